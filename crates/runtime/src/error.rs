@@ -1,0 +1,124 @@
+//! Field errors: typed (field, kind) with a message built from the spec's label and hint.
+//!
+//! No error ever holds the offending value: messages say what is wrong and how long
+//! the value was, which is all an end user needs and all that is safe for a secret.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::Format;
+
+/// What is wrong with a field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// A required field is absent or empty.
+    Missing,
+    /// The field is not part of the form.
+    Unknown,
+    /// The value is not a string (JSON input).
+    NotAString,
+    /// Shorter than the minimum (characters).
+    TooShort {
+        /// Minimum length.
+        min: u32,
+        /// Actual length.
+        actual: u32,
+    },
+    /// Longer than the maximum (characters).
+    TooLong {
+        /// Maximum length.
+        max: u32,
+        /// Actual length.
+        actual: u32,
+    },
+    /// Does not start with an allowed prefix.
+    Prefix,
+    /// Starts with a forbidden prefix.
+    ForbiddenPrefix,
+    /// Does not match the field's pattern.
+    Pattern,
+    /// Not in the field's built-in format.
+    Format {
+        /// The expected format.
+        format: Format,
+    },
+    /// Not one of the field's options.
+    NotAnOption,
+    /// A cross-field rule failed.
+    Rule,
+    /// A derived value could not be computed.
+    Derive,
+}
+
+impl ErrorKind {
+    /// Stable snake_case code, as serialized.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ErrorKind::Missing => "missing",
+            ErrorKind::Unknown => "unknown",
+            ErrorKind::NotAString => "not_a_string",
+            ErrorKind::TooShort { .. } => "too_short",
+            ErrorKind::TooLong { .. } => "too_long",
+            ErrorKind::Prefix => "prefix",
+            ErrorKind::ForbiddenPrefix => "forbidden_prefix",
+            ErrorKind::Pattern => "pattern",
+            ErrorKind::Format { .. } => "format",
+            ErrorKind::NotAnOption => "not_an_option",
+            ErrorKind::Rule => "rule",
+            ErrorKind::Derive => "derive",
+        }
+    }
+}
+
+/// One field's error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// The field key (for `Unknown`, the key the caller sent, which is never a value).
+    pub field: String,
+    /// What is wrong.
+    #[serde(flatten)]
+    pub kind: ErrorKind,
+    /// End-user message, e.g. "API Token must be 40 characters: letters, digits and hyphens (it has 39)".
+    pub message: String,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+/// Every field error of one validation, in form order (unknown fields last, sorted).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct ValidationErrors(pub Vec<FieldError>);
+
+impl ValidationErrors {
+    /// The errors.
+    pub fn errors(&self) -> &[FieldError] {
+        &self.0
+    }
+
+    /// The error of one field, if any.
+    pub fn for_field(&self, key: &str) -> Option<&FieldError> {
+        self.0.iter().find(|e| e.field == key)
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            f.write_str(&e.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationErrors {}

@@ -1,0 +1,151 @@
+//! Built-in formats, checked without allocation or regexes.
+//!
+//! The checks are deliberately conservative about what they reject: a form that
+//! refuses a real address is worse than one that lets an odd one through to the
+//! provider, which has the last word anyway.
+
+use serde::Serialize;
+
+/// A built-in format (mirrors the spec language's `format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// `local@domain.tld`.
+    Email,
+    /// An absolute `http` or `https` URL.
+    Url,
+    /// An absolute `https` URL.
+    HttpsUrl,
+    /// A DNS host name.
+    Hostname,
+    /// A hyphenated UUID.
+    Uuid,
+    /// Decimal digits.
+    Integer,
+}
+
+impl Format {
+    /// Words for messages: "API Token must be {describe}".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Format::Email => "an email address",
+            Format::Url => "an http or https URL",
+            Format::HttpsUrl => "an https URL",
+            Format::Hostname => "a host name such as example.com",
+            Format::Uuid => "a UUID such as 123e4567-e89b-12d3-a456-426614174000",
+            Format::Integer => "a whole number (digits only)",
+        }
+    }
+
+    /// The JSON Schema `format` keyword for this format, when one exists.
+    pub fn json_schema_format(self) -> Option<&'static str> {
+        match self {
+            Format::Email => Some("email"),
+            Format::Url | Format::HttpsUrl => Some("uri"),
+            Format::Hostname => Some("hostname"),
+            Format::Uuid => Some("uuid"),
+            Format::Integer => None,
+        }
+    }
+
+    /// Whether `value` is in this format.
+    pub fn check(self, value: &str) -> bool {
+        match self {
+            Format::Email => is_email(value),
+            Format::Url => is_url(value, false),
+            Format::HttpsUrl => is_url(value, true),
+            Format::Hostname => is_hostname(value),
+            Format::Uuid => is_uuid(value),
+            Format::Integer => !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()),
+        }
+    }
+}
+
+/// A DNS host name: dot-separated labels of 1–63 letters, digits or hyphens, not
+/// starting or ending with a hyphen, 253 bytes at most.
+pub(crate) fn is_hostname(value: &str) -> bool {
+    if value.is_empty() || value.len() > 253 {
+        return false;
+    }
+    value.split('.').all(|label| {
+        let b = label.as_bytes();
+        !b.is_empty()
+            && b.len() <= 63
+            && b[0] != b'-'
+            && b[b.len() - 1] != b'-'
+            && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+    })
+}
+
+/// `local@domain` where local is printable ASCII without spaces or `@`, and domain is a
+/// host name with at least one dot.
+fn is_email(value: &str) -> bool {
+    let Some((local, domain)) = value.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && local.len() <= 64
+        && local
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && b != b'@' && b != b'<' && b != b'>')
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && domain.contains('.')
+        && is_hostname(domain)
+}
+
+/// `scheme://host[:port][/path...]` with a host name, no spaces or control characters.
+fn is_url(value: &str, https_only: bool) -> bool {
+    let rest = if let Some(r) = value.strip_prefix("https://") {
+        r
+    } else if let Some(r) = value.strip_prefix("http://") {
+        if https_only {
+            return false;
+        }
+        r
+    } else {
+        return false;
+    };
+    if value.bytes().any(|b| b.is_ascii_whitespace() || b.is_ascii_control()) {
+        return false;
+    }
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    let host = match authority.rsplit_once(':') {
+        Some((h, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => h,
+        Some(_) => return false,
+        None => authority,
+    };
+    is_hostname(host)
+}
+
+/// 8-4-4-4-12 hexadecimal digits.
+fn is_uuid(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert!(Format::Email.check("ada@example.com"));
+        assert!(!Format::Email.check("ada@localhost"));
+        assert!(!Format::Email.check("ada example.com"));
+        assert!(Format::Url.check("http://example.com:8080/x?y"));
+        assert!(!Format::HttpsUrl.check("http://example.com"));
+        assert!(!Format::Url.check("https://exa mple.com"));
+        assert!(Format::Hostname.check("acme.atlassian.net"));
+        assert!(!Format::Hostname.check("-acme.net"));
+        assert!(Format::Uuid.check("123e4567-e89b-12d3-a456-426614174000"));
+        assert!(!Format::Uuid.check("123e4567e89b12d3a456426614174000"));
+        assert!(Format::Integer.check("0123"));
+        assert!(!Format::Integer.check(""));
+    }
+}

@@ -1,0 +1,34 @@
+//! Runtime support shared by connectspec's generated validators and its spec checker.
+//!
+//! Generated code is deliberately thin: each field becomes a static [`FieldRules`] table
+//! and checking runs through the generic functions here. That keeps the generated code
+//! small as the catalogue grows, and guarantees that the spec checker (which runs the
+//! same functions over a spec's examples at load time) and the compiled validators agree.
+
+mod error;
+mod format;
+mod matcher;
+mod meta;
+mod normalize;
+mod rules;
+mod secret;
+mod source;
+mod template;
+
+pub use error::{ErrorKind, FieldError, ValidationErrors};
+pub use format::Format;
+pub use matcher::{ByteClass, LazyRegex, Matcher, Piece, PieceMatcher};
+pub use meta::{
+    FieldMeta, MethodMeta, OutcomeMeta, ProviderMeta, RequestAuth, ScopeMeta, SendMeta, TestMeta,
+};
+pub use normalize::{Normalize, normalize};
+pub use rules::{
+    CrossRule, DerivedRule, Extract, FieldRules, MethodRules, OptionRule, Validated, Value, check_field,
+    validate,
+};
+pub use secret::{ExposeSecret, SecretString};
+pub use source::{FieldSource, Raw};
+pub use template::{Segment, Template, parse_template, render_template};
+
+/// Re-exported for generated code.
+pub use regex;

@@ -1,0 +1,183 @@
+//! Static metadata of providers and auth methods: what a front end needs to build the
+//! link form, what a service needs to send credentials and run the connection test.
+//!
+//! The generator emits one [`ProviderMeta`] per spec and one [`MethodMeta`] per auth
+//! method as `static` items; nothing here allocates until a request is built.
+
+use secrecy::SecretString;
+
+use crate::rules::MethodRules;
+use crate::template::{Template, render_template};
+
+/// A provider.
+#[derive(Debug)]
+pub struct ProviderMeta {
+    /// Provider id.
+    pub id: &'static str,
+    /// Display name.
+    pub name: &'static str,
+    /// Home page.
+    pub homepage: &'static str,
+    /// Categories.
+    pub categories: &'static [&'static str],
+    /// Auth methods, in spec order.
+    pub methods: &'static [&'static MethodMeta],
+}
+
+/// One form field, for building forms.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldMeta {
+    /// Key.
+    pub key: &'static str,
+    /// Label.
+    pub label: &'static str,
+    /// Help text.
+    pub description: Option<&'static str>,
+    /// Placeholder.
+    pub placeholder: Option<&'static str>,
+    /// Secret (write-only) field.
+    pub secret: bool,
+    /// May be left out.
+    pub optional: bool,
+    /// Human format description.
+    pub hint: Option<&'static str>,
+    /// Options of a closed choice: (value, label).
+    pub options: &'static [(&'static str, &'static str)],
+}
+
+/// A scope: (id, label).
+pub type ScopeMeta = (&'static str, &'static str);
+
+/// How credentials are sent: templates over field and derived keys.
+#[derive(Debug)]
+pub struct SendMeta {
+    /// Headers: (name, value template).
+    pub headers: &'static [(&'static str, Template<'static>)],
+    /// Query parameters: (name, value template).
+    pub query: &'static [(&'static str, Template<'static>)],
+    /// Basic auth: (username template, password template).
+    pub basic: Option<(Template<'static>, Template<'static>)>,
+}
+
+/// The meaning of a non-success status of the connection test.
+#[derive(Debug, Clone, Copy)]
+pub struct OutcomeMeta {
+    /// HTTP status.
+    pub status: u16,
+    /// Message for the end user.
+    pub meaning: &'static str,
+    /// Append the labels of the test's required scopes.
+    pub missing_scopes: bool,
+}
+
+/// The connection test.
+#[derive(Debug)]
+pub struct TestMeta {
+    /// HTTP method name.
+    pub method: &'static str,
+    /// Path template, appended to the base URL.
+    pub path: Template<'static>,
+    /// The path as written in the spec (for display).
+    pub path_source: &'static str,
+    /// Success status.
+    pub expect_status: u16,
+    /// Scopes the request needs.
+    pub requires_scopes: &'static [ScopeMeta],
+    /// Meanings of other statuses.
+    pub outcomes: &'static [OutcomeMeta],
+    /// What the test does not prove.
+    pub note: Option<&'static str>,
+}
+
+/// An auth method.
+pub struct MethodMeta {
+    /// Provider id.
+    pub provider_id: &'static str,
+    /// Provider name.
+    pub provider_name: &'static str,
+    /// Method id.
+    pub id: &'static str,
+    /// Method label.
+    pub label: &'static str,
+    /// Page slug.
+    pub slug: &'static str,
+    /// Kind (`api_key_header`, `bearer`, `basic`, …).
+    pub kind: &'static str,
+    /// Fields in form order.
+    pub fields: &'static [FieldMeta],
+    /// Derived keys, in order of `Validated::derived`.
+    pub derived_keys: &'static [&'static str],
+    /// The checking tables.
+    pub rules: &'static MethodRules<'static>,
+    /// Base URL template.
+    pub base_url: Template<'static>,
+    /// How credentials are sent.
+    pub send: SendMeta,
+    /// Connection test.
+    pub connection_test: Option<TestMeta>,
+    /// Declared scopes.
+    pub scopes: &'static [ScopeMeta],
+    /// The JSON Schema of the form (secret fields are `writeOnly`).
+    pub json_schema: &'static str,
+}
+
+impl std::fmt::Debug for MethodMeta {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MethodMeta")
+            .field("provider_id", &self.provider_id)
+            .field("id", &self.id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl MethodMeta {
+    /// Guide page path relative to the docs root: `providers/<id>/<slug>` plus `.mdx`/`.md`.
+    pub fn page_path(&self, ext: &str) -> String {
+        format!("providers/{}/{}.{ext}", self.provider_id, self.slug)
+    }
+
+    /// The label of a scope id.
+    pub fn scope_label(&self, id: &str) -> Option<&'static str> {
+        self.scopes.iter().find(|(i, _)| *i == id).map(|(_, l)| *l)
+    }
+
+    /// Builds the request authentication from a lookup of field/derived values.
+    pub fn request_auth<'v>(&self, lookup: impl Fn(&str) -> Option<&'v str> + Copy) -> RequestAuth {
+        let render = |t: &Template<'_>| render_template(t, lookup);
+        RequestAuth {
+            base_url: render(&self.base_url).unwrap_or_default(),
+            headers: self
+                .send
+                .headers
+                .iter()
+                .filter_map(|(n, t)| render(t).map(|v| (*n, SecretString::from(v))))
+                .collect(),
+            query: self
+                .send
+                .query
+                .iter()
+                .filter_map(|(n, t)| render(t).map(|v| (*n, SecretString::from(v))))
+                .collect(),
+            basic: self.send.basic.as_ref().and_then(|(u, p)| {
+                Some((SecretString::from(render(u)?), SecretString::from(render(p).unwrap_or_default())))
+            }),
+            test_path: self.connection_test.as_ref().and_then(|t| render(&t.path)),
+        }
+    }
+}
+
+/// Everything needed to authenticate a request; every value that may carry a secret is
+/// wrapped.
+#[derive(Debug)]
+pub struct RequestAuth {
+    /// The rendered base URL (no secrets: base URLs name non-secret fields only).
+    pub base_url: String,
+    /// Headers to send.
+    pub headers: Vec<(&'static str, SecretString)>,
+    /// Query parameters to send.
+    pub query: Vec<(&'static str, SecretString)>,
+    /// Basic auth (username, password).
+    pub basic: Option<(SecretString, SecretString)>,
+    /// The rendered connection test path, when the method has a test.
+    pub test_path: Option<String>,
+}

@@ -1,0 +1,386 @@
+//! Field and method rules as static tables, and the one generic checker over them.
+//!
+//! The generator emits a `static` [`MethodRules`] per auth method; the spec checker
+//! builds the same structure borrowed from a loaded spec to test its examples. Both go
+//! through [`check_field`], so "the example passes at load time" and "the compiled
+//! validator accepts it" cannot disagree.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use crate::error::{ErrorKind, FieldError, ValidationErrors};
+use crate::format::Format;
+use crate::matcher::{LazyRegex, Matcher};
+use crate::normalize::{Normalize, normalize};
+use crate::source::{FieldSource, Raw};
+
+/// One option of a closed choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OptionRule<'a> {
+    /// Stored value.
+    pub value: &'a str,
+    /// Label shown in forms and messages.
+    pub label: &'a str,
+}
+
+/// Everything needed to check one field.
+#[derive(Clone, Copy)]
+pub struct FieldRules<'a> {
+    /// Field key.
+    pub key: &'a str,
+    /// Label used in messages.
+    pub label: &'a str,
+    /// Human format description used in messages instead of the pattern.
+    pub hint: Option<&'a str>,
+    /// Secret fields are never echoed.
+    pub secret: bool,
+    /// Optional fields may be absent or empty.
+    pub optional: bool,
+    /// Minimum length in characters.
+    pub min_length: Option<u32>,
+    /// Maximum length in characters.
+    pub max_length: Option<u32>,
+    /// Allowed prefixes (empty: any).
+    pub prefixes: &'a [&'a str],
+    /// Forbidden prefixes.
+    pub forbidden_prefixes: &'a [&'a str],
+    /// Built-in format.
+    pub format: Option<Format>,
+    /// Closed choice (empty: free text).
+    pub options: &'a [OptionRule<'a>],
+    /// Normalisation steps, applied before the checks.
+    pub normalize: &'a [Normalize<'a>],
+    /// The anchored pattern.
+    pub pattern: Option<&'a dyn Matcher>,
+}
+
+impl std::fmt::Debug for FieldRules<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FieldRules")
+            .field("key", &self.key)
+            .field("label", &self.label)
+            .field("secret", &self.secret)
+            .field("optional", &self.optional)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A cross-field rule: when field `when` has one of `equals`, field `then` must start
+/// with one of `prefixes`.
+#[derive(Debug, Clone, Copy)]
+pub struct CrossRule<'a> {
+    /// Index of the condition field.
+    pub when: usize,
+    /// Values that make the rule apply.
+    pub equals: &'a [&'a str],
+    /// Index of the constrained field.
+    pub then: usize,
+    /// Required prefixes of the constrained field.
+    pub prefixes: &'a [&'a str],
+    /// Message shown on the constrained field.
+    pub message: &'a str,
+}
+
+/// Extracts the capture group `value` from a whole match.
+pub trait Extract: Sync {
+    /// The captured `value`, when the pattern matches.
+    fn extract<'v>(&self, value: &'v str) -> Option<&'v str>;
+}
+
+impl Extract for regex::Regex {
+    fn extract<'v>(&self, value: &'v str) -> Option<&'v str> {
+        self.captures(value).and_then(|c| c.name("value")).map(|m| m.as_str())
+    }
+}
+
+impl Extract for LazyRegex {
+    fn extract<'v>(&self, value: &'v str) -> Option<&'v str> {
+        self.get().extract(value)
+    }
+}
+
+/// A value computed from a field, e.g. a data centre from a key suffix.
+#[derive(Clone, Copy)]
+pub struct DerivedRule<'a> {
+    /// Key usable in templates.
+    pub key: &'a str,
+    /// Label for messages.
+    pub label: &'a str,
+    /// Index of the source field.
+    pub from: usize,
+    /// The extractor.
+    pub pattern: &'a dyn Extract,
+}
+
+/// All rules of an auth method.
+#[derive(Clone, Copy)]
+pub struct MethodRules<'a> {
+    /// Fields, in form order.
+    pub fields: &'a [FieldRules<'a>],
+    /// Cross-field rules.
+    pub rules: &'a [CrossRule<'a>],
+    /// Derived values.
+    pub derived: &'a [DerivedRule<'a>],
+}
+
+/// A checked field value.
+pub type Value<'s> = Option<Cow<'s, str>>;
+
+/// The result of a successful validation: one value per field (`None`: an absent
+/// optional field), derived values, and which fields normalisation changed.
+#[derive(Clone)]
+pub struct Validated<'s, const N: usize> {
+    /// Field values in form order.
+    pub values: [Value<'s>; N],
+    /// Derived values in declaration order.
+    pub derived: Vec<String>,
+    /// Bit `i` is set when normalisation changed field `i`.
+    pub normalized: u64,
+}
+
+impl<const N: usize> std::fmt::Debug for Validated<'_, N> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Values may be secrets: only their presence is shown.
+        let present: Vec<bool> = self.values.iter().map(Option::is_some).collect();
+        f.debug_struct("Validated")
+            .field("present", &present)
+            .field("normalized", &self.normalized)
+            .finish_non_exhaustive()
+    }
+}
+
+fn char_len(s: &str) -> u32 {
+    if s.is_ascii() { s.len() as u32 } else { s.chars().count() as u32 }
+}
+
+fn or_list(items: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, p) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == items.len() { " or " } else { ", " });
+        }
+        let _ = write!(out, "`{p}`");
+    }
+    out
+}
+
+fn error(rules: &FieldRules<'_>, kind: ErrorKind, message: String) -> FieldError {
+    FieldError { field: rules.key.to_owned(), kind, message }
+}
+
+/// Checks one (present) value against its field's rules, after normalisation.
+/// An empty value is `Missing`; the caller decides whether that matters (optional fields).
+pub fn check_field<'v>(rules: &FieldRules<'_>, raw: &'v str) -> Result<Cow<'v, str>, FieldError> {
+    let value = normalize(raw, rules.normalize);
+    let v: &str = &value;
+    let label = rules.label;
+    if v.is_empty() {
+        return Err(error(rules, ErrorKind::Missing, format!("{label} is required")));
+    }
+    if let Some(p) = rules.forbidden_prefixes.iter().find(|p| v.starts_with(**p)) {
+        let mut msg = format!("{label} must not start with `{p}`");
+        if let Some(h) = rules.hint {
+            let _ = write!(msg, "; it must be {h}");
+        }
+        return Err(error(rules, ErrorKind::ForbiddenPrefix, msg));
+    }
+    if !rules.prefixes.is_empty() && !rules.prefixes.iter().any(|p| v.starts_with(*p)) {
+        let msg = format!("{label} must start with {}", or_list(rules.prefixes));
+        return Err(error(rules, ErrorKind::Prefix, msg));
+    }
+    if rules.min_length.is_some() || rules.max_length.is_some() {
+        let n = char_len(v);
+        let (min, max) = (rules.min_length.unwrap_or(0), rules.max_length.unwrap_or(u32::MAX));
+        if n < min || n > max {
+            let msg = match rules.hint {
+                Some(h) => format!("{label} must be {h} (it has {n})"),
+                None if min == max => format!("{label} must be exactly {min} characters (it has {n})"),
+                None if n < min => format!("{label} must be at least {min} characters (it has {n})"),
+                None => format!("{label} must be at most {max} characters (it has {n})"),
+            };
+            let kind = if n < min {
+                ErrorKind::TooShort { min, actual: n }
+            } else {
+                ErrorKind::TooLong { max, actual: n }
+            };
+            return Err(error(rules, kind, msg));
+        }
+    }
+    if let Some(format) = rules.format {
+        if !format.check(v) {
+            let msg = format!("{label} must be {}", format.describe());
+            return Err(error(rules, ErrorKind::Format { format }, msg));
+        }
+    }
+    if let Some(m) = rules.pattern {
+        if !m.is_match(v) {
+            let msg = match rules.hint {
+                Some(h) => format!("{label} must be {h} (it has {} characters)", char_len(v)),
+                None => format!("{label} is not in the expected format"),
+            };
+            return Err(error(rules, ErrorKind::Pattern, msg));
+        }
+    }
+    if !rules.options.is_empty() && !rules.options.iter().any(|o| o.value == v) {
+        let labels: Vec<&str> = rules.options.iter().map(|o| o.label).collect();
+        let msg = format!("{label} must be one of: {}", labels.join(", "));
+        return Err(error(rules, ErrorKind::NotAnOption, msg));
+    }
+    Ok(value)
+}
+
+/// Validates every field of a method at once. `N` must equal `rules.fields.len()`.
+pub fn validate<'s, const N: usize>(
+    rules: &MethodRules<'_>,
+    source: &'s (impl FieldSource + ?Sized),
+) -> Result<Validated<'s, N>, ValidationErrors> {
+    assert_eq!(rules.fields.len(), N, "MethodRules and N disagree");
+    let mut errors: Vec<FieldError> = Vec::new();
+    let mut values: [Value<'s>; N] = std::array::from_fn(|_| None);
+    let mut normalized = 0u64;
+    for (i, field) in rules.fields.iter().enumerate() {
+        match source.get_raw(field.key) {
+            Some(Raw::Str(raw)) => match check_field(field, raw) {
+                Ok(v) => {
+                    if v != raw && i < 64 {
+                        normalized |= 1 << i;
+                    }
+                    values[i] = Some(v);
+                }
+                Err(e) if field.optional && e.kind == ErrorKind::Missing => {}
+                Err(e) => errors.push(e),
+            },
+            Some(Raw::NotAString) => errors.push(error(
+                field,
+                ErrorKind::NotAString,
+                format!("{} must be a string", field.label),
+            )),
+            None if field.optional => {}
+            None => {
+                errors.push(error(field, ErrorKind::Missing, format!("{} is required", field.label)))
+            }
+        }
+    }
+    let mut unknown: Vec<String> = Vec::new();
+    source.for_each_key(&mut |k| {
+        if !rules.fields.iter().any(|f| f.key == k) {
+            unknown.push(k.to_owned());
+        }
+    });
+    unknown.sort();
+    for k in unknown {
+        let message = format!("`{}` is not a field of this form", printable_key(&k));
+        errors.push(FieldError { field: k, kind: ErrorKind::Unknown, message });
+    }
+    for rule in rules.rules {
+        if let (Some(w), Some(t)) = (&values[rule.when], &values[rule.then]) {
+            if rule.equals.contains(&w.as_ref()) && !rule.prefixes.iter().any(|p| t.starts_with(p)) {
+                let field = &rules.fields[rule.then];
+                errors.push(error(field, ErrorKind::Rule, rule.message.to_owned()));
+            }
+        }
+    }
+    let mut derived = Vec::with_capacity(rules.derived.len());
+    for d in rules.derived {
+        let Some(src) = &values[d.from] else { continue };
+        match d.pattern.extract(src) {
+            Some(v) => derived.push(v.to_owned()),
+            None => {
+                let field = &rules.fields[d.from];
+                let msg = format!("{} could not be read from {}", d.label, field.label);
+                errors.push(error(field, ErrorKind::Derive, msg));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(Validated { values, derived, normalized })
+    } else {
+        Err(ValidationErrors(errors))
+    }
+}
+
+/// Unknown keys come from the caller; keep messages printable and short.
+fn printable_key(k: &str) -> Cow<'_, str> {
+    if k.len() <= 64 && k.chars().all(|c| !c.is_control()) {
+        Cow::Borrowed(k)
+    } else {
+        let short: String = k.chars().filter(|c| !c.is_control()).take(64).collect();
+        Cow::Owned(format!("{short}…"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matcher::{ByteClass, Piece, PieceMatcher};
+    use std::collections::BTreeMap;
+
+    static TOKEN_CLASS: ByteClass = ByteClass::EMPTY
+        .with_range(b'a', b'z')
+        .with_range(b'A', b'Z')
+        .with_range(b'0', b'9')
+        .with_range(b'-', b'-');
+    static TOKEN_PIECES: [Piece<'static>; 1] = [Piece::Class { class: TOKEN_CLASS, min: 40, max: 40 }];
+    static TOKEN: PieceMatcher<'static> = PieceMatcher { pieces: &TOKEN_PIECES };
+    static FIELDS: [FieldRules<'static>; 2] = [
+        FieldRules {
+            key: "api_token",
+            label: "API Token",
+            hint: Some("40 characters: letters, digits and hyphens"),
+            secret: true,
+            optional: false,
+            min_length: Some(40),
+            max_length: Some(40),
+            prefixes: &[],
+            forbidden_prefixes: &[],
+            format: None,
+            options: &[],
+            normalize: &[Normalize::Trim],
+            pattern: Some(&TOKEN),
+        },
+        FieldRules {
+            key: "user_email",
+            label: "User Email",
+            hint: None,
+            secret: false,
+            optional: false,
+            min_length: None,
+            max_length: None,
+            prefixes: &[],
+            forbidden_prefixes: &[],
+            format: Some(Format::Email),
+            options: &[],
+            normalize: &[Normalize::Trim],
+            pattern: None,
+        },
+    ];
+    static RULES: MethodRules<'static> = MethodRules { fields: &FIELDS, rules: &[], derived: &[] };
+
+    #[test]
+    fn all_errors_at_once_and_no_echo() {
+        let secret = "a".repeat(39);
+        let mut m = BTreeMap::new();
+        m.insert("api_token".to_string(), secret.clone());
+        m.insert("extra".to_string(), "x".to_string());
+        let err = validate::<2>(&RULES, &m).unwrap_err();
+        let msgs: Vec<&str> = err.errors().iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "API Token must be 40 characters: letters, digits and hyphens (it has 39)",
+                "User Email is required",
+                "`extra` is not a field of this form"
+            ]
+        );
+        assert!(!format!("{err:?}{err}").contains(&secret));
+    }
+
+    #[test]
+    fn normalisation_is_reported() {
+        let token = format!(" {} ", "a-1".repeat(13) + "x");
+        let pairs: [(&str, &str); 2] = [("api_token", &token), ("user_email", "ada@example.com")];
+        let ok = validate::<2>(&RULES, &pairs[..]).unwrap();
+        assert_eq!(ok.normalized, 0b01);
+        assert_eq!(ok.values[0].as_deref(), Some(token.trim()));
+    }
+}

@@ -1,0 +1,61 @@
+//! Where field values come from: a string map, or a JSON object.
+
+use std::collections::{BTreeMap, HashMap};
+
+/// A raw field value as the caller sent it.
+#[derive(Debug, Clone, Copy)]
+pub enum Raw<'a> {
+    /// A string.
+    Str(&'a str),
+    /// Something else (a JSON number, object, …); always an error.
+    NotAString,
+}
+
+/// A map of field key → raw value.
+pub trait FieldSource {
+    /// The value for `key`, if present.
+    fn get_raw(&self, key: &str) -> Option<Raw<'_>>;
+    /// Calls `f` with every key present, for finding unknown fields.
+    fn for_each_key(&self, f: &mut dyn FnMut(&str));
+}
+
+impl FieldSource for BTreeMap<String, String> {
+    fn get_raw(&self, key: &str) -> Option<Raw<'_>> {
+        self.get(key).map(|v| Raw::Str(v))
+    }
+    fn for_each_key(&self, f: &mut dyn FnMut(&str)) {
+        self.keys().for_each(|k| f(k));
+    }
+}
+
+impl FieldSource for HashMap<String, String> {
+    fn get_raw(&self, key: &str) -> Option<Raw<'_>> {
+        self.get(key).map(|v| Raw::Str(v))
+    }
+    fn for_each_key(&self, f: &mut dyn FnMut(&str)) {
+        self.keys().for_each(|k| f(k));
+    }
+}
+
+impl FieldSource for serde_json::Map<String, serde_json::Value> {
+    fn get_raw(&self, key: &str) -> Option<Raw<'_>> {
+        self.get(key).and_then(|v| match v {
+            serde_json::Value::String(s) => Some(Raw::Str(s)),
+            // JSON null is treated as "not sent", like an absent key.
+            serde_json::Value::Null => None,
+            _ => Some(Raw::NotAString),
+        })
+    }
+    fn for_each_key(&self, f: &mut dyn FnMut(&str)) {
+        self.keys().for_each(|k| f(k));
+    }
+}
+
+impl FieldSource for [(&str, &str)] {
+    fn get_raw(&self, key: &str) -> Option<Raw<'_>> {
+        self.iter().find(|(k, _)| *k == key).map(|(_, v)| Raw::Str(v))
+    }
+    fn for_each_key(&self, f: &mut dyn FnMut(&str)) {
+        self.iter().for_each(|(k, _)| f(k));
+    }
+}

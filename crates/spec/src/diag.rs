@@ -1,0 +1,214 @@
+//! Diagnostics: located, explained, rendered like rustc's.
+//!
+//! Every mistake a spec author can make becomes one [`Diagnostic`] with a stable code,
+//! the file and position, the offending value (unless it is a secret example), and what
+//! to do about it. The loader collects all of them before reporting.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use crate::yaml::Pos;
+
+/// The classes of mistakes, each with a stable code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    /// The file cannot be read.
+    Io,
+    /// The YAML does not parse.
+    YamlSyntax,
+    /// A key the spec language does not have.
+    UnknownKey,
+    /// A required key is absent.
+    MissingKey,
+    /// A value of the wrong type.
+    WrongType,
+    /// A value outside the allowed set or shape.
+    InvalidValue,
+    /// `id` differs from the file stem.
+    IdMismatch,
+    /// Two things share an id.
+    DuplicateId,
+    /// An id that is not snake_case (or a malformed slug).
+    InvalidId,
+    /// A pattern the regex crate rejects.
+    InvalidRegex,
+    /// A pattern without `^` … `$`.
+    UnanchoredPattern,
+    /// A valid example the field rejects.
+    ValidExampleFails,
+    /// An invalid example the field accepts.
+    InvalidExamplePasses,
+    /// A constrained field without examples.
+    MissingExamples,
+    /// A scope id that is not declared.
+    UndeclaredScope,
+    /// A `{placeholder}` naming no field or derived value.
+    UnknownPlaceholder,
+    /// A malformed template.
+    InvalidTemplate,
+    /// A field whose key looks secret but that is not marked `secret: true`.
+    SecretNotMarked,
+    /// An enum with a repeated value or label.
+    DuplicateOption,
+    /// A URL that is not https.
+    NotHttps,
+    /// Raw HTML or markup outside the supported inline subset.
+    UnsupportedMarkup,
+    /// A guide, section or step with nothing in it.
+    EmptyGuide,
+    /// Limits that cannot all hold.
+    ContradictoryLimits,
+    /// A reference to a field, limit or option that does not exist.
+    UnknownReference,
+    /// Generated output would be stale (used by `xtask check`).
+    Stale,
+}
+
+impl Code {
+    /// `E0xx` code.
+    pub fn id(self) -> &'static str {
+        match self {
+            Code::Io => "E000",
+            Code::YamlSyntax => "E001",
+            Code::UnknownKey => "E002",
+            Code::MissingKey => "E003",
+            Code::WrongType => "E004",
+            Code::InvalidValue => "E005",
+            Code::IdMismatch => "E010",
+            Code::DuplicateId => "E011",
+            Code::InvalidId => "E012",
+            Code::InvalidRegex => "E020",
+            Code::UnanchoredPattern => "E021",
+            Code::ValidExampleFails => "E022",
+            Code::InvalidExamplePasses => "E023",
+            Code::MissingExamples => "E024",
+            Code::UndeclaredScope => "E030",
+            Code::UnknownPlaceholder => "E031",
+            Code::InvalidTemplate => "E032",
+            Code::SecretNotMarked => "E033",
+            Code::DuplicateOption => "E034",
+            Code::NotHttps => "E035",
+            Code::UnsupportedMarkup => "E036",
+            Code::EmptyGuide => "E037",
+            Code::ContradictoryLimits => "E038",
+            Code::UnknownReference => "E039",
+            Code::Stale => "E090",
+        }
+    }
+}
+
+/// One located problem.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// Its class.
+    pub code: Code,
+    /// The file it is in.
+    pub file: PathBuf,
+    /// Where in the file.
+    pub pos: Pos,
+    /// What is wrong (one line).
+    pub message: String,
+    /// Label under the highlighted text, e.g. the offending value.
+    pub label: String,
+    /// What to do.
+    pub help: Option<String>,
+    /// The file's text, for the snippet; `None` hides the source line (secret examples).
+    pub source: Option<Arc<str>>,
+}
+
+impl Diagnostic {
+    /// `path:line:column`.
+    pub fn location(&self) -> String {
+        format!("{}:{}:{}", self.file.display(), self.pos.line, self.pos.column)
+    }
+
+    /// Renders the diagnostic as rustc-style plain text.
+    pub fn render(&self) -> String {
+        let path = self.file.display().to_string();
+        let title = Level::ERROR.primary_title(self.message.as_str()).id(self.code.id());
+        let mut groups = Vec::new();
+        let src = self.source.as_deref().filter(|s| self.pos.offset <= s.len() && self.pos.line > 0);
+        let head = match src {
+            Some(src) => {
+                let end = (self.pos.offset + self.pos.len.max(1)).min(src.len());
+                let start = self.pos.offset.min(end);
+                let end = snap_end(src, end);
+                title.element(
+                    Snippet::source(src).path(path.as_str()).fold(true).annotation(
+                        AnnotationKind::Primary.span(start..end).label(self.label.as_str()),
+                    ),
+                )
+            }
+            None => title
+                .element(Level::NOTE.message(format!("at {}", self.location())))
+                .element(Level::NOTE.message(self.label.as_str())),
+        };
+        groups.push(head);
+        if let Some(help) = &self.help {
+            groups.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
+        }
+        Renderer::plain().render(&groups).to_string()
+    }
+}
+
+fn snap_end(src: &str, mut end: usize) -> usize {
+    while end < src.len() && !src.is_char_boundary(end) {
+        end += 1;
+    }
+    end
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+/// All diagnostics of a load, sorted by file, position and code.
+#[derive(Debug, Clone, Default)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Sorts into the stable report order.
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| {
+            (&a.file, a.pos.line, a.pos.column, a.code, &a.message)
+                .cmp(&(&b.file, b.pos.line, b.pos.column, b.code, &b.message))
+        });
+        self.0.dedup_by(|a, b| {
+            a.file == b.file && a.pos == b.pos && a.code == b.code && a.message == b.message
+        });
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The number of diagnostics.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "{}", d.render())?;
+        }
+        let files: std::collections::BTreeSet<&Path> = self.0.iter().map(|d| d.file.as_path()).collect();
+        write!(
+            f,
+            "error: {} problem{} in {} spec file{}",
+            self.0.len(),
+            if self.0.len() == 1 { "" } else { "s" },
+            files.len(),
+            if files.len() == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl std::error::Error for Diagnostics {}

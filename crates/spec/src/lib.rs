@@ -1,0 +1,19 @@
+//! The connectspec spec language: model, loader, checks and diagnostics.
+//!
+//! `specs/<id>.yaml` → [`load::load_dir`] → [`model::ProviderSpec`]s, or every
+//! problem at once as [`diag::Diagnostics`]. Generators (validators, pages, form
+//! schemas) consume the model; none of them re-validates it.
+
+mod check;
+pub mod diag;
+pub mod inline;
+pub mod load;
+pub mod model;
+pub mod rules;
+pub mod schema;
+pub mod yaml;
+
+pub use check::is_snake;
+pub use diag::{Code, Diagnostic, Diagnostics};
+pub use load::{Catalogue, LoadedSpec, load_dir, load_file, load_str, spec_files};
+pub use model::*;

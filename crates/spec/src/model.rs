@@ -1,0 +1,580 @@
+//! The typed model of a provider spec.
+//!
+//! These types are the spec language: serde reads them, schemars turns them into
+//! `schema/provider-spec.schema.json`, and every generator (validators, pages, form
+//! schemas) consumes them. They hold no source positions; the loader keeps a separate
+//! map from JSON pointers to YAML locations so diagnostics can still point at the file.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// One SaaS provider: `specs/<id>.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "connectspec provider spec")]
+pub struct ProviderSpec {
+    /// snake_case identifier; must equal the file stem.
+    pub id: String,
+    /// Display name, e.g. "Oneflow".
+    pub name: String,
+    /// The provider's public home page (https).
+    pub homepage: String,
+    /// Free-form categories, e.g. `crm`, `documents`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
+    /// Public pages the facts of this spec come from (https). At least one.
+    pub sources: Vec<String>,
+    /// The ways an end user can link an account. At least one.
+    pub auth_methods: Vec<AuthMethod>,
+}
+
+/// One way to authenticate against a provider, e.g. "API Token".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AuthMethod {
+    /// snake_case identifier, unique within the provider, e.g. `api_token`.
+    pub id: String,
+    /// Human label, e.g. "API Token". The page title is "Connect {name} with {label}".
+    pub label: String,
+    /// URL and file-name slug. Derived from the label when absent ("API Token" → `api-token`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slug: Option<String>,
+    /// How the credential is presented to the provider.
+    pub kind: AuthKind,
+    /// Form fields, in form order.
+    pub fields: Vec<Field>,
+    /// Values computed from a field with a capture group, usable as `{key}` in templates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub derived: Vec<Derived>,
+    /// Cross-field rules: a choice in one field constrains another.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<Rule>,
+    /// API base URL; may contain `{field}` placeholders (e.g. a subdomain).
+    pub base_url: String,
+    /// How the credentials are sent with each request.
+    pub send: Send,
+    /// The request that proves the credentials work.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_test: Option<ConnectionTest>,
+    /// Permissions the credential may carry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scopes: Vec<Scope>,
+    /// Structured facts: shown once, maximum count, expiry, rate limits.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub limits: Vec<Limit>,
+    /// The end-user guide rendered into the method's page.
+    pub guide: Guide,
+}
+
+/// How a credential is presented. Informational for pages and clients; `send` says exactly how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthKind {
+    /// A key in a request header.
+    ApiKeyHeader,
+    /// A key in the query string.
+    ApiKeyQuery,
+    /// `Authorization: Bearer <token>`.
+    Bearer,
+    /// HTTP basic authentication.
+    Basic,
+    /// Anything else `send` can express.
+    Custom,
+}
+
+/// One form field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// snake_case key used in field maps and `{placeholders}`.
+    pub key: String,
+    /// Form label, e.g. "API Token".
+    pub label: String,
+    /// Help text under the form field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Placeholder shown in the empty form field (never a real-looking secret).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placeholder: Option<String>,
+    /// Secret values are wrapped, redacted and never echoed.
+    #[serde(default)]
+    pub secret: bool,
+    /// Optional fields may be left out.
+    #[serde(default)]
+    pub optional: bool,
+    /// Rust `regex` syntax, anchored with `^` and `$`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    /// Human description of the format, shown in errors instead of the pattern,
+    /// e.g. "40 characters: letters, digits and hyphens".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// Minimum length in characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u32>,
+    /// Maximum length in characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u32>,
+    /// The value must start with one of these.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prefixes: Vec<String>,
+    /// The value must not start with any of these (e.g. a publishable key pasted by mistake).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forbidden_prefixes: Vec<String>,
+    /// A built-in format.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<Format>,
+    /// A closed choice; the value must be one of the option values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<EnumOption>,
+    /// Normalisation applied, in order, before the constraints are checked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub normalize: Vec<Normalize>,
+    /// Test vectors; required on every constrained field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub examples: Option<Examples>,
+}
+
+/// Built-in formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// `local@domain.tld`.
+    Email,
+    /// An absolute `http` or `https` URL.
+    Url,
+    /// An absolute `https` URL.
+    HttpsUrl,
+    /// A DNS host name (letters, digits, hyphens, dots).
+    Hostname,
+    /// A UUID in its hyphenated form.
+    Uuid,
+    /// Decimal digits only.
+    Integer,
+}
+
+/// One option of a closed choice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnumOption {
+    /// The value sent and stored, e.g. `us3.datadoghq.com`.
+    pub value: String,
+    /// The label shown in the form, e.g. "US3".
+    pub label: String,
+}
+
+/// Normalisation steps; each turns a pasted value into the stored one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Normalize {
+    /// Remove whitespace a paste adds around the value.
+    Trim,
+    /// Lower-case ASCII letters.
+    Lowercase,
+    /// `https://acme.example.com/x` or `acme.example.com` → `acme`, for the given parent domain.
+    ExtractSubdomain(String),
+    /// `https://acme.example.com/x` → `acme.example.com`.
+    ExtractHost,
+}
+
+/// Test vectors of a field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    /// Values the field accepts (after normalisation). Fake but format-true.
+    #[serde(default)]
+    pub valid: Vec<String>,
+    /// Values the field rejects, with the reason.
+    #[serde(default)]
+    pub invalid: Vec<InvalidExample>,
+}
+
+/// A value the field must reject.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InvalidExample {
+    /// The rejected value.
+    pub value: String,
+    /// Why it is wrong, for the reader of the spec and of generated tests.
+    pub reason: String,
+}
+
+/// A value derived from a field by a regex with a capture group named `value`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Derived {
+    /// snake_case key, usable as `{key}` in templates; must not clash with a field key.
+    pub key: String,
+    /// Human label, e.g. "Data centre".
+    pub label: String,
+    /// The field it is computed from.
+    pub from: String,
+    /// Anchored Rust regex with a named capture group `value`.
+    pub pattern: String,
+}
+
+/// A cross-field rule: when `when` holds, `then` constrains another field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// The condition.
+    pub when: Condition,
+    /// The constraint that applies while the condition holds.
+    pub then: Requirement,
+    /// The error shown on the constrained field when the rule fails.
+    pub message: String,
+}
+
+/// `field` equals one of `equals`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// The field whose value is tested (usually a choice).
+    pub field: String,
+    /// The values that make the condition hold.
+    pub equals: Vec<String>,
+}
+
+/// What the constrained field must satisfy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    /// The constrained field.
+    pub field: String,
+    /// It must start with one of these.
+    pub prefixes: Vec<String>,
+}
+
+/// How credentials are sent. Values are templates: `{field}` is replaced by the field's
+/// (normalised) value; a template naming an absent optional field is left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Send {
+    /// Request headers, e.g. `Authorization: "Bearer {token}"`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub headers: BTreeMap<String, String>,
+    /// Query parameters.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub query: BTreeMap<String, String>,
+    /// HTTP basic authentication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basic: Option<BasicAuth>,
+}
+
+/// HTTP basic authentication built from templates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BasicAuth {
+    /// User name template, e.g. `{email}/token` or `{api_key}`.
+    pub username: String,
+    /// Password template; empty for providers that use the key as the user name.
+    #[serde(default)]
+    pub password: String,
+}
+
+/// A request that proves the credentials work.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConnectionTest {
+    /// HTTP method.
+    #[serde(default)]
+    pub method: HttpMethod,
+    /// Path appended to `base_url`, starting with `/`; may contain `{placeholders}`.
+    pub path: String,
+    /// The status that means success.
+    #[serde(default = "default_status")]
+    pub expect_status: u16,
+    /// Scopes the test request needs; named when the provider answers 403.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires_scopes: Vec<String>,
+    /// What other statuses mean to the end user.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<Outcome>,
+    /// What the test does not prove (e.g. "does not check the email").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+fn default_status() -> u16 {
+    200
+}
+
+/// HTTP methods a connection test may use.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum HttpMethod {
+    /// GET
+    #[default]
+    Get,
+    /// POST
+    Post,
+    /// HEAD
+    Head,
+}
+
+impl HttpMethod {
+    /// The method's name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Post => "POST",
+            HttpMethod::Head => "HEAD",
+        }
+    }
+}
+
+/// The meaning of a non-success status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    /// HTTP status, 100–599.
+    pub status: u16,
+    /// Message for the end user.
+    pub meaning: String,
+    /// When true, the message is followed by the labels of `requires_scopes`.
+    #[serde(default)]
+    pub missing_scopes: bool,
+}
+
+/// A permission a credential may carry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    /// Identifier, e.g. `cms:read` or `authorized_user:read`.
+    pub id: String,
+    /// Label as the provider's UI shows it.
+    pub label: String,
+    /// What it grants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A structured fact about the credential, so validators and pages agree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Limit {
+    /// What kind of limit.
+    pub kind: LimitKind,
+    /// The number, for kinds that have one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<u32>,
+    /// The unit of `value`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<LimitUnit>,
+    /// What a count applies to, e.g. `site` for "at most 5 per site".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
+}
+
+/// Kinds of limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LimitKind {
+    /// The credential is displayed only once, when created.
+    ShownOnce,
+    /// At most `value` credentials may exist `per` something.
+    MaxCount,
+    /// Expires `value` `unit` after creation.
+    ExpiresAfter,
+    /// Expires after `value` `unit` without use.
+    ExpiresAfterInactivity,
+    /// At most `value` requests per `unit`.
+    RateLimit,
+}
+
+/// Units of limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LimitUnit {
+    /// Seconds.
+    Seconds,
+    /// Minutes.
+    Minutes,
+    /// Hours.
+    Hours,
+    /// Days.
+    Days,
+    /// Requests per second.
+    RequestsPerSecond,
+    /// Requests per minute.
+    RequestsPerMinute,
+    /// Requests per hour.
+    RequestsPerHour,
+}
+
+/// The end-user guide of a method.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Guide {
+    /// Shown above everything else (inline Markdown subset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
+    /// Sections, in page order. At least one.
+    pub sections: Vec<Section>,
+}
+
+/// A guide section: a heading, an intro, then steps or a plain list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Heading.
+    pub title: String,
+    /// Paragraph under the heading (inline Markdown subset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<String>,
+    /// Scope ids this section concerns; empty means it always applies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scopes: Vec<String>,
+    /// Numbered steps.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Step>,
+    /// A plain list, for sections without steps.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bullets: Vec<Bullet>,
+}
+
+/// One step of a section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Step title.
+    pub title: String,
+    /// Paragraph (inline Markdown subset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// List under the paragraph.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bullets: Vec<Bullet>,
+    /// Scope ids this step concerns; empty means it always applies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scopes: Vec<String>,
+    /// Show the labels of `scopes` in the step.
+    #[serde(default)]
+    pub display_scopes: bool,
+}
+
+/// A list item: inline text, or a fact rendered from the spec's structured data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Bullet {
+    /// Inline Markdown subset.
+    Text(String),
+    /// The sentence of one of the method's limits, by kind.
+    Limit {
+        /// The limit's kind; the method must declare it.
+        limit: LimitKind,
+    },
+    /// The format of one of the method's fields ("Format: …"), from its hint.
+    FieldFormat {
+        /// The field's key; the field must have a hint.
+        field_format: String,
+    },
+}
+
+impl ProviderSpec {
+    /// The method with this id.
+    pub fn method(&self, id: &str) -> Option<&AuthMethod> {
+        self.auth_methods.iter().find(|m| m.id == id)
+    }
+}
+
+impl AuthMethod {
+    /// The URL slug: the explicit `slug`, else derived from the label.
+    pub fn slug(&self) -> String {
+        self.slug.clone().unwrap_or_else(|| slugify(&self.label))
+    }
+
+    /// The field with this key.
+    pub fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The limit of this kind.
+    pub fn limit(&self, kind: LimitKind) -> Option<&Limit> {
+        self.limits.iter().find(|l| l.kind == kind)
+    }
+
+    /// The scope with this id.
+    pub fn scope(&self, id: &str) -> Option<&Scope> {
+        self.scopes.iter().find(|s| s.id == id)
+    }
+}
+
+impl Field {
+    /// True when the field carries any constraint that examples must exercise.
+    pub fn is_constrained(&self) -> bool {
+        self.pattern.is_some()
+            || self.min_length.is_some()
+            || self.max_length.is_some()
+            || !self.prefixes.is_empty()
+            || !self.forbidden_prefixes.is_empty()
+            || self.format.is_some()
+            || !self.options.is_empty()
+    }
+}
+
+impl Limit {
+    /// One plain sentence stating the limit, shared by pages and the service.
+    pub fn sentence(&self) -> String {
+        let n = self.value.unwrap_or(0);
+        let unit = self.unit.map(|u| u.words(n)).unwrap_or("");
+        match self.kind {
+            LimitKind::ShownOnce => "The token is displayed only once, when it is generated.".into(),
+            LimitKind::MaxCount => match &self.per {
+                Some(per) => format!("At most {n} tokens can exist per {per}."),
+                None => format!("At most {n} tokens can exist at a time."),
+            },
+            LimitKind::ExpiresAfter => format!("The token expires {n} {unit} after it is generated."),
+            LimitKind::ExpiresAfterInactivity => {
+                format!("The token expires after {n} consecutive {unit} without use.")
+            }
+            LimitKind::RateLimit => format!("Requests are limited to {n} {unit}."),
+        }
+    }
+}
+
+impl LimitUnit {
+    /// The unit in words, singular or plural for `n`.
+    pub fn words(self, n: u32) -> &'static str {
+        let one = n == 1;
+        match self {
+            LimitUnit::Seconds if one => "second",
+            LimitUnit::Seconds => "seconds",
+            LimitUnit::Minutes if one => "minute",
+            LimitUnit::Minutes => "minutes",
+            LimitUnit::Hours if one => "hour",
+            LimitUnit::Hours => "hours",
+            LimitUnit::Days if one => "day",
+            LimitUnit::Days => "days",
+            LimitUnit::RequestsPerSecond => "requests per second",
+            LimitUnit::RequestsPerMinute => "requests per minute",
+            LimitUnit::RequestsPerHour => "requests per hour",
+        }
+    }
+
+    /// Whether the unit is a duration (as opposed to a rate).
+    pub fn is_duration(self) -> bool {
+        matches!(
+            self,
+            LimitUnit::Seconds | LimitUnit::Minutes | LimitUnit::Hours | LimitUnit::Days
+        )
+    }
+}
+
+/// "API Token" → `api-token`: lower-case ASCII alphanumerics separated by single hyphens.
+pub fn slugify(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    for c in label.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
