@@ -121,6 +121,7 @@ pub fn load_str(path: &Path, text: &str) -> Result<ProviderSpec, Diagnostics> {
             source: Some(rep.source.clone()),
         });
     }
+    report_todos(&doc, "", &mut rep);
     let problems = schema::validate(&doc);
     for p in &problems {
         let label = if p.at_key {
@@ -151,6 +152,30 @@ pub fn load_str(path: &Path, text: &str) -> Result<ProviderSpec, Diagnostics> {
     };
     check::check(&spec, &mut rep);
     if rep.out.is_empty() { Ok(spec) } else { Err(finish(rep.out)) }
+}
+
+/// Scaffolded specs mark what the author must fill in with `TODO`; none may remain.
+fn report_todos(v: &serde_json::Value, ptr: &str, rep: &mut Reporter<'_>) {
+    match v {
+        serde_json::Value::String(s) if s.contains("TODO") => rep.value(
+            ptr,
+            Code::InvalidValue,
+            "unfinished scaffold value",
+            shown(s),
+            "replace the TODO with the provider's real value",
+        ),
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                report_todos(x, &format!("{ptr}/{i}"), rep);
+            }
+        }
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                report_todos(x, &format!("{ptr}/{}", crate::yaml::escape_token(k)), rep);
+            }
+        }
+        _ => {}
+    }
 }
 
 fn finish(out: Vec<Diagnostic>) -> Diagnostics {

@@ -1,0 +1,81 @@
+//! `cargo xtask`: thin front over the connectspec crates.
+//!
+//! Generated files are checked in; `check` regenerates them in memory and fails,
+//! naming the command that fixes it, when a checked-in copy is stale.
+
+mod check;
+mod scaffold;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "connectspec repository tasks")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Check every spec, and that the checked-in schema and generated docs are fresh.
+    Check {
+        /// Directory of provider specs.
+        #[arg(long)]
+        specs: Option<PathBuf>,
+    },
+    /// Write schema/provider-spec.schema.json from the spec model.
+    GenSchema,
+    /// Scaffold a commented spec for a new provider in specs/<id>.yaml.
+    NewProvider {
+        /// snake_case provider id (the file stem).
+        id: String,
+        /// Directory of provider specs.
+        #[arg(long)]
+        specs: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = workspace_root();
+    let result = match cli.cmd {
+        Cmd::Check { specs } => check::run(&root, &specs_dir(&root, specs)),
+        Cmd::GenSchema => check::write_schema(&root),
+        Cmd::NewProvider { id, specs } => scaffold::run(&specs_dir(&root, specs), &id),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("{msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root: xtask lives one level below it.
+fn workspace_root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().expect("xtask sits in the workspace").to_owned()
+}
+
+/// `--specs DIR` as given (relative to the caller's directory), else `<root>/specs`.
+fn specs_dir(root: &std::path::Path, given: Option<PathBuf>) -> PathBuf {
+    given.unwrap_or_else(|| root.join("specs"))
+}
+
+/// Writes `contents` to `path` only when it differs, atomically (temp file + rename).
+pub fn write_if_changed(path: &std::path::Path, contents: &str) -> std::io::Result<bool> {
+    if std::fs::read_to_string(path).is_ok_and(|old| old == contents) {
+        return Ok(false);
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension("tmp~");
+    std::fs::write(&tmp, contents)?;
+    std::fs::rename(&tmp, path)?;
+    Ok(true)
+}
