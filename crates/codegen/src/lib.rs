@@ -1,0 +1,1 @@
+//! Generates typed Rust validators (a TokenStream) from connectspec specs

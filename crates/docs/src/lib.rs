@@ -1,0 +1,1 @@
+//! Renders connectspec guide pages (MDX and Markdown) from specs

@@ -1,0 +1,1 @@
+//! Compiled credential validators for every provider spec (generated at build time)

@@ -1,0 +1,1 @@
+//! HTTP validation service over the compiled validators
