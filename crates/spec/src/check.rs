@@ -306,6 +306,15 @@ fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, names: &BTreeSet<
         };
         rep.value(&format!("{p}/kind"), Code::InvalidValue, format!("`kind` does not match `send`: this kind needs {need}"), "here", "make `kind` and `send` agree, or use `kind: custom`");
     }
+    let templates_ok = s
+        .headers
+        .values()
+        .chain(s.query.values())
+        .chain(s.basic.iter().flat_map(|b| [&b.username, &b.password]))
+        .all(|t| connectspec_runtime::parse_template(t).is_ok());
+    if !templates_ok {
+        return; // which fields are sent is unknown until the templates parse
+    }
     let used: BTreeSet<String> = s
         .headers
         .values()

@@ -124,7 +124,9 @@ pub fn load_str(path: &Path, text: &str) -> Result<ProviderSpec, Diagnostics> {
     report_todos(&doc, "", &mut rep);
     let problems = schema::validate(&doc);
     for p in &problems {
-        let label = if p.at_key {
+        let label = if p.code == Code::MissingKey {
+            "the mapping that lacks it starts here".to_owned()
+        } else if p.at_key {
             "here".to_owned()
         } else {
             match doc.pointer(&p.pointer) {

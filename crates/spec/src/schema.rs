@@ -155,6 +155,28 @@ fn push_problem(e: &ValidationError<'_>, out: &mut Vec<SchemaProblem>) {
                         && matches!(be.kind(), ValidationErrorKind::Type { .. } | ValidationErrorKind::Enum { .. } | ValidationErrorKind::Constant { .. })
                 })
             });
+            // A closed set of strings (schemars writes documented enums as `oneOf` of
+            // `const`s): list the accepted values.
+            let consts: Vec<String> = context
+                .iter()
+                .filter_map(|branch| match branch.as_slice() {
+                    [be] => match be.kind() {
+                        ValidationErrorKind::Constant { expected_value } => expected_value.as_str().map(str::to_owned),
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect();
+            if !consts.is_empty() && consts.len() == context.len() {
+                out.push(SchemaProblem {
+                    code: Code::InvalidValue,
+                    pointer: ptr.clone(),
+                    at_key: false,
+                    message: format!("{what} is not one of the allowed values"),
+                    help: Some(format!("use one of: {}", consts.join(", "))),
+                });
+                return;
+            }
             match fitting {
                 Some(branch) if !branch.is_empty() => branch.iter().for_each(|be| push_problem(be, out)),
                 _ => out.push(SchemaProblem {

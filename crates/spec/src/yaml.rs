@@ -172,27 +172,37 @@ pub fn escape_token(t: &str) -> String {
 pub fn parse(text: &str) -> Result<(Value, Locations), SyntaxError> {
     let root: Spanned<Node> = serde_saphyr::from_str(text).map_err(|e| {
         let pos = e.location().filter(|l| l.line() > 0).map(|l| {
-            let span = l.span();
-            Pos {
-                line: l.line() as u32,
-                column: l.column() as u32,
-                offset: span.byte_offset().map(|o| o as usize).unwrap_or(0),
-                len: 0,
-            }
+            let (line, column) = (l.line() as u32, l.column() as u32);
+            Pos { line, column, offset: offset_of(text, line, column), len: 1 }
         });
         let full = e.to_string();
-        let message = full.lines().next().unwrap_or("invalid YAML").trim().to_owned();
-        SyntaxError { message, pos }
+        let first = full.lines().next().unwrap_or("invalid YAML").trim();
+        // The parser prefixes "error: line L column C: "; the diagnostic shows those itself.
+        let message = match first.find(": ").zip(first.strip_prefix("error: ")) {
+            Some(_) => first.splitn(3, ": ").last().unwrap_or(first),
+            None => first,
+        };
+        SyntaxError { message: message.to_owned(), pos }
     })?;
     let mut locs = Locations::default();
     let value = convert(root, String::new(), text, &mut locs);
     Ok((value, locs))
 }
 
+/// The byte offset of 1-based `line` and `column` (in characters).
+fn offset_of(text: &str, line: u32, column: u32) -> usize {
+    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1) as usize).map(str::len).sum();
+    let rest = &text[start.min(text.len())..];
+    start + rest.char_indices().nth(column.saturating_sub(1) as usize).map_or(rest.len(), |(i, _)| i)
+}
+
 fn pos_of<T>(s: &Spanned<T>, text: &str) -> Pos {
     let l = s.referenced;
     let span = l.span();
-    let offset = span.byte_offset().map(|o| o as usize).unwrap_or(0);
+    let offset = match span.byte_offset() {
+        Some(o) => o as usize,
+        None => offset_of(text, l.line() as u32, l.column() as u32),
+    };
     let len = scalar_len(text, offset);
     Pos { line: l.line() as u32, column: l.column() as u32, offset, len }
 }

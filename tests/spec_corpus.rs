@@ -1,0 +1,79 @@
+//! The broken-spec corpus: `tests/broken/*.yaml`, one mistake class per file, each
+//! with its expected diagnostics as an insta snapshot (`tests/broken/snapshots/`).
+//!
+//! Every file must fail to load, every diagnostic must name `file:line:column`, and the
+//! rendered report must match its snapshot exactly.
+
+use std::path::{Path, PathBuf};
+
+use connectspec_spec::{Code, Diagnostics, load_dir, load_file};
+
+fn corpus() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir("tests/broken")
+        .expect("tests/broken exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn assert_located(diags: &Diagnostics, file: &Path) {
+    assert!(!diags.is_empty(), "{} loaded without errors", file.display());
+    for d in &diags.0 {
+        assert_eq!(d.file, file);
+        assert!(d.pos.line > 0 && d.pos.column > 0, "unlocated: {}", d.render());
+        let loc = format!("{}:{}:{}", file.display(), d.pos.line, d.pos.column);
+        let text = d.render();
+        assert!(text.contains(&loc) || text.contains(&format!("at {loc}")), "{text}\nlacks {loc}");
+    }
+}
+
+#[test]
+fn corpus_is_large_enough() {
+    assert!(corpus().len() >= 30, "the corpus needs at least 30 files");
+}
+
+#[test]
+fn every_broken_spec_fails_with_its_snapshot() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("broken/snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for file in corpus() {
+            let diags = load_file(&file).expect_err("a broken spec must not load");
+            assert_located(&diags, &file);
+            let name = file.file_stem().unwrap().to_str().unwrap().to_owned();
+            insta::assert_snapshot!(name, diags.to_string());
+        }
+    });
+}
+
+#[test]
+fn duplicate_provider_ids_across_files() {
+    let dir = Path::new("tests/broken/duplicate_provider");
+    let diags = load_dir(dir).expect_err("two files declare the same provider");
+    assert_eq!(diags.len(), 1, "{diags}");
+    assert_eq!(diags.0[0].code, Code::DuplicateId);
+    assert_located(&diags, &dir.join("acme.yml"));
+    assert!(diags.0[0].message.contains("acme.yaml"), "{}", diags.0[0].message);
+}
+
+#[test]
+fn secret_examples_are_never_shown() {
+    let file = Path::new("tests/broken/secret_example_redacted.yaml");
+    let diags = load_file(file).unwrap_err();
+    let text = diags.to_string();
+    assert!(!text.contains("ak_0a1b2c3dX"), "{text}");
+    assert!(text.contains("not shown: the field is secret"), "{text}");
+}
+
+#[test]
+fn several_errors_are_reported_at_once_and_sorted() {
+    let diags = load_file(Path::new("tests/broken/several_errors.yaml")).unwrap_err();
+    assert!(diags.len() >= 3, "{diags}");
+    let lines: Vec<u32> = diags.0.iter().map(|d| d.pos.line).collect();
+    let mut sorted = lines.clone();
+    sorted.sort();
+    assert_eq!(lines, sorted);
+}
