@@ -522,10 +522,13 @@ impl Limit {
         let unit = self.unit.map(|u| u.words(n)).unwrap_or("");
         match self.kind {
             LimitKind::ShownOnce => "The token is displayed only once, when it is generated.".into(),
-            LimitKind::MaxCount => match &self.per {
-                Some(per) => format!("At most {n} tokens can exist per {per}."),
-                None => format!("At most {n} tokens can exist at a time."),
-            },
+            LimitKind::MaxCount => {
+                let per = self.per.as_deref().map_or_else(|| "at a time".to_owned(), |p| format!("per {p}"));
+                match n {
+                    1 => format!("Only one token can exist {per}."),
+                    _ => format!("At most {n} tokens can exist {per}."),
+                }
+            }
             LimitKind::ExpiresAfter => format!("The token expires {n} {unit} after it is generated."),
             LimitKind::ExpiresAfterInactivity => {
                 format!("The token expires after {n} consecutive {unit} without use.")
