@@ -4,19 +4,26 @@ use std::path::Path;
 
 use connectspec_spec::schema::{SCHEMA_PATH, spec_schema_text};
 
-/// Every spec valid; schema fresh. All problems are printed before failing.
+/// Every spec valid; schema and docs fresh. All problems are printed before failing.
 pub fn run(root: &Path, specs: &Path) -> Result<(), String> {
     let mut problems: Vec<String> = Vec::new();
     match connectspec_spec::load_dir(specs) {
-        Ok(cat) => println!("checked {} spec(s) in {}", cat.specs.len(), specs.display()),
+        Ok(cat) => {
+            println!("checked {} spec(s) in {}", cat.specs.len(), specs.display());
+            problems.extend(crate::docs::check(root, &cat));
+        }
         Err(diags) => problems.push(diags.to_string()),
     }
     let schema_path = root.join(SCHEMA_PATH);
     let fresh = spec_schema_text();
     match std::fs::read_to_string(&schema_path) {
         Ok(old) if old == fresh => {}
-        Ok(_) => problems.push(format!("error[E090]: {SCHEMA_PATH} is stale\n  help: run `cargo xtask gen-schema`")),
-        Err(e) => problems.push(format!("error[E090]: cannot read {SCHEMA_PATH}: {e}\n  help: run `cargo xtask gen-schema`")),
+        Ok(_) => problems.push(format!(
+            "error[E090]: {SCHEMA_PATH} is stale\n  help: run `cargo xtask gen-schema`"
+        )),
+        Err(e) => problems.push(format!(
+            "error[E090]: cannot read {SCHEMA_PATH}: {e}\n  help: run `cargo xtask gen-schema`"
+        )),
     }
     if problems.is_empty() {
         Ok(())
@@ -28,7 +35,12 @@ pub fn run(root: &Path, specs: &Path) -> Result<(), String> {
 /// Writes the schema file from the model.
 pub fn write_schema(root: &Path) -> Result<(), String> {
     let path = root.join(SCHEMA_PATH);
-    let changed = crate::write_if_changed(&path, &spec_schema_text()).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    println!("{} {}", if changed { "wrote" } else { "unchanged" }, SCHEMA_PATH);
+    let changed = crate::write_if_changed(&path, &spec_schema_text())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!(
+        "{} {}",
+        if changed { "wrote" } else { "unchanged" },
+        SCHEMA_PATH
+    );
     Ok(())
 }

@@ -4,6 +4,8 @@
 //! naming the command that fixes it, when a checked-in copy is stale.
 
 mod check;
+mod ci;
+mod docs;
 mod scaffold;
 
 use std::path::PathBuf;
@@ -28,6 +30,23 @@ enum Cmd {
     },
     /// Write schema/provider-spec.schema.json from the spec model.
     GenSchema,
+    /// The full test command: fmt check, clippy (warnings denied), check, all tests.
+    Ci,
+    /// Render the guide pages (MDX and Markdown) of every spec.
+    GenDocs {
+        /// Directory of provider specs.
+        #[arg(long)]
+        specs: Option<PathBuf>,
+        /// Output directory; pages land at DIR/<provider id>/<method slug>.{mdx,md}.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Directory of templates replacing the defaults of the same file name.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// Render for this scope set only (comma-separated scope ids).
+        #[arg(long, value_name = "a,b")]
+        scopes: Option<String>,
+    },
     /// Scaffold a commented spec for a new provider in specs/<id>.yaml.
     NewProvider {
         /// snake_case provider id (the file stem).
@@ -44,6 +63,16 @@ fn main() -> ExitCode {
     let result = match cli.cmd {
         Cmd::Check { specs } => check::run(&root, &specs_dir(&root, specs)),
         Cmd::GenSchema => check::write_schema(&root),
+        Cmd::Ci => ci::run(&root),
+        Cmd::GenDocs {
+            specs,
+            out,
+            templates,
+            scopes,
+        } => {
+            let out = out.unwrap_or_else(|| root.join(docs::DOCS_DIR));
+            docs::generate(&specs_dir(&root, specs), &out, templates, scopes.as_deref())
+        }
         Cmd::NewProvider { id, specs } => scaffold::run(&specs_dir(&root, specs), &id),
     };
     match result {
@@ -58,7 +87,10 @@ fn main() -> ExitCode {
 /// The workspace root: xtask lives one level below it.
 fn workspace_root() -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().expect("xtask sits in the workspace").to_owned()
+    manifest
+        .parent()
+        .expect("xtask sits in the workspace")
+        .to_owned()
 }
 
 /// `--specs DIR` as given (relative to the caller's directory), else `<root>/specs`.

@@ -1,1 +1,201 @@
-//! Renders connectspec guide pages (MDX and Markdown) from specs
+//! Renders connectspec guide pages (MDX and Markdown) from specs.
+//!
+//! Each auth method of each provider becomes `<provider id>/<method slug>.mdx` and
+//! `.md` under the output directory, plus `index.mdx` / `index.md` listing them all.
+//! Pages come from minijinja templates (`templates/`, overridable by file name) fed a
+//! context built from the spec model ([`view`]); the engine escapes every printed
+//! value for the page's flavour ([`escape`]), so templates hold markup only.
+//!
+//! Rendering is pure and deterministic; all pages are rendered in memory (in
+//! parallel) before anything is written, so a spec or template error writes nothing.
+
+pub mod engine;
+pub mod error;
+pub mod escape;
+pub mod inline;
+pub mod output;
+pub mod view;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use connectspec_spec::Catalogue;
+use rayon::prelude::*;
+
+pub use engine::Engine;
+pub use error::{DocsError, TemplateError};
+pub use output::{Drift, MANIFEST, Page, WriteReport};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Flavor {
+    /// MDX with the `Steps`, `Step` and `Warning` components and scope attributes.
+    Mdx,
+    /// Plain CommonMark: no HTML, no components.
+    Markdown,
+}
+
+impl Flavor {
+    /// Both flavours, in output order.
+    pub const ALL: [Flavor; 2] = [Flavor::Mdx, Flavor::Markdown];
+
+    /// The file extension, which is also the escaping name of its templates.
+    pub fn name(self) -> &'static str {
+        match self {
+            Flavor::Mdx => "mdx",
+            Flavor::Markdown => "md",
+        }
+    }
+
+    /// The flavour named `name` (`mdx` or `md`).
+    pub fn from_name(name: &str) -> Option<Flavor> {
+        Flavor::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The flavour of a template file name `<name>.<flavour>.jinja`.
+    pub fn of_template(template: &str) -> Option<Flavor> {
+        let stem = template.strip_suffix(".jinja")?;
+        Flavor::from_name(stem.rsplit_once('.')?.1)
+    }
+
+    /// The template of a method page.
+    pub fn page_template(self) -> String {
+        format!("page.{}.jinja", self.name())
+    }
+
+    /// The template of the index page.
+    pub fn index_template(self) -> String {
+        format!("index.{}.jinja", self.name())
+    }
+}
+
+/// How to render.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// A directory whose `*.jinja` files replace the default templates of the same name.
+    pub templates: Option<PathBuf>,
+    /// Render for this scope set: scoped sections and steps that share no scope with it
+    /// are left out (unscoped content always stays). `None` renders everything.
+    pub scopes: Option<BTreeSet<String>>,
+}
+
+/// What a generation did, for the one-line summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// Pages rendered (both flavours, index pages included).
+    pub pages: usize,
+    /// Providers rendered.
+    pub providers: usize,
+    /// Wall time in milliseconds (loading, rendering and writing).
+    pub millis: u128,
+    /// What was written and removed.
+    pub report: WriteReport,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "rendered {} pages for {} providers in {} ms",
+            self.pages, self.providers, self.millis
+        )
+    }
+}
+
+/// `a,b , c` → {a, b, c}; empty items are ignored.
+pub fn parse_scopes(list: &str) -> BTreeSet<String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The relative output path of a method page.
+pub fn page_path(provider_id: &str, slug: &str, flavor: Flavor) -> String {
+    format!("{provider_id}/{slug}.{}", flavor.name())
+}
+
+/// Renders every page of `catalogue` in memory, sorted by path.
+pub fn render_catalogue(catalogue: &Catalogue, opts: &Options) -> Result<Vec<Page>, DocsError> {
+    if let Some(sel) = &opts.scopes {
+        let declared: BTreeSet<&str> = catalogue
+            .iter()
+            .flat_map(|s| &s.auth_methods)
+            .flat_map(|m| &m.scopes)
+            .map(|s| s.id.as_str())
+            .collect();
+        let unknown: Vec<String> = sel
+            .iter()
+            .filter(|s| !declared.contains(s.as_str()))
+            .cloned()
+            .collect();
+        if !unknown.is_empty() {
+            return Err(DocsError::UnknownScopes(unknown));
+        }
+    }
+    let engine = Engine::new(opts.templates.as_deref())?;
+    let sel = opts.scopes.as_ref();
+    let jobs: Vec<_> = catalogue
+        .iter()
+        .flat_map(|spec| spec.auth_methods.iter().map(move |m| (spec, m)))
+        .flat_map(|(spec, m)| Flavor::ALL.into_iter().map(move |f| (spec, m, f)))
+        .collect();
+    let mut pages = jobs
+        .par_iter()
+        .map(|&(spec, method, flavor)| {
+            let path = page_path(&spec.id, &method.slug(), flavor);
+            let ctx = view::method_page(flavor, spec, method, sel).map_err(|message| {
+                DocsError::Model {
+                    page: path.clone(),
+                    message,
+                }
+            })?;
+            let contents = engine.render(&flavor.page_template(), ctx, &path)?;
+            Ok(Page { path, contents })
+        })
+        .collect::<Vec<Result<Page, DocsError>>>()
+        // In job order, so the error reported is the same on every run.
+        .into_iter()
+        .collect::<Result<Vec<Page>, DocsError>>()?;
+    for flavor in Flavor::ALL {
+        let path = format!("index.{}", flavor.name());
+        let contents = engine.render(
+            &flavor.index_template(),
+            view::index_page(flavor, catalogue),
+            &path,
+        )?;
+        pages.push(Page { path, contents });
+    }
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(w) = pages.windows(2).find(|w| w[0].path == w[1].path) {
+        return Err(DocsError::Model {
+            page: w[0].path.clone(),
+            message: "two auth methods of one provider have the same slug".into(),
+        });
+    }
+    Ok(pages)
+}
+
+/// Loads `specs`, renders every page and writes them under `out`.
+/// A spec or template error writes nothing.
+pub fn generate(specs: &Path, out: &Path, opts: &Options) -> Result<Summary, DocsError> {
+    let start = Instant::now();
+    let catalogue = connectspec_spec::load_dir(specs).map_err(DocsError::Spec)?;
+    let pages = render_catalogue(&catalogue, opts)?;
+    let report = output::write(out, &pages)?;
+    Ok(Summary {
+        pages: pages.len(),
+        providers: catalogue.specs.len(),
+        millis: start.elapsed().as_millis(),
+        report,
+    })
+}
+
+/// How `out` differs from what [`generate`] would write for `catalogue` with the
+/// default templates and no scope selection (the checked-in pages).
+pub fn drift(catalogue: &Catalogue, out: &Path) -> Result<Vec<Drift>, DocsError> {
+    let pages = render_catalogue(catalogue, &Options::default())?;
+    output::drift(out, &pages)
+}

@@ -1,0 +1,154 @@
+//! Escaping of plain text for each output flavour.
+//!
+//! Templates never escape by hand: the engine's formatter calls [`text`] for every
+//! value that is not already marked safe, and the `attr` filter calls [`attr`] for
+//! values placed inside a quoted MDX attribute. Markup the renderer itself produces
+//! (inline text, component tags) is marked safe once it is built from escaped parts.
+
+use crate::Flavor;
+
+/// Escapes `s` so it reads as literal text in a paragraph, heading or list item.
+///
+/// Both flavours backslash-escape the characters that start inline markup anywhere
+/// (`\`, `` ` ``, `*`, `_`, `[`, `]`, `<`, `|`, `~`), `&` when it could start a
+/// character reference, and block markers at the start of the text (`#`, `-`, `+`,
+/// `>`, `=`, `1.`). MDX additionally escapes `{`, `}` (expressions) and every `>`, so
+/// no text can open JSX or an expression. Newlines become spaces: a value never
+/// changes the block structure of the page.
+pub fn text(flavor: Flavor, s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut at_start = true;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '~' => true,
+            '&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'),
+            '{' | '}' => flavor == Flavor::Mdx,
+            '>' => flavor == Flavor::Mdx || at_start,
+            '#' | '-' | '+' | '=' => at_start,
+            _ => false,
+        };
+        if c == '\n' || c == '\r' {
+            out.push(' ');
+        } else {
+            if escape {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        // An ordered-list marker ("1." or "1)") at the start: escape its punctuation.
+        if at_start && c.is_ascii_digit() {
+            let mut digits = String::new();
+            while let Some(d) = chars.peek().copied().filter(char::is_ascii_digit) {
+                digits.push(d);
+                chars.next();
+            }
+            out.push_str(&digits);
+            if let Some(p @ ('.' | ')')) = chars.peek().copied() {
+                chars.next();
+                out.push('\\');
+                out.push(p);
+            }
+        }
+        at_start = false;
+    }
+    out
+}
+
+/// Escapes `s` for a double-quoted MDX (JSX) attribute value: `"`, and `&` where it
+/// could start a character reference, become references, which MDX decodes; nothing
+/// else is special there. Newlines become spaces.
+pub fn attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("&quot;"),
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("&amp;")
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Makes a link target safe inside Markdown's `(…)`: characters that would end or
+/// break the destination are percent-encoded.
+pub fn md_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '(' => out.push_str("%28"),
+            ')' => out.push_str("%29"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            ' ' => out.push_str("%20"),
+            '\\' => out.push_str("%5C"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A YAML scalar for front matter: a JSON string literal, which YAML reads verbatim.
+pub fn yaml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mdx_text_neutralises_jsx_and_expressions() {
+        assert_eq!(text(Flavor::Mdx, "a {b} <c> d"), r"a \{b\} \<c\> d");
+        assert_eq!(
+            text(Flavor::Mdx, "Apps & Integrations"),
+            "Apps & Integrations"
+        );
+        assert_eq!(text(Flavor::Mdx, "AT&T"), r"AT\&T");
+    }
+
+    #[test]
+    fn markdown_text_escapes_inline_and_leading_block_markup() {
+        assert_eq!(
+            text(Flavor::Markdown, "Admin > Integrations"),
+            "Admin > Integrations"
+        );
+        assert_eq!(text(Flavor::Markdown, "> quote"), r"\> quote");
+        assert_eq!(text(Flavor::Markdown, "- item"), r"\- item");
+        assert_eq!(text(Flavor::Markdown, "12. item"), r"12\. item");
+        assert_eq!(
+            text(Flavor::Markdown, "snake_case *x* [y]"),
+            r"snake\_case \*x\* \[y\]"
+        );
+        assert_eq!(text(Flavor::Markdown, "<b>"), r"\<b>");
+        assert_eq!(text(Flavor::Markdown, "a\nb"), "a b");
+    }
+
+    #[test]
+    fn attributes_and_urls() {
+        assert_eq!(attr(r#"say "hi" & go"#), "say &quot;hi&quot; & go");
+        assert_eq!(attr("a&amp;b"), "a&amp;amp;b");
+        assert_eq!(md_url("https://a.b/x(1)"), "https://a.b/x%281%29");
+        assert_eq!(yaml_string(r#"a "b" \c"#), r#""a \"b\" \\c""#);
+    }
+}

@@ -1,0 +1,275 @@
+//! The template context: what a page template sees, built from the spec model.
+//!
+//! Everything the templates print is either a plain string (escaped by the engine's
+//! formatter for the template's flavour) or markup this module built from escaped
+//! parts and marked safe (inline guide text, structured facts). Templates therefore
+//! never escape anything themselves. Scope filtering happens here, so every template
+//! (default or override) gets the same selection.
+
+use std::collections::BTreeSet;
+
+use connectspec_spec::{AuthMethod, Bullet, Catalogue, ProviderSpec, Section, Step};
+use minijinja::Value;
+
+use crate::{Flavor, inline};
+
+/// The scope set a page is rendered for; `None` keeps every section and step.
+pub type Selection<'a> = Option<&'a BTreeSet<String>>;
+
+/// Builds a map value from `(key, value)` pairs.
+fn obj<const N: usize>(pairs: [(&'static str, Value); N]) -> Value {
+    Value::from(
+        pairs
+            .into_iter()
+            .collect::<std::collections::BTreeMap<&str, Value>>(),
+    )
+}
+
+fn safe(s: String) -> Value {
+    Value::from_safe_string(s)
+}
+
+fn list(items: Vec<Value>) -> Value {
+    Value::from(items)
+}
+
+/// "Connect {provider} with {method label}".
+pub fn page_title(spec: &ProviderSpec, method: &AuthMethod) -> String {
+    format!("Connect {} with {}", spec.name, method.label)
+}
+
+/// The one-line description under the title.
+pub fn page_description(spec: &ProviderSpec, method: &AuthMethod) -> String {
+    format!(
+        "Step by step: create your {} in {} and link your {} account with it.",
+        method.label, spec.name, spec.name
+    )
+}
+
+/// Whether content with these scopes stays on a page rendered for `sel`.
+/// Unscoped content always stays; scoped content stays when it shares a scope with the set.
+pub fn keeps(sel: Selection<'_>, scopes: &[String]) -> bool {
+    match sel {
+        None => true,
+        Some(set) => scopes.is_empty() || scopes.iter().any(|s| set.contains(s)),
+    }
+}
+
+/// The context of one method page.
+pub fn method_page(
+    flavor: Flavor,
+    spec: &ProviderSpec,
+    method: &AuthMethod,
+    sel: Selection<'_>,
+) -> Result<Value, String> {
+    let guide = &method.guide;
+    let warning = match &guide.warning {
+        Some(w) => safe(inline::render(flavor, w)?),
+        None => Value::from(()),
+    };
+    let mut sections = Vec::new();
+    for section in &guide.sections {
+        if let Some(v) = section_view(flavor, method, section, sel)? {
+            sections.push(v);
+        }
+    }
+    let fields = method
+        .fields
+        .iter()
+        .map(|f| {
+            obj([
+                ("key", Value::from(f.key.as_str())),
+                ("label", Value::from(f.label.as_str())),
+                ("optional", Value::from(f.optional)),
+                ("secret", Value::from(f.secret)),
+            ])
+        })
+        .collect();
+    let selected = match sel {
+        Some(set) => list(set.iter().map(|s| Value::from(s.as_str())).collect()),
+        None => Value::from(()),
+    };
+    Ok(obj([
+        ("flavor", Value::from(flavor.name())),
+        ("provider", provider_view(spec)),
+        ("method", method_view(flavor, spec, method)),
+        (
+            "page",
+            obj([
+                ("title", Value::from(page_title(spec, method))),
+                ("description", Value::from(page_description(spec, method))),
+            ]),
+        ),
+        ("warning", warning),
+        ("sections", list(sections)),
+        ("fields", list(fields)),
+        ("selected_scopes", selected),
+    ]))
+}
+
+fn provider_view(spec: &ProviderSpec) -> Value {
+    obj([
+        ("id", Value::from(spec.id.as_str())),
+        ("name", Value::from(spec.name.as_str())),
+        ("homepage", Value::from(spec.homepage.as_str())),
+    ])
+}
+
+fn method_view(flavor: Flavor, spec: &ProviderSpec, method: &AuthMethod) -> Value {
+    let slug = method.slug();
+    let href = match flavor {
+        Flavor::Mdx => format!("./{}/{}", spec.id, slug),
+        Flavor::Markdown => format!("{}/{}.md", spec.id, slug),
+    };
+    obj([
+        ("id", Value::from(method.id.as_str())),
+        ("label", Value::from(method.label.as_str())),
+        ("slug", Value::from(slug)),
+        ("title", Value::from(page_title(spec, method))),
+        ("href", safe(crate::escape::md_url(&href))),
+    ])
+}
+
+fn section_view(
+    flavor: Flavor,
+    method: &AuthMethod,
+    section: &Section,
+    sel: Selection<'_>,
+) -> Result<Option<Value>, String> {
+    if !keeps(sel, &section.scopes) {
+        return Ok(None);
+    }
+    let mut steps = Vec::new();
+    for step in &section.steps {
+        if keeps(sel, &step.scopes) {
+            steps.push(step_view(flavor, method, step, sel)?);
+        }
+    }
+    // A section whose every step was filtered out has nothing left to say.
+    if !section.steps.is_empty() && steps.is_empty() && section.bullets.is_empty() {
+        return Ok(None);
+    }
+    let intro = match &section.intro {
+        Some(t) => safe(inline::render(flavor, t)?),
+        None => Value::from(()),
+    };
+    Ok(Some(obj([
+        ("title", Value::from(section.title.as_str())),
+        ("scopes", Value::from(section.scopes.join(" "))),
+        ("intro", intro),
+        ("steps", list(steps)),
+        ("bullets", list(bullets(flavor, method, &section.bullets)?)),
+    ])))
+}
+
+fn step_view(
+    flavor: Flavor,
+    method: &AuthMethod,
+    step: &Step,
+    sel: Selection<'_>,
+) -> Result<Value, String> {
+    let text = match &step.text {
+        Some(t) => safe(inline::render(flavor, t)?),
+        None => Value::from(()),
+    };
+    // On a page rendered for a scope set, a step lists only the scopes of that set.
+    let shown: Vec<&String> = if step.display_scopes {
+        step.scopes
+            .iter()
+            .filter(|s| sel.is_none_or(|set| set.contains(*s)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let labels = shown
+        .iter()
+        .map(|id| Value::from(method.scope(id).map_or(id.as_str(), |s| s.label.as_str())))
+        .collect();
+    let shown_ids: Vec<&str> = shown.iter().map(|s| s.as_str()).collect();
+    Ok(obj([
+        ("title", Value::from(step.title.as_str())),
+        ("scopes", Value::from(step.scopes.join(" "))),
+        ("text", text),
+        ("bullets", list(bullets(flavor, method, &step.bullets)?)),
+        ("display_scopes", Value::from(step.display_scopes)),
+        ("display_scope_ids", Value::from(shown_ids.join(" "))),
+        ("scope_labels", list(labels)),
+    ]))
+}
+
+/// List items: guide text, or facts rendered from the method's structured data
+/// (the limit's sentence, the field's format hint), so page and validators share one source.
+fn bullets(flavor: Flavor, method: &AuthMethod, items: &[Bullet]) -> Result<Vec<Value>, String> {
+    items
+        .iter()
+        .map(|b| {
+            let markup = match b {
+                Bullet::Text(t) => inline::render(flavor, t)?,
+                Bullet::Limit { limit } => {
+                    let l = method.limit(*limit).ok_or_else(|| {
+                        format!("method `{}` declares no {limit:?} limit", method.id)
+                    })?;
+                    crate::escape::text(flavor, &l.sentence())
+                }
+                Bullet::FieldFormat { field_format } => {
+                    let hint = method
+                        .field(field_format)
+                        .and_then(|f| f.hint.as_deref())
+                        .ok_or_else(|| {
+                            format!(
+                                "field `{field_format}` of method `{}` has no hint",
+                                method.id
+                            )
+                        })?;
+                    crate::escape::text(flavor, &format_sentence(hint))
+                }
+            };
+            Ok(safe(markup))
+        })
+        .collect()
+}
+
+/// "Format: {hint}." — the field's format hint as a sentence.
+pub fn format_sentence(hint: &str) -> String {
+    let hint = hint.trim_end_matches('.');
+    format!("Format: {hint}.")
+}
+
+/// The context of the index page: every provider and its methods, sorted by provider id
+/// (the catalogue's order) and method order within the spec.
+pub fn index_page(flavor: Flavor, catalogue: &Catalogue) -> Value {
+    let providers = catalogue
+        .iter()
+        .map(|spec| {
+            let mut p = vec![
+                ("id", Value::from(spec.id.as_str())),
+                ("name", Value::from(spec.name.as_str())),
+                ("homepage", Value::from(spec.homepage.as_str())),
+            ];
+            let methods = spec
+                .auth_methods
+                .iter()
+                .map(|m| method_view(flavor, spec, m))
+                .collect();
+            p.push(("methods", list(methods)));
+            Value::from(
+                p.into_iter()
+                    .collect::<std::collections::BTreeMap<&str, Value>>(),
+            )
+        })
+        .collect();
+    obj([
+        ("flavor", Value::from(flavor.name())),
+        (
+            "page",
+            obj([
+                ("title", Value::from("Connection guides")),
+                ("description", Value::from(INDEX_DESCRIPTION)),
+            ]),
+        ),
+        ("providers", list(providers)),
+    ])
+}
+
+const INDEX_DESCRIPTION: &str =
+    "Every provider you can link from the Hub, with one guide per way of signing in.";
