@@ -1,0 +1,152 @@
+//! Every generated `.md` page is plain CommonMark: it parses with pulldown-cmark into
+//! the expected headings and lists, and holds no raw HTML.
+
+mod docs_support;
+
+use docs_support::{catalogue, page, pages};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+/// Headings (level, text), list count and whether any HTML occurs.
+struct Outline {
+    headings: Vec<(HeadingLevel, String)>,
+    lists: usize,
+    items: Vec<String>,
+    html: Vec<String>,
+}
+
+fn outline(text: &str) -> Outline {
+    let mut o = Outline {
+        headings: Vec::new(),
+        lists: 0,
+        items: Vec::new(),
+        html: Vec::new(),
+    };
+    let mut heading: Option<(HeadingLevel, String)> = None;
+    let mut item: Vec<String> = Vec::new();
+    for ev in Parser::new(text) {
+        match ev {
+            Event::Start(Tag::Heading { level, .. }) => heading = Some((level, String::new())),
+            Event::End(TagEnd::Heading(_)) => o.headings.push(heading.take().unwrap()),
+            Event::Start(Tag::List(_)) => o.lists += 1,
+            Event::Start(Tag::Item) => item.push(String::new()),
+            Event::End(TagEnd::Item) => o.items.push(item.pop().unwrap()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, h)) = &mut heading {
+                    h.push_str(&t);
+                }
+                if let Some(i) = item.last_mut() {
+                    i.push_str(&t);
+                }
+            }
+            Event::Html(h) | Event::InlineHtml(h) => o.html.push(h.to_string()),
+            _ => {}
+        }
+    }
+    o
+}
+
+#[test]
+fn every_markdown_page_is_commonmark_without_html() {
+    let cat = catalogue();
+    let pages = pages();
+    let mut checked = 0;
+    for spec in cat.iter() {
+        for m in &spec.auth_methods {
+            let path = format!("{}/{}.md", spec.id, m.slug());
+            let o = outline(page(&pages, &path));
+            assert!(o.html.is_empty(), "{path}: raw HTML {:?}", o.html);
+            let h1: Vec<&String> = o
+                .headings
+                .iter()
+                .filter(|h| h.0 == HeadingLevel::H1)
+                .map(|h| &h.1)
+                .collect();
+            assert_eq!(
+                h1,
+                [&format!("Connect {} with {}", spec.name, m.label)],
+                "{path}: one h1, the title"
+            );
+            let h2: Vec<&str> = o
+                .headings
+                .iter()
+                .filter(|h| h.0 == HeadingLevel::H2)
+                .map(|h| h.1.as_str())
+                .collect();
+            let mut want: Vec<&str> = m.guide.sections.iter().map(|s| s.title.as_str()).collect();
+            want.push("Linking the Account from the Hub");
+            assert_eq!(
+                h2, want,
+                "{path}: one h2 per section, then the closing section"
+            );
+            let steps = o
+                .headings
+                .iter()
+                .filter(|h| h.0 == HeadingLevel::H3)
+                .count();
+            let want_steps: usize = m
+                .guide
+                .sections
+                .iter()
+                .map(|s| s.steps.len())
+                .sum::<usize>()
+                + 3;
+            assert_eq!(steps, want_steps, "{path}: one h3 per step");
+            for f in &m.fields {
+                let label = if f.optional {
+                    format!("{} (Optional)", f.label)
+                } else {
+                    f.label.clone()
+                };
+                assert!(
+                    o.items.contains(&label),
+                    "{path}: field `{label}` not listed"
+                );
+            }
+            assert!(o.lists >= 2, "{path}: lists expected");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 2);
+
+    let index = outline(page(&pages, "index.md"));
+    assert!(index.html.is_empty());
+    assert_eq!(
+        index
+            .headings
+            .iter()
+            .filter(|h| h.0 == HeadingLevel::H2)
+            .count(),
+        cat.specs.len()
+    );
+}
+
+#[test]
+fn oneflow_markdown_structure() {
+    let pages = pages();
+    let o = outline(page(&pages, "oneflow/api-token.md"));
+    let h3: Vec<&str> = o
+        .headings
+        .iter()
+        .filter(|h| h.0 == HeadingLevel::H3)
+        .map(|h| h.1.as_str())
+        .collect();
+    assert_eq!(
+        h3,
+        [
+            "Step 1: Sign in to Oneflow",
+            "Step 2: Enable the integration",
+            "Step 1: Open the Custom Integration",
+            "Step 2: Generate a new token",
+            "Step 3: Copy the API token",
+            "Step 1: Navigate to the Hub",
+            "Step 2: Fill out the fields",
+            "Step 3: Connect",
+        ]
+    );
+    assert!(
+        o.items
+            .iter()
+            .any(|i| i == "Format: 40 characters: letters, digits and hyphens.")
+    );
+    assert!(o.items.iter().any(|i| i == "Click Generate a new token."));
+}
