@@ -19,6 +19,8 @@ pub enum ErrorKind {
     Unknown,
     /// The value is not a string (JSON input).
     NotAString,
+    /// The credentials are not a JSON object (JSON input; the field key is empty).
+    NotAnObject,
     /// Shorter than the minimum (characters).
     TooShort {
         /// Minimum length.
@@ -59,6 +61,7 @@ impl ErrorKind {
             ErrorKind::Missing => "missing",
             ErrorKind::Unknown => "unknown",
             ErrorKind::NotAString => "not_a_string",
+            ErrorKind::NotAnObject => "not_an_object",
             ErrorKind::TooShort { .. } => "too_short",
             ErrorKind::TooLong { .. } => "too_long",
             ErrorKind::Prefix => "prefix",

@@ -10,6 +10,7 @@ mod format;
 mod matcher;
 mod meta;
 mod normalize;
+mod registry;
 mod rules;
 mod secret;
 mod source;
@@ -22,9 +23,10 @@ pub use meta::{
     FieldMeta, MethodMeta, OutcomeMeta, ProviderMeta, RequestAuth, ScopeMeta, SendMeta, TestMeta,
 };
 pub use normalize::{Normalize, normalize};
+pub use registry::{Credential, ValidateError, display_credential, json_object, normalized_keys};
 pub use rules::{
-    CrossRule, DerivedRule, Extract, FieldRules, MethodRules, OptionRule, Validated, Value, check_field,
-    validate,
+    CrossRule, DerivedRule, Extract, FieldRules, MethodRules, OptionRule, Validated, Value,
+    check_field, validate,
 };
 pub use secret::{ExposeSecret, SecretString};
 pub use source::{FieldSource, Raw};

@@ -89,7 +89,9 @@ pub trait Extract: Sync {
 
 impl Extract for regex::Regex {
     fn extract<'v>(&self, value: &'v str) -> Option<&'v str> {
-        self.captures(value).and_then(|c| c.name("value")).map(|m| m.as_str())
+        self.captures(value)
+            .and_then(|c| c.name("value"))
+            .map(|m| m.as_str())
     }
 }
 
@@ -132,8 +134,9 @@ pub type Value<'s> = Option<Cow<'s, str>>;
 pub struct Validated<'s, const N: usize> {
     /// Field values in form order.
     pub values: [Value<'s>; N],
-    /// Derived values in declaration order.
-    pub derived: Vec<String>,
+    /// Derived values in declaration order (`None`: the source field is an absent
+    /// optional field), so index `i` always belongs to derived rule `i`.
+    pub derived: Vec<Option<String>>,
     /// Bit `i` is set when normalisation changed field `i`.
     pub normalized: u64,
 }
@@ -150,7 +153,11 @@ impl<const N: usize> std::fmt::Debug for Validated<'_, N> {
 }
 
 fn char_len(s: &str) -> u32 {
-    if s.is_ascii() { s.len() as u32 } else { s.chars().count() as u32 }
+    if s.is_ascii() {
+        s.len() as u32
+    } else {
+        s.chars().count() as u32
+    }
 }
 
 fn or_list(items: &[&str]) -> String {
@@ -165,7 +172,11 @@ fn or_list(items: &[&str]) -> String {
 }
 
 fn error(rules: &FieldRules<'_>, kind: ErrorKind, message: String) -> FieldError {
-    FieldError { field: rules.key.to_owned(), kind, message }
+    FieldError {
+        field: rules.key.to_owned(),
+        kind,
+        message,
+    }
 }
 
 /// Checks one (present) value against its field's rules, after normalisation.
@@ -175,7 +186,11 @@ pub fn check_field<'v>(rules: &FieldRules<'_>, raw: &'v str) -> Result<Cow<'v, s
     let v: &str = &value;
     let label = rules.label;
     if v.is_empty() {
-        return Err(error(rules, ErrorKind::Missing, format!("{label} is required")));
+        return Err(error(
+            rules,
+            ErrorKind::Missing,
+            format!("{label} is required"),
+        ));
     }
     if let Some(p) = rules.forbidden_prefixes.iter().find(|p| v.starts_with(**p)) {
         let mut msg = format!("{label} must not start with `{p}`");
@@ -190,12 +205,19 @@ pub fn check_field<'v>(rules: &FieldRules<'_>, raw: &'v str) -> Result<Cow<'v, s
     }
     if rules.min_length.is_some() || rules.max_length.is_some() {
         let n = char_len(v);
-        let (min, max) = (rules.min_length.unwrap_or(0), rules.max_length.unwrap_or(u32::MAX));
+        let (min, max) = (
+            rules.min_length.unwrap_or(0),
+            rules.max_length.unwrap_or(u32::MAX),
+        );
         if n < min || n > max {
             let msg = match rules.hint {
                 Some(h) => format!("{label} must be {h} (it has {n})"),
-                None if min == max => format!("{label} must be exactly {min} characters (it has {n})"),
-                None if n < min => format!("{label} must be at least {min} characters (it has {n})"),
+                None if min == max => {
+                    format!("{label} must be exactly {min} characters (it has {n})")
+                }
+                None if n < min => {
+                    format!("{label} must be at least {min} characters (it has {n})")
+                }
                 None => format!("{label} must be at most {max} characters (it has {n})"),
             };
             let kind = if n < min {
@@ -206,20 +228,20 @@ pub fn check_field<'v>(rules: &FieldRules<'_>, raw: &'v str) -> Result<Cow<'v, s
             return Err(error(rules, kind, msg));
         }
     }
-    if let Some(format) = rules.format {
-        if !format.check(v) {
-            let msg = format!("{label} must be {}", format.describe());
-            return Err(error(rules, ErrorKind::Format { format }, msg));
-        }
+    if let Some(format) = rules.format
+        && !format.check(v)
+    {
+        let msg = format!("{label} must be {}", format.describe());
+        return Err(error(rules, ErrorKind::Format { format }, msg));
     }
-    if let Some(m) = rules.pattern {
-        if !m.is_match(v) {
-            let msg = match rules.hint {
-                Some(h) => format!("{label} must be {h} (it has {} characters)", char_len(v)),
-                None => format!("{label} is not in the expected format"),
-            };
-            return Err(error(rules, ErrorKind::Pattern, msg));
-        }
+    if let Some(m) = rules.pattern
+        && !m.is_match(v)
+    {
+        let msg = match rules.hint {
+            Some(h) => format!("{label} must be {h} (it has {} characters)", char_len(v)),
+            None => format!("{label} is not in the expected format"),
+        };
+        return Err(error(rules, ErrorKind::Pattern, msg));
     }
     if !rules.options.is_empty() && !rules.options.iter().any(|o| o.value == v) {
         let labels: Vec<&str> = rules.options.iter().map(|o| o.label).collect();
@@ -256,9 +278,11 @@ pub fn validate<'s, const N: usize>(
                 format!("{} must be a string", field.label),
             )),
             None if field.optional => {}
-            None => {
-                errors.push(error(field, ErrorKind::Missing, format!("{} is required", field.label)))
-            }
+            None => errors.push(error(
+                field,
+                ErrorKind::Missing,
+                format!("{} is required", field.label),
+            )),
         }
     }
     let mut unknown: Vec<String> = Vec::new();
@@ -270,21 +294,29 @@ pub fn validate<'s, const N: usize>(
     unknown.sort();
     for k in unknown {
         let message = format!("`{}` is not a field of this form", printable_key(&k));
-        errors.push(FieldError { field: k, kind: ErrorKind::Unknown, message });
+        errors.push(FieldError {
+            field: k,
+            kind: ErrorKind::Unknown,
+            message,
+        });
     }
     for rule in rules.rules {
-        if let (Some(w), Some(t)) = (&values[rule.when], &values[rule.then]) {
-            if rule.equals.contains(&w.as_ref()) && !rule.prefixes.iter().any(|p| t.starts_with(p)) {
-                let field = &rules.fields[rule.then];
-                errors.push(error(field, ErrorKind::Rule, rule.message.to_owned()));
-            }
+        if let (Some(w), Some(t)) = (&values[rule.when], &values[rule.then])
+            && rule.equals.contains(&w.as_ref())
+            && !rule.prefixes.iter().any(|p| t.starts_with(p))
+        {
+            let field = &rules.fields[rule.then];
+            errors.push(error(field, ErrorKind::Rule, rule.message.to_owned()));
         }
     }
     let mut derived = Vec::with_capacity(rules.derived.len());
     for d in rules.derived {
-        let Some(src) = &values[d.from] else { continue };
+        let Some(src) = &values[d.from] else {
+            derived.push(None);
+            continue;
+        };
         match d.pattern.extract(src) {
-            Some(v) => derived.push(v.to_owned()),
+            Some(v) => derived.push(Some(v.to_owned())),
             None => {
                 let field = &rules.fields[d.from];
                 let msg = format!("{} could not be read from {}", d.label, field.label);
@@ -293,7 +325,11 @@ pub fn validate<'s, const N: usize>(
         }
     }
     if errors.is_empty() {
-        Ok(Validated { values, derived, normalized })
+        Ok(Validated {
+            values,
+            derived,
+            normalized,
+        })
     } else {
         Err(ValidationErrors(errors))
     }
@@ -320,8 +356,14 @@ mod tests {
         .with_range(b'A', b'Z')
         .with_range(b'0', b'9')
         .with_range(b'-', b'-');
-    static TOKEN_PIECES: [Piece<'static>; 1] = [Piece::Class { class: TOKEN_CLASS, min: 40, max: 40 }];
-    static TOKEN: PieceMatcher<'static> = PieceMatcher { pieces: &TOKEN_PIECES };
+    static TOKEN_PIECES: [Piece<'static>; 1] = [Piece::Class {
+        class: TOKEN_CLASS,
+        min: 40,
+        max: 40,
+    }];
+    static TOKEN: PieceMatcher<'static> = PieceMatcher {
+        pieces: &TOKEN_PIECES,
+    };
     static FIELDS: [FieldRules<'static>; 2] = [
         FieldRules {
             key: "api_token",
@@ -354,7 +396,11 @@ mod tests {
             pattern: None,
         },
     ];
-    static RULES: MethodRules<'static> = MethodRules { fields: &FIELDS, rules: &[], derived: &[] };
+    static RULES: MethodRules<'static> = MethodRules {
+        fields: &FIELDS,
+        rules: &[],
+        derived: &[],
+    };
 
     #[test]
     fn all_errors_at_once_and_no_echo() {

@@ -1,0 +1,63 @@
+//! `connectspec list`: providers and their auth methods, from the compiled registry.
+
+use std::process::ExitCode;
+
+use serde_json::json;
+
+/// Arguments of `list`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: &Args) -> ExitCode {
+    let providers = connectspec_providers::providers();
+    if args.json {
+        let list: Vec<_> = providers
+            .iter()
+            .map(|p| {
+                let methods: Vec<_> = p
+                    .methods
+                    .iter()
+                    .map(|m| {
+                        let fields: Vec<_> = m
+                            .fields
+                            .iter()
+                            .map(|f| json!({"key": f.key, "label": f.label, "secret": f.secret, "optional": f.optional}))
+                            .collect();
+                        json!({"id": m.id, "label": m.label, "fields": fields})
+                    })
+                    .collect();
+                json!({"id": p.id, "name": p.name, "methods": methods})
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&list).expect("JSON values serialize")
+        );
+    } else {
+        for p in providers {
+            println!("{} ({})", p.id, p.name);
+            for m in p.methods {
+                let fields: Vec<String> = m
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        let mut s = f.key.to_owned();
+                        if f.secret {
+                            s.push_str(" [secret]");
+                        }
+                        if f.optional {
+                            s.push_str(" [optional]");
+                        }
+                        s
+                    })
+                    .collect();
+                println!("  {}  {}: {}", m.id, m.label, fields.join(", "));
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}

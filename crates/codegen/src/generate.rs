@@ -1,0 +1,845 @@
+//! Spec model → Rust items (a `TokenStream`).
+//!
+//! Per provider a module with its `ProviderMeta`; per auth method a submodule of static
+//! tables (`FIELDS`, `RULES`, `META`, matchers, option enums) and, next to it, a typed
+//! credential struct whose constructors run the runtime's generic checker over the
+//! tables. At the root: the registry (`providers`, `provider`, `method`, `validate`)
+//! and the `Credentials` enum over every method. Everything comes from the model; the
+//! generator knows no provider.
+
+use std::collections::BTreeSet;
+
+use connectspec_runtime::parse_template;
+use connectspec_spec::rules::runtime_format;
+use connectspec_spec::{AuthMethod, Catalogue, Field, Normalize, ProviderSpec};
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{ToTokens, format_ident, quote};
+
+use crate::lower::{LoweredPiece, lower_pattern};
+use crate::names::{camel, snake_ident, type_ident, upper_ident, variant_names};
+use crate::schema::form_schema;
+
+/// Generates the whole file, or every naming problem that would make it not compile.
+pub fn try_generate(catalogue: &Catalogue) -> Result<TokenStream, Vec<String>> {
+    let mut specs: Vec<&ProviderSpec> = catalogue.iter().collect();
+    specs.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut problems = Vec::new();
+    let mut modules = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut variants = BTreeSet::new();
+    for p in &specs {
+        match provider_module(p) {
+            Ok((tokens, methods)) => {
+                modules.push(tokens);
+                for e in methods {
+                    if !variants.insert(e.variant.to_string()) {
+                        problems.push(format!(
+                            "provider `{}` method `{}`: the registry name `{}` is already taken by another provider's method; rename one of the ids",
+                            p.id, e.method_id, e.variant
+                        ));
+                    }
+                    entries.push(e);
+                }
+            }
+            Err(mut e) => problems.append(&mut e),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let registry = registry(&specs, &entries);
+    Ok(quote! {
+        #(#modules)*
+        #registry
+    })
+}
+
+/// One auth method as the registry sees it.
+struct Entry {
+    provider_id: String,
+    method_id: String,
+    /// `oneflow::ApiToken`.
+    path: TokenStream,
+    /// `OneflowApiToken`.
+    variant: Ident,
+    label: String,
+}
+
+fn provider_module(p: &ProviderSpec) -> Result<(TokenStream, Vec<Entry>), Vec<String>> {
+    let mut problems = Vec::new();
+    let module = snake_ident(&p.id).map_err(|e| vec![format!("provider `{}`: {e}", p.id)])?;
+    let mut items = Vec::new();
+    let mut method_refs = Vec::new();
+    let mut entries = Vec::new();
+    let mut structs = BTreeSet::new();
+    for m in &p.auth_methods {
+        let m_mod = match snake_ident(&m.id) {
+            Ok(i) => i,
+            Err(e) => {
+                problems.push(format!("provider `{}` method `{}`: {e}", p.id, m.id));
+                continue;
+            }
+        };
+        let struct_name = camel(&m.id);
+        if !structs.insert(struct_name.clone()) {
+            problems.push(format!(
+                "provider `{}`: two methods map to the Rust type `{struct_name}`; rename one",
+                p.id
+            ));
+            continue;
+        }
+        match method_items(p, m, &m_mod, &type_ident(&struct_name)) {
+            Ok(t) => items.push(t),
+            Err(e) => {
+                problems.extend(
+                    e.into_iter()
+                        .map(|e| format!("provider `{}` method `{}`: {e}", p.id, m.id)),
+                );
+                continue;
+            }
+        }
+        method_refs.push(quote!(&#m_mod::META));
+        let s = type_ident(&struct_name);
+        entries.push(Entry {
+            provider_id: p.id.clone(),
+            method_id: m.id.clone(),
+            path: quote!(#module::#s),
+            variant: type_ident(&format!("{}{struct_name}", camel(&p.id))),
+            label: format!("{} {}", p.name, m.label),
+        });
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let (id, name, homepage) = (&p.id, &p.name, &p.homepage);
+    let categories = &p.categories;
+    // Secret members are read back (for templates) with `expose_secret`.
+    let has_secret = p
+        .auth_methods
+        .iter()
+        .any(|m| m.fields.iter().any(|f| f.secret));
+    let expose = if has_secret {
+        quote!(
+            use ::connectspec_runtime::ExposeSecret as _;
+        )
+    } else {
+        TokenStream::new()
+    };
+    let doc = format!(" {name}: validators generated from its spec (`specs/{id}.yaml`).");
+    let tokens = quote! {
+        #[doc = #doc]
+        pub mod #module {
+            use ::connectspec_runtime as rt_;
+            #expose
+
+            /// The provider's metadata.
+            pub static PROVIDER: rt_::ProviderMeta = rt_::ProviderMeta {
+                id: #id,
+                name: #name,
+                homepage: #homepage,
+                categories: &[#(#categories),*],
+                methods: &[#(#method_refs),*],
+            };
+
+            #(#items)*
+        }
+    };
+    Ok((tokens, entries))
+}
+
+/// How a field is stored in the typed struct.
+enum Kind {
+    Text,
+    Secret,
+    /// A closed choice: the enum's name.
+    Choice(Ident),
+}
+
+fn kind(f: &Field) -> Kind {
+    if f.secret {
+        Kind::Secret
+    } else if !f.options.is_empty() {
+        Kind::Choice(type_ident(&camel(&f.key)))
+    } else {
+        Kind::Text
+    }
+}
+
+fn opt_str(v: &Option<String>) -> TokenStream {
+    match v {
+        Some(s) => quote!(Some(#s)),
+        None => quote!(None),
+    }
+}
+
+/// An integer literal without a type suffix (`40`, not `40u32`), for readable output.
+fn num(n: impl Into<u64>) -> Literal {
+    Literal::u64_unsuffixed(n.into())
+}
+
+fn opt_u32(v: Option<u32>) -> TokenStream {
+    match v {
+        Some(n) => {
+            let n = num(n);
+            quote!(Some(#n))
+        }
+        None => quote!(None),
+    }
+}
+
+/// A `Template` literal from template text (checked by the spec loader).
+fn template(text: &str) -> Result<TokenStream, String> {
+    let parts = parse_template(text).map_err(|(_, e)| format!("template `{text}`: {e}"))?;
+    let segs = parts.iter().map(|(var, s)| {
+        if *var {
+            quote!(rt_::Segment::Var(#s))
+        } else {
+            quote!(rt_::Segment::Lit(#s))
+        }
+    });
+    Ok(quote!(rt_::Template { segments: &[#(#segs),*] }))
+}
+
+/// The static matcher of a field pattern: lowered pieces, or a lazily compiled regex.
+fn pattern_static(name: &Ident, pattern: &str) -> Result<TokenStream, String> {
+    // Every pattern is compiled here, at build time, so the runtime's lazy compile cannot fail.
+    regex::Regex::new(pattern).map_err(|e| format!("pattern `{pattern}` does not compile: {e}"))?;
+    Ok(match lower_pattern(pattern) {
+        Some(l) => {
+            let pieces = l.pieces.iter().map(|p| match p {
+                LoweredPiece::Literals(alts) => quote!(rt_::Piece::Literals(&[#(#alts),*])),
+                LoweredPiece::Class { ranges, min, max } => {
+                    let ranges = ranges.iter().map(|(lo, hi)| {
+                        let (lo, hi) = (Literal::byte_character(*lo), Literal::byte_character(*hi));
+                        quote!(.with_range(#lo, #hi))
+                    });
+                    let max = if *max == u32::MAX { quote!(u32::MAX) } else { num(*max).into_token_stream() };
+                    let min = num(*min);
+                    quote!(rt_::Piece::Class { class: rt_::ByteClass::EMPTY #(#ranges)*, min: #min, max: #max })
+                }
+            });
+            let doc = format!(" `{pattern}`, lowered to byte checks.");
+            quote! {
+                #[doc = #doc]
+                static #name: rt_::PieceMatcher<'static> = rt_::PieceMatcher { pieces: &[#(#pieces),*] };
+            }
+        }
+        None => {
+            let doc = format!(" `{pattern}`, compiled on first use.");
+            quote! {
+                #[doc = #doc]
+                static #name: rt_::LazyRegex = rt_::LazyRegex::new(#pattern);
+            }
+        }
+    })
+}
+
+fn normalize_step(n: &Normalize) -> TokenStream {
+    match n {
+        Normalize::Trim => quote!(rt_::Normalize::Trim),
+        Normalize::Lowercase => quote!(rt_::Normalize::Lowercase),
+        Normalize::ExtractSubdomain(d) => quote!(rt_::Normalize::ExtractSubdomain(#d)),
+        Normalize::ExtractHost => quote!(rt_::Normalize::ExtractHost),
+    }
+}
+
+fn field_index(m: &AuthMethod, key: &str) -> Result<usize, String> {
+    m.fields
+        .iter()
+        .position(|f| f.key == key)
+        .ok_or_else(|| format!("no field `{key}`"))
+}
+
+/// The `mod <method>` of tables and the typed struct.
+fn method_items(
+    p: &ProviderSpec,
+    m: &AuthMethod,
+    m_mod: &Ident,
+    s: &Ident,
+) -> Result<TokenStream, Vec<String>> {
+    let mut problems = Vec::new();
+    let n = num(m.fields.len() as u64);
+    let mut statics = Vec::new();
+    let mut field_rules = Vec::new();
+    let mut field_metas = Vec::new();
+    let mut enums = Vec::new();
+    for f in &m.fields {
+        let key = &f.key;
+        let pattern = match &f.pattern {
+            Some(pat) => {
+                let name = upper_ident("PATTERN_", key);
+                match pattern_static(&name, pat) {
+                    Ok(t) => statics.push(t),
+                    Err(e) => problems.push(format!("field `{key}`: {e}")),
+                }
+                quote!(Some(&#name))
+            }
+            None => quote!(None),
+        };
+        let (label, hint, secret, optional) = (&f.label, opt_str(&f.hint), f.secret, f.optional);
+        let (min, max) = (opt_u32(f.min_length), opt_u32(f.max_length));
+        let (prefixes, forbidden) = (&f.prefixes, &f.forbidden_prefixes);
+        let format = match f.format {
+            Some(fmt) => {
+                let name = format_ident!("{}", format!("{:?}", runtime_format(fmt)));
+                quote!(Some(rt_::Format::#name))
+            }
+            None => quote!(None),
+        };
+        let opt_values: Vec<&String> = f.options.iter().map(|o| &o.value).collect();
+        let opt_labels: Vec<&String> = f.options.iter().map(|o| &o.label).collect();
+        let normalize = f.normalize.iter().map(normalize_step);
+        field_rules.push(quote! {
+            rt_::FieldRules {
+                key: #key,
+                label: #label,
+                hint: #hint,
+                secret: #secret,
+                optional: #optional,
+                min_length: #min,
+                max_length: #max,
+                prefixes: &[#(#prefixes),*],
+                forbidden_prefixes: &[#(#forbidden),*],
+                format: #format,
+                options: &[#(rt_::OptionRule { value: #opt_values, label: #opt_labels }),*],
+                normalize: &[#(#normalize),*],
+                pattern: #pattern,
+            }
+        });
+        let (description, placeholder) = (opt_str(&f.description), opt_str(&f.placeholder));
+        field_metas.push(quote! {
+            rt_::FieldMeta {
+                key: #key,
+                label: #label,
+                description: #description,
+                placeholder: #placeholder,
+                secret: #secret,
+                optional: #optional,
+                hint: #hint,
+                options: &[#((#opt_values, #opt_labels)),*],
+            }
+        });
+        if let Kind::Choice(name) = kind(f) {
+            enums.push(choice_enum(f, &name));
+        }
+    }
+    let mut cross = Vec::new();
+    for r in &m.rules {
+        match (field_index(m, &r.when.field), field_index(m, &r.then.field)) {
+            (Ok(when), Ok(then)) => {
+                let (when, then) = (num(when as u64), num(then as u64));
+                let (equals, prefixes, message) = (&r.when.equals, &r.then.prefixes, &r.message);
+                cross.push(quote! {
+                    rt_::CrossRule { when: #when, equals: &[#(#equals),*], then: #then, prefixes: &[#(#prefixes),*], message: #message }
+                });
+            }
+            (Err(e), _) | (_, Err(e)) => problems.push(format!("rule: {e}")),
+        }
+    }
+    let mut derived = Vec::new();
+    for d in &m.derived {
+        let name = upper_ident("DERIVED_", &d.key);
+        if let Err(e) = regex::Regex::new(&d.pattern) {
+            problems.push(format!(
+                "derived `{}`: pattern does not compile: {e}",
+                d.key
+            ));
+        }
+        let pat = &d.pattern;
+        let doc = format!(" Extracts `{}` (compiled on first use).", d.key);
+        statics.push(quote! {
+            #[doc = #doc]
+            static #name: rt_::LazyRegex = rt_::LazyRegex::new(#pat);
+        });
+        match field_index(m, &d.from) {
+            Ok(from) => {
+                let from = num(from as u64);
+                let (key, label) = (&d.key, &d.label);
+                derived.push(quote!(rt_::DerivedRule { key: #key, label: #label, from: #from, pattern: &#name }));
+            }
+            Err(e) => problems.push(format!("derived `{}`: {e}", d.key)),
+        }
+    }
+    let send = match send_meta(m) {
+        Ok(t) => t,
+        Err(e) => {
+            problems.push(e);
+            TokenStream::new()
+        }
+    };
+    let test = match test_meta(m) {
+        Ok(t) => t,
+        Err(e) => {
+            problems.push(e);
+            TokenStream::new()
+        }
+    };
+    let base_url = template(&m.base_url).unwrap_or_else(|e| {
+        problems.push(e);
+        TokenStream::new()
+    });
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let derived_keys = m.derived.iter().map(|d| &d.key);
+    let scopes = m.scopes.iter().map(|sc| {
+        let (id, label) = (&sc.id, &sc.label);
+        quote!((#id, #label))
+    });
+    let schema = serde_json::to_string(&form_schema(p, m)).expect("a JSON value serializes");
+    let (pid, pname, mid, mlabel, slug) = (&p.id, &p.name, &m.id, &m.label, m.slug());
+    let kind = serde_json::to_value(m.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let mod_doc = format!(" Tables of {pname}'s {mlabel} method.");
+    let tables = quote! {
+        #[doc = #mod_doc]
+        pub mod #m_mod {
+            use ::connectspec_runtime as rt_;
+
+            #(#statics)*
+
+            /// Checking rules of each field, in form order.
+            pub static FIELDS: [rt_::FieldRules<'static>; #n] = [#(#field_rules),*];
+
+            /// The method's checking tables.
+            pub static RULES: rt_::MethodRules<'static> = rt_::MethodRules {
+                fields: &FIELDS,
+                rules: &[#(#cross),*],
+                derived: &[#(#derived),*],
+            };
+
+            /// The method's metadata: form fields, how credentials are sent, connection test.
+            pub static META: rt_::MethodMeta = rt_::MethodMeta {
+                provider_id: #pid,
+                provider_name: #pname,
+                id: #mid,
+                label: #mlabel,
+                slug: #slug,
+                kind: #kind,
+                fields: &[#(#field_metas),*],
+                derived_keys: &[#(#derived_keys),*],
+                rules: &RULES,
+                base_url: #base_url,
+                send: #send,
+                connection_test: #test,
+                scopes: &[#(#scopes),*],
+                json_schema: #schema,
+            };
+
+            #(#enums)*
+        }
+    };
+    let typed = typed_struct(p, m, m_mod, s);
+    Ok(quote!(#tables #typed))
+}
+
+fn send_meta(m: &AuthMethod) -> Result<TokenStream, String> {
+    let pairs =
+        |map: &std::collections::BTreeMap<String, String>| -> Result<Vec<TokenStream>, String> {
+            map.iter()
+                .map(|(k, v)| {
+                    let t = template(v)?;
+                    Ok(quote!((#k, #t)))
+                })
+                .collect()
+        };
+    let headers = pairs(&m.send.headers)?;
+    let query = pairs(&m.send.query)?;
+    let basic = match &m.send.basic {
+        Some(b) => {
+            let (u, pw) = (template(&b.username)?, template(&b.password)?);
+            quote!(Some((#u, #pw)))
+        }
+        None => quote!(None),
+    };
+    Ok(quote!(rt_::SendMeta { headers: &[#(#headers),*], query: &[#(#query),*], basic: #basic }))
+}
+
+fn test_meta(m: &AuthMethod) -> Result<TokenStream, String> {
+    let Some(t) = &m.connection_test else {
+        return Ok(quote!(None));
+    };
+    let method = t.method.as_str();
+    let path = template(&t.path)?;
+    let path_source = &t.path;
+    let status = num(t.expect_status);
+    let scopes = t.requires_scopes.iter().map(|id| {
+        let label = m.scope(id).map_or(id.as_str(), |s| s.label.as_str());
+        quote!((#id, #label))
+    });
+    let outcomes = t.outcomes.iter().map(|o| {
+        let (status, meaning, missing) = (num(o.status), &o.meaning, o.missing_scopes);
+        quote!(rt_::OutcomeMeta { status: #status, meaning: #meaning, missing_scopes: #missing })
+    });
+    let note = opt_str(&t.note);
+    Ok(quote! {
+        Some(rt_::TestMeta {
+            method: #method,
+            path: #path,
+            path_source: #path_source,
+            expect_status: #status,
+            requires_scopes: &[#(#scopes),*],
+            outcomes: &[#(#outcomes),*],
+            note: #note,
+        })
+    })
+}
+
+/// A Rust enum for a closed-choice field.
+fn choice_enum(f: &Field, name: &Ident) -> TokenStream {
+    let variants: Vec<Ident> = variant_names(f.options.iter().map(|o| o.value.as_str()))
+        .iter()
+        .map(|v| type_ident(v))
+        .collect();
+    let values: Vec<&String> = f.options.iter().map(|o| &o.value).collect();
+    let labels: Vec<&String> = f.options.iter().map(|o| &o.label).collect();
+    let docs = labels
+        .iter()
+        .zip(&values)
+        .map(|(l, v)| format!(" {l} (`{v}`)."));
+    let n = num(variants.len() as u64);
+    let doc = format!(" The options of {}.", f.label);
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #(#[doc = #docs] #variants),*
+        }
+
+        impl #name {
+            /// Every option, in spec order.
+            pub const ALL: [#name; #n] = [#(#name::#variants),*];
+
+            /// The stored value.
+            pub fn as_str(self) -> &'static str {
+                match self { #(#name::#variants => #values),* }
+            }
+
+            /// The label shown in forms.
+            pub fn label(self) -> &'static str {
+                match self { #(#name::#variants => #labels),* }
+            }
+
+            /// The option with this stored value.
+            pub fn from_value(value: &str) -> Option<#name> {
+                match value { #(#values => Some(#name::#variants),)* _ => None }
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    }
+}
+
+/// Wraps an expression in code (member conversions).
+type Wrap = fn(TokenStream) -> TokenStream;
+
+/// The typed credentials struct and its constructors, accessors and trait impls.
+fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> TokenStream {
+    let n = num(m.fields.len() as u64);
+    let idents: Vec<Ident> = m
+        .fields
+        .iter()
+        .map(|f| snake_ident(&f.key).expect("checked by the spec loader"))
+        .collect();
+    let mut members = Vec::new();
+    let mut builds = Vec::new();
+    let mut lookups = Vec::new();
+    let mut publics = Vec::new();
+    let mut debugs = Vec::new();
+    let mut choice_types: Vec<TokenStream> = Vec::new();
+    for (f, id) in m.fields.iter().zip(&idents) {
+        let key = &f.key;
+        let mut doc = format!(" {}", f.label);
+        if let Some(d) = &f.description {
+            doc = format!("{doc}: {d}");
+        }
+        if f.secret {
+            doc.push_str(" (secret: read it with `expose_secret()`)");
+        }
+        // `build(e)` turns a checked `Cow<str>` expression into the member type; `value(e)`
+        // reads a `&member` expression back as `&str` for templates.
+        let (ty, build, value): (TokenStream, Wrap, Wrap) = match kind(f) {
+            Kind::Text => (
+                quote!(String),
+                |e| quote!(#e.into_owned()),
+                |e| quote!(#e.as_str()),
+            ),
+            Kind::Secret => (
+                quote!(rt_::SecretString),
+                |e| quote!(rt_::SecretString::from(#e.into_owned())),
+                |e| quote!(#e.expose_secret()),
+            ),
+            Kind::Choice(e) => {
+                let ty = quote!(#m_mod::#e);
+                choice_types.push(ty.clone());
+                (ty, |_| TokenStream::new(), |e| quote!(#e.as_str()))
+            }
+        };
+        let build_of = |e: TokenStream| match kind(f) {
+            Kind::Choice(_) => {
+                let ty = choice_types.last().cloned().unwrap_or_default();
+                quote!(#ty::from_value(&#e).expect("the checker accepted one of the options"))
+            }
+            _ => build(e),
+        };
+        if f.optional {
+            let (b, v) = (build_of(quote!(v)), value(quote!(v)));
+            members.push(quote!(#[doc = #doc] pub #id: Option<#ty>));
+            builds.push(quote!(#id: #id.map(|v| #b)));
+            lookups.push(quote!(#key => self.#id.as_ref().map(|v| #v)));
+        } else {
+            let (b, v) = (
+                build_of(quote!(#id.unwrap_or_default())),
+                value(quote!(self.#id)),
+            );
+            members.push(quote!(#[doc = #doc] pub #id: #ty));
+            builds.push(quote!(#id: #b));
+            lookups.push(quote!(#key => Some(#v)));
+        }
+        if f.secret {
+            debugs.push(quote!(.field(#key, &"[redacted]")));
+        } else {
+            publics.push(quote! {
+                if let Some(v) = self.lookup(#key) { out.insert(#key.to_owned(), v.to_owned()); }
+            });
+            debugs.push(quote!(.field(#key, &self.#id)));
+        }
+    }
+    for (i, d) in m.derived.iter().enumerate() {
+        let key = &d.key;
+        let i = num(i as u64);
+        lookups.push(quote!(#key => self.derived_[#i].as_deref()));
+        let from_secret = m.field(&d.from).is_some_and(|f| f.secret);
+        if !from_secret {
+            publics.push(quote! {
+                if let Some(v) = self.lookup(#key) { out.insert(#key.to_owned(), v.to_owned()); }
+            });
+        }
+    }
+    let public_body = if publics.is_empty() {
+        quote!(::std::collections::BTreeMap::new())
+    } else {
+        quote! {
+            let mut out = ::std::collections::BTreeMap::new();
+            #(#publics)*
+            out
+        }
+    };
+    // Only methods with derived values carry them.
+    let (derived_member, derived_build) = if m.derived.is_empty() {
+        (TokenStream::new(), TokenStream::new())
+    } else {
+        (
+            quote! {
+                /// Derived values, in declaration order.
+                derived_: Vec<Option<String>>,
+            },
+            quote!(derived_: checked.derived,),
+        )
+    };
+    let name = s.to_string();
+    let doc = format!(
+        " Validated credentials of {}'s {} method; build it with `from_fields`, `from_json` or `from_source`.",
+        p.name, m.label
+    );
+    quote! {
+        #[doc = #doc]
+        pub struct #s {
+            #(#members,)*
+            /// Bit `i` set: normalisation changed field `i`.
+            normalized_: u64,
+            #derived_member
+        }
+
+        impl #s {
+            /// Validates a field map; every error at once.
+            pub fn from_fields(fields: &::std::collections::BTreeMap<String, String>) -> Result<#s, rt_::ValidationErrors> {
+                #s::from_source(fields)
+            }
+
+            /// Validates a JSON object of string values (`null` counts as absent).
+            pub fn from_json(value: &::serde_json::Value) -> Result<#s, rt_::ValidationErrors> {
+                #s::from_source(rt_::json_object(value)?)
+            }
+
+            /// Validates any field source; every error at once.
+            pub fn from_source(source: &(impl rt_::FieldSource + ?Sized)) -> Result<#s, rt_::ValidationErrors> {
+                let checked = rt_::validate::<#n>(&#m_mod::RULES, source)?;
+                let [#(#idents),*] = checked.values;
+                Ok(#s { #(#builds,)* normalized_: checked.normalized, #derived_build })
+            }
+
+            /// The method's metadata.
+            pub fn meta(&self) -> &'static rt_::MethodMeta {
+                &#m_mod::META
+            }
+
+            /// The value of a field or derived key (secrets included), for templates.
+            fn lookup(&self, key: &str) -> Option<&str> {
+                match key {
+                    #(#lookups,)*
+                    _ => None,
+                }
+            }
+
+            /// Normalised values of the non-secret fields (and values derived from them).
+            pub fn public_values(&self) -> ::std::collections::BTreeMap<String, String> {
+                #public_body
+            }
+
+            /// Keys of the fields that normalisation changed.
+            pub fn normalized_fields(&self) -> Vec<&'static str> {
+                rt_::normalized_keys(&#m_mod::META, self.normalized_)
+            }
+
+            /// Headers, query parameters and basic auth as the spec's `send` declares them.
+            pub fn request_auth(&self) -> rt_::RequestAuth {
+                #m_mod::META.request_auth(|k| self.lookup(k))
+            }
+        }
+
+        impl rt_::Credential for #s {
+            fn meta(&self) -> &'static rt_::MethodMeta {
+                #s::meta(self)
+            }
+            fn public_values(&self) -> ::std::collections::BTreeMap<String, String> {
+                #s::public_values(self)
+            }
+            fn normalized_fields(&self) -> Vec<&'static str> {
+                #s::normalized_fields(self)
+            }
+            fn request_auth(&self) -> rt_::RequestAuth {
+                #s::request_auth(self)
+            }
+        }
+
+        impl ::std::fmt::Debug for #s {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#name) #(#debugs)* .finish_non_exhaustive()
+            }
+        }
+
+        impl ::std::fmt::Display for #s {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                rt_::display_credential(f, &#m_mod::META, &self.public_values())
+            }
+        }
+    }
+}
+
+/// The crate-root registry over every provider and method.
+fn registry(specs: &[&ProviderSpec], entries: &[Entry]) -> TokenStream {
+    let n = num(specs.len() as u64);
+    let provider_refs = specs.iter().map(|p| {
+        let m = snake_ident(&p.id).expect("checked");
+        quote!(&#m::PROVIDER)
+    });
+    let variants: Vec<&Ident> = entries.iter().map(|e| &e.variant).collect();
+    let paths: Vec<&TokenStream> = entries.iter().map(|e| &e.path).collect();
+    let docs = entries
+        .iter()
+        .map(|e| format!(" {} (`{}` / `{}`).", e.label, e.provider_id, e.method_id));
+    let mut arms = Vec::new();
+    for p in specs {
+        let pid = &p.id;
+        let methods = entries.iter().filter(|e| &e.provider_id == pid).map(|e| {
+            let (mid, path, variant) = (&e.method_id, &e.path, &e.variant);
+            quote!(#mid => #path::from_source(source).map(Credentials::#variant).map_err(ValidateError::Invalid))
+        });
+        arms.push(quote! {
+            #pid => match method {
+                #(#methods,)*
+                _ => Err(ValidateError::UnknownMethod),
+            }
+        });
+    }
+    let as_dyn = if entries.is_empty() {
+        quote!(match *self {})
+    } else {
+        quote!(match self { #(Credentials::#variants(c) => c,)* })
+    };
+    quote! {
+        pub use ::connectspec_runtime::{Credential, FieldSource, MethodMeta, ProviderMeta, RequestAuth, ValidateError, ValidationErrors};
+
+        /// Every provider, sorted by id.
+        static PROVIDERS: [&::connectspec_runtime::ProviderMeta; #n] = [#(#provider_refs),*];
+
+        /// Every provider, sorted by id.
+        pub fn providers() -> &'static [&'static ProviderMeta] {
+            &PROVIDERS
+        }
+
+        /// The provider with this id.
+        pub fn provider(id: &str) -> Option<&'static ProviderMeta> {
+            PROVIDERS.binary_search_by(|p| p.id.cmp(id)).ok().map(|i| PROVIDERS[i])
+        }
+
+        /// The auth method `method` of provider `provider`.
+        pub fn method(provider: &str, method: &str) -> Option<&'static MethodMeta> {
+            self::provider(provider)?.methods.iter().find(|m| m.id == method).copied()
+        }
+
+        /// Validated credentials of any method.
+        #[derive(Debug)]
+        pub enum Credentials {
+            #(#[doc = #docs] #variants(#paths)),*
+        }
+
+        impl Credentials {
+            /// The credentials as the provider-independent trait.
+            pub fn as_credential(&self) -> &dyn Credential {
+                #as_dyn
+            }
+
+            /// The auth method's metadata.
+            pub fn meta(&self) -> &'static MethodMeta {
+                self.as_credential().meta()
+            }
+
+            /// Normalised values of the non-secret fields.
+            pub fn public_values(&self) -> ::std::collections::BTreeMap<String, String> {
+                self.as_credential().public_values()
+            }
+
+            /// Keys of the fields that normalisation changed.
+            pub fn normalized_fields(&self) -> Vec<&'static str> {
+                self.as_credential().normalized_fields()
+            }
+
+            /// Headers, query parameters and basic auth to send.
+            pub fn request_auth(&self) -> RequestAuth {
+                self.as_credential().request_auth()
+            }
+        }
+
+        impl ::std::fmt::Display for Credentials {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(self.as_credential(), f)
+            }
+        }
+
+        /// Validates `source` against the method `method` of provider `provider`.
+        pub fn validate(provider: &str, method: &str, source: &(impl FieldSource + ?Sized)) -> Result<Credentials, ValidateError> {
+            match provider {
+                #(#arms,)*
+                _ => Err(ValidateError::UnknownProvider),
+            }
+        }
+
+        /// Validates a JSON object of string values; anything else is `Invalid`.
+        pub fn validate_json(provider: &str, method: &str, value: &::serde_json::Value) -> Result<Credentials, ValidateError> {
+            self::method(provider, method).ok_or(if self::provider(provider).is_none() {
+                ValidateError::UnknownProvider
+            } else {
+                ValidateError::UnknownMethod
+            })?;
+            validate(provider, method, ::connectspec_runtime::json_object(value)?)
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! Lowering of simple anchored patterns into runtime [`Piece`]s.
+//!
+//! Most credential formats are an anchored concatenation of literal prefixes and ASCII
+//! character classes of fixed or bounded length. Those become a few byte checks
+//! ([`connectspec_runtime::PieceMatcher`]), which is several times faster than running
+//! a regex engine. Anything else (Unicode classes, look-around other than the anchors,
+//! nested repetition, shapes whose backtracking could grow) stays a regex.
+//!
+//! The lowering works on `regex-syntax`'s HIR, so flags such as `(?i)` are already
+//! expanded into classes, and it keeps the exact language of the pattern: a lowered
+//! matcher accepts a string if and only if `regex` does (property-tested).
+
+use connectspec_runtime::{ByteClass, Piece, PieceMatcher};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
+
+/// One lowered element, owning its data (the generator turns it into a static `Piece`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoweredPiece {
+    /// One of these literal strings.
+    Literals(Vec<String>),
+    /// Between `min` and `max` bytes from the ASCII byte ranges (`max == u32::MAX`: unbounded).
+    Class {
+        /// Inclusive ASCII ranges, sorted and disjoint.
+        ranges: Vec<(u8, u8)>,
+        /// Minimum repetitions.
+        min: u32,
+        /// Maximum repetitions.
+        max: u32,
+    },
+}
+
+/// A lowered pattern: the whole value must be the concatenation of the pieces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lowered {
+    /// The pieces, in order.
+    pub pieces: Vec<LoweredPiece>,
+}
+
+/// Upper bound on the backtracking work of a lowered pattern, as a multiple of the input
+/// length: the product of the choices each piece offers (alternatives, or lengths of a
+/// variable class). Above it the pattern stays a regex, whose time is linear.
+const MAX_WORK: u64 = 4096;
+
+/// At most this many alternatives in one literal piece.
+const MAX_ALTERNATIVES: usize = 32;
+
+/// A bounded class wider than this counts as "as long as the input" for the work bound.
+const WIDE: u32 = 64;
+
+impl LoweredPiece {
+    /// The runtime byte class of a class piece.
+    pub fn byte_class(ranges: &[(u8, u8)]) -> ByteClass {
+        ranges
+            .iter()
+            .fold(ByteClass::EMPTY, |c, (lo, hi)| c.with_range(*lo, *hi))
+    }
+}
+
+impl Lowered {
+    /// Matches `value` with the runtime's [`PieceMatcher`] over these pieces (for tests and
+    /// tools; generated code uses static pieces instead).
+    pub fn is_match(&self, value: &str) -> bool {
+        let alts: Vec<Vec<&str>> = self
+            .pieces
+            .iter()
+            .map(|p| match p {
+                LoweredPiece::Literals(l) => l.iter().map(String::as_str).collect(),
+                LoweredPiece::Class { .. } => Vec::new(),
+            })
+            .collect();
+        let pieces: Vec<Piece<'_>> = self
+            .pieces
+            .iter()
+            .zip(&alts)
+            .map(|(p, a)| match p {
+                LoweredPiece::Literals(_) => Piece::Literals(a),
+                LoweredPiece::Class { ranges, min, max } => Piece::Class {
+                    class: LoweredPiece::byte_class(ranges),
+                    min: *min,
+                    max: *max,
+                },
+            })
+            .collect();
+        PieceMatcher { pieces: &pieces }.matches(value)
+    }
+
+    /// The backtracking work bound: product of choices, with one "input length" factor
+    /// allowed for a variable piece that is unbounded or wide.
+    fn work(&self) -> Option<u64> {
+        let mut work: u64 = 1;
+        let mut long_pieces = 0;
+        for p in &self.pieces {
+            let choices = match p {
+                LoweredPiece::Literals(l) => l.len() as u64,
+                LoweredPiece::Class { min, max, .. } if min == max => 1,
+                LoweredPiece::Class { min, max, .. } if max - min > WIDE => {
+                    long_pieces += 1;
+                    1
+                }
+                LoweredPiece::Class { min, max, .. } => u64::from(max - min) + 1,
+            };
+            work = work.checked_mul(choices)?;
+        }
+        (long_pieces <= 1 && work <= MAX_WORK).then_some(work)
+    }
+}
+
+/// Lowers `pattern` (Rust `regex` syntax) when it has a simple shape; `None` means "use
+/// a regex". Patterns that do not parse are `None` too (the spec checker reports them).
+pub fn lower_pattern(pattern: &str) -> Option<Lowered> {
+    let hir = regex_syntax::parse(pattern).ok()?;
+    let HirKind::Concat(parts) = hir.kind() else {
+        return None;
+    };
+    let (first, rest) = parts.split_first()?;
+    let (last, middle) = rest.split_last()?;
+    if !matches!(first.kind(), HirKind::Look(Look::Start))
+        || !matches!(last.kind(), HirKind::Look(Look::End))
+    {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    for h in middle {
+        lower_into(h, &mut pieces)?;
+    }
+    let lowered = Lowered {
+        pieces: merge_literals(pieces),
+    };
+    lowered.work()?;
+    Some(lowered)
+}
+
+/// Appends the pieces of one concatenation element.
+fn lower_into(h: &Hir, out: &mut Vec<LoweredPiece>) -> Option<()> {
+    match h.kind() {
+        HirKind::Empty => {}
+        HirKind::Literal(lit) => out.push(LoweredPiece::Literals(vec![literal_text(&lit.0)?])),
+        HirKind::Class(c) => out.push(LoweredPiece::Class {
+            ranges: ascii_ranges(c)?,
+            min: 1,
+            max: 1,
+        }),
+        HirKind::Capture(c) => lower_into(&c.sub, out)?,
+        HirKind::Concat(parts) => {
+            for p in parts {
+                lower_into(p, out)?;
+            }
+        }
+        HirKind::Alternation(alts) => out.push(LoweredPiece::Literals(alternatives(alts)?)),
+        HirKind::Repetition(r) => {
+            let max = r.max.unwrap_or(u32::MAX);
+            match r.sub.kind() {
+                HirKind::Class(c) => out.push(LoweredPiece::Class {
+                    ranges: ascii_ranges(c)?,
+                    min: r.min,
+                    max,
+                }),
+                // `x?` over a literal or an alternation of literals: one more (empty) choice.
+                _ if r.min == 0 && max == 1 => {
+                    let mut alts = literal_choices(&r.sub)?;
+                    if !alts.iter().any(String::is_empty) {
+                        alts.push(String::new());
+                    }
+                    out.push(LoweredPiece::Literals(alts));
+                }
+                // A fixed repetition of a literal is a longer literal.
+                HirKind::Literal(lit) if r.min == max && r.min <= 64 => {
+                    out.push(LoweredPiece::Literals(vec![
+                        literal_text(&lit.0)?.repeat(r.min as usize),
+                    ]))
+                }
+                _ => return None,
+            }
+        }
+        HirKind::Look(_) => return None,
+    }
+    Some(())
+}
+
+/// The alternatives of a literal or an alternation of literals.
+fn literal_choices(h: &Hir) -> Option<Vec<String>> {
+    match h.kind() {
+        HirKind::Literal(lit) => Some(vec![literal_text(&lit.0)?]),
+        HirKind::Empty => Some(vec![String::new()]),
+        HirKind::Capture(c) => literal_choices(&c.sub),
+        HirKind::Alternation(alts) => alternatives(alts),
+        // A concatenation of literal choices: every combination (regex-syntax lifts
+        // common prefixes out of alternations, so `ab|ac` arrives as `a(?:b|c)`).
+        HirKind::Concat(parts) => {
+            let mut acc = vec![String::new()];
+            for p in parts {
+                let next = literal_choices(p)?;
+                if acc.len() * next.len() > MAX_ALTERNATIVES {
+                    return None;
+                }
+                acc = acc
+                    .iter()
+                    .flat_map(|a| next.iter().map(move |n| format!("{a}{n}")))
+                    .collect();
+            }
+            Some(acc)
+        }
+        _ => None,
+    }
+}
+
+/// An alternation whose branches are all literals (or empty).
+fn alternatives(alts: &[Hir]) -> Option<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for a in alts {
+        for s in literal_choices(a)? {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    (out.len() <= MAX_ALTERNATIVES).then_some(out)
+}
+
+fn literal_text(bytes: &[u8]) -> Option<String> {
+    String::from_utf8(bytes.to_vec()).ok()
+}
+
+/// The ranges of a class when every member is ASCII; `None` otherwise (Unicode classes
+/// stay with `regex`, whose notion of a character the byte checks do not share).
+fn ascii_ranges(c: &Class) -> Option<Vec<(u8, u8)>> {
+    match c {
+        Class::Unicode(u) => u
+            .iter()
+            .map(|r| {
+                let (lo, hi) = (u32::from(r.start()), u32::from(r.end()));
+                (hi < 0x80).then_some((lo as u8, hi as u8))
+            })
+            .collect(),
+        Class::Bytes(b) => b
+            .iter()
+            .map(|r| (r.end() < 0x80).then_some((r.start(), r.end())))
+            .collect(),
+    }
+}
+
+/// Joins adjacent literal pieces into one piece of every combination (`sk|rk` `_` →
+/// `sk_|rk_`) while that stays small: fewer pieces, same language, same work bound.
+fn merge_literals(pieces: Vec<LoweredPiece>) -> Vec<LoweredPiece> {
+    let mut out: Vec<LoweredPiece> = Vec::with_capacity(pieces.len());
+    for p in pieces {
+        match (out.last_mut(), p) {
+            (Some(LoweredPiece::Literals(prev)), LoweredPiece::Literals(next))
+                if prev.len() * next.len() <= MAX_ALTERNATIVES =>
+            {
+                let mut joined: Vec<String> = Vec::with_capacity(prev.len() * next.len());
+                for a in prev.iter() {
+                    for b in &next {
+                        let s = format!("{a}{b}");
+                        if !joined.contains(&s) {
+                            joined.push(s);
+                        }
+                    }
+                }
+                *prev = joined;
+            }
+            (_, LoweredPiece::Literals(l)) if l.len() == 1 && l[0].is_empty() => {}
+            (_, p) => out.push(p),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        let l = lower_pattern("^[A-Za-z0-9-]{40}$").unwrap();
+        assert_eq!(l.pieces.len(), 1);
+        let l = lower_pattern("^(?:sk|rk)_(live|test)_[A-Za-z0-9]{24,99}$").unwrap();
+        assert_eq!(l.pieces.len(), 2, "{l:?}");
+        assert!(l.is_match("sk_live_abcdefghijklmnopqrstuvwx"));
+        assert!(lower_pattern("^lin_api_[A-Za-z0-9]{40}$").is_some());
+        assert!(
+            lower_pattern(r"^\d+$").is_none(),
+            "Unicode digits stay a regex"
+        );
+        assert!(lower_pattern(r"^(?-u:\d)+$").is_some());
+        assert!(
+            lower_pattern("^[a-z]+-[a-z]+-[a-z]+$").is_none(),
+            "two unbounded pieces"
+        );
+        assert!(lower_pattern("^(ab)+$").is_none());
+        assert!(lower_pattern(r"^a\b$").is_none());
+        assert!(lower_pattern("[a-z]{3}").is_none(), "unanchored");
+        assert!(lower_pattern("^é[a-z]?$").unwrap().is_match("é"));
+    }
+}

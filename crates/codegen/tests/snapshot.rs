@@ -1,0 +1,33 @@
+//! Golden snapshot: the generated code of the two reference providers.
+//!
+//! `tests/snapshots/reference.rs` is checked in and compiled by `reference_compiles.rs`;
+//! this test fails when the generator's output for the reference specs changes.
+//! Update it deliberately with `UPDATE_EXPECT=1 cargo test -p connectspec-codegen --test snapshot`.
+
+use std::path::Path;
+
+use connectspec_spec::{Catalogue, load_file};
+
+fn reference_catalogue() -> Catalogue {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs");
+    let specs = ["oneflow.yaml", "webflow.yaml"]
+        .iter()
+        .map(|f| load_file(&dir.join(f)).unwrap_or_else(|d| panic!("{d}")))
+        .collect();
+    Catalogue { specs }
+}
+
+#[test]
+fn reference_snapshot() {
+    let source = connectspec_codegen::generate_source(&reference_catalogue()).expect("generates");
+    expect_test::expect_file!["snapshots/reference.rs"].assert_eq(&source);
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = connectspec_codegen::generate_source(&reference_catalogue()).expect("generates");
+    let mut reversed = reference_catalogue();
+    reversed.specs.reverse();
+    let b = connectspec_codegen::generate_source(&reversed).expect("generates");
+    assert_eq!(a, b, "input order must not change the output");
+}
