@@ -1,1 +1,142 @@
-//! HTTP validation service over the compiled validators
+//! connectspec's HTTP validation service: the compiled validators behind a small JSON
+//! API, so that a hub's back end can check credentials before storing them, its front
+//! end can build the link form, and both can run the spec's live connection test.
+//!
+//! ```text
+//! GET  /healthz
+//! GET  /v1/providers
+//! GET  /v1/providers/{provider}
+//! GET  /v1/providers/{provider}/methods/{method}/schema
+//! POST /v1/providers/{provider}/methods/{method}/validate   {"fields": {…}}
+//! POST /v1/providers/{provider}/methods/{method}/test       {"fields": {…}}
+//! ```
+//!
+//! Errors are RFC 9457 problem details (`application/problem+json`). Secret field
+//! values never appear in a response, a header or a log line.
+
+mod body;
+mod catalogue;
+pub mod config;
+mod connection;
+mod logging;
+mod problem;
+mod routes;
+
+use std::future::Future;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+pub use body::parse_fields;
+pub use catalogue::ScopeView;
+pub use config::{BODY_LIMIT, Config, ConfigError, ServeArgs};
+pub use connection::{TestReport, Tester};
+pub use logging::init as init_logging;
+pub use problem::{FieldProblem, PROBLEM_JSON, Problem};
+pub use routes::router;
+
+/// Shared state of the handlers.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    tester: Tester,
+}
+
+impl AppState {
+    /// State for a configuration (builds the outgoing HTTP client).
+    pub fn new(config: &Config) -> Result<AppState, ConfigError> {
+        let tester = Tester::new(config.base_urls.clone(), config.test_timeout).map_err(|_| {
+            ConfigError("the HTTP client for connection tests could not be built".into())
+        })?;
+        Ok(AppState {
+            inner: Arc::new(Inner { tester }),
+        })
+    }
+
+    /// The connection tester.
+    pub fn tester(&self) -> &Tester {
+        &self.inner.tester
+    }
+}
+
+/// Serves on `listener` until `shutdown` completes, then finishes in-flight requests.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Binds `config.listen` and serves until SIGTERM or Ctrl-C.
+pub async fn run(config: Config) -> std::io::Result<()> {
+    let state = AppState::new(&config).map_err(std::io::Error::other)?;
+    let listener = tokio::net::TcpListener::bind(config.listen).await?;
+    let addr = listener.local_addr()?;
+    tracing::info!(
+        listen = %addr,
+        providers = connectspec_providers::providers().len(),
+        overrides = ?config.base_urls.keys().collect::<Vec<_>>(),
+        test_timeout_ms = config.test_timeout.as_millis() as u64,
+        "connectspec service listening"
+    );
+    serve(listener, state, shutdown_signal()).await?;
+    tracing::info!("connectspec service stopped");
+    Ok(())
+}
+
+/// `connectspec serve`: resolves the flags, sets up logging, runs the service on a
+/// multi-threaded runtime. Returns the process exit code.
+pub fn serve_command(args: &ServeArgs) -> ExitCode {
+    let config = match Config::from_args(args) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    logging::init(config.log_json);
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Completes on Ctrl-C or, on Unix, SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => tracing::info!("Ctrl-C received, shutting down"),
+        () = term => tracing::info!("SIGTERM received, shutting down"),
+    }
+}

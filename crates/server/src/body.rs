@@ -1,0 +1,181 @@
+//! The request body of validate and test: `{"fields": {"key": "value", …}}`.
+//!
+//! A hand-written extractor instead of `axum::Json`: its rejections quote serde's
+//! messages, which can contain the offending value (a secret). Here every message is
+//! written by us and names positions and keys, never values.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::{StatusCode, header};
+use serde_json::{Map, Value};
+
+use crate::config::BODY_LIMIT;
+use crate::problem::Problem;
+
+/// The `fields` object of a request body.
+#[derive(Debug)]
+pub struct FieldsBody(pub Map<String, Value>);
+
+impl<S: Send + Sync> FromRequest<S> for FieldsBody {
+    type Rejection = Problem;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Problem> {
+        check_content_type(req.headers().get(header::CONTENT_TYPE))?;
+        let bytes = Bytes::from_request(req, state).await.map_err(|r| {
+            if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                too_large()
+            } else {
+                Problem::bad_request("the request body could not be read")
+            }
+        })?;
+        parse_fields(&bytes).map(FieldsBody)
+    }
+}
+
+fn too_large() -> Problem {
+    Problem::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "body-too-large",
+        "Request body too large",
+        format!("the request body must be at most {} KiB", BODY_LIMIT / 1024),
+    )
+}
+
+fn unsupported(detail: &str) -> Problem {
+    Problem::new(
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported-media-type",
+        "Unsupported media type",
+        format!("{detail}; send the body as `Content-Type: application/json`"),
+    )
+}
+
+/// Accepts `application/json` and `application/<anything>+json`, with parameters.
+fn check_content_type(value: Option<&axum::http::HeaderValue>) -> Result<(), Problem> {
+    let Some(value) = value else {
+        return Err(unsupported("the request has no Content-Type"));
+    };
+    let Ok(text) = value.to_str() else {
+        return Err(unsupported("the Content-Type header is not readable"));
+    };
+    let essence = text
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let ok = essence == "application/json"
+        || essence
+            .strip_prefix("application/")
+            .is_some_and(|sub| sub.ends_with("+json"));
+    if ok {
+        Ok(())
+    } else {
+        Err(unsupported("the Content-Type is not JSON"))
+    }
+}
+
+/// Parses and shape-checks a body.
+pub fn parse_fields(bytes: &[u8]) -> Result<Map<String, Value>, Problem> {
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+        if e.is_eof() && bytes.iter().all(u8::is_ascii_whitespace) {
+            Problem::bad_request("the request body is empty; expected {\"fields\": {…}}")
+        } else if e.is_syntax() || e.is_eof() {
+            Problem::bad_request(format!(
+                "the request body is not valid JSON (line {}, column {})",
+                e.line(),
+                e.column()
+            ))
+        } else {
+            // Data errors cannot happen for `Value`; I/O errors cannot happen for a slice.
+            Problem::bad_request("the request body is not valid JSON")
+        }
+    })?;
+    let Value::Object(mut top) = value else {
+        return Err(Problem::bad_request(format!(
+            "the request body must be a JSON object {{\"fields\": {{…}}}}, not {}",
+            kind(&value)
+        )));
+    };
+    if top.keys().any(|k| k != "fields") {
+        return Err(Problem::bad_request(
+            "the request body may only have the member `fields`",
+        ));
+    }
+    match top.remove("fields") {
+        Some(Value::Object(fields)) => Ok(fields),
+        Some(other) => Err(Problem::bad_request(format!(
+            "`fields` must be an object of field key to string value, not {}",
+            kind(&other)
+        ))),
+        None => Err(Problem::bad_request(
+            "the request body has no `fields` object",
+        )),
+    }
+}
+
+/// The JSON type of a value, for messages (never the value itself).
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    #[test]
+    fn content_types() {
+        let ok = [
+            "application/json",
+            "application/json; charset=utf-8",
+            "Application/JSON",
+            "application/merge-patch+json",
+        ];
+        for t in ok {
+            assert!(
+                check_content_type(Some(&HeaderValue::from_static(t))).is_ok(),
+                "{t}"
+            );
+        }
+        let bad = [
+            "text/plain",
+            "application/jsonx",
+            "application/x-www-form-urlencoded",
+            "",
+        ];
+        for t in bad {
+            let p = check_content_type(Some(&HeaderValue::from_static(t))).unwrap_err();
+            assert_eq!(p.status, 415, "{t}");
+        }
+        assert_eq!(check_content_type(None).unwrap_err().status, 415);
+    }
+
+    #[test]
+    fn shapes_and_no_value_echo() {
+        let secret = "s3cr3t-value-that-must-not-echo";
+        let cases = [
+            format!("\"{secret}\""),
+            format!("{{\"fields\": \"{secret}\"}}"),
+            format!("{{\"fields\": [\"{secret}\"]}}"),
+            format!("{{\"fields\": {{\"a\": \"{secret}\"}}, \"x\": 1}}"),
+            format!("{{\"fields\": {{\"a\": \"{secret}\""),
+            format!("{{\"fields\": {{\"a\": {secret}}}}}"),
+            String::new(),
+        ];
+        for body in &cases {
+            let p = parse_fields(body.as_bytes()).unwrap_err();
+            assert_eq!(p.status, 400, "{body}");
+            assert!(!p.detail.contains(secret), "{}", p.detail);
+        }
+        let ok = parse_fields(br#"{"fields": {"a": "b"}}"#).unwrap();
+        assert_eq!(ok.get("a").and_then(Value::as_str), Some("b"));
+    }
+}

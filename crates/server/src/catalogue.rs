@@ -1,0 +1,207 @@
+//! JSON views of the compiled provider metadata: what a front end needs to list
+//! providers, build a link form and link to the guide pages.
+//!
+//! Views borrow the `'static` metadata; nothing is copied until serialization.
+
+use connectspec_runtime::{FieldMeta, MethodMeta, ProviderMeta, TestMeta};
+use serde::Serialize;
+
+/// `GET /v1/providers`.
+#[derive(Serialize)]
+pub struct ProviderList {
+    /// Every provider, sorted by id.
+    pub providers: Vec<ProviderSummary>,
+}
+
+/// A provider in the list.
+#[derive(Serialize)]
+pub struct ProviderSummary {
+    id: &'static str,
+    name: &'static str,
+    homepage: &'static str,
+    categories: &'static [&'static str],
+    methods: Vec<MethodSummary>,
+}
+
+/// A method in the list.
+#[derive(Serialize)]
+pub struct MethodSummary {
+    id: &'static str,
+    label: &'static str,
+    slug: &'static str,
+    kind: &'static str,
+    title: String,
+    pages: Pages,
+    links: Links,
+}
+
+/// Guide page paths relative to the docs root.
+#[derive(Serialize)]
+struct Pages {
+    mdx: String,
+    md: String,
+}
+
+/// The method's endpoints in this service.
+#[derive(Serialize)]
+struct Links {
+    schema: String,
+    validate: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    test: Option<String>,
+}
+
+/// `GET /v1/providers/{id}`.
+#[derive(Serialize)]
+pub struct ProviderDetail {
+    id: &'static str,
+    name: &'static str,
+    homepage: &'static str,
+    categories: &'static [&'static str],
+    methods: Vec<MethodDetail>,
+}
+
+/// A method with its form, scopes and connection test.
+#[derive(Serialize)]
+struct MethodDetail {
+    #[serde(flatten)]
+    summary: MethodSummary,
+    fields: Vec<FieldView>,
+    scopes: Vec<ScopeView>,
+    connection_test: Option<TestView>,
+}
+
+/// A form field.
+#[derive(Serialize)]
+struct FieldView {
+    key: &'static str,
+    label: &'static str,
+    description: Option<&'static str>,
+    placeholder: Option<&'static str>,
+    secret: bool,
+    optional: bool,
+    hint: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    options: Vec<OptionView>,
+}
+
+#[derive(Serialize)]
+struct OptionView {
+    value: &'static str,
+    label: &'static str,
+}
+
+/// A scope: id and label.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ScopeView {
+    /// Scope id.
+    pub id: &'static str,
+    /// Scope label, as the provider's UI shows it.
+    pub label: &'static str,
+}
+
+/// The connection test, as declared (path template, not rendered).
+#[derive(Serialize)]
+struct TestView {
+    method: &'static str,
+    path: &'static str,
+    expect_status: u16,
+    requires_scopes: Vec<ScopeView>,
+    note: Option<&'static str>,
+}
+
+/// The list of every provider.
+pub fn list(providers: &[&'static ProviderMeta]) -> ProviderList {
+    let mut providers: Vec<ProviderSummary> = providers.iter().map(|p| summary(p)).collect();
+    providers.sort_by_key(|p| p.id);
+    ProviderList { providers }
+}
+
+fn summary(p: &'static ProviderMeta) -> ProviderSummary {
+    ProviderSummary {
+        id: p.id,
+        name: p.name,
+        homepage: p.homepage,
+        categories: p.categories,
+        methods: p.methods.iter().map(|m| method_summary(m)).collect(),
+    }
+}
+
+fn method_summary(m: &'static MethodMeta) -> MethodSummary {
+    let base = format!("/v1/providers/{}/methods/{}", m.provider_id, m.id);
+    MethodSummary {
+        id: m.id,
+        label: m.label,
+        slug: m.slug,
+        kind: m.kind,
+        title: format!("Connect {} with {}", m.provider_name, m.label),
+        pages: Pages {
+            mdx: m.page_path("mdx"),
+            md: m.page_path("md"),
+        },
+        links: Links {
+            schema: format!("{base}/schema"),
+            validate: format!("{base}/validate"),
+            test: m.connection_test.as_ref().map(|_| format!("{base}/test")),
+        },
+    }
+}
+
+/// One provider with every method's form.
+pub fn detail(p: &'static ProviderMeta) -> ProviderDetail {
+    ProviderDetail {
+        id: p.id,
+        name: p.name,
+        homepage: p.homepage,
+        categories: p.categories,
+        methods: p
+            .methods
+            .iter()
+            .map(|m| MethodDetail {
+                summary: method_summary(m),
+                fields: m.fields.iter().map(field).collect(),
+                scopes: m
+                    .scopes
+                    .iter()
+                    .map(|&(id, label)| ScopeView { id, label })
+                    .collect(),
+                connection_test: m.connection_test.as_ref().map(test),
+            })
+            .collect(),
+    }
+}
+
+fn field(f: &FieldMeta) -> FieldView {
+    FieldView {
+        key: f.key,
+        label: f.label,
+        description: f.description,
+        placeholder: f.placeholder,
+        secret: f.secret,
+        optional: f.optional,
+        hint: f.hint,
+        options: f
+            .options
+            .iter()
+            .map(|&(value, label)| OptionView { value, label })
+            .collect(),
+    }
+}
+
+fn test(t: &'static TestMeta) -> TestView {
+    TestView {
+        method: t.method,
+        path: t.path_source,
+        expect_status: t.expect_status,
+        requires_scopes: required_scopes(t),
+        note: t.note,
+    }
+}
+
+/// The scopes a connection test needs, with labels.
+pub fn required_scopes(t: &TestMeta) -> Vec<ScopeView> {
+    t.requires_scopes
+        .iter()
+        .map(|&(id, label)| ScopeView { id, label })
+        .collect()
+}

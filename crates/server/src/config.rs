@@ -1,0 +1,162 @@
+//! Service configuration: command-line flags, with environment variables as fallback.
+//!
+//! Parsing is separate from reading the process environment so that tests can check
+//! every rule without touching global state.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use url::Url;
+
+/// Prefix of the environment variables that override a provider's base URL:
+/// `CONNECTSPEC_BASE_URL_WEBFLOW=http://127.0.0.1:9999`.
+pub const BASE_URL_ENV_PREFIX: &str = "CONNECTSPEC_BASE_URL_";
+
+/// Default connection-test timeout: long enough for a slow provider, short enough that a
+/// hung provider does not pin a request (and its credentials) in memory.
+pub const DEFAULT_TEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Largest accepted connection-test timeout; an unbounded wait is never configurable.
+pub const MAX_TEST_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Largest accepted request body, in bytes.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// The flags of `connectspec serve`, for embedding in a clap command.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "CONNECTSPEC_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+
+    /// Overrides a provider's base URL (staging, tests): `PROVIDER=URL`, repeatable.
+    /// Also read from CONNECTSPEC_BASE_URL_<PROVIDER>; a flag wins over the variable.
+    #[arg(long = "base-url", value_name = "PROVIDER=URL")]
+    pub base_url: Vec<String>,
+
+    /// Connection-test timeout, in milliseconds (at most 120000).
+    #[arg(long, env = "CONNECTSPEC_TEST_TIMEOUT_MS", default_value_t = DEFAULT_TEST_TIMEOUT.as_millis() as u64)]
+    pub test_timeout_ms: u64,
+
+    /// Log as JSON lines instead of human-readable text. The level comes from RUST_LOG
+    /// (default `info`).
+    #[arg(long, env = "CONNECTSPEC_LOG_JSON")]
+    pub log_json: bool,
+}
+
+/// The resolved configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Listen address.
+    pub listen: SocketAddr,
+    /// Base URL overrides by provider id.
+    pub base_urls: BTreeMap<String, Url>,
+    /// Connection-test timeout.
+    pub test_timeout: Duration,
+    /// JSON log lines.
+    pub log_json: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            base_urls: BTreeMap::new(),
+            test_timeout: DEFAULT_TEST_TIMEOUT,
+            log_json: false,
+        }
+    }
+}
+
+/// A configuration mistake, reported before the service starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError(pub String);
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    /// Resolves flags and the process environment.
+    pub fn from_args(args: &ServeArgs) -> Result<Config, ConfigError> {
+        Config::from_args_and_env(args, std::env::vars())
+    }
+
+    /// Resolves flags and the given environment. Base URL overrides are checked against
+    /// the compiled providers, so a typo fails at start instead of being ignored.
+    pub fn from_args_and_env(
+        args: &ServeArgs,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Config, ConfigError> {
+        let mut base_urls = BTreeMap::new();
+        let mut env_vars: Vec<(String, String)> = env
+            .into_iter()
+            .filter(|(k, _)| {
+                k.starts_with(BASE_URL_ENV_PREFIX) && k.len() > BASE_URL_ENV_PREFIX.len()
+            })
+            .collect();
+        env_vars.sort();
+        for (name, value) in env_vars {
+            let id = name[BASE_URL_ENV_PREFIX.len()..].to_ascii_lowercase();
+            let url = parse_base_url(&id, &value, &name)?;
+            base_urls.insert(id, url);
+        }
+        for item in &args.base_url {
+            let Some((id, value)) = item.split_once('=') else {
+                return Err(ConfigError(format!(
+                    "--base-url `{item}` must be PROVIDER=URL, e.g. webflow=http://127.0.0.1:9999"
+                )));
+            };
+            let id = id.trim().to_owned();
+            let url = parse_base_url(&id, value.trim(), "--base-url")?;
+            base_urls.insert(id, url);
+        }
+        if args.test_timeout_ms == 0
+            || Duration::from_millis(args.test_timeout_ms) > MAX_TEST_TIMEOUT
+        {
+            return Err(ConfigError(format!(
+                "--test-timeout-ms must be between 1 and {} (got {})",
+                MAX_TEST_TIMEOUT.as_millis(),
+                args.test_timeout_ms
+            )));
+        }
+        Ok(Config {
+            listen: args.listen,
+            base_urls,
+            test_timeout: Duration::from_millis(args.test_timeout_ms),
+            log_json: args.log_json,
+        })
+    }
+}
+
+fn parse_base_url(id: &str, value: &str, origin: &str) -> Result<Url, ConfigError> {
+    if connectspec_providers::provider(id).is_none() {
+        let known: Vec<&str> = connectspec_providers::providers()
+            .iter()
+            .map(|p| p.id)
+            .collect();
+        return Err(ConfigError(format!(
+            "{origin}: `{id}` is not a provider id (known: {})",
+            known.join(", ")
+        )));
+    }
+    let url = Url::parse(value)
+        .map_err(|e| ConfigError(format!("{origin}: base URL of `{id}` is not a URL: {e}")))?;
+    if !matches!(url.scheme(), "http" | "https") || url.cannot_be_a_base() {
+        return Err(ConfigError(format!(
+            "{origin}: base URL of `{id}` must be an http or https URL"
+        )));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(ConfigError(format!(
+            "{origin}: base URL of `{id}` must not have a query or fragment"
+        )));
+    }
+    Ok(url)
+}

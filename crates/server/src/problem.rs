@@ -1,0 +1,128 @@
+//! RFC 9457 problem details: every error the service answers with.
+//!
+//! Details are written here or come from validation messages, which never hold a field
+//! value; nothing from a parser or an HTTP client's error text is passed through, since
+//! those can quote the input (and so a secret).
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use connectspec_runtime::{FieldError, ValidationErrors};
+use serde::Serialize;
+
+/// Media type of problem details.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// A problem response.
+#[derive(Debug, Clone, Serialize)]
+pub struct Problem {
+    /// Problem type: `urn:connectspec:problem:<code>`.
+    #[serde(rename = "type")]
+    pub type_uri: String,
+    /// Short summary of the problem type.
+    pub title: &'static str,
+    /// HTTP status.
+    pub status: u16,
+    /// What went wrong with this request.
+    pub detail: String,
+    /// Field errors (422 only), in form order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldProblem>,
+}
+
+/// One field error inside a problem: the runtime's error plus a JSON pointer into the
+/// request body.
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldProblem {
+    /// JSON pointer to the member of the request body, e.g. `/fields/api_token`.
+    pub pointer: String,
+    /// The error (`field`, `kind` and its data, `message`).
+    #[serde(flatten)]
+    pub error: FieldError,
+}
+
+impl Problem {
+    /// A problem of the given status and code.
+    pub fn new(
+        status: StatusCode,
+        code: &str,
+        title: &'static str,
+        detail: impl Into<String>,
+    ) -> Problem {
+        Problem {
+            type_uri: format!("urn:connectspec:problem:{code}"),
+            title,
+            status: status.as_u16(),
+            detail: detail.into(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// 400: the body is not the expected JSON.
+    pub fn bad_request(detail: impl Into<String>) -> Problem {
+        Problem::new(
+            StatusCode::BAD_REQUEST,
+            "bad-request",
+            "Malformed request body",
+            detail,
+        )
+    }
+
+    /// 404: no such resource.
+    pub fn not_found(detail: impl Into<String>) -> Problem {
+        Problem::new(StatusCode::NOT_FOUND, "not-found", "Not found", detail)
+    }
+
+    /// 422: every field error of a validation.
+    pub fn invalid_fields(errors: &ValidationErrors) -> Problem {
+        let n = errors.errors().len();
+        let mut p = Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid-fields",
+            "Invalid credentials form",
+            format!(
+                "{n} field{} invalid: {errors}",
+                if n == 1 { " is" } else { "s are" }
+            ),
+        );
+        p.errors = errors
+            .errors()
+            .iter()
+            .map(|e| FieldProblem {
+                pointer: pointer(&e.field),
+                error: e.clone(),
+            })
+            .collect();
+        p
+    }
+
+    /// The HTTP status.
+    pub fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+}
+
+/// JSON pointer `/fields/<key>` with `~` and `/` escaped (RFC 6901).
+fn pointer(key: &str) -> String {
+    format!("/fields/{}", key.replace('~', "~0").replace('/', "~1"))
+}
+
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let status = self.status_code();
+        let body = serde_json::to_vec(&self).expect("a problem always serializes");
+        let mut res = (status, body).into_response();
+        res.headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        res
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_escapes() {
+        assert_eq!(pointer("a/b~c"), "/fields/a~1b~0c");
+    }
+}

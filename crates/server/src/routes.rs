@@ -1,0 +1,206 @@
+//! The HTTP endpoints.
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use connectspec_providers::ValidateError;
+use connectspec_runtime::{MethodMeta, ProviderMeta, ValidationErrors};
+use serde::Serialize;
+
+use crate::AppState;
+use crate::body::FieldsBody;
+use crate::catalogue;
+use crate::config::BODY_LIMIT;
+use crate::logging;
+use crate::problem::Problem;
+
+/// The service's router.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/v1/providers", get(list_providers))
+        .route("/v1/providers/{provider}", get(show_provider))
+        .route(
+            "/v1/providers/{provider}/methods/{method}/schema",
+            get(schema),
+        )
+        .route(
+            "/v1/providers/{provider}/methods/{method}/validate",
+            post(validate),
+        )
+        .route("/v1/providers/{provider}/methods/{method}/test", post(test))
+        .fallback(fallback)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(logging::log_request))
+        .with_state(state)
+}
+
+async fn healthz() -> Response {
+    json(StatusCode::OK, &serde_json::json!({"status": "ok"}))
+}
+
+async fn list_providers() -> Response {
+    json(
+        StatusCode::OK,
+        &catalogue::list(connectspec_providers::providers()),
+    )
+}
+
+async fn show_provider(Path(provider): Path<String>) -> Result<Response, Problem> {
+    let p = find_provider(&provider)?;
+    Ok(json(StatusCode::OK, &catalogue::detail(p)))
+}
+
+async fn schema(Path((provider, method)): Path<(String, String)>) -> Result<Response, Problem> {
+    let m = find_method(&provider, &method)?;
+    let mut res = m.json_schema.into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/schema+json"),
+    );
+    Ok(res)
+}
+
+/// A successful validation: the non-secret values after normalisation, and which
+/// fields normalisation changed (keys only, so secret fields can be named).
+#[derive(Serialize)]
+struct Validation {
+    provider: &'static str,
+    method: &'static str,
+    valid: bool,
+    values: std::collections::BTreeMap<String, String>,
+    normalized: Vec<&'static str>,
+}
+
+async fn validate(
+    Path((provider, method)): Path<(String, String)>,
+    FieldsBody(fields): FieldsBody,
+) -> Result<Response, Problem> {
+    let m = find_method(&provider, &method)?;
+    let creds = checked(m, &fields)?;
+    let body = Validation {
+        provider: m.provider_id,
+        method: m.id,
+        valid: true,
+        values: creds.public_values(),
+        normalized: creds.normalized_fields(),
+    };
+    Ok(json(StatusCode::OK, &body))
+}
+
+async fn test(
+    State(state): State<AppState>,
+    Path((provider, method)): Path<(String, String)>,
+    FieldsBody(fields): FieldsBody,
+) -> Result<Response, Problem> {
+    let m = find_method(&provider, &method)?;
+    if m.connection_test.is_none() {
+        return Err(Problem::not_found(format!(
+            "{} {} declares no connection test",
+            m.provider_name, m.label
+        )));
+    }
+    let auth = checked(m, &fields)?.request_auth();
+    drop(fields);
+    let report = state.tester().run(m, auth).await?;
+    Ok(json(StatusCode::OK, &report))
+}
+
+/// Validates, logging the outcome by field key and error code only.
+fn checked(
+    m: &'static MethodMeta,
+    fields: &serde_json::Map<String, serde_json::Value>,
+) -> Result<connectspec_providers::Credentials, Problem> {
+    match connectspec_providers::validate(m.provider_id, m.id, fields) {
+        Ok(c) => {
+            tracing::debug!(provider = m.provider_id, method = m.id, "fields valid");
+            Ok(c)
+        }
+        Err(ValidateError::Invalid(errors)) => {
+            log_invalid(m, &errors);
+            Err(Problem::invalid_fields(&errors))
+        }
+        Err(ValidateError::UnknownProvider | ValidateError::UnknownMethod) => Err(
+            Problem::not_found(format!("{} has no auth method `{}`", m.provider_name, m.id)),
+        ),
+    }
+}
+
+fn log_invalid(m: &MethodMeta, errors: &ValidationErrors) {
+    if !tracing::enabled!(tracing::Level::DEBUG) {
+        return;
+    }
+    // Unknown keys come from the caller and are left out; spec keys are safe to log.
+    let summary: Vec<String> = errors
+        .errors()
+        .iter()
+        .filter(|e| m.fields.iter().any(|f| f.key == e.field))
+        .map(|e| format!("{}:{}", e.field, e.kind.code()))
+        .collect();
+    tracing::debug!(
+        provider = m.provider_id,
+        method = m.id,
+        errors = errors.errors().len(),
+        fields = %summary.join(","),
+        "fields invalid"
+    );
+}
+
+fn find_provider(id: &str) -> Result<&'static ProviderMeta, Problem> {
+    connectspec_providers::provider(id)
+        .ok_or_else(|| Problem::not_found(format!("unknown provider {}", quoted(id))))
+}
+
+fn find_method(provider: &str, method: &str) -> Result<&'static MethodMeta, Problem> {
+    let p = find_provider(provider)?;
+    connectspec_providers::method(provider, method).ok_or_else(|| {
+        let known: Vec<&str> = p.methods.iter().map(|m| m.id).collect();
+        Problem::not_found(format!(
+            "{} has no auth method {} (methods: {})",
+            p.name,
+            quoted(method),
+            known.join(", ")
+        ))
+    })
+}
+
+/// Names a path segment the caller sent, when it looks like an id. Anything else is
+/// not repeated: a secret pasted into a URL by mistake should not come back in a body.
+fn quoted(segment: &str) -> String {
+    let id_like = !segment.is_empty()
+        && segment.len() <= 32
+        && segment
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-');
+    if id_like {
+        format!("`{segment}`")
+    } else {
+        "named in the path".to_owned()
+    }
+}
+
+async fn fallback() -> Problem {
+    Problem::not_found("no such endpoint; see GET /v1/providers")
+}
+
+async fn method_not_allowed() -> Problem {
+    Problem::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method-not-allowed",
+        "Method not allowed",
+        "this endpoint does not accept that HTTP method",
+    )
+}
+
+fn json<T: Serialize>(status: StatusCode, body: &T) -> Response {
+    let bytes = serde_json::to_vec(body).expect("views always serialize");
+    let mut res = (status, bytes).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    res
+}

@@ -1,0 +1,297 @@
+//! Test support: the service on a loopback port, a stand-in provider that records what
+//! it receives, and the workspace specs' test vectors.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use connectspec_server::{AppState, Config};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// The service, serving on 127.0.0.1 with an ephemeral port.
+pub struct Service {
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+    shutdown: Option<oneshot::Sender<()>>,
+    handle: Option<JoinHandle<std::io::Result<()>>>,
+}
+
+impl Service {
+    /// Starts the service with `config` (its `listen` is ignored).
+    pub async fn start(config: Config) -> Service {
+        let state = AppState::new(&config).expect("state");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().unwrap();
+        let (tx, rx) = oneshot::channel::<()>();
+        let handle = tokio::spawn(connectspec_server::serve(listener, state, async move {
+            let _ = rx.await;
+        }));
+        Service {
+            base: format!("http://{addr}"),
+            shutdown: Some(tx),
+            handle: Some(handle),
+        }
+    }
+
+    /// The URL of a path.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Stops the service gracefully and waits for it.
+    pub async fn stop(mut self) -> std::io::Result<()> {
+        let _ = self.shutdown.take().unwrap().send(());
+        self.handle.take().unwrap().await.expect("join")
+    }
+}
+
+/// A config whose connection tests go to `stub` for the given providers.
+pub fn config_for(providers: &[&str], stub: &str, timeout: Duration) -> Config {
+    let mut base_urls = BTreeMap::new();
+    for p in providers {
+        base_urls.insert((*p).to_owned(), url::Url::parse(stub).unwrap());
+    }
+    Config {
+        base_urls,
+        test_timeout: timeout,
+        ..Config::default()
+    }
+}
+
+/// One request as the stand-in provider saw it.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    pub method: String,
+    pub path_and_query: String,
+    pub headers: Vec<(String, String)>,
+}
+
+impl Seen {
+    /// The value of a header (case-insensitive name).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// How the stand-in answers.
+#[derive(Debug, Clone, Copy)]
+pub enum Answer {
+    /// This status, with a body echoing every request header (so a relay would leak).
+    Status(u16),
+    /// Never answers in any reasonable time.
+    Hang,
+}
+
+#[derive(Clone)]
+struct StubState {
+    seen: Arc<Mutex<Vec<Seen>>>,
+    answer: Arc<Mutex<Answer>>,
+}
+
+/// A local HTTP server that answers like a provider.
+pub struct Stub {
+    pub url: String,
+    pub addr: SocketAddr,
+    state: StubState,
+}
+
+impl Stub {
+    pub async fn start(answer: Answer) -> Stub {
+        let state = StubState {
+            seen: Arc::default(),
+            answer: Arc::new(Mutex::new(answer)),
+        };
+        let app = axum::Router::new()
+            .fallback(stub_handler)
+            .with_state(state.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        Stub {
+            url: format!("http://{addr}"),
+            addr,
+            state,
+        }
+    }
+
+    pub fn answer(&self, a: Answer) {
+        *self.state.answer.lock().unwrap() = a;
+    }
+
+    pub fn seen(&self) -> Vec<Seen> {
+        self.state.seen.lock().unwrap().clone()
+    }
+
+    pub fn take_seen(&self) -> Vec<Seen> {
+        std::mem::take(&mut *self.state.seen.lock().unwrap())
+    }
+}
+
+async fn stub_handler(State(s): State<StubState>, req: Request) -> Response {
+    let headers: Vec<(String, String)> = req
+        .headers()
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let seen = Seen {
+        method: req.method().as_str().to_owned(),
+        path_and_query: req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_default(),
+        headers,
+    };
+    let echo = serde_json::to_string(&seen.headers).unwrap();
+    s.seen.lock().unwrap().push(seen);
+    let answer = *s.answer.lock().unwrap();
+    match answer {
+        Answer::Status(code) => (
+            StatusCode::from_u16(code).unwrap(),
+            [("x-echo", echo.clone())],
+            echo,
+        )
+            .into_response(),
+        Answer::Hang => {
+            tokio::time::sleep(Duration::from_secs(60)).await;
+            StatusCode::OK.into_response()
+        }
+    }
+}
+
+/// The workspace `specs/` directory.
+pub fn specs_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../specs")
+}
+
+/// The workspace's specs, loaded and checked.
+pub fn catalogue() -> connectspec_spec::Catalogue {
+    connectspec_spec::load_dir(&specs_dir()).unwrap_or_else(|d| panic!("specs do not load: {d:?}"))
+}
+
+/// Values to try for a field: its valid examples, its options, or a plain value.
+fn candidates(f: &connectspec_spec::Field) -> Vec<String> {
+    let mut out: Vec<String> = f
+        .examples
+        .iter()
+        .flat_map(|e| e.valid.iter().cloned())
+        .collect();
+    out.extend(f.options.iter().map(|o| o.value.clone()));
+    if out.is_empty() {
+        out.push("value".to_owned());
+    }
+    out
+}
+
+/// A form for `provider`/`m` built from the spec's examples, with `fixed` (key, value)
+/// pinned: the first combination the compiled validator accepts (cross-field rules
+/// pair examples), and whether one was found.
+pub fn form_with(
+    provider: &str,
+    m: &connectspec_spec::AuthMethod,
+    fixed: Option<(&str, &str)>,
+) -> (serde_json::Map<String, serde_json::Value>, bool) {
+    let choices: Vec<Vec<String>> = m
+        .fields
+        .iter()
+        .map(|f| match fixed {
+            Some((k, v)) if k == f.key => vec![v.to_owned()],
+            _ => candidates(f),
+        })
+        .collect();
+    let build = |idx: &[usize]| {
+        let mut form = serde_json::Map::new();
+        for (f, (c, &i)) in m.fields.iter().zip(choices.iter().zip(idx)) {
+            form.insert(f.key.clone(), serde_json::Value::String(c[i].clone()));
+        }
+        form
+    };
+    let mut idx = vec![0usize; choices.len()];
+    for _ in 0..10_000 {
+        let form = build(&idx);
+        if connectspec_providers::validate(provider, &m.id, &form).is_ok() {
+            return (form, true);
+        }
+        // Next combination (odometer order).
+        let mut i = 0;
+        loop {
+            if i == idx.len() {
+                return (build(&vec![0; choices.len()]), false);
+            }
+            idx[i] += 1;
+            if idx[i] < choices[i].len() {
+                break;
+            }
+            idx[i] = 0;
+            i += 1;
+        }
+    }
+    (build(&vec![0; choices.len()]), false)
+}
+
+/// A valid form for a method, from the spec's examples.
+pub fn valid_form(
+    provider: &str,
+    m: &connectspec_spec::AuthMethod,
+) -> serde_json::Map<String, serde_json::Value> {
+    let (form, ok) = form_with(provider, m, None);
+    assert!(
+        ok,
+        "{provider}.{}: no combination of the spec's valid examples validates",
+        m.id
+    );
+    form
+}
+
+/// `Authorization: Basic …` decoded to `user:password`.
+pub fn basic_credentials(seen: &Seen) -> Option<String> {
+    use base64::Engine as _;
+    let v = seen.header("authorization")?.strip_prefix("Basic ")?;
+    let bytes = base64::engine::general_purpose::STANDARD.decode(v).ok()?;
+    String::from_utf8(bytes).ok()
+}
+
+/// Every response's observable text: status line, headers and body.
+pub async fn observed(res: reqwest::Response) -> (u16, String, String) {
+    let status = res.status().as_u16();
+    let headers: String = res
+        .headers()
+        .iter()
+        .map(|(n, v)| format!("{n}: {}\n", String::from_utf8_lossy(v.as_bytes())))
+        .collect();
+    let body = res.text().await.expect("body");
+    (status, headers, body)
+}
+
+/// POSTs `{"fields": form}` as JSON.
+pub async fn post_fields(
+    client: &reqwest::Client,
+    url: &str,
+    form: &serde_json::Map<String, serde_json::Value>,
+) -> reqwest::Response {
+    let body = serde_json::to_vec(&serde_json::json!({ "fields": form })).unwrap();
+    client
+        .post(url)
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .expect("request")
+}

@@ -1,0 +1,98 @@
+//! Configuration from flags and environment.
+
+use clap::Parser;
+use connectspec_server::{Config, ServeArgs};
+
+#[derive(Parser)]
+struct Cli {
+    #[command(flatten)]
+    serve: ServeArgs,
+}
+
+fn args(argv: &[&str]) -> ServeArgs {
+    Cli::try_parse_from(std::iter::once("serve").chain(argv.iter().copied()))
+        .unwrap()
+        .serve
+}
+
+fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+#[test]
+fn defaults() {
+    let c = Config::from_args_and_env(&args(&[]), env(&[])).unwrap();
+    assert_eq!(c.listen.to_string(), "127.0.0.1:8080");
+    assert_eq!(c.test_timeout.as_secs(), 10);
+    assert!(c.base_urls.is_empty());
+}
+
+#[test]
+fn flags_win_over_environment() {
+    let a = args(&[
+        "--listen",
+        "0.0.0.0:9000",
+        "--base-url",
+        "webflow=http://127.0.0.1:1/v2",
+        "--test-timeout-ms",
+        "250",
+    ]);
+    let c = Config::from_args_and_env(
+        &a,
+        env(&[
+            ("CONNECTSPEC_BASE_URL_WEBFLOW", "http://env/"),
+            ("CONNECTSPEC_BASE_URL_ONEFLOW", "https://staging.example"),
+        ]),
+    )
+    .unwrap();
+    assert_eq!(c.listen.to_string(), "0.0.0.0:9000");
+    assert_eq!(c.test_timeout.as_millis(), 250);
+    assert_eq!(c.base_urls["webflow"].as_str(), "http://127.0.0.1:1/v2");
+    assert_eq!(c.base_urls["oneflow"].as_str(), "https://staging.example/");
+}
+
+/// Flags, environment, and the message expected.
+type Case = (
+    &'static [&'static str],
+    &'static [(&'static str, &'static str)],
+    &'static str,
+);
+
+#[test]
+fn mistakes_are_reported() {
+    let cases: [Case; 6] = [
+        (
+            &["--base-url", "nosuch=http://x"],
+            &[],
+            "`nosuch` is not a provider id (known: ",
+        ),
+        (&["--base-url", "webflow"], &[], "must be PROVIDER=URL"),
+        (
+            &["--base-url", "webflow=not a url"],
+            &[],
+            "base URL of `webflow` is not a URL",
+        ),
+        (
+            &["--base-url", "webflow=ftp://x"],
+            &[],
+            "must be an http or https URL",
+        ),
+        (
+            &[],
+            &[("CONNECTSPEC_BASE_URL_WEBFLOW", "http://x/?a=b")],
+            "must not have a query",
+        ),
+        (
+            &["--test-timeout-ms", "0"],
+            &[],
+            "--test-timeout-ms must be between 1 and 120000",
+        ),
+    ];
+    for (argv, vars, message) in cases {
+        let e = Config::from_args_and_env(&args(argv), env(vars)).unwrap_err();
+        assert!(e.to_string().contains(message), "{e}");
+    }
+}

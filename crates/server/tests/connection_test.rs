@@ -1,0 +1,237 @@
+//! `POST …/test` against a local server that answers like the provider.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{
+    Answer, Service, Stub, basic_credentials, catalogue, config_for, post_fields, valid_form,
+};
+use serde_json::{Value, json};
+
+const WEBFLOW_TOKEN: &str = "4b1e0c9d7a2f86e35c0b9a1d4e7f2c8a6b3d0e9f1a4c7b2e5d8f0a3c6b9e1d4f";
+const ONEFLOW_TOKEN: &str = "3f9c2a7e-41bd-4c0a-9e6f-2b8d51c7a0e4f1b2";
+
+fn webflow_form(token: &str) -> serde_json::Map<String, Value> {
+    json!({"site_token": token}).as_object().unwrap().clone()
+}
+
+async fn run_test(
+    c: &reqwest::Client,
+    svc: &Service,
+    provider: &str,
+    method: &str,
+    form: &serde_json::Map<String, Value>,
+) -> (u16, Value) {
+    let url = svc.url(&format!("/v1/providers/{provider}/methods/{method}/test"));
+    let res = post_fields(c, &url, form).await;
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn webflow_outcomes() {
+    let stub = Stub::start(Answer::Status(200)).await;
+    let svc = Service::start(config_for(&["webflow"], &stub.url, Duration::from_secs(10))).await;
+    let c = reqwest::Client::new();
+    // Pasted with whitespace: the normalised token is what goes out.
+    let form = webflow_form(&format!(" {WEBFLOW_TOKEN} "));
+
+    let (s, body) = run_test(&c, &svc, "webflow", "site_token", &form).await;
+    assert_eq!(s, 200, "{body}");
+    assert_eq!(body["ok"], true);
+    assert_eq!(body["outcome"], "connected");
+    assert_eq!(body["status"], 200);
+    assert_eq!(body["message"], "Webflow accepted the Site Token.");
+    let seen = stub.take_seen();
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].method, "GET");
+    assert_eq!(seen[0].path_and_query, "/token/authorized_by");
+    assert_eq!(
+        seen[0].header("authorization"),
+        Some(format!("Bearer {WEBFLOW_TOKEN}").as_str())
+    );
+
+    stub.answer(Answer::Status(401));
+    let (s, body) = run_test(&c, &svc, "webflow", "site_token", &form).await;
+    assert_eq!(s, 200);
+    assert_eq!(body["ok"], false);
+    assert_eq!(body["outcome"], "rejected");
+    assert_eq!(body["status"], 401);
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Webflow rejected the site token."),
+        "{body}"
+    );
+    assert!(body.get("missing_scopes").is_none());
+
+    stub.answer(Answer::Status(403));
+    let (s, body) = run_test(&c, &svc, "webflow", "site_token", &form).await;
+    assert_eq!(s, 200);
+    assert_eq!(body["ok"], false);
+    assert_eq!(body["status"], 403);
+    assert_eq!(
+        body["message"],
+        "The site token is valid but lacks a permission the connection needs. Regenerate it with Authorized user: read-only."
+    );
+    assert_eq!(
+        body["missing_scopes"],
+        json!([{"id": "authorized_user:read", "label": "Authorized user: read-only"}])
+    );
+
+    stub.answer(Answer::Status(500));
+    let (s, body) = run_test(&c, &svc, "webflow", "site_token", &form).await;
+    assert_eq!(s, 200);
+    assert_eq!(body["outcome"], "unexpected_status");
+    assert_eq!(body["status"], 500);
+
+    // Invalid fields never reach the provider.
+    let (s, body) = run_test(&c, &svc, "webflow", "site_token", &webflow_form("short")).await;
+    assert_eq!(s, 422);
+    assert_eq!(body["errors"][0]["field"], "site_token");
+    assert!(stub.take_seen().len() == 3, "the invalid form was sent out");
+    svc.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn oneflow_sends_both_headers() {
+    let stub = Stub::start(Answer::Status(401)).await;
+    let svc = Service::start(config_for(&["oneflow"], &stub.url, Duration::from_secs(10))).await;
+    let c = reqwest::Client::new();
+    let form = json!({"api_token": ONEFLOW_TOKEN, "user_email": " ada@example.com"});
+    let (s, body) = run_test(&c, &svc, "oneflow", "api_token", form.as_object().unwrap()).await;
+    assert_eq!(s, 200);
+    assert_eq!(body["outcome"], "rejected");
+    assert_eq!(
+        body["message"],
+        "Oneflow rejected the API token. Check that it was copied in full, or generate a new one."
+    );
+    assert_eq!(
+        body["note"],
+        "The ping checks the API token only; it does not verify the user email."
+    );
+    let seen = stub.take_seen();
+    assert_eq!(seen[0].path_and_query, "/v1/ping");
+    assert_eq!(seen[0].header("x-oneflow-api-token"), Some(ONEFLOW_TOKEN));
+    assert_eq!(
+        seen[0].header("x-oneflow-user-email"),
+        Some("ada@example.com")
+    );
+    svc.stop().await.unwrap();
+}
+
+/// Every method with a connection test: the spec's request and every declared header.
+#[tokio::test]
+async fn every_spec_test_request_is_built_from_the_spec() {
+    let stub = Stub::start(Answer::Status(200)).await;
+    let cat = catalogue();
+    let ids: Vec<&str> = cat.iter().map(|p| p.id.as_str()).collect();
+    let svc = Service::start(config_for(&ids, &stub.url, Duration::from_secs(10))).await;
+    let c = reqwest::Client::new();
+    let mut tested = 0;
+    for spec in cat.iter() {
+        for m in &spec.auth_methods {
+            let Some(t) = &m.connection_test else {
+                continue;
+            };
+            let form = valid_form(&spec.id, m);
+            let (s, body) = run_test(&c, &svc, &spec.id, &m.id, &form).await;
+            assert_eq!(s, 200, "{body}");
+            assert_eq!(body["ok"], t.expect_status == 200);
+            let seen = stub.take_seen();
+            assert_eq!(seen.len(), 1);
+            assert_eq!(seen[0].method, t.method.as_str());
+            assert!(
+                seen[0]
+                    .path_and_query
+                    .starts_with(t.path.split('{').next().unwrap())
+            );
+            for (name, template) in &m.send.headers {
+                let mut expected = template.clone();
+                for (k, v) in &form {
+                    expected = expected.replace(&format!("{{{k}}}"), v.as_str().unwrap());
+                }
+                assert_eq!(
+                    seen[0].header(name),
+                    Some(expected.as_str()),
+                    "{}.{} header {name}",
+                    spec.id,
+                    m.id
+                );
+            }
+            if let Some(basic) = &m.send.basic {
+                let mut expected = format!("{}:{}", basic.username, basic.password);
+                for (k, v) in &form {
+                    expected = expected.replace(&format!("{{{k}}}"), v.as_str().unwrap().trim());
+                }
+                assert_eq!(
+                    basic_credentials(&seen[0]),
+                    Some(expected),
+                    "{}.{} basic auth",
+                    spec.id,
+                    m.id
+                );
+            }
+            for (name, template) in &m.send.query {
+                let mut expected = template.clone();
+                for (k, v) in &form {
+                    expected = expected.replace(&format!("{{{k}}}"), v.as_str().unwrap());
+                }
+                let pair = format!("{name}={expected}");
+                assert!(
+                    seen[0].path_and_query.contains(&pair),
+                    "{}.{} query {name}",
+                    spec.id,
+                    m.id
+                );
+            }
+            tested += 1;
+        }
+    }
+    assert!(tested >= 2);
+    svc.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn slow_provider_times_out() {
+    let stub = Stub::start(Answer::Hang).await;
+    let svc = Service::start(config_for(
+        &["webflow"],
+        &stub.url,
+        Duration::from_millis(300),
+    ))
+    .await;
+    let c = reqwest::Client::new();
+    let url = svc.url("/v1/providers/webflow/methods/site_token/test");
+    let res = post_fields(&c, &url, &webflow_form(WEBFLOW_TOKEN)).await;
+    assert_eq!(res.status().as_u16(), 504);
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(
+        body["detail"],
+        "Webflow did not answer the connection test within 300 ms"
+    );
+    assert_eq!(stub.seen().len(), 1, "the request reached the provider");
+    svc.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn unreachable_provider_is_a_bad_gateway() {
+    // A port that was bound and released: nothing listens there.
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let dead = format!("http://{}", free.local_addr().unwrap());
+    drop(free);
+    let svc = Service::start(config_for(&["webflow"], &dead, Duration::from_secs(5))).await;
+    let c = reqwest::Client::new();
+    let url = svc.url("/v1/providers/webflow/methods/site_token/test");
+    let res = post_fields(&c, &url, &webflow_form(WEBFLOW_TOKEN)).await;
+    assert_eq!(res.status().as_u16(), 502);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(
+        body["detail"],
+        "the connection test could not reach Webflow (connect error)"
+    );
+    svc.stop().await.unwrap();
+}
