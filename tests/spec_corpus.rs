@@ -19,13 +19,24 @@ fn corpus() -> Vec<PathBuf> {
 }
 
 fn assert_located(diags: &Diagnostics, file: &Path) {
-    assert!(!diags.is_empty(), "{} loaded without errors", file.display());
+    assert!(
+        !diags.is_empty(),
+        "{} loaded without errors",
+        file.display()
+    );
     for d in &diags.0 {
         assert_eq!(d.file, file);
-        assert!(d.pos.line > 0 && d.pos.column > 0, "unlocated: {}", d.render());
+        assert!(
+            d.pos.line > 0 && d.pos.column > 0,
+            "unlocated: {}",
+            d.render()
+        );
         let loc = format!("{}:{}:{}", file.display(), d.pos.line, d.pos.column);
         let text = d.render();
-        assert!(text.contains(&loc) || text.contains(&format!("at {loc}")), "{text}\nlacks {loc}");
+        assert!(
+            text.contains(&loc) || text.contains(&format!("at {loc}")),
+            "{text}\nlacks {loc}"
+        );
     }
 }
 
@@ -56,7 +67,11 @@ fn duplicate_provider_ids_across_files() {
     assert_eq!(diags.len(), 1, "{diags}");
     assert_eq!(diags.0[0].code, Code::DuplicateId);
     assert_located(&diags, &dir.join("acme.yml"));
-    assert!(diags.0[0].message.contains("acme.yaml"), "{}", diags.0[0].message);
+    assert!(
+        diags.0[0].message.contains("acme.yaml"),
+        "{}",
+        diags.0[0].message
+    );
 }
 
 #[test]

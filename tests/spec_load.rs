@@ -31,7 +31,10 @@ fn oneflow() -> String {
 }
 
 fn line_of(text: &str, needle: &str) -> usize {
-    text.lines().position(|l| l.contains(needle)).expect("needle present") + 1
+    text.lines()
+        .position(|l| l.contains(needle))
+        .expect("needle present")
+        + 1
 }
 
 /// Loads a mutated Oneflow spec and returns the rendered diagnostics.
@@ -46,21 +49,33 @@ fn mutated(from: &str, to: &str) -> (String, usize) {
 
 #[test]
 fn invalid_regex_names_the_line() {
-    let (out, line) = mutated("pattern: '^[A-Za-z0-9-]{40}$'", "pattern: '^[A-Za-z0-9-{40}$'");
+    let (out, line) = mutated(
+        "pattern: '^[A-Za-z0-9-]{40}$'",
+        "pattern: '^[A-Za-z0-9-{40}$'",
+    );
     assert!(out.contains(&format!("oneflow.yaml:{line}:")), "{out}");
     assert!(out.contains("E020"), "{out}");
 }
 
 #[test]
 fn unknown_key_names_the_line() {
-    let (out, line) = mutated("        secret: true\n", "        secret: true\n        secert: true\n");
-    assert!(out.contains(&format!("oneflow.yaml:{}:9", line + 1)), "{out}");
+    let (out, line) = mutated(
+        "        secret: true\n",
+        "        secret: true\n        secert: true\n",
+    );
+    assert!(
+        out.contains(&format!("oneflow.yaml:{}:9", line + 1)),
+        "{out}"
+    );
     assert!(out.contains("did you mean `secret`"), "{out}");
 }
 
 #[test]
 fn yaml_syntax_error_names_the_line() {
-    let (out, line) = mutated("categories: [contracts, documents]", "categories: [contracts, documents");
+    let (out, line) = mutated(
+        "categories: [contracts, documents]",
+        "categories: [contracts, documents",
+    );
     let found = (line..line + 3).any(|l| out.contains(&format!("oneflow.yaml:{l}:")));
     assert!(found, "{out}");
     assert!(out.contains("E001"), "{out}");

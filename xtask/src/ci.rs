@@ -18,13 +18,27 @@ fn cargo(root: &Path, args: &[&str]) -> Result<(), String> {
     if status.success() {
         Ok(())
     } else {
-        Err(format!("error: `cargo {}` failed ({status})", args.join(" ")))
+        Err(format!(
+            "error: `cargo {}` failed ({status})",
+            args.join(" ")
+        ))
     }
 }
 
 pub fn run(root: &Path) -> Result<(), String> {
     cargo(root, &["fmt", "--all", "--check"])?;
-    cargo(root, &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"])?;
+    cargo(
+        root,
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
     println!("==> cargo xtask check");
     crate::check::run(root, &root.join("specs"))?;
     cargo(root, &["test", "--workspace", "--locked"])?;

@@ -15,7 +15,15 @@ use crate::model::*;
 use crate::rules::FieldChecker;
 
 /// Words that mark a key as holding a credential.
-const SECRET_WORDS: &[&str] = &["token", "key", "secret", "password", "pat", "apikey", "passphrase"];
+const SECRET_WORDS: &[&str] = &[
+    "token",
+    "key",
+    "secret",
+    "password",
+    "pat",
+    "apikey",
+    "passphrase",
+];
 
 pub(crate) fn check(spec: &ProviderSpec, rep: &mut Reporter<'_>) {
     let stem = rep.file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
@@ -24,7 +32,10 @@ pub(crate) fn check(spec: &ProviderSpec, rep: &mut Reporter<'_>) {
         rep.value(
             "/id",
             Code::IdMismatch,
-            format!("provider id `{}` differs from the file name `{stem}`", spec.id),
+            format!(
+                "provider id `{}` differs from the file name `{stem}`",
+                spec.id
+            ),
             shown(&spec.id),
             format!("rename the file to `{}.yaml` or set `id: {stem}`", spec.id),
         );
@@ -32,13 +43,25 @@ pub(crate) fn check(spec: &ProviderSpec, rep: &mut Reporter<'_>) {
     non_empty(rep, "/name", &spec.name, "name");
     https(rep, "/homepage", &spec.homepage);
     if spec.sources.is_empty() {
-        rep.value("/sources", Code::InvalidValue, "`sources` is empty", "here", "list the public pages the facts of this spec come from");
+        rep.value(
+            "/sources",
+            Code::InvalidValue,
+            "`sources` is empty",
+            "here",
+            "list the public pages the facts of this spec come from",
+        );
     }
     for (i, s) in spec.sources.iter().enumerate() {
         https(rep, &format!("/sources/{i}"), s);
     }
     if spec.auth_methods.is_empty() {
-        rep.value("/auth_methods", Code::InvalidValue, "`auth_methods` is empty", "here", "declare at least one auth method");
+        rep.value(
+            "/auth_methods",
+            Code::InvalidValue,
+            "`auth_methods` is empty",
+            "here",
+            "declare at least one auth method",
+        );
     }
     let mut ids = BTreeMap::new();
     let mut slugs = BTreeMap::new();
@@ -46,9 +69,19 @@ pub(crate) fn check(spec: &ProviderSpec, rep: &mut Reporter<'_>) {
         let p = format!("/auth_methods/{i}");
         duplicate(rep, &mut ids, &m.id, &format!("{p}/id"), "auth method id");
         let slug = m.slug();
-        let slug_ptr = if m.slug.is_some() { format!("{p}/slug") } else { format!("{p}/label") };
+        let slug_ptr = if m.slug.is_some() {
+            format!("{p}/slug")
+        } else {
+            format!("{p}/label")
+        };
         if !is_slug(&slug) {
-            rep.value(&slug_ptr, Code::InvalidId, format!("slug `{slug}` is not lower-case words joined by hyphens"), shown(&slug), "set `slug:` to something like `api-token`");
+            rep.value(
+                &slug_ptr,
+                Code::InvalidId,
+                format!("slug `{slug}` is not lower-case words joined by hyphens"),
+                shown(&slug),
+                "set `slug:` to something like `api-token`",
+            );
         }
         duplicate(rep, &mut slugs, &slug, &slug_ptr, "page slug");
         check_method(rep, m, &p);
@@ -59,7 +92,13 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
     check_id(rep, &format!("{p}/id"), &m.id, "auth method id");
     non_empty(rep, &format!("{p}/label"), &m.label, "label");
     if m.fields.is_empty() {
-        rep.value(&format!("{p}/fields"), Code::InvalidValue, "`fields` is empty", "here", "declare the form fields the end user fills in");
+        rep.value(
+            &format!("{p}/fields"),
+            Code::InvalidValue,
+            "`fields` is empty",
+            "here",
+            "declare the form fields the end user fills in",
+        );
     }
     let mut keys = BTreeMap::new();
     for (i, f) in m.fields.iter().enumerate() {
@@ -73,14 +112,26 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         let dp = format!("{p}/derived/{i}");
         check_id(rep, &format!("{dp}/key"), &d.key, "derived key");
         if !names.insert(&d.key) {
-            rep.value(&format!("{dp}/key"), Code::DuplicateId, format!("derived key `{}` is already a field or derived key", d.key), shown(&d.key), "choose a key no field uses");
+            rep.value(
+                &format!("{dp}/key"),
+                Code::DuplicateId,
+                format!("derived key `{}` is already a field or derived key", d.key),
+                shown(&d.key),
+                "choose a key no field uses",
+            );
         }
         if m.field(&d.from).is_none() {
             unknown_field(rep, &format!("{dp}/from"), &d.from, m);
         }
         if let Some(hir) = check_pattern(rep, &format!("{dp}/pattern"), &d.pattern) {
             if !has_capture(&hir, "value") {
-                rep.value(&format!("{dp}/pattern"), Code::InvalidRegex, "derived pattern has no capture group named `value`", shown(&d.pattern), "wrap the part to extract in `(?P<value>…)`");
+                rep.value(
+                    &format!("{dp}/pattern"),
+                    Code::InvalidRegex,
+                    "derived pattern has no capture group named `value`",
+                    shown(&d.pattern),
+                    "wrap the part to extract in `(?P<value>…)`",
+                );
             }
         }
     }
@@ -91,23 +142,43 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
             Some(f) if !f.options.is_empty() => {
                 for (j, v) in r.when.equals.iter().enumerate() {
                     if !f.options.iter().any(|o| &o.value == v) {
-                        rep.value(&format!("{rp}/when/equals/{j}"), Code::UnknownReference, format!("`{v}` is not an option of field `{}`", f.key), shown(v), "use one of the field's option values");
+                        rep.value(
+                            &format!("{rp}/when/equals/{j}"),
+                            Code::UnknownReference,
+                            format!("`{v}` is not an option of field `{}`", f.key),
+                            shown(v),
+                            "use one of the field's option values",
+                        );
                     }
                 }
             }
             Some(_) => {}
         }
         if r.when.equals.is_empty() {
-            rep.value(&format!("{rp}/when/equals"), Code::InvalidValue, "`equals` is empty, so the rule never applies", "here", "list the values that make the rule apply");
+            rep.value(
+                &format!("{rp}/when/equals"),
+                Code::InvalidValue,
+                "`equals` is empty, so the rule never applies",
+                "here",
+                "list the values that make the rule apply",
+            );
         }
         match m.field(&r.then.field) {
             None => unknown_field(rep, &format!("{rp}/then/field"), &r.then.field, m),
             Some(t) => {
                 if r.then.prefixes.is_empty() {
-                    rep.value(&format!("{rp}/then/prefixes"), Code::InvalidValue, "`prefixes` is empty", "here", "list the prefixes the field must start with");
+                    rep.value(
+                        &format!("{rp}/then/prefixes"),
+                        Code::InvalidValue,
+                        "`prefixes` is empty",
+                        "here",
+                        "list the prefixes the field must start with",
+                    );
                 }
                 for (j, pre) in r.then.prefixes.iter().enumerate() {
-                    if !t.prefixes.is_empty() && !t.prefixes.iter().any(|tp| pre.starts_with(tp.as_str())) {
+                    if !t.prefixes.is_empty()
+                        && !t.prefixes.iter().any(|tp| pre.starts_with(tp.as_str()))
+                    {
                         rep.value(&format!("{rp}/then/prefixes/{j}"), Code::ContradictoryLimits, format!("rule prefix `{pre}` can never hold: field `{}` only allows other prefixes", t.key), shown(pre), "make the rule's prefixes extend one of the field's `prefixes`");
                     }
                 }
@@ -121,13 +192,25 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         no_secret_in(rep, &format!("{p}/connection_test/path"), &t.path, m);
     }
     if !m.base_url.starts_with("https://") {
-        rep.value(&format!("{p}/base_url"), Code::NotHttps, "base URL is not https", shown(&m.base_url), "credentials are only ever sent over https: use an https:// URL");
+        rep.value(
+            &format!("{p}/base_url"),
+            Code::NotHttps,
+            "base URL is not https",
+            shown(&m.base_url),
+            "credentials are only ever sent over https: use an https:// URL",
+        );
     }
     check_send(rep, m, p, &names);
     if let Some(t) = &m.connection_test {
         let tp = format!("{p}/connection_test");
         if !t.path.starts_with('/') {
-            rep.value(&format!("{tp}/path"), Code::InvalidValue, "connection test path must start with `/`", shown(&t.path), "write the path relative to `base_url`, e.g. `/v1/ping`");
+            rep.value(
+                &format!("{tp}/path"),
+                Code::InvalidValue,
+                "connection test path must start with `/`",
+                shown(&t.path),
+                "write the path relative to `base_url`, e.g. `/v1/ping`",
+            );
         }
         check_template(rep, &format!("{tp}/path"), &t.path, &names);
         status(rep, &format!("{tp}/expect_status"), t.expect_status);
@@ -136,11 +219,23 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
             let op = format!("{tp}/outcomes/{i}");
             status(rep, &format!("{op}/status"), o.status);
             if o.status == t.expect_status || !seen.insert(o.status) {
-                rep.value(&format!("{op}/status"), Code::DuplicateId, format!("status {} is described twice", o.status), format!("`{}`", o.status), "describe each status once, and not the success status");
+                rep.value(
+                    &format!("{op}/status"),
+                    Code::DuplicateId,
+                    format!("status {} is described twice", o.status),
+                    format!("`{}`", o.status),
+                    "describe each status once, and not the success status",
+                );
             }
             non_empty(rep, &format!("{op}/meaning"), &o.meaning, "meaning");
             if o.missing_scopes && t.requires_scopes.is_empty() {
-                rep.value(&format!("{op}/missing_scopes"), Code::UnknownReference, "`missing_scopes` is set but the test declares no `requires_scopes`", "here", "list the scopes the test request needs in `requires_scopes`");
+                rep.value(
+                    &format!("{op}/missing_scopes"),
+                    Code::UnknownReference,
+                    "`missing_scopes` is set but the test declares no `requires_scopes`",
+                    "here",
+                    "list the scopes the test request needs in `requires_scopes`",
+                );
             }
         }
         for (i, s) in t.requires_scopes.iter().enumerate() {
@@ -152,7 +247,16 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         let sp = format!("{p}/scopes/{i}");
         duplicate(rep, &mut scope_ids, &s.id, &format!("{sp}/id"), "scope id");
         if !is_scope_id(&s.id) {
-            rep.value(&format!("{sp}/id"), Code::InvalidId, format!("scope id `{}` is not snake_case words with an optional `:access` suffix", s.id), shown(&s.id), "write it like `cms:read` or `authorized_user:read`");
+            rep.value(
+                &format!("{sp}/id"),
+                Code::InvalidId,
+                format!(
+                    "scope id `{}` is not snake_case words with an optional `:access` suffix",
+                    s.id
+                ),
+                shown(&s.id),
+                "write it like `cms:read` or `authorized_user:read`",
+            );
         }
         non_empty(rep, &format!("{sp}/label"), &s.label, "label");
     }
@@ -164,7 +268,16 @@ fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
     check_id(rep, &format!("{fp}/key"), &f.key, "field key");
     non_empty(rep, &format!("{fp}/label"), &f.label, "label");
     if !f.secret && f.key.split('_').any(|w| SECRET_WORDS.contains(&w)) {
-        rep.value(&format!("{fp}/key"), Code::SecretNotMarked, format!("field `{}` looks like a credential but is not marked secret", f.key), shown(&f.key), "add `secret: true` so the value is wrapped, redacted and never echoed");
+        rep.value(
+            &format!("{fp}/key"),
+            Code::SecretNotMarked,
+            format!(
+                "field `{}` looks like a credential but is not marked secret",
+                f.key
+            ),
+            shown(&f.key),
+            "add `secret: true` so the value is wrapped, redacted and never echoed",
+        );
     }
     if let Some(d) = &f.description {
         markup(rep, &format!("{fp}/description"), d);
@@ -173,27 +286,61 @@ fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
     if let (Some(min), Some(max)) = (f.min_length, f.max_length) {
         if min > max {
             contradictory = true;
-            rep.value(&format!("{fp}/min_length"), Code::ContradictoryLimits, format!("min_length {min} is greater than max_length {max}"), format!("`{min}`"), "no value can satisfy both; fix one of the two");
+            rep.value(
+                &format!("{fp}/min_length"),
+                Code::ContradictoryLimits,
+                format!("min_length {min} is greater than max_length {max}"),
+                format!("`{min}`"),
+                "no value can satisfy both; fix one of the two",
+            );
         }
     }
     if f.max_length == Some(0) {
         contradictory = true;
-        rep.value(&format!("{fp}/max_length"), Code::ContradictoryLimits, "max_length 0 allows only the empty value, which is always missing", "`0`", "remove max_length or set a positive length");
+        rep.value(
+            &format!("{fp}/max_length"),
+            Code::ContradictoryLimits,
+            "max_length 0 allows only the empty value, which is always missing",
+            "`0`",
+            "remove max_length or set a positive length",
+        );
     }
     for (i, pre) in f.prefixes.iter().enumerate() {
         let pp = format!("{fp}/prefixes/{i}");
         if pre.is_empty() {
-            rep.value(&pp, Code::InvalidValue, "empty prefix", "here", "remove it: every value starts with the empty string");
+            rep.value(
+                &pp,
+                Code::InvalidValue,
+                "empty prefix",
+                "here",
+                "remove it: every value starts with the empty string",
+            );
         }
         if let Some(max) = f.max_length {
             if pre.chars().count() as u32 > max {
                 contradictory = true;
-                rep.value(&pp, Code::ContradictoryLimits, format!("prefix `{pre}` is longer than max_length {max}"), shown(pre), "shorten the prefix or raise max_length");
+                rep.value(
+                    &pp,
+                    Code::ContradictoryLimits,
+                    format!("prefix `{pre}` is longer than max_length {max}"),
+                    shown(pre),
+                    "shorten the prefix or raise max_length",
+                );
             }
         }
-        if let Some(fb) = f.forbidden_prefixes.iter().find(|fb| pre.starts_with(fb.as_str())) {
+        if let Some(fb) = f
+            .forbidden_prefixes
+            .iter()
+            .find(|fb| pre.starts_with(fb.as_str()))
+        {
             contradictory = true;
-            rep.value(&pp, Code::ContradictoryLimits, format!("prefix `{pre}` starts with the forbidden prefix `{fb}`"), shown(pre), "no value can satisfy both; remove one");
+            rep.value(
+                &pp,
+                Code::ContradictoryLimits,
+                format!("prefix `{pre}` starts with the forbidden prefix `{fb}`"),
+                shown(pre),
+                "no value can satisfy both; remove one",
+            );
         }
     }
     if !f.options.is_empty() {
@@ -202,20 +349,44 @@ fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
         for (i, o) in f.options.iter().enumerate() {
             let op = format!("{fp}/options/{i}");
             if values.insert(o.value.as_str(), i).is_some() {
-                rep.value(&format!("{op}/value"), Code::DuplicateOption, format!("option value `{}` appears twice", o.value), shown(&o.value), "each option needs its own value");
+                rep.value(
+                    &format!("{op}/value"),
+                    Code::DuplicateOption,
+                    format!("option value `{}` appears twice", o.value),
+                    shown(&o.value),
+                    "each option needs its own value",
+                );
             }
             if labels.insert(o.label.as_str(), i).is_some() {
-                rep.value(&format!("{op}/label"), Code::DuplicateOption, format!("option label `{}` appears twice", o.label), shown(&o.label), "each option needs its own label so users can tell them apart");
+                rep.value(
+                    &format!("{op}/label"),
+                    Code::DuplicateOption,
+                    format!("option label `{}` appears twice", o.label),
+                    shown(&o.label),
+                    "each option needs its own label so users can tell them apart",
+                );
             }
         }
         if f.secret {
-            rep.value(&format!("{fp}/secret"), Code::InvalidValue, "a choice field cannot be secret", "`true`", "remove `secret: true`: its values are public options");
+            rep.value(
+                &format!("{fp}/secret"),
+                Code::InvalidValue,
+                "a choice field cannot be secret",
+                "`true`",
+                "remove `secret: true`: its values are public options",
+            );
         }
     }
     for (i, n) in f.normalize.iter().enumerate() {
         if let Normalize::ExtractSubdomain(d) = n {
             if !connectspec_runtime::Format::Hostname.check(d) || !d.contains('.') {
-                rep.value(&format!("{fp}/normalize/{i}/extract_subdomain"), Code::InvalidValue, format!("`{d}` is not a parent domain"), shown(d), "give the provider's domain, e.g. `bamboohr.com`");
+                rep.value(
+                    &format!("{fp}/normalize/{i}/extract_subdomain"),
+                    Code::InvalidValue,
+                    format!("`{d}` is not a parent domain"),
+                    shown(d),
+                    "give the provider's domain, e.g. `bamboohr.com`",
+                );
             }
         }
     }
@@ -228,7 +399,9 @@ fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
         if ex.is_none_or(|e| e.valid.is_empty() || e.invalid.is_empty()) {
             let which = match ex {
                 None => "`valid` and `invalid` examples",
-                Some(e) if e.valid.is_empty() && e.invalid.is_empty() => "`valid` and `invalid` examples",
+                Some(e) if e.valid.is_empty() && e.invalid.is_empty() => {
+                    "`valid` and `invalid` examples"
+                }
                 Some(e) if e.valid.is_empty() => "a `valid` example",
                 Some(_) => "an `invalid` example",
             };
@@ -239,28 +412,71 @@ fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
         return; // examples cannot be judged against a broken field
     }
     let Some(ex) = &f.examples else { return };
-    let Ok(checker) = FieldChecker::new(f) else { return };
+    let Ok(checker) = FieldChecker::new(f) else {
+        return;
+    };
     for (i, v) in ex.valid.iter().enumerate() {
         let ep = format!("{fp}/examples/valid/{i}");
         if let Err(e) = checker.check(v) {
             let msg = format!("valid example of `{}` is rejected: {}", f.key, e.message);
             if f.secret {
-                rep.secret(&ep, Code::ValidExampleFails, msg, format!("example #{} ({} characters; not shown: the field is secret)", i + 1, v.chars().count()), "fix the example or the field's constraints");
+                rep.secret(
+                    &ep,
+                    Code::ValidExampleFails,
+                    msg,
+                    format!(
+                        "example #{} ({} characters; not shown: the field is secret)",
+                        i + 1,
+                        v.chars().count()
+                    ),
+                    "fix the example or the field's constraints",
+                );
             } else {
-                rep.value(&ep, Code::ValidExampleFails, msg, shown(v), "fix the example or the field's constraints");
+                rep.value(
+                    &ep,
+                    Code::ValidExampleFails,
+                    msg,
+                    shown(v),
+                    "fix the example or the field's constraints",
+                );
             }
         }
     }
     for (i, inv) in ex.invalid.iter().enumerate() {
         let ep = format!("{fp}/examples/invalid/{i}/value");
-        non_empty(rep, &format!("{fp}/examples/invalid/{i}/reason"), &inv.reason, "reason");
-        let passes = checker.check(&inv.value).is_ok() || (f.optional && inv.value.trim().is_empty());
+        non_empty(
+            rep,
+            &format!("{fp}/examples/invalid/{i}/reason"),
+            &inv.reason,
+            "reason",
+        );
+        let passes =
+            checker.check(&inv.value).is_ok() || (f.optional && inv.value.trim().is_empty());
         if passes {
-            let msg = format!("invalid example of `{}` is accepted (reason given: {})", f.key, inv.reason);
+            let msg = format!(
+                "invalid example of `{}` is accepted (reason given: {})",
+                f.key, inv.reason
+            );
             if f.secret {
-                rep.secret(&ep, Code::InvalidExamplePasses, msg, format!("invalid example #{} ({} characters; not shown: the field is secret)", i + 1, inv.value.chars().count()), "tighten the field's constraints or fix the example");
+                rep.secret(
+                    &ep,
+                    Code::InvalidExamplePasses,
+                    msg,
+                    format!(
+                        "invalid example #{} ({} characters; not shown: the field is secret)",
+                        i + 1,
+                        inv.value.chars().count()
+                    ),
+                    "tighten the field's constraints or fix the example",
+                );
             } else {
-                rep.value(&ep, Code::InvalidExamplePasses, msg, shown(&inv.value), "tighten the field's constraints or fix the example");
+                rep.value(
+                    &ep,
+                    Code::InvalidExamplePasses,
+                    msg,
+                    shown(&inv.value),
+                    "tighten the field's constraints or fix the example",
+                );
             }
         }
     }
@@ -270,17 +486,38 @@ fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, names: &BTreeSet<
     let s = &m.send;
     let sp = format!("{p}/send");
     if s.headers.is_empty() && s.query.is_empty() && s.basic.is_none() {
-        rep.value(&sp, Code::InvalidValue, "`send` sends nothing", "here", "declare `headers`, `query` or `basic` built from the fields");
+        rep.value(
+            &sp,
+            Code::InvalidValue,
+            "`send` sends nothing",
+            "here",
+            "declare `headers`, `query` or `basic` built from the fields",
+        );
     }
     for (name, t) in &s.headers {
         let hp = format!("{sp}/headers/{}", crate::yaml::escape_token(name));
-        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)) {
-            rep.key(&hp, Code::InvalidValue, format!("`{name}` is not a valid HTTP header name"), shown(name), "use letters, digits and hyphens, e.g. `X-Api-Key`");
+        if name.is_empty()
+            || !name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+        {
+            rep.key(
+                &hp,
+                Code::InvalidValue,
+                format!("`{name}` is not a valid HTTP header name"),
+                shown(name),
+                "use letters, digits and hyphens, e.g. `X-Api-Key`",
+            );
         }
         check_template(rep, &hp, t, names);
     }
     for (name, t) in &s.query {
-        check_template(rep, &format!("{sp}/query/{}", crate::yaml::escape_token(name)), t, names);
+        check_template(
+            rep,
+            &format!("{sp}/query/{}", crate::yaml::escape_token(name)),
+            t,
+            names,
+        );
     }
     if let Some(b) = &s.basic {
         check_template(rep, &format!("{sp}/basic/username"), &b.username, names);
@@ -304,7 +541,13 @@ fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, names: &BTreeSet<
             AuthKind::Basic => "`send.basic`",
             AuthKind::Custom => "",
         };
-        rep.value(&format!("{p}/kind"), Code::InvalidValue, format!("`kind` does not match `send`: this kind needs {need}"), "here", "make `kind` and `send` agree, or use `kind: custom`");
+        rep.value(
+            &format!("{p}/kind"),
+            Code::InvalidValue,
+            format!("`kind` does not match `send`: this kind needs {need}"),
+            "here",
+            "make `kind` and `send` agree, or use `kind: custom`",
+        );
     }
     let templates_ok = s
         .headers
@@ -340,13 +583,27 @@ fn check_limits(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         duplicate(rep, &mut kinds, &kind, &format!("{lp}/kind"), "limit kind");
         let needs_value = l.kind != LimitKind::ShownOnce;
         if needs_value && l.value.is_none_or(|v| v == 0) {
-            rep.key(&format!("{lp}/kind"), Code::ContradictoryLimits, "this limit needs a positive `value`", "here", "add `value: N`");
+            rep.key(
+                &format!("{lp}/kind"),
+                Code::ContradictoryLimits,
+                "this limit needs a positive `value`",
+                "here",
+                "add `value: N`",
+            );
         }
         if !needs_value && (l.value.is_some() || l.unit.is_some() || l.per.is_some()) {
-            rep.key(&format!("{lp}/kind"), Code::ContradictoryLimits, "`shown_once` takes no value, unit or per", "here", "remove them");
+            rep.key(
+                &format!("{lp}/kind"),
+                Code::ContradictoryLimits,
+                "`shown_once` takes no value, unit or per",
+                "here",
+                "remove them",
+            );
         }
         let unit_ok = match l.kind {
-            LimitKind::ExpiresAfter | LimitKind::ExpiresAfterInactivity => l.unit.is_some_and(LimitUnit::is_duration),
+            LimitKind::ExpiresAfter | LimitKind::ExpiresAfterInactivity => {
+                l.unit.is_some_and(LimitUnit::is_duration)
+            }
             LimitKind::RateLimit => l.unit.is_some_and(|u| !u.is_duration()),
             LimitKind::ShownOnce => true,
             LimitKind::MaxCount => l.unit.is_none(),
@@ -357,10 +614,22 @@ fn check_limits(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
                 LimitKind::MaxCount => "no unit (use `per` for what the count applies to)",
                 _ => "a duration unit such as `days`",
             };
-            rep.key(&format!("{lp}/kind"), Code::ContradictoryLimits, format!("this limit needs {want}"), "here", "set `unit:` accordingly");
+            rep.key(
+                &format!("{lp}/kind"),
+                Code::ContradictoryLimits,
+                format!("this limit needs {want}"),
+                "here",
+                "set `unit:` accordingly",
+            );
         }
         if l.per.is_some() && l.kind != LimitKind::MaxCount {
-            rep.value(&format!("{lp}/per"), Code::ContradictoryLimits, "`per` only applies to `max_count`", "here", "remove `per`");
+            rep.value(
+                &format!("{lp}/per"),
+                Code::ContradictoryLimits,
+                "`per` only applies to `max_count`",
+                "here",
+                "remove `per`",
+            );
         }
     }
 }
@@ -371,7 +640,13 @@ fn check_guide(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         markup(rep, &format!("{gp}/warning"), w);
     }
     if m.guide.sections.is_empty() {
-        rep.value(&format!("{gp}/sections"), Code::EmptyGuide, "the guide has no sections", "here", "add at least one section with steps telling the user where to find the credential");
+        rep.value(
+            &format!("{gp}/sections"),
+            Code::EmptyGuide,
+            "the guide has no sections",
+            "here",
+            "add at least one section with steps telling the user where to find the credential",
+        );
     }
     for (i, s) in m.guide.sections.iter().enumerate() {
         let sp = format!("{gp}/sections/{i}");
@@ -383,10 +658,22 @@ fn check_guide(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
             scope_ref(rep, &format!("{sp}/scopes/{j}"), sc, m);
         }
         if s.steps.is_empty() && s.bullets.is_empty() {
-            rep.key(&format!("{sp}/title"), Code::EmptyGuide, format!("section `{}` has neither steps nor bullets", s.title), shown(&s.title), "add `steps:` or `bullets:`");
+            rep.key(
+                &format!("{sp}/title"),
+                Code::EmptyGuide,
+                format!("section `{}` has neither steps nor bullets", s.title),
+                shown(&s.title),
+                "add `steps:` or `bullets:`",
+            );
         }
         if !s.steps.is_empty() && !s.bullets.is_empty() {
-            rep.key(&format!("{sp}/bullets"), Code::InvalidValue, "a section has either steps or bullets, not both", "here", "move the bullets into a step");
+            rep.key(
+                &format!("{sp}/bullets"),
+                Code::InvalidValue,
+                "a section has either steps or bullets, not both",
+                "here",
+                "move the bullets into a step",
+            );
         }
         bullets(rep, &format!("{sp}/bullets"), &s.bullets, m);
         for (j, st) in s.steps.iter().enumerate() {
@@ -396,13 +683,25 @@ fn check_guide(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
                 markup(rep, &format!("{stp}/text"), t);
             }
             if st.text.is_none() && st.bullets.is_empty() {
-                rep.key(&format!("{stp}/title"), Code::EmptyGuide, format!("step `{}` says nothing", st.title), shown(&st.title), "add `text:` or `bullets:`");
+                rep.key(
+                    &format!("{stp}/title"),
+                    Code::EmptyGuide,
+                    format!("step `{}` says nothing", st.title),
+                    shown(&st.title),
+                    "add `text:` or `bullets:`",
+                );
             }
             for (k, sc) in st.scopes.iter().enumerate() {
                 scope_ref(rep, &format!("{stp}/scopes/{k}"), sc, m);
             }
             if st.display_scopes && st.scopes.is_empty() {
-                rep.value(&format!("{stp}/display_scopes"), Code::UnknownReference, "`display_scopes` is set but the step names no scopes", "`true`", "list the step's `scopes`");
+                rep.value(
+                    &format!("{stp}/display_scopes"),
+                    Code::UnknownReference,
+                    "`display_scopes` is set but the step names no scopes",
+                    "`true`",
+                    "list the step's `scopes`",
+                );
             }
             bullets(rep, &format!("{stp}/bullets"), &st.bullets, m);
         }
@@ -416,13 +715,28 @@ fn bullets(rep: &mut Reporter<'_>, p: &str, items: &[Bullet], m: &AuthMethod) {
             Bullet::Text(t) => markup(rep, &bp, t),
             Bullet::Limit { limit } => {
                 if m.limit(*limit).is_none() {
-                    let name = serde_json::to_value(limit).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-                    rep.value(&format!("{bp}/limit"), Code::UnknownReference, format!("the method declares no `{name}` limit"), shown(&name), "declare it under `limits:` so the page and the validators share one fact");
+                    let name = serde_json::to_value(limit)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                        .unwrap_or_default();
+                    rep.value(
+                        &format!("{bp}/limit"),
+                        Code::UnknownReference,
+                        format!("the method declares no `{name}` limit"),
+                        shown(&name),
+                        "declare it under `limits:` so the page and the validators share one fact",
+                    );
                 }
             }
             Bullet::FieldFormat { field_format } => match m.field(field_format) {
                 None => unknown_field(rep, &format!("{bp}/field_format"), field_format, m),
-                Some(f) if f.hint.is_none() => rep.value(&format!("{bp}/field_format"), Code::UnknownReference, format!("field `{field_format}` has no `hint` to show"), shown(field_format), "give the field a `hint:` describing its format"),
+                Some(f) if f.hint.is_none() => rep.value(
+                    &format!("{bp}/field_format"),
+                    Code::UnknownReference,
+                    format!("field `{field_format}` has no `hint` to show"),
+                    shown(field_format),
+                    "give the field a `hint:` describing its format",
+                ),
                 Some(_) => {}
             },
         }
@@ -432,8 +746,18 @@ fn bullets(rep: &mut Reporter<'_>, p: &str, items: &[Bullet], m: &AuthMethod) {
 fn markup(rep: &mut Reporter<'_>, ptr: &str, text: &str) {
     if let Err(e) = inline::parse(text) {
         let around: String = text[e.offset..].chars().take(24).collect();
-        let code = if e.not_https { Code::NotHttps } else { Code::UnsupportedMarkup };
-        rep.value(ptr, code, e.message, format!("at `{around}`"), "guide text allows only **bold**, `code` and [links](https://…)");
+        let code = if e.not_https {
+            Code::NotHttps
+        } else {
+            Code::UnsupportedMarkup
+        };
+        rep.value(
+            ptr,
+            code,
+            e.message,
+            format!("at `{around}`"),
+            "guide text allows only **bold**, `code` and [links](https://…)",
+        );
     }
 }
 
@@ -441,13 +765,34 @@ fn markup(rep: &mut Reporter<'_>, ptr: &str, text: &str) {
 fn check_pattern(rep: &mut Reporter<'_>, ptr: &str, pat: &str) -> Option<Hir> {
     if let Err(e) = regex::Regex::new(pat) {
         let msg = e.to_string();
-        let detail = msg.lines().filter(|l| l.starts_with("error:")).map(|l| l.trim_start_matches("error:").trim()).next().unwrap_or(msg.as_str()).to_owned();
-        rep.value(ptr, Code::InvalidRegex, format!("pattern does not compile: {detail}"), shown(pat), "fix the pattern (Rust `regex` syntax: no look-around or back-references)");
+        let detail = msg
+            .lines()
+            .filter(|l| l.starts_with("error:"))
+            .map(|l| l.trim_start_matches("error:").trim())
+            .next()
+            .unwrap_or(msg.as_str())
+            .to_owned();
+        rep.value(
+            ptr,
+            Code::InvalidRegex,
+            format!("pattern does not compile: {detail}"),
+            shown(pat),
+            "fix the pattern (Rust `regex` syntax: no look-around or back-references)",
+        );
         return None;
     }
     let hir = regex_syntax::parse(pat).ok()?;
     if !is_anchored(&hir) {
-        rep.value(ptr, Code::UnanchoredPattern, "pattern is not anchored", shown(pat), format!("match the whole value: write `^{}$`", pat.trim_start_matches('^').trim_end_matches('$')));
+        rep.value(
+            ptr,
+            Code::UnanchoredPattern,
+            "pattern is not anchored",
+            shown(pat),
+            format!(
+                "match the whole value: write `^{}$`",
+                pat.trim_start_matches('^').trim_end_matches('$')
+            ),
+        );
     }
     Some(hir)
 }
@@ -456,7 +801,9 @@ fn is_anchored(hir: &Hir) -> bool {
     let starts = |h: &Hir| matches!(h.kind(), HirKind::Look(Look::Start));
     let ends = |h: &Hir| matches!(h.kind(), HirKind::Look(Look::End));
     match hir.kind() {
-        HirKind::Concat(parts) => parts.first().is_some_and(starts) && parts.last().is_some_and(ends),
+        HirKind::Concat(parts) => {
+            parts.first().is_some_and(starts) && parts.last().is_some_and(ends)
+        }
         HirKind::Alternation(alts) => alts.iter().all(is_anchored),
         HirKind::Capture(c) => is_anchored(&c.sub),
         _ => false,
@@ -474,12 +821,24 @@ fn has_capture(hir: &Hir, name: &str) -> bool {
 
 fn check_template(rep: &mut Reporter<'_>, ptr: &str, t: &str, names: &BTreeSet<&str>) {
     match connectspec_runtime::parse_template(t) {
-        Err((_, msg)) => rep.value(ptr, Code::InvalidTemplate, format!("malformed template: {msg}"), shown(t), "placeholders are `{field_key}`"),
+        Err((_, msg)) => rep.value(
+            ptr,
+            Code::InvalidTemplate,
+            format!("malformed template: {msg}"),
+            shown(t),
+            "placeholders are `{field_key}`",
+        ),
         Ok(parts) => {
             for (_, key) in parts.iter().filter(|(var, _)| *var) {
                 if !names.contains(key.as_str()) {
                     let known: Vec<&str> = names.iter().copied().collect();
-                    rep.value(ptr, Code::UnknownPlaceholder, format!("placeholder `{{{key}}}` names no field or derived value"), shown(t), format!("use one of: {}", known.join(", ")));
+                    rep.value(
+                        ptr,
+                        Code::UnknownPlaceholder,
+                        format!("placeholder `{{{key}}}` names no field or derived value"),
+                        shown(t),
+                        format!("use one of: {}", known.join(", ")),
+                    );
                 }
             }
         }
@@ -490,7 +849,9 @@ fn check_template(rep: &mut Reporter<'_>, ptr: &str, t: &str, names: &BTreeSet<&
 /// Derived values are allowed: a derived value is a declared public part (such as a
 /// data-centre suffix) of its source.
 fn no_secret_in(rep: &mut Reporter<'_>, ptr: &str, t: &str, m: &AuthMethod) {
-    let Ok(parts) = connectspec_runtime::parse_template(t) else { return };
+    let Ok(parts) = connectspec_runtime::parse_template(t) else {
+        return;
+    };
     for (_, key) in parts.iter().filter(|(var, _)| *var) {
         if m.field(key).is_some_and(|f| f.secret) {
             rep.value(ptr, Code::InvalidTemplate, format!("URL template uses the secret value `{{{key}}}`"), shown(t), "URLs are logged and shown: send secrets in `send` (headers, query or basic auth) instead");
@@ -504,27 +865,60 @@ fn scope_ref(rep: &mut Reporter<'_>, ptr: &str, id: &str, m: &AuthMethod) {
         let help = if declared.is_empty() {
             "declare it under the method's `scopes:`".to_owned()
         } else {
-            format!("declare it under `scopes:` or use one of: {}", declared.join(", "))
+            format!(
+                "declare it under `scopes:` or use one of: {}",
+                declared.join(", ")
+            )
         };
-        rep.value(ptr, Code::UndeclaredScope, format!("scope `{id}` is not declared"), shown(id), help);
+        rep.value(
+            ptr,
+            Code::UndeclaredScope,
+            format!("scope `{id}` is not declared"),
+            shown(id),
+            help,
+        );
     }
 }
 
 fn unknown_field(rep: &mut Reporter<'_>, ptr: &str, key: &str, m: &AuthMethod) {
     let keys: Vec<&str> = m.fields.iter().map(|f| f.key.as_str()).collect();
-    rep.value(ptr, Code::UnknownReference, format!("`{key}` is not a field of this method"), shown(key), format!("use one of: {}", keys.join(", ")));
+    rep.value(
+        ptr,
+        Code::UnknownReference,
+        format!("`{key}` is not a field of this method"),
+        shown(key),
+        format!("use one of: {}", keys.join(", ")),
+    );
 }
 
 fn status(rep: &mut Reporter<'_>, ptr: &str, s: u16) {
     if !(100..=599).contains(&s) {
-        rep.value(ptr, Code::InvalidValue, format!("{s} is not an HTTP status"), format!("`{s}`"), "use a status between 100 and 599");
+        rep.value(
+            ptr,
+            Code::InvalidValue,
+            format!("{s} is not an HTTP status"),
+            format!("`{s}`"),
+            "use a status between 100 and 599",
+        );
     }
 }
 
-fn duplicate(rep: &mut Reporter<'_>, seen: &mut BTreeMap<String, String>, id: &str, ptr: &str, what: &str) {
+fn duplicate(
+    rep: &mut Reporter<'_>,
+    seen: &mut BTreeMap<String, String>,
+    id: &str,
+    ptr: &str,
+    what: &str,
+) {
     if let Some(first) = seen.get(id) {
         let line = rep.locs.value(first).line;
-        rep.value(ptr, Code::DuplicateId, format!("duplicate {what} `{id}` (first used on line {line})"), shown(id), format!("give each {what} a distinct value"));
+        rep.value(
+            ptr,
+            Code::DuplicateId,
+            format!("duplicate {what} `{id}` (first used on line {line})"),
+            shown(id),
+            format!("give each {what} a distinct value"),
+        );
     } else {
         seen.insert(id.to_owned(), ptr.to_owned());
     }
@@ -532,21 +926,45 @@ fn duplicate(rep: &mut Reporter<'_>, seen: &mut BTreeMap<String, String>, id: &s
 
 fn check_id(rep: &mut Reporter<'_>, ptr: &str, id: &str, what: &str) {
     if !is_snake(id) {
-        rep.value(ptr, Code::InvalidId, format!("{what} `{id}` is not snake_case"), shown(id), "use lower-case letters, digits and underscores, starting with a letter");
+        rep.value(
+            ptr,
+            Code::InvalidId,
+            format!("{what} `{id}` is not snake_case"),
+            shown(id),
+            "use lower-case letters, digits and underscores, starting with a letter",
+        );
     }
 }
 
 fn non_empty(rep: &mut Reporter<'_>, ptr: &str, v: &str, what: &str) {
     if v.trim().is_empty() {
-        rep.value(ptr, Code::InvalidValue, format!("`{what}` is empty"), "here", format!("write the {what}"));
+        rep.value(
+            ptr,
+            Code::InvalidValue,
+            format!("`{what}` is empty"),
+            "here",
+            format!("write the {what}"),
+        );
     }
 }
 
 fn https(rep: &mut Reporter<'_>, ptr: &str, v: &str) {
     match url::Url::parse(v) {
         Ok(u) if u.scheme() == "https" && u.host().is_some() => {}
-        Ok(_) => rep.value(ptr, Code::NotHttps, "URL is not https", shown(v), "use the https:// address of the page"),
-        Err(e) => rep.value(ptr, Code::NotHttps, format!("not a URL: {e}"), shown(v), "write an absolute https:// URL"),
+        Ok(_) => rep.value(
+            ptr,
+            Code::NotHttps,
+            "URL is not https",
+            shown(v),
+            "use the https:// address of the page",
+        ),
+        Err(e) => rep.value(
+            ptr,
+            Code::NotHttps,
+            format!("not a URL: {e}"),
+            shown(v),
+            "write an absolute https:// URL",
+        ),
     }
 }
 
@@ -555,13 +973,19 @@ pub fn is_snake(s: &str) -> bool {
     let b = s.as_bytes();
     !b.is_empty()
         && b[0].is_ascii_lowercase()
-        && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_')
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_')
         && !s.contains("__")
         && !s.ends_with('_')
 }
 
 fn is_slug(s: &str) -> bool {
-    !s.is_empty() && s.split('-').all(|w| !w.is_empty() && w.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+    !s.is_empty()
+        && s.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
 }
 
 fn is_scope_id(s: &str) -> bool {

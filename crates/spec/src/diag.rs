@@ -122,24 +122,39 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// `path:line:column`.
     pub fn location(&self) -> String {
-        format!("{}:{}:{}", self.file.display(), self.pos.line, self.pos.column)
+        format!(
+            "{}:{}:{}",
+            self.file.display(),
+            self.pos.line,
+            self.pos.column
+        )
     }
 
     /// Renders the diagnostic as rustc-style plain text.
     pub fn render(&self) -> String {
         let path = self.file.display().to_string();
-        let title = Level::ERROR.primary_title(self.message.as_str()).id(self.code.id());
+        let title = Level::ERROR
+            .primary_title(self.message.as_str())
+            .id(self.code.id());
         let mut groups = Vec::new();
-        let src = self.source.as_deref().filter(|s| self.pos.offset <= s.len() && self.pos.line > 0);
+        let src = self
+            .source
+            .as_deref()
+            .filter(|s| self.pos.offset <= s.len() && self.pos.line > 0);
         let head = match src {
             Some(src) => {
                 let end = (self.pos.offset + self.pos.len.max(1)).min(src.len());
                 let start = self.pos.offset.min(end);
                 let end = snap_end(src, end);
                 title.element(
-                    Snippet::source(src).path(path.as_str()).fold(true).annotation(
-                        AnnotationKind::Primary.span(start..end).label(self.label.as_str()),
-                    ),
+                    Snippet::source(src)
+                        .path(path.as_str())
+                        .fold(true)
+                        .annotation(
+                            AnnotationKind::Primary
+                                .span(start..end)
+                                .label(self.label.as_str()),
+                        ),
                 )
             }
             None => title
@@ -148,7 +163,9 @@ impl Diagnostic {
         };
         groups.push(head);
         if let Some(help) = &self.help {
-            groups.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
+            groups.push(Group::with_title(
+                Level::HELP.secondary_title(help.as_str()),
+            ));
         }
         Renderer::plain().render(&groups).to_string()
     }
@@ -175,8 +192,13 @@ impl Diagnostics {
     /// Sorts into the stable report order.
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {
-            (&a.file, a.pos.line, a.pos.column, a.code, &a.message)
-                .cmp(&(&b.file, b.pos.line, b.pos.column, b.code, &b.message))
+            (&a.file, a.pos.line, a.pos.column, a.code, &a.message).cmp(&(
+                &b.file,
+                b.pos.line,
+                b.pos.column,
+                b.code,
+                &b.message,
+            ))
         });
         self.0.dedup_by(|a, b| {
             a.file == b.file && a.pos == b.pos && a.code == b.code && a.message == b.message
@@ -199,7 +221,8 @@ impl fmt::Display for Diagnostics {
         for d in &self.0 {
             writeln!(f, "{}", d.render())?;
         }
-        let files: std::collections::BTreeSet<&Path> = self.0.iter().map(|d| d.file.as_path()).collect();
+        let files: std::collections::BTreeSet<&Path> =
+            self.0.iter().map(|d| d.file.as_path()).collect();
         write!(
             f,
             "error: {} problem{} in {} spec file{}",

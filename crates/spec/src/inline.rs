@@ -32,7 +32,11 @@ pub struct MarkupError {
 }
 
 fn err(offset: usize, message: impl Into<String>) -> MarkupError {
-    MarkupError { offset, message: message.into(), not_https: false }
+    MarkupError {
+        offset,
+        message: message.into(),
+        not_https: false,
+    }
 }
 
 /// Characters that may not appear inside bold or link text.
@@ -79,7 +83,10 @@ pub fn parse(text: &str) -> Result<Vec<Inline>, MarkupError> {
             return Err(err(i, "images are not supported in guide text"));
         } else if rest.starts_with('[') {
             let Some(close) = rest.find("](") else {
-                return Err(err(i, "`[` must start a link `[text](https://…)`; brackets are not allowed otherwise"));
+                return Err(err(
+                    i,
+                    "`[` must start a link `[text](https://…)`; brackets are not allowed otherwise",
+                ));
             };
             let Some(end) = rest[close + 2..].find(')') else {
                 return Err(err(i, "link target is never closed with `)`"));
@@ -94,26 +101,52 @@ pub fn parse(text: &str) -> Result<Vec<Inline>, MarkupError> {
             {
                 return Err(MarkupError {
                     offset: i,
-                    message: format!("link target `{url}` must be an https URL (or a site path starting with `/`)"),
+                    message: format!(
+                        "link target `{url}` must be an https URL (or a site path starting with `/`)"
+                    ),
                     not_https: true,
                 });
             }
             flush(&mut plain, &mut out);
-            out.push(Inline::Link { text: label.to_owned(), url: url.to_owned() });
+            out.push(Inline::Link {
+                text: label.to_owned(),
+                url: url.to_owned(),
+            });
             i += close + 3 + end;
         } else {
             let c = rest.chars().next().expect("in bounds");
             match c {
-                '<' if rest[1..].starts_with(|n: char| n.is_ascii_alphabetic() || n == '/' || n == '!' || n == '?') => {
-                    return Err(err(i, "raw HTML is not allowed in guide text; use **bold**, `code` or [links](https://…)"));
+                '<' if rest[1..].starts_with(|n: char| {
+                    n.is_ascii_alphabetic() || n == '/' || n == '!' || n == '?'
+                }) =>
+                {
+                    return Err(err(
+                        i,
+                        "raw HTML is not allowed in guide text; use **bold**, `code` or [links](https://…)",
+                    ));
                 }
-                '*' => return Err(err(i, "single `*` (italics or lists) is not supported; use **bold**")),
+                '*' => {
+                    return Err(err(
+                        i,
+                        "single `*` (italics or lists) is not supported; use **bold**",
+                    ));
+                }
                 ']' => return Err(err(i, "`]` without a matching `[`")),
-                '~' if rest.starts_with("~~") => return Err(err(i, "strike-through is not supported")),
-                '#' if plain.trim().is_empty() && out.is_empty() => {
-                    return Err(err(i, "headings are not allowed in guide text; sections have titles"));
+                '~' if rest.starts_with("~~") => {
+                    return Err(err(i, "strike-through is not supported"));
                 }
-                '\n' => return Err(err(i, "guide text is a single paragraph; use steps or bullets for structure")),
+                '#' if plain.trim().is_empty() && out.is_empty() => {
+                    return Err(err(
+                        i,
+                        "headings are not allowed in guide text; sections have titles",
+                    ));
+                }
+                '\n' => {
+                    return Err(err(
+                        i,
+                        "guide text is a single paragraph; use steps or bullets for structure",
+                    ));
+                }
                 _ => {}
             }
             plain.push(c);
@@ -141,7 +174,9 @@ mod tests {
 
     #[test]
     fn subset() {
-        let n = parse("Go to **Admin** > **Integrations**, see `X-Token` and [docs](https://a.b/c).").unwrap();
+        let n =
+            parse("Go to **Admin** > **Integrations**, see `X-Token` and [docs](https://a.b/c).")
+                .unwrap();
         assert_eq!(n.len(), 8);
         assert_eq!(n[1], Inline::Bold("Admin".into()));
         assert_eq!(n[5], Inline::Code("X-Token".into()));

@@ -50,7 +50,15 @@ pub(crate) struct Reporter<'a> {
 }
 
 impl Reporter<'_> {
-    fn push(&mut self, code: Code, pos: Pos, message: String, label: String, help: Option<String>, show: bool) {
+    fn push(
+        &mut self,
+        code: Code,
+        pos: Pos,
+        message: String,
+        label: String,
+        help: Option<String>,
+        show: bool,
+    ) {
         self.out.push(Diagnostic {
             code,
             file: self.file.to_owned(),
@@ -63,21 +71,63 @@ impl Reporter<'_> {
     }
 
     /// A problem with the value at `ptr`.
-    pub fn value(&mut self, ptr: &str, code: Code, message: impl Into<String>, label: impl Into<String>, help: impl Into<String>) {
+    pub fn value(
+        &mut self,
+        ptr: &str,
+        code: Code,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: impl Into<String>,
+    ) {
         let pos = self.locs.value(ptr);
-        self.push(code, pos, message.into(), label.into(), Some(help.into()), true);
+        self.push(
+            code,
+            pos,
+            message.into(),
+            label.into(),
+            Some(help.into()),
+            true,
+        );
     }
 
     /// A problem with the key that introduces `ptr`.
-    pub fn key(&mut self, ptr: &str, code: Code, message: impl Into<String>, label: impl Into<String>, help: impl Into<String>) {
+    pub fn key(
+        &mut self,
+        ptr: &str,
+        code: Code,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: impl Into<String>,
+    ) {
         let pos = self.locs.key(ptr);
-        self.push(code, pos, message.into(), label.into(), Some(help.into()), true);
+        self.push(
+            code,
+            pos,
+            message.into(),
+            label.into(),
+            Some(help.into()),
+            true,
+        );
     }
 
     /// A problem with a secret value: located, but the source line is not shown.
-    pub fn secret(&mut self, ptr: &str, code: Code, message: impl Into<String>, label: impl Into<String>, help: impl Into<String>) {
+    pub fn secret(
+        &mut self,
+        ptr: &str,
+        code: Code,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: impl Into<String>,
+    ) {
         let pos = self.locs.value(ptr);
-        self.push(code, pos, message.into(), label.into(), Some(help.into()), false);
+        self.push(
+            code,
+            pos,
+            message.into(),
+            label.into(),
+            Some(help.into()),
+            false,
+        );
     }
 }
 
@@ -97,7 +147,12 @@ pub fn load_str(path: &Path, text: &str) -> Result<ProviderSpec, Diagnostics> {
     let (doc, locs) = match yaml::parse(text) {
         Ok(x) => x,
         Err(e) => {
-            let pos = e.pos.unwrap_or(Pos { line: 1, column: 1, offset: 0, len: 0 });
+            let pos = e.pos.unwrap_or(Pos {
+                line: 1,
+                column: 1,
+                offset: 0,
+                len: 0,
+            });
             return Err(Diagnostics(vec![Diagnostic {
                 code: Code::YamlSyntax,
                 file: path.to_owned(),
@@ -109,12 +164,22 @@ pub fn load_str(path: &Path, text: &str) -> Result<ProviderSpec, Diagnostics> {
             }]));
         }
     };
-    let mut rep = Reporter { file: path, source, locs: &locs, out: Vec::new() };
+    let mut rep = Reporter {
+        file: path,
+        source,
+        locs: &locs,
+        out: Vec::new(),
+    };
     if text.lines().next() != Some(SCHEMA_COMMENT) {
         rep.out.push(Diagnostic {
             code: Code::InvalidValue,
             file: path.to_owned(),
-            pos: Pos { line: 1, column: 1, offset: 0, len: text.lines().next().map_or(0, str::len) },
+            pos: Pos {
+                line: 1,
+                column: 1,
+                offset: 0,
+                len: text.lines().next().map_or(0, str::len),
+            },
             message: "the first line must name the spec schema".into(),
             label: "expected the yaml-language-server comment here".into(),
             help: Some(format!("make the first line `{SCHEMA_COMMENT}`")),
@@ -131,7 +196,9 @@ pub fn load_str(path: &Path, text: &str) -> Result<ProviderSpec, Diagnostics> {
         } else {
             match doc.pointer(&p.pointer) {
                 Some(serde_json::Value::String(s)) => shown(s),
-                Some(v @ (serde_json::Value::Number(_) | serde_json::Value::Bool(_))) => format!("`{v}`"),
+                Some(v @ (serde_json::Value::Number(_) | serde_json::Value::Bool(_))) => {
+                    format!("`{v}`")
+                }
                 _ => "here".to_owned(),
             }
         };
@@ -148,12 +215,22 @@ pub fn load_str(path: &Path, text: &str) -> Result<ProviderSpec, Diagnostics> {
     let spec: ProviderSpec = match serde_json::from_value(doc) {
         Ok(s) => s,
         Err(e) => {
-            rep.value("", Code::InvalidValue, format!("the spec does not fit the model: {e}"), "here", "see schema/provider-spec.schema.json");
+            rep.value(
+                "",
+                Code::InvalidValue,
+                format!("the spec does not fit the model: {e}"),
+                "here",
+                "see schema/provider-spec.schema.json",
+            );
             return Err(finish(rep.out));
         }
     };
     check::check(&spec, &mut rep);
-    if rep.out.is_empty() { Ok(spec) } else { Err(finish(rep.out)) }
+    if rep.out.is_empty() {
+        Ok(spec)
+    } else {
+        Err(finish(rep.out))
+    }
 }
 
 /// Scaffolded specs mark what the author must fill in with `TODO`; none may remain.
@@ -190,14 +267,22 @@ fn finish(out: Vec<Diagnostic>) -> Diagnostics {
 pub fn load_file(path: &Path) -> Result<LoadedSpec, Diagnostics> {
     let text = std::fs::read_to_string(path).map_err(|e| io_diag(path, &e))?;
     let spec = load_str(path, &text)?;
-    Ok(LoadedSpec { path: path.to_owned(), spec })
+    Ok(LoadedSpec {
+        path: path.to_owned(),
+        spec,
+    })
 }
 
 fn io_diag(path: &Path, e: &std::io::Error) -> Diagnostics {
     Diagnostics(vec![Diagnostic {
         code: Code::Io,
         file: path.to_owned(),
-        pos: Pos { line: 0, column: 0, offset: 0, len: 0 },
+        pos: Pos {
+            line: 0,
+            column: 0,
+            offset: 0,
+            len: 0,
+        },
         message: format!("cannot read {}: {e}", path.display()),
         label: String::new(),
         help: Some("check that the path exists and is readable".into()),
@@ -235,11 +320,20 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Diagnostics> {
         if let Some(first) = seen.get(&s.spec.id) {
             let text = std::fs::read_to_string(&s.path).unwrap_or_default();
             let (_, locs) = yaml::parse(&text).unwrap_or_default();
-            let mut rep = Reporter { file: &s.path, source: Arc::from(text.as_str()), locs: &locs, out: Vec::new() };
+            let mut rep = Reporter {
+                file: &s.path,
+                source: Arc::from(text.as_str()),
+                locs: &locs,
+                out: Vec::new(),
+            };
             rep.value(
                 "/id",
                 Code::DuplicateId,
-                format!("provider id `{}` is already used by {}", s.spec.id, first.display()),
+                format!(
+                    "provider id `{}` is already used by {}",
+                    s.spec.id,
+                    first.display()
+                ),
                 shown(&s.spec.id),
                 "keep one spec per provider: merge the two files or remove one",
             );

@@ -521,15 +521,22 @@ impl Limit {
         let n = self.value.unwrap_or(0);
         let unit = self.unit.map(|u| u.words(n)).unwrap_or("");
         match self.kind {
-            LimitKind::ShownOnce => "The token is displayed only once, when it is generated.".into(),
+            LimitKind::ShownOnce => {
+                "The token is displayed only once, when it is generated.".into()
+            }
             LimitKind::MaxCount => {
-                let per = self.per.as_deref().map_or_else(|| "at a time".to_owned(), |p| format!("per {p}"));
+                let per = self
+                    .per
+                    .as_deref()
+                    .map_or_else(|| "at a time".to_owned(), |p| format!("per {p}"));
                 match n {
                     1 => format!("Only one token can exist {per}."),
                     _ => format!("At most {n} tokens can exist {per}."),
                 }
             }
-            LimitKind::ExpiresAfter => format!("The token expires {n} {unit} after it is generated."),
+            LimitKind::ExpiresAfter => {
+                format!("The token expires {n} {unit} after it is generated.")
+            }
             LimitKind::ExpiresAfterInactivity => {
                 format!("The token expires after {n} consecutive {unit} without use.")
             }

@@ -40,11 +40,18 @@ impl<'f> FieldChecker<'f> {
             field,
             regex,
             prefixes: field.prefixes.iter().map(String::as_str).collect(),
-            forbidden: field.forbidden_prefixes.iter().map(String::as_str).collect(),
+            forbidden: field
+                .forbidden_prefixes
+                .iter()
+                .map(String::as_str)
+                .collect(),
             options: field
                 .options
                 .iter()
-                .map(|o| OptionRule { value: &o.value, label: &o.label })
+                .map(|o| OptionRule {
+                    value: &o.value,
+                    label: &o.label,
+                })
                 .collect(),
             normalize: field
                 .normalize

@@ -21,7 +21,8 @@ use crate::yaml::escape_token;
 pub const SCHEMA_PATH: &str = "schema/provider-spec.schema.json";
 
 /// The first line every spec starts with, so YAML editors find the schema.
-pub const SCHEMA_COMMENT: &str = "# yaml-language-server: $schema=../schema/provider-spec.schema.json";
+pub const SCHEMA_COMMENT: &str =
+    "# yaml-language-server: $schema=../schema/provider-spec.schema.json";
 
 /// The schema as a JSON value.
 pub fn spec_schema() -> Value {
@@ -94,8 +95,13 @@ fn push_problem(e: &ValidationError<'_>, out: &mut Vec<SchemaProblem>) {
         ValidationErrorKind::AdditionalProperties { unexpected } => {
             for key in unexpected {
                 let help = match suggest(key) {
-                    Some(s) => format!("did you mean `{s}`? Unknown keys are errors; see schema/provider-spec.schema.json for the keys allowed here"),
-                    None => "remove it; see schema/provider-spec.schema.json for the keys allowed here".into(),
+                    Some(s) => format!(
+                        "did you mean `{s}`? Unknown keys are errors; see schema/provider-spec.schema.json for the keys allowed here"
+                    ),
+                    None => {
+                        "remove it; see schema/provider-spec.schema.json for the keys allowed here"
+                            .into()
+                    }
                 };
                 out.push(SchemaProblem {
                     code: Code::UnknownKey,
@@ -124,7 +130,11 @@ fn push_problem(e: &ValidationError<'_>, out: &mut Vec<SchemaProblem>) {
                     names.join(" or ")
                 }
             };
-            let expected = if expected == "null" { "absent".to_owned() } else { expected };
+            let expected = if expected == "null" {
+                "absent".to_owned()
+            } else {
+                expected
+            };
             out.push(SchemaProblem {
                 code: Code::WrongType,
                 pointer: ptr.clone(),
@@ -136,7 +146,15 @@ fn push_problem(e: &ValidationError<'_>, out: &mut Vec<SchemaProblem>) {
         ValidationErrorKind::Enum { options } => {
             let opts: Vec<String> = options
                 .as_array()
-                .map(|a| a.iter().map(|o| o.as_str().map(str::to_owned).unwrap_or_else(|| o.to_string())).collect())
+                .map(|a| {
+                    a.iter()
+                        .map(|o| {
+                            o.as_str()
+                                .map(str::to_owned)
+                                .unwrap_or_else(|| o.to_string())
+                        })
+                        .collect()
+                })
                 .unwrap_or_default();
             out.push(SchemaProblem {
                 code: Code::InvalidValue,
@@ -152,7 +170,12 @@ fn push_problem(e: &ValidationError<'_>, out: &mut Vec<SchemaProblem>) {
             let fitting = context.iter().find(|branch| {
                 !branch.iter().any(|be| {
                     be.instance_path().as_str() == ptr
-                        && matches!(be.kind(), ValidationErrorKind::Type { .. } | ValidationErrorKind::Enum { .. } | ValidationErrorKind::Constant { .. })
+                        && matches!(
+                            be.kind(),
+                            ValidationErrorKind::Type { .. }
+                                | ValidationErrorKind::Enum { .. }
+                                | ValidationErrorKind::Constant { .. }
+                        )
                 })
             });
             // A closed set of strings (schemars writes documented enums as `oneOf` of
@@ -161,7 +184,9 @@ fn push_problem(e: &ValidationError<'_>, out: &mut Vec<SchemaProblem>) {
                 .iter()
                 .filter_map(|branch| match branch.as_slice() {
                     [be] => match be.kind() {
-                        ValidationErrorKind::Constant { expected_value } => expected_value.as_str().map(str::to_owned),
+                        ValidationErrorKind::Constant { expected_value } => {
+                            expected_value.as_str().map(str::to_owned)
+                        }
                         _ => None,
                     },
                     _ => None,
@@ -178,23 +203,28 @@ fn push_problem(e: &ValidationError<'_>, out: &mut Vec<SchemaProblem>) {
                 return;
             }
             match fitting {
-                Some(branch) if !branch.is_empty() => branch.iter().for_each(|be| push_problem(be, out)),
+                Some(branch) if !branch.is_empty() => {
+                    branch.iter().for_each(|be| push_problem(be, out))
+                }
                 _ => out.push(SchemaProblem {
                     code: Code::InvalidValue,
                     pointer: ptr.clone(),
                     at_key: false,
                     message: format!("{what} has none of the accepted shapes"),
-                    help: Some("see schema/provider-spec.schema.json for the shapes accepted here".into()),
+                    help: Some(
+                        "see schema/provider-spec.schema.json for the shapes accepted here".into(),
+                    ),
                 }),
             }
         }
-        ValidationErrorKind::Minimum { limit } | ValidationErrorKind::Maximum { limit } => out.push(SchemaProblem {
-            code: Code::InvalidValue,
-            pointer: ptr.clone(),
-            at_key: false,
-            message: format!("{what} is out of range (limit {limit})"),
-            help: Some("use a number within the allowed range".into()),
-        }),
+        ValidationErrorKind::Minimum { limit } | ValidationErrorKind::Maximum { limit } => out
+            .push(SchemaProblem {
+                code: Code::InvalidValue,
+                pointer: ptr.clone(),
+                at_key: false,
+                message: format!("{what} is out of range (limit {limit})"),
+                help: Some("use a number within the allowed range".into()),
+            }),
         _ => out.push(SchemaProblem {
             code: Code::InvalidValue,
             pointer: ptr.clone(),
@@ -221,7 +251,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }

@@ -43,14 +43,24 @@ impl Locations {
             }
             match p.rfind('/') {
                 Some(i) => p = &p[..i],
-                None => return Pos { line: 1, column: 1, offset: 0, len: 0 },
+                None => {
+                    return Pos {
+                        line: 1,
+                        column: 1,
+                        offset: 0,
+                        len: 0,
+                    };
+                }
             }
         }
     }
 
     /// The position of the mapping key that introduces `pointer` (falls back to the value).
     pub fn key(&self, pointer: &str) -> Pos {
-        self.keys.get(pointer).copied().unwrap_or_else(|| self.value(pointer))
+        self.keys
+            .get(pointer)
+            .copied()
+            .unwrap_or_else(|| self.value(pointer))
     }
 }
 
@@ -88,7 +98,9 @@ impl<'de> Deserialize<'de> for Node {
                 Ok(Node::Int(v))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Node, E> {
-                i64::try_from(v).map(Node::Int).or(Ok(Node::Float(v as f64)))
+                i64::try_from(v)
+                    .map(Node::Int)
+                    .or(Ok(Node::Float(v as f64)))
             }
             fn visit_f64<E>(self, v: f64) -> Result<Node, E> {
                 Ok(Node::Float(v))
@@ -173,7 +185,12 @@ pub fn parse(text: &str) -> Result<(Value, Locations), SyntaxError> {
     let root: Spanned<Node> = serde_saphyr::from_str(text).map_err(|e| {
         let pos = e.location().filter(|l| l.line() > 0).map(|l| {
             let (line, column) = (l.line() as u32, l.column() as u32);
-            Pos { line, column, offset: offset_of(text, line, column), len: 1 }
+            Pos {
+                line,
+                column,
+                offset: offset_of(text, line, column),
+                len: 1,
+            }
         });
         let full = e.to_string();
         let first = full.lines().next().unwrap_or("invalid YAML").trim();
@@ -182,7 +199,10 @@ pub fn parse(text: &str) -> Result<(Value, Locations), SyntaxError> {
             Some(_) => first.splitn(3, ": ").last().unwrap_or(first),
             None => first,
         };
-        SyntaxError { message: message.to_owned(), pos }
+        SyntaxError {
+            message: message.to_owned(),
+            pos,
+        }
     })?;
     let mut locs = Locations::default();
     let value = convert(root, String::new(), text, &mut locs);
@@ -191,9 +211,17 @@ pub fn parse(text: &str) -> Result<(Value, Locations), SyntaxError> {
 
 /// The byte offset of 1-based `line` and `column` (in characters).
 fn offset_of(text: &str, line: u32, column: u32) -> usize {
-    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1) as usize).map(str::len).sum();
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1) as usize)
+        .map(str::len)
+        .sum();
     let rest = &text[start.min(text.len())..];
-    start + rest.char_indices().nth(column.saturating_sub(1) as usize).map_or(rest.len(), |(i, _)| i)
+    start
+        + rest
+            .char_indices()
+            .nth(column.saturating_sub(1) as usize)
+            .map_or(rest.len(), |(i, _)| i)
 }
 
 fn pos_of<T>(s: &Spanned<T>, text: &str) -> Pos {
@@ -204,13 +232,20 @@ fn pos_of<T>(s: &Spanned<T>, text: &str) -> Pos {
         None => offset_of(text, l.line() as u32, l.column() as u32),
     };
     let len = scalar_len(text, offset);
-    Pos { line: l.line() as u32, column: l.column() as u32, offset, len }
+    Pos {
+        line: l.line() as u32,
+        column: l.column() as u32,
+        offset,
+        len,
+    }
 }
 
 /// The byte length of the scalar starting at `offset`: to the end of a quoted string, or
 /// to the end of the line (less a trailing comment) for a plain scalar.
 fn scalar_len(text: &str, offset: usize) -> usize {
-    let Some(rest) = text.get(offset..) else { return 0 };
+    let Some(rest) = text.get(offset..) else {
+        return 0;
+    };
     let line = rest.split('\n').next().unwrap_or("");
     let line = line.strip_suffix('\r').unwrap_or(line);
     match line.chars().next() {
@@ -253,7 +288,9 @@ fn convert(node: Spanned<Node>, ptr: String, text: &str, locs: &mut Locations) -
         Node::Null => Value::Null,
         Node::Bool(b) => Value::Bool(b),
         Node::Int(i) => Value::Number(i.into()),
-        Node::Float(f) => Number::from_f64(f).map(Value::Number).unwrap_or(Value::Null),
+        Node::Float(f) => Number::from_f64(f)
+            .map(Value::Number)
+            .unwrap_or(Value::Null),
         Node::Str(s) => Value::String(s),
         Node::Seq(items) => Value::Array(
             items
