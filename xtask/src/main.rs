@@ -3,10 +3,12 @@
 //! Generated files are checked in; `check` regenerates them in memory and fails,
 //! naming the command that fixes it, when a checked-in copy is stale.
 
+mod bench;
 mod check;
 mod ci;
 mod docs;
 mod scaffold;
+mod synth;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,6 +49,20 @@ enum Cmd {
         #[arg(long, value_name = "a,b")]
         scopes: Option<String>,
     },
+    /// Write N deterministic synthetic specs (scale tests, benchmarks) into DIR.
+    SynthSpecs {
+        /// Number of providers.
+        #[arg(long)]
+        count: usize,
+        /// Output directory (created; synthetic specs of an earlier run are replaced).
+        #[arg(long)]
+        out: PathBuf,
+        /// Seed; the same seed and count give byte-identical files.
+        #[arg(long, default_value_t = connectspec_synth::DEFAULT_SEED)]
+        seed: u64,
+    },
+    /// Run the benchmarks and print one table of figures, goals and verdicts.
+    Bench(bench::Args),
     /// Scaffold a commented spec for a new provider in specs/<id>.yaml.
     NewProvider {
         /// snake_case provider id (the file stem).
@@ -73,6 +89,8 @@ fn main() -> ExitCode {
             let out = out.unwrap_or_else(|| root.join(docs::DOCS_DIR));
             docs::generate(&specs_dir(&root, specs), &out, templates, scopes.as_deref())
         }
+        Cmd::SynthSpecs { count, out, seed } => synth::run(count, &out, seed),
+        Cmd::Bench(args) => bench::run(&root, args),
         Cmd::NewProvider { id, specs } => scaffold::run(&specs_dir(&root, specs), &id),
     };
     match result {

@@ -1,0 +1,215 @@
+//! The benchmark runner behind `cargo xtask bench`: runs every performance
+//! measurement of the project and prints one table of figure, goal and verdict.
+//!
+//! Sections (each can be run alone with `--only`):
+//! - `validator`: the providers crate's criterion bench (compiled vs `jsonschema` vs
+//!   hand-written), read back from criterion's result files;
+//! - `load` and `docs`: load + check, and gen-docs, on 10, 100 and 1,000 synthetic
+//!   specs ([`connectspec_synth`]), each in a child process for its peak memory;
+//! - `build`: the providers crate built over 10 and 1,000 synthetic specs;
+//! - `service`: the server's load generator.
+//!
+//! A section whose piece does not exist (yet) prints `not run: reason` instead of
+//! failing the run. Timings are wall-clock on whatever else the machine is doing:
+//! load and docs report the best of several runs, the rest a single run.
+
+pub mod cargo;
+pub mod probe;
+pub mod providers_build;
+pub mod scale;
+pub mod service;
+pub mod table;
+pub mod validator;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+pub use providers_build::Profile;
+pub use table::{Row, Verdict};
+
+/// A part of the benchmark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Section {
+    /// Validator speed (criterion).
+    Validator,
+    /// Load + check of synthetic catalogues.
+    Load,
+    /// gen-docs on synthetic catalogues.
+    Docs,
+    /// Providers crate build over synthetic catalogues.
+    Build,
+    /// Service load run.
+    Service,
+}
+
+impl Section {
+    /// Every section, in table order.
+    pub const ALL: [Section; 5] = [
+        Section::Validator,
+        Section::Load,
+        Section::Docs,
+        Section::Build,
+        Section::Service,
+    ];
+
+    /// The name used by `--only`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Validator => "validator",
+            Section::Load => "load",
+            Section::Docs => "docs",
+            Section::Build => "build",
+            Section::Service => "service",
+        }
+    }
+
+    /// Parses `--only a,b`.
+    pub fn parse_list(list: &str) -> Result<BTreeSet<Section>, String> {
+        list.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                Section::ALL
+                    .into_iter()
+                    .find(|x| x.name() == s)
+                    .ok_or_else(|| {
+                        let names: Vec<&str> = Section::ALL.iter().map(|x| x.name()).collect();
+                        format!(
+                            "unknown bench section `{s}`; use one of: {}",
+                            names.join(", ")
+                        )
+                    })
+            })
+            .collect()
+    }
+}
+
+/// How to run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The sections to run.
+    pub sections: BTreeSet<Section>,
+    /// Catalogue sizes for `load` and `docs` (the goals speak of 10, 100 and 1,000).
+    pub sizes: Vec<usize>,
+    /// Small and large catalogue sizes for `build`.
+    pub build_sizes: (usize, usize),
+    /// Profile of the measured builds.
+    pub build_profile: Profile,
+    /// Requests of the service load run.
+    pub requests: u64,
+    /// Read existing criterion results instead of running the bench again.
+    pub reuse_criterion: bool,
+    /// Seed of the synthetic catalogues.
+    pub seed: u64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            sections: Section::ALL.into_iter().collect(),
+            sizes: vec![10, 100, 1000],
+            build_sizes: (10, 1000),
+            build_profile: Profile::Dev,
+            requests: 100_000,
+            reuse_criterion: false,
+            seed: connectspec_synth::DEFAULT_SEED,
+        }
+    }
+}
+
+/// The synthetic catalogue of `n` specs under `work`, written when missing or stale.
+pub fn catalogue(work: &Path, n: usize, seed: u64) -> Result<PathBuf, String> {
+    let dir = work.join(format!("specs-{n}"));
+    let files = connectspec_synth::generate(n, seed);
+    connectspec_synth::write_dir(&dir, &files)
+        .map_err(|e| format!("cannot write {}: {e}", dir.display()))?;
+    Ok(dir)
+}
+
+/// Builds the probe binary (release) and returns its path.
+fn probe_binary(root: &Path) -> Result<PathBuf, String> {
+    let mut c = cargo::cargo(root);
+    c.args([
+        "build",
+        "--quiet",
+        "--release",
+        "-p",
+        "connectspec-bench",
+        "--bin",
+        "connectspec-bench-probe",
+    ]);
+    cargo::run(c)?;
+    let exe = root
+        .join("target/release/connectspec-bench-probe")
+        .with_extension(std::env::consts::EXE_EXTENSION);
+    if exe.is_file() {
+        Ok(exe)
+    } else {
+        Err(format!("{} was not built", exe.display()))
+    }
+}
+
+/// Runs the selected sections, calling `progress` with each section's rows as they
+/// come (long runs show something), and returns every row.
+pub fn run(root: &Path, opts: &Options, mut progress: impl FnMut(Section, &[Row])) -> Vec<Row> {
+    let work = root.join("target/bench");
+    let mut all = Vec::new();
+    let mut emit = |s: Section, rows: Vec<Row>, all: &mut Vec<Row>| {
+        progress(s, &rows);
+        all.extend(rows);
+    };
+    let wanted = |s: Section| opts.sections.contains(&s);
+    if wanted(Section::Validator) {
+        emit(
+            Section::Validator,
+            validator::run(root, opts.reuse_criterion),
+            &mut all,
+        );
+    }
+    if wanted(Section::Load) || wanted(Section::Docs) {
+        let sets: Result<Vec<(usize, PathBuf)>, String> = opts
+            .sizes
+            .iter()
+            .map(|&n| catalogue(&work, n, opts.seed).map(|d| (n, d)))
+            .collect();
+        let ready = sets.and_then(|s| probe_binary(root).map(|b| (s, b)));
+        for (section, job) in [
+            (Section::Load, scale::Job::Load),
+            (Section::Docs, scale::Job::Docs),
+        ] {
+            if !wanted(section) {
+                continue;
+            }
+            let rows = match &ready {
+                Ok((sets, bin)) => scale::run(job, bin, &work, sets),
+                Err(e) => vec![Row::not_run(
+                    section.name(),
+                    "synthetic catalogues",
+                    e.clone(),
+                )],
+            };
+            emit(section, rows, &mut all);
+        }
+    }
+    if wanted(Section::Build) {
+        let (a, b) = opts.build_sizes;
+        let rows = match (
+            catalogue(&work, a, opts.seed),
+            catalogue(&work, b, opts.seed),
+        ) {
+            (Ok(small), Ok(large)) => {
+                providers_build::run(root, opts.build_profile, (a, &small), (b, &large))
+            }
+            (Err(e), _) | (_, Err(e)) => vec![Row::not_run("build", "synthetic catalogues", e)],
+        };
+        emit(Section::Build, rows, &mut all);
+    }
+    if wanted(Section::Service) {
+        emit(
+            Section::Service,
+            service::run(root, opts.requests),
+            &mut all,
+        );
+    }
+    all
+}

@@ -1,0 +1,251 @@
+//! Validator speed, from the providers crate's criterion bench: compiled validator
+//! vs `jsonschema` on the per-method schema vs a hand-written baseline.
+//!
+//! The bench is run with cargo (unless results are reused) and read back from
+//! criterion's files: `target/criterion/<…>/new/{benchmark,estimates}.json`. A result
+//! is classified by the path segment that names its implementation.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::table::{self, Row};
+
+/// Goal: the compiled validator is at least this many times faster than jsonschema.
+pub const VS_JSONSCHEMA: f64 = 5.0;
+/// Goal: the compiled validator takes at most this many times the hand-written one.
+pub const VS_HAND: f64 = 1.5;
+
+/// Which implementation a criterion result measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// The generated validator.
+    Compiled,
+    /// `jsonschema` on the per-method schema.
+    JsonSchema,
+    /// The hand-written baseline.
+    Hand,
+    /// A plain `regex` check, when the bench has one.
+    Regex,
+}
+
+/// Classifies a criterion id segment.
+pub fn kind_of(segment: &str) -> Option<Kind> {
+    let s = segment.to_ascii_lowercase();
+    if s.contains("jsonschema") || s.contains("json_schema") || s.contains("json-schema") {
+        Some(Kind::JsonSchema)
+    } else if s.contains("hand") || s.contains("baseline") {
+        Some(Kind::Hand)
+    } else if s.contains("compiled") || s.contains("generated") || s.contains("codegen") {
+        Some(Kind::Compiled)
+    } else if s.contains("regex") {
+        Some(Kind::Regex)
+    } else {
+        None
+    }
+}
+
+/// Splits a criterion full id into (subject with the kind segment replaced by `*`, kind).
+pub fn classify(full_id: &str) -> Option<(String, Kind)> {
+    let segments: Vec<&str> = full_id.split('/').collect();
+    let (i, kind) = segments
+        .iter()
+        .enumerate()
+        .find_map(|(i, s)| kind_of(s).map(|k| (i, k)))?;
+    let subject: Vec<&str> = segments
+        .iter()
+        .enumerate()
+        .map(|(j, s)| if j == i { "*" } else { s })
+        .collect();
+    Some((subject.join("/"), kind))
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            if p.file_name().is_some_and(|n| n == "new") && p.join("estimates.json").is_file() {
+                found.push(p);
+            } else {
+                walk(&p, found);
+            }
+        }
+    }
+}
+
+/// Median time in ns per subject and kind, from results newer than `since`.
+pub fn read(criterion: &Path, since: Option<SystemTime>) -> BTreeMap<String, BTreeMap<Kind, f64>> {
+    let mut found = Vec::new();
+    walk(criterion, &mut found);
+    found.sort();
+    let mut out: BTreeMap<String, BTreeMap<Kind, f64>> = BTreeMap::new();
+    for dir in found {
+        let est = dir.join("estimates.json");
+        if let Some(since) = since
+            && std::fs::metadata(&est)
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t < since)
+        {
+            continue;
+        }
+        let json = |f: &str| -> Option<serde_json::Value> {
+            serde_json::from_str(&std::fs::read_to_string(dir.join(f)).ok()?).ok()
+        };
+        let (Some(bench), Some(est)) = (json("benchmark.json"), json("estimates.json")) else {
+            continue;
+        };
+        let Some(full_id) = bench["full_id"].as_str() else {
+            continue;
+        };
+        let Some(median) = est["median"]["point_estimate"].as_f64() else {
+            continue;
+        };
+        if let Some((subject, kind)) = classify(full_id) {
+            out.entry(subject).or_default().insert(kind, median);
+        }
+    }
+    out
+}
+
+/// The bench targets of the providers crate (`crates/providers/benches/*.rs`).
+pub fn bench_targets(root: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root.join("crates/providers/benches"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let p = e.path();
+            (p.extension().is_some_and(|x| x == "rs"))
+                .then(|| p.file_stem()?.to_str().map(str::to_owned))?
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// Runs the bench (unless `reuse`) and returns the rows.
+pub fn run(root: &Path, reuse: bool) -> Vec<Row> {
+    let section = "validator";
+    let targets = bench_targets(root);
+    if targets.is_empty() {
+        return vec![Row::not_run(
+            section,
+            "compiled vs jsonschema vs hand-written",
+            "crates/providers has no criterion bench (benches/*.rs) yet",
+        )];
+    }
+    let since = if reuse { None } else { Some(SystemTime::now()) };
+    if !reuse {
+        for t in &targets {
+            let mut c = crate::cargo::cargo(root);
+            c.args(["bench", "-p", "connectspec-providers", "--bench", t]);
+            if let Err(e) = crate::cargo::run(c) {
+                return vec![Row::not_run(section, format!("cargo bench --bench {t}"), e)];
+            }
+        }
+    }
+    let results = read(&root.join("target/criterion"), since);
+    let mut rows = Vec::new();
+    for (subject, by_kind) in &results {
+        let Some(&compiled) = by_kind.get(&Kind::Compiled) else {
+            continue;
+        };
+        let name = subject.replace("/*", "").replace("*/", "");
+        let mut figure = format!("compiled {}", table::ns(compiled));
+        for (k, label) in [
+            (Kind::Hand, "hand-written"),
+            (Kind::Regex, "regex"),
+            (Kind::JsonSchema, "jsonschema"),
+        ] {
+            if let Some(v) = by_kind.get(&k) {
+                figure.push_str(&format!(", {label} {}", table::ns(*v)));
+            }
+        }
+        rows.push(Row::info(
+            section,
+            format!("{name}: median per validation"),
+            figure,
+        ));
+        if let Some(&js) = by_kind.get(&Kind::JsonSchema) {
+            let speedup = js / compiled;
+            rows.push(Row::at_least(
+                section,
+                format!("{name}: compiled vs jsonschema"),
+                format!("{speedup:.1}× faster"),
+                speedup,
+                VS_JSONSCHEMA,
+                "≥ 5× faster",
+            ));
+        }
+        if let Some(&hand) = by_kind.get(&Kind::Hand) {
+            let ratio = compiled / hand;
+            rows.push(Row::at_most(
+                section,
+                format!("{name}: compiled vs hand-written"),
+                format!("{ratio:.2}× the time"),
+                ratio,
+                VS_HAND,
+                "≤ 1.5× the time",
+            ));
+        }
+    }
+    if rows.is_empty() {
+        rows.push(Row::not_run(
+            section,
+            "compiled vs jsonschema vs hand-written",
+            "no criterion result names a compiled validator",
+        ));
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_either_id_layout() {
+        assert_eq!(
+            classify("oneflow/compiled"),
+            Some(("oneflow/*".into(), Kind::Compiled))
+        );
+        assert_eq!(
+            classify("jsonschema/webflow"),
+            Some(("*/webflow".into(), Kind::JsonSchema))
+        );
+        assert_eq!(
+            classify("validate/oneflow/hand_written"),
+            Some(("validate/oneflow/*".into(), Kind::Hand))
+        );
+        assert_eq!(classify("oneflow/other"), None);
+    }
+
+    #[test]
+    fn reads_criterion_files() {
+        let dir = tempfile::tempdir().unwrap();
+        for (id, ns) in [
+            ("oneflow/compiled", 40.0),
+            ("oneflow/jsonschema", 300.0),
+            ("oneflow/hand", 35.0),
+        ] {
+            let d = dir.path().join(id.replace('/', "_")).join("new");
+            std::fs::create_dir_all(&d).unwrap();
+            std::fs::write(
+                d.join("benchmark.json"),
+                serde_json::json!({"full_id": id}).to_string(),
+            )
+            .unwrap();
+            std::fs::write(
+                d.join("estimates.json"),
+                serde_json::json!({"median": {"point_estimate": ns}}).to_string(),
+            )
+            .unwrap();
+        }
+        let r = read(dir.path(), None);
+        assert_eq!(r["oneflow/*"][&Kind::JsonSchema], 300.0);
+        assert_eq!(r["oneflow/*"].len(), 3);
+    }
+}

@@ -1,0 +1,459 @@
+//! Auth method archetypes: each combines field kinds with the matching way of sending
+//! them (bearer, header, query, basic, custom), a connection test, scopes and limits.
+
+use std::collections::BTreeMap;
+
+use connectspec_spec::{
+    AuthKind, AuthMethod, BasicAuth, Condition, ConnectionTest, Derived, Field, Guide, HttpMethod,
+    Limit, LimitKind, LimitUnit, Outcome, Requirement, Rule, Scope, Send,
+};
+
+use crate::fields;
+use crate::names::{Identity, PER, RESOURCES};
+use crate::rng::Rng;
+
+/// The archetypes, in the order providers draw them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Archetype {
+    /// A token and a user email in custom headers.
+    HeaderToken,
+    /// A personal access token sent as `Bearer`, scoped, optional workspace.
+    BearerPat,
+    /// Live/test keys told apart by prefix, with a cross-field rule.
+    ModeKey,
+    /// Subdomain + email + token in basic auth.
+    BasicSubdomain,
+    /// A key in the query string, region in the host.
+    QueryRegion,
+    /// A key whose suffix names the data centre (derived value).
+    DataCentre,
+    /// A store host and an access token.
+    HostToken,
+    /// Username/password, an account number in a header and the URL, an optional callback URL.
+    Custom,
+}
+
+/// Every archetype.
+pub const ALL: [Archetype; 8] = [
+    Archetype::HeaderToken,
+    Archetype::BearerPat,
+    Archetype::ModeKey,
+    Archetype::BasicSubdomain,
+    Archetype::QueryRegion,
+    Archetype::DataCentre,
+    Archetype::HostToken,
+    Archetype::Custom,
+];
+
+/// A method without its guide, plus what the guide writer needs to know.
+pub struct Drafted {
+    /// The method; `guide` is filled in by the guide writer.
+    pub method: AuthMethod,
+    /// The field the user creates in the provider's UI.
+    pub credential: String,
+}
+
+fn headers(pairs: &[(&str, String)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), v.clone()))
+        .collect()
+}
+
+fn scopes(rng: &mut Rng) -> Vec<Scope> {
+    let mut out = vec![Scope {
+        id: "account:read".into(),
+        label: "Account: read-only".into(),
+        description: Some("Lets the connection test read who owns the token.".into()),
+    }];
+    let n = rng.range(3, 8) as usize;
+    for (id, label) in rng.sample(RESOURCES, n) {
+        out.push(Scope {
+            id: format!("{id}:read"),
+            label: format!("{label}: read-only"),
+            description: None,
+        });
+        out.push(Scope {
+            id: format!("{id}:write"),
+            label: format!("{label}: read and write"),
+            description: None,
+        });
+    }
+    out
+}
+
+fn limits(rng: &mut Rng) -> Vec<Limit> {
+    let mut out = Vec::new();
+    if rng.chance(65) {
+        out.push(Limit {
+            kind: LimitKind::ShownOnce,
+            value: None,
+            unit: None,
+            per: None,
+        });
+    }
+    if rng.chance(50) {
+        let per = rng.pick(PER).to_string();
+        out.push(Limit {
+            kind: LimitKind::MaxCount,
+            value: Some(*rng.pick(&[1, 5, 10, 25, 50])),
+            unit: None,
+            per: Some(per),
+        });
+    }
+    if rng.chance(40) {
+        out.push(Limit {
+            kind: LimitKind::ExpiresAfter,
+            value: Some(*rng.pick(&[30, 90, 180, 365])),
+            unit: Some(LimitUnit::Days),
+            per: None,
+        });
+    } else if rng.chance(30) {
+        out.push(Limit {
+            kind: LimitKind::ExpiresAfterInactivity,
+            value: Some(*rng.pick(&[90, 365])),
+            unit: Some(LimitUnit::Days),
+            per: None,
+        });
+    }
+    if rng.chance(45) {
+        let unit = *rng.pick(&[
+            LimitUnit::RequestsPerSecond,
+            LimitUnit::RequestsPerMinute,
+            LimitUnit::RequestsPerHour,
+        ]);
+        out.push(Limit {
+            kind: LimitKind::RateLimit,
+            value: Some(*rng.pick(&[10, 100, 600, 1000])),
+            unit: Some(unit),
+            per: None,
+        });
+    }
+    out
+}
+
+fn test(rng: &mut Rng, path: &str, requires: Vec<String>, who: &Identity) -> ConnectionTest {
+    let mut outcomes = vec![Outcome {
+        status: 401,
+        meaning: format!(
+            "{} rejected the credentials. They may have been revoked, expired or copied incompletely.",
+            who.name
+        ),
+        missing_scopes: false,
+    }];
+    if !requires.is_empty() {
+        outcomes.push(Outcome {
+            status: 403,
+            meaning: "The token is valid but lacks a permission the connection needs. Grant".into(),
+            missing_scopes: true,
+        });
+    }
+    if rng.chance(40) {
+        outcomes.push(Outcome {
+            status: 429,
+            meaning: format!(
+                "{} is rate limiting requests; try again in a minute.",
+                who.name
+            ),
+            missing_scopes: false,
+        });
+    }
+    ConnectionTest {
+        method: if rng.chance(85) {
+            HttpMethod::Get
+        } else {
+            HttpMethod::Post
+        },
+        path: path.into(),
+        expect_status: 200,
+        requires_scopes: requires,
+        outcomes,
+        note: rng.chance(50).then(|| {
+            format!(
+                "The test reads the account only; it does not prove access to every {} resource.",
+                who.name
+            )
+        }),
+    }
+}
+
+fn empty_guide() -> Guide {
+    Guide {
+        warning: None,
+        sections: Vec::new(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn method(
+    id: &str,
+    label: &str,
+    kind: AuthKind,
+    fields: Vec<Field>,
+    base_url: String,
+    send: Send,
+    connection_test: Option<ConnectionTest>,
+    scopes: Vec<Scope>,
+    limits: Vec<Limit>,
+) -> AuthMethod {
+    AuthMethod {
+        id: id.into(),
+        label: label.into(),
+        slug: None,
+        kind,
+        fields,
+        derived: Vec::new(),
+        rules: Vec::new(),
+        base_url,
+        send,
+        connection_test,
+        scopes,
+        limits,
+        guide: empty_guide(),
+    }
+}
+
+/// Drafts one method of `archetype` for provider `who`.
+pub fn draft(rng: &mut Rng, who: &Identity, archetype: Archetype) -> Drafted {
+    let api = format!("https://api.{}", who.domain);
+    let p = &who.pascal;
+    let (method, credential) = match archetype {
+        Archetype::HeaderToken => {
+            let token = fields::token(rng, who, "api_token", "API Token", false);
+            let optional = rng.chance(30);
+            let email = fields::email(rng, who, "user_email", "User Email", optional);
+            let send = Send {
+                headers: headers(&[
+                    (&format!("X-{p}-API-Token"), "{api_token}".into()),
+                    (&format!("X-{p}-User-Email"), "{user_email}".into()),
+                ]),
+                ..Send::default()
+            };
+            let t = test(rng, "/v1/ping", Vec::new(), who);
+            (
+                method(
+                    "api_token",
+                    "API Token",
+                    AuthKind::ApiKeyHeader,
+                    vec![token, email],
+                    format!("{api}/v1"),
+                    send,
+                    Some(t),
+                    Vec::new(),
+                    limits(rng),
+                ),
+                "api_token",
+            )
+        }
+        Archetype::BearerPat => {
+            let regex = rng.chance(50);
+            let token = fields::token(rng, who, "access_token", "Personal Access Token", regex);
+            let ws = fields::workspace_id(rng, who, true);
+            let send = Send {
+                headers: headers(&[("Authorization", "Bearer {access_token}".into())]),
+                query: headers(&[("workspace", "{workspace_id}".into())]),
+                ..Send::default()
+            };
+            let sc = scopes(rng);
+            let t = test(rng, "/v2/me", vec!["account:read".into()], who);
+            (
+                method(
+                    "personal_access_token",
+                    "Personal Access Token",
+                    AuthKind::Bearer,
+                    vec![token, ws],
+                    format!("{api}/v2"),
+                    send,
+                    Some(t),
+                    sc,
+                    limits(rng),
+                ),
+                "access_token",
+            )
+        }
+        Archetype::ModeKey => {
+            let mut m = method(
+                "api_key",
+                "Secret or Restricted Key",
+                AuthKind::Bearer,
+                vec![
+                    fields::mode(),
+                    fields::prefixed_key(rng, who, "api_key", "Secret or Restricted Key"),
+                ],
+                api.clone(),
+                Send {
+                    headers: headers(&[("Authorization", "Bearer {api_key}".into())]),
+                    ..Send::default()
+                },
+                None,
+                scopes(rng),
+                limits(rng),
+            );
+            m.slug = Some("secret-key".into());
+            m.connection_test = Some(test(rng, "/v1/balance", vec!["account:read".into()], who));
+            m.rules = ["live", "test"]
+                .iter()
+                .map(|mode| Rule {
+                    when: Condition {
+                        field: "mode".into(),
+                        equals: vec![(*mode).into()],
+                    },
+                    then: Requirement {
+                        field: "api_key".into(),
+                        prefixes: vec![format!("sk_{mode}_"), format!("rk_{mode}_")],
+                    },
+                    message: format!(
+                        "{} mode needs a {mode} key, starting with `sk_{mode}_` or `rk_{mode}_`.",
+                        crate::names::capitalise(mode)
+                    ),
+                })
+                .collect();
+            (m, "api_key")
+        }
+        Archetype::BasicSubdomain => {
+            let sub = fields::subdomain(rng, who);
+            let email = fields::email(rng, who, "email", "Email", false);
+            let regex = rng.chance(40);
+            let token = fields::token(rng, who, "api_token", "API Token", regex);
+            let send = Send {
+                basic: Some(BasicAuth {
+                    username: "{email}/token".into(),
+                    password: "{api_token}".into(),
+                }),
+                ..Send::default()
+            };
+            let t = test(rng, "/api/v2/users/me", Vec::new(), who);
+            (
+                method(
+                    "api_token",
+                    "API Token",
+                    AuthKind::Basic,
+                    vec![sub, email, token],
+                    format!("https://{{subdomain}}.{}/api/v2", who.domain),
+                    send,
+                    Some(t),
+                    Vec::new(),
+                    limits(rng),
+                ),
+                "api_token",
+            )
+        }
+        Archetype::QueryRegion => {
+            let region = fields::region(rng);
+            let key = fields::token(rng, who, "api_key", "API Key", true);
+            let send = Send {
+                query: headers(&[("api_key", "{api_key}".into())]),
+                ..Send::default()
+            };
+            let t = test(rng, "/v1/account", Vec::new(), who);
+            (
+                method(
+                    "api_key",
+                    "API Key",
+                    AuthKind::ApiKeyQuery,
+                    vec![region, key],
+                    format!("https://{{region}}.api.{}", who.domain),
+                    send,
+                    Some(t),
+                    Vec::new(),
+                    limits(rng),
+                ),
+                "api_key",
+            )
+        }
+        Archetype::DataCentre => {
+            let key = fields::suffixed_key(rng, who);
+            let mut m = method(
+                "api_key",
+                "API Key",
+                AuthKind::Basic,
+                vec![key],
+                format!("https://{{data_center}}.api.{}/3.0", who.domain),
+                Send {
+                    basic: Some(BasicAuth {
+                        username: "anystring".into(),
+                        password: "{api_key}".into(),
+                    }),
+                    ..Send::default()
+                },
+                None,
+                Vec::new(),
+                limits(rng),
+            );
+            m.connection_test = Some(test(rng, "/ping", Vec::new(), who));
+            m.derived = vec![Derived {
+                key: "data_center".into(),
+                label: "Data centre".into(),
+                from: "api_key".into(),
+                pattern: r"^\S+-(?P<value>[a-z]{2}[0-9]{1,2})$".into(),
+            }];
+            (m, "api_key")
+        }
+        Archetype::HostToken => {
+            let host = fields::host(rng, who);
+            let token = fields::token(rng, who, "access_token", "Admin API Access Token", false);
+            let secret = fields::opaque_secret(who, "api_secret_key", "API Secret Key");
+            let send = Send {
+                headers: headers(&[
+                    (&format!("X-{p}-Access-Token"), "{access_token}".into()),
+                    (&format!("X-{p}-Signing-Secret"), "{api_secret_key}".into()),
+                ]),
+                ..Send::default()
+            };
+            let sc = scopes(rng);
+            let t = test(
+                rng,
+                "/admin/api/shop.json",
+                vec!["account:read".into()],
+                who,
+            );
+            (
+                method(
+                    "admin_api_token",
+                    "Admin API Access Token",
+                    AuthKind::ApiKeyHeader,
+                    vec![host, token, secret],
+                    "https://{instance_host}".into(),
+                    send,
+                    Some(t),
+                    sc,
+                    limits(rng),
+                ),
+                "access_token",
+            )
+        }
+        Archetype::Custom => {
+            let url = fields::callback_url(who);
+            let user = fields::username();
+            let pass = fields::password(rng);
+            let acct = fields::account_number(rng);
+            let send = Send {
+                headers: headers(&[("X-Account-Number", "{account_number}".into())]),
+                basic: Some(BasicAuth {
+                    username: "{username}".into(),
+                    password: "{password}".into(),
+                }),
+                ..Send::default()
+            };
+            let t = test(rng, "/rest/api/session", Vec::new(), who);
+            (
+                method(
+                    "user_password",
+                    "Username and Password",
+                    AuthKind::Custom,
+                    vec![url, user, pass, acct],
+                    format!("{api}/accounts/{{account_number}}"),
+                    send,
+                    Some(t),
+                    Vec::new(),
+                    limits(rng),
+                ),
+                "password",
+            )
+        }
+    };
+    Drafted {
+        method,
+        credential: credential.into(),
+    }
+}

@@ -1,0 +1,64 @@
+//! `cargo xtask bench`: argument parsing and printing; the work is in connectspec-bench.
+
+use std::path::Path;
+
+use connectspec_bench::{Options, Profile, Section, table};
+
+/// Flags of `cargo xtask bench`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Run only these sections (comma-separated): validator, load, docs, build, service.
+    #[arg(long, value_name = "a,b")]
+    only: Option<String>,
+    /// Profile of the providers builds over synthetic specs: dev or release.
+    #[arg(long, default_value = "dev", value_parser = ["dev", "release"])]
+    build_profile: String,
+    /// Requests of the service load run.
+    #[arg(long, default_value_t = 100_000)]
+    requests: u64,
+    /// Read the existing criterion results instead of running the validator bench.
+    #[arg(long)]
+    reuse_criterion: bool,
+    /// Catalogue sizes of the load and docs sections (comma-separated).
+    #[arg(long, default_value = "10,100,1000", value_name = "n,n")]
+    sizes: String,
+}
+
+/// Runs the benchmark and prints the table and a summary line. Missed goals do not
+/// fail the command: timings on a shared machine are evidence to read, not a gate.
+pub fn run(root: &Path, args: Args) -> Result<(), String> {
+    let mut opts = Options::default();
+    if let Some(only) = &args.only {
+        opts.sections = Section::parse_list(only)?;
+    }
+    opts.build_profile = if args.build_profile == "release" {
+        Profile::Release
+    } else {
+        Profile::Dev
+    };
+    opts.requests = args.requests;
+    opts.reuse_criterion = args.reuse_criterion;
+    opts.sizes = args
+        .sizes
+        .split(',')
+        .map(|s| {
+            s.trim()
+                .parse::<usize>()
+                .map_err(|_| format!("--sizes: `{s}` is not a number"))
+        })
+        .collect::<Result<_, _>>()?;
+    let rows = connectspec_bench::run(root, &opts, |section, rows| {
+        eprintln!("bench: {} done ({} rows)", section.name(), rows.len());
+    });
+    println!("{}", table::render(&rows));
+    let missed = rows
+        .iter()
+        .filter(|r| matches!(r.verdict, connectspec_bench::Verdict::Missed(_)))
+        .count();
+    let not_run = rows
+        .iter()
+        .filter(|r| matches!(r.verdict, connectspec_bench::Verdict::NotRun(_)))
+        .count();
+    println!("{missed} goal(s) missed, {not_run} measurement(s) not run");
+    Ok(())
+}
