@@ -26,15 +26,7 @@ enum Command {
     /// List providers and their auth methods.
     List(list::Args),
     /// Run the HTTP service.
-    Serve(ServeArgs),
-}
-
-/// Arguments of `serve`.
-#[derive(Debug, clap::Args)]
-struct ServeArgs {
-    /// Address to listen on.
-    #[arg(long, default_value = "127.0.0.1:8080")]
-    listen: String,
+    Serve(connectspec_server::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -42,14 +34,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::List(args) => list::run(&args),
-        // SERVE SLOT: the server engineer replaces this arm with a call to
-        // `connectspec_server::run(...)`.
-        Command::Serve(args) => {
-            eprintln!(
-                "error: serve is provided by connectspec-server (not wired into this build); asked to listen on {}",
-                args.listen
-            );
-            ExitCode::from(2)
-        }
+        Command::Serve(args) => connectspec_server::serve_command(&args),
     }
 }
