@@ -30,11 +30,10 @@ fn oneflow() -> String {
     std::fs::read_to_string("specs/oneflow.yaml").unwrap()
 }
 
+/// The 1-based line on which `needle` starts.
 fn line_of(text: &str, needle: &str) -> usize {
-    text.lines()
-        .position(|l| l.contains(needle))
-        .expect("needle present")
-        + 1
+    let at = text.find(needle).expect("needle present");
+    text[..at].matches('\n').count() + 1
 }
 
 /// Loads a mutated Oneflow spec and returns the rendered diagnostics.
