@@ -72,12 +72,19 @@ pub fn run(specs: &Path, id: &str) -> Result<(), String> {
     }
     let path = specs.join(format!("{id}.yaml"));
     if path.exists() {
-        return Err(format!("error: {} already exists; not overwriting it", path.display()));
+        return Err(format!(
+            "error: {} already exists; not overwriting it",
+            path.display()
+        ));
     }
     let name = id.replace('_', " ");
     let text = TEMPLATE.replace("{ID}", id).replace("{NAME}", &name);
-    std::fs::create_dir_all(specs).map_err(|e| format!("cannot create {}: {e}", specs.display()))?;
+    std::fs::create_dir_all(specs)
+        .map_err(|e| format!("cannot create {}: {e}", specs.display()))?;
     std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    println!("wrote {}: fill in every TODO, then run `cargo xtask check`", path.display());
+    println!(
+        "wrote {}: fill in every TODO, then run `cargo xtask check`",
+        path.display()
+    );
     Ok(())
 }
