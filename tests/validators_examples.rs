@@ -1,0 +1,213 @@
+//! Every example of every spec, run against the compiled validators.
+//!
+//! The catalogue is loaded at test time and compared with the registry, so a new spec
+//! is covered as soon as it is added: its valid examples must pass, its invalid ones
+//! must fail on the right field with a message built from the field's label.
+
+mod validators_common;
+
+use std::collections::BTreeSet;
+
+use connectspec_providers::{Credentials, ValidateError};
+use connectspec_runtime::{ErrorKind, ExposeSecret};
+use validators_common::{catalogue, methods, valid_map};
+
+#[test]
+fn registry_covers_the_catalogue() {
+    let cat = catalogue();
+    let from_specs: BTreeSet<(String, String)> = methods(&cat)
+        .iter()
+        .map(|(p, m)| (p.id.clone(), m.id.clone()))
+        .collect();
+    let from_registry: BTreeSet<(String, String)> = connectspec_providers::providers()
+        .iter()
+        .flat_map(|p| p.methods.iter().map(|m| (p.id.to_owned(), m.id.to_owned())))
+        .collect();
+    assert_eq!(from_specs, from_registry);
+    let ids: Vec<&str> = connectspec_providers::providers()
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    let mut sorted = ids.clone();
+    sorted.sort_unstable();
+    assert_eq!(ids, sorted, "providers() is sorted by id");
+    for (p, m) in methods(&cat) {
+        assert_eq!(
+            connectspec_providers::provider(&p.id).map(|x| x.name),
+            Some(p.name.as_str())
+        );
+        let meta = connectspec_providers::method(&p.id, &m.id).expect("registered");
+        let keys: Vec<&str> = meta.fields.iter().map(|f| f.key).collect();
+        let spec_keys: Vec<&str> = m.fields.iter().map(|f| f.key.as_str()).collect();
+        assert_eq!(keys, spec_keys, "{}/{}: form order", p.id, m.id);
+        let schema = serde_json::to_string(&connectspec_codegen::form_schema(p, m)).unwrap();
+        assert_eq!(
+            meta.json_schema, schema,
+            "{}/{}: embedded schema is the generator's",
+            p.id, m.id
+        );
+    }
+}
+
+#[test]
+fn valid_examples_pass() {
+    let cat = catalogue();
+    let mut checked = 0;
+    for (p, m) in methods(&cat) {
+        assert!(
+            valid_map(p, m, None).is_some(),
+            "{}/{}: no combination of valid examples passes",
+            p.id,
+            m.id
+        );
+        for f in &m.fields {
+            for v in f.examples.iter().flat_map(|e| &e.valid) {
+                let map = valid_map(p, m, Some((&f.key, v)));
+                assert!(
+                    map.is_some(),
+                    "{}/{}: valid example #{} of `{}` fails",
+                    p.id,
+                    m.id,
+                    checked,
+                    f.key
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0);
+}
+
+#[test]
+fn invalid_examples_fail_on_their_field() {
+    let cat = catalogue();
+    let mut checked = 0;
+    for (p, m) in methods(&cat) {
+        let base = valid_map(p, m, None).expect("a valid combination exists");
+        for f in &m.fields {
+            for inv in f.examples.iter().flat_map(|e| &e.invalid) {
+                if f.optional && inv.value.trim().is_empty() {
+                    continue; // blank optional values count as absent
+                }
+                let mut map = base.clone();
+                map.insert(f.key.clone(), inv.value.clone());
+                let what = format!(
+                    "{}/{}: invalid example of `{}` ({})",
+                    p.id, m.id, f.key, inv.reason
+                );
+                let err = match connectspec_providers::validate(&p.id, &m.id, &map) {
+                    Err(ValidateError::Invalid(e)) => e,
+                    Err(e) => panic!("{what}: unexpected {e:?}"),
+                    Ok(_) => panic!("{what}: accepted"),
+                };
+                let fe = err
+                    .for_field(&f.key)
+                    .unwrap_or_else(|| panic!("{what}: no error on the field: {err}"));
+                if fe.kind != ErrorKind::Rule {
+                    assert!(
+                        fe.message.starts_with(&f.label),
+                        "{what}: message `{}` does not start with the label",
+                        fe.message
+                    );
+                }
+                if let Some(h) = &f.hint
+                    && matches!(
+                        fe.kind,
+                        ErrorKind::Pattern | ErrorKind::TooShort { .. } | ErrorKind::TooLong { .. }
+                    )
+                {
+                    assert!(
+                        fe.message.contains(h.as_str()),
+                        "{what}: message `{}` lacks the hint",
+                        fe.message
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0);
+}
+
+#[test]
+fn messages_use_label_and_hint() {
+    let mut map = std::collections::BTreeMap::new();
+    map.insert(
+        "api_token".to_owned(),
+        "3f9c2a7e-41bd-4c0a-9e6f-2b8d51c7a0e4f1b".to_owned(),
+    );
+    map.insert("user_email".to_owned(), "ada.example.com".to_owned());
+    map.insert("extra".to_owned(), "x".to_owned());
+    let Err(ValidateError::Invalid(e)) =
+        connectspec_providers::validate("oneflow", "api_token", &map)
+    else {
+        panic!("expected field errors")
+    };
+    let msgs: Vec<&str> = e.errors().iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(
+        msgs,
+        [
+            "API Token must be 40 characters: letters, digits and hyphens (it has 39)",
+            "User Email must be an email address",
+            "`extra` is not a field of this form",
+        ]
+    );
+    let codes: Vec<&str> = e.errors().iter().map(|e| e.kind.code()).collect();
+    assert_eq!(codes, ["too_short", "format", "unknown"]);
+}
+
+#[test]
+fn typed_credentials_normalise_and_build_requests() {
+    let token = "Kq7ZpR2mXv9LcT4nWb8YhJ3sDf6Gk1Na5Ue0OiPz";
+    let body =
+        serde_json::json!({ "api_token": format!(" {token} "), "user_email": "ada@example.com" });
+    let creds = connectspec_providers::oneflow::ApiToken::from_json(&body).expect("valid");
+    assert_eq!(creds.api_token.expose_secret(), token);
+    assert_eq!(creds.normalized_fields(), ["api_token"]);
+    assert_eq!(
+        creds.public_values().into_iter().collect::<Vec<_>>(),
+        [("user_email".to_owned(), "ada@example.com".to_owned())]
+    );
+    let auth = creds.request_auth();
+    let headers: Vec<(&str, &str)> = auth
+        .headers
+        .iter()
+        .map(|(n, v)| (*n, v.expose_secret()))
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            ("X-Oneflow-API-Token", token),
+            ("X-Oneflow-User-Email", "ada@example.com")
+        ]
+    );
+
+    let not_object =
+        connectspec_providers::oneflow::ApiToken::from_json(&serde_json::json!(["x"])).unwrap_err();
+    assert_eq!(not_object.errors()[0].kind, ErrorKind::NotAnObject);
+    let number = connectspec_providers::oneflow::ApiToken::from_json(
+        &serde_json::json!({"api_token": 5, "user_email": "ada@example.com"}),
+    )
+    .unwrap_err();
+    assert_eq!(number.errors()[0].kind, ErrorKind::NotAString);
+
+    let site = "4b1e0c9d7a2f86e35c0b9a1d4e7f2c8a6b3d0e9f1a4c7b2e5d8f0a3c6b9e1d4f";
+    let body = serde_json::json!({ "site_token": site });
+    let creds =
+        connectspec_providers::validate_json("webflow", "site_token", &body).expect("valid");
+    assert!(matches!(creds, Credentials::WebflowSiteToken(_)));
+    assert_eq!(creds.meta().label, "Site Token");
+    assert!(creds.normalized_fields().is_empty());
+    let auth = creds.request_auth();
+    assert_eq!(auth.headers[0].0, "Authorization");
+    assert_eq!(auth.headers[0].1.expose_secret(), format!("Bearer {site}"));
+    assert_eq!(auth.test_path.as_deref(), Some("/token/authorized_by"));
+    assert_eq!(
+        connectspec_providers::validate_json("webflow", "nope", &body).unwrap_err(),
+        ValidateError::UnknownMethod
+    );
+    assert_eq!(
+        connectspec_providers::validate_json("nope", "x", &body).unwrap_err(),
+        ValidateError::UnknownProvider
+    );
+}
