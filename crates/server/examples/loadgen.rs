@@ -295,6 +295,11 @@ fn main() {
             "elapsed {secs:.3} s, {:.0} req/s",
             (ok + errors) as f64 / secs
         );
+        // Other processes on the machine skew every figure; say how busy it was.
+        if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+            let one_minute = load.split_whitespace().next().unwrap_or("?");
+            println!("machine load average (1 min) at the end: {one_minute}");
+        }
         println!(
             "latency ms: p50 {:.3}  p90 {:.3}  p99 {:.3}  p99.9 {:.3}  max {:.3}",
             pct(&lat, 50.0),

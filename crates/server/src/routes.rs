@@ -1,7 +1,8 @@
 //! The HTTP endpoints.
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::{DefaultBodyLimit, FromRequestParts, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -38,6 +39,32 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// Path parameters, with a problem+json rejection: axum's own rejection is plain text
+/// and quotes the offending segment.
+struct Ids<T>(T);
+
+impl<T, S> FromRequestParts<S> for Ids<T>
+where
+    T: serde::de::DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Problem> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(t)| Ids(t))
+            .map_err(|_| {
+                Problem::new(
+                    StatusCode::BAD_REQUEST,
+                    "bad-path",
+                    "Malformed request path",
+                    "the provider or method id in the path is not valid UTF-8 text",
+                )
+            })
+    }
+}
+
 async fn healthz() -> Response {
     json(StatusCode::OK, &serde_json::json!({"status": "ok"}))
 }
@@ -49,12 +76,12 @@ async fn list_providers() -> Response {
     )
 }
 
-async fn show_provider(Path(provider): Path<String>) -> Result<Response, Problem> {
+async fn show_provider(Ids(provider): Ids<String>) -> Result<Response, Problem> {
     let p = find_provider(&provider)?;
     Ok(json(StatusCode::OK, &catalogue::detail(p)))
 }
 
-async fn schema(Path((provider, method)): Path<(String, String)>) -> Result<Response, Problem> {
+async fn schema(Ids((provider, method)): Ids<(String, String)>) -> Result<Response, Problem> {
     let m = find_method(&provider, &method)?;
     let mut res = m.json_schema.into_response();
     res.headers_mut().insert(
@@ -76,7 +103,7 @@ struct Validation {
 }
 
 async fn validate(
-    Path((provider, method)): Path<(String, String)>,
+    Ids((provider, method)): Ids<(String, String)>,
     FieldsBody(fields): FieldsBody,
 ) -> Result<Response, Problem> {
     let m = find_method(&provider, &method)?;
@@ -93,7 +120,7 @@ async fn validate(
 
 async fn test(
     State(state): State<AppState>,
-    Path((provider, method)): Path<(String, String)>,
+    Ids((provider, method)): Ids<(String, String)>,
     FieldsBody(fields): FieldsBody,
 ) -> Result<Response, Problem> {
     let m = find_method(&provider, &method)?;

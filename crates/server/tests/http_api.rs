@@ -389,6 +389,10 @@ async fn bad_input_is_a_problem() {
     .await;
     assert_eq!(res.status().as_u16(), 404);
 
+    let (status, ct, body) = get_json(&c, &svc.url("/v1/providers/%FF%FE")).await;
+    assert_problem(status, &ct, &body, 400);
+    assert!(body["detail"].as_str().unwrap().contains("not valid UTF-8"));
+
     let res = c.get(&url).send().await.unwrap();
     assert_eq!(res.status().as_u16(), 405);
     assert_eq!(res.headers()["content-type"], "application/problem+json");
