@@ -260,11 +260,17 @@ pub fn validate<'s, const N: usize>(
     let mut errors: Vec<FieldError> = Vec::new();
     let mut values: [Value<'s>; N] = std::array::from_fn(|_| None);
     let mut normalized = 0u64;
+    // How many keys of the source name form fields (for skipping the unknown-key scan).
+    let mut found = 0usize;
     for (i, field) in rules.fields.iter().enumerate() {
-        match source.get_raw(field.key) {
+        let raw = source.get_raw(field.key);
+        if raw.is_some() {
+            found += 1;
+        }
+        match raw {
             Some(Raw::Str(raw)) => match check_field(field, raw) {
                 Ok(v) => {
-                    if v != raw && i < 64 {
+                    if changed(&v, raw) && i < 64 {
                         normalized |= 1 << i;
                     }
                     values[i] = Some(v);
@@ -286,11 +292,13 @@ pub fn validate<'s, const N: usize>(
         }
     }
     let mut unknown: Vec<String> = Vec::new();
-    source.for_each_key(&mut |k| {
-        if !rules.fields.iter().any(|f| f.key == k) {
-            unknown.push(k.to_owned());
-        }
-    });
+    if source.key_count() != Some(found) {
+        source.for_each_key(&mut |k| {
+            if !rules.fields.iter().any(|f| f.key == k) {
+                unknown.push(k.to_owned());
+            }
+        });
+    }
     unknown.sort();
     for k in unknown {
         let message = format!("`{}` is not a field of this form", printable_key(&k));
@@ -332,6 +340,16 @@ pub fn validate<'s, const N: usize>(
         })
     } else {
         Err(ValidationErrors(errors))
+    }
+}
+
+/// Whether normalisation changed `raw`: a borrowed result of the same length is `raw`
+/// itself (normalisation only ever borrows sub-slices), so no comparison is needed.
+#[allow(clippy::ptr_arg)] // whether it is borrowed is the point
+fn changed(v: &Cow<'_, str>, raw: &str) -> bool {
+    match v {
+        Cow::Borrowed(b) => b.len() != raw.len(),
+        Cow::Owned(o) => o != raw,
     }
 }
 

@@ -17,6 +17,11 @@ pub trait FieldSource {
     fn get_raw(&self, key: &str) -> Option<Raw<'_>>;
     /// Calls `f` with every key present, for finding unknown fields.
     fn for_each_key(&self, f: &mut dyn FnMut(&str));
+    /// The number of distinct keys, when known cheaply. When it equals the number of
+    /// form fields found, there is no unknown key and the key scan is skipped.
+    fn key_count(&self) -> Option<usize> {
+        None
+    }
 }
 
 impl FieldSource for BTreeMap<String, String> {
@@ -26,6 +31,9 @@ impl FieldSource for BTreeMap<String, String> {
     fn for_each_key(&self, f: &mut dyn FnMut(&str)) {
         self.keys().for_each(|k| f(k));
     }
+    fn key_count(&self) -> Option<usize> {
+        Some(self.len())
+    }
 }
 
 impl FieldSource for HashMap<String, String> {
@@ -34,6 +42,9 @@ impl FieldSource for HashMap<String, String> {
     }
     fn for_each_key(&self, f: &mut dyn FnMut(&str)) {
         self.keys().for_each(|k| f(k));
+    }
+    fn key_count(&self) -> Option<usize> {
+        Some(self.len())
     }
 }
 
@@ -53,7 +64,9 @@ impl FieldSource for serde_json::Map<String, serde_json::Value> {
 
 impl FieldSource for [(&str, &str)] {
     fn get_raw(&self, key: &str) -> Option<Raw<'_>> {
-        self.iter().find(|(k, _)| *k == key).map(|(_, v)| Raw::Str(v))
+        self.iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| Raw::Str(v))
     }
     fn for_each_key(&self, f: &mut dyn FnMut(&str)) {
         self.iter().for_each(|(k, _)| f(k));
