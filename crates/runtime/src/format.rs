@@ -106,7 +106,10 @@ fn is_url(value: &str, https_only: bool) -> bool {
     } else {
         return false;
     };
-    if value.bytes().any(|b| b.is_ascii_whitespace() || b.is_ascii_control()) {
+    if value
+        .bytes()
+        .any(|b| b.is_ascii_whitespace() || b.is_ascii_control())
+    {
         return false;
     }
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());

@@ -89,7 +89,11 @@ fn match_from(pieces: &[Piece<'_>], s: &[u8]) -> bool {
             .any(|a| s.starts_with(a.as_bytes()) && match_from(rest, &s[a.len()..])),
         Some((Piece::Class { class, min, max }, rest)) => {
             let (min, max) = (*min as usize, *max as usize);
-            let run = s.iter().take(max).take_while(|b| class.contains(**b)).count();
+            let run = s
+                .iter()
+                .take(max)
+                .take_while(|b| class.contains(**b))
+                .count();
             if run < min {
                 return false;
             }
@@ -111,7 +115,10 @@ impl LazyRegex {
     /// A regex for `pattern`, which the generator has already compiled once at build
     /// time, so compiling it here cannot fail.
     pub const fn new(pattern: &'static str) -> LazyRegex {
-        LazyRegex { pattern, cell: OnceLock::new() }
+        LazyRegex {
+            pattern,
+            cell: OnceLock::new(),
+        }
     }
 
     /// The compiled regex.
@@ -153,7 +160,11 @@ mod tests {
         let pieces = [
             Piece::Literals(&["sk_", "rk_"]),
             Piece::Literals(&["live_", "test_"]),
-            Piece::Class { class: ALNUM, min: 4, max: u32::MAX },
+            Piece::Class {
+                class: ALNUM,
+                min: 4,
+                max: u32::MAX,
+            },
         ];
         let m = PieceMatcher { pieces: &pieces };
         assert!(m.matches("sk_live_abcd"));
@@ -167,17 +178,33 @@ mod tests {
     fn class_then_literal_backtracks() {
         let dash = ByteClass::EMPTY.with_range(b'-', b'-');
         let pieces = [
-            Piece::Class { class: ALNUM.0.iter().fold(dash, |c, _| c), min: 1, max: u32::MAX },
+            Piece::Class {
+                class: ALNUM.0.iter().fold(dash, |c, _| c),
+                min: 1,
+                max: u32::MAX,
+            },
             Piece::Literals(&["-us"]),
-            Piece::Class { class: ALNUM, min: 1, max: 2 },
+            Piece::Class {
+                class: ALNUM,
+                min: 1,
+                max: 2,
+            },
         ];
         let m = PieceMatcher { pieces: &pieces };
         assert!(!m.matches("abc-us1"), "class holds only '-'");
         let any = ALNUM.with_range(b'-', b'-');
         let pieces = [
-            Piece::Class { class: any, min: 1, max: u32::MAX },
+            Piece::Class {
+                class: any,
+                min: 1,
+                max: u32::MAX,
+            },
             Piece::Literals(&["-us"]),
-            Piece::Class { class: ALNUM, min: 1, max: 2 },
+            Piece::Class {
+                class: ALNUM,
+                min: 1,
+                max: 2,
+            },
         ];
         let m = PieceMatcher { pieces: &pieces };
         assert!(m.matches("abc-def-us12"));

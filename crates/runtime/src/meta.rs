@@ -159,7 +159,10 @@ impl MethodMeta {
                 .filter_map(|(n, t)| render(t).map(|v| (*n, SecretString::from(v))))
                 .collect(),
             basic: self.send.basic.as_ref().and_then(|(u, p)| {
-                Some((SecretString::from(render(u)?), SecretString::from(render(p).unwrap_or_default())))
+                Some((
+                    SecretString::from(render(u)?),
+                    SecretString::from(render(p).unwrap_or_default()),
+                ))
             }),
             test_path: self.connection_test.as_ref().and_then(|t| render(&t.path)),
         }

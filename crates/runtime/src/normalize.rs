@@ -79,7 +79,13 @@ mod tests {
         assert_eq!(normalize("acme", &sub), "acme");
         assert_eq!(normalize("a.b.bamboohr.com", &sub), "a.b.bamboohr.com");
         let host = [Normalize::ExtractHost, Normalize::Lowercase];
-        assert_eq!(normalize("https://Shop.myshopify.com/admin", &host), "shop.myshopify.com");
-        assert!(matches!(normalize("abc", &[Normalize::Trim]), Cow::Borrowed(_)));
+        assert_eq!(
+            normalize("https://Shop.myshopify.com/admin", &host),
+            "shop.myshopify.com"
+        );
+        assert!(matches!(
+            normalize("abc", &[Normalize::Trim]),
+            Cow::Borrowed(_)
+        ));
     }
 }

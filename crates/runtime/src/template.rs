@@ -68,9 +68,16 @@ pub fn parse_template(text: &str) -> Result<Vec<(bool, String)>, (usize, String)
                 };
                 let key = &text[i + 1..i + 1 + len];
                 if key.is_empty()
-                    || !key.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
+                    || !key
+                        .bytes()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
                 {
-                    return Err((i, format!("`{{{key}}}` is not a placeholder: use `{{field_key}}` with a snake_case key, or `{{{{` for a literal brace")));
+                    return Err((
+                        i,
+                        format!(
+                            "`{{{key}}}` is not a placeholder: use `{{field_key}}` with a snake_case key, or `{{{{` for a literal brace"
+                        ),
+                    ));
                 }
                 if !lit.is_empty() {
                     out.push((false, std::mem::take(&mut lit)));
@@ -78,7 +85,12 @@ pub fn parse_template(text: &str) -> Result<Vec<(bool, String)>, (usize, String)
                 out.push((true, key.to_owned()));
                 i += len + 2;
             }
-            b'}' => return Err((i, "`}` without a matching `{`; write `}}` for a literal brace".into())),
+            b'}' => {
+                return Err((
+                    i,
+                    "`}` without a matching `{`; write `}}` for a literal brace".into(),
+                ));
+            }
             _ => {
                 let ch = text[i..].chars().next().expect("in bounds");
                 lit.push(ch);
@@ -109,8 +121,13 @@ mod tests {
         );
         assert!(parse_template("{Bad}").is_err());
         assert!(parse_template("{open").is_err());
-        let t = Template { segments: &[Segment::Lit("Bearer "), Segment::Var("token")] };
-        assert_eq!(render_template(&t, |_| Some("abc")).as_deref(), Some("Bearer abc"));
+        let t = Template {
+            segments: &[Segment::Lit("Bearer "), Segment::Var("token")],
+        };
+        assert_eq!(
+            render_template(&t, |_| Some("abc")).as_deref(),
+            Some("Bearer abc")
+        );
         assert_eq!(render_template(&t, |_| None), None);
     }
 }

@@ -314,7 +314,8 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Diagnostics> {
     // Files are independent: load them on every core (a catalogue of 1,000 specs is
     // otherwise most of gen-docs' time). `collect` keeps file order, so diagnostics and
     // the catalogue are the same on every run.
-    let loaded: Vec<Result<LoadedSpec, Diagnostics>> = files.par_iter().map(|f| load_file(f)).collect();
+    let loaded: Vec<Result<LoadedSpec, Diagnostics>> =
+        files.par_iter().map(|f| load_file(f)).collect();
     for r in loaded {
         match r {
             Ok(s) => specs.push(s),
