@@ -123,16 +123,16 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         if m.field(&d.from).is_none() {
             unknown_field(rep, &format!("{dp}/from"), &d.from, m);
         }
-        if let Some(hir) = check_pattern(rep, &format!("{dp}/pattern"), &d.pattern) {
-            if !has_capture(&hir, "value") {
-                rep.value(
-                    &format!("{dp}/pattern"),
-                    Code::InvalidRegex,
-                    "derived pattern has no capture group named `value`",
-                    shown(&d.pattern),
-                    "wrap the part to extract in `(?P<value>…)`",
-                );
-            }
+        if let Some(hir) = check_pattern(rep, &format!("{dp}/pattern"), &d.pattern)
+            && !has_capture(&hir, "value")
+        {
+            rep.value(
+                &format!("{dp}/pattern"),
+                Code::InvalidRegex,
+                "derived pattern has no capture group named `value`",
+                shown(&d.pattern),
+                "wrap the part to extract in `(?P<value>…)`",
+            );
         }
     }
     for (i, r) in m.rules.iter().enumerate() {
@@ -283,17 +283,17 @@ fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
         markup(rep, &format!("{fp}/description"), d);
     }
     let mut contradictory = false;
-    if let (Some(min), Some(max)) = (f.min_length, f.max_length) {
-        if min > max {
-            contradictory = true;
-            rep.value(
-                &format!("{fp}/min_length"),
-                Code::ContradictoryLimits,
-                format!("min_length {min} is greater than max_length {max}"),
-                format!("`{min}`"),
-                "no value can satisfy both; fix one of the two",
-            );
-        }
+    if let (Some(min), Some(max)) = (f.min_length, f.max_length)
+        && min > max
+    {
+        contradictory = true;
+        rep.value(
+            &format!("{fp}/min_length"),
+            Code::ContradictoryLimits,
+            format!("min_length {min} is greater than max_length {max}"),
+            format!("`{min}`"),
+            "no value can satisfy both; fix one of the two",
+        );
     }
     if f.max_length == Some(0) {
         contradictory = true;
@@ -316,17 +316,17 @@ fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
                 "remove it: every value starts with the empty string",
             );
         }
-        if let Some(max) = f.max_length {
-            if pre.chars().count() as u32 > max {
-                contradictory = true;
-                rep.value(
-                    &pp,
-                    Code::ContradictoryLimits,
-                    format!("prefix `{pre}` is longer than max_length {max}"),
-                    shown(pre),
-                    "shorten the prefix or raise max_length",
-                );
-            }
+        if let Some(max) = f.max_length
+            && pre.chars().count() as u32 > max
+        {
+            contradictory = true;
+            rep.value(
+                &pp,
+                Code::ContradictoryLimits,
+                format!("prefix `{pre}` is longer than max_length {max}"),
+                shown(pre),
+                "shorten the prefix or raise max_length",
+            );
         }
         if let Some(fb) = f
             .forbidden_prefixes
@@ -378,16 +378,16 @@ fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
         }
     }
     for (i, n) in f.normalize.iter().enumerate() {
-        if let Normalize::ExtractSubdomain(d) = n {
-            if !connectspec_runtime::Format::Hostname.check(d) || !d.contains('.') {
-                rep.value(
-                    &format!("{fp}/normalize/{i}/extract_subdomain"),
-                    Code::InvalidValue,
-                    format!("`{d}` is not a parent domain"),
-                    shown(d),
-                    "give the provider's domain, e.g. `bamboohr.com`",
-                );
-            }
+        if let Normalize::ExtractSubdomain(d) = n
+            && (!connectspec_runtime::Format::Hostname.check(d) || !d.contains('.'))
+        {
+            rep.value(
+                &format!("{fp}/normalize/{i}/extract_subdomain"),
+                Code::InvalidValue,
+                format!("`{d}` is not a parent domain"),
+                shown(d),
+                "give the provider's domain, e.g. `bamboohr.com`",
+            );
         }
     }
     let pattern_ok = match &f.pattern {

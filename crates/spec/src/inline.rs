@@ -57,22 +57,22 @@ pub fn parse(text: &str) -> Result<Vec<Inline>, MarkupError> {
     };
     while i < b.len() {
         let rest = &text[i..];
-        if rest.starts_with("**") {
-            let Some(end) = rest[2..].find("**") else {
+        if let Some(after) = rest.strip_prefix("**") {
+            let Some(end) = after.find("**") else {
                 return Err(err(i, "`**` opens bold text that is never closed"));
             };
-            let inner = &rest[2..2 + end];
+            let inner = &after[..end];
             if inner.is_empty() || !plain_ok(inner) {
                 return Err(err(i, "bold text must be plain text between `**` and `**`"));
             }
             flush(&mut plain, &mut out);
             out.push(Inline::Bold(inner.to_owned()));
             i += end + 4;
-        } else if rest.starts_with('`') {
-            let Some(end) = rest[1..].find('`') else {
+        } else if let Some(after) = rest.strip_prefix('`') {
+            let Some(end) = after.find('`') else {
                 return Err(err(i, "`` ` `` opens code that is never closed"));
             };
-            let inner = &rest[1..1 + end];
+            let inner = &after[..end];
             if inner.is_empty() {
                 return Err(err(i, "empty code span"));
             }
@@ -96,9 +96,9 @@ pub fn parse(text: &str) -> Result<Vec<Inline>, MarkupError> {
             if label.is_empty() || !plain_ok(label) {
                 return Err(err(i, "link text must be plain text"));
             }
-            if !(url.starts_with("https://") && url.len() > 8 && !url.contains(char::is_whitespace))
-                && !(url.starts_with('/') && !url.contains(char::is_whitespace))
-            {
+            let https = url.starts_with("https://") && url.len() > 8;
+            let site_path = url.starts_with('/');
+            if !(https || site_path) || url.contains(char::is_whitespace) {
                 return Err(MarkupError {
                     offset: i,
                     message: format!(
