@@ -177,10 +177,11 @@ mod tests {
         let n =
             parse("Go to **Admin** > **Integrations**, see `X-Token` and [docs](https://a.b/c).")
                 .unwrap();
-        assert_eq!(n.len(), 8);
+        assert_eq!(n.len(), 9);
         assert_eq!(n[1], Inline::Bold("Admin".into()));
         assert_eq!(n[5], Inline::Code("X-Token".into()));
-        assert!(matches!(&n[7 - 1], Inline::Link { url, .. } if url == "https://a.b/c"));
+        assert!(matches!(&n[7], Inline::Link { url, .. } if url == "https://a.b/c"));
+        assert_eq!(n[8], Inline::Text(".".into()));
         assert!(parse("a <b>bold</b>").is_err());
         assert!(parse("*italic*").is_err());
         assert!(parse("[x](http://a.b)").unwrap_err().not_https);
