@@ -47,8 +47,14 @@ pub fn run(root: &Path, args: Args) -> Result<(), String> {
                 .map_err(|_| format!("--sizes: `{s}` is not a number"))
         })
         .collect::<Result<_, _>>()?;
+    let start_load = connectspec_bench::load_average();
     let rows = connectspec_bench::run(root, &opts, |section, rows| {
-        eprintln!("bench: {} done ({} rows)", section.name(), rows.len());
+        let load = connectspec_bench::load_average().unwrap_or_else(|| "?".into());
+        eprintln!(
+            "bench: {} done ({} rows; load average {load})",
+            section.name(),
+            rows.len()
+        );
     });
     println!("{}", table::render(&rows));
     let missed = rows
@@ -60,5 +66,9 @@ pub fn run(root: &Path, args: Args) -> Result<(), String> {
         .filter(|r| matches!(r.verdict, connectspec_bench::Verdict::NotRun(_)))
         .count();
     println!("{missed} goal(s) missed, {not_run} measurement(s) not run");
+    if let (Some(a), Some(b)) = (start_load, connectspec_bench::load_average()) {
+        let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+        println!("machine: {cores} cores; load average (1, 5, 15 min) at start {a}, at end {b}");
+    }
     Ok(())
 }

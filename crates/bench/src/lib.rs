@@ -191,6 +191,9 @@ pub fn run(root: &Path, opts: &Options, mut progress: impl FnMut(Section, &[Row]
             emit(section, rows, &mut all);
         }
     }
+    // Pages written by the docs probes; removed only now, after every timing, because
+    // deleting many files slows down creating files shortly afterwards.
+    let _ = std::fs::remove_dir_all(work.join("docs-out"));
     if wanted(Section::Build) {
         let (a, b) = opts.build_sizes;
         let rows = match (
@@ -212,4 +215,12 @@ pub fn run(root: &Path, opts: &Options, mut progress: impl FnMut(Section, &[Row]
         );
     }
     all
+}
+
+/// The machine's 1, 5 and 15 minute load averages (`/proc/loadavg`), to judge how
+/// much other work disturbed the timings; `None` where unavailable.
+pub fn load_average() -> Option<String> {
+    let text = std::fs::read_to_string("/proc/loadavg").ok()?;
+    let parts: Vec<&str> = text.split_whitespace().take(3).collect();
+    (parts.len() == 3).then(|| parts.join(" "))
 }

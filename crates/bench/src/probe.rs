@@ -1,8 +1,10 @@
 //! The work measured in a child process (`connectspec-bench-probe`), so each
 //! measurement starts with a fresh heap and its peak resident memory is its own.
 //!
-//! The probe prints one JSON line: `{"specs":…,"pages":…,"runs_ms":[…],"peak_rss_kb":…}`.
+//! The probe prints one JSON line:
+//! `{"specs":…,"pages":…,"runs_ms":[…],"peak_rss_kb":…,"extra":{…}}`.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
 
@@ -19,6 +21,8 @@ pub struct ProbeResult {
     pub runs_ms: Vec<f64>,
     /// Peak resident set size of the probe process, in KiB.
     pub peak_rss_kb: u64,
+    /// Further named figures in milliseconds (see each job).
+    pub extra: BTreeMap<String, f64>,
 }
 
 impl ProbeResult {
@@ -46,17 +50,28 @@ impl ProbeResult {
             })
             .filter(|r| !r.is_empty())
             .ok_or("probe output lacks `runs_ms`")?;
+        let extra = v
+            .get("extra")
+            .and_then(|e| e.as_object())
+            .map(|m| {
+                m.iter()
+                    .filter_map(|(k, x)| Some((k.clone(), x.as_f64()?)))
+                    .collect()
+            })
+            .unwrap_or_default();
         Ok(ProbeResult {
             specs: num("specs")? as usize,
             pages: num("pages")? as usize,
             runs_ms: runs,
             peak_rss_kb: num("peak_rss_kb")?,
+            extra,
         })
     }
 
     /// The JSON line.
     pub fn to_line(&self) -> String {
-        json!({"specs": self.specs, "pages": self.pages, "runs_ms": self.runs_ms, "peak_rss_kb": self.peak_rss_kb}).to_string()
+        json!({"specs": self.specs, "pages": self.pages, "runs_ms": self.runs_ms, "peak_rss_kb": self.peak_rss_kb, "extra": self.extra})
+            .to_string()
     }
 }
 
@@ -92,31 +107,57 @@ pub fn load(dir: &Path, reps: usize) -> Result<ProbeResult, String> {
         pages: 0,
         runs_ms: runs,
         peak_rss_kb: peak_rss_kb(),
+        extra: BTreeMap::new(),
     })
 }
 
-/// What `cargo xtask gen-docs --specs dir --out out` does — load, render, write —
-/// `reps` times, each into an emptied `out` so every run writes every page.
+/// What `cargo xtask gen-docs --specs dir --out out` does, in phases, `reps` times:
+/// load + check, render every page in memory, write. `runs_ms` holds load + render
+/// (the engine's work, independent of the file system); `extra` holds the write
+/// times: `first_write_ms` when `out` starts empty (every page is created) and
+/// `rerun_write_ms` for the best later run (pages unchanged, nothing is written).
+///
+/// `out` must not exist: creating files right after deleting many is slow on some
+/// file systems (ext4 skips recently freed inodes), which would measure the
+/// benchmark's own clean-up rather than gen-docs.
 pub fn docs(dir: &Path, out: &Path, reps: usize) -> Result<ProbeResult, String> {
+    if out.exists() {
+        return Err(format!(
+            "{} exists; the docs probe writes into a new directory",
+            out.display()
+        ));
+    }
     let mut runs = Vec::new();
+    let mut writes = Vec::new();
     let (mut specs, mut pages) = (0, 0);
+    let opts = connectspec_docs::Options::default();
     for _ in 0..reps.max(1) {
-        if out.exists() {
-            std::fs::remove_dir_all(out)
-                .map_err(|e| format!("cannot empty {}: {e}", out.display()))?;
-        }
         let start = Instant::now();
-        let summary = connectspec_docs::generate(dir, out, &connectspec_docs::Options::default())
-            .map_err(|e| e.to_string())?;
+        let cat = connectspec_spec::load_dir(dir)
+            .map_err(|d| format!("{} does not load:\n{d}", dir.display()))?;
+        let rendered =
+            connectspec_docs::render_catalogue(&cat, &opts).map_err(|e| e.to_string())?;
         runs.push(elapsed_ms(start));
-        specs = summary.providers;
-        pages = summary.pages;
+        let start = Instant::now();
+        connectspec_docs::output::write(out, &rendered).map_err(|e| e.to_string())?;
+        writes.push(elapsed_ms(start));
+        specs = cat.specs.len();
+        pages = rendered.len();
+    }
+    let mut extra = BTreeMap::new();
+    extra.insert("first_write_ms".to_owned(), writes[0]);
+    if writes.len() > 1 {
+        extra.insert(
+            "rerun_write_ms".to_owned(),
+            writes[1..].iter().copied().fold(f64::INFINITY, f64::min),
+        );
     }
     Ok(ProbeResult {
         specs,
         pages,
         runs_ms: runs,
         peak_rss_kb: peak_rss_kb(),
+        extra,
     })
 }
 
@@ -131,6 +172,7 @@ mod tests {
             pages: 24,
             runs_ms: vec![3.5, 2.25],
             peak_rss_kb: 9000,
+            extra: BTreeMap::from([("first_write_ms".to_owned(), 12.5)]),
         };
         let back = ProbeResult::parse(&r.to_line()).unwrap();
         assert_eq!(back, r);

@@ -33,6 +33,14 @@ fn probe(bin: &Path, args: &[&str]) -> Result<ProbeResult, String> {
     ProbeResult::parse(stdout.lines().last().unwrap_or(""))
 }
 
+/// A name no earlier run used: nanoseconds since the epoch and the process id.
+fn unique() -> String {
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!("{}-{t}", std::process::id())
+}
+
 /// What the probe measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Job {
@@ -59,7 +67,8 @@ pub fn run(job: Job, bin: &Path, work: &Path, sets: &[(usize, PathBuf)]) -> Vec<
     for (n, dir) in sets {
         let d = dir.to_string_lossy();
         let r = reps(*n).to_string();
-        let out = work.join(format!("docs-{n}"));
+        // A new directory per probe (see `probe::docs`); removed by `crate::run` at the end.
+        let out = work.join("docs-out").join(format!("{n}-{}", unique()));
         let o = out.to_string_lossy();
         let args: Vec<&str> = match job {
             Job::Load => vec!["load", &d, &r],
@@ -74,7 +83,7 @@ pub fn run(job: Job, bin: &Path, work: &Path, sets: &[(usize, PathBuf)]) -> Vec<
         let best = r.best_ms();
         let what = match job {
             Job::Load => format!("load + check {n} specs"),
-            Job::Docs => format!("gen-docs {n} specs ({} pages)", r.pages),
+            Job::Docs => format!("gen-docs {n} specs: load + render {} pages", r.pages),
         };
         let figure = format!(
             "{} ({:.3} ms/spec, best of {})",
@@ -93,6 +102,20 @@ pub fn run(job: Job, bin: &Path, work: &Path, sets: &[(usize, PathBuf)]) -> Vec<
             ));
         } else {
             rows.push(Row::info(section, what, figure));
+        }
+    }
+    if job == Job::Docs {
+        for (n, r) in &results {
+            let get = |k: &str| r.extra.get(k).map_or("—".to_owned(), |v| table::ms(*v));
+            rows.push(Row::info(
+                section,
+                format!("gen-docs {n} specs: write pages"),
+                format!(
+                    "{} into an empty directory, {} when unchanged",
+                    get("first_write_ms"),
+                    get("rerun_write_ms")
+                ),
+            ));
         }
     }
     for pair in results.windows(2) {

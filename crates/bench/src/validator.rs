@@ -27,6 +27,8 @@ pub enum Kind {
     Hand,
     /// A plain `regex` check, when the bench has one.
     Regex,
+    /// The generated validator building its typed struct (owned values).
+    CompiledTyped,
 }
 
 /// Classifies a criterion id segment.
@@ -37,7 +39,11 @@ pub fn kind_of(segment: &str) -> Option<Kind> {
     } else if s.contains("hand") || s.contains("baseline") {
         Some(Kind::Hand)
     } else if s.contains("compiled") || s.contains("generated") || s.contains("codegen") {
-        Some(Kind::Compiled)
+        Some(if s.contains("typed") {
+            Kind::CompiledTyped
+        } else {
+            Kind::Compiled
+        })
     } else if s.contains("regex") {
         Some(Kind::Regex)
     } else {
@@ -219,6 +225,10 @@ mod tests {
         assert_eq!(
             classify("validate/oneflow/hand_written"),
             Some(("validate/oneflow/*".into(), Kind::Hand))
+        );
+        assert_eq!(
+            classify("oneflow/compiled_typed"),
+            Some(("oneflow/*".into(), Kind::CompiledTyped))
         );
         assert_eq!(classify("oneflow/other"), None);
     }
