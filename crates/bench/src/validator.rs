@@ -2,7 +2,8 @@
 //! vs `jsonschema` on the per-method schema vs a hand-written baseline.
 //!
 //! The bench is run with cargo (unless results are reused) and read back from
-//! criterion's files: `target/criterion/<…>/new/{benchmark,estimates}.json`. A result
+//! criterion's files: `target/criterion/<…>/new/{benchmark,estimates}.json` (or
+//! under `target/tmp/criterion`). A result
 //! is classified by the path segment that names its implementation.
 
 use std::collections::BTreeMap;
@@ -153,7 +154,12 @@ pub fn run(root: &Path, reuse: bool) -> Vec<Row> {
             }
         }
     }
-    let results = read(&root.join("target/criterion"), since);
+    // Criterion's default place, and where a bench that sets `output_directory` to
+    // `CARGO_TARGET_TMPDIR/criterion` (as the providers bench does) writes.
+    let mut results = read(&root.join("target/criterion"), since);
+    for (subject, kinds) in read(&root.join("target/tmp/criterion"), since) {
+        results.entry(subject).or_default().extend(kinds);
+    }
     let mut rows = Vec::new();
     for (subject, by_kind) in &results {
         let Some(&compiled) = by_kind.get(&Kind::Compiled) else {
@@ -162,6 +168,7 @@ pub fn run(root: &Path, reuse: bool) -> Vec<Row> {
         let name = subject.replace("/*", "").replace("*/", "");
         let mut figure = format!("compiled {}", table::ns(compiled));
         for (k, label) in [
+            (Kind::CompiledTyped, "compiled into the typed struct"),
             (Kind::Hand, "hand-written"),
             (Kind::Regex, "regex"),
             (Kind::JsonSchema, "jsonschema"),
