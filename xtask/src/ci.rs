@@ -40,7 +40,11 @@ pub fn run(root: &Path) -> Result<(), String> {
         ],
     )?;
     println!("==> cargo xtask check");
-    crate::check::run(root, &root.join("specs"))?;
+    crate::check::run(
+        root,
+        &root.join("specs"),
+        Some(&root.join(crate::docs::DOCS_DIR)),
+    )?;
     cargo(root, &["test", "--workspace", "--locked"])?;
     println!("==> all checks passed");
     Ok(())

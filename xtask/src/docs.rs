@@ -29,11 +29,16 @@ pub fn generate(
 }
 
 /// One problem per stale, missing or extra file under `docs/providers`.
-pub fn check(root: &Path, catalogue: &Catalogue) -> Vec<String> {
-    match connectspec_docs::drift(catalogue, &root.join(DOCS_DIR)) {
+pub fn check(dir: &Path, catalogue: &Catalogue) -> Vec<String> {
+    match connectspec_docs::drift(catalogue, dir) {
         Ok(drift) => drift
             .iter()
-            .map(|d| format!("error[E091]: {DOCS_DIR}/{d}\n  help: run `cargo xtask gen-docs`"))
+            .map(|d| {
+                format!(
+                    "error[E091]: {}/{d}\n  help: run `cargo xtask gen-docs`",
+                    dir.display()
+                )
+            })
             .collect(),
         Err(e) => vec![e.to_string()],
     }

@@ -29,6 +29,11 @@ enum Cmd {
         /// Directory of provider specs.
         #[arg(long)]
         specs: Option<PathBuf>,
+        /// Generated pages to compare with the specs. Defaults to docs/providers when the
+        /// workspace's own specs are checked; with another --specs, pages are only
+        /// compared when this is given.
+        #[arg(long)]
+        docs: Option<PathBuf>,
     },
     /// Write schema/provider-spec.schema.json from the spec model.
     GenSchema,
@@ -77,7 +82,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = workspace_root();
     let result = match cli.cmd {
-        Cmd::Check { specs } => check::run(&root, &specs_dir(&root, specs)),
+        Cmd::Check { specs, docs } => {
+            let docs = match (&specs, docs) {
+                (_, Some(d)) => Some(d),
+                (None, None) => Some(root.join(docs::DOCS_DIR)),
+                (Some(_), None) => None,
+            };
+            check::run(&root, &specs_dir(&root, specs), docs.as_deref())
+        }
         Cmd::GenSchema => check::write_schema(&root),
         Cmd::Ci => ci::run(&root),
         Cmd::GenDocs {
