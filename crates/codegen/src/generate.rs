@@ -550,7 +550,6 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
     let mut members = Vec::new();
     let mut builds = Vec::new();
     let mut lookups = Vec::new();
-    let mut publics = Vec::new();
     let mut debugs = Vec::new();
     let mut choice_types: Vec<TokenStream> = Vec::new();
     for (f, id) in m.fields.iter().zip(&idents) {
@@ -605,32 +604,15 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
         if f.secret {
             debugs.push(quote!(.field(#key, &"[redacted]")));
         } else {
-            publics.push(quote! {
-                if let Some(v) = self.lookup(#key) { out.insert(#key.to_owned(), v.to_owned()); }
-            });
             debugs.push(quote!(.field(#key, &self.#id)));
         }
     }
     for (i, d) in m.derived.iter().enumerate() {
         let key = &d.key;
         let i = num(i as u64);
+        // Public derived values are chosen at run time by `rt_::public_values` from `META`.
         lookups.push(quote!(#key => self.derived_[#i].as_deref()));
-        let from_secret = m.field(&d.from).is_some_and(|f| f.secret);
-        if !from_secret {
-            publics.push(quote! {
-                if let Some(v) = self.lookup(#key) { out.insert(#key.to_owned(), v.to_owned()); }
-            });
-        }
     }
-    let public_body = if publics.is_empty() {
-        quote!(::std::collections::BTreeMap::new())
-    } else {
-        quote! {
-            let mut out = ::std::collections::BTreeMap::new();
-            #(#publics)*
-            out
-        }
-    };
     // Only methods with derived values carry them.
     let (derived_member, derived_build) = if m.derived.is_empty() {
         (TokenStream::new(), TokenStream::new())
@@ -660,16 +642,21 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
         impl #s {
             /// Validates a field map; every error at once.
             pub fn from_fields(fields: &::std::collections::BTreeMap<String, String>) -> Result<#s, rt_::ValidationErrors> {
-                #s::from_source(fields)
+                #s::from_dyn_(fields)
             }
 
             /// Validates a JSON object of string values (`null` counts as absent).
             pub fn from_json(value: &::serde_json::Value) -> Result<#s, rt_::ValidationErrors> {
-                #s::from_source(rt_::json_object(value)?)
+                #s::from_dyn_(rt_::json_object(value)?)
             }
 
             /// Validates any field source; every error at once.
             pub fn from_source(source: &(impl rt_::FieldSource + ?Sized)) -> Result<#s, rt_::ValidationErrors> {
+                #s::from_dyn_(&source)
+            }
+
+            /// The one non-generic check, so each method compiles it once whatever the source type.
+            pub(crate) fn from_dyn_(source: &dyn rt_::FieldSource) -> Result<#s, rt_::ValidationErrors> {
                 let checked = rt_::validate::<#n>(&#m_mod::RULES, source)?;
                 let [#(#idents),*] = checked.values;
                 Ok(#s { #(#builds,)* normalized_: checked.normalized, #derived_build })
@@ -690,7 +677,7 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
 
             /// Normalised values of the non-secret fields (and values derived from them).
             pub fn public_values(&self) -> ::std::collections::BTreeMap<String, String> {
-                #public_body
+                rt_::public_values(&#m_mod::META, &|k| self.lookup(k))
             }
 
             /// Keys of the fields that normalisation changed.
@@ -700,7 +687,7 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
 
             /// Headers, query parameters and basic auth as the spec's `send` declares them.
             pub fn request_auth(&self) -> rt_::RequestAuth {
-                #m_mod::META.request_auth(|k| self.lookup(k))
+                #m_mod::META.request_auth_dyn(&|k| self.lookup(k))
             }
         }
 
@@ -750,7 +737,7 @@ fn registry(specs: &[&ProviderSpec], entries: &[Entry]) -> TokenStream {
         let pid = &p.id;
         let methods = entries.iter().filter(|e| &e.provider_id == pid).map(|e| {
             let (mid, path, variant) = (&e.method_id, &e.path, &e.variant);
-            quote!(#mid => #path::from_source(source).map(Credentials::#variant).map_err(ValidateError::Invalid))
+            quote!(#mid => #path::from_dyn_(source).map(Credentials::#variant).map_err(ValidateError::Invalid))
         });
         arms.push(quote! {
             #pid => match method {
@@ -826,6 +813,11 @@ fn registry(specs: &[&ProviderSpec], entries: &[Entry]) -> TokenStream {
 
         /// Validates `source` against the method `method` of provider `provider`.
         pub fn validate(provider: &str, method: &str, source: &(impl FieldSource + ?Sized)) -> Result<Credentials, ValidateError> {
+            validate_dyn_(provider, method, &source)
+        }
+
+        /// The registry match, compiled once rather than once per source type.
+        fn validate_dyn_(provider: &str, method: &str, source: &dyn FieldSource) -> Result<Credentials, ValidateError> {
             match provider {
                 #(#arms,)*
                 _ => Err(ValidateError::UnknownProvider),

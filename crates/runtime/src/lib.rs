@@ -23,7 +23,9 @@ pub use meta::{
     FieldMeta, MethodMeta, OutcomeMeta, ProviderMeta, RequestAuth, ScopeMeta, SendMeta, TestMeta,
 };
 pub use normalize::{Normalize, normalize};
-pub use registry::{Credential, ValidateError, display_credential, json_object, normalized_keys};
+pub use registry::{
+    Credential, ValidateError, display_credential, json_object, normalized_keys, public_values,
+};
 pub use rules::{
     CrossRule, DerivedRule, Extract, FieldRules, MethodRules, OptionRule, Validated, Value,
     check_field, validate,

@@ -143,6 +143,12 @@ impl MethodMeta {
 
     /// Builds the request authentication from a lookup of field/derived values.
     pub fn request_auth<'v>(&self, lookup: impl Fn(&str) -> Option<&'v str> + Copy) -> RequestAuth {
+        self.request_auth_dyn(&lookup)
+    }
+
+    /// `request_auth` over a `dyn` lookup: compiled once here instead of once per
+    /// generated credential type (what generated code calls).
+    pub fn request_auth_dyn<'v>(&self, lookup: &dyn Fn(&str) -> Option<&'v str>) -> RequestAuth {
         let render = |t: &Template<'_>| render_template(t, lookup);
         RequestAuth {
             base_url: render(&self.base_url).unwrap_or_default(),

@@ -52,6 +52,28 @@ pub trait Credential: fmt::Debug + fmt::Display {
     fn request_auth(&self) -> RequestAuth;
 }
 
+/// Normalised values of the non-secret fields and of the values derived from them, read
+/// through `lookup`: one shared body instead of one per generated credential type.
+pub fn public_values<'v>(
+    meta: &MethodMeta,
+    lookup: &dyn Fn(&str) -> Option<&'v str>,
+) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let fields = meta.fields.iter().filter(|f| !f.secret).map(|f| f.key);
+    let derived = meta
+        .rules
+        .derived
+        .iter()
+        .filter(|d| !meta.fields.get(d.from).is_some_and(|f| f.secret))
+        .map(|d| d.key);
+    for key in fields.chain(derived) {
+        if let Some(v) = lookup(key) {
+            out.insert(key.to_owned(), v.to_owned());
+        }
+    }
+    out
+}
+
 /// Keys of the fields whose bit is set in `normalized` (bit `i` = field `i`).
 pub fn normalized_keys(meta: &MethodMeta, normalized: u64) -> Vec<&'static str> {
     meta.fields

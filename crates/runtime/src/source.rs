@@ -24,6 +24,19 @@ pub trait FieldSource {
     }
 }
 
+/// A reference is a source too, so generic callers can hand `&source` on as `&dyn FieldSource`.
+impl<T: FieldSource + ?Sized> FieldSource for &T {
+    fn get_raw(&self, key: &str) -> Option<Raw<'_>> {
+        (**self).get_raw(key)
+    }
+    fn for_each_key(&self, f: &mut dyn FnMut(&str)) {
+        (**self).for_each_key(f)
+    }
+    fn key_count(&self) -> Option<usize> {
+        (**self).key_count()
+    }
+}
+
 impl FieldSource for BTreeMap<String, String> {
     fn get_raw(&self, key: &str) -> Option<Raw<'_>> {
         self.get(key).map(|v| Raw::Str(v))

@@ -162,17 +162,23 @@ pub mod oneflow {
         pub fn from_fields(
             fields: &::std::collections::BTreeMap<String, String>,
         ) -> Result<ApiToken, rt_::ValidationErrors> {
-            ApiToken::from_source(fields)
+            ApiToken::from_dyn_(fields)
         }
         /// Validates a JSON object of string values (`null` counts as absent).
         pub fn from_json(
             value: &::serde_json::Value,
         ) -> Result<ApiToken, rt_::ValidationErrors> {
-            ApiToken::from_source(rt_::json_object(value)?)
+            ApiToken::from_dyn_(rt_::json_object(value)?)
         }
         /// Validates any field source; every error at once.
         pub fn from_source(
             source: &(impl rt_::FieldSource + ?Sized),
+        ) -> Result<ApiToken, rt_::ValidationErrors> {
+            ApiToken::from_dyn_(&source)
+        }
+        /// The one non-generic check, so each method compiles it once whatever the source type.
+        pub(crate) fn from_dyn_(
+            source: &dyn rt_::FieldSource,
         ) -> Result<ApiToken, rt_::ValidationErrors> {
             let checked = rt_::validate::<2>(&api_token::RULES, source)?;
             let [api_token, user_email] = checked.values;
@@ -198,11 +204,7 @@ pub mod oneflow {
         }
         /// Normalised values of the non-secret fields (and values derived from them).
         pub fn public_values(&self) -> ::std::collections::BTreeMap<String, String> {
-            let mut out = ::std::collections::BTreeMap::new();
-            if let Some(v) = self.lookup("user_email") {
-                out.insert("user_email".to_owned(), v.to_owned());
-            }
-            out
+            rt_::public_values(&api_token::META, &|k| self.lookup(k))
         }
         /// Keys of the fields that normalisation changed.
         pub fn normalized_fields(&self) -> Vec<&'static str> {
@@ -210,7 +212,7 @@ pub mod oneflow {
         }
         /// Headers, query parameters and basic auth as the spec's `send` declares them.
         pub fn request_auth(&self) -> rt_::RequestAuth {
-            api_token::META.request_auth(|k| self.lookup(k))
+            api_token::META.request_auth_dyn(&|k| self.lookup(k))
         }
     }
     impl rt_::Credential for ApiToken {
@@ -403,17 +405,23 @@ pub mod webflow {
         pub fn from_fields(
             fields: &::std::collections::BTreeMap<String, String>,
         ) -> Result<SiteToken, rt_::ValidationErrors> {
-            SiteToken::from_source(fields)
+            SiteToken::from_dyn_(fields)
         }
         /// Validates a JSON object of string values (`null` counts as absent).
         pub fn from_json(
             value: &::serde_json::Value,
         ) -> Result<SiteToken, rt_::ValidationErrors> {
-            SiteToken::from_source(rt_::json_object(value)?)
+            SiteToken::from_dyn_(rt_::json_object(value)?)
         }
         /// Validates any field source; every error at once.
         pub fn from_source(
             source: &(impl rt_::FieldSource + ?Sized),
+        ) -> Result<SiteToken, rt_::ValidationErrors> {
+            SiteToken::from_dyn_(&source)
+        }
+        /// The one non-generic check, so each method compiles it once whatever the source type.
+        pub(crate) fn from_dyn_(
+            source: &dyn rt_::FieldSource,
         ) -> Result<SiteToken, rt_::ValidationErrors> {
             let checked = rt_::validate::<1>(&site_token::RULES, source)?;
             let [site_token] = checked.values;
@@ -437,7 +445,7 @@ pub mod webflow {
         }
         /// Normalised values of the non-secret fields (and values derived from them).
         pub fn public_values(&self) -> ::std::collections::BTreeMap<String, String> {
-            ::std::collections::BTreeMap::new()
+            rt_::public_values(&site_token::META, &|k| self.lookup(k))
         }
         /// Keys of the fields that normalisation changed.
         pub fn normalized_fields(&self) -> Vec<&'static str> {
@@ -445,7 +453,7 @@ pub mod webflow {
         }
         /// Headers, query parameters and basic auth as the spec's `send` declares them.
         pub fn request_auth(&self) -> rt_::RequestAuth {
-            site_token::META.request_auth(|k| self.lookup(k))
+            site_token::META.request_auth_dyn(&|k| self.lookup(k))
         }
     }
     impl rt_::Credential for SiteToken {
@@ -540,11 +548,19 @@ pub fn validate(
     method: &str,
     source: &(impl FieldSource + ?Sized),
 ) -> Result<Credentials, ValidateError> {
+    validate_dyn_(provider, method, &source)
+}
+/// The registry match, compiled once rather than once per source type.
+fn validate_dyn_(
+    provider: &str,
+    method: &str,
+    source: &dyn FieldSource,
+) -> Result<Credentials, ValidateError> {
     match provider {
         "oneflow" => {
             match method {
                 "api_token" => {
-                    oneflow::ApiToken::from_source(source)
+                    oneflow::ApiToken::from_dyn_(source)
                         .map(Credentials::OneflowApiToken)
                         .map_err(ValidateError::Invalid)
                 }
@@ -554,7 +570,7 @@ pub fn validate(
         "webflow" => {
             match method {
                 "site_token" => {
-                    webflow::SiteToken::from_source(source)
+                    webflow::SiteToken::from_dyn_(source)
                         .map(Credentials::WebflowSiteToken)
                         .map_err(ValidateError::Invalid)
                 }
