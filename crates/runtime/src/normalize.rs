@@ -22,7 +22,7 @@ pub fn normalize<'v>(value: &'v str, steps: &[Normalize<'_>]) -> Cow<'v, str> {
     let mut out = Cow::Borrowed(value);
     for step in steps {
         out = match (step, out) {
-            (Normalize::Trim, Cow::Borrowed(s)) => Cow::Borrowed(s.trim()),
+            (Normalize::Trim, Cow::Borrowed(s)) => Cow::Borrowed(trim(s)),
             (Normalize::Trim, Cow::Owned(s)) => Cow::Owned(s.trim().to_owned()),
             (Normalize::Lowercase, s) if !s.bytes().any(|b| b.is_ascii_uppercase()) => s,
             (Normalize::Lowercase, s) => Cow::Owned(s.to_ascii_lowercase()),
@@ -37,6 +37,16 @@ pub fn normalize<'v>(value: &'v str, steps: &[Normalize<'_>]) -> Cow<'v, str> {
         };
     }
     out
+}
+
+/// `str::trim`, with a shortcut for the usual case of a value that starts and ends
+/// with a visible ASCII character (no character decoding at either end).
+#[inline]
+fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
 }
 
 /// The host of a pasted URL; a value without a scheme is taken as `host[/path]`.

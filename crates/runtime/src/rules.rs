@@ -179,37 +179,86 @@ fn error(rules: &FieldRules<'_>, kind: ErrorKind, message: String) -> FieldError
     }
 }
 
-/// Checks one (present) value against its field's rules, after normalisation.
-/// An empty value is `Missing`; the caller decides whether that matters (optional fields).
-pub fn check_field<'v>(rules: &FieldRules<'_>, raw: &'v str) -> Result<Cow<'v, str>, FieldError> {
-    let value = normalize(raw, rules.normalize);
-    let v: &str = &value;
-    let label = rules.label;
+/// Why a value failed its field's checks. Small and `Copy`, so the checking path
+/// returns it in registers; the message (which allocates) is built only on failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Failure {
+    Missing,
+    /// Index into the field's forbidden prefixes.
+    ForbiddenPrefix(usize),
+    Prefix,
+    /// The value's length in characters.
+    Length(u32),
+    Format(Format),
+    Pattern,
+    NotAnOption,
+}
+
+/// Checks one normalised value; the hot path of every validation.
+#[inline]
+fn check_value(rules: &FieldRules<'_>, v: &str) -> Result<(), Failure> {
     if v.is_empty() {
-        return Err(error(
-            rules,
-            ErrorKind::Missing,
-            format!("{label} is required"),
-        ));
+        return Err(Failure::Missing);
     }
-    if let Some(p) = rules.forbidden_prefixes.iter().find(|p| v.starts_with(**p)) {
-        let mut msg = format!("{label} must not start with `{p}`");
-        if let Some(h) = rules.hint {
-            let _ = write!(msg, "; it must be {h}");
-        }
-        return Err(error(rules, ErrorKind::ForbiddenPrefix, msg));
+    if let Some(i) = rules
+        .forbidden_prefixes
+        .iter()
+        .position(|p| v.starts_with(*p))
+    {
+        return Err(Failure::ForbiddenPrefix(i));
     }
     if !rules.prefixes.is_empty() && !rules.prefixes.iter().any(|p| v.starts_with(*p)) {
-        let msg = format!("{label} must start with {}", or_list(rules.prefixes));
-        return Err(error(rules, ErrorKind::Prefix, msg));
+        return Err(Failure::Prefix);
     }
     if rules.min_length.is_some() || rules.max_length.is_some() {
         let n = char_len(v);
-        let (min, max) = (
-            rules.min_length.unwrap_or(0),
-            rules.max_length.unwrap_or(u32::MAX),
-        );
-        if n < min || n > max {
+        if n < rules.min_length.unwrap_or(0) || n > rules.max_length.unwrap_or(u32::MAX) {
+            return Err(Failure::Length(n));
+        }
+    }
+    if let Some(format) = rules.format
+        && !format.check(v)
+    {
+        return Err(Failure::Format(format));
+    }
+    if let Some(m) = rules.pattern
+        && !m.is_match(v)
+    {
+        return Err(Failure::Pattern);
+    }
+    if !rules.options.is_empty() && !rules.options.iter().any(|o| o.value == v) {
+        return Err(Failure::NotAnOption);
+    }
+    Ok(())
+}
+
+/// The error for a failed check: kind and message from the field's label and hint,
+/// never the value itself (only its length).
+#[cold]
+#[inline(never)]
+fn describe(rules: &FieldRules<'_>, failure: Failure, v: &str) -> FieldError {
+    let label = rules.label;
+    match failure {
+        Failure::Missing => error(rules, ErrorKind::Missing, format!("{label} is required")),
+        Failure::ForbiddenPrefix(i) => {
+            let mut msg = format!(
+                "{label} must not start with `{}`",
+                rules.forbidden_prefixes[i]
+            );
+            if let Some(h) = rules.hint {
+                let _ = write!(msg, "; it must be {h}");
+            }
+            error(rules, ErrorKind::ForbiddenPrefix, msg)
+        }
+        Failure::Prefix => {
+            let msg = format!("{label} must start with {}", or_list(rules.prefixes));
+            error(rules, ErrorKind::Prefix, msg)
+        }
+        Failure::Length(n) => {
+            let (min, max) = (
+                rules.min_length.unwrap_or(0),
+                rules.max_length.unwrap_or(u32::MAX),
+            );
             let msg = match rules.hint {
                 Some(h) => format!("{label} must be {h} (it has {n})"),
                 None if min == max => {
@@ -225,30 +274,35 @@ pub fn check_field<'v>(rules: &FieldRules<'_>, raw: &'v str) -> Result<Cow<'v, s
             } else {
                 ErrorKind::TooLong { max, actual: n }
             };
-            return Err(error(rules, kind, msg));
+            error(rules, kind, msg)
+        }
+        Failure::Format(format) => {
+            let msg = format!("{label} must be {}", format.describe());
+            error(rules, ErrorKind::Format { format }, msg)
+        }
+        Failure::Pattern => {
+            let msg = match rules.hint {
+                Some(h) => format!("{label} must be {h} (it has {} characters)", char_len(v)),
+                None => format!("{label} is not in the expected format"),
+            };
+            error(rules, ErrorKind::Pattern, msg)
+        }
+        Failure::NotAnOption => {
+            let labels: Vec<&str> = rules.options.iter().map(|o| o.label).collect();
+            let msg = format!("{label} must be one of: {}", labels.join(", "));
+            error(rules, ErrorKind::NotAnOption, msg)
         }
     }
-    if let Some(format) = rules.format
-        && !format.check(v)
-    {
-        let msg = format!("{label} must be {}", format.describe());
-        return Err(error(rules, ErrorKind::Format { format }, msg));
+}
+
+/// Checks one (present) value against its field's rules, after normalisation.
+/// An empty value is `Missing`; the caller decides whether that matters (optional fields).
+pub fn check_field<'v>(rules: &FieldRules<'_>, raw: &'v str) -> Result<Cow<'v, str>, FieldError> {
+    let value = normalize(raw, rules.normalize);
+    match check_value(rules, &value) {
+        Ok(()) => Ok(value),
+        Err(failure) => Err(describe(rules, failure, &value)),
     }
-    if let Some(m) = rules.pattern
-        && !m.is_match(v)
-    {
-        let msg = match rules.hint {
-            Some(h) => format!("{label} must be {h} (it has {} characters)", char_len(v)),
-            None => format!("{label} is not in the expected format"),
-        };
-        return Err(error(rules, ErrorKind::Pattern, msg));
-    }
-    if !rules.options.is_empty() && !rules.options.iter().any(|o| o.value == v) {
-        let labels: Vec<&str> = rules.options.iter().map(|o| o.label).collect();
-        let msg = format!("{label} must be one of: {}", labels.join(", "));
-        return Err(error(rules, ErrorKind::NotAnOption, msg));
-    }
-    Ok(value)
 }
 
 /// Validates every field of a method at once. `N` must equal `rules.fields.len()`.
@@ -268,16 +322,19 @@ pub fn validate<'s, const N: usize>(
             found += 1;
         }
         match raw {
-            Some(Raw::Str(raw)) => match check_field(field, raw) {
-                Ok(v) => {
-                    if changed(&v, raw) && i < 64 {
-                        normalized |= 1 << i;
+            Some(Raw::Str(raw)) => {
+                let v = normalize(raw, field.normalize);
+                match check_value(field, &v) {
+                    Ok(()) => {
+                        if changed(&v, raw) && i < 64 {
+                            normalized |= 1 << i;
+                        }
+                        values[i] = Some(v);
                     }
-                    values[i] = Some(v);
+                    Err(Failure::Missing) if field.optional => {}
+                    Err(failure) => errors.push(describe(field, failure, &v)),
                 }
-                Err(e) if field.optional && e.kind == ErrorKind::Missing => {}
-                Err(e) => errors.push(e),
-            },
+            }
             Some(Raw::NotAString) => errors.push(error(
                 field,
                 ErrorKind::NotAString,
