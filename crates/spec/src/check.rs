@@ -123,7 +123,7 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         if m.field(&d.from).is_none() {
             unknown_field(rep, &format!("{dp}/from"), &d.from, m);
         }
-        if let Some(hir) = check_pattern(rep, &format!("{dp}/pattern"), &d.pattern)
+        if let Some((_, hir)) = check_pattern(rep, &format!("{dp}/pattern"), &d.pattern)
             && !has_capture(&hir, "value")
         {
             rep.value(
@@ -390,9 +390,12 @@ fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
             );
         }
     }
-    let pattern_ok = match &f.pattern {
-        Some(pat) => check_pattern(rep, &format!("{fp}/pattern"), pat).is_some(),
-        None => true,
+    let (pattern_ok, regex) = match &f.pattern {
+        Some(pat) => match check_pattern(rep, &format!("{fp}/pattern"), pat) {
+            Some((regex, _)) => (true, Some(regex)),
+            None => (false, None),
+        },
+        None => (true, None),
     };
     if f.is_constrained() {
         let ex = f.examples.as_ref();
@@ -412,9 +415,7 @@ fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
         return; // examples cannot be judged against a broken field
     }
     let Some(ex) = &f.examples else { return };
-    let Ok(checker) = FieldChecker::new(f) else {
-        return;
-    };
+    let checker = FieldChecker::with_regex(f, regex);
     for (i, v) in ex.valid.iter().enumerate() {
         let ep = format!("{fp}/examples/valid/{i}");
         if let Err(e) = checker.check(v) {
@@ -761,26 +762,30 @@ fn markup(rep: &mut Reporter<'_>, ptr: &str, text: &str) {
     }
 }
 
-/// Checks that a pattern compiles and is anchored; returns its HIR when it compiles.
-fn check_pattern(rep: &mut Reporter<'_>, ptr: &str, pat: &str) -> Option<Hir> {
-    if let Err(e) = regex::Regex::new(pat) {
-        let msg = e.to_string();
-        let detail = msg
-            .lines()
-            .filter(|l| l.starts_with("error:"))
-            .map(|l| l.trim_start_matches("error:").trim())
-            .next()
-            .unwrap_or(msg.as_str())
-            .to_owned();
-        rep.value(
-            ptr,
-            Code::InvalidRegex,
-            format!("pattern does not compile: {detail}"),
-            shown(pat),
-            "fix the pattern (Rust `regex` syntax: no look-around or back-references)",
-        );
-        return None;
-    }
+/// Checks that a pattern compiles and is anchored; returns it compiled, and its HIR,
+/// when it compiles.
+fn check_pattern(rep: &mut Reporter<'_>, ptr: &str, pat: &str) -> Option<(regex::Regex, Hir)> {
+    let regex = match regex::Regex::new(pat) {
+        Ok(r) => r,
+        Err(e) => {
+            let msg = e.to_string();
+            let detail = msg
+                .lines()
+                .filter(|l| l.starts_with("error:"))
+                .map(|l| l.trim_start_matches("error:").trim())
+                .next()
+                .unwrap_or(msg.as_str())
+                .to_owned();
+            rep.value(
+                ptr,
+                Code::InvalidRegex,
+                format!("pattern does not compile: {detail}"),
+                shown(pat),
+                "fix the pattern (Rust `regex` syntax: no look-around or back-references)",
+            );
+            return None;
+        }
+    };
     let hir = regex_syntax::parse(pat).ok()?;
     if !is_anchored(&hir) {
         rep.value(
@@ -794,7 +799,7 @@ fn check_pattern(rep: &mut Reporter<'_>, ptr: &str, pat: &str) -> Option<Hir> {
             ),
         );
     }
-    Some(hir)
+    Some((regex, hir))
 }
 
 fn is_anchored(hir: &Hir) -> bool {

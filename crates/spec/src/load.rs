@@ -188,7 +188,7 @@ pub fn load_str(path: &Path, text: &str) -> Result<ProviderSpec, Diagnostics> {
             source: Some(rep.source.clone()),
         });
     }
-    report_todos(&doc, "", &mut rep);
+    report_todos(&doc, &mut rep);
     let problems = schema::validate(&doc);
     for p in &problems {
         let label = if p.code == Code::MissingKey {
@@ -236,26 +236,52 @@ pub fn load_str(path: &Path, text: &str) -> Result<ProviderSpec, Diagnostics> {
 }
 
 /// Scaffolded specs mark what the author must fill in with `TODO`; none may remain.
-fn report_todos(v: &serde_json::Value, ptr: &str, rep: &mut Reporter<'_>) {
-    match v {
-        serde_json::Value::String(s) if s.contains("TODO") => rep.value(
-            ptr,
-            Code::InvalidValue,
-            "unfinished scaffold value",
-            shown(s),
-            "replace the TODO with the provider's real value",
-        ),
-        serde_json::Value::Array(a) => {
-            for (i, x) in a.iter().enumerate() {
-                report_todos(x, &format!("{ptr}/{i}"), rep);
+/// The walk keeps the path as a stack of tokens and builds a pointer only for a hit.
+fn report_todos(v: &serde_json::Value, rep: &mut Reporter<'_>) {
+    fn walk<'v>(v: &'v serde_json::Value, path: &mut Vec<Token<'v>>, rep: &mut Reporter<'_>) {
+        match v {
+            serde_json::Value::String(s) if s.contains("TODO") => {
+                let ptr: String = path.iter().map(Token::to_pointer_part).collect();
+                rep.value(
+                    &ptr,
+                    Code::InvalidValue,
+                    "unfinished scaffold value",
+                    shown(s),
+                    "replace the TODO with the provider's real value",
+                );
             }
-        }
-        serde_json::Value::Object(m) => {
-            for (k, x) in m {
-                report_todos(x, &format!("{ptr}/{}", crate::yaml::escape_token(k)), rep);
+            serde_json::Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    path.push(Token::Index(i));
+                    walk(x, path, rep);
+                    path.pop();
+                }
             }
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    path.push(Token::Key(k));
+                    walk(x, path, rep);
+                    path.pop();
+                }
+            }
+            _ => {}
         }
-        _ => {}
+    }
+    walk(v, &mut Vec::new(), rep);
+}
+
+/// One step of a JSON pointer.
+enum Token<'v> {
+    Index(usize),
+    Key(&'v str),
+}
+
+impl Token<'_> {
+    fn to_pointer_part(&self) -> String {
+        match self {
+            Token::Index(i) => format!("/{i}"),
+            Token::Key(k) => format!("/{}", crate::yaml::escape_token(k)),
+        }
     }
 }
 

@@ -36,7 +36,19 @@ impl<'f> FieldChecker<'f> {
     /// does not compile (the checker reports that separately).
     pub fn new(field: &'f Field) -> Result<FieldChecker<'f>, regex::Error> {
         let regex = field.pattern.as_deref().map(Regex::new).transpose()?;
-        Ok(FieldChecker {
+        Ok(FieldChecker::with_regex(field, regex))
+    }
+
+    /// Builds the checker from the field's pattern compiled by the caller (the spec
+    /// checker has compiled it already to report errors; compiling twice is a large
+    /// share of loading a catalogue). `regex` must be `field.pattern` compiled.
+    pub fn with_regex(field: &'f Field, regex: Option<Regex>) -> FieldChecker<'f> {
+        debug_assert_eq!(
+            regex.as_ref().map(Regex::as_str),
+            field.pattern.as_deref(),
+            "the regex is the field's pattern"
+        );
+        FieldChecker {
             field,
             regex,
             prefixes: field.prefixes.iter().map(String::as_str).collect(),
@@ -63,7 +75,7 @@ impl<'f> FieldChecker<'f> {
                     Normalize::ExtractHost => rt::Normalize::ExtractHost,
                 })
                 .collect(),
-        })
+        }
     }
 
     /// The runtime rules, borrowed from this checker.

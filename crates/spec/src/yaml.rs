@@ -6,8 +6,9 @@
 //! every mapping key sits. Schema validation and the semantic checks then report by
 //! JSON pointer, and [`Locations`] turns each pointer back into `line:column`.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
@@ -26,41 +27,114 @@ pub struct Pos {
     pub len: usize,
 }
 
-/// Where each JSON pointer of a document came from.
+/// Where each value and mapping key of a document came from.
+///
+/// A tree parallel to the document, holding raw positions only: no pointer strings and
+/// no highlight lengths are built while loading, because almost every spec loads
+/// without a single diagnostic. A pointer is resolved (and the highlighted length
+/// measured in the source) only when a problem is reported.
 #[derive(Debug, Default, Clone)]
 pub struct Locations {
-    values: HashMap<String, Pos>,
-    keys: HashMap<String, Pos>,
+    text: Arc<str>,
+    root: Option<Loc>,
+}
+
+/// A start position as the parser reported it.
+#[derive(Debug, Clone, Copy, Default)]
+struct At {
+    line: u32,
+    column: u32,
+    offset: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Loc {
+    at: At,
+    kids: Kids,
+}
+
+#[derive(Debug, Clone)]
+enum Kids {
+    Leaf,
+    Seq(Vec<Loc>),
+    /// Entries in source order: key text, key position, value.
+    Map(Vec<(String, At, Loc)>),
 }
 
 impl Locations {
     /// The position of the value at `pointer`, or of the nearest ancestor that has one.
     pub fn value(&self, pointer: &str) -> Pos {
-        let mut p = pointer;
-        loop {
-            if let Some(pos) = self.values.get(p) {
-                return *pos;
-            }
-            match p.rfind('/') {
-                Some(i) => p = &p[..i],
-                None => {
-                    return Pos {
-                        line: 1,
-                        column: 1,
-                        offset: 0,
-                        len: 0,
-                    };
-                }
-            }
-        }
+        let (node, _) = self.walk(pointer);
+        node.map_or(
+            Pos {
+                line: 1,
+                column: 1,
+                offset: 0,
+                len: 0,
+            },
+            |n| self.pos(n.at),
+        )
     }
 
     /// The position of the mapping key that introduces `pointer` (falls back to the value).
     pub fn key(&self, pointer: &str) -> Pos {
-        self.keys
-            .get(pointer)
-            .copied()
-            .unwrap_or_else(|| self.value(pointer))
+        match self.walk(pointer) {
+            (_, Some(key)) => self.pos(key),
+            (_, None) => self.value(pointer),
+        }
+    }
+
+    /// The deepest node on the way to `pointer`, and the key position of the pointer's
+    /// last token when the whole pointer resolved and its parent is a mapping.
+    fn walk(&self, pointer: &str) -> (Option<&Loc>, Option<At>) {
+        let Some(mut node) = self.root.as_ref() else {
+            return (None, None);
+        };
+        let mut key = None;
+        let tokens = pointer.strip_prefix('/').map(|p| p.split('/'));
+        for token in tokens.into_iter().flatten() {
+            let token = unescape_token(token);
+            let next = match &node.kids {
+                Kids::Leaf => None,
+                Kids::Seq(items) => token
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| items.get(i))
+                    .map(|n| (n, None)),
+                // The last duplicate wins, as in the document.
+                Kids::Map(entries) => entries
+                    .iter()
+                    .rev()
+                    .find(|(k, _, _)| *k == token)
+                    .map(|(_, at, n)| (n, Some(*at))),
+            };
+            match next {
+                Some((n, k)) => {
+                    node = n;
+                    key = k;
+                }
+                None => return (Some(node), None),
+            }
+        }
+        (Some(node), key)
+    }
+
+    fn pos(&self, at: At) -> Pos {
+        Pos {
+            line: at.line,
+            column: at.column,
+            offset: at.offset,
+            len: scalar_len(&self.text, at.offset),
+        }
+    }
+}
+
+/// Undoes [`escape_token`].
+fn unescape_token(t: &str) -> Cow<'_, str> {
+    if t.contains('~') {
+        Cow::Owned(t.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(t)
     }
 }
 
@@ -204,8 +278,11 @@ pub fn parse(text: &str) -> Result<(Value, Locations), SyntaxError> {
             pos,
         }
     })?;
-    let mut locs = Locations::default();
-    let value = convert(root, String::new(), text, &mut locs);
+    let (value, root) = convert(root, text);
+    let locs = Locations {
+        text: Arc::from(text),
+        root: Some(root),
+    };
     Ok((value, locs))
 }
 
@@ -224,19 +301,16 @@ fn offset_of(text: &str, line: u32, column: u32) -> usize {
             .map_or(rest.len(), |(i, _)| i)
 }
 
-fn pos_of<T>(s: &Spanned<T>, text: &str) -> Pos {
+fn at_of<T>(s: &Spanned<T>, text: &str) -> At {
     let l = s.referenced;
-    let span = l.span();
-    let offset = match span.byte_offset() {
+    let offset = match l.span().byte_offset() {
         Some(o) => o as usize,
         None => offset_of(text, l.line() as u32, l.column() as u32),
     };
-    let len = scalar_len(text, offset);
-    Pos {
+    At {
         line: l.line() as u32,
         column: l.column() as u32,
         offset,
-        len,
     }
 }
 
@@ -281,35 +355,37 @@ fn scalar_len(text: &str, offset: usize) -> usize {
     }
 }
 
-fn convert(node: Spanned<Node>, ptr: String, text: &str, locs: &mut Locations) -> Value {
-    let pos = pos_of(&node, text);
-    locs.values.insert(ptr.clone(), pos);
-    match node.value {
-        Node::Null => Value::Null,
-        Node::Bool(b) => Value::Bool(b),
-        Node::Int(i) => Value::Number(i.into()),
-        Node::Float(f) => Number::from_f64(f)
-            .map(Value::Number)
-            .unwrap_or(Value::Null),
-        Node::Str(s) => Value::String(s),
-        Node::Seq(items) => Value::Array(
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(i, n)| convert(n, format!("{ptr}/{i}"), text, locs))
-                .collect(),
+/// The JSON value of `node` and the tree of its positions.
+fn convert(node: Spanned<Node>, text: &str) -> (Value, Loc) {
+    let at = at_of(&node, text);
+    let (value, kids) = match node.value {
+        Node::Null => (Value::Null, Kids::Leaf),
+        Node::Bool(b) => (Value::Bool(b), Kids::Leaf),
+        Node::Int(i) => (Value::Number(i.into()), Kids::Leaf),
+        Node::Float(f) => (
+            Number::from_f64(f)
+                .map(Value::Number)
+                .unwrap_or(Value::Null),
+            Kids::Leaf,
         ),
+        Node::Str(s) => (Value::String(s), Kids::Leaf),
+        Node::Seq(items) => {
+            let (values, locs) = items.into_iter().map(|n| convert(n, text)).unzip();
+            (Value::Array(values), Kids::Seq(locs))
+        }
         Node::Map(entries) => {
             let mut map = Map::new();
+            let mut locs = Vec::with_capacity(entries.len());
             for (k, v) in entries {
-                let child = format!("{ptr}/{}", escape_token(&k.value));
-                locs.keys.insert(child.clone(), pos_of(&k, text));
-                let value = convert(v, child, text, locs);
+                let key_at = at_of(&k, text);
+                let (value, loc) = convert(v, text);
+                locs.push((k.value.clone(), key_at, loc));
                 map.insert(k.value, value);
             }
-            Value::Object(map)
+            (Value::Object(map), Kids::Map(locs))
         }
-    }
+    };
+    (value, Loc { at, kids })
 }
 
 #[cfg(test)]
@@ -329,6 +405,21 @@ mod tests {
         assert_eq!(&text[k.offset..k.offset + k.len], "label");
         let p = locs.value("/id");
         assert_eq!(&text[p.offset..p.offset + p.len], "oneflow");
+    }
+
+    #[test]
+    fn pointers_resolve_escapes_and_fall_back_to_ancestors() {
+        let text = "a/b:\n  x~y: 1\nlist:\n  - 5\n";
+        let (_, locs) = parse(text).unwrap();
+        let p = locs.value("/a~1b/x~0y");
+        assert_eq!((p.line, p.column), (2, 8));
+        let k = locs.key("/a~1b/x~0y");
+        assert_eq!(&text[k.offset..k.offset + k.len], "x~y");
+        // Missing children resolve to the nearest ancestor; missing keys to the value.
+        assert_eq!(locs.value("/list/7"), locs.value("/list"));
+        assert_eq!(locs.value("/list").line, 4);
+        assert_eq!(locs.value("/list/0/deeper"), locs.value("/list/0"));
+        assert_eq!(locs.key("/nope"), locs.value(""));
     }
 
     #[test]
