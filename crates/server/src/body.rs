@@ -3,18 +3,63 @@
 //! A hand-written extractor instead of `axum::Json`: its rejections quote serde's
 //! messages, which can contain the offending value (a secret). Here every message is
 //! written by us and names positions and keys, never values.
+//!
+//! Submitted values may be secrets, so they do not outlive the request in memory: the
+//! raw body is overwritten with zeros once parsed, and every string of the parsed body
+//! (the `fields` object, or whatever a rejected body held) is zeroed when dropped.
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::{StatusCode, header};
 use serde_json::{Map, Value};
+use zeroize::Zeroize;
 
 use crate::config::BODY_LIMIT;
 use crate::problem::Problem;
 
-/// The `fields` object of a request body.
-#[derive(Debug)]
-pub struct FieldsBody(pub Map<String, Value>);
+/// The `fields` object of a request body; its strings are zeroed on drop.
+pub struct FieldsBody(Map<String, Value>);
+
+impl FieldsBody {
+    /// The submitted fields.
+    pub fn fields(&self) -> &Map<String, Value> {
+        &self.0
+    }
+}
+
+impl Drop for FieldsBody {
+    fn drop(&mut self) {
+        self.0.values_mut().for_each(wipe);
+    }
+}
+
+/// Field keys only: values may be secrets.
+impl std::fmt::Debug for FieldsBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("FieldsBody")
+            .field(&self.0.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+/// Overwrites every string in `v` with zeros (keys are names, not values).
+pub(crate) fn wipe(v: &mut Value) {
+    match v {
+        Value::String(s) => s.zeroize(),
+        Value::Array(items) => items.iter_mut().for_each(wipe),
+        Value::Object(m) => m.values_mut().for_each(wipe),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// A parsed body that is wiped when dropped, whichever way parsing ends.
+struct Wiped(Value);
+
+impl Drop for Wiped {
+    fn drop(&mut self) {
+        wipe(&mut self.0);
+    }
+}
 
 impl<S: Send + Sync> FromRequest<S> for FieldsBody {
     type Rejection = Problem;
@@ -28,7 +73,13 @@ impl<S: Send + Sync> FromRequest<S> for FieldsBody {
                 Problem::bad_request("the request body could not be read")
             }
         })?;
-        parse_fields(&bytes).map(FieldsBody)
+        let parsed = parse_fields(&bytes);
+        // The body buffer is ours alone once read; zero it. (A buffer still shared
+        // elsewhere cannot be written to and is left to its owner.)
+        if let Ok(mut raw) = bytes.try_into_mut() {
+            raw.as_mut().zeroize();
+        }
+        parsed
     }
 }
 
@@ -76,7 +127,7 @@ fn check_content_type(value: Option<&axum::http::HeaderValue>) -> Result<(), Pro
 }
 
 /// Parses and shape-checks a body.
-pub fn parse_fields(bytes: &[u8]) -> Result<Map<String, Value>, Problem> {
+pub fn parse_fields(bytes: &[u8]) -> Result<FieldsBody, Problem> {
     let value: Value = serde_json::from_slice(bytes).map_err(|e| {
         if e.is_eof() && bytes.iter().all(u8::is_ascii_whitespace) {
             Problem::bad_request("the request body is empty; expected {\"fields\": {…}}")
@@ -91,10 +142,11 @@ pub fn parse_fields(bytes: &[u8]) -> Result<Map<String, Value>, Problem> {
             Problem::bad_request("the request body is not valid JSON")
         }
     })?;
-    let Value::Object(mut top) = value else {
+    let mut body = Wiped(value);
+    let Value::Object(top) = &mut body.0 else {
         return Err(Problem::bad_request(format!(
             "the request body must be a JSON object {{\"fields\": {{…}}}}, not {}",
-            kind(&value)
+            kind(&body.0)
         )));
     };
     if top.keys().any(|k| k != "fields") {
@@ -102,11 +154,11 @@ pub fn parse_fields(bytes: &[u8]) -> Result<Map<String, Value>, Problem> {
             "the request body may only have the member `fields`",
         ));
     }
-    match top.remove("fields") {
-        Some(Value::Object(fields)) => Ok(fields),
+    match top.get_mut("fields") {
+        Some(Value::Object(fields)) => Ok(FieldsBody(std::mem::take(fields))),
         Some(other) => Err(Problem::bad_request(format!(
             "`fields` must be an object of field key to string value, not {}",
-            kind(&other)
+            kind(other)
         ))),
         None => Err(Problem::bad_request(
             "the request body has no `fields` object",
@@ -176,6 +228,33 @@ mod tests {
             assert!(!p.detail.contains(secret), "{}", p.detail);
         }
         let ok = parse_fields(br#"{"fields": {"a": "b"}}"#).unwrap();
-        assert_eq!(ok.get("a").and_then(Value::as_str), Some("b"));
+        assert_eq!(ok.fields().get("a").and_then(Value::as_str), Some("b"));
+        assert!(!format!("{ok:?}").contains('b'), "{ok:?}");
+    }
+
+    #[test]
+    fn wipe_zeroes_every_string() {
+        let mut v = serde_json::json!({
+            "a": "secret-one",
+            "b": ["secret-two", 3, {"c": "secret-three"}],
+            "d": null
+        });
+        wipe(&mut v);
+        let mut seen = 0;
+        fn strings(v: &Value, seen: &mut usize) {
+            match v {
+                // `zeroize` on a String zeroes its bytes and then clears it.
+                Value::String(s) => {
+                    *seen += 1;
+                    assert!(s.is_empty(), "{s:?}");
+                }
+                Value::Array(a) => a.iter().for_each(|x| strings(x, seen)),
+                Value::Object(m) => m.values().for_each(|x| strings(x, seen)),
+                _ => {}
+            }
+        }
+        strings(&v, &mut seen);
+        assert_eq!(seen, 3);
+        assert_eq!(v["b"][1], 3);
     }
 }

@@ -26,7 +26,7 @@ use std::future::Future;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-pub use body::parse_fields;
+pub use body::{FieldsBody, parse_fields};
 pub use catalogue::ScopeView;
 pub use config::{BODY_LIMIT, Config, ConfigError, ServeArgs};
 pub use connection::{TestReport, Tester};

@@ -104,10 +104,10 @@ struct Validation {
 
 async fn validate(
     Ids((provider, method)): Ids<(String, String)>,
-    FieldsBody(fields): FieldsBody,
+    body: FieldsBody,
 ) -> Result<Response, Problem> {
     let m = find_method(&provider, &method)?;
-    let creds = checked(m, &fields)?;
+    let creds = checked(m, body.fields())?;
     let body = Validation {
         provider: m.provider_id,
         method: m.id,
@@ -121,7 +121,7 @@ async fn validate(
 async fn test(
     State(state): State<AppState>,
     Ids((provider, method)): Ids<(String, String)>,
-    FieldsBody(fields): FieldsBody,
+    body: FieldsBody,
 ) -> Result<Response, Problem> {
     let m = find_method(&provider, &method)?;
     if m.connection_test.is_none() {
@@ -130,8 +130,8 @@ async fn test(
             m.provider_name, m.label
         )));
     }
-    let auth = checked(m, &fields)?.request_auth();
-    drop(fields);
+    let auth = checked(m, body.fields())?.request_auth();
+    drop(body);
     let report = state.tester().run(m, auth).await?;
     Ok(json(StatusCode::OK, &report))
 }
