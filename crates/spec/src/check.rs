@@ -251,11 +251,11 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
                 &format!("{sp}/id"),
                 Code::InvalidId,
                 format!(
-                    "scope id `{}` is not snake_case words with an optional `:access` suffix",
+                    "scope id `{}` is not snake_case words (in dot-separated segments, if any) with an optional `:access` suffix",
                     s.id
                 ),
                 shown(&s.id),
-                "write it like `cms:read` or `authorized_user:read`",
+                "write it like `cms:read`, `authorized_user:read` or `crm.objects.contacts.read`",
             );
         }
         non_empty(rep, &format!("{sp}/label"), &s.label, "label");
@@ -993,7 +993,10 @@ fn is_slug(s: &str) -> bool {
         })
 }
 
+/// `name[:access]` where the name is snake_case words, possibly in dot-separated
+/// segments as many providers write them (`crm.objects.contacts.read`,
+/// `data.records:read`), so a scope id can be the provider's own scope string.
 fn is_scope_id(s: &str) -> bool {
     let (base, access) = s.split_once(':').unwrap_or((s, "read"));
-    is_snake(base) && is_snake(access)
+    base.split('.').all(is_snake) && is_snake(access)
 }

@@ -342,7 +342,9 @@ pub struct Outcome {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scope {
-    /// Identifier, e.g. `cms:read` or `authorized_user:read`.
+    /// Identifier: snake_case words, in dot-separated segments if the provider writes
+    /// them so, with an optional `:access` suffix, e.g. `cms:read`, `authorized_user:read`
+    /// or `crm.objects.contacts.read`.
     pub id: String,
     /// Label as the provider's UI shows it.
     pub label: String,
