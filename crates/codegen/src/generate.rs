@@ -513,22 +513,26 @@ fn choice_enum(f: &Field, name: &Ident) -> TokenStream {
             pub const ALL: [#name; #n] = [#(#name::#variants),*];
 
             /// The stored value.
+            #[inline]
             pub fn as_str(self) -> &'static str {
                 match self { #(#name::#variants => #values),* }
             }
 
             /// The label shown in forms.
+            #[inline]
             pub fn label(self) -> &'static str {
                 match self { #(#name::#variants => #labels),* }
             }
 
             /// The option with this stored value.
+            #[inline]
             pub fn from_value(value: &str) -> Option<#name> {
                 match value { #(#values => Some(#name::#variants),)* _ => None }
             }
         }
 
         impl ::std::fmt::Display for #name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
@@ -536,10 +540,12 @@ fn choice_enum(f: &Field, name: &Ident) -> TokenStream {
     }
 }
 
-/// Wraps an expression in code (member conversions).
-type Wrap = fn(TokenStream) -> TokenStream;
-
-/// The typed credentials struct and its constructors, accessors and trait impls.
+/// The typed credentials struct, its constructors and accessors, and its trait impls.
+///
+/// Only what differs per type is compiled here: the constructor (`from_dyn_`), the value
+/// accessor (`expose_value`), `Debug`, and one-line `Credential` methods. Everything else
+/// is an `#[inline]` forwarder to runtime code shared by all types, which rustc compiles
+/// only where a caller uses it rather than a thousand times in this crate.
 fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> TokenStream {
     let n = num(m.fields.len() as u64);
     let idents: Vec<Ident> = m
@@ -549,11 +555,11 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
         .collect();
     let mut members = Vec::new();
     let mut builds = Vec::new();
-    let mut lookups = Vec::new();
+    let mut values = Vec::new();
     let mut debugs = Vec::new();
-    let mut choice_types: Vec<TokenStream> = Vec::new();
-    for (f, id) in m.fields.iter().zip(&idents) {
+    for (i, (f, id)) in m.fields.iter().zip(&idents).enumerate() {
         let key = &f.key;
+        let i = num(i as u64);
         let mut doc = format!(" {}", f.label);
         if let Some(d) = &f.description {
             doc = format!("{doc}: {d}");
@@ -561,57 +567,53 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
         if f.secret {
             doc.push_str(" (secret: read it with `expose_secret()`)");
         }
-        // `build(e)` turns a checked `Cow<str>` expression into the member type; `value(e)`
-        // reads a `&member` expression back as `&str` for templates.
-        let (ty, build, value): (TokenStream, Wrap, Wrap) = match kind(f) {
-            Kind::Text => (
+        let rules = quote!(&#m_mod::FIELDS[#i]);
+        // Member type, conversion from the checked value, and the value read back as `&str`.
+        let (ty, build, value) = match (kind(f), f.optional) {
+            (Kind::Text, false) => (
                 quote!(String),
-                |e| quote!(#e.into_owned()),
-                |e| quote!(#e.as_str()),
+                quote!(rt_::take::text(#id)),
+                quote!(Some(self.#id.as_str())),
             ),
-            Kind::Secret => (
+            (Kind::Text, true) => (
+                quote!(Option<String>),
+                quote!(rt_::take::opt_text(#id)),
+                quote!(self.#id.as_deref()),
+            ),
+            (Kind::Secret, false) => (
                 quote!(rt_::SecretString),
-                |e| quote!(rt_::SecretString::from(#e.into_owned())),
-                |e| quote!(#e.expose_secret()),
+                quote!(rt_::take::secret(#id)),
+                quote!(Some(self.#id.expose_secret())),
             ),
-            Kind::Choice(e) => {
-                let ty = quote!(#m_mod::#e);
-                choice_types.push(ty.clone());
-                (ty, |_| TokenStream::new(), |e| quote!(#e.as_str()))
-            }
+            (Kind::Secret, true) => (
+                quote!(Option<rt_::SecretString>),
+                quote!(rt_::take::opt_secret(#id)),
+                quote!(match &self.#id { Some(v) => Some(v.expose_secret()), None => None }),
+            ),
+            (Kind::Choice(e), false) => (
+                quote!(#m_mod::#e),
+                quote!(#m_mod::#e::ALL[rt_::take::choice(#rules, #id)]),
+                quote!(Some(rt_::take::option_value(#rules, self.#id as usize))),
+            ),
+            (Kind::Choice(e), true) => (
+                quote!(Option<#m_mod::#e>),
+                quote!(match rt_::take::opt_choice(#rules, #id) { Some(i) => Some(#m_mod::#e::ALL[i]), None => None }),
+                quote!(match self.#id { Some(v) => Some(rt_::take::option_value(#rules, v as usize)), None => None }),
+            ),
         };
-        let build_of = |e: TokenStream| match kind(f) {
-            Kind::Choice(_) => {
-                let ty = choice_types.last().cloned().unwrap_or_default();
-                quote!(#ty::from_value(&#e).expect("the checker accepted one of the options"))
-            }
-            _ => build(e),
-        };
-        if f.optional {
-            let (b, v) = (build_of(quote!(v)), value(quote!(v)));
-            members.push(quote!(#[doc = #doc] pub #id: Option<#ty>));
-            builds.push(quote!(#id: #id.map(|v| #b)));
-            lookups.push(quote!(#key => self.#id.as_ref().map(|v| #v)));
-        } else {
-            let (b, v) = (
-                build_of(quote!(#id.unwrap_or_default())),
-                value(quote!(self.#id)),
-            );
-            members.push(quote!(#[doc = #doc] pub #id: #ty));
-            builds.push(quote!(#id: #b));
-            lookups.push(quote!(#key => Some(#v)));
-        }
+        members.push(quote!(#[doc = #doc] pub #id: #ty));
+        builds.push(quote!(#id: #build));
+        values.push(quote!(#i => #value));
         if f.secret {
             debugs.push(quote!(.field(#key, &"[redacted]")));
         } else {
             debugs.push(quote!(.field(#key, &self.#id)));
         }
     }
-    for (i, d) in m.derived.iter().enumerate() {
-        let key = &d.key;
+    for i in 0..m.derived.len() {
+        let at = num((m.fields.len() + i) as u64);
         let i = num(i as u64);
-        // Public derived values are chosen at run time by `rt_::public_values` from `META`.
-        lookups.push(quote!(#key => self.derived_[#i].as_deref()));
+        values.push(quote!(#at => self.derived_[#i].as_deref()));
     }
     // Only methods with derived values carry them.
     let (derived_member, derived_build) = if m.derived.is_empty() {
@@ -641,68 +643,72 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
 
         impl #s {
             /// Validates a field map; every error at once.
+            #[inline]
             pub fn from_fields(fields: &::std::collections::BTreeMap<String, String>) -> Result<#s, rt_::ValidationErrors> {
                 #s::from_dyn_(fields)
             }
 
             /// Validates a JSON object of string values (`null` counts as absent).
+            #[inline]
             pub fn from_json(value: &::serde_json::Value) -> Result<#s, rt_::ValidationErrors> {
                 #s::from_dyn_(rt_::json_object(value)?)
             }
 
             /// Validates any field source; every error at once.
+            #[inline]
             pub fn from_source(source: &(impl rt_::FieldSource + ?Sized)) -> Result<#s, rt_::ValidationErrors> {
                 #s::from_dyn_(&source)
             }
 
             /// The one non-generic check, so each method compiles it once whatever the source type.
+            // `match`, not `?`: `?` instantiates `FromResidual` once per credential type.
+            #[allow(clippy::question_mark)]
             pub(crate) fn from_dyn_(source: &dyn rt_::FieldSource) -> Result<#s, rt_::ValidationErrors> {
-                let checked = rt_::validate::<#n>(&#m_mod::RULES, source)?;
+                let checked = match rt_::validate::<#n>(&#m_mod::RULES, source) {
+                    Ok(c) => c,
+                    Err(e) => return Err(e),
+                };
                 let [#(#idents),*] = checked.values;
                 Ok(#s { #(#builds,)* normalized_: checked.normalized, #derived_build })
             }
 
             /// The method's metadata.
+            #[inline]
             pub fn meta(&self) -> &'static rt_::MethodMeta {
                 &#m_mod::META
             }
 
-            /// The value of a field or derived key (secrets included), for templates.
-            fn lookup(&self, key: &str) -> Option<&str> {
-                match key {
-                    #(#lookups,)*
-                    _ => None,
-                }
-            }
-
             /// Normalised values of the non-secret fields (and values derived from them).
+            #[inline]
             pub fn public_values(&self) -> ::std::collections::BTreeMap<String, String> {
-                rt_::public_values(&#m_mod::META, &|k| self.lookup(k))
+                (self as &dyn rt_::Credential).public_values()
             }
 
             /// Keys of the fields that normalisation changed.
+            #[inline]
             pub fn normalized_fields(&self) -> Vec<&'static str> {
-                rt_::normalized_keys(&#m_mod::META, self.normalized_)
+                (self as &dyn rt_::Credential).normalized_fields()
             }
 
             /// Headers, query parameters and basic auth as the spec's `send` declares them.
+            #[inline]
             pub fn request_auth(&self) -> rt_::RequestAuth {
-                #m_mod::META.request_auth_dyn(&|k| self.lookup(k))
+                (self as &dyn rt_::Credential).request_auth()
             }
         }
 
         impl rt_::Credential for #s {
             fn meta(&self) -> &'static rt_::MethodMeta {
-                #s::meta(self)
+                &#m_mod::META
             }
-            fn public_values(&self) -> ::std::collections::BTreeMap<String, String> {
-                #s::public_values(self)
+            fn expose_value(&self, index: usize) -> Option<&str> {
+                match index {
+                    #(#values,)*
+                    _ => None,
+                }
             }
-            fn normalized_fields(&self) -> Vec<&'static str> {
-                #s::normalized_fields(self)
-            }
-            fn request_auth(&self) -> rt_::RequestAuth {
-                #s::request_auth(self)
+            fn normalized_bits(&self) -> u64 {
+                self.normalized_
             }
         }
 
@@ -713,49 +719,64 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
         }
 
         impl ::std::fmt::Display for #s {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                rt_::display_credential(f, &#m_mod::META, &self.public_values())
+                ::std::fmt::Display::fmt(self as &dyn rt_::Credential, f)
             }
         }
     }
 }
 
 /// The crate-root registry over every provider and method.
+///
+/// Lookups are binary searches over static tables; the only code that grows with the
+/// catalogue is one `match` arm per method (`Credentials` construction, `as_credential`).
 fn registry(specs: &[&ProviderSpec], entries: &[Entry]) -> TokenStream {
     let n = num(specs.len() as u64);
     let provider_refs = specs.iter().map(|p| {
         let m = snake_ident(&p.id).expect("checked");
         quote!(&#m::PROVIDER)
     });
+    // Index of each provider's first method among `entries` (provider order, then spec order).
+    let mut first = Vec::with_capacity(specs.len());
+    let mut at = 0usize;
+    for p in specs {
+        first.push(num(at as u64));
+        at += entries.iter().filter(|e| e.provider_id == p.id).count();
+    }
     let variants: Vec<&Ident> = entries.iter().map(|e| &e.variant).collect();
     let paths: Vec<&TokenStream> = entries.iter().map(|e| &e.path).collect();
     let docs = entries
         .iter()
         .map(|e| format!(" {} (`{}` / `{}`).", e.label, e.provider_id, e.method_id));
-    let mut arms = Vec::new();
-    for p in specs {
-        let pid = &p.id;
-        let methods = entries.iter().filter(|e| &e.provider_id == pid).map(|e| {
-            let (mid, path, variant) = (&e.method_id, &e.path, &e.variant);
-            quote!(#mid => #path::from_dyn_(source).map(Credentials::#variant).map_err(ValidateError::Invalid))
-        });
-        arms.push(quote! {
-            #pid => match method {
-                #(#methods,)*
-                _ => Err(ValidateError::UnknownMethod),
-            }
-        });
-    }
-    let as_dyn = if entries.is_empty() {
-        quote!(match *self {})
+    let builds = entries.iter().enumerate().map(|(i, e)| {
+        let (i, path, variant) = (num(i as u64), &e.path, &e.variant);
+        quote!(#i => Credentials::#variant(match #path::from_dyn_(source) { Ok(c) => c, Err(e) => return Err(e) }))
+    });
+    let (as_dyn, build) = if entries.is_empty() {
+        (
+            quote!(match *self {}),
+            quote!(unreachable!("no provider has a method: {index} {source:p}")),
+        )
     } else {
-        quote!(match self { #(Credentials::#variants(c) => c,)* })
+        (
+            quote!(match self { #(Credentials::#variants(c) => c,)* }),
+            quote! {
+                Ok(match index {
+                    #(#builds,)*
+                    _ => unreachable!("FIRST_METHOD_ and the providers' method lists agree"),
+                })
+            },
+        )
     };
     quote! {
         pub use ::connectspec_runtime::{Credential, FieldSource, MethodMeta, ProviderMeta, RequestAuth, ValidateError, ValidationErrors};
 
         /// Every provider, sorted by id.
         static PROVIDERS: [&::connectspec_runtime::ProviderMeta; #n] = [#(#provider_refs),*];
+
+        /// Position in `Credentials` of each provider's first method, in `PROVIDERS` order.
+        static FIRST_METHOD_: [usize; #n] = [#(#first),*];
 
         /// Every provider, sorted by id.
         pub fn providers() -> &'static [&'static ProviderMeta] {
@@ -816,12 +837,22 @@ fn registry(specs: &[&ProviderSpec], entries: &[Entry]) -> TokenStream {
             validate_dyn_(provider, method, &source)
         }
 
-        /// The registry match, compiled once rather than once per source type.
+        /// The registry lookup, compiled once rather than once per source type.
         fn validate_dyn_(provider: &str, method: &str, source: &dyn FieldSource) -> Result<Credentials, ValidateError> {
-            match provider {
-                #(#arms,)*
-                _ => Err(ValidateError::UnknownProvider),
-            }
+            let Ok(p) = PROVIDERS.binary_search_by(|p| p.id.cmp(provider)) else {
+                return Err(ValidateError::UnknownProvider);
+            };
+            let Some(m) = PROVIDERS[p].methods.iter().position(|m| m.id == method) else {
+                return Err(ValidateError::UnknownMethod);
+            };
+            build_(FIRST_METHOD_[p] + m, source).map_err(ValidateError::Invalid)
+        }
+
+        /// Runs the constructor of method `index` (in `Credentials` order).
+        // `match`, not `?`: `?` instantiates `FromResidual` once per credential type.
+        #[allow(clippy::question_mark)]
+        fn build_(index: usize, source: &dyn FieldSource) -> Result<Credentials, ValidationErrors> {
+            #build
         }
 
         /// Validates a JSON object of string values; anything else is `Invalid`.

@@ -25,6 +25,7 @@ pub use meta::{
 pub use normalize::{Normalize, normalize};
 pub use registry::{
     Credential, ValidateError, display_credential, json_object, normalized_keys, public_values,
+    take,
 };
 pub use rules::{
     CrossRule, DerivedRule, Extract, FieldRules, MethodRules, OptionRule, Validated, Value,

@@ -41,15 +41,106 @@ impl From<ValidationErrors> for ValidateError {
 
 /// Validated credentials of one auth method: implemented by every generated type, so
 /// services can handle them without knowing the provider.
-pub trait Credential: fmt::Debug + fmt::Display {
+///
+/// The trait holds only what differs per type (where the values live); everything built
+/// from them (public values, normalised keys, request auth, Display) is written once, as
+/// methods of `dyn Credential`. A catalogue of a thousand methods then compiles a thousand
+/// small accessors, not a thousand copies of each body.
+pub trait Credential: fmt::Debug {
     /// The auth method's metadata.
     fn meta(&self) -> &'static MethodMeta;
+    /// The value at `index`: field `index` of `meta().fields`, then derived value
+    /// `index - fields.len()` of `meta().derived_keys`. Secrets are exposed, as with
+    /// `expose_secret()`: for rendering request templates, never for display.
+    fn expose_value(&self, index: usize) -> Option<&str>;
+    /// Bit `i` is set when normalisation changed field `i`.
+    fn normalized_bits(&self) -> u64;
+}
+
+impl dyn Credential + '_ {
+    /// The value of a field or derived key, secrets exposed (see [`Credential::expose_value`]).
+    pub fn expose_key(&self, key: &str) -> Option<&str> {
+        let meta = self.meta();
+        let index = match meta.fields.iter().position(|f| f.key == key) {
+            Some(i) => i,
+            None => meta.fields.len() + meta.derived_keys.iter().position(|d| *d == key)?,
+        };
+        self.expose_value(index)
+    }
+
     /// Normalised values of the non-secret fields (and of values derived from them), by key.
-    fn public_values(&self) -> BTreeMap<String, String>;
+    pub fn public_values(&self) -> BTreeMap<String, String> {
+        public_values(self.meta(), &|k| self.expose_key(k))
+    }
+
     /// Keys of the fields that normalisation changed, in form order.
-    fn normalized_fields(&self) -> Vec<&'static str>;
+    pub fn normalized_fields(&self) -> Vec<&'static str> {
+        normalized_keys(self.meta(), self.normalized_bits())
+    }
+
     /// Headers, query parameters and basic auth as the spec's `send` declares them.
-    fn request_auth(&self) -> RequestAuth;
+    pub fn request_auth(&self) -> RequestAuth {
+        self.meta().request_auth_dyn(&|k| self.expose_key(k))
+    }
+}
+
+/// "Oneflow API Token (user_email: …, api_token: [redacted])": secrets never shown.
+impl fmt::Display for dyn Credential + '_ {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        display_credential(f, self.meta(), &self.public_values())
+    }
+}
+
+/// Conversions from checked values to typed members, shared by every generated
+/// constructor instead of being spelled out (and compiled) once per field.
+pub mod take {
+    use std::borrow::Cow;
+
+    use secrecy::SecretString;
+
+    use crate::rules::{FieldRules, Value};
+
+    /// A required text field (checked present; empty when a checker bug let it through).
+    pub fn text(v: Value<'_>) -> String {
+        v.map(Cow::into_owned).unwrap_or_default()
+    }
+
+    /// An optional text field.
+    pub fn opt_text(v: Value<'_>) -> Option<String> {
+        v.map(Cow::into_owned)
+    }
+
+    /// A required secret field.
+    pub fn secret(v: Value<'_>) -> SecretString {
+        SecretString::from(text(v))
+    }
+
+    /// An optional secret field.
+    pub fn opt_secret(v: Value<'_>) -> Option<SecretString> {
+        v.map(|v| SecretString::from(v.into_owned()))
+    }
+
+    /// The position of a required closed-choice value among the field's options (the
+    /// generated enum's `ALL` order).
+    ///
+    /// # Panics
+    /// When the value is not an option: the checker accepted it, so that is a bug.
+    pub fn choice(field: &FieldRules<'_>, v: Value<'_>) -> usize {
+        opt_choice(field, v).expect("the checker accepted one of the options")
+    }
+
+    /// The position of an optional closed-choice value among the field's options.
+    pub fn opt_choice(field: &FieldRules<'_>, v: Value<'_>) -> Option<usize> {
+        let v = v?;
+        let i = field.options.iter().position(|o| o.value == v);
+        assert!(i.is_some(), "the checker accepted one of the options");
+        i
+    }
+
+    /// The stored value of option `index` of a closed-choice field.
+    pub fn option_value(field: &FieldRules<'static>, index: usize) -> &'static str {
+        field.options[index].value
+    }
 }
 
 /// Normalised values of the non-secret fields and of the values derived from them, read

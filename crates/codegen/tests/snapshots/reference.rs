@@ -159,74 +159,76 @@ pub mod oneflow {
     }
     impl ApiToken {
         /// Validates a field map; every error at once.
+        #[inline]
         pub fn from_fields(
             fields: &::std::collections::BTreeMap<String, String>,
         ) -> Result<ApiToken, rt_::ValidationErrors> {
             ApiToken::from_dyn_(fields)
         }
         /// Validates a JSON object of string values (`null` counts as absent).
+        #[inline]
         pub fn from_json(
             value: &::serde_json::Value,
         ) -> Result<ApiToken, rt_::ValidationErrors> {
             ApiToken::from_dyn_(rt_::json_object(value)?)
         }
         /// Validates any field source; every error at once.
+        #[inline]
         pub fn from_source(
             source: &(impl rt_::FieldSource + ?Sized),
         ) -> Result<ApiToken, rt_::ValidationErrors> {
             ApiToken::from_dyn_(&source)
         }
         /// The one non-generic check, so each method compiles it once whatever the source type.
+        #[allow(clippy::question_mark)]
         pub(crate) fn from_dyn_(
             source: &dyn rt_::FieldSource,
         ) -> Result<ApiToken, rt_::ValidationErrors> {
-            let checked = rt_::validate::<2>(&api_token::RULES, source)?;
+            let checked = match rt_::validate::<2>(&api_token::RULES, source) {
+                Ok(c) => c,
+                Err(e) => return Err(e),
+            };
             let [api_token, user_email] = checked.values;
             Ok(ApiToken {
-                api_token: rt_::SecretString::from(
-                    api_token.unwrap_or_default().into_owned(),
-                ),
-                user_email: user_email.unwrap_or_default().into_owned(),
+                api_token: rt_::take::secret(api_token),
+                user_email: rt_::take::text(user_email),
                 normalized_: checked.normalized,
             })
         }
         /// The method's metadata.
+        #[inline]
         pub fn meta(&self) -> &'static rt_::MethodMeta {
             &api_token::META
         }
-        /// The value of a field or derived key (secrets included), for templates.
-        fn lookup(&self, key: &str) -> Option<&str> {
-            match key {
-                "api_token" => Some(self.api_token.expose_secret()),
-                "user_email" => Some(self.user_email.as_str()),
-                _ => None,
-            }
-        }
         /// Normalised values of the non-secret fields (and values derived from them).
+        #[inline]
         pub fn public_values(&self) -> ::std::collections::BTreeMap<String, String> {
-            rt_::public_values(&api_token::META, &|k| self.lookup(k))
+            (self as &dyn rt_::Credential).public_values()
         }
         /// Keys of the fields that normalisation changed.
+        #[inline]
         pub fn normalized_fields(&self) -> Vec<&'static str> {
-            rt_::normalized_keys(&api_token::META, self.normalized_)
+            (self as &dyn rt_::Credential).normalized_fields()
         }
         /// Headers, query parameters and basic auth as the spec's `send` declares them.
+        #[inline]
         pub fn request_auth(&self) -> rt_::RequestAuth {
-            api_token::META.request_auth_dyn(&|k| self.lookup(k))
+            (self as &dyn rt_::Credential).request_auth()
         }
     }
     impl rt_::Credential for ApiToken {
         fn meta(&self) -> &'static rt_::MethodMeta {
-            ApiToken::meta(self)
+            &api_token::META
         }
-        fn public_values(&self) -> ::std::collections::BTreeMap<String, String> {
-            ApiToken::public_values(self)
+        fn expose_value(&self, index: usize) -> Option<&str> {
+            match index {
+                0 => Some(self.api_token.expose_secret()),
+                1 => Some(self.user_email.as_str()),
+                _ => None,
+            }
         }
-        fn normalized_fields(&self) -> Vec<&'static str> {
-            ApiToken::normalized_fields(self)
-        }
-        fn request_auth(&self) -> rt_::RequestAuth {
-            ApiToken::request_auth(self)
+        fn normalized_bits(&self) -> u64 {
+            self.normalized_
         }
     }
     impl ::std::fmt::Debug for ApiToken {
@@ -238,8 +240,9 @@ pub mod oneflow {
         }
     }
     impl ::std::fmt::Display for ApiToken {
+        #[inline]
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            rt_::display_credential(f, &api_token::META, &self.public_values())
+            ::std::fmt::Display::fmt(self as &dyn rt_::Credential, f)
         }
     }
 }
@@ -402,72 +405,74 @@ pub mod webflow {
     }
     impl SiteToken {
         /// Validates a field map; every error at once.
+        #[inline]
         pub fn from_fields(
             fields: &::std::collections::BTreeMap<String, String>,
         ) -> Result<SiteToken, rt_::ValidationErrors> {
             SiteToken::from_dyn_(fields)
         }
         /// Validates a JSON object of string values (`null` counts as absent).
+        #[inline]
         pub fn from_json(
             value: &::serde_json::Value,
         ) -> Result<SiteToken, rt_::ValidationErrors> {
             SiteToken::from_dyn_(rt_::json_object(value)?)
         }
         /// Validates any field source; every error at once.
+        #[inline]
         pub fn from_source(
             source: &(impl rt_::FieldSource + ?Sized),
         ) -> Result<SiteToken, rt_::ValidationErrors> {
             SiteToken::from_dyn_(&source)
         }
         /// The one non-generic check, so each method compiles it once whatever the source type.
+        #[allow(clippy::question_mark)]
         pub(crate) fn from_dyn_(
             source: &dyn rt_::FieldSource,
         ) -> Result<SiteToken, rt_::ValidationErrors> {
-            let checked = rt_::validate::<1>(&site_token::RULES, source)?;
+            let checked = match rt_::validate::<1>(&site_token::RULES, source) {
+                Ok(c) => c,
+                Err(e) => return Err(e),
+            };
             let [site_token] = checked.values;
             Ok(SiteToken {
-                site_token: rt_::SecretString::from(
-                    site_token.unwrap_or_default().into_owned(),
-                ),
+                site_token: rt_::take::secret(site_token),
                 normalized_: checked.normalized,
             })
         }
         /// The method's metadata.
+        #[inline]
         pub fn meta(&self) -> &'static rt_::MethodMeta {
             &site_token::META
         }
-        /// The value of a field or derived key (secrets included), for templates.
-        fn lookup(&self, key: &str) -> Option<&str> {
-            match key {
-                "site_token" => Some(self.site_token.expose_secret()),
-                _ => None,
-            }
-        }
         /// Normalised values of the non-secret fields (and values derived from them).
+        #[inline]
         pub fn public_values(&self) -> ::std::collections::BTreeMap<String, String> {
-            rt_::public_values(&site_token::META, &|k| self.lookup(k))
+            (self as &dyn rt_::Credential).public_values()
         }
         /// Keys of the fields that normalisation changed.
+        #[inline]
         pub fn normalized_fields(&self) -> Vec<&'static str> {
-            rt_::normalized_keys(&site_token::META, self.normalized_)
+            (self as &dyn rt_::Credential).normalized_fields()
         }
         /// Headers, query parameters and basic auth as the spec's `send` declares them.
+        #[inline]
         pub fn request_auth(&self) -> rt_::RequestAuth {
-            site_token::META.request_auth_dyn(&|k| self.lookup(k))
+            (self as &dyn rt_::Credential).request_auth()
         }
     }
     impl rt_::Credential for SiteToken {
         fn meta(&self) -> &'static rt_::MethodMeta {
-            SiteToken::meta(self)
+            &site_token::META
         }
-        fn public_values(&self) -> ::std::collections::BTreeMap<String, String> {
-            SiteToken::public_values(self)
+        fn expose_value(&self, index: usize) -> Option<&str> {
+            match index {
+                0 => Some(self.site_token.expose_secret()),
+                _ => None,
+            }
         }
-        fn normalized_fields(&self) -> Vec<&'static str> {
-            SiteToken::normalized_fields(self)
-        }
-        fn request_auth(&self) -> rt_::RequestAuth {
-            SiteToken::request_auth(self)
+        fn normalized_bits(&self) -> u64 {
+            self.normalized_
         }
     }
     impl ::std::fmt::Debug for SiteToken {
@@ -478,8 +483,9 @@ pub mod webflow {
         }
     }
     impl ::std::fmt::Display for SiteToken {
+        #[inline]
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            rt_::display_credential(f, &site_token::META, &self.public_values())
+            ::std::fmt::Display::fmt(self as &dyn rt_::Credential, f)
         }
     }
 }
@@ -492,6 +498,8 @@ static PROVIDERS: [&::connectspec_runtime::ProviderMeta; 2] = [
     &oneflow::PROVIDER,
     &webflow::PROVIDER,
 ];
+/// Position in `Credentials` of each provider's first method, in `PROVIDERS` order.
+static FIRST_METHOD_: [usize; 2] = [0, 1];
 /// Every provider, sorted by id.
 pub fn providers() -> &'static [&'static ProviderMeta] {
     &PROVIDERS
@@ -550,35 +558,47 @@ pub fn validate(
 ) -> Result<Credentials, ValidateError> {
     validate_dyn_(provider, method, &source)
 }
-/// The registry match, compiled once rather than once per source type.
+/// The registry lookup, compiled once rather than once per source type.
 fn validate_dyn_(
     provider: &str,
     method: &str,
     source: &dyn FieldSource,
 ) -> Result<Credentials, ValidateError> {
-    match provider {
-        "oneflow" => {
-            match method {
-                "api_token" => {
-                    oneflow::ApiToken::from_dyn_(source)
-                        .map(Credentials::OneflowApiToken)
-                        .map_err(ValidateError::Invalid)
-                }
-                _ => Err(ValidateError::UnknownMethod),
+    let Ok(p) = PROVIDERS.binary_search_by(|p| p.id.cmp(provider)) else {
+        return Err(ValidateError::UnknownProvider);
+    };
+    let Some(m) = PROVIDERS[p].methods.iter().position(|m| m.id == method) else {
+        return Err(ValidateError::UnknownMethod);
+    };
+    build_(FIRST_METHOD_[p] + m, source).map_err(ValidateError::Invalid)
+}
+/// Runs the constructor of method `index` (in `Credentials` order).
+#[allow(clippy::question_mark)]
+fn build_(
+    index: usize,
+    source: &dyn FieldSource,
+) -> Result<Credentials, ValidationErrors> {
+    Ok(
+        match index {
+            0 => {
+                Credentials::OneflowApiToken(
+                    match oneflow::ApiToken::from_dyn_(source) {
+                        Ok(c) => c,
+                        Err(e) => return Err(e),
+                    },
+                )
             }
-        }
-        "webflow" => {
-            match method {
-                "site_token" => {
-                    webflow::SiteToken::from_dyn_(source)
-                        .map(Credentials::WebflowSiteToken)
-                        .map_err(ValidateError::Invalid)
-                }
-                _ => Err(ValidateError::UnknownMethod),
+            1 => {
+                Credentials::WebflowSiteToken(
+                    match webflow::SiteToken::from_dyn_(source) {
+                        Ok(c) => c,
+                        Err(e) => return Err(e),
+                    },
+                )
             }
-        }
-        _ => Err(ValidateError::UnknownProvider),
-    }
+            _ => unreachable!("FIRST_METHOD_ and the providers' method lists agree"),
+        },
+    )
 }
 /// Validates a JSON object of string values; anything else is `Invalid`.
 pub fn validate_json(
