@@ -105,15 +105,17 @@ fn hostname_labels(b: &[u8]) -> Option<usize> {
 /// host name with at least one dot.
 fn is_email(value: &str) -> bool {
     let b = value.as_bytes();
-    let Some(at) = b.iter().position(|&c| c == b'@') else {
+    // `@` is not a local-part byte, so the run of local-part bytes ends at the first
+    // `@` exactly when the local part is valid: one pass finds and checks it.
+    let at = LOCAL_BYTES.run_len(b);
+    if b.get(at) != Some(&b'@') {
         return false;
-    };
+    }
     let (local, domain) = (&b[..at], &b[at + 1..]);
     !local.is_empty()
         && local.len() <= 64
         && local[0] != b'.'
         && local[local.len() - 1] != b'.'
-        && LOCAL_BYTES.all(local)
         && hostname_labels(domain).is_some_and(|n| n >= 2)
 }
 

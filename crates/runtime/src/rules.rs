@@ -312,8 +312,13 @@ pub fn validate<'s, const N: usize>(
 ) -> Result<Validated<'s, N>, ValidationErrors> {
     assert_eq!(rules.fields.len(), N, "MethodRules and N disagree");
     let mut errors: Vec<FieldError> = Vec::new();
-    let mut values: [Value<'s>; N] = std::array::from_fn(|_| None);
-    let mut normalized = 0u64;
+    // The result is built in place and returned whole: assembling it from separate
+    // locals at the end costs more than the checks themselves on short forms.
+    let mut out = Validated {
+        values: std::array::from_fn(|_| None),
+        derived: Vec::new(),
+        normalized: 0,
+    };
     // How many keys of the source name form fields (for skipping the unknown-key scan).
     let mut found = 0usize;
     for (i, field) in rules.fields.iter().enumerate() {
@@ -327,9 +332,9 @@ pub fn validate<'s, const N: usize>(
                 match check_value(field, &v) {
                     Ok(()) => {
                         if changed(&v, raw) && i < 64 {
-                            normalized |= 1 << i;
+                            out.normalized |= 1 << i;
                         }
-                        values[i] = Some(v);
+                        out.values[i] = Some(v);
                     }
                     Err(Failure::Missing) if field.optional => {}
                     Err(failure) => errors.push(describe(field, failure, &v)),
@@ -366,7 +371,7 @@ pub fn validate<'s, const N: usize>(
         });
     }
     for rule in rules.rules {
-        if let (Some(w), Some(t)) = (&values[rule.when], &values[rule.then])
+        if let (Some(w), Some(t)) = (&out.values[rule.when], &out.values[rule.then])
             && rule.equals.contains(&w.as_ref())
             && !rule.prefixes.iter().any(|p| t.starts_with(p))
         {
@@ -374,14 +379,16 @@ pub fn validate<'s, const N: usize>(
             errors.push(error(field, ErrorKind::Rule, rule.message.to_owned()));
         }
     }
-    let mut derived = Vec::with_capacity(rules.derived.len());
+    if !rules.derived.is_empty() {
+        out.derived.reserve_exact(rules.derived.len());
+    }
     for d in rules.derived {
-        let Some(src) = &values[d.from] else {
-            derived.push(None);
+        let Some(src) = &out.values[d.from] else {
+            out.derived.push(None);
             continue;
         };
         match d.pattern.extract(src) {
-            Some(v) => derived.push(Some(v.to_owned())),
+            Some(v) => out.derived.push(Some(v.to_owned())),
             None => {
                 let field = &rules.fields[d.from];
                 let msg = format!("{} could not be read from {}", d.label, field.label);
@@ -390,11 +397,7 @@ pub fn validate<'s, const N: usize>(
         }
     }
     if errors.is_empty() {
-        Ok(Validated {
-            values,
-            derived,
-            normalized,
-        })
+        Ok(out)
     } else {
         Err(ValidationErrors(errors))
     }
