@@ -30,7 +30,8 @@ fn main() {
             dir.display()
         )),
     };
-    let source = match connectspec_codegen::generate_source(&catalogue) {
+    // Unformatted (one item per line): formatting would cost about as much as generating.
+    let source = match connectspec_codegen::generate_compact(&catalogue) {
         Ok(s) => s,
         Err(problems) => fail(&format!(
             "cannot generate validators:\n{}",

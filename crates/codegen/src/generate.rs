@@ -21,6 +21,11 @@ use crate::schema::form_schema;
 
 /// Generates the whole file, or every naming problem that would make it not compile.
 pub fn try_generate(catalogue: &Catalogue) -> Result<TokenStream, Vec<String>> {
+    Ok(try_generate_items(catalogue)?.into_iter().collect())
+}
+
+/// [`try_generate`] as top-level items: one module per provider, then the registry.
+pub fn try_generate_items(catalogue: &Catalogue) -> Result<Vec<TokenStream>, Vec<String>> {
     let mut specs: Vec<&ProviderSpec> = catalogue.iter().collect();
     specs.sort_by(|a, b| a.id.cmp(&b.id));
     let mut problems = Vec::new();
@@ -47,11 +52,8 @@ pub fn try_generate(catalogue: &Catalogue) -> Result<TokenStream, Vec<String>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    let registry = registry(&specs, &entries);
-    Ok(quote! {
-        #(#modules)*
-        #registry
-    })
+    modules.push(registry(&specs, &entries));
+    Ok(modules)
 }
 
 /// One auth method as the registry sees it.

@@ -2,7 +2,8 @@
 //!
 //! [`generate`] turns a [`Catalogue`] into a `TokenStream` of static tables and thin
 //! typed wrappers over `connectspec-runtime`; [`generate_source`] formats it with
-//! prettyplease for `OUT_DIR` and the golden snapshots. [`form_schema`] is the
+//! prettyplease for the golden snapshots, and [`generate_compact`] writes it unformatted,
+//! one top-level item per line, for `OUT_DIR`. [`form_schema`] is the
 //! per-method JSON Schema (also embedded in the generated `MethodMeta`), and
 //! [`lower_pattern`] the pattern lowering, public so tests can check it against `regex`.
 
@@ -14,7 +15,7 @@ mod schema;
 use connectspec_spec::Catalogue;
 use proc_macro2::TokenStream;
 
-pub use generate::try_generate;
+pub use generate::{try_generate, try_generate_items};
 pub use lower::{Lowered, LoweredPiece, lower_pattern};
 pub use schema::{DRAFT, form_schema};
 
@@ -46,4 +47,21 @@ pub fn generate_source(catalogue: &Catalogue) -> Result<String, Vec<String>> {
             "generated code does not parse (a generator bug): {e}"
         )]
     })
+}
+
+/// Generates the file unformatted, one top-level item (a provider module, a registry
+/// item) per line: what the providers build script writes.
+///
+/// rustc reads it as well as the formatted text, and skipping the `syn` parse and
+/// prettyplease pass (about half of the build script's time, which grows with the
+/// catalogue) keeps the per-spec build cost down. Read the formatted form in the
+/// snapshot, or run rustfmt over the file.
+pub fn generate_compact(catalogue: &Catalogue) -> Result<String, Vec<String>> {
+    let items = try_generate_items(catalogue)?;
+    let mut out = String::from(HEADER);
+    for item in items {
+        out.push_str(&item.to_string());
+        out.push('\n');
+    }
+    Ok(out)
 }

@@ -31,3 +31,28 @@ fn output_is_deterministic() {
     let b = connectspec_codegen::generate_source(&reversed).expect("generates");
     assert_eq!(a, b, "input order must not change the output");
 }
+
+#[test]
+fn compact_output_is_the_same_code() {
+    // The build script writes the unformatted form; it must be the snapshot's code.
+    let catalogue = reference_catalogue();
+    let compact = connectspec_codegen::generate_compact(&catalogue).expect("generates");
+    let formatted = connectspec_codegen::generate_source(&catalogue).expect("generates");
+    let body = compact
+        .strip_prefix(connectspec_codegen::HEADER)
+        .expect("starts with the header");
+    assert_eq!(
+        body.lines().count(),
+        3,
+        "one line per provider module and one for the registry"
+    );
+    let reparsed = syn::parse_file(body).expect("compact output parses");
+    assert_eq!(
+        format!(
+            "{}\n{}",
+            connectspec_codegen::HEADER,
+            prettyplease::unparse(&reparsed)
+        ),
+        formatted
+    );
+}
