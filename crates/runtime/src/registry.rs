@@ -131,10 +131,14 @@ pub mod take {
 
     /// The position of an optional closed-choice value among the field's options.
     pub fn opt_choice(field: &FieldRules<'_>, v: Value<'_>) -> Option<usize> {
-        let v = v?;
-        let i = field.options.iter().position(|o| o.value == v);
+        let i = option_index(field, &v?);
         assert!(i.is_some(), "the checker accepted one of the options");
         i
+    }
+
+    /// The position of `value` among the field's options, if it is one.
+    pub fn option_index(field: &FieldRules<'_>, value: &str) -> Option<usize> {
+        field.options.iter().position(|o| o.value == value)
     }
 
     /// The stored value of option `index` of a closed-choice field.
