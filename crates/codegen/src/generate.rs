@@ -679,28 +679,15 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
                 Ok(#s { #(#builds,)* normalized_: checked.normalized, #derived_build })
             }
 
-            /// The method's metadata.
-            #[inline]
-            pub fn meta(&self) -> &'static rt_::MethodMeta {
-                &#m_mod::META
-            }
+        }
 
-            /// Normalised values of the non-secret fields (and values derived from them).
+        /// `meta()`, `public_values()`, `normalized_fields()` and `request_auth()` are the
+        /// methods of `dyn Credential`, shared by every credential type.
+        impl ::std::ops::Deref for #s {
+            type Target = dyn rt_::Credential;
             #[inline]
-            pub fn public_values(&self) -> ::std::collections::BTreeMap<String, String> {
-                (self as &dyn rt_::Credential).public_values()
-            }
-
-            /// Keys of the fields that normalisation changed.
-            #[inline]
-            pub fn normalized_fields(&self) -> Vec<&'static str> {
-                (self as &dyn rt_::Credential).normalized_fields()
-            }
-
-            /// Headers, query parameters and basic auth as the spec's `send` declares them.
-            #[inline]
-            pub fn request_auth(&self) -> rt_::RequestAuth {
-                (self as &dyn rt_::Credential).request_auth()
+            fn deref(&self) -> &(dyn rt_::Credential + 'static) {
+                self
             }
         }
 
@@ -728,7 +715,7 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
         impl ::std::fmt::Display for #s {
             #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                ::std::fmt::Display::fmt(self as &dyn rt_::Credential, f)
+                ::std::fmt::Display::fmt(&**self, f)
             }
         }
     }

@@ -195,25 +195,14 @@ pub mod oneflow {
                 normalized_: checked.normalized,
             })
         }
-        /// The method's metadata.
+    }
+    /// `meta()`, `public_values()`, `normalized_fields()` and `request_auth()` are the
+    /// methods of `dyn Credential`, shared by every credential type.
+    impl ::std::ops::Deref for ApiToken {
+        type Target = dyn rt_::Credential;
         #[inline]
-        pub fn meta(&self) -> &'static rt_::MethodMeta {
-            &api_token::META
-        }
-        /// Normalised values of the non-secret fields (and values derived from them).
-        #[inline]
-        pub fn public_values(&self) -> ::std::collections::BTreeMap<String, String> {
-            (self as &dyn rt_::Credential).public_values()
-        }
-        /// Keys of the fields that normalisation changed.
-        #[inline]
-        pub fn normalized_fields(&self) -> Vec<&'static str> {
-            (self as &dyn rt_::Credential).normalized_fields()
-        }
-        /// Headers, query parameters and basic auth as the spec's `send` declares them.
-        #[inline]
-        pub fn request_auth(&self) -> rt_::RequestAuth {
-            (self as &dyn rt_::Credential).request_auth()
+        fn deref(&self) -> &(dyn rt_::Credential + 'static) {
+            self
         }
     }
     impl rt_::Credential for ApiToken {
@@ -242,7 +231,7 @@ pub mod oneflow {
     impl ::std::fmt::Display for ApiToken {
         #[inline]
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            ::std::fmt::Display::fmt(self as &dyn rt_::Credential, f)
+            ::std::fmt::Display::fmt(&**self, f)
         }
     }
 }
@@ -440,25 +429,14 @@ pub mod webflow {
                 normalized_: checked.normalized,
             })
         }
-        /// The method's metadata.
+    }
+    /// `meta()`, `public_values()`, `normalized_fields()` and `request_auth()` are the
+    /// methods of `dyn Credential`, shared by every credential type.
+    impl ::std::ops::Deref for SiteToken {
+        type Target = dyn rt_::Credential;
         #[inline]
-        pub fn meta(&self) -> &'static rt_::MethodMeta {
-            &site_token::META
-        }
-        /// Normalised values of the non-secret fields (and values derived from them).
-        #[inline]
-        pub fn public_values(&self) -> ::std::collections::BTreeMap<String, String> {
-            (self as &dyn rt_::Credential).public_values()
-        }
-        /// Keys of the fields that normalisation changed.
-        #[inline]
-        pub fn normalized_fields(&self) -> Vec<&'static str> {
-            (self as &dyn rt_::Credential).normalized_fields()
-        }
-        /// Headers, query parameters and basic auth as the spec's `send` declares them.
-        #[inline]
-        pub fn request_auth(&self) -> rt_::RequestAuth {
-            (self as &dyn rt_::Credential).request_auth()
+        fn deref(&self) -> &(dyn rt_::Credential + 'static) {
+            self
         }
     }
     impl rt_::Credential for SiteToken {
@@ -485,7 +463,7 @@ pub mod webflow {
     impl ::std::fmt::Display for SiteToken {
         #[inline]
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            ::std::fmt::Display::fmt(self as &dyn rt_::Credential, f)
+            ::std::fmt::Display::fmt(&**self, f)
         }
     }
 }
