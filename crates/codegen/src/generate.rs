@@ -205,6 +205,21 @@ fn template(text: &str) -> Result<TokenStream, String> {
     Ok(quote!(rt_::Template { segments: &[#(#segs),*] }))
 }
 
+/// A byte class as precomputed parts (see `ByteClass::from_parts`): the class is built
+/// here, once, instead of by `with_range` chains the compiler would evaluate per spec.
+fn class_literal(ranges: &[(u8, u8)]) -> TokenStream {
+    let (bits, lo, span, n) = LoweredPiece::byte_class(ranges).parts();
+    let bits = bits
+        .iter()
+        .map(|b| syn::LitInt::new(&format!("{b:#018x}"), proc_macro2::Span::call_site()));
+    let (lo, span) = (
+        lo.iter().map(|b| Literal::u8_unsuffixed(*b)),
+        span.iter().map(|b| Literal::u8_unsuffixed(*b)),
+    );
+    let n = Literal::u8_unsuffixed(n);
+    quote!(rt_::ByteClass::from_parts([#(#bits),*], [#(#lo),*], [#(#span),*], #n))
+}
+
 /// The static matcher of a field pattern: lowered pieces, or a lazily compiled regex.
 fn pattern_static(name: &Ident, pattern: &str) -> Result<TokenStream, String> {
     // Every pattern is compiled here, at build time, so the runtime's lazy compile cannot fail.
@@ -214,13 +229,14 @@ fn pattern_static(name: &Ident, pattern: &str) -> Result<TokenStream, String> {
             let pieces = l.pieces.iter().map(|p| match p {
                 LoweredPiece::Literals(alts) => quote!(rt_::Piece::Literals(&[#(#alts),*])),
                 LoweredPiece::Class { ranges, min, max } => {
-                    let ranges = ranges.iter().map(|(lo, hi)| {
-                        let (lo, hi) = (Literal::byte_character(*lo), Literal::byte_character(*hi));
-                        quote!(.with_range(#lo, #hi))
-                    });
-                    let max = if *max == u32::MAX { quote!(u32::MAX) } else { num(*max).into_token_stream() };
+                    let class = class_literal(ranges);
+                    let max = if *max == u32::MAX {
+                        quote!(u32::MAX)
+                    } else {
+                        num(*max).into_token_stream()
+                    };
                     let min = num(*min);
-                    quote!(rt_::Piece::Class { class: rt_::ByteClass::EMPTY #(#ranges)*, min: #min, max: #max })
+                    quote!(rt_::Piece::Class { class: #class, min: #min, max: #max })
                 }
             });
             let doc = format!(" `{pattern}`, lowered to byte checks.");

@@ -64,6 +64,30 @@ impl ByteClass {
         self
     }
 
+    /// The class's parts (table, range starts, range widths, range count), for
+    /// [`ByteClass::from_parts`].
+    pub const fn parts(&self) -> ([u64; 4], [u8; RANGE_SLOTS], [u8; RANGE_SLOTS], u8) {
+        (self.bits, self.lo, self.span, self.ranges)
+    }
+
+    /// Rebuilds a class from [`ByteClass::parts`]. Generated code uses this rather than a
+    /// chain of [`ByteClass::with_range`] calls: the compiler evaluates those loops in
+    /// every `static` of every spec, which cost more than all other generated tables
+    /// together. The parts must come from `parts()` of a class built with `with_range`.
+    pub const fn from_parts(
+        bits: [u64; 4],
+        lo: [u8; RANGE_SLOTS],
+        span: [u8; RANGE_SLOTS],
+        ranges: u8,
+    ) -> ByteClass {
+        ByteClass {
+            bits,
+            lo,
+            span,
+            ranges,
+        }
+    }
+
     /// Whether `b` is in the set.
     #[inline(always)]
     pub const fn contains(&self, b: u8) -> bool {
@@ -304,6 +328,10 @@ mod tests {
         }
         for b in 0..=255u8 {
             assert_eq!(four.in_ranges(b), four.contains(b), "byte {b}");
+        }
+        for class in [four, six, ByteClass::EMPTY] {
+            let (bits, lo, span, n) = class.parts();
+            assert_eq!(ByteClass::from_parts(bits, lo, span, n), class);
         }
     }
 }

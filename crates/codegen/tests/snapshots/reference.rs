@@ -20,11 +20,15 @@ pub mod oneflow {
         static PATTERN_API_TOKEN: rt_::PieceMatcher<'static> = rt_::PieceMatcher {
             pieces: &[
                 rt_::Piece::Class {
-                    class: rt_::ByteClass::EMPTY
-                        .with_range(b'-', b'-')
-                        .with_range(b'0', b'9')
-                        .with_range(b'A', b'Z')
-                        .with_range(b'a', b'z'),
+                    class: rt_::ByteClass::from_parts(
+                        [
+                            0x03ff200000000000, 0x07fffffe07fffffe, 0x0000000000000000,
+                            0x0000000000000000,
+                        ],
+                        [45, 48, 65, 97],
+                        [0, 9, 25, 25],
+                        4,
+                    ),
                     min: 40,
                     max: 40,
                 },
@@ -255,10 +259,15 @@ pub mod webflow {
         static PATTERN_SITE_TOKEN: rt_::PieceMatcher<'static> = rt_::PieceMatcher {
             pieces: &[
                 rt_::Piece::Class {
-                    class: rt_::ByteClass::EMPTY
-                        .with_range(b'0', b'9')
-                        .with_range(b'A', b'Z')
-                        .with_range(b'a', b'z'),
+                    class: rt_::ByteClass::from_parts(
+                        [
+                            0x03ff000000000000, 0x07fffffe07fffffe, 0x0000000000000000,
+                            0x0000000000000000,
+                        ],
+                        [48, 65, 97, 48],
+                        [9, 25, 25, 9],
+                        3,
+                    ),
                     min: 64,
                     max: 64,
                 },
