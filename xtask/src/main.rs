@@ -68,6 +68,16 @@ enum Cmd {
     },
     /// Run the benchmarks and print one table of figures, goals and verdicts.
     Bench(bench::Args),
+    /// Print the validators generated for the specs, formatted for reading (the build
+    /// script compiles the same code unformatted).
+    Expand {
+        /// Directory of provider specs.
+        #[arg(long)]
+        specs: Option<PathBuf>,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Scaffold a commented spec for a new provider in specs/<id>.yaml.
     NewProvider {
         /// snake_case provider id (the file stem).
@@ -104,12 +114,39 @@ fn main() -> ExitCode {
         Cmd::SynthSpecs { count, out, seed } => synth::run(count, &out, seed),
         Cmd::Bench(args) => bench::run(&root, args),
         Cmd::NewProvider { id, specs } => scaffold::run(&specs_dir(&root, specs), &id),
+        Cmd::Expand { specs, out } => expand(&specs_dir(&root, specs), out.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
             eprintln!("{msg}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// `cargo xtask expand`: the generated validators, formatted with prettyplease.
+fn expand(specs: &std::path::Path, out: Option<&std::path::Path>) -> Result<(), String> {
+    let catalogue = connectspec_spec::load_dir(specs)
+        .map_err(|d| format!("the specs in {} have errors:\n{d}", specs.display()))?;
+    let source = connectspec_codegen::generate_source(&catalogue)
+        .map_err(|problems| format!("cannot generate validators:\n{}", problems.join("\n")))?;
+    match out {
+        Some(path) => {
+            write_if_changed(path, &source)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            eprintln!("wrote {}", path.display());
+            Ok(())
+        }
+        None => {
+            use std::io::Write as _;
+            match std::io::stdout().write_all(source.as_bytes()) {
+                // A reader that stops early (`| head`) is not an error.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(format!("cannot write to standard output: {e}"))
+                }
+                _ => Ok(()),
+            }
         }
     }
 }
