@@ -71,9 +71,9 @@ impl ByteClass {
     }
 
     /// Rebuilds a class from [`ByteClass::parts`]. Generated code uses this rather than a
-    /// chain of [`ByteClass::with_range`] calls: the compiler evaluates those loops in
-    /// every `static` of every spec, which cost more than all other generated tables
-    /// together. The parts must come from `parts()` of a class built with `with_range`.
+    /// chain of [`ByteClass::with_range`] calls, so the compiler does not interpret those
+    /// loops again for every class of every spec in a large catalogue. The parts must
+    /// come from `parts()` of a class built with `with_range`.
     pub const fn from_parts(
         bits: [u64; 4],
         lo: [u8; RANGE_SLOTS],
@@ -94,6 +94,19 @@ impl ByteClass {
         (self.bits[(b >> 6) as usize] >> (b & 63)) & 1 == 1
     }
 
+    /// Whether the ranges describe the whole set (at most [`RANGE_SLOTS`] were added), so
+    /// the vectorisable range compares may stand in for the table.
+    #[inline(always)]
+    fn by_ranges(&self) -> bool {
+        self.ranges > 0 && usize::from(self.ranges) <= RANGE_SLOTS
+    }
+
+    /// Whether every byte of `bytes` is in the ranges: a branch-free reduction.
+    #[inline(always)]
+    fn all_in_ranges(&self, bytes: &[u8]) -> bool {
+        bytes.iter().fold(true, |ok, &b| ok & self.in_ranges(b))
+    }
+
     /// Whether `b` is in one of the ranges (only meaningful when they cover the set).
     #[inline(always)]
     fn in_ranges(&self, b: u8) -> bool {
@@ -110,8 +123,8 @@ impl ByteClass {
     /// class has few enough of them, so the compiler can vectorise it.
     #[inline]
     pub fn all(&self, s: &[u8]) -> bool {
-        if self.ranges > 0 && usize::from(self.ranges) <= RANGE_SLOTS {
-            s.iter().fold(true, |ok, &b| ok & self.in_ranges(b))
+        if self.by_ranges() {
+            self.all_in_ranges(s)
         } else {
             s.iter().all(|b| self.contains(*b))
         }
@@ -122,12 +135,11 @@ impl ByteClass {
     pub fn run_len(&self, s: &[u8]) -> usize {
         const CHUNK: usize = 16;
         let mut done = 0;
-        if self.ranges > 0 && usize::from(self.ranges) <= RANGE_SLOTS {
-            // Whole chunks first: a branch-free reduction per chunk, which the compiler
-            // turns into vector compares; the first chunk with a miss ends the loop.
+        if self.by_ranges() {
+            // Whole chunks first, each checked branch-free (vector compares); the first
+            // chunk with a miss ends the loop and the table finds the exact position.
             for chunk in s.chunks_exact(CHUNK) {
-                let all = chunk.iter().fold(true, |ok, &b| ok & self.in_ranges(b));
-                if !all {
+                if !self.all_in_ranges(chunk) {
                     break;
                 }
                 done += CHUNK;
