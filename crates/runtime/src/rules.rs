@@ -346,11 +346,7 @@ pub fn validate<'s, const N: usize>(
                 format!("{} must be a string", field.label),
             )),
             None if field.optional => {}
-            None => errors.push(error(
-                field,
-                ErrorKind::Missing,
-                format!("{} is required", field.label),
-            )),
+            None => errors.push(describe(field, Failure::Missing, "")),
         }
     }
     let mut unknown: Vec<String> = Vec::new();
