@@ -24,6 +24,9 @@ use serde_json::{Map, Value, json};
 /// The draft the schemas declare.
 pub const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 
+/// Matches values without C0 control characters or DEL, in Rust and ECMA-262 syntax.
+pub const NO_CONTROL_PATTERN: &str = "^[^\\u0000-\\u001f\\u007f]*$";
+
 /// The per-method form schema.
 pub fn form_schema(provider: &ProviderSpec, method: &AuthMethod) -> Value {
     let mut props = Map::new();
@@ -87,7 +90,9 @@ fn field_schema(method: &AuthMethod, f: &Field) -> Value {
         s.insert("writeOnly".into(), json!(true));
     }
     // Constraints that need a second pattern go into `allOf`, one schema each.
-    let mut extra: Vec<Value> = Vec::new();
+    // The validator refuses control characters in every field (they could end a
+    // header or a URL), whatever its other constraints.
+    let mut extra: Vec<Value> = vec![json!({ "pattern": NO_CONTROL_PATTERN })];
     if let Some(fmt) = f.format {
         if let Some(name) = runtime_format(fmt).json_schema_format() {
             s.insert("format".into(), json!(name));

@@ -15,6 +15,9 @@ use crate::Format;
 pub enum ErrorKind {
     /// A required field is absent or empty.
     Missing,
+    /// The value holds a line break or another control character (U+0000–U+001F,
+    /// U+007F): never part of a credential, and unsafe in a header or URL.
+    ControlCharacter,
     /// The field is not part of the form.
     Unknown,
     /// The value is not a string (JSON input).
@@ -59,6 +62,7 @@ impl ErrorKind {
     pub fn code(&self) -> &'static str {
         match self {
             ErrorKind::Missing => "missing",
+            ErrorKind::ControlCharacter => "control_character",
             ErrorKind::Unknown => "unknown",
             ErrorKind::NotAString => "not_a_string",
             ErrorKind::NotAnObject => "not_an_object",

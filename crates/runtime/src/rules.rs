@@ -184,6 +184,7 @@ fn error(rules: &FieldRules<'_>, kind: ErrorKind, message: String) -> FieldError
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Failure {
     Missing,
+    ControlCharacter,
     /// Index into the field's forbidden prefixes.
     ForbiddenPrefix(usize),
     Prefix,
@@ -199,6 +200,11 @@ enum Failure {
 fn check_value(rules: &FieldRules<'_>, v: &str) -> Result<(), Failure> {
     if v.is_empty() {
         return Err(Failure::Missing);
+    }
+    // Checked for every field, first: a value that reaches a header, a URL or a log
+    // line must not be able to end it or start another.
+    if v.bytes().any(|b| b < 0x20 || b == 0x7f) {
+        return Err(Failure::ControlCharacter);
     }
     if let Some(i) = rules
         .forbidden_prefixes
@@ -240,6 +246,11 @@ fn describe(rules: &FieldRules<'_>, failure: Failure, v: &str) -> FieldError {
     let label = rules.label;
     match failure {
         Failure::Missing => error(rules, ErrorKind::Missing, format!("{label} is required")),
+        Failure::ControlCharacter => error(
+            rules,
+            ErrorKind::ControlCharacter,
+            format!("{label} must not contain line breaks or other control characters"),
+        ),
         Failure::ForbiddenPrefix(i) => {
             let mut msg = format!(
                 "{label} must not start with `{}`",
