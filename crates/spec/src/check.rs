@@ -799,6 +799,18 @@ fn check_pattern(rep: &mut Reporter<'_>, ptr: &str, pat: &str) -> Option<(regex:
             ),
         );
     }
+    if let Err(e) = crate::ecma::translate_hir(&hir) {
+        rep.value(
+            ptr,
+            Code::UntranslatablePattern,
+            format!(
+                "pattern cannot be translated to JavaScript exactly: {}",
+                e.construct
+            ),
+            shown(pat),
+            e.help,
+        );
+    }
     Some((regex, hir))
 }
 

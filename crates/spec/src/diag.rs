@@ -43,6 +43,9 @@ pub enum Code {
     InvalidExamplePasses,
     /// A constrained field without examples.
     MissingExamples,
+    /// A pattern with a construct that has no exact ECMAScript equivalent (the browser
+    /// validators and the form schema need one).
+    UntranslatablePattern,
     /// A scope id that is not declared.
     UndeclaredScope,
     /// A `{placeholder}` naming no field or derived value.
@@ -85,6 +88,7 @@ impl Code {
             Code::ValidExampleFails => "E022",
             Code::InvalidExamplePasses => "E023",
             Code::MissingExamples => "E024",
+            Code::UntranslatablePattern => "E025",
             Code::UndeclaredScope => "E030",
             Code::UnknownPlaceholder => "E031",
             Code::InvalidTemplate => "E032",

@@ -5,6 +5,7 @@
 //! schemas) consume the model; none of them re-validates it.
 
 mod check;
+pub mod ecma;
 pub mod diag;
 pub mod inline;
 pub mod load;
