@@ -65,12 +65,12 @@ pub fn form_schema(provider: &ProviderSpec, method: &AuthMethod) -> Value {
                     // optional field is absent to the validator.
                     "properties": {
                         r.when.field.clone(): { "enum": r.when.equals },
-                        r.then.field.clone(): { "minLength": 1 },
+                        r.then.field.clone(): { "type": "string", "minLength": 1 },
                     },
                     "required": [r.when.field, r.then.field],
                 },
                 "then": {
-                    "properties": { r.then.field.clone(): { "pattern": prefix_pattern(&r.then.prefixes) } },
+                    "properties": { r.then.field.clone(): { "type": "string", "pattern": prefix_pattern(&r.then.prefixes) } },
                 },
             })
         })
