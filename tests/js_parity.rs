@@ -74,15 +74,85 @@ impl Rng {
 /// Characters where Rust and JavaScript differ or where checks have edges.
 const ODD: &[char] = &[
     // Unicode spaces: Rust trims all but U+FEFF, U+200B, U+180E; JavaScript's trim differs.
-    ' ', '\t', '\u{0b}', '\u{0c}', '\u{85}', '\u{a0}', '\u{1680}', '\u{180e}', '\u{2000}',
-    '\u{2005}', '\u{200a}', '\u{200b}', '\u{2028}', '\u{2029}', '\u{202f}', '\u{205f}',
-    '\u{3000}', '\u{feff}', // control characters
-    '\n', '\r', '\0', '\u{1b}', '\u{7f}', '\u{9f}', // look-alikes and case traps
-    'а', 'е', 'о', 'р', 'ѕ', 'ο', 'Α', 'Ａ', 'ｚ', '０', '٣', '۹', '߀', '१', '\u{212a}',
-    'ſ', 'İ', 'ı', 'ß', 'é', 'e', '\u{301}', '‐', '‑', '−', '﹣', '－', '．', '。', '＠',
-    '_', '-', '.', '@', ':', '/', '?', '#', '%', '+', '=', '~', '\\', '"', '<', '>', '[',
+    ' ',
+    '\t',
+    '\u{0b}',
+    '\u{0c}',
+    '\u{85}',
+    '\u{a0}',
+    '\u{1680}',
+    '\u{180e}',
+    '\u{2000}',
+    '\u{2005}',
+    '\u{200a}',
+    '\u{200b}',
+    '\u{2028}',
+    '\u{2029}',
+    '\u{202f}',
+    '\u{205f}',
+    '\u{3000}',
+    '\u{feff}', // control characters
+    '\n',
+    '\r',
+    '\0',
+    '\u{1b}',
+    '\u{7f}',
+    '\u{9f}', // look-alikes and case traps
+    'а',
+    'е',
+    'о',
+    'р',
+    'ѕ',
+    'ο',
+    'Α',
+    'Ａ',
+    'ｚ',
+    '０',
+    '٣',
+    '۹',
+    '߀',
+    '१',
+    '\u{212a}',
+    'ſ',
+    'İ',
+    'ı',
+    'ß',
+    'é',
+    'e',
+    '\u{301}',
+    '‐',
+    '‑',
+    '−',
+    '﹣',
+    '－',
+    '．',
+    '。',
+    '＠',
+    '_',
+    '-',
+    '.',
+    '@',
+    ':',
+    '/',
+    '?',
+    '#',
+    '%',
+    '+',
+    '=',
+    '~',
+    '\\',
+    '"',
+    '<',
+    '>',
+    '[',
     ']', // astral: one character, two UTF-16 units
-    '😀', '𝐀', '𝟘', '\u{10ffff}', '\u{e000}', '\u{ffff}', '\u{fffd}',
+    '😀',
+    '𝐀',
+    '𝟘',
+    '\u{10ffff}',
+    '\u{e000}',
+    '\u{ffff}',
+    '\u{fffd}',
 ];
 
 const LONG_KEYS: &[&str] = &[
@@ -343,7 +413,13 @@ fn generated(rng: &mut Rng, method: &Method<'_>) -> Value {
     }
     if rng.chance(1) {
         return rng
-            .pick(&[json!(null), json!([]), json!("fields"), json!(1), json!([{}])])
+            .pick(&[
+                json!(null),
+                json!([]),
+                json!("fields"),
+                json!(1),
+                json!([{}]),
+            ])
             .clone();
     }
     Value::Object(obj)

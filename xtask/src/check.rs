@@ -19,7 +19,10 @@ pub fn run(root: &Path, specs: &Path, docs: Option<&Path>) -> Result<(), String>
             if specs == root.join("specs") {
                 problems.extend(crate::js::check(root, &cat));
             } else {
-                println!("{} not compared (generated from specs/)", connectspec_codegen::js::PACKAGE_DIR);
+                println!(
+                    "{} not compared (generated from specs/)",
+                    connectspec_codegen::js::PACKAGE_DIR
+                );
             }
         }
         Err(diags) => problems.push(diags.to_string()),

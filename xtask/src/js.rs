@@ -60,20 +60,28 @@ pub fn check(root: &Path, catalogue: &Catalogue) -> Vec<String> {
     problems
 }
 
-/// Generated-looking files (`.js`, `.d.ts`) under the package that the specs no longer
+/// Generated-looking files (`.js`, `.d.ts`, `.json`) under `providers/` and `schemas/` that the specs no longer
 /// produce: a removed provider's module.
 fn extra_files(dir: &Path, files: &[connectspec_codegen::JsFile]) -> Vec<String> {
     let mut out = Vec::new();
-    let sub = dir.join("providers");
-    let Ok(entries) = std::fs::read_dir(&sub) else {
-        return out;
-    };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        let rel = format!("providers/{name}");
-        if (name.ends_with(".js") || name.ends_with(".d.ts")) && !files.iter().any(|f| f.path == rel)
-        {
-            out.push(rel);
+    let mut dirs = vec![("providers".to_owned(), dir.join("providers"))];
+    if let Ok(entries) = std::fs::read_dir(dir.join("schemas")) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            dirs.push((format!("schemas/{name}"), e.path()));
+        }
+    }
+    for (rel_dir, path) in dirs {
+        let Ok(entries) = std::fs::read_dir(&path) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let rel = format!("{rel_dir}/{name}");
+            let generated = [".js", ".d.ts", ".json"].iter().any(|x| name.ends_with(x));
+            if generated && !files.iter().any(|f| f.path == rel) {
+                out.push(rel);
+            }
         }
     }
     out.sort();

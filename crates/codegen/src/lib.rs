@@ -17,8 +17,8 @@ use connectspec_spec::Catalogue;
 use proc_macro2::TokenStream;
 
 pub use generate::{try_generate, try_generate_items};
-pub use lower::{Lowered, LoweredPiece, lower_pattern};
 pub use js::{JsFile, js_package};
+pub use lower::{Lowered, LoweredPiece, lower_pattern};
 pub use schema::{DRAFT, form_schema};
 
 /// The first line of every generated file.

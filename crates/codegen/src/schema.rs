@@ -134,10 +134,7 @@ fn field_schema(method: &AuthMethod, f: &Field) -> Value {
     c.insert("allOf".into(), Value::Array(extra));
     if f.optional {
         // Empty is as good as absent for an optional field.
-        s.insert(
-            "anyOf".into(),
-            json!([{ "const": "" }, Value::Object(c)]),
-        );
+        s.insert("anyOf".into(), json!([{ "const": "" }, Value::Object(c)]));
     } else {
         s.extend(c);
     }

@@ -5,8 +5,8 @@
 //! schemas) consume the model; none of them re-validates it.
 
 mod check;
-pub mod ecma;
 pub mod diag;
+pub mod ecma;
 pub mod inline;
 pub mod load;
 pub mod model;

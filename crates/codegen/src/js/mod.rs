@@ -8,6 +8,8 @@
 //!   provider it shows plus the runtime;
 //! - `index.js`: `validate(provider, method, fields)` over every provider;
 //! - `.d.ts` declarations for each module: field keys, option values, result types;
+//! - `schemas/<provider>/<method>.schema.json`: the form schemas (the service's
+//!   schema endpoint serves the same), for front ends that render forms from them;
 //! - `package.json`: an ES module package without dependencies.
 //!
 //! Output is byte-identical run to run: providers sorted by id, everything else in spec
@@ -57,6 +59,15 @@ pub fn js_package(catalogue: &Catalogue) -> Vec<JsFile> {
             &format!("providers/{}.d.ts", p.id),
             types::provider_dts(p),
         ));
+        for m in &p.auth_methods {
+            let schema = crate::form_schema(p, m);
+            let mut text = serde_json::to_string_pretty(&schema).expect("JSON serialises");
+            text.push('\n');
+            files.push(file(
+                &format!("schemas/{}/{}.schema.json", p.id, m.id),
+                text,
+            ));
+        }
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files

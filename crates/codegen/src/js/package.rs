@@ -21,6 +21,7 @@ pub fn package_json(specs: &[&ProviderSpec]) -> String {
         "./runtime".into(),
         json!({ "types": "./runtime.d.ts", "default": "./runtime.js" }),
     );
+    exports.insert("./schemas/*".into(), json!("./schemas/*"));
     for p in specs {
         exports.insert(
             format!("./{}", p.id),
@@ -89,7 +90,11 @@ pub fn index_dts(specs: &[&ProviderSpec]) -> String {
     let mut out = String::from(HEADER);
     out.push_str("import type { RawFields, ValidationResult } from \"./runtime.js\";\n");
     for (i, p) in specs.iter().enumerate() {
-        let _ = writeln!(out, "import type * as p{i} from \"./providers/{}.js\";", p.id);
+        let _ = writeln!(
+            out,
+            "import type * as p{i} from \"./providers/{}.js\";",
+            p.id
+        );
     }
     out.push_str("\nexport type { ErrorKind, FieldError, FormatName, RawFields, ValidationResult } from \"./runtime.js\";\nexport { formats } from \"./runtime.js\";\n\n");
     out.push_str("/** For each provider id, each method id: its field keys and its result. */\nexport interface Catalogue {\n");

@@ -37,20 +37,32 @@ pub fn provider_dts(p: &ProviderSpec) -> String {
             string(&m.id)
         );
     }
-    out.push_str("export declare function validate(method: string, fields: unknown): ValidationResult;\n");
+    out.push_str(
+        "export declare function validate(method: string, fields: unknown): ValidationResult;\n",
+    );
     out
 }
 
 fn method_types(out: &mut String, p: &ProviderSpec, m: &AuthMethod) {
     let t = pascal(&m.id);
-    let _ = writeln!(out, "\n// {} {} (`{}`)\n", lit::doc(&p.name), lit::doc(&m.label), m.id);
+    let _ = writeln!(
+        out,
+        "\n// {} {} (`{}`)\n",
+        lit::doc(&p.name),
+        lit::doc(&m.label),
+        m.id
+    );
     let _ = writeln!(
         out,
         "/** The field keys of {}. */\nexport type {t}Field = {};",
         lit::doc(&m.label),
         union(m.fields.iter().map(|f| f.key.as_str()))
     );
-    let _ = writeln!(out, "\n/** The raw input of {}. */\nexport interface {t}Fields {{", lit::doc(&m.label));
+    let _ = writeln!(
+        out,
+        "\n/** The raw input of {}. */\nexport interface {t}Fields {{",
+        lit::doc(&m.label)
+    );
     for f in &m.fields {
         let mut doc = f.label.clone();
         if f.secret {
@@ -60,7 +72,12 @@ fn method_types(out: &mut String, p: &ProviderSpec, m: &AuthMethod) {
             let _ = write!(doc, ": {h}");
         }
         let opt = if f.optional { "?" } else { "" };
-        let _ = writeln!(out, "  /** {} */\n  {}{opt}: string;", lit::doc(&doc), f.key);
+        let _ = writeln!(
+            out,
+            "  /** {} */\n  {}{opt}: string;",
+            lit::doc(&doc),
+            f.key
+        );
     }
     out.push_str("}\n");
     for f in m.fields.iter().filter(|f| !f.options.is_empty()) {
@@ -92,7 +109,12 @@ fn method_types(out: &mut String, p: &ProviderSpec, m: &AuthMethod) {
         };
         if !src.secret {
             let opt = if src.optional { "?" } else { "" };
-            let _ = writeln!(out, "  /** {} */\n  {}{opt}: string;", lit::doc(&d.label), d.key);
+            let _ = writeln!(
+                out,
+                "  /** {} */\n  {}{opt}: string;",
+                lit::doc(&d.label),
+                d.key
+            );
         }
     }
     out.push_str("}\n");
