@@ -61,6 +61,11 @@ fn host_of(value: Cow<'_, str>) -> Cow<'_, str> {
     {
         return value;
     }
+    // The URL parser drops tabs and line breaks anywhere; a value holding one is left
+    // for the control-character check to refuse, not silently repaired.
+    if value.bytes().any(|b| b < 0x20 || b == 0x7f) {
+        return value;
+    }
     let parsed = if value.contains("://") {
         url::Url::parse(&value)
     } else {
@@ -174,6 +179,9 @@ mod tests {
             ("https://bücher.example/", "xn--bcher-kva.example"),
             ("acme.example.com:99999", "acme.example.com:99999"),
             ("acme team.example.com", "acme team.example.com"),
+            // Left for the control-character check, not repaired by the parser.
+            ("acme.atla\tssian.net", "acme.atla\tssian.net"),
+            ("https://acme.zendesk.com/\n", "https://acme.zendesk.com/\n"),
         ];
         for (input, want) in cases {
             assert_eq!(normalize(input, &host), want, "{input}");

@@ -6,7 +6,7 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use connectspec_runtime::{FieldError, ValidationErrors};
+use connectspec_runtime::{ErrorKind, FieldError, ValidationErrors};
 use serde::Serialize;
 
 /// Media type of problem details.
@@ -102,13 +102,7 @@ impl Problem {
             "Invalid credentials form",
             detail,
         );
-        p.errors = shown
-            .iter()
-            .map(|e| FieldProblem {
-                pointer: pointer(&e.field),
-                error: e.clone(),
-            })
-            .collect();
+        p.errors = shown.iter().map(field_problem).collect();
         p.errors_not_listed = n - shown.len();
         p
     }
@@ -116,6 +110,25 @@ impl Problem {
     /// The HTTP status.
     pub fn status_code(&self) -> StatusCode {
         StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+}
+
+/// Longest unknown key repeated whole in a problem.
+const MAX_ECHOED_KEY: usize = 64;
+
+/// The problem entry of a field error. An unknown key comes from the caller and may be
+/// any size: past [`MAX_ECHOED_KEY`] characters it is cut (ending in `…`), so that a
+/// 422 stays small. Form fields are never cut, so their pointers always resolve.
+fn field_problem(e: &FieldError) -> FieldProblem {
+    let mut error = e.clone();
+    if e.kind == ErrorKind::Unknown && e.field.chars().count() > MAX_ECHOED_KEY {
+        let mut cut: String = e.field.chars().take(MAX_ECHOED_KEY).collect();
+        cut.push('…');
+        error.field = cut;
+    }
+    FieldProblem {
+        pointer: pointer(&error.field),
+        error,
     }
 }
 

@@ -14,7 +14,8 @@
 //! - a pattern whose alphabet is letters, digits and `-`: one DNS label, which cannot
 //!   add a dot, so the literal text after it decides the domain;
 //! - a pattern of host-name characters whose every match ends with literal text
-//!   (`^[a-z0-9-]+\.atlassian\.net$`): a host ending in that text.
+//!   (`^[a-z0-9-]+\.atlassian\.net$`): a host ending in that text;
+//! - no such pattern but `format: integer` or `format: uuid`: one label.
 //!
 //! Anything else (a bare `format: hostname`, no constraint at all) is unconfined.
 
@@ -23,7 +24,7 @@ use regex_syntax::hir::{Class, Hir, HirKind};
 
 use crate::diag::Code;
 use crate::load::{Reporter, shown};
-use crate::model::AuthMethod;
+use crate::model::{AuthMethod, Format};
 
 /// At most this many hosts are enumerated from finite choices.
 const MAX_HOSTS: usize = 256;
@@ -235,13 +236,18 @@ fn lang_of(m: &AuthMethod, key: &str) -> Lang {
         if !f.options.is_empty() {
             return Lang::Finite(f.options.iter().map(|o| o.value.clone()).collect());
         }
-        return match f
+        let by_pattern = match f
             .pattern
             .as_deref()
             .and_then(|p| regex_syntax::parse(p).ok())
         {
             Some(hir) => lang_of_hir(&hir),
             None => Lang::Unconfined,
+        };
+        // A value must also be in its format: digits and UUIDs are single labels.
+        return match (by_pattern, f.format) {
+            (Lang::Unconfined, Some(Format::Integer | Format::Uuid)) => Lang::Label,
+            (lang, _) => lang,
         };
     }
     if let Some(d) = m.derived.iter().find(|d| d.key == key) {

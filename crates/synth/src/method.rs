@@ -419,20 +419,20 @@ pub fn draft(rng: &mut Rng, who: &Identity, archetype: Archetype) -> Drafted {
                 vec!["account:read".into()],
                 who,
             );
-            (
-                method(
-                    "admin_api_token",
-                    "Admin API Access Token",
-                    AuthKind::ApiKeyHeader,
-                    vec![host, token, secret],
-                    "https://{instance_host}".into(),
-                    send,
-                    Some(t),
-                    sc,
-                    limits(rng),
-                ),
-                "access_token",
-            )
+            let mut m = method(
+                "admin_api_token",
+                "Admin API Access Token",
+                AuthKind::ApiKeyHeader,
+                vec![host, token, secret],
+                "https://{instance_host}".into(),
+                send,
+                Some(t),
+                sc,
+                limits(rng),
+            );
+            // The whole host is the field's; its pattern keeps it under the domain.
+            m.allowed_hosts = vec![format!("*.{}", who.domain)];
+            (m, "access_token")
         }
         Archetype::Custom => {
             let url = fields::callback_url(who);
