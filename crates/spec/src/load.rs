@@ -171,7 +171,7 @@ pub fn load_str(path: &Path, text: &str) -> Result<ProviderSpec, Diagnostics> {
                 (
                     Code::TooLarge,
                     "the limit was passed here",
-                    "a spec describes one provider; remove the repetition (or split the provider) to stay under the limit",
+                    "real specs stay far below this limit; write the values out without deep nesting or aliases, and check that this is the right file",
                 )
             } else {
                 (
