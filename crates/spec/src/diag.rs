@@ -73,6 +73,11 @@ pub enum Code {
     ContradictoryLimits,
     /// A reference to a field, limit or option that does not exist.
     UnknownReference,
+    /// A value in a URL template that could leave the method's allowed hosts, or
+    /// change the URL's structure.
+    UnconfinedUrl,
+    /// A method that does not say where its requests may go.
+    MissingAllowedHosts,
     /// Generated output would be stale (used by `xtask check`).
     Stale,
 }
@@ -109,6 +114,8 @@ impl Code {
             Code::EmptyGuide => "E037",
             Code::ContradictoryLimits => "E038",
             Code::UnknownReference => "E039",
+            Code::UnconfinedUrl => "E040",
+            Code::MissingAllowedHosts => "E041",
             Code::Stale => "E090",
         }
     }

@@ -6,6 +6,7 @@
 
 mod check;
 pub mod diag;
+mod hosts;
 pub mod inline;
 pub mod load;
 pub mod model;
