@@ -201,6 +201,7 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         );
     }
     check_send(rep, m, p, &names);
+    crate::hosts::check_hosts(rep, m, p);
     if let Some(t) = &m.connection_test {
         let tp = format!("{p}/connection_test");
         if !t.path.starts_with('/') {

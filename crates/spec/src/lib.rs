@@ -7,6 +7,7 @@
 mod check;
 pub mod diag;
 pub mod ecma;
+mod hosts;
 pub mod inline;
 pub mod load;
 pub mod model;
