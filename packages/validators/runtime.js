@@ -39,16 +39,43 @@ export function asciiLower(s) {
   return UPPER.test(s) ? s.replace(UPPER_RUNS, (m) => m.toLowerCase()) : s;
 }
 
-/** The host of a pasted URL; a value without a scheme is taken as `host[/path]`. */
+const CONTROL = /[\x00-\x1f\x7f]/;
+const NOT_PARSED = /[^\x20-\x7e]/;
+
+function isNumericLabel(l) {
+  return l.length > 0 && (/^[0-9]+$/.test(l) || /^0x[0-9A-Fa-f]*$/.test(l));
+}
+
+/** A bare lower-case host name, which is its own host: no parse needed. */
+function isPlainHost(v) {
+  return (
+    /^[a-z0-9.-]+$/.test(v) &&
+    !v.endsWith(".") &&
+    !v.startsWith(".") &&
+    !v.includes("..") &&
+    !isNumericLabel(v.slice(v.lastIndexOf(".") + 1))
+  );
+}
+
+/**
+ * The host of a pasted URL, as the WHATWG URL parser reads it (lower case, IDN as
+ * punycode, IPv4 dotted, IPv6 in brackets, one trailing dot dropped); a value without
+ * a scheme is read as `https://<value>`. A value that does not parse, has no host, or
+ * holds a control character (which the parser would silently drop) or a non-ASCII
+ * character (IDNA mappings differ between implementations) is left as it is.
+ */
 export function extractHost(v) {
-  const rest = v.startsWith("https://")
-    ? v.slice(8)
-    : v.startsWith("http://")
-      ? v.slice(7)
-      : v;
-  const end = rest.search(/[/?#:]/);
-  const host = end < 0 ? rest : rest.slice(0, end);
-  return host.endsWith(".") ? host.slice(0, -1) : host;
+  if (isPlainHost(v) || NOT_PARSED.test(v)) return v;
+  let u;
+  try {
+    u = new URL(v.includes("://") ? v : "https://" + v);
+  } catch {
+    return v;
+  }
+  let host = u.hostname;
+  if (host === "") return v;
+  if (host.endsWith(".")) host = host.slice(0, -1);
+  return host;
 }
 
 /** `<label>.<parent>` (ASCII case-insensitive) → `<label>`; otherwise `v` unchanged. */
@@ -122,26 +149,27 @@ function isEmail(s) {
   );
 }
 
-const URL_SPACE_OR_CONTROL = /[\x00-\x20\x7f]/;
+const URL_REFUSED = /[^\x21-\x5b\x5d-\x7e]/;
+const IPV4 = /^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$/;
 
+/** An absolute http(s) URL as the WHATWG parser reads it, with no user-info and a host name (not an address). */
 function isUrl(s, httpsOnly) {
-  let rest;
-  if (s.startsWith("https://")) rest = s.slice(8);
-  else if (s.startsWith("http://")) {
-    if (httpsOnly) return false;
-    rest = s.slice(7);
-  } else return false;
-  if (URL_SPACE_OR_CONTROL.test(s)) return false;
-  const end = rest.search(/[/?#]/);
-  const authority = end < 0 ? rest : rest.slice(0, end);
-  const colon = authority.lastIndexOf(":");
-  let host = authority;
-  if (colon >= 0) {
-    const port = authority.slice(colon + 1);
-    if (!/^[0-9]+$/.test(port)) return false;
-    host = authority.slice(0, colon);
+  if (!(s.startsWith("https://") || (!httpsOnly && s.startsWith("http://")))) return false;
+  if (URL_REFUSED.test(s)) return false;
+  let u;
+  try {
+    u = new URL(s);
+  } catch {
+    return false;
   }
-  return hostnameLabels(host) >= 0;
+  const host = u.hostname;
+  return (
+    u.username === "" &&
+    u.password === "" &&
+    !host.startsWith("[") &&
+    !IPV4.test(host) &&
+    hostnameLabels(host) >= 0
+  );
 }
 
 const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
@@ -182,7 +210,6 @@ function charLen(s) {
   return n;
 }
 
-const CONTROL = /[\x00-\x1f\x7f]/;
 
 // Why a value failed, as check() returns it (0: it passed).
 const OK = 0;

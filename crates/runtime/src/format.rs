@@ -120,14 +120,14 @@ fn is_email(value: &str) -> bool {
 }
 
 /// `scheme://host[:port][/path...]` as the `url` crate parses it: an `http(s)://`
-/// prefix as written, no spaces or control characters, no user info, a port of at
+/// prefix as written, ASCII only, no spaces or control characters, no user info, a port of at
 /// most 65535, and a host that is a DNS name (not an IP address).
 fn is_url(value: &str, https_only: bool) -> bool {
     let scheme_ok = value.starts_with("https://") || (!https_only && value.starts_with("http://"));
     if !scheme_ok
         || value
             .bytes()
-            .any(|b| b.is_ascii_whitespace() || b.is_ascii_control() || b == b'\\')
+            .any(|b| b.is_ascii_whitespace() || b.is_ascii_control() || b == b'\\' || !b.is_ascii())
     {
         return false;
     }

@@ -46,8 +46,9 @@ fn trim(s: &str) -> &str {
 /// The host of a pasted URL, as a URL parser sees it: `https://User@Acme.Example.com:8443/x`
 /// → `acme.example.com`. A value without `://` is read as `https://` + value; a value
 /// that does not parse, or has no host, is left as it is (its field's checks then
-/// refuse it). The host is the `url` crate's (WHATWG) host: lower case, IDN as
-/// punycode, IPv4 in dotted decimal, IPv6 in brackets; one trailing dot is dropped.
+/// refuse it). The host is the `url` crate's (WHATWG) host: lower case, IPv4 in dotted
+/// decimal, IPv6 in brackets; one trailing dot is dropped. Values with non-ASCII or
+/// control characters are not parsed.
 fn host_of(value: Cow<'_, str>) -> Cow<'_, str> {
     // The common case, a bare lower-case host name, is its own host: no parse.
     if !value.is_empty()
@@ -62,8 +63,13 @@ fn host_of(value: Cow<'_, str>) -> Cow<'_, str> {
         return value;
     }
     // The URL parser drops tabs and line breaks anywhere; a value holding one is left
-    // for the control-character check to refuse, not silently repaired.
-    if value.bytes().any(|b| b < 0x20 || b == 0x7f) {
+    // for the control-character check to refuse, not silently repaired. Non-ASCII text
+    // is left too: IDNA mappings differ between implementations (this crate's and a
+    // browser's), so a host is accepted only as the ASCII (punycode) its owner sees.
+    if value
+        .bytes()
+        .any(|b| b < 0x20 || b == 0x7f || !b.is_ascii())
+    {
         return value;
     }
     let parsed = if value.contains("://") {
@@ -176,7 +182,8 @@ mod tests {
             ("2130706433", "127.0.0.1"),
             ("https://[::1]:8080/x", "[::1]"),
             ("ACME.Zendesk.com.", "acme.zendesk.com"),
-            ("https://bücher.example/", "xn--bcher-kva.example"),
+            ("https://bücher.example/", "https://bücher.example/"),
+            ("https://xn--bcher-kva.example/", "xn--bcher-kva.example"),
             ("acme.example.com:99999", "acme.example.com:99999"),
             ("acme team.example.com", "acme team.example.com"),
             // Left for the control-character check, not repaired by the parser.

@@ -8,7 +8,7 @@ export type PersonalAccessTokenField = "organization" | "pat";
 
 /** The raw input of Personal Access Token. */
 export interface PersonalAccessTokenFields {
-  /** Organization */
+  /** Organization: 1 to 50 letters, digits and hyphens, starting and ending with a letter or digit */
   organization: string;
   /** Personal Access Token (secret) */
   pat: string;

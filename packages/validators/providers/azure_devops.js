@@ -4,7 +4,7 @@ import { method, unknownId, validateFields } from "../runtime.js";
 /** Azure DevOps Personal Access Token. */
 const m0 = method({
   fields: [
-    { key: "organization", label: "Organization", normalize: ["trim"] },
+    { key: "organization", label: "Organization", hint: "1 to 50 letters, digits and hyphens, starting and ending with a letter or digit", pattern: /^[0-9A-Za-z]([\-0-9A-Za-z]{0,48}[0-9A-Za-z])?$/u, normalize: ["trim"] },
     { key: "pat", label: "Personal Access Token", normalize: ["trim"] }
   ],
   rules: [],

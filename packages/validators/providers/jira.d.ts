@@ -8,7 +8,7 @@ export type ApiTokenField = "site" | "email" | "api_token";
 
 /** The raw input of API Token. */
 export interface ApiTokenFields {
-  /** Site Domain */
+  /** Site Domain: a Jira Cloud site address ending in `.atlassian.net`, such as `acme.atlassian.net` */
   site: string;
   /** Email */
   email: string;

@@ -4,7 +4,7 @@ import { method, unknownId, validateFields } from "../runtime.js";
 /** Jira API Token. */
 const m0 = method({
   fields: [
-    { key: "site", label: "Site Domain", format: "hostname", normalize: ["trim", "host", "lowercase"] },
+    { key: "site", label: "Site Domain", hint: "a Jira Cloud site address ending in `.atlassian.net`, such as `acme.atlassian.net`", format: "hostname", pattern: /^[0-9a-z][\-0-9a-z]*\.atlassian\.net$/u, normalize: ["trim", "host", "lowercase"] },
     { key: "email", label: "Email", format: "email", normalize: ["trim"] },
     { key: "api_token", label: "API Token", normalize: ["trim"] }
   ],
