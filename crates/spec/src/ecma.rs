@@ -52,6 +52,50 @@ pub fn translate_hir(hir: &Hir) -> Result<String, Untranslatable> {
     Ok(out)
 }
 
+/// Whether every string the pattern matches is free of control characters (U+0000 to
+/// U+001F and U+007F): a value it accepts then needs no separate control scan.
+pub fn excludes_controls(hir: &Hir) -> bool {
+    chars_within(hir, &|lo, hi| {
+        // The range [lo, hi] misses both 0..=0x1f and 0x7f.
+        lo > '\u{1f}' && !(lo <= '\u{7f}' && '\u{7f}' <= hi)
+    })
+}
+
+/// Whether the pattern only ever matches ASCII text and uses no look-around beyond
+/// start and end of text: it then means the same with and without the `u` flag, and
+/// runs faster without it.
+pub fn ascii_only(hir: &Hir) -> bool {
+    fn looks_ok(h: &Hir) -> bool {
+        match h.kind() {
+            HirKind::Look(l) => matches!(l, Look::Start | Look::End),
+            HirKind::Repetition(r) => looks_ok(&r.sub),
+            HirKind::Capture(c) => looks_ok(&c.sub),
+            HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().all(looks_ok),
+            _ => true,
+        }
+    }
+    looks_ok(hir) && chars_within(hir, &|_, hi| hi.is_ascii())
+}
+
+/// Whether every literal character and class range of `hir` satisfies `ok(lo, hi)`.
+fn chars_within(hir: &Hir, ok: &dyn Fn(char, char) -> bool) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(l) => match std::str::from_utf8(&l.0) {
+            Ok(text) => text.chars().all(|c| ok(c, c)),
+            Err(_) => false,
+        },
+        HirKind::Class(Class::Unicode(c)) => c.ranges().iter().all(|r| ok(r.start(), r.end())),
+        HirKind::Class(Class::Bytes(c)) => c
+            .ranges()
+            .iter()
+            .all(|r| r.end().is_ascii() && ok(r.start() as char, r.end() as char)),
+        HirKind::Repetition(r) => chars_within(&r.sub, ok),
+        HirKind::Capture(c) => chars_within(&c.sub, ok),
+        HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().all(|h| chars_within(h, ok)),
+    }
+}
+
 /// Escapes `s` as an ECMAScript pattern matching exactly `s` (for prefixes).
 pub fn literal(s: &str) -> String {
     let mut out = String::new();

@@ -2,14 +2,27 @@
 
 use std::fmt::Write as _;
 
-use connectspec_spec::{AuthMethod, Field, Normalize, ProviderSpec, ecma};
+use connectspec_spec::{AuthMethod, Field, Format, Normalize, ProviderSpec, ecma};
 
 use super::lit::{self, HEADER, string, strings};
 
 /// `providers/<id>.js`.
 pub fn provider_js(p: &ProviderSpec) -> String {
     let mut out = String::from(HEADER);
-    out.push_str("import { method, unknownId, validateFields } from \"../runtime.js\";\n\n");
+    // Only the checks and normalisers this provider uses are imported, so that a
+    // bundler leaves the others out of the page.
+    let mut imports: std::collections::BTreeSet<&str> =
+        ["method", "unknownId", "validateFields"].into();
+    for f in p.auth_methods.iter().flat_map(|m| &m.fields) {
+        imports.extend(f.format.map(format_check));
+        imports.extend(f.normalize.iter().map(normalizer));
+    }
+    let imports: Vec<&str> = imports.into_iter().collect();
+    let _ = writeln!(
+        out,
+        "import {{ {} }} from \"../runtime.js\";\n",
+        imports.join(", ")
+    );
     for (i, m) in p.auth_methods.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -40,7 +53,9 @@ pub fn provider_js(p: &ProviderSpec) -> String {
     out
 }
 
-/// A pattern as a regular expression literal (`u` flag).
+/// A pattern as a regular expression literal: with the `u` flag, or without it when the
+/// pattern only matches ASCII (the same meaning, a faster engine path); its `\\u{…}`
+/// escapes are then written as `\\xHH`.
 fn regex(pattern: &str) -> String {
     let translated = ecma::translate(pattern).unwrap_or_else(|e| {
         panic!(
@@ -48,7 +63,35 @@ fn regex(pattern: &str) -> String {
             e.construct
         )
     });
-    format!("/{translated}/u")
+    let hir = regex_syntax::parse(pattern).expect("the pattern translated, so it parses");
+    if ecma::ascii_only(&hir) {
+        format!("/{}/", ascii_escapes(&translated))
+    } else {
+        format!("/{translated}/u")
+    }
+}
+
+/// `\\u{HH}` (an ASCII code point) → `\\xHH`, which needs no `u` flag.
+fn ascii_escapes(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(at) = rest.find("\\u{") {
+        let (head, tail) = rest.split_at(at);
+        out.push_str(head);
+        let close = tail.find('}').expect("a closed escape");
+        let hex = &tail[3..close];
+        let code = u32::from_str_radix(hex, 16).expect("hex escape");
+        assert!(code < 0x80, "an ASCII-only pattern escapes only ASCII");
+        out.push_str(&format!("\\x{code:02x}"));
+        rest = &tail[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether a value the field's pattern accepts cannot hold a control character.
+fn pattern_is_clean(pattern: &str) -> bool {
+    regex_syntax::parse(pattern).is_ok_and(|h| ecma::excludes_controls(&h))
 }
 
 fn index_of(m: &AuthMethod, key: &str) -> usize {
@@ -141,9 +184,15 @@ fn field_table(f: &Field) -> String {
     if let Some(fmt) = f.format {
         let name = serde_json::to_value(fmt).expect("a format serialises");
         parts.push(format!("format: {name}"));
+        parts.push(format!("formatCheck: {}", format_check(fmt)));
+        let words = connectspec_spec::rules::runtime_format(fmt).describe();
+        parts.push(format!("formatWords: {}", string(words)));
     }
     if let Some(p) = &f.pattern {
         parts.push(format!("pattern: {}", regex(p)));
+        if pattern_is_clean(p) {
+            parts.push("clean: true".into());
+        }
     }
     if !f.options.is_empty() {
         let opts: Vec<String> = f
@@ -158,15 +207,35 @@ fn field_table(f: &Field) -> String {
             .normalize
             .iter()
             .map(|n| match n {
-                Normalize::Trim => string("trim"),
-                Normalize::Lowercase => string("lowercase"),
-                Normalize::ExtractHost => string("host"),
                 Normalize::ExtractSubdomain(parent) => {
-                    format!("[{}, {}]", string("subdomain"), string(parent))
+                    format!("(v) => extractSubdomain(v, {})", string(parent))
                 }
+                other => normalizer(other).to_owned(),
             })
             .collect();
         parts.push(format!("normalize: [{}]", steps.join(", ")));
     }
     format!("    {{ {} }}", parts.join(", "))
+}
+
+/// The runtime function checking a format.
+fn format_check(f: Format) -> &'static str {
+    match f {
+        Format::Email => "isEmail",
+        Format::Url => "isHttpUrl",
+        Format::HttpsUrl => "isHttpsUrl",
+        Format::Hostname => "isHostname",
+        Format::Uuid => "isUuid",
+        Format::Integer => "isInteger",
+    }
+}
+
+/// The runtime function of a normalisation step.
+fn normalizer(n: &Normalize) -> &'static str {
+    match n {
+        Normalize::Trim => "trim",
+        Normalize::Lowercase => "asciiLower",
+        Normalize::ExtractHost => "extractHost",
+        Normalize::ExtractSubdomain(_) => "extractSubdomain",
+    }
 }

@@ -54,8 +54,8 @@ export interface ValidationResult<K extends string = string, V extends object = 
 export type RawFields<K extends string = string> = Partial<Record<K, string | null | undefined>> &
   Record<string, unknown>;
 
-/** A normalisation step of a generated table. */
-export type NormalizeStep = "trim" | "lowercase" | "host" | readonly ["subdomain", string];
+/** A normalisation step of a generated table: `trim`, `asciiLower`, `extractHost` or a subdomain extraction. */
+export type NormalizeStep = (value: string) => string;
 
 /** A generated checking table of one auth method. */
 export interface MethodRules {
@@ -69,7 +69,13 @@ export interface MethodRules {
     readonly prefixes?: readonly string[];
     readonly forbidden?: readonly string[];
     readonly format?: FormatName;
+    /** The check of `format` (imported by the provider module, so unused ones are left out of a bundle). */
+    readonly formatCheck?: (value: string) => boolean;
+    /** How the error message names the format. */
+    readonly formatWords?: string;
     readonly pattern?: RegExp;
+    /** The pattern admits no control character (so a match needs no control scan). */
+    readonly clean?: boolean;
     readonly options?: readonly (readonly [string, string])[];
     readonly normalize?: readonly NormalizeStep[];
   }[];
@@ -80,6 +86,18 @@ export interface MethodRules {
 
 /** The built-in format checks, as the validators define them (register them with a JSON Schema validator to agree exactly). */
 export declare const formats: Readonly<Record<FormatName, (value: string) => boolean>>;
+/** `local@domain.tld`. */
+export declare function isEmail(value: string): boolean;
+/** An absolute http or https URL with a host name and no user-info. */
+export declare function isHttpUrl(value: string): boolean;
+/** An absolute https URL with a host name and no user-info. */
+export declare function isHttpsUrl(value: string): boolean;
+/** A DNS host name. */
+export declare function isHostname(value: string): boolean;
+/** A hyphenated UUID. */
+export declare function isUuid(value: string): boolean;
+/** Decimal digits only. */
+export declare function isInteger(value: string): boolean;
 
 /** Rust's `str::trim` (Unicode White_Space; unlike `String.prototype.trim`, keeps U+FEFF and trims U+0085). */
 export declare function trim(value: string): string;

@@ -92,15 +92,9 @@ export function extractSubdomain(v, parent) {
   return v;
 }
 
-/** Applies normalisation steps: "trim", "lowercase", "host" or ["subdomain", parent]. */
+/** Applies normalisation steps: functions from string to string (`trim`, `asciiLower`, `extractHost`, or a subdomain extraction). */
 export function normalize(v, steps) {
-  for (let i = 0; i < steps.length; i++) {
-    const s = steps[i];
-    if (s === "trim") v = trim(v);
-    else if (s === "lowercase") v = asciiLower(v);
-    else if (s === "host") v = extractHost(v);
-    else v = extractSubdomain(v, s[1]);
-  }
+  for (let i = 0; i < steps.length; i++) v = steps[i](v);
   return v;
 }
 
@@ -135,7 +129,7 @@ function isLocalByte(c) {
   return (c >= 0x21 && c <= 0x3b) || c === 0x3d || c === 0x3f || (c >= 0x41 && c <= 0x7e);
 }
 
-function isEmail(s) {
+export function isEmail(s) {
   let at = 0;
   while (at < s.length && isLocalByte(s.charCodeAt(at))) at++;
   if (at >= s.length || s.charCodeAt(at) !== 0x40) return false;
@@ -174,27 +168,29 @@ function isUrl(s, httpsOnly) {
 const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 const DIGITS = /^[0-9]+$/;
 
+export const isHttpUrl = (s) => isUrl(s, false);
+export const isHttpsUrl = (s) => isUrl(s, true);
+export const isHostname = (s) => hostnameLabels(s) >= 0;
+export const isUuid = (s) => UUID.test(s);
+export const isInteger = (s) => DIGITS.test(s);
+
 /** The built-in formats, as the validators define them (register them with a JSON Schema validator to agree exactly). */
 export const formats = {
   email: isEmail,
-  url: (s) => isUrl(s, false),
-  https_url: (s) => isUrl(s, true),
-  hostname: (s) => hostnameLabels(s) >= 0,
-  uuid: (s) => UUID.test(s),
-  integer: (s) => DIGITS.test(s),
-};
-
-const FORMAT_WORDS = {
-  email: "an email address",
-  url: "an http or https URL",
-  https_url: "an https URL",
-  hostname: "a host name such as example.com",
-  uuid: "a UUID such as 123e4567-e89b-12d3-a456-426614174000",
-  integer: "a whole number (digits only)",
+  url: isHttpUrl,
+  https_url: isHttpsUrl,
+  hostname: isHostname,
+  uuid: isUuid,
+  integer: isInteger,
 };
 
 /** Length in Unicode scalar values (a surrogate pair is one). */
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Length in code points (what the Rust side counts as characters). */
 function charLen(s) {
+  // Most values hold no surrogate: one native scan instead of a loop.
+  if (!SURROGATE.test(s)) return s.length;
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -229,15 +225,20 @@ function startsWithAny(v, prefixes) {
 /** Checks one normalised value in the order rules.rs does. */
 function check(f, v) {
   if (v.length === 0) return MISSING;
-  if (CONTROL.test(v)) return CONTROL_CHARACTER;
+  // Every format, and a pattern the generator marked `clean`, admits no control
+  // character: a value they accept skips the control scan (the outcome is the same).
+  const fmt = f.formatCheck === undefined || f.formatCheck(v);
+  const pat = f.pattern === undefined || f.pattern.test(v);
+  const clean = (f.formatCheck !== undefined && fmt) || (f.clean === true && pat);
+  if (!clean && CONTROL.test(v)) return CONTROL_CHARACTER;
   if (f.forbidden !== undefined && startsWithAny(v, f.forbidden)) return FORBIDDEN_PREFIX;
   if (f.prefixes !== undefined && !startsWithAny(v, f.prefixes)) return PREFIX;
   if (f.min !== undefined || f.max !== undefined) {
     const n = charLen(v);
     if ((f.min !== undefined && n < f.min) || (f.max !== undefined && n > f.max)) return LENGTH;
   }
-  if (f.format !== undefined && !formats[f.format](v)) return FORMAT;
-  if (f.pattern !== undefined && !f.pattern.test(v)) return PATTERN;
+  if (!fmt) return FORMAT;
+  if (!pat) return PATTERN;
   if (f.options !== undefined) {
     for (let i = 0; i < f.options.length; i++) if (f.options[i][0] === v) return OK;
     return NOT_AN_OPTION;
@@ -293,7 +294,7 @@ function describe(f, failure, v) {
         field: f.key,
         kind: "format",
         format: f.format,
-        message: `${label} must be ${FORMAT_WORDS[f.format]}`,
+        message: `${label} must be ${f.formatWords}`,
       };
     case PATTERN:
       return {
@@ -418,8 +419,11 @@ export function validateFields(m, fields) {
       errors.push(describe(f, failure, v));
     }
   }
-  const keys = Object.keys(fields);
-  if (keys.length !== found) {
+  // Count the own keys without building an array: the common form has none extra.
+  let own = 0;
+  for (const k in fields) if (hasOwn.call(fields, k)) own++;
+  if (own !== found) {
+    const keys = Object.keys(fields);
     const unknown = [];
     for (let i = 0; i < keys.length; i++) if (!hasOwn.call(m.index, keys[i])) unknown.push(keys[i]);
     unknown.sort(compareCodePoints);
