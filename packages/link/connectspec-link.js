@@ -52,6 +52,7 @@ export class ConnectspecLink extends HTMLElement {
   #fields = new Map(); // key -> { meta, input, error, hint, desc, wrapper }
   #touched = new Set();
   #busy = false;
+  #pressing = false;
   #loadId = 0;
   #t = strings("en");
   #status;
@@ -154,6 +155,15 @@ export class ConnectspecLink extends HTMLElement {
     this.#alert = el("div", { part: "alert", class: "alert", role: "alert" });
     this.#button = el("button", { part: "button", class: "connect", type: "submit" }, t.connect);
     form.append(this.#status, this.#alert, this.#button);
+    // Pressing Connect blurs the field being edited; updating errors then would move the
+    // button between pointerdown and pointerup and swallow the click. Submitting validates
+    // everything anyway.
+    this.#button.addEventListener("pointerdown", () => {
+      this.#pressing = true;
+      const release = () => setTimeout(() => (this.#pressing = false), 0);
+      window.addEventListener("pointerup", release, { once: true });
+      window.addEventListener("pointercancel", release, { once: true });
+    });
     form.addEventListener("submit", (ev) => {
       ev.preventDefault();
       this.#connect();
@@ -257,7 +267,9 @@ export class ConnectspecLink extends HTMLElement {
   async #validateRemotely(fields) {
     const res = await this.#post(this.#method.links.validate, fields);
     if (res.network) return res;
-    if (res.status === 200) return { ok: true, values: res.body.values || {}, errors: [] };
+    if (res.status === 200) {
+      return { ok: true, values: res.body.values || {}, normalized: res.body.normalized || [], errors: [] };
+    }
     if (res.status === 422 && Array.isArray(res.body.errors) && res.body.errors.length) {
       return { ok: false, values: {}, errors: res.body.errors };
     }
@@ -290,7 +302,7 @@ export class ConnectspecLink extends HTMLElement {
     if (this.#busy || !this.#touched.has(key)) return;
     const fields = this.#values();
     const r = (await this.#validateLocally(fields)) ?? (await this.#validateRemotely(fields));
-    if (!r || r.network || r.problem || this.#busy) return;
+    if (!r || r.network || r.problem || this.#busy || this.#pressing) return;
     this.#normalise(r);
     // Show the errors of the fields the user has been through; the rest wait for Connect.
     this.#showErrors(r.errors, (k) => this.#touched.has(k));
@@ -401,7 +413,12 @@ export class ConnectspecLink extends HTMLElement {
       this.#state("connected");
       const values = {};
       const derived = {};
-      for (const [k, v] of Object.entries(submitted)) values[k] = v;
+      // The service never returns secrets, but names the fields its normalisation changed;
+      // the specs normalise secrets by trimming, so a changed secret is the trimmed input.
+      const changed = new Set(checked.normalized);
+      for (const [k, v] of Object.entries(submitted)) {
+        values[k] = this.#fields.get(k).meta.secret && changed.has(k) ? v.trim() : v;
+      }
       for (const [k, v] of Object.entries(checked.values)) {
         if (this.#fields.has(k)) values[k] = v;
         else derived[k] = v;
