@@ -12,8 +12,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let manifest =
-        PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let manifest = PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
+    );
     let root = manifest.join("../..");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     guides(&root, &out);
@@ -61,7 +62,8 @@ fn validators(root: &Path, out: &Path) {
     let mut files = Vec::new();
     collect(&dir, &dir, &mut files);
     files.sort();
-    let mut src = String::from("/// Files of the browser validators package: path inside it, content.\n");
+    let mut src =
+        String::from("/// Files of the browser validators package: path inside it, content.\n");
     src.push_str("pub static VALIDATOR_ASSETS: &[(&str, &str)] = &[\n");
     for (rel, abs) in &files {
         println!("cargo:rerun-if-changed={}", abs.display());

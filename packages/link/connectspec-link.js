@@ -181,7 +181,10 @@ export class ConnectspecLink extends HTMLElement {
     const label = el("label", { part: "label", class: "label", for: id }, f.label);
     if (f.optional) label.append(" ", el("span", { part: "optional", class: "optional" }, t.optional));
     const describedBy = [];
-    const desc = f.description ? el("p", { part: "description", class: "description", id: `${id}-desc` }, f.description) : null;
+    const rich = this.#method.guide?.descriptions?.[f.key];
+    const desc = f.description
+      ? el("p", { part: "description", class: "description", id: `${id}-desc` }, ...(rich ? this.#inline(rich) : [f.description]))
+      : null;
     if (desc) describedBy.push(desc.id);
     const hint = f.hint ? el("p", { part: "hint", class: "hint", id: `${id}-hint` }, format(t.hint, { hint: f.hint })) : null;
     if (hint) describedBy.push(hint.id);

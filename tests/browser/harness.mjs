@@ -70,9 +70,10 @@ export async function startStandin() {
   };
 }
 
-/** A host page that frames `src` and records the messages it receives. */
+/** A stand-in host page (no CSP of its own): frames the service's page, or embeds the
+ *  element directly; records the messages it receives. */
 export async function startHost() {
-  let src = "about:blank";
+  let html = "";
   const server = http.createServer((req, res) => {
     if (req.url === "/host.js") {
       res.writeHead(200, { "content-type": "text/javascript" });
@@ -83,16 +84,19 @@ export async function startHost() {
       return;
     }
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    res.end(
-      `<!doctype html><html lang="en"><head><title>Host</title><script src="/host.js"></script></head>` +
-        `<body><main><h1>Host</h1><iframe id="link" title="Link an account" src="${src}" width="1000" height="900"></iframe></main></body></html>`,
-    );
+    res.end(html);
   });
   const port = await listen(server);
+  const page = (head, body) =>
+    `<!doctype html><html lang="en"><head><title>Hub</title><script src="/host.js"></script>${head}</head>` +
+    `<body><main><h1>Hub</h1>${body}</main></body></html>`;
   return {
     origin: `http://127.0.0.1:${port}`,
-    frame(url) {
-      src = url;
+    frame(src) {
+      html = page("", `<iframe id="link" title="Link an account" src="${src}" width="1000" height="900"></iframe>`);
+    },
+    embed(head, body) {
+      html = page(head, body);
     },
     close: () => new Promise((r) => server.close(r)),
   };

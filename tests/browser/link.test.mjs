@@ -451,3 +451,43 @@ describe("iframe embedding", () => {
     await o.close();
   });
 });
+
+describe("the element on a host page", () => {
+  const alnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  const good = secret(token("host-ok", 64, alnum), 200);
+
+  const markup = () => [
+    `<style>
+      connectspec-link { --connectspec-color-accent: #6a1b9a; --connectspec-radius: 0px; }
+      connectspec-link::part(button) { text-transform: uppercase; }
+    </style>
+    <script type="module" src="${service.url}/connect/assets/link/connectspec-link.js"></script>`,
+    `<connectspec-link provider="webflow" method="site_token" service="${service.url}"></connectspec-link>`,
+  ];
+
+  test("loads from the service cross-origin (CORS for --embed-origin), themed by custom properties and ::part", async () => {
+    host.embed(...markup());
+    const { page: p, seen } = await openPage(chrome.browser, `${host.origin}/`);
+    const style = await p.$eval("connectspec-link >>> button.connect", (b) => {
+      const cs = getComputedStyle(b);
+      return [cs.backgroundColor, cs.textTransform, cs.borderTopLeftRadius];
+    });
+    assert.deepEqual(style, ["rgb(106, 27, 154)", "uppercase", "0px"]);
+    await fill(p, "site_token", good);
+    assert.equal(await connect(p), "connected");
+    assert.deepEqual((await lastConnect(p)).values, { site_token: good });
+    await noViolations(p, "on a host page");
+    await assertNoLeak(assert, p, seen, [good], service.log());
+    await p.close();
+  });
+
+  test("another origin gets no CORS access to the API", async () => {
+    otherHost.embed(...markup());
+    const { page: p } = await openPage(chrome.browser, `${otherHost.origin}/`, { ready: false });
+    await p.waitForFunction(() => document.querySelector("connectspec-link")?.getAttribute("state") === "error", {
+      timeout: 15000,
+    });
+    assert.match(await alertText(p), /The form could not be loaded/);
+    await p.close();
+  });
+});

@@ -5,6 +5,8 @@
 //! nodes with text content only, so no markup travels and nothing needs escaping twice.
 //! Pages and form share [`bullet_nodes`], so a limit or a format hint reads the same in both.
 
+use std::collections::BTreeMap;
+
 use connectspec_spec::inline::{Inline, parse};
 use connectspec_spec::{AuthMethod, Bullet, Section, Step};
 use serde::Serialize;
@@ -46,6 +48,10 @@ pub struct GuideView {
     /// Sentences of the limits that no bullet of the guide states already.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub limits: Vec<String>,
+    /// Field descriptions as inline nodes, by field key (those written in the inline
+    /// subset; a form shows any other as plain text).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub descriptions: BTreeMap<String, Text>,
 }
 
 /// A guide section.
@@ -168,10 +174,19 @@ pub fn method_guide(method: &AuthMethod, sel: Selection<'_>) -> Result<GuideView
         .filter(|l| !stated(l.kind))
         .map(|l| l.sentence())
         .collect();
+    let descriptions = method
+        .fields
+        .iter()
+        .filter_map(|f| {
+            let d = f.description.as_deref()?;
+            Some((f.key.clone(), nodes(parse(d).ok()?)))
+        })
+        .collect();
     Ok(GuideView {
         warning: text(&guide.warning)?,
         sections,
         limits,
+        descriptions,
     })
 }
 

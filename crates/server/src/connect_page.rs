@@ -11,8 +11,9 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use axum::extract::State;
-use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use connectspec_runtime::MethodMeta;
 
@@ -103,7 +104,10 @@ pub async fn page(
     if embed.is_none() {
         h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     }
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -159,10 +163,47 @@ fn escape(s: &str) -> String {
     out
 }
 
+/// Cross-origin access to the JSON API for the embed origin only, so that an element on
+/// the host page (`<connectspec-link service="https://this-service">`) can load its form
+/// and call validate and test. Other origins get no CORS headers, so browsers keep them out.
+pub async fn cors(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let allowed = match (state.embed_origin(), req.headers().get(header::ORIGIN)) {
+        (Some(embed), Some(origin)) => {
+            origin.as_bytes() == embed.as_bytes() && req.uri().path().starts_with("/v1/")
+        }
+        _ => false,
+    };
+    if !allowed {
+        return next.run(req).await;
+    }
+    let origin = req.headers()[header::ORIGIN].clone();
+    let mut res = if req.method() == Method::OPTIONS {
+        let mut res = StatusCode::NO_CONTENT.into_response();
+        let h = res.headers_mut();
+        h.insert(
+            header::ACCESS_CONTROL_ALLOW_METHODS,
+            HeaderValue::from_static("GET, POST"),
+        );
+        h.insert(
+            header::ACCESS_CONTROL_ALLOW_HEADERS,
+            HeaderValue::from_static("content-type, accept"),
+        );
+        h.insert(
+            header::ACCESS_CONTROL_MAX_AGE,
+            HeaderValue::from_static("600"),
+        );
+        res
+    } else {
+        next.run(req).await
+    };
+    let h = res.headers_mut();
+    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    h.append(header::VARY, HeaderValue::from_static("Origin"));
+    res
+}
+
 /// `GET /connect/assets/link/{file}`.
-pub async fn link_asset(
-    Ids(file): Ids<String>,
-) -> Result<Response, Problem> {
+pub async fn link_asset(Ids(file): Ids<String>) -> Result<Response, Problem> {
     let (_, media, body) = LINK_ASSETS
         .iter()
         .find(|(name, _, _)| *name == file)
@@ -171,9 +212,7 @@ pub async fn link_asset(
 }
 
 /// `GET /connect/assets/validators/{*path}`.
-pub async fn validators_asset(
-    Ids(path): Ids<String>,
-) -> Result<Response, Problem> {
+pub async fn validators_asset(Ids(path): Ids<String>) -> Result<Response, Problem> {
     let (_, body) = validators::VALIDATOR_ASSETS
         .iter()
         .find(|(name, _)| *name == path)
@@ -228,7 +267,9 @@ mod tests {
     fn page_has_no_inline_script_and_escapes() {
         let m = connectspec_providers::method("oneflow", "api_token").unwrap();
         let html = render_page(m, Some("https://hub.example.com"));
-        assert!(html.contains("<script type=\"module\" src=\"/connect/assets/link/page.js\"></script>"));
+        assert!(
+            html.contains("<script type=\"module\" src=\"/connect/assets/link/page.js\"></script>")
+        );
         assert_eq!(html.matches("<script").count(), 1, "{html}");
         assert!(!html.contains("style="), "{html}");
         assert!(html.contains("<connectspec-link provider=\"oneflow\" method=\"api_token\">"));

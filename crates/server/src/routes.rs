@@ -13,8 +13,8 @@ use serde::Serialize;
 use crate::AppState;
 use crate::body::FieldsBody;
 use crate::catalogue;
-use crate::connect_page;
 use crate::config::BODY_LIMIT;
+use crate::connect_page;
 use crate::logging;
 use crate::problem::Problem;
 
@@ -42,6 +42,10 @@ pub fn router(state: AppState) -> Router {
         .fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            connect_page::cors,
+        ))
         .layer(axum::middleware::from_fn(logging::log_request))
         .with_state(state)
 }
