@@ -92,3 +92,49 @@ fn several_errors_are_reported_at_once_and_sorted() {
     sorted.sort();
     assert_eq!(lines, sorted);
 }
+
+/// No message shows the YAML library's configuration or type names, in any corpus file.
+#[test]
+fn messages_never_show_the_parser_internals() {
+    for file in corpus() {
+        let text = load_file(&file).unwrap_err().to_string();
+        for internal in [
+            "Options", "Policy", "Budget", "budget", "Nodes {", "Depth {", "Error {", "os error",
+        ] {
+            assert!(
+                !text.contains(internal),
+                "{}: `{internal}` in\n{text}",
+                file.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn file_content_problems_are_located_with_their_codes() {
+    let codes = |name: &str| -> Vec<(Code, u32, u32)> {
+        let file = PathBuf::from(format!("tests/broken/{name}.yaml"));
+        let diags = load_file(&file).unwrap_err();
+        diags
+            .0
+            .iter()
+            .map(|d| (d.code, d.pos.line, d.pos.column))
+            .collect()
+    };
+    // The first bad byte: `    label: Cl` is 13 characters.
+    assert_eq!(codes("invalid_utf8"), [(Code::NotUtf8, 9, 14)]);
+    // Every duplicate at once, each at its repetition.
+    assert_eq!(
+        codes("duplicate_yaml_key"),
+        [(Code::DuplicateKey, 4, 1), (Code::DuplicateKey, 16, 9)]
+    );
+    let dup = load_file(Path::new("tests/broken/duplicate_yaml_key.yaml")).unwrap_err();
+    assert!(
+        dup.0[0].message.contains("`name`") && dup.0[0].message.contains("line 3, column 1"),
+        "{dup}"
+    );
+    // The byte order mark takes no column: `nmae` is at 4:1 as an editor shows it.
+    assert_eq!(codes("bom_then_error"), [(Code::UnknownKey, 4, 1)]);
+    assert_eq!(codes("too_deep")[0].0, Code::TooLarge);
+    assert_eq!(codes("alias_bomb")[0].0, Code::TooLarge);
+}

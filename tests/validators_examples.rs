@@ -201,7 +201,10 @@ fn typed_credentials_normalise_and_build_requests() {
     let auth = creds.request_auth();
     assert_eq!(auth.headers[0].0, "Authorization");
     assert_eq!(auth.headers[0].1.expose_secret(), format!("Bearer {site}"));
-    assert_eq!(auth.test_path.as_deref(), Some("/token/authorized_by"));
+    assert_eq!(
+        auth.test_path.as_ref().expect("path renders").as_deref(),
+        Some("/token/authorized_by")
+    );
     assert_eq!(
         connectspec_providers::validate_json("webflow", "nope", &body).unwrap_err(),
         ValidateError::UnknownMethod

@@ -4,8 +4,8 @@ use std::path::Path;
 
 use connectspec_spec::schema::{SCHEMA_PATH, spec_schema_text};
 
-/// Every spec valid; schema fresh; and, when `docs` is given, the pages there match the
-/// specs. All problems are printed before failing.
+/// Every spec valid; schema fresh; the browser validators package fresh (for the
+/// workspace's own specs); and, when `docs` is given, the pages there match the specs. All problems are printed before failing.
 pub fn run(root: &Path, specs: &Path, docs: Option<&Path>) -> Result<(), String> {
     let mut problems: Vec<String> = Vec::new();
     match connectspec_spec::load_dir(specs) {
@@ -14,6 +14,15 @@ pub fn run(root: &Path, specs: &Path, docs: Option<&Path>) -> Result<(), String>
             match docs {
                 Some(dir) => problems.extend(crate::docs::check(dir, &cat)),
                 None => println!("pages not compared (pass --docs DIR to compare them)"),
+            }
+            // The checked-in package is generated from the workspace's own specs.
+            if specs == root.join("specs") {
+                problems.extend(crate::js::check(root, &cat));
+            } else {
+                println!(
+                    "{} not compared (generated from specs/)",
+                    connectspec_codegen::js::PACKAGE_DIR
+                );
             }
         }
         Err(diags) => problems.push(diags.to_string()),

@@ -7,6 +7,7 @@ mod bench;
 mod check;
 mod ci;
 mod docs;
+mod js;
 mod scaffold;
 mod synth;
 
@@ -24,7 +25,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Check every spec, and that the checked-in schema and generated docs are fresh.
+    /// Check every spec, and that the checked-in schema, generated docs and browser
+    /// validators are fresh.
     Check {
         /// Directory of provider specs.
         #[arg(long)]
@@ -37,6 +39,12 @@ enum Cmd {
     },
     /// Write schema/provider-spec.schema.json from the spec model.
     GenSchema,
+    /// Write the browser-side validators package (packages/validators/) from the specs.
+    GenJs {
+        /// Directory of provider specs.
+        #[arg(long)]
+        specs: Option<PathBuf>,
+    },
     /// The full test command: fmt check, clippy (warnings denied), check, all tests.
     Ci,
     /// Render the guide pages (MDX and Markdown) of every spec.
@@ -101,6 +109,7 @@ fn main() -> ExitCode {
             check::run(&root, &specs_dir(&root, specs), docs.as_deref())
         }
         Cmd::GenSchema => check::write_schema(&root),
+        Cmd::GenJs { specs } => js::generate(&root, &specs_dir(&root, specs)),
         Cmd::Ci => ci::run(&root),
         Cmd::GenDocs {
             specs,

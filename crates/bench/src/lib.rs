@@ -7,13 +7,15 @@
 //! - `load` and `docs`: load + check, and gen-docs, on 10, 100 and 1,000 synthetic
 //!   specs ([`connectspec_synth`]), each in a child process for its peak memory;
 //! - `build`: the providers crate built over 10 and 1,000 synthetic specs;
-//! - `service`: the server's load generator.
+//! - `service`: the server's load generator;
+//! - `js`: the browser validators against Ajv, and their shipped size (Node).
 //!
 //! A section whose piece does not exist (yet) prints `not run: reason` instead of
 //! failing the run. Timings are wall-clock on whatever else the machine is doing:
 //! load and docs report the best of several runs, the rest a single run.
 
 pub mod cargo;
+pub mod js;
 pub mod probe;
 pub mod providers_build;
 pub mod scale;
@@ -40,16 +42,19 @@ pub enum Section {
     Build,
     /// Service load run.
     Service,
+    /// Browser validators vs Ajv (Node).
+    Js,
 }
 
 impl Section {
     /// Every section, in table order.
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Validator,
         Section::Load,
         Section::Docs,
         Section::Build,
         Section::Service,
+        Section::Js,
     ];
 
     /// The name used by `--only`.
@@ -60,6 +65,7 @@ impl Section {
             Section::Docs => "docs",
             Section::Build => "build",
             Section::Service => "service",
+            Section::Js => "js",
         }
     }
 
@@ -213,6 +219,9 @@ pub fn run(root: &Path, opts: &Options, mut progress: impl FnMut(Section, &[Row]
             service::run(root, opts.requests),
             &mut all,
         );
+    }
+    if wanted(Section::Js) {
+        emit(Section::Js, js::run(root), &mut all);
     }
     all
 }

@@ -1,5 +1,6 @@
 //! `connectspec list`: providers and their auth methods, from the compiled registry.
 
+use std::fmt::Write;
 use std::process::ExitCode;
 
 use serde_json::json;
@@ -13,7 +14,13 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> ExitCode {
+    crate::out::emit(&render(args), ExitCode::SUCCESS)
+}
+
+/// The whole listing (written at once, so a closed pipe is one write error to handle).
+fn render(args: &Args) -> String {
     let providers = connectspec_providers::providers();
+    let mut out = String::new();
     if args.json {
         let list: Vec<_> = providers
             .iter()
@@ -33,13 +40,11 @@ pub fn run(args: &Args) -> ExitCode {
                 json!({"id": p.id, "name": p.name, "methods": methods})
             })
             .collect();
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&list).expect("JSON values serialize")
-        );
+        out.push_str(&serde_json::to_string_pretty(&list).expect("JSON values serialize"));
+        out.push('\n');
     } else {
         for p in providers {
-            println!("{} ({})", p.id, p.name);
+            let _ = writeln!(out, "{} ({})", p.id, p.name);
             for m in p.methods {
                 let fields: Vec<String> = m
                     .fields
@@ -55,9 +60,9 @@ pub fn run(args: &Args) -> ExitCode {
                         s
                     })
                     .collect();
-                println!("  {}  {}: {}", m.id, m.label, fields.join(", "));
+                let _ = writeln!(out, "  {}  {}: {}", m.id, m.label, fields.join(", "));
             }
         }
     }
-    ExitCode::SUCCESS
+    out
 }

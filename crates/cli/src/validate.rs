@@ -3,14 +3,23 @@
 //! Secrets need not appear on the command line (and so in shell history or `ps`):
 //! `--field-stdin KEY` reads the value from a line of standard input and
 //! `--field-env KEY=VAR` from an environment variable. Output never contains a secret
-//! value: only the normalised values of non-secret fields are printed.
+//! value: only the normalised values of non-secret fields are printed. A secret field
+//! given with `--field` is accepted with a warning on stderr.
+//!
+//! Nothing given where it does not belong is echoed: an unknown provider or method, a
+//! field key that is not an id, or a `--field-env` argument whose variable part is not a
+//! variable name may be a secret typed in the wrong place, so the message says which
+//! argument is wrong and suggests the closest ids without repeating it.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::io::BufRead;
 use std::process::ExitCode;
 
 use connectspec_providers::ValidateError;
 use serde_json::json;
+
+use crate::out::{closest, emit, is_env_name, is_id_like};
 
 /// Arguments of `validate`.
 #[derive(Debug, clap::Args)]
@@ -37,14 +46,18 @@ pub struct Args {
 struct Usage {
     code: &'static str,
     message: String,
-    known: Vec<String>,
+    /// Ids the user may have meant (never the argument itself).
+    suggestions: Vec<String>,
+    /// Further advice, one line.
+    hint: Option<String>,
 }
 
 fn usage(code: &'static str, message: String) -> Usage {
     Usage {
         code,
         message,
-        known: Vec::new(),
+        suggestions: Vec::new(),
+        hint: None,
     }
 }
 
@@ -52,6 +65,14 @@ fn usage(code: &'static str, message: String) -> Usage {
 fn collect_fields(args: &Args) -> Result<BTreeMap<String, String>, Usage> {
     let mut map = BTreeMap::new();
     let mut put = |key: &str, value: String, how: &str| -> Result<(), Usage> {
+        if !is_id_like(key) {
+            return Err(usage(
+                "bad_argument",
+                format!(
+                    "{how} takes a field key such as `api_token` before `=`; this one is not a field key (not shown, it may be a secret)"
+                ),
+            ));
+        }
         if map.insert(key.to_owned(), value).is_some() {
             return Err(usage(
                 "duplicate_field",
@@ -70,16 +91,37 @@ fn collect_fields(args: &Args) -> Result<BTreeMap<String, String>, Usage> {
         put(k, v.to_owned(), "--field")?;
     }
     for spec in &args.env_fields {
-        let (k, var) = spec.split_once('=').ok_or_else(|| {
-            usage(
+        // The argument is never echoed: a value typed here instead of a variable name
+        // is likely the secret itself.
+        let Some((k, var)) = spec.split_once('=') else {
+            return Err(Usage {
+                hint: Some(env_hint("KEY")),
+                ..usage(
+                    "bad_argument",
+                    "--field-env takes KEY=VAR, the field key and the name of an environment variable; no `=` found (the argument is not shown)".to_owned(),
+                )
+            });
+        };
+        let shown_key = if is_id_like(k) { k } else { "KEY" };
+        if !is_env_name(var) {
+            return Err(Usage {
+                hint: Some(env_hint(shown_key)),
+                ..usage(
+                    "bad_argument",
+                    format!(
+                        "--field-env for field `{shown_key}`: the part after `=` is not an environment variable name (letters, digits and `_`); it is not shown, in case it is the value itself"
+                    ),
+                )
+            });
+        }
+        // Not even a well-formed name is repeated: `sk_live_…` is one.
+        let v = std::env::var(var).map_err(|_| Usage {
+            hint: Some(env_hint(shown_key)),
+            ..usage(
                 "bad_argument",
-                format!("--field-env takes KEY=VAR, got `{spec}`"),
-            )
-        })?;
-        let v = std::env::var(var).map_err(|_| {
-            usage(
-                "bad_argument",
-                format!("environment variable `{var}` (for field `{k}`) is not set or not UTF-8"),
+                format!(
+                    "the environment variable named for field `{shown_key}` (--field-env {shown_key}=…) is not set or not UTF-8; its name is not shown, in case it is the value itself"
+                ),
             )
         })?;
         put(k, v, "--field-env")?;
@@ -109,31 +151,70 @@ fn collect_fields(args: &Args) -> Result<BTreeMap<String, String>, Usage> {
     Ok(map)
 }
 
-/// Unknown provider or method: the message and the ids the user could have meant.
+fn env_hint(key: &str) -> String {
+    format!(
+        "export the value first (`export VAR=…`) and pass `--field-env {key}=VAR`, or pass `--field-stdin {key}` and type it"
+    )
+}
+
+/// Unknown provider or method: which argument is wrong and the closest ids. The
+/// argument itself is never repeated (it may be a secret typed in the wrong place).
 fn unknown(provider: &str, method: &str, err: &ValidateError) -> Usage {
-    match err {
-        ValidateError::UnknownMethod => {
-            let known = connectspec_providers::provider(provider)
-                .map(|p| p.methods.iter().map(|m| m.id.to_owned()).collect())
-                .unwrap_or_default();
+    match (err, connectspec_providers::provider(provider)) {
+        (ValidateError::UnknownMethod, Some(p)) => {
+            let ids: Vec<&str> = p.methods.iter().map(|m| m.id).collect();
+            let mut suggestions = closest(method, ids.iter().copied());
+            // A provider has few methods: when none is close, offer them all.
+            if suggestions.is_empty() {
+                suggestions = ids.iter().map(|s| (*s).to_owned()).collect();
+            }
             Usage {
                 code: "unknown_method",
-                message: format!("provider `{provider}` has no auth method `{method}`"),
-                known,
+                message: format!(
+                    "the second argument is not an auth method of provider `{}`",
+                    p.id
+                ),
+                suggestions,
+                hint: Some(format!(
+                    "`connectspec list` shows the methods of `{}`",
+                    p.id
+                )),
             }
         }
         _ => Usage {
             code: "unknown_provider",
-            message: format!("no provider `{provider}`"),
-            known: connectspec_providers::providers()
-                .iter()
-                .map(|p| p.id.to_owned())
-                .collect(),
+            message: "the first argument is not a provider id".to_owned(),
+            suggestions: closest(
+                provider,
+                connectspec_providers::providers().iter().map(|p| p.id),
+            ),
+            hint: Some("`connectspec list` shows every provider and its methods".to_owned()),
         },
     }
 }
 
+/// Warns about each secret field given with `--field`: the value is now in the shell's
+/// history and, while the command runs, in the process list.
+fn warn_secret_on_command_line(args: &Args) {
+    let Some(meta) = connectspec_providers::provider(&args.provider)
+        .and_then(|p| p.methods.iter().find(|m| m.id == args.method))
+    else {
+        return;
+    };
+    for f in &args.fields {
+        let Some((k, _)) = f.split_once('=') else {
+            continue;
+        };
+        if meta.fields.iter().any(|m| m.secret && m.key == k) {
+            eprintln!(
+                "warning: field `{k}` is secret, and a value given with --field stays in shell history and is visible in the process list; use --field-stdin {k} (reads one line of standard input) or --field-env {k}=VAR (reads environment variable VAR)"
+            );
+        }
+    }
+}
+
 pub fn run(args: &Args) -> ExitCode {
+    warn_secret_on_command_line(args);
     let result = collect_fields(args).and_then(|fields| {
         match connectspec_providers::validate(&args.provider, &args.method, &fields) {
             Err(e @ (ValidateError::UnknownProvider | ValidateError::UnknownMethod)) => {
@@ -156,29 +237,27 @@ pub fn run(args: &Args) -> ExitCode {
                     "values": values,
                     "normalized": normalized,
                 });
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&out).expect("JSON values serialize")
-                );
+                emit(&pretty(&out), ExitCode::SUCCESS)
             } else {
-                println!("valid: {} {}", meta.provider_name, meta.label);
+                let mut text = String::new();
+                let _ = writeln!(text, "valid: {} {}", meta.provider_name, meta.label);
                 for f in meta.fields {
                     if f.secret {
-                        println!("  {}: [secret, not shown]", f.key);
+                        let _ = writeln!(text, "  {}: [secret, not shown]", f.key);
                     } else if let Some(v) = values.get(f.key) {
-                        println!("  {}: {v}", f.key);
+                        let _ = writeln!(text, "  {}: {v}", f.key);
                     }
                 }
                 for k in meta.derived_keys {
                     if let Some(v) = values.get(*k) {
-                        println!("  {k}: {v} (derived)");
+                        let _ = writeln!(text, "  {k}: {v} (derived)");
                     }
                 }
                 if !normalized.is_empty() {
-                    println!("normalised: {}", normalized.join(", "));
+                    let _ = writeln!(text, "normalised: {}", normalized.join(", "));
                 }
+                emit(&text, ExitCode::SUCCESS)
             }
-            ExitCode::SUCCESS
         }
         Ok(Err(ValidateError::Invalid(errors))) => {
             if args.json {
@@ -188,10 +267,7 @@ pub fn run(args: &Args) -> ExitCode {
                     "method": args.method,
                     "errors": errors,
                 });
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&out).expect("JSON values serialize")
-                );
+                return emit(&pretty(&out), ExitCode::from(1));
             } else {
                 let n = errors.errors().len();
                 eprintln!("invalid: {n} error{}", if n == 1 { "" } else { "s" });
@@ -213,18 +289,29 @@ pub fn run(args: &Args) -> ExitCode {
     }
 }
 
+fn pretty(v: &serde_json::Value) -> String {
+    let mut s = serde_json::to_string_pretty(v).expect("JSON values serialize");
+    s.push('\n');
+    s
+}
+
 fn report_usage(json_out: bool, u: &Usage) -> ExitCode {
     if json_out {
-        let out = json!({ "error": u.code, "message": u.message, "known": u.known });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&out).expect("JSON values serialize")
-        );
-    } else {
-        eprintln!("error: {}", u.message);
-        if !u.known.is_empty() {
-            eprintln!("known: {}", u.known.join(", "));
-        }
+        let out = json!({
+            "error": u.code,
+            "message": u.message,
+            "suggestions": u.suggestions,
+            "hint": u.hint,
+        });
+        return emit(&pretty(&out), ExitCode::from(2));
+    }
+    eprintln!("error: {}", u.message);
+    if !u.suggestions.is_empty() {
+        let ids: Vec<String> = u.suggestions.iter().map(|s| format!("`{s}`")).collect();
+        eprintln!("  did you mean {}?", ids.join(" or "));
+    }
+    if let Some(h) = &u.hint {
+        eprintln!("  {h}");
     }
     ExitCode::from(2)
 }

@@ -179,19 +179,46 @@ fn secrets_from_stdin_and_environment() {
 }
 
 #[test]
-fn usage_errors_exit_2_and_list_known_ids() {
-    let o = run(&["validate", "nope", "api_token"], None, &[]);
+fn usage_errors_exit_2_and_suggest_close_ids() {
+    let o = run(&["validate", "oneflwo", "api_token"], None, &[]);
     assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        text(&o).contains("oneflow") && text(&o).contains("webflow"),
-        "{}",
-        text(&o)
+        err.contains("the first argument is not a provider id"),
+        "{err}"
     );
+    assert!(err.contains("did you mean `oneflow`?"), "{err}");
+    // Not every id on one line: only the close ones.
+    assert!(
+        !err.contains("webflow") && !err.contains("airtable"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("oneflwo"),
+        "the argument is not repeated: {err}"
+    );
+
+    let o = run(&["validate", "githb", "x", "--json"], None, &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["error"], "unknown_provider");
+    assert_eq!(v["suggestions"][0], "github");
+    assert!(v["suggestions"].as_array().unwrap().len() <= 3);
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("githb"));
+
     let o = run(&["validate", "oneflow", "nope", "--json"], None, &[]);
     assert_eq!(o.status.code(), Some(2));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["error"], "unknown_method");
-    assert_eq!(v["known"], serde_json::json!(["api_token"]));
+    assert_eq!(v["suggestions"], serde_json::json!(["api_token"]));
+    let o = run(&["validate", "github", "pat_clasic"], None, &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("the second argument is not an auth method of provider `github`"),
+        "{err}"
+    );
+    assert!(!err.contains("pat_clasic"), "{err}");
     let o = run(
         &["validate", "oneflow", "api_token", "--field", "novalue"],
         None,
@@ -214,6 +241,209 @@ fn usage_errors_exit_2_and_list_known_ids() {
     assert_eq!(o.status.code(), Some(2));
     let o = run(&["validate"], None, &[]);
     assert_eq!(o.status.code(), Some(2), "clap usage error");
+    let o = run(&["lst"], None, &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("did you mean `list`?"), "{}", text(&o));
+}
+
+/// Secrets typed where an id, a variable name or nothing belongs are never echoed,
+/// in text or JSON output.
+#[test]
+fn stray_secrets_are_never_echoed() {
+    const STRIPE: &str = "sk_live_51HqLyjWDarjtT1zdp7dcXyZ";
+    let cases: Vec<Vec<String>> = vec![
+        // A secret in the provider position, and in the method position.
+        vec!["validate".into(), STRIPE.into(), "api_token".into()],
+        vec![
+            "validate".into(),
+            STRIPE.into(),
+            "api_token".into(),
+            "--json".into(),
+        ],
+        vec!["validate".into(), "oneflow".into(), TOKEN.into()],
+        vec![
+            "validate".into(),
+            "oneflow".into(),
+            TOKEN.into(),
+            "--json".into(),
+        ],
+        // A value instead of a variable name, or with no `=` at all.
+        vec![
+            "validate".into(),
+            "oneflow".into(),
+            "api_token".into(),
+            "--field-env".into(),
+            format!("api_token={TOKEN}-x"),
+        ],
+        vec![
+            "validate".into(),
+            "oneflow".into(),
+            "api_token".into(),
+            "--field-env".into(),
+            TOKEN.into(),
+            "--json".into(),
+        ],
+        // A well-formed name that is the secret itself and not set.
+        vec![
+            "validate".into(),
+            "stripe".into(),
+            "api_key".into(),
+            "--field-env".into(),
+            format!("api_key={STRIPE}"),
+        ],
+        // A secret in the key position of --field.
+        vec![
+            "validate".into(),
+            "oneflow".into(),
+            "api_token".into(),
+            "--field".into(),
+            format!("{TOKEN}-x=1"),
+        ],
+        // A secret as an extra positional argument, as a command, as an unknown flag.
+        vec![
+            "validate".into(),
+            "oneflow".into(),
+            "api_token".into(),
+            STRIPE.into(),
+        ],
+        vec![STRIPE.into()],
+        vec!["list".into(), format!("--token={STRIPE}")],
+    ];
+    for args in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = run(&args, None, &[]);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", text(&o));
+        let out = text(&o);
+        assert!(!out.is_empty(), "{args:?} says what is wrong");
+        for secret in [STRIPE, TOKEN] {
+            assert!(!out.contains(secret), "{args:?} echoed a secret:\n{out}");
+            // Not even a long piece of it.
+            assert!(!out.contains(&secret[..12]), "{args:?} echoed part:\n{out}");
+        }
+    }
+    let o = run(
+        &[
+            "validate",
+            "oneflow",
+            "api_token",
+            "--field-env",
+            &format!("api_token={TOKEN}-x"),
+        ],
+        None,
+        &[],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("not an environment variable name") && err.contains("--field-stdin api_token"),
+        "{err}"
+    );
+    let o = run(
+        &[
+            "validate",
+            "oneflow",
+            "api_token",
+            "--field-env",
+            "api_token=CS_TEST_UNSET_VAR",
+        ],
+        None,
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("is not set"), "{err}");
+    assert!(!err.contains("CS_TEST_UNSET_VAR"), "{err}");
+}
+
+#[test]
+fn a_secret_given_with_field_is_warned_about() {
+    let token = format!("api_token={TOKEN}");
+    let o = run(
+        &[
+            "validate",
+            "oneflow",
+            "api_token",
+            "--field",
+            &token,
+            "--field",
+            "user_email=ada@example.com",
+            "--json",
+        ],
+        None,
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    serde_json::from_slice::<serde_json::Value>(&o.stdout).expect("stdout stays JSON");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("warning: field `api_token` is secret"),
+        "{err}"
+    );
+    assert!(
+        err.contains("--field-stdin api_token") && err.contains("--field-env api_token=VAR"),
+        "{err}"
+    );
+    assert!(!text(&o).contains(TOKEN));
+    // A non-secret field given with --field is not warned about; nor is a secret from stdin.
+    let o = run(
+        &[
+            "validate",
+            "oneflow",
+            "api_token",
+            "--field-stdin",
+            "api_token",
+            "--field",
+            "user_email=ada@example.com",
+        ],
+        Some(&format!("{TOKEN}\n")),
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(
+        !String::from_utf8_lossy(&o.stderr).contains("warning"),
+        "{}",
+        text(&o)
+    );
+}
+
+/// `connectspec list | head -1`: the reader has gone before the output is written.
+/// The read end of the pipe is closed before the command starts, so every write fails
+/// with a broken pipe; the command must end quietly (exit 0, nothing on stderr, no
+/// panic), in text and JSON, and so must `validate`.
+#[test]
+fn output_into_a_closed_pipe_exits_quietly() {
+    let token = format!("api_token={TOKEN}");
+    let cases: [&[&str]; 3] = [
+        &["list"],
+        &["list", "--json"],
+        &[
+            "validate",
+            "oneflow",
+            "api_token",
+            "--json",
+            "--field",
+            &token,
+            "--field",
+            "user_email=ada@example.com",
+        ],
+    ];
+    for args in cases {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let o = Command::new(env!("CARGO_BIN_EXE_connectspec"))
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {err}");
+        let err: String = err
+            .lines()
+            .filter(|l| !l.starts_with("warning: field `api_token` is secret"))
+            .collect();
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
 }
 
 #[test]

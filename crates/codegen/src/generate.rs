@@ -403,6 +403,7 @@ fn method_items(
         return Err(problems);
     }
     let derived_keys = m.derived.iter().map(|d| &d.key);
+    let allowed_hosts = &m.allowed_hosts;
     let scopes = m.scopes.iter().map(|sc| {
         let (id, label) = (&sc.id, &sc.label);
         quote!((#id, #label))
@@ -443,6 +444,7 @@ fn method_items(
                 derived_keys: &[#(#derived_keys),*],
                 rules: &RULES,
                 base_url: #base_url,
+                allowed_hosts: &[#(#allowed_hosts),*],
                 send: #send,
                 connection_test: #test,
                 scopes: &[#(#scopes),*],

@@ -8,6 +8,7 @@
 //! [`lower_pattern`] the pattern lowering, public so tests can check it against `regex`.
 
 mod generate;
+pub mod js;
 mod lower;
 mod names;
 mod schema;
@@ -16,6 +17,7 @@ use connectspec_spec::Catalogue;
 use proc_macro2::TokenStream;
 
 pub use generate::{try_generate, try_generate_items};
+pub use js::{JsFile, js_package};
 pub use lower::{Lowered, LoweredPiece, lower_pattern};
 pub use schema::{DRAFT, form_schema};
 

@@ -1,22 +1,29 @@
 //! The JSON Schema of one auth method's form, for front ends.
 //!
 //! The schema describes the *stored* value, i.e. the value after the spec's
-//! normalisation (a front end trims before checking, as the validator does). Within
-//! that rule it accepts exactly what the compiled validator accepts:
+//! normalisation (a front end normalises before checking, as the validator does; the
+//! generated JavaScript module `packages/validators` takes raw input and does both).
+//! Within that rule it accepts exactly what the compiled validator accepts:
 //!
-//! - every field is a string of at least one character (the validator treats an empty
-//!   value as missing), `required` lists the non-optional fields, and
+//! - every field is a string; a required one has at least one character (the validator
+//!   treats an empty value as missing), an optional one may be absent or empty (the
+//!   validator treats empty as absent); `required` lists the non-optional fields, and
 //!   `additionalProperties: false` mirrors the "unknown field" error;
-//! - lengths, the spec pattern, options (`enum`), allowed and forbidden prefixes (as
-//!   extra `pattern`s), derived-value patterns and cross-field rules (`if`/`then`) are
-//!   all expressed;
+//! - lengths, the spec pattern, options (`oneOf` of `const` + `title`), allowed and
+//!   forbidden prefixes (as extra `pattern`s), derived-value patterns and cross-field
+//!   rules (`if`/`then`) are all expressed;
+//! - every pattern is the spec's Rust pattern translated to ECMAScript
+//!   ([`connectspec_spec::ecma`]), valid under the `u` and `v` flags, so the schema
+//!   compiles in Ajv and means in JavaScript what the validator means in Rust;
 //! - a built-in format is named with its standard `format` keyword; the validator's
 //!   definitions are the runtime's ([`connectspec_runtime::Format::check`]), which a
-//!   schema consumer registers as custom format checks to agree exactly (the tests do);
-//!   `https_url` adds `^https://` and `integer` becomes a digits pattern.
+//!   schema consumer registers as custom format checks to agree exactly (the tests do,
+//!   with the checks `packages/validators` exports as `formats`); `https_url` adds
+//!   `^https://` and `integer` becomes a digits pattern.
 //!
 //! Keys are sorted, so the output is byte-identical run to run.
 
+use connectspec_spec::ecma;
 use connectspec_spec::rules::runtime_format;
 use connectspec_spec::{AuthMethod, Field, Format, ProviderSpec};
 use serde_json::{Map, Value, json};
@@ -42,6 +49,7 @@ pub fn form_schema(provider: &ProviderSpec, method: &AuthMethod) -> Value {
     let mut schema = json!({
         "$schema": DRAFT,
         "title": format!("{} {}", provider.name, method.label),
+        "description": DESCRIPTION,
         "type": "object",
         "properties": props,
         "required": required,
@@ -53,11 +61,16 @@ pub fn form_schema(provider: &ProviderSpec, method: &AuthMethod) -> Value {
         .map(|r| {
             json!({
                 "if": {
-                    "properties": { r.when.field.clone(): { "enum": r.when.equals } },
-                    "required": [r.when.field],
+                    // The rule applies when both fields hold a value: an empty
+                    // optional field is absent to the validator.
+                    "properties": {
+                        r.when.field.clone(): { "enum": r.when.equals },
+                        r.then.field.clone(): { "type": "string", "minLength": 1 },
+                    },
+                    "required": [r.when.field, r.then.field],
                 },
                 "then": {
-                    "properties": { r.then.field.clone(): { "pattern": prefix_pattern(&r.then.prefixes) } },
+                    "properties": { r.then.field.clone(): { "type": "string", "pattern": prefix_pattern(&r.then.prefixes) } },
                 },
             })
         })
@@ -75,19 +88,25 @@ fn field_schema(method: &AuthMethod, f: &Field) -> Value {
     if let Some(d) = &f.description {
         s.insert("description".into(), json!(d));
     }
-    s.insert("minLength".into(), json!(f.min_length.unwrap_or(0).max(1)));
-    if let Some(max) = f.max_length {
-        s.insert("maxLength".into(), json!(max));
-    }
-    if let Some(p) = &f.pattern {
-        s.insert("pattern".into(), json!(p));
-    }
-    if !f.options.is_empty() {
-        let values: Vec<&str> = f.options.iter().map(|o| o.value.as_str()).collect();
-        s.insert("enum".into(), json!(values));
-    }
     if f.secret {
         s.insert("writeOnly".into(), json!(true));
+    }
+    // What a non-empty value must satisfy.
+    let mut c = Map::new();
+    c.insert("minLength".into(), json!(f.min_length.unwrap_or(0).max(1)));
+    if let Some(max) = f.max_length {
+        c.insert("maxLength".into(), json!(max));
+    }
+    if let Some(p) = &f.pattern {
+        c.insert("pattern".into(), json!(translated(p)));
+    }
+    if !f.options.is_empty() {
+        let choices: Vec<Value> = f
+            .options
+            .iter()
+            .map(|o| json!({ "const": o.value, "title": o.label }))
+            .collect();
+        c.insert("oneOf".into(), Value::Array(choices));
     }
     // Constraints that need a second pattern go into `allOf`, one schema each.
     // The validator refuses control characters in every field (they could end a
@@ -95,7 +114,7 @@ fn field_schema(method: &AuthMethod, f: &Field) -> Value {
     let mut extra: Vec<Value> = vec![json!({ "pattern": NO_CONTROL_PATTERN })];
     if let Some(fmt) = f.format {
         if let Some(name) = runtime_format(fmt).json_schema_format() {
-            s.insert("format".into(), json!(name));
+            c.insert("format".into(), json!(name));
         }
         match fmt {
             Format::HttpsUrl => extra.push(json!({ "pattern": "^https://" })),
@@ -110,31 +129,39 @@ fn field_schema(method: &AuthMethod, f: &Field) -> Value {
         extra.push(json!({ "not": { "pattern": prefix_pattern(&f.forbidden_prefixes) } }));
     }
     for d in method.derived.iter().filter(|d| d.from == f.key) {
-        extra.push(json!({ "pattern": d.pattern }));
+        extra.push(json!({ "pattern": translated(&d.pattern) }));
     }
-    if !extra.is_empty() {
-        s.insert("allOf".into(), Value::Array(extra));
+    c.insert("allOf".into(), Value::Array(extra));
+    if f.optional {
+        // Empty is as good as absent for an optional field.
+        s.insert("anyOf".into(), json!([{ "const": "" }, Value::Object(c)]));
+    } else {
+        s.extend(c);
     }
     Value::Object(s)
 }
 
-/// `^(?:p1|p2)` with the prefixes escaped for both Rust and ECMA-262 regexes.
-fn prefix_pattern(prefixes: &[String]) -> String {
-    let alts: Vec<String> = prefixes.iter().map(|p| escape(p)).collect();
-    format!("^(?:{})", alts.join("|"))
+/// What the top-level `description` says about the schema's input.
+pub const DESCRIPTION: &str = "Checks the normalised field values (after the trimming and \
+other normalisation the spec declares), as the validator stores them. The JavaScript \
+module in packages/validators takes the raw input, normalises it and checks it with the \
+validator's messages.";
+
+/// A spec pattern as ECMAScript. The spec checker rejects patterns that cannot be
+/// translated exactly, so a loaded spec's patterns always translate.
+fn translated(pattern: &str) -> String {
+    ecma::translate(pattern).unwrap_or_else(|e| {
+        panic!(
+            "pattern `{pattern}` has no ECMAScript equivalent ({}); the checker rejects it",
+            e.construct
+        )
+    })
 }
 
-/// Escapes the characters that are special in either dialect, and nothing else (ECMA
-/// rejects escapes of ordinary characters in Unicode mode).
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if "\\^$.|?*+()[]{}/".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+/// `^(?:p1|p2)` with the prefixes escaped for both Rust and ECMAScript regexes (`u`, `v`).
+fn prefix_pattern(prefixes: &[String]) -> String {
+    let alts: Vec<String> = prefixes.iter().map(|p| ecma::literal(p)).collect();
+    format!("^(?:{})", alts.join("|"))
 }
 
 /// Rebuilds every object with sorted keys, whatever map order serde_json was built with.

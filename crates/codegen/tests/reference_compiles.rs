@@ -42,10 +42,16 @@ fn oneflow_typed_and_normalised() {
     assert_eq!(ok.user_email, "ada@example.com");
     assert_eq!(ok.normalized_fields(), ["api_token"]);
     let auth = ok.request_auth();
-    assert_eq!(auth.base_url, "https://api.oneflow.com");
+    assert_eq!(
+        auth.test_url.as_ref().expect("url renders").as_deref(),
+        Some("https://api.oneflow.com/v1/ping")
+    );
     assert_eq!(auth.headers[0].0, "X-Oneflow-API-Token");
     assert_eq!(auth.headers[0].1.expose_secret(), token);
-    assert_eq!(auth.test_path.as_deref(), Some("/v1/ping"));
+    assert_eq!(
+        auth.test_path.as_ref().expect("path renders").as_deref(),
+        Some("/v1/ping")
+    );
     assert!(!format!("{ok:?}{ok}").contains(token));
 }
 

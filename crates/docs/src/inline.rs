@@ -3,7 +3,7 @@
 //! The spec loader has already proved every guide text parses, so a parse failure
 //! here means the caller skipped the loader; it is reported, not hidden.
 
-use connectspec_spec::inline::{Inline, parse};
+use connectspec_spec::inline::{Inline, is_site_path, parse};
 
 use crate::Flavor;
 use crate::escape;
@@ -73,9 +73,11 @@ pub fn render_nodes(flavor: Flavor, nodes: &[Inline]) -> String {
     out
 }
 
-/// Links to other sites open in a new tab; site paths (`/…`) stay in place.
+/// Links to other sites open in a new tab; only a site path (`/x`, never `//host` or
+/// `/\host`) stays in place. Nodes built without the parser get the same treatment:
+/// anything that is not a site path is external.
 fn is_external(url: &str) -> bool {
-    url.starts_with("https://") || url.starts_with("http://")
+    !is_site_path(url)
 }
 
 #[cfg(test)]
@@ -109,5 +111,33 @@ mod tests {
     fn text_outside_the_subset_is_an_error() {
         let e = render(Flavor::Markdown, "a <b>c</b>").unwrap_err();
         assert!(e.contains("raw HTML"), "{e}");
+    }
+
+    #[test]
+    fn links_to_other_sites_are_never_rendered_as_site_paths() {
+        for url in [
+            "//evil.example/x",
+            "/\\evil.example",
+            "\\\\evil.example",
+            "/\\/evil.example",
+        ] {
+            for flavor in [Flavor::Mdx, Flavor::Markdown] {
+                let e = render(flavor, &format!("[x]({url})")).unwrap_err();
+                assert!(e.contains("link target"), "{url}: {e}");
+            }
+            // Nodes that skipped the parser are still marked as leaving the site.
+            let node = Inline::Link {
+                text: "x".into(),
+                url: url.into(),
+            };
+            let html = render_nodes(Flavor::Mdx, std::slice::from_ref(&node));
+            assert!(
+                html.contains("target=\"_blank\" rel=\"noopener noreferrer\""),
+                "{html}"
+            );
+            // In Markdown a backslash is encoded, so no renderer reads `/\` as `//`.
+            let md = render_nodes(Flavor::Markdown, std::slice::from_ref(&node));
+            assert!(!md.contains('\\'), "{md}");
+        }
     }
 }

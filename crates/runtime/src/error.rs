@@ -55,6 +55,11 @@ pub enum ErrorKind {
     Rule,
     /// A derived value could not be computed.
     Derive,
+    /// The service refused the provider host built from this field (not one of the
+    /// spec's allowed hosts, or an internal address).
+    HostNotAllowed,
+    /// The value cannot be put into the URL where the spec places it.
+    UnsafeInUrl,
 }
 
 impl ErrorKind {
@@ -75,6 +80,8 @@ impl ErrorKind {
             ErrorKind::NotAnOption => "not_an_option",
             ErrorKind::Rule => "rule",
             ErrorKind::Derive => "derive",
+            ErrorKind::HostNotAllowed => "host_not_allowed",
+            ErrorKind::UnsafeInUrl => "unsafe_in_url",
         }
     }
 }

@@ -119,32 +119,24 @@ fn is_email(value: &str) -> bool {
         && hostname_labels(domain).is_some_and(|n| n >= 2)
 }
 
-/// `scheme://host[:port][/path...]` with a host name, no spaces or control characters.
+/// `scheme://host[:port][/path...]` as the `url` crate parses it: an `http(s)://`
+/// prefix as written, ASCII only, no spaces or control characters, no user info, a port of at
+/// most 65535, and a host that is a DNS name (not an IP address).
 fn is_url(value: &str, https_only: bool) -> bool {
-    let rest = if let Some(r) = value.strip_prefix("https://") {
-        r
-    } else if let Some(r) = value.strip_prefix("http://") {
-        if https_only {
-            return false;
-        }
-        r
-    } else {
-        return false;
-    };
-    if value
-        .bytes()
-        .any(|b| b.is_ascii_whitespace() || b.is_ascii_control())
+    let scheme_ok = value.starts_with("https://") || (!https_only && value.starts_with("http://"));
+    if !scheme_ok
+        || value
+            .bytes()
+            .any(|b| b.is_ascii_whitespace() || b.is_ascii_control() || b == b'\\' || !b.is_ascii())
     {
         return false;
     }
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = &rest[..end];
-    let host = match authority.rsplit_once(':') {
-        Some((h, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => h,
-        Some(_) => return false,
-        None => authority,
+    let Ok(url) = url::Url::parse(value) else {
+        return false;
     };
-    is_hostname(host)
+    url.username().is_empty()
+        && url.password().is_none()
+        && matches!(url.host(), Some(url::Host::Domain(d)) if is_hostname(d))
 }
 
 /// 8-4-4-4-12 hexadecimal digits.
@@ -169,6 +161,19 @@ mod tests {
         assert!(Format::Url.check("http://example.com:8080/x?y"));
         assert!(!Format::HttpsUrl.check("http://example.com"));
         assert!(!Format::Url.check("https://exa mple.com"));
+        for bad in [
+            "https://user:pw@example.com/",
+            "https://evil.example:443@acme.example.com/",
+            "https://example.com:99999/",
+            "https://127.0.0.1/",
+            "https://[::1]/",
+            "https://0x7f.1/",
+            "https:/\\example.com",
+            "https:example.com",
+        ] {
+            assert!(!Format::Url.check(bad), "{bad:?}");
+        }
+        assert!(Format::HttpsUrl.check("https://Acme.example.com:65535/x"));
         assert!(Format::Hostname.check("acme.atlassian.net"));
         assert!(!Format::Hostname.check("-acme.net"));
         for bad in [

@@ -7,10 +7,12 @@
 
 mod error;
 mod format;
+mod hosts;
 mod matcher;
 mod meta;
 mod normalize;
 mod registry;
+mod request_url;
 mod rules;
 mod secret;
 mod source;
@@ -18,6 +20,7 @@ mod template;
 
 pub use error::{ErrorKind, FieldError, ValidationErrors};
 pub use format::Format;
+pub use hosts::{host_allowed, is_allowed_host_entry};
 pub use matcher::{ByteClass, LazyRegex, Matcher, Piece, PieceMatcher};
 pub use meta::{
     FieldMeta, MethodMeta, OutcomeMeta, ProviderMeta, RequestAuth, ScopeMeta, SendMeta, TestMeta,
@@ -27,6 +30,7 @@ pub use registry::{
     Credential, ValidateError, display_credential, json_object, normalized_keys, public_values,
     take,
 };
+pub use request_url::{UrlPart, UrlValueError, placeholder_parts, render_url, url_pieces};
 pub use rules::{
     CrossRule, DerivedRule, Extract, FieldRules, MethodRules, OptionRule, Validated, Value,
     check_field, validate,

@@ -6,6 +6,7 @@
 
 use secrecy::SecretString;
 
+use crate::request_url::{UrlPart, UrlValueError, placeholder_parts, render_url};
 use crate::rules::MethodRules;
 use crate::template::{Template, render_template};
 
@@ -111,6 +112,9 @@ pub struct MethodMeta {
     pub rules: &'static MethodRules<'static>,
     /// Base URL template.
     pub base_url: Template<'static>,
+    /// Hosts requests may go to: exact names and `*.suffix` patterns
+    /// ([`crate::host_allowed`]).
+    pub allowed_hosts: &'static [&'static str],
     /// How credentials are sent.
     pub send: SendMeta,
     /// Connection test.
@@ -150,8 +154,16 @@ impl MethodMeta {
     /// generated credential type (what generated code calls).
     pub fn request_auth_dyn<'v>(&self, lookup: &dyn Fn(&str) -> Option<&'v str>) -> RequestAuth {
         let render = |t: &Template<'_>| render_template(t, lookup);
+        let test = self.connection_test.as_ref();
         RequestAuth {
-            base_url: render(&self.base_url).unwrap_or_default(),
+            test_url: match test {
+                Some(t) => render_url(&[&self.base_url, &t.path], UrlPart::Scheme, lookup),
+                None => Ok(None),
+            },
+            test_path: match test {
+                Some(t) => render_url(&[&t.path], UrlPart::Path, lookup),
+                None => Ok(None),
+            },
             headers: self
                 .send
                 .headers
@@ -170,23 +182,48 @@ impl MethodMeta {
                     SecretString::from(render(p).unwrap_or_default()),
                 ))
             }),
-            test_path: self.connection_test.as_ref().and_then(|t| render(&t.path)),
         }
+    }
+
+    /// The form fields whose values decide the host of the method's URLs (a derived
+    /// value counts as the field it is taken from), in form order: the fields to name
+    /// when a host is refused.
+    pub fn host_fields(&self) -> Vec<&'static str> {
+        let mut keys: Vec<&'static str> = Vec::new();
+        placeholder_parts(&[&self.base_url], UrlPart::Scheme, |k, part| {
+            if part == UrlPart::Host {
+                keys.push(k);
+            }
+        });
+        let mut out: Vec<&'static str> = Vec::new();
+        for (i, f) in self.fields.iter().enumerate() {
+            let derived_from_it = self
+                .rules
+                .derived
+                .iter()
+                .filter(|d| d.from == i)
+                .any(|d| keys.contains(&d.key));
+            if keys.contains(&f.key) || derived_from_it {
+                out.push(f.key);
+            }
+        }
+        out
     }
 }
 
 /// Everything needed to authenticate a request; every value that may carry a secret is
-/// wrapped.
+/// wrapped. URLs name non-secret values only (the spec checker enforces it).
 #[derive(Debug)]
 pub struct RequestAuth {
-    /// The rendered base URL (no secrets: base URLs name non-secret fields only).
-    pub base_url: String,
+    /// The connection test's URL: the base URL and the test path with every value
+    /// encoded for its URL component. `Ok(None)`: no test, or a value is absent.
+    pub test_url: Result<Option<String>, UrlValueError>,
+    /// The test path alone, encoded the same way, for a base URL given by the operator.
+    pub test_path: Result<Option<String>, UrlValueError>,
     /// Headers to send.
     pub headers: Vec<(&'static str, SecretString)>,
     /// Query parameters to send.
     pub query: Vec<(&'static str, SecretString)>,
     /// Basic auth (username, password).
     pub basic: Option<(SecretString, SecretString)>,
-    /// The rendered connection test path, when the method has a test.
-    pub test_path: Option<String>,
 }

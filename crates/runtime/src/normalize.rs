@@ -26,14 +26,8 @@ pub fn normalize<'v>(value: &'v str, steps: &[Normalize<'_>]) -> Cow<'v, str> {
             (Normalize::Trim, Cow::Owned(s)) => Cow::Owned(s.trim().to_owned()),
             (Normalize::Lowercase, s) if !s.bytes().any(|b| b.is_ascii_uppercase()) => s,
             (Normalize::Lowercase, s) => Cow::Owned(s.to_ascii_lowercase()),
-            (Normalize::ExtractHost, Cow::Borrowed(s)) => Cow::Borrowed(host_of(s)),
-            (Normalize::ExtractHost, Cow::Owned(s)) => Cow::Owned(host_of(&s).to_owned()),
-            (Normalize::ExtractSubdomain(parent), Cow::Borrowed(s)) => {
-                Cow::Borrowed(subdomain_of(s, parent))
-            }
-            (Normalize::ExtractSubdomain(parent), Cow::Owned(s)) => {
-                Cow::Owned(subdomain_of(&s, parent).to_owned())
-            }
+            (Normalize::ExtractHost, s) => host_of(s),
+            (Normalize::ExtractSubdomain(parent), s) => subdomain_of(s, parent),
         };
     }
     out
@@ -49,32 +43,104 @@ fn trim(s: &str) -> &str {
     }
 }
 
-/// The host of a pasted URL; a value without a scheme is taken as `host[/path]`.
-fn host_of(value: &str) -> &str {
-    let rest = value
-        .strip_prefix("https://")
-        .or_else(|| value.strip_prefix("http://"))
-        .unwrap_or(value);
-    let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
-    let host = &rest[..end];
-    host.strip_suffix('.').unwrap_or(host)
+/// The host of a pasted URL, as a URL parser sees it: `https://User@Acme.Example.com:8443/x`
+/// → `acme.example.com`. A value without `://` is read as `https://` + value; a value
+/// that does not parse, or has no host, is left as it is (its field's checks then
+/// refuse it). The host is the `url` crate's (WHATWG) host: lower case, IPv4 in dotted
+/// decimal, IPv6 in brackets; one trailing dot is dropped. Values with non-ASCII or
+/// control characters are not parsed.
+fn host_of(value: Cow<'_, str>) -> Cow<'_, str> {
+    // The common case, a bare lower-case host name, is its own host: no parse.
+    if !value.is_empty()
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
+        && !value.ends_with('.')
+        && !value.starts_with('.')
+        && !value.contains("..")
+        && !is_numeric_label(value.rsplit('.').next().unwrap_or(""))
+    {
+        return value;
+    }
+    // The URL parser drops tabs and line breaks anywhere; a value holding one is left
+    // for the control-character check to refuse, not silently repaired. Non-ASCII text
+    // is left too: IDNA mappings differ between implementations (this crate's and a
+    // browser's), so a host is accepted only as the ASCII (punycode) its owner sees.
+    if value
+        .bytes()
+        .any(|b| b < 0x20 || b == 0x7f || !b.is_ascii())
+    {
+        return value;
+    }
+    let parsed = if value.contains("://") {
+        url::Url::parse(&value)
+    } else {
+        url::Url::parse(&format!("https://{value}"))
+    };
+    match parsed.as_ref().ok().and_then(url::Url::host_str) {
+        Some(host) if !host.is_empty() => {
+            let host = host.strip_suffix('.').unwrap_or(host);
+            if host == value {
+                value
+            } else {
+                Cow::Owned(host.to_owned())
+            }
+        }
+        _ => value,
+    }
+}
+
+/// A last label the URL parser would read as a number (`0x7f`, `1`), which makes the
+/// whole host an IPv4 address in another spelling.
+fn is_numeric_label(label: &str) -> bool {
+    !label.is_empty()
+        && (label.bytes().all(|b| b.is_ascii_digit())
+            || label
+                .strip_prefix("0x")
+                .is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())))
 }
 
 /// The first label of the host when the host is `<label>.<parent>` (ASCII
 /// case-insensitive); otherwise the value unchanged, so a bare subdomain passes through.
-fn subdomain_of<'v>(value: &'v str, parent: &str) -> &'v str {
-    let host = host_of(value);
+fn subdomain_of<'v>(value: Cow<'v, str>, parent: &str) -> Cow<'v, str> {
+    enum Found {
+        /// The host is the value itself; the label is its first `n` bytes.
+        Prefix(usize),
+        /// The host is a parsed copy; the label, copied.
+        Copy(String),
+        None,
+    }
+    let found = {
+        let host = host_of(Cow::Borrowed(&*value));
+        match label_before(&host, parent) {
+            Some(sub) if matches!(host, Cow::Borrowed(_)) => Found::Prefix(sub.len()),
+            Some(sub) => Found::Copy(sub.to_owned()),
+            None => Found::None,
+        }
+    };
+    match (found, value) {
+        (Found::Prefix(n), Cow::Borrowed(v)) => Cow::Borrowed(&v[..n]),
+        (Found::Prefix(n), Cow::Owned(mut v)) => {
+            v.truncate(n);
+            Cow::Owned(v)
+        }
+        (Found::Copy(sub), _) => Cow::Owned(sub),
+        (Found::None, value) => value,
+    }
+}
+
+/// `acme` when `host` is `acme.<parent>` with a single label in front.
+fn label_before<'h>(host: &'h str, parent: &str) -> Option<&'h str> {
     let (h, p) = (host.as_bytes(), parent.as_bytes());
     if h.len() > p.len() + 1
         && h[h.len() - p.len() - 1] == b'.'
         && h[h.len() - p.len()..].eq_ignore_ascii_case(p)
     {
         let sub = &host[..host.len() - p.len() - 1];
-        if !sub.contains('.') {
-            return sub;
-        }
+        (!sub.contains('.')).then_some(sub)
+    } else {
+        None
     }
-    value
 }
 
 #[cfg(test)]
@@ -97,5 +163,44 @@ mod tests {
             normalize("abc", &[Normalize::Trim]),
             Cow::Borrowed(_)
         ));
+        assert!(matches!(
+            normalize("acme.zendesk.com", &[Normalize::ExtractHost]),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn hosts_are_parsed_not_sliced() {
+        let host = [Normalize::ExtractHost];
+        let cases = [
+            ("https://user:pw@127.0.0.1/", "127.0.0.1"),
+            (
+                "https://evil.example:443@acme-store.myshopify.com/",
+                "acme-store.myshopify.com",
+            ),
+            ("0x7f.1", "127.0.0.1"),
+            ("2130706433", "127.0.0.1"),
+            ("https://[::1]:8080/x", "[::1]"),
+            ("ACME.Zendesk.com.", "acme.zendesk.com"),
+            ("https://bücher.example/", "https://bücher.example/"),
+            ("https://xn--bcher-kva.example/", "xn--bcher-kva.example"),
+            ("acme.example.com:99999", "acme.example.com:99999"),
+            ("acme team.example.com", "acme team.example.com"),
+            // Left for the control-character check, not repaired by the parser.
+            ("acme.atla\tssian.net", "acme.atla\tssian.net"),
+            ("https://acme.zendesk.com/\n", "https://acme.zendesk.com/\n"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize(input, &host), want, "{input}");
+        }
+        let sub = [Normalize::ExtractSubdomain("zendesk.com")];
+        assert_eq!(
+            normalize("https://x@acme.zendesk.com:443/agent", &sub),
+            "acme"
+        );
+        assert_eq!(
+            normalize("https://acme.zendesk.com@evil.example/", &sub),
+            "https://acme.zendesk.com@evil.example/"
+        );
     }
 }

@@ -17,6 +17,11 @@ use zeroize::Zeroize;
 use crate::config::BODY_LIMIT;
 use crate::problem::Problem;
 
+/// How long a client may take to send a body once its headers are in; the router puts
+/// it into every request's extensions.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyTimeout(pub std::time::Duration);
+
 /// The `fields` object of a request body; its strings are zeroed on drop.
 pub struct FieldsBody(Map<String, Value>);
 
@@ -66,7 +71,24 @@ impl<S: Send + Sync> FromRequest<S> for FieldsBody {
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Problem> {
         check_content_type(req.headers().get(header::CONTENT_TYPE))?;
-        let bytes = Bytes::from_request(req, state).await.map_err(|r| {
+        let limit = req
+            .extensions()
+            .get::<BodyTimeout>()
+            .map_or(crate::config::DEFAULT_BODY_TIMEOUT, |t| t.0);
+        let read = tokio::time::timeout(limit, Bytes::from_request(req, state))
+            .await
+            .map_err(|_| {
+                Problem::new(
+                    StatusCode::REQUEST_TIMEOUT,
+                    "body-timeout",
+                    "Request body too slow",
+                    format!(
+                        "the request body did not arrive within {} ms",
+                        limit.as_millis()
+                    ),
+                )
+            })?;
+        let bytes = read.map_err(|r| {
             if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 too_large()
             } else {

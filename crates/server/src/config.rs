@@ -24,6 +24,44 @@ pub const MAX_TEST_TIMEOUT: Duration = Duration::from_secs(120);
 /// Largest accepted request body, in bytes.
 pub const BODY_LIMIT: usize = 64 * 1024;
 
+/// Default time a client has to send a request's headers, counted from when the
+/// connection opens or goes idle after a response: it also closes idle keep-alive
+/// connections.
+pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Default time a client has to send a request body once its headers are in.
+pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Default cap on open client connections; one more is answered 503 and closed.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 4096;
+
+/// Default cap on the field errors one 422 answer lists (the rest are counted).
+pub const DEFAULT_MAX_ERRORS: usize = 50;
+
+/// The inbound limits of the service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// See [`DEFAULT_HEADER_TIMEOUT`].
+    pub header_timeout: Duration,
+    /// See [`DEFAULT_BODY_TIMEOUT`].
+    pub body_timeout: Duration,
+    /// See [`DEFAULT_MAX_CONNECTIONS`].
+    pub max_connections: usize,
+    /// See [`DEFAULT_MAX_ERRORS`].
+    pub max_errors: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            header_timeout: DEFAULT_HEADER_TIMEOUT,
+            body_timeout: DEFAULT_BODY_TIMEOUT,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+            max_errors: DEFAULT_MAX_ERRORS,
+        }
+    }
+}
+
 /// The flags of `connectspec serve`, for embedding in a clap command.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ServeArgs {
@@ -50,6 +88,29 @@ pub struct ServeArgs {
     /// (default `info`).
     #[arg(long, env = "CONNECTSPEC_LOG_JSON")]
     pub log_json: bool,
+
+    /// Let connection tests reach loopback, private, link-local and other internal
+    /// addresses (never needed in production; the allowed hosts of each spec still apply).
+    #[arg(long, env = "CONNECTSPEC_ALLOW_PRIVATE_HOSTS")]
+    pub allow_private_hosts: bool,
+
+    /// Time a client has to send a request's headers, in milliseconds, counted from
+    /// when its connection opens or goes idle (so it also closes idle keep-alive
+    /// connections).
+    #[arg(long, env = "CONNECTSPEC_HEADER_TIMEOUT_MS", default_value_t = DEFAULT_HEADER_TIMEOUT.as_millis() as u64)]
+    pub header_timeout_ms: u64,
+
+    /// Time a client has to send a request body, in milliseconds.
+    #[arg(long, env = "CONNECTSPEC_BODY_TIMEOUT_MS", default_value_t = DEFAULT_BODY_TIMEOUT.as_millis() as u64)]
+    pub body_timeout_ms: u64,
+
+    /// Most client connections open at once; one more is answered 503 and closed.
+    #[arg(long, env = "CONNECTSPEC_MAX_CONNECTIONS", default_value_t = DEFAULT_MAX_CONNECTIONS)]
+    pub max_connections: usize,
+
+    /// Most field errors one 422 answer lists; the rest are counted, not listed.
+    #[arg(long, env = "CONNECTSPEC_MAX_ERRORS", default_value_t = DEFAULT_MAX_ERRORS)]
+    pub max_errors: usize,
 }
 
 /// The resolved configuration.
@@ -65,6 +126,13 @@ pub struct Config {
     pub log_json: bool,
     /// Origin allowed to frame the link page and receive its result.
     pub embed_origin: Option<String>,
+    /// Lift the outbound address policy.
+    pub allow_private_hosts: bool,
+    /// Fixed addresses for names, answered instead of DNS (tests, split-horizon
+    /// set-ups); the outbound address policy still applies to them.
+    pub resolve: BTreeMap<String, Vec<std::net::IpAddr>>,
+    /// Inbound timeouts and caps.
+    pub limits: Limits,
 }
 
 impl Default for Config {
@@ -75,6 +143,9 @@ impl Default for Config {
             test_timeout: DEFAULT_TEST_TIMEOUT,
             log_json: false,
             embed_origin: None,
+            allow_private_hosts: false,
+            resolve: BTreeMap::new(),
+            limits: Limits::default(),
         }
     }
 }
@@ -135,6 +206,28 @@ impl Config {
                 args.test_timeout_ms
             )));
         }
+        let ms = |name: &str, v: u64| {
+            if v == 0 || v > 600_000 {
+                Err(ConfigError(format!(
+                    "--{name} must be between 1 and 600000 milliseconds (got {v})"
+                )))
+            } else {
+                Ok(Duration::from_millis(v))
+            }
+        };
+        let count = |name: &str, v: usize| {
+            if v == 0 {
+                Err(ConfigError(format!("--{name} must be at least 1")))
+            } else {
+                Ok(v)
+            }
+        };
+        let limits = Limits {
+            header_timeout: ms("header-timeout-ms", args.header_timeout_ms)?,
+            body_timeout: ms("body-timeout-ms", args.body_timeout_ms)?,
+            max_connections: count("max-connections", args.max_connections)?,
+            max_errors: count("max-errors", args.max_errors)?,
+        };
         Ok(Config {
             listen: args.listen,
             base_urls,
@@ -145,6 +238,9 @@ impl Config {
                 .as_deref()
                 .map(parse_embed_origin)
                 .transpose()?,
+            allow_private_hosts: args.allow_private_hosts,
+            resolve: BTreeMap::new(),
+            limits,
         })
     }
 }

@@ -8,20 +8,46 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
+use std::net::IpAddr;
+use std::sync::Arc;
+
 use axum::http::StatusCode;
-use connectspec_runtime::{ExposeSecret, MethodMeta, RequestAuth, TestMeta};
+use connectspec_runtime::{
+    ErrorKind, ExposeSecret, FieldError, MethodMeta, RequestAuth, TestMeta, UrlValueError,
+    host_allowed,
+};
 use serde::Serialize;
 use url::Url;
 
 use crate::catalogue::{ScopeView, required_scopes};
-use crate::problem::Problem;
+use crate::outbound::{GuardedResolver, is_public, refused};
+use crate::problem::{FieldProblem, Problem};
 
-/// Runs connection tests with one shared HTTP client (connection pool, TLS config).
+/// Runs connection tests with shared HTTP clients (connection pool, TLS config).
+///
+/// Requests built from a spec go through `guarded`, whose resolver refuses internal
+/// addresses; requests to an operator's `--base-url` override, or every request when
+/// private hosts are allowed, go through `direct`.
 #[derive(Debug, Clone)]
 pub struct Tester {
-    client: reqwest::Client,
+    guarded: reqwest::Client,
+    direct: reqwest::Client,
     base_urls: BTreeMap<String, Url>,
+    allow_private_hosts: bool,
     timeout: Duration,
+}
+
+/// How a [`Tester`] reaches providers.
+#[derive(Debug, Clone, Default)]
+pub struct TesterOptions {
+    /// Base URL overrides by provider id (staging, tests): requests go there as given.
+    pub base_urls: BTreeMap<String, Url>,
+    /// Lift the outbound address policy (allowed hosts still apply).
+    pub allow_private_hosts: bool,
+    /// Fixed addresses for names, answered instead of DNS; the policy still applies.
+    pub resolve: BTreeMap<String, Vec<IpAddr>>,
+    /// Connection-test timeout.
+    pub timeout: Duration,
 }
 
 /// The result of a connection test that got an answer from the provider.
@@ -48,23 +74,30 @@ pub struct TestReport {
 }
 
 impl Tester {
-    /// A tester with the given base URL overrides and timeout.
-    pub fn new(
-        base_urls: BTreeMap<String, Url>,
-        timeout: Duration,
-    ) -> Result<Tester, reqwest::Error> {
+    /// A tester with the given options.
+    pub fn new(options: TesterOptions) -> Result<Tester, reqwest::Error> {
         install_crypto_provider();
-        let client = reqwest::Client::builder()
-            // A redirect could carry custom credential headers to another host.
-            .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(timeout)
-            .timeout(timeout)
-            .user_agent(concat!("connectspec/", env!("CARGO_PKG_VERSION")))
-            .build()?;
+        let builder = |guarded: bool| {
+            let b = reqwest::Client::builder()
+                // A redirect could carry custom credential headers to another host.
+                .redirect(reqwest::redirect::Policy::none())
+                // A proxy would resolve names itself, past the address policy.
+                .no_proxy()
+                .connect_timeout(options.timeout)
+                .timeout(options.timeout)
+                .user_agent(concat!("connectspec/", env!("CARGO_PKG_VERSION")));
+            if guarded {
+                b.dns_resolver(Arc::new(GuardedResolver::new(options.resolve.clone())))
+            } else {
+                b
+            }
+        };
         Ok(Tester {
-            client,
-            base_urls,
-            timeout,
+            guarded: builder(true).build()?,
+            direct: builder(false).build()?,
+            base_urls: options.base_urls,
+            allow_private_hosts: options.allow_private_hosts,
+            timeout: options.timeout,
         })
     }
 
@@ -87,14 +120,14 @@ impl Tester {
                 meta.provider_name, meta.label
             )));
         };
-        let url = self.url(meta, &auth)?;
+        let (url, client) = self.target(meta, &auth)?;
         let method = reqwest::Method::from_bytes(test.method.as_bytes()).map_err(|_| {
             internal(format!(
                 "the spec's connection test method `{}` is not an HTTP method",
                 test.method
             ))
         })?;
-        let mut request = self.client.request(method, url);
+        let mut request = client.request(method, url);
         for (name, value) in &auth.headers {
             let mut v =
                 reqwest::header::HeaderValue::from_str(value.expose_secret()).map_err(|_| {
@@ -141,6 +174,17 @@ impl Tester {
                     ),
                 ))
             }
+            Err(e) if refused(&e).is_some() => {
+                tracing::warn!(
+                    provider = meta.provider_id,
+                    method = meta.id,
+                    "connection test refused: the host resolves to no public address"
+                );
+                Err(host_problem(
+                    meta,
+                    "resolves only to internal addresses, which connection tests never reach",
+                ))
+            }
             Err(e) => {
                 let what = if e.is_connect() {
                     "connect"
@@ -169,30 +213,130 @@ impl Tester {
         }
     }
 
-    /// Base URL (override or the spec's, rendered) + test path + credential query.
-    fn url(&self, meta: &MethodMeta, auth: &RequestAuth) -> Result<Url, Problem> {
-        let base = match self.base_urls.get(meta.provider_id) {
-            Some(u) => u.as_str().to_owned(),
-            None => auth.base_url.clone(),
+    /// The URL to request and the client to send it with: the operator's override
+    /// plus the test path, or the URL built from the fields, whose host must be one of
+    /// the method's allowed hosts and, as an address, public.
+    fn target(
+        &self,
+        meta: &MethodMeta,
+        auth: &RequestAuth,
+    ) -> Result<(Url, &reqwest::Client), Problem> {
+        let (mut url, client) = match self.base_urls.get(meta.provider_id) {
+            Some(base) => {
+                let path = auth
+                    .test_path
+                    .clone()
+                    .map_err(|e| value_problem(meta, &e))?
+                    .unwrap_or_default();
+                let joined = format!("{}{}", base.as_str().trim_end_matches('/'), path);
+                let url = Url::parse(&joined).map_err(|_| {
+                    internal("the base URL override and the test path do not make a URL")
+                })?;
+                (url, &self.direct)
+            }
+            None => {
+                let text = auth
+                    .test_url
+                    .clone()
+                    .map_err(|e| value_problem(meta, &e))?
+                    .ok_or_else(|| {
+                        host_problem(meta, "is needed to build the provider's address")
+                    })?;
+                let url = Url::parse(&text)
+                    .map_err(|_| host_problem(meta, "does not make a valid provider address"))?;
+                let host = url.host_str().unwrap_or("");
+                if !host_allowed(host, meta.allowed_hosts) {
+                    return Err(host_problem(
+                        meta,
+                        "leads to a host this provider's spec does not allow",
+                    ));
+                }
+                let ip = match url.host() {
+                    Some(url::Host::Ipv4(ip)) => Some(IpAddr::V4(ip)),
+                    Some(url::Host::Ipv6(ip)) => Some(IpAddr::V6(ip)),
+                    _ => None,
+                };
+                if !self.allow_private_hosts && ip.is_some_and(|ip| !is_public(ip)) {
+                    return Err(host_problem(meta, "is an internal address"));
+                }
+                let client = if self.allow_private_hosts {
+                    &self.direct
+                } else {
+                    &self.guarded
+                };
+                (url, client)
+            }
         };
-        let path = auth.test_path.as_deref().unwrap_or("");
-        let joined = format!("{}{}", base.trim_end_matches('/'), path);
-        let mut url = Url::parse(&joined).map_err(|e| {
-            Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "unusable-base-url",
-                "Unusable provider URL",
-                format!("the provider URL built from the form is not a valid URL ({e})"),
-            )
-        })?;
         if !auth.query.is_empty() {
             let mut q = url.query_pairs_mut();
             for (name, value) in &auth.query {
                 q.append_pair(name, value.expose_secret());
             }
         }
-        Ok(url)
+        Ok((url, client))
     }
+}
+
+/// 422 naming the fields that decide the host: `why` completes "<Label> …".
+fn host_problem(meta: &MethodMeta, why: &str) -> Problem {
+    let errors: Vec<FieldError> = meta
+        .host_fields()
+        .into_iter()
+        .map(|key| {
+            let label = meta
+                .fields
+                .iter()
+                .find(|f| f.key == key)
+                .map_or(key, |f| f.label);
+            FieldError {
+                field: key.to_owned(),
+                kind: ErrorKind::HostNotAllowed,
+                message: format!("{label} {why}"),
+            }
+        })
+        .collect();
+    refused_problem(errors)
+}
+
+/// 422 for a value that cannot go where its template puts it.
+fn value_problem(meta: &MethodMeta, e: &UrlValueError) -> Problem {
+    // A derived value is named by the field it comes from.
+    let field = meta
+        .rules
+        .derived
+        .iter()
+        .find(|d| d.key == e.key)
+        .map_or(e.key.as_str(), |d| meta.fields[d.from].key);
+    let label = meta
+        .fields
+        .iter()
+        .find(|f| f.key == field)
+        .map_or(field, |f| f.label);
+    refused_problem(vec![FieldError {
+        field: field.to_owned(),
+        kind: ErrorKind::UnsafeInUrl,
+        message: format!("{label} {}", e.reason),
+    }])
+}
+
+fn refused_problem(errors: Vec<FieldError>) -> Problem {
+    let mut p = Problem::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "refused-host",
+        "Provider address refused",
+        match errors.first() {
+            Some(e) => e.message.clone(),
+            None => "the provider address built from the form is refused".to_owned(),
+        },
+    );
+    p.errors = errors
+        .into_iter()
+        .map(|error| FieldProblem {
+            pointer: format!("/fields/{}", error.field),
+            error,
+        })
+        .collect();
+    p
 }
 
 fn internal(detail: impl Into<String>) -> Problem {

@@ -21,7 +21,9 @@ mod catalogue;
 pub mod config;
 mod connect_page;
 mod connection;
+mod listen;
 mod logging;
+pub mod outbound;
 mod problem;
 mod routes;
 
@@ -31,8 +33,8 @@ use std::sync::Arc;
 
 pub use body::{FieldsBody, parse_fields};
 pub use catalogue::ScopeView;
-pub use config::{BODY_LIMIT, Config, ConfigError, ServeArgs};
-pub use connection::{TestReport, Tester};
+pub use config::{BODY_LIMIT, Config, ConfigError, Limits, ServeArgs};
+pub use connection::{TestReport, Tester, TesterOptions};
 pub use logging::init as init_logging;
 pub use problem::{FieldProblem, PROBLEM_JSON, Problem};
 pub use routes::router;
@@ -47,18 +49,26 @@ pub struct AppState {
 struct Inner {
     tester: Tester,
     embed_origin: Option<String>,
+    limits: Limits,
 }
 
 impl AppState {
-    /// State for a configuration (builds the outgoing HTTP client).
+    /// State for a configuration (builds the outgoing HTTP clients).
     pub fn new(config: &Config) -> Result<AppState, ConfigError> {
-        let tester = Tester::new(config.base_urls.clone(), config.test_timeout).map_err(|_| {
+        let tester = Tester::new(TesterOptions {
+            base_urls: config.base_urls.clone(),
+            allow_private_hosts: config.allow_private_hosts,
+            resolve: config.resolve.clone(),
+            timeout: config.test_timeout,
+        })
+        .map_err(|_| {
             ConfigError("the HTTP client for connection tests could not be built".into())
         })?;
         Ok(AppState {
             inner: Arc::new(Inner {
                 tester,
                 embed_origin: config.embed_origin.clone(),
+                limits: config.limits,
             }),
         })
     }
@@ -72,17 +82,22 @@ impl AppState {
     pub fn embed_origin(&self) -> Option<&str> {
         self.inner.embed_origin.as_deref()
     }
+
+    /// The inbound limits.
+    pub fn limits(&self) -> Limits {
+        self.inner.limits
+    }
 }
 
-/// Serves on `listener` until `shutdown` completes, then finishes in-flight requests.
+/// Serves on `listener` within the state's limits until `shutdown` completes, then
+/// finishes in-flight requests.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    let limits = state.limits();
+    listen::serve_with_limits(listener, router(state), limits, shutdown).await
 }
 
 /// Binds `config.listen` and serves until SIGTERM or Ctrl-C.
@@ -95,8 +110,24 @@ pub async fn run(config: Config) -> std::io::Result<()> {
         providers = connectspec_providers::providers().len(),
         overrides = ?config.base_urls.keys().collect::<Vec<_>>(),
         test_timeout_ms = config.test_timeout.as_millis() as u64,
+        header_timeout_ms = config.limits.header_timeout.as_millis() as u64,
+        body_timeout_ms = config.limits.body_timeout.as_millis() as u64,
+        max_connections = config.limits.max_connections,
+        max_errors = config.limits.max_errors,
         "connectspec service listening"
     );
+    if config.allow_private_hosts {
+        tracing::warn!(
+            "--allow-private-hosts: connection tests may reach loopback, private and link-local addresses"
+        );
+    }
+    for (id, url) in &config.base_urls {
+        tracing::warn!(
+            provider = %id,
+            host = url.host_str().unwrap_or(""),
+            "base URL override: this provider's connection tests go to the given URL, outside its allowed hosts and the address policy"
+        );
+    }
     serve(listener, state, shutdown_signal()).await?;
     tracing::info!("connectspec service stopped");
     Ok(())

@@ -6,7 +6,7 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use connectspec_runtime::{FieldError, ValidationErrors};
+use connectspec_runtime::{ErrorKind, FieldError, ValidationErrors};
 use serde::Serialize;
 
 /// Media type of problem details.
@@ -27,6 +27,14 @@ pub struct Problem {
     /// Field errors (422 only), in form order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldProblem>,
+    /// How many further field errors were left out of `errors` (the service's
+    /// `--max-errors`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub errors_not_listed: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// One field error inside a problem: the runtime's error plus a JSON pointer into the
@@ -54,6 +62,7 @@ impl Problem {
             status: status.as_u16(),
             detail: detail.into(),
             errors: Vec::new(),
+            errors_not_listed: 0,
         }
     }
 
@@ -72,32 +81,54 @@ impl Problem {
         Problem::new(StatusCode::NOT_FOUND, "not-found", "Not found", detail)
     }
 
-    /// 422: every field error of a validation.
-    pub fn invalid_fields(errors: &ValidationErrors) -> Problem {
-        let n = errors.errors().len();
+    /// 422: the field errors of a validation, the first `max` of them listed (a form
+    /// with thousands of unknown keys must not produce a larger answer than it sent).
+    pub fn invalid_fields(errors: &ValidationErrors, max: usize) -> Problem {
+        let all = errors.errors();
+        let n = all.len();
+        let shown = &all[..n.min(max)];
+        let messages: Vec<&str> = shown.iter().map(|e| e.message.as_str()).collect();
+        let mut detail = format!(
+            "{n} field{} invalid: {}",
+            if n == 1 { " is" } else { "s are" },
+            messages.join("; ")
+        );
+        if n > shown.len() {
+            detail.push_str(&format!("; and {} more", n - shown.len()));
+        }
         let mut p = Problem::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid-fields",
             "Invalid credentials form",
-            format!(
-                "{n} field{} invalid: {errors}",
-                if n == 1 { " is" } else { "s are" }
-            ),
+            detail,
         );
-        p.errors = errors
-            .errors()
-            .iter()
-            .map(|e| FieldProblem {
-                pointer: pointer(&e.field),
-                error: e.clone(),
-            })
-            .collect();
+        p.errors = shown.iter().map(field_problem).collect();
+        p.errors_not_listed = n - shown.len();
         p
     }
 
     /// The HTTP status.
     pub fn status_code(&self) -> StatusCode {
         StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+}
+
+/// Longest unknown key repeated whole in a problem.
+const MAX_ECHOED_KEY: usize = 64;
+
+/// The problem entry of a field error. An unknown key comes from the caller and may be
+/// any size: past [`MAX_ECHOED_KEY`] characters it is cut (ending in `…`), so that a
+/// 422 stays small. Form fields are never cut, so their pointers always resolve.
+fn field_problem(e: &FieldError) -> FieldProblem {
+    let mut error = e.clone();
+    if e.kind == ErrorKind::Unknown && e.field.chars().count() > MAX_ECHOED_KEY {
+        let mut cut: String = e.field.chars().take(MAX_ECHOED_KEY).collect();
+        cut.push('…');
+        error.field = cut;
+    }
+    FieldProblem {
+        pointer: pointer(&error.field),
+        error,
     }
 }
 

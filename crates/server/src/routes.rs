@@ -11,7 +11,7 @@ use connectspec_runtime::{MethodMeta, ProviderMeta, ValidationErrors};
 use serde::Serialize;
 
 use crate::AppState;
-use crate::body::FieldsBody;
+use crate::body::{BodyTimeout, FieldsBody};
 use crate::catalogue;
 use crate::config::BODY_LIMIT;
 use crate::connect_page;
@@ -46,6 +46,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             connect_page::cors,
         ))
+        .layer(axum::Extension(BodyTimeout(state.limits().body_timeout)))
         .layer(axum::middleware::from_fn(logging::log_request))
         .with_state(state)
 }
@@ -114,11 +115,12 @@ struct Validation {
 }
 
 async fn validate(
+    State(state): State<AppState>,
     Ids((provider, method)): Ids<(String, String)>,
     body: FieldsBody,
 ) -> Result<Response, Problem> {
     let m = find_method(&provider, &method)?;
-    let creds = checked(m, body.fields())?;
+    let creds = checked(&state, m, body.fields())?;
     let body = Validation {
         provider: m.provider_id,
         method: m.id,
@@ -141,7 +143,7 @@ async fn test(
             m.provider_name, m.label
         )));
     }
-    let auth = checked(m, body.fields())?.request_auth();
+    let auth = checked(&state, m, body.fields())?.request_auth();
     drop(body);
     let report = state.tester().run(m, auth).await?;
     Ok(json(StatusCode::OK, &report))
@@ -149,6 +151,7 @@ async fn test(
 
 /// Validates, logging the outcome by field key and error code only.
 fn checked(
+    state: &AppState,
     m: &'static MethodMeta,
     fields: &serde_json::Map<String, serde_json::Value>,
 ) -> Result<connectspec_providers::Credentials, Problem> {
@@ -159,7 +162,7 @@ fn checked(
         }
         Err(ValidateError::Invalid(errors)) => {
             log_invalid(m, &errors);
-            Err(Problem::invalid_fields(&errors))
+            Err(Problem::invalid_fields(&errors, state.limits().max_errors))
         }
         Err(ValidateError::UnknownProvider | ValidateError::UnknownMethod) => Err(
             Problem::not_found(format!("{} has no auth method `{}`", m.provider_name, m.id)),

@@ -201,6 +201,7 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         );
     }
     check_send(rep, m, p, &names);
+    crate::hosts::check_hosts(rep, m, p);
     if let Some(t) = &m.connection_test {
         let tp = format!("{p}/connection_test");
         if !t.path.starts_with('/') {
@@ -797,6 +798,18 @@ fn check_pattern(rep: &mut Reporter<'_>, ptr: &str, pat: &str) -> Option<(regex:
                 "match the whole value: write `^{}$`",
                 pat.trim_start_matches('^').trim_end_matches('$')
             ),
+        );
+    }
+    if let Err(e) = crate::ecma::translate_hir(&hir) {
+        rep.value(
+            ptr,
+            Code::UntranslatablePattern,
+            format!(
+                "pattern cannot be translated to JavaScript exactly: {}",
+                e.construct
+            ),
+            shown(pat),
+            e.help,
         );
     }
     Some((regex, hir))

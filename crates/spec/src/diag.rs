@@ -15,7 +15,7 @@ use crate::yaml::Pos;
 /// The classes of mistakes, each with a stable code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Code {
-    /// The file cannot be read.
+    /// The file cannot be read (permission denied, an I/O error).
     Io,
     /// The YAML does not parse.
     YamlSyntax,
@@ -27,6 +27,15 @@ pub enum Code {
     WrongType,
     /// A value outside the allowed set or shape.
     InvalidValue,
+    /// A mapping key given twice in the same mapping.
+    DuplicateKey,
+    /// The file is not UTF-8.
+    NotUtf8,
+    /// A `*.yaml` name that is not a regular file: a directory, FIFO, socket or device,
+    /// a dangling symbolic link or a loop of links.
+    NotAFile,
+    /// The file or document exceeds a size limit (bytes, YAML values, nesting, aliases).
+    TooLarge,
     /// `id` differs from the file stem.
     IdMismatch,
     /// Two things share an id.
@@ -43,6 +52,9 @@ pub enum Code {
     InvalidExamplePasses,
     /// A constrained field without examples.
     MissingExamples,
+    /// A pattern with a construct that has no exact ECMAScript equivalent (the browser
+    /// validators and the form schema need one).
+    UntranslatablePattern,
     /// A scope id that is not declared.
     UndeclaredScope,
     /// A `{placeholder}` naming no field or derived value.
@@ -53,7 +65,8 @@ pub enum Code {
     SecretNotMarked,
     /// An enum with a repeated value or label.
     DuplicateOption,
-    /// A URL that is not https.
+    /// A URL that is not https, or a guide link target that is neither an https URL
+    /// nor a site path (`/…`): protocol-relative (`//host`), backslashes, spaces.
     NotHttps,
     /// Raw HTML or markup outside the supported inline subset.
     UnsupportedMarkup,
@@ -63,6 +76,11 @@ pub enum Code {
     ContradictoryLimits,
     /// A reference to a field, limit or option that does not exist.
     UnknownReference,
+    /// A value in a URL template that could leave the method's allowed hosts, or
+    /// change the URL's structure.
+    UnconfinedUrl,
+    /// A method that does not say where its requests may go.
+    MissingAllowedHosts,
     /// Generated output would be stale (used by `xtask check`).
     Stale,
 }
@@ -77,6 +95,10 @@ impl Code {
             Code::MissingKey => "E003",
             Code::WrongType => "E004",
             Code::InvalidValue => "E005",
+            Code::DuplicateKey => "E006",
+            Code::NotUtf8 => "E007",
+            Code::NotAFile => "E008",
+            Code::TooLarge => "E009",
             Code::IdMismatch => "E010",
             Code::DuplicateId => "E011",
             Code::InvalidId => "E012",
@@ -85,6 +107,7 @@ impl Code {
             Code::ValidExampleFails => "E022",
             Code::InvalidExamplePasses => "E023",
             Code::MissingExamples => "E024",
+            Code::UntranslatablePattern => "E025",
             Code::UndeclaredScope => "E030",
             Code::UnknownPlaceholder => "E031",
             Code::InvalidTemplate => "E032",
@@ -95,6 +118,8 @@ impl Code {
             Code::EmptyGuide => "E037",
             Code::ContradictoryLimits => "E038",
             Code::UnknownReference => "E039",
+            Code::UnconfinedUrl => "E040",
+            Code::MissingAllowedHosts => "E041",
             Code::Stale => "E090",
         }
     }
@@ -120,8 +145,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// `path:line:column`.
+    /// `path:line:column`, or the path alone for a problem with the whole file
+    /// (line 0: it cannot be read, or it is not a file).
     pub fn location(&self) -> String {
+        if self.pos.line == 0 {
+            return self.file.display().to_string();
+        }
         format!(
             "{}:{}:{}",
             self.file.display(),
@@ -156,6 +185,9 @@ impl Diagnostic {
                                 .label(self.label.as_str()),
                         ),
                 )
+            }
+            None if self.label.is_empty() => {
+                title.element(Level::NOTE.message(format!("at {}", self.location())))
             }
             None => title
                 .element(Level::NOTE.message(format!("at {}", self.location())))

@@ -11,7 +11,9 @@ pub enum Inline {
     Bold(String),
     /// `` `code` ``.
     Code(String),
-    /// `[text](url)`: `url` is an https URL or a site-relative path starting with `/`.
+    /// `[text](url)`: `url` is an https URL naming a host, or a site path
+    /// ([`is_site_path`]: `/` then neither `/` nor `\`). Protocol-relative and
+    /// backslash targets are refused by [`parse`].
     Link {
         /// Link text (plain).
         text: String,
@@ -37,6 +39,80 @@ fn err(offset: usize, message: impl Into<String>) -> MarkupError {
         message: message.into(),
         not_https: false,
     }
+}
+
+/// Whether `url` is a path on the site that serves the pages: `/` followed by a character
+/// that is not `/` or `\`, with no `\`, whitespace or control character anywhere.
+///
+/// `//host/x` is protocol-relative and `/\host`, `\\host`, `/\/host` are read by
+/// browsers as `//host`: all of them lead to another site, so none is a site path.
+pub fn is_site_path(url: &str) -> bool {
+    let mut chars = url.chars();
+    chars.next() == Some('/')
+        && chars.next().is_some_and(|c| c != '/' && c != '\\')
+        && !url.contains(|c: char| c == '\\' || c.is_whitespace() || c.is_control())
+}
+
+/// Checks a link target: an https URL naming a host (no user-info, which disguises the
+/// host), or a site path ([`is_site_path`]). The error says what to write instead.
+fn check_target(url: &str) -> Result<(), String> {
+    let shown = show_target(url);
+    if url.contains(|c: char| c.is_whitespace() || c.is_control()) {
+        return Err(format!(
+            "link target `{shown}` contains a space or control character; percent-encode it (a space is `%20`)"
+        ));
+    }
+    if url.contains('\\') {
+        return Err(format!(
+            "link target `{shown}` contains a backslash, which browsers read as `/` (so `/\\host` leads to another site); use `/` in paths, or an https URL"
+        ));
+    }
+    if let Some(rest) = url.strip_prefix("//") {
+        return Err(format!(
+            "link target `{shown}` is protocol-relative, so it leads to another site; write `https://{rest}`, or a site path with a single leading `/`"
+        ));
+    }
+    if let Some(rest) = url.strip_prefix("https://") {
+        if rest.starts_with('/') {
+            return Err(format!(
+                "link target `{shown}` has an empty host; write `https://host/path`"
+            ));
+        }
+        return match url::Url::parse(url) {
+            Ok(u) if u.host_str().is_some_and(|h| !h.is_empty()) => {
+                if !u.username().is_empty() || u.password().is_some() {
+                    Err(format!(
+                        "link target `{shown}` has user-info before `@`, which hides the real host; link to `https://{}/…` directly",
+                        u.host_str().unwrap_or_default()
+                    ))
+                } else {
+                    Ok(())
+                }
+            }
+            _ => Err(format!(
+                "link target `{shown}` is not a valid https URL; write `https://host/path`"
+            )),
+        };
+    }
+    if is_site_path(url) {
+        return Ok(());
+    }
+    Err(format!(
+        "link target `{shown}` must be an https URL (or a site path starting with `/`)"
+    ))
+}
+
+/// A link target for a message: control characters escaped, so none reaches a terminal.
+fn show_target(url: &str) -> String {
+    url.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Characters that may not appear inside bold or link text.
@@ -96,14 +172,10 @@ pub fn parse(text: &str) -> Result<Vec<Inline>, MarkupError> {
             if label.is_empty() || !plain_ok(label) {
                 return Err(err(i, "link text must be plain text"));
             }
-            let https = url.starts_with("https://") && url.len() > 8;
-            let site_path = url.starts_with('/');
-            if !(https || site_path) || url.contains(char::is_whitespace) {
+            if let Err(message) = check_target(url) {
                 return Err(MarkupError {
                     offset: i,
-                    message: format!(
-                        "link target `{url}` must be an https URL (or a site path starting with `/`)"
-                    ),
+                    message,
                     not_https: true,
                 });
             }
@@ -185,7 +257,62 @@ mod tests {
         assert!(parse("a <b>bold</b>").is_err());
         assert!(parse("*italic*").is_err());
         assert!(parse("[x](http://a.b)").unwrap_err().not_https);
+        assert!(parse("[x](/guides/accounts)").is_ok());
+        assert!(parse("[x](https://a.b/c?d=1#e)").is_ok());
         assert!(parse("**open").is_err());
         assert!(parse("1 < 2 and 3 > 2").is_ok());
+    }
+
+    /// Every spelling that a browser reads as another site is refused, located at the
+    /// link and reported as a link-target problem (the not-https code).
+    #[test]
+    fn links_that_leave_the_site_are_not_site_paths() {
+        for (url, says) in [
+            ("//evil.example/x", "protocol-relative"),
+            ("///evil.example", "protocol-relative"),
+            ("/\\evil.example", "backslash"),
+            ("\\\\evil.example", "backslash"),
+            ("/\\/evil.example", "backslash"),
+            ("\\/evil.example", "backslash"),
+            ("/docs\\..\\x", "backslash"),
+            ("https:\\\\evil.example", "backslash"),
+            ("https://a.b\\@evil.example", "backslash"),
+            ("https:///evil.example", "empty host"),
+            ("https://user@evil.example/", "user-info"),
+            ("https://a.b:pw@evil.example/", "user-info"),
+            ("/a b", "space or control"),
+            ("/a\tb", "space or control"),
+            ("/a\u{7}b", "space or control"),
+            ("https://a.b/\u{85}", "space or control"),
+            ("/", "must be an https URL"),
+            ("docs/x", "must be an https URL"),
+            ("javascript:alert(1)", "must be an https URL"),
+            ("https://[::1", "not a valid https URL"),
+        ] {
+            let text = format!("See [the page]({url}).");
+            let e = parse(&text).expect_err(url);
+            assert!(e.not_https, "{url}: {e:?}");
+            assert_eq!(e.offset, 4, "{url}: located at the link");
+            assert!(e.message.contains(says), "{url}: {}", e.message);
+            assert!(
+                !e.message.contains(|c: char| c.is_control()),
+                "{url}: {:?}",
+                e.message
+            );
+        }
+        assert!(is_site_path("/guides/accounts"));
+        assert!(is_site_path("/x"));
+        for url in [
+            "/",
+            "//x",
+            "/\\x",
+            "\\x",
+            "x",
+            "/a\\b",
+            "/a b",
+            "https://a.b",
+        ] {
+            assert!(!is_site_path(url), "{url}");
+        }
     }
 }

@@ -6,6 +6,8 @@
 
 mod check;
 pub mod diag;
+pub mod ecma;
+mod hosts;
 pub mod inline;
 pub mod load;
 pub mod model;

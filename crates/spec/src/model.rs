@@ -53,6 +53,13 @@ pub struct AuthMethod {
     pub rules: Vec<Rule>,
     /// API base URL; may contain `{field}` placeholders (e.g. a subdomain).
     pub base_url: String,
+    /// The hosts this method's requests may go to: exact host names
+    /// (`api.oneflow.com`) and `*.suffix` patterns (`*.zendesk.com`, any host ending in
+    /// `.zendesk.com`). The checker proves that every URL the templates can build from
+    /// valid fields stays inside them; the service checks each host again before it
+    /// sends anything.
+    #[serde(default)]
+    pub allowed_hosts: Vec<String>,
     /// How the credentials are sent with each request.
     pub send: Send,
     /// The request that proves the credentials work.

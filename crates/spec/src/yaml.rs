@@ -7,6 +7,7 @@
 //! JSON pointer, and [`Locations`] turns each pointer back into `line:column`.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -37,6 +38,19 @@ pub struct Pos {
 pub struct Locations {
     text: Arc<str>,
     root: Option<Loc>,
+    duplicates: Vec<DuplicateKey>,
+}
+
+/// A mapping key given more than once in the same mapping. The document keeps the last
+/// value (as YAML readers do), so the earlier one would be ignored without a word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateKey {
+    /// The key's text.
+    pub key: String,
+    /// Where it first appears.
+    pub first: Pos,
+    /// Where it appears again.
+    pub again: Pos,
 }
 
 /// A start position as the parser reported it.
@@ -62,6 +76,11 @@ enum Kids {
 }
 
 impl Locations {
+    /// Every key repeated within its mapping, in source order.
+    pub fn duplicates(&self) -> &[DuplicateKey] {
+        &self.duplicates
+    }
+
     /// The position of the value at `pointer`, or of the nearest ancestor that has one.
     pub fn value(&self, pointer: &str) -> Pos {
         let (node, _) = self.walk(pointer);
@@ -247,6 +266,9 @@ pub struct SyntaxError {
     pub message: String,
     /// Where, when known.
     pub pos: Option<Pos>,
+    /// Whether the document broke one of the size limits ([`MAX_NODES`], [`MAX_DEPTH`],
+    /// aliases) rather than the syntax.
+    pub too_large: bool,
 }
 
 /// Escapes one JSON pointer token (RFC 6901).
@@ -254,36 +276,158 @@ pub fn escape_token(t: &str) -> String {
     t.replace('~', "~0").replace('/', "~1")
 }
 
+/// The most YAML nodes (scalars, sequences, mappings) a spec may have. The largest real
+/// spec has a few hundred; the limit only stops a runaway or hostile document.
+pub const MAX_NODES: usize = 250_000;
+
+/// The deepest nesting of sequences and mappings a spec may have (real specs: under 12).
+pub const MAX_DEPTH: usize = 64;
+
+/// The parser's options: every duplicate key reaches [`Node`]'s visitor (so all of them
+/// are reported, each with both locations), and the document limits are ours, stated in
+/// the messages below.
+fn options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = MAX_NODES;
+    budget.max_depth = MAX_DEPTH;
+    let mut o = serde_saphyr::Options::default();
+    o.budget = Some(budget);
+    o.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
+    o
+}
+
 /// Parses `text` into a JSON value and the location of every value and key in it.
+///
+/// A repeated mapping key is not an error here: the last value wins, and
+/// [`Locations::duplicates`] lists every repetition for the loader to report.
 pub fn parse(text: &str) -> Result<(Value, Locations), SyntaxError> {
-    let root: Spanned<Node> = serde_saphyr::from_str(text).map_err(|e| {
-        let pos = e.location().filter(|l| l.line() > 0).map(|l| {
-            let (line, column) = (l.line() as u32, l.column() as u32);
-            Pos {
-                line,
-                column,
-                offset: offset_of(text, line, column),
-                len: 1,
-            }
-        });
-        let full = e.to_string();
-        let first = full.lines().next().unwrap_or("invalid YAML").trim();
-        // The parser prefixes "error: line L column C: "; the diagnostic shows those itself.
-        let message = match first.find(": ").zip(first.strip_prefix("error: ")) {
-            Some(_) => first.splitn(3, ": ").last().unwrap_or(first),
-            None => first,
-        };
-        SyntaxError {
-            message: message.to_owned(),
-            pos,
-        }
-    })?;
-    let (value, root) = convert(root, text);
-    let locs = Locations {
+    let root: Spanned<Node> =
+        serde_saphyr::from_str_with_options(text, options()).map_err(|e| syntax_error(&e, text))?;
+    let mut duplicates = Vec::new();
+    let (value, root) = convert(root, text, &mut duplicates);
+    let mut locs = Locations {
         text: Arc::from(text),
         root: Some(root),
+        duplicates: Vec::new(),
     };
+    locs.duplicates = duplicates
+        .into_iter()
+        .map(|(key, first, again)| DuplicateKey {
+            first: locs.pos(first),
+            again: locs.pos(again),
+            key,
+        })
+        .collect();
     Ok((value, locs))
+}
+
+/// The parser's error as a located message in the spec author's terms: the parser's
+/// own wording for syntax errors, and plain sentences (with the limit) for everything
+/// that would otherwise show the parser's configuration or internal names.
+fn syntax_error(e: &serde_saphyr::Error, text: &str) -> SyntaxError {
+    let pos = e.location().filter(|l| l.line() > 0).map(|l| {
+        let (line, column) = (l.line() as u32, l.column() as u32);
+        Pos {
+            line,
+            column,
+            offset: offset_of(text, line, column),
+            len: 1,
+        }
+    });
+    SyntaxError {
+        message: plain_message(e),
+        pos,
+        too_large: is_limit(e),
+    }
+}
+
+fn is_limit(e: &serde_saphyr::Error) -> bool {
+    use serde_saphyr::Error as E;
+    match e {
+        E::AliasError { error, .. } | E::WithSnippet { error, .. } => is_limit(error),
+        E::Budget { breach, .. } => !matches!(
+            breach,
+            serde_saphyr::budget::BudgetBreach::SequenceUnbalanced
+        ),
+        E::AliasReplayCounterOverflow { .. }
+        | E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. } => true,
+        _ => false,
+    }
+}
+
+fn plain_message(e: &serde_saphyr::Error) -> String {
+    use serde_saphyr::Error as E;
+    use serde_saphyr::budget::BudgetBreach as B;
+    match e {
+        E::AliasError { error, .. } | E::WithSnippet { error, .. } => plain_message(error),
+        E::Message { msg, .. } | E::ExternalMessage { msg, .. } => first_line(msg),
+        E::Eof { .. } => "the document ends in the middle of a value".into(),
+        E::MultipleDocuments { .. } => {
+            "the file holds more than one YAML document (a second `---`); a spec is one document"
+                .into()
+        }
+        E::DuplicateMappingKey { key, .. } => match key {
+            Some(k) => format!("key `{k}` is given more than once in the same mapping"),
+            None => "a key is given more than once in the same mapping".into(),
+        },
+        E::UnknownAnchor { .. } => "this alias (`*name`) refers to no anchor (`&name`)".into(),
+        E::RecursiveReferencesRequireWeakTypes { .. } => {
+            "this alias refers to the value that contains it".into()
+        }
+        E::MergeValueNotMapOrSeqOfMaps { .. } => {
+            "a merge key (`<<`) must be followed by a mapping or a list of mappings".into()
+        }
+        E::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        } => format!("expected {expected}, found {unexpected}"),
+        E::NonFiniteFloat { value, .. } => {
+            format!("`{value}` is not a finite number")
+        }
+        E::Budget { breach, .. } => match breach {
+            B::Nodes { .. } => format!(
+                "the document is too large: a spec may have at most {MAX_NODES} YAML values"
+            ),
+            B::Depth { .. } => format!(
+                "the document is nested too deeply: at most {MAX_DEPTH} levels of lists and mappings"
+            ),
+            B::Aliases { .. }
+            | B::Anchors { .. }
+            | B::AliasAnchorRatio { .. }
+            | B::RecordedAnchorEvents { .. }
+            | B::RecordedAnchorBytes { .. } => {
+                "the document uses too many anchors and aliases (`&name`, `*name`); write the values out"
+                    .into()
+            }
+            B::SequenceUnbalanced => "a list or mapping is closed that was never opened".into(),
+            B::Documents { .. } => {
+                "the file holds too many YAML documents; a spec is one document".into()
+            }
+            _ => "the document is too large for a spec".into(),
+        },
+        E::AliasReplayCounterOverflow { .. }
+        | E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. } => {
+            "the document expands too many aliases (`*name`); write the values out".into()
+        }
+        // Every other error names the parser's types or options; say what is wrong instead.
+        _ => "the YAML cannot be read here".into(),
+    }
+}
+
+/// The first line of a parser message, without the location prefix the diagnostic
+/// shows itself (`error: line L column C: …`).
+fn first_line(full: &str) -> String {
+    let first = full.lines().next().unwrap_or("invalid YAML").trim();
+    let message = match first.find(": ").zip(first.strip_prefix("error: ")) {
+        Some(_) => first.splitn(3, ": ").last().unwrap_or(first),
+        None => first,
+    };
+    message.to_owned()
 }
 
 /// The byte offset of 1-based `line` and `column` (in characters).
@@ -356,7 +500,8 @@ fn scalar_len(text: &str, offset: usize) -> usize {
 }
 
 /// The JSON value of `node` and the tree of its positions.
-fn convert(node: Spanned<Node>, text: &str) -> (Value, Loc) {
+/// Repeated keys are collected in `dups` as (key, first position, repeated position).
+fn convert(node: Spanned<Node>, text: &str, dups: &mut Vec<(String, At, At)>) -> (Value, Loc) {
     let at = at_of(&node, text);
     let (value, kids) = match node.value {
         Node::Null => (Value::Null, Kids::Leaf),
@@ -370,15 +515,19 @@ fn convert(node: Spanned<Node>, text: &str) -> (Value, Loc) {
         ),
         Node::Str(s) => (Value::String(s), Kids::Leaf),
         Node::Seq(items) => {
-            let (values, locs) = items.into_iter().map(|n| convert(n, text)).unzip();
+            let (values, locs) = items.into_iter().map(|n| convert(n, text, dups)).unzip();
             (Value::Array(values), Kids::Seq(locs))
         }
         Node::Map(entries) => {
             let mut map = Map::new();
             let mut locs = Vec::with_capacity(entries.len());
+            let mut seen = SeenKeys::new(entries.len());
             for (k, v) in entries {
                 let key_at = at_of(&k, text);
-                let (value, loc) = convert(v, text);
+                let (value, loc) = convert(v, text, dups);
+                if let Some(first) = seen.first(&locs, &k.value, key_at) {
+                    dups.push((k.value.clone(), first, key_at));
+                }
                 locs.push((k.value.clone(), key_at, loc));
                 map.insert(k.value, value);
             }
@@ -386,6 +535,43 @@ fn convert(node: Spanned<Node>, text: &str) -> (Value, Loc) {
         }
     };
     (value, Loc { at, kids })
+}
+
+/// Finds a key's first position among a mapping's earlier entries: a scan for the
+/// small mappings of real specs, a hash map for large ones (so a hostile mapping with
+/// many keys costs linear time, not quadratic).
+enum SeenKeys {
+    Scan,
+    Hashed(HashMap<String, At>),
+}
+
+impl SeenKeys {
+    const SCAN_UP_TO: usize = 32;
+
+    fn new(len: usize) -> Self {
+        if len <= Self::SCAN_UP_TO {
+            SeenKeys::Scan
+        } else {
+            SeenKeys::Hashed(HashMap::with_capacity(len))
+        }
+    }
+
+    /// The first position of `key` if it came before; records it otherwise.
+    fn first(&mut self, earlier: &[(String, At, Loc)], key: &str, at: At) -> Option<At> {
+        match self {
+            SeenKeys::Scan => earlier
+                .iter()
+                .find(|(k, _, _)| k == key)
+                .map(|(_, first, _)| *first),
+            SeenKeys::Hashed(map) => match map.get(key) {
+                Some(first) => Some(*first),
+                None => {
+                    map.insert(key.to_owned(), at);
+                    None
+                }
+            },
+        }
+    }
 }
 
 #[cfg(test)]
@@ -426,5 +612,65 @@ mod tests {
     fn syntax_error_is_located() {
         let err = parse("id: [oneflow\nname: x\n").unwrap_err();
         assert!(err.pos.is_some(), "{err:?}");
+    }
+
+    #[test]
+    fn duplicate_keys_are_listed_with_both_positions() {
+        let text = "id: a\nname: x\nid: b\nlist:\n  - {k: 1, k: 2}\n";
+        let (v, locs) = parse(text).unwrap();
+        assert_eq!(v["id"], "b", "the last value wins, as in YAML readers");
+        let d = locs.duplicates();
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert_eq!(d[0].key, "id");
+        assert_eq!((d[0].first.line, d[0].first.column), (1, 1));
+        assert_eq!((d[0].again.line, d[0].again.column), (3, 1));
+        assert_eq!(
+            &text[d[0].again.offset..d[0].again.offset + d[0].again.len],
+            "id"
+        );
+        assert_eq!(d[1].key, "k");
+        assert_eq!((d[1].first.line, d[1].again.line), (5, 5));
+        assert!(d[1].first.column < d[1].again.column);
+    }
+
+    #[test]
+    fn duplicates_in_a_large_mapping_are_found() {
+        let mut text: String = (0..100).map(|i| format!("k{i}: {i}\n")).collect();
+        text.push_str("k7: again\n");
+        let (_, locs) = parse(&text).unwrap();
+        let d = locs.duplicates();
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            (d[0].key.as_str(), d[0].first.line, d[0].again.line),
+            ("k7", 8, 101)
+        );
+    }
+
+    /// The parser's limits and configuration never reach the author: each breach is a
+    /// plain sentence with the limit.
+    #[test]
+    fn limits_are_plain_sentences() {
+        let big = format!("[{}]", vec!["1"; MAX_NODES + 1].join(","));
+        let e = parse(&big).unwrap_err();
+        assert_eq!(
+            e.message,
+            format!("the document is too large: a spec may have at most {MAX_NODES} YAML values")
+        );
+        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        let e = parse(&deep).unwrap_err();
+        assert!(e.message.contains("nested too deeply"), "{e:?}");
+        assert!(e.too_large, "{e:?}");
+        assert!(e.message.contains(&MAX_DEPTH.to_string()), "{e:?}");
+        let e = parse("a: 1\n---\nb: 2\n").unwrap_err();
+        assert!(e.message.contains("more than one YAML document"), "{e:?}");
+        assert!(!e.too_large, "{e:?}");
+        let e = parse("a: *nowhere\n").unwrap_err();
+        assert!(e.message.contains("refers to no anchor"), "{e:?}");
+        for e in [&big, &deep, "a: 1\n---\nb: 2\n", "a: *nowhere\n"].map(|t| parse(t).unwrap_err())
+        {
+            for internal in ["Options", "Policy", "Budget", "{ ", "Nodes", "Depth"] {
+                assert!(!e.message.contains(internal), "{internal} in {e:?}");
+            }
+        }
     }
 }

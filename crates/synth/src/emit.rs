@@ -45,6 +45,7 @@ const KEY_ORDER: &[&str] = &[
     "equals",
     "message",
     "base_url",
+    "allowed_hosts",
     "send",
     "headers",
     "query",

@@ -258,6 +258,11 @@ pub fn host(rng: &mut Rng, who: &Identity) -> Field {
     ));
     f.placeholder = Some(format!("acme.{}", who.domain));
     f.format = Some(Format::Hostname);
+    // One label in front of the provider's domain: the host the connection test may reach.
+    f.pattern = Some(format!(
+        r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?\.{}$",
+        who.domain.replace('.', r"\.")
+    ));
     f.normalize = vec![
         Normalize::Trim,
         Normalize::ExtractHost,

@@ -130,6 +130,13 @@ pub fn write_dir(dir: &Path, files: &[SpecFile]) -> io::Result<()> {
         if wanted.contains(name.as_str()) {
             continue;
         }
+        // Only a regular file can be a synthetic spec; opening a FIFO would block.
+        if !path.is_file() {
+            return Err(io::Error::other(format!(
+                "{} is not a regular file; write synthetic specs into a directory of their own",
+                path.display()
+            )));
+        }
         let text = std::fs::read_to_string(&path)?;
         if text.lines().nth(1) == Some(MARKER) {
             std::fs::remove_file(&path)?;

@@ -204,12 +204,24 @@ fn method(
         fields,
         derived: Vec::new(),
         rules: Vec::new(),
+        allowed_hosts: vec![allowed_host(&base_url)],
         base_url,
         send,
         connection_test,
         scopes,
         limits,
         guide: empty_guide(),
+    }
+}
+
+/// The allowed-host entry of a synthetic base URL: its host, or `*.rest` when the host
+/// starts with a `{placeholder}` label (a subdomain, a region, a data centre).
+fn allowed_host(base_url: &str) -> String {
+    let rest = base_url.strip_prefix("https://").unwrap_or(base_url);
+    let host = rest.split('/').next().unwrap_or(rest);
+    match host.split_once("}.") {
+        Some((_, domain)) if host.starts_with('{') => format!("*.{domain}"),
+        _ => host.to_owned(),
     }
 }
 
@@ -407,20 +419,20 @@ pub fn draft(rng: &mut Rng, who: &Identity, archetype: Archetype) -> Drafted {
                 vec!["account:read".into()],
                 who,
             );
-            (
-                method(
-                    "admin_api_token",
-                    "Admin API Access Token",
-                    AuthKind::ApiKeyHeader,
-                    vec![host, token, secret],
-                    "https://{instance_host}".into(),
-                    send,
-                    Some(t),
-                    sc,
-                    limits(rng),
-                ),
-                "access_token",
-            )
+            let mut m = method(
+                "admin_api_token",
+                "Admin API Access Token",
+                AuthKind::ApiKeyHeader,
+                vec![host, token, secret],
+                "https://{instance_host}".into(),
+                send,
+                Some(t),
+                sc,
+                limits(rng),
+            );
+            // The whole host is the field's; its pattern keeps it under the domain.
+            m.allowed_hosts = vec![format!("*.{}", who.domain)];
+            (m, "access_token")
         }
         Archetype::Custom => {
             let url = fields::callback_url(who);

@@ -1,0 +1,119 @@
+// Types shared by every provider module of the validators package.
+
+/** What is wrong with a field (the Rust runtime's `ErrorKind` codes). */
+export type ErrorKind =
+  | "missing"
+  | "control_character"
+  | "unknown"
+  | "not_a_string"
+  | "not_an_object"
+  | "too_short"
+  | "too_long"
+  | "prefix"
+  | "forbidden_prefix"
+  | "pattern"
+  | "format"
+  | "not_an_option"
+  | "rule"
+  | "derive"
+  | "unknown_provider"
+  | "unknown_method";
+
+/** A built-in format. */
+export type FormatName = "email" | "url" | "https_url" | "hostname" | "uuid" | "integer";
+
+/** One field's error; the message never contains the value. */
+export interface FieldError<K extends string = string> {
+  /** The field key (for `unknown`, the key sent; empty when the whole input is wrong). */
+  field: K | (string & {});
+  kind: ErrorKind;
+  /** End-user message, identical to the Rust validators' and the service's. */
+  message: string;
+  /** `too_short`: the minimum length in characters. */
+  min?: number;
+  /** `too_long`: the maximum length in characters. */
+  max?: number;
+  /** `too_short`, `too_long`: the value's length in characters. */
+  actual?: number;
+  /** `format`: the expected format. */
+  format?: FormatName;
+}
+
+/**
+ * The answer of `validate`: on success the normalised non-secret values by key and the
+ * keys of the fields normalisation changed; on failure every error at once.
+ */
+export interface ValidationResult<K extends string = string, V extends object = Record<string, string>> {
+  ok: boolean;
+  values: V;
+  normalized: K[];
+  errors: FieldError<K>[];
+}
+
+/** Raw input: field key → value as typed or pasted (`null`/`undefined`: absent). */
+export type RawFields<K extends string = string> = Partial<Record<K, string | null | undefined>> &
+  Record<string, unknown>;
+
+/** A normalisation step of a generated table: `trim`, `asciiLower`, `extractHost` or a subdomain extraction. */
+export type NormalizeStep = (value: string) => string;
+
+/** A generated checking table of one auth method. */
+export interface MethodRules {
+  readonly fields: readonly {
+    readonly key: string;
+    readonly label: string;
+    readonly hint?: string;
+    readonly optional?: boolean;
+    readonly min?: number;
+    readonly max?: number;
+    readonly prefixes?: readonly string[];
+    readonly forbidden?: readonly string[];
+    readonly format?: FormatName;
+    /** The check of `format` (imported by the provider module, so unused ones are left out of a bundle). */
+    readonly formatCheck?: (value: string) => boolean;
+    /** How the error message names the format. */
+    readonly formatWords?: string;
+    readonly pattern?: RegExp;
+    /** The pattern admits no control character (so a match needs no control scan). */
+    readonly clean?: boolean;
+    readonly options?: readonly (readonly [string, string])[];
+    readonly normalize?: readonly NormalizeStep[];
+  }[];
+  readonly rules: readonly (readonly [number, readonly string[], number, readonly string[], string])[];
+  readonly derived: readonly (readonly [string, string, number, RegExp])[];
+  readonly values: readonly (readonly [string, number])[];
+}
+
+/** The built-in format checks, as the validators define them (register them with a JSON Schema validator to agree exactly). */
+export declare const formats: Readonly<Record<FormatName, (value: string) => boolean>>;
+/** `local@domain.tld`. */
+export declare function isEmail(value: string): boolean;
+/** An absolute http or https URL with a host name and no user-info. */
+export declare function isHttpUrl(value: string): boolean;
+/** An absolute https URL with a host name and no user-info. */
+export declare function isHttpsUrl(value: string): boolean;
+/** A DNS host name. */
+export declare function isHostname(value: string): boolean;
+/** A hyphenated UUID. */
+export declare function isUuid(value: string): boolean;
+/** Decimal digits only. */
+export declare function isInteger(value: string): boolean;
+
+/** Rust's `str::trim` (Unicode White_Space; unlike `String.prototype.trim`, keeps U+FEFF and trims U+0085). */
+export declare function trim(value: string): string;
+/** Lower-cases ASCII letters only. */
+export declare function asciiLower(value: string): string;
+/** The host of a pasted URL (`https://acme.example.com/x` → `acme.example.com`). */
+export declare function extractHost(value: string): string;
+/** `https://acme.example.com/x` → `acme` for parent `example.com`; otherwise the value unchanged. */
+export declare function extractSubdomain(value: string, parent: string): string;
+/** Applies a table's normalisation steps. */
+export declare function normalize(value: string, steps: readonly NormalizeStep[]): string;
+/** Orders strings as Rust orders `String`s (by code point). */
+export declare function compareCodePoints(a: string, b: string): number;
+/** The result for an unknown provider or method id. */
+export declare function unknownId(kind: "unknown_provider" | "unknown_method"): ValidationResult;
+/** Validates raw fields against one generated table. */
+export declare function validateFields(rules: MethodRules, fields: unknown): ValidationResult;
+/** Prepares a generated table (used by the provider modules). */
+export declare function method<T extends MethodRules>(rules: T): T;

@@ -1,0 +1,476 @@
+// The checking loop, normalisation and formats shared by every provider module: the
+// JavaScript twin of connectspec-runtime (rules.rs, normalize.rs, format.rs), with
+// the same order of checks and the same messages. Strings are measured as Rust
+// measures them: lengths in Unicode scalar values, unknown keys sorted by code point
+// (UTF-8 byte order), key lengths in UTF-8 bytes.
+
+/** Rust's `char::is_whitespace` (Unicode White_Space): every one is in the BMP. */
+function isSpace(c) {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/** Rust's `str::trim` (not `String.prototype.trim`, which trims U+FEFF but not U+0085). */
+export function trim(s) {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isSpace(s.charCodeAt(a))) a++;
+  while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
+const UPPER = /[A-Z]/;
+const UPPER_RUNS = /[A-Z]+/g;
+
+/** ASCII letters lower-cased, nothing else (`toLowerCase` also maps e.g. U+212A). */
+export function asciiLower(s) {
+  return UPPER.test(s) ? s.replace(UPPER_RUNS, (m) => m.toLowerCase()) : s;
+}
+
+const CONTROL = /[\x00-\x1f\x7f]/;
+const NOT_PARSED = /[^\x20-\x7e]/;
+
+function isNumericLabel(l) {
+  return l.length > 0 && (/^[0-9]+$/.test(l) || /^0x[0-9A-Fa-f]*$/.test(l));
+}
+
+/** A bare lower-case host name, which is its own host: no parse needed. */
+function isPlainHost(v) {
+  return (
+    /^[a-z0-9.-]+$/.test(v) &&
+    !v.endsWith(".") &&
+    !v.startsWith(".") &&
+    !v.includes("..") &&
+    !isNumericLabel(v.slice(v.lastIndexOf(".") + 1))
+  );
+}
+
+/**
+ * The host of a pasted URL, as the WHATWG URL parser reads it (lower case, IDN as
+ * punycode, IPv4 dotted, IPv6 in brackets, one trailing dot dropped); a value without
+ * a scheme is read as `https://<value>`. A value that does not parse, has no host, or
+ * holds a control character (which the parser would silently drop) or a non-ASCII
+ * character (IDNA mappings differ between implementations) is left as it is.
+ */
+export function extractHost(v) {
+  if (isPlainHost(v) || NOT_PARSED.test(v)) return v;
+  let u;
+  try {
+    u = new URL(v.includes("://") ? v : "https://" + v);
+  } catch {
+    return v;
+  }
+  let host = u.hostname;
+  if (host === "") return v;
+  if (host.endsWith(".")) host = host.slice(0, -1);
+  return host;
+}
+
+/** `<label>.<parent>` (ASCII case-insensitive) → `<label>`; otherwise `v` unchanged. */
+export function extractSubdomain(v, parent) {
+  const host = extractHost(v);
+  const n = host.length - parent.length - 1;
+  if (
+    n > 0 &&
+    host.charCodeAt(n) === 0x2e &&
+    asciiLower(host.slice(n + 1)) === asciiLower(parent)
+  ) {
+    const sub = host.slice(0, n);
+    if (!sub.includes(".")) return sub;
+  }
+  return v;
+}
+
+/** Applies normalisation steps: functions from string to string (`trim`, `asciiLower`, `extractHost`, or a subdomain extraction). */
+export function normalize(v, steps) {
+  for (let i = 0; i < steps.length; i++) v = steps[i](v);
+  return v;
+}
+
+// Formats, byte for byte as format.rs checks them. Every byte those checks accept is
+// ASCII, so checking UTF-16 code units gives the same answers.
+
+function isHostByte(c) {
+  return (
+    c === 0x2d || c === 0x2e || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)
+  );
+}
+
+/** Labels of a host name, or -1 when it is not one. */
+function hostnameLabels(s) {
+  if (s.length === 0 || s.length > 253) return -1;
+  for (let i = 0; i < s.length; i++) if (!isHostByte(s.charCodeAt(i))) return -1;
+  let labels = 0;
+  let start = 0;
+  for (let i = 0; i <= s.length; i++) {
+    if (i === s.length || s.charCodeAt(i) === 0x2e) {
+      const len = i - start;
+      if (len === 0 || len > 63) return -1;
+      if (s.charCodeAt(start) === 0x2d || s.charCodeAt(i - 1) === 0x2d) return -1;
+      labels++;
+      start = i + 1;
+    }
+  }
+  return labels;
+}
+
+function isLocalByte(c) {
+  return (c >= 0x21 && c <= 0x3b) || c === 0x3d || c === 0x3f || (c >= 0x41 && c <= 0x7e);
+}
+
+export function isEmail(s) {
+  let at = 0;
+  while (at < s.length && isLocalByte(s.charCodeAt(at))) at++;
+  if (at >= s.length || s.charCodeAt(at) !== 0x40) return false;
+  return (
+    at > 0 &&
+    at <= 64 &&
+    s.charCodeAt(0) !== 0x2e &&
+    s.charCodeAt(at - 1) !== 0x2e &&
+    hostnameLabels(s.slice(at + 1)) >= 2
+  );
+}
+
+const URL_REFUSED = /[^\x21-\x5b\x5d-\x7e]/;
+const IPV4 = /^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$/;
+
+/** An absolute http(s) URL as the WHATWG parser reads it, with no user-info and a host name (not an address). */
+function isUrl(s, httpsOnly) {
+  if (!(s.startsWith("https://") || (!httpsOnly && s.startsWith("http://")))) return false;
+  if (URL_REFUSED.test(s)) return false;
+  let u;
+  try {
+    u = new URL(s);
+  } catch {
+    return false;
+  }
+  const host = u.hostname;
+  return (
+    u.username === "" &&
+    u.password === "" &&
+    !host.startsWith("[") &&
+    !IPV4.test(host) &&
+    hostnameLabels(host) >= 0
+  );
+}
+
+const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+const DIGITS = /^[0-9]+$/;
+
+export const isHttpUrl = (s) => isUrl(s, false);
+export const isHttpsUrl = (s) => isUrl(s, true);
+export const isHostname = (s) => hostnameLabels(s) >= 0;
+export const isUuid = (s) => UUID.test(s);
+export const isInteger = (s) => DIGITS.test(s);
+
+/** The built-in formats, as the validators define them (register them with a JSON Schema validator to agree exactly). */
+export const formats = {
+  email: isEmail,
+  url: isHttpUrl,
+  https_url: isHttpsUrl,
+  hostname: isHostname,
+  uuid: isUuid,
+  integer: isInteger,
+};
+
+/** Length in Unicode scalar values (a surrogate pair is one). */
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Length in code points (what the Rust side counts as characters). */
+function charLen(s) {
+  // Most values hold no surrogate: one native scan instead of a loop.
+  if (!SURROGATE.test(s)) return s.length;
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+
+// Why a value failed, as check() returns it (0: it passed).
+const OK = 0;
+const MISSING = 1;
+const CONTROL_CHARACTER = 2;
+const FORBIDDEN_PREFIX = 3;
+const PREFIX = 4;
+const LENGTH = 5;
+const FORMAT = 6;
+const PATTERN = 7;
+const NOT_AN_OPTION = 8;
+
+function startsWithAny(v, prefixes) {
+  for (let i = 0; i < prefixes.length; i++) if (v.startsWith(prefixes[i])) return true;
+  return false;
+}
+
+/** Checks one normalised value in the order rules.rs does. */
+function check(f, v) {
+  if (v.length === 0) return MISSING;
+  // Every format, and a pattern the generator marked `clean`, admits no control
+  // character: a value they accept skips the control scan (the outcome is the same).
+  const fmt = f.formatCheck === undefined || f.formatCheck(v);
+  const pat = f.pattern === undefined || f.pattern.test(v);
+  const clean = (f.formatCheck !== undefined && fmt) || (f.clean === true && pat);
+  if (!clean && CONTROL.test(v)) return CONTROL_CHARACTER;
+  if (f.forbidden !== undefined && startsWithAny(v, f.forbidden)) return FORBIDDEN_PREFIX;
+  if (f.prefixes !== undefined && !startsWithAny(v, f.prefixes)) return PREFIX;
+  if (f.min !== undefined || f.max !== undefined) {
+    const n = charLen(v);
+    if ((f.min !== undefined && n < f.min) || (f.max !== undefined && n > f.max)) return LENGTH;
+  }
+  if (!fmt) return FORMAT;
+  if (!pat) return PATTERN;
+  if (f.options !== undefined) {
+    for (let i = 0; i < f.options.length; i++) if (f.options[i][0] === v) return OK;
+    return NOT_AN_OPTION;
+  }
+  return OK;
+}
+
+function orList(items) {
+  let out = "";
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out += i + 1 === items.length ? " or " : ", ";
+    out += "`" + items[i] + "`";
+  }
+  return out;
+}
+
+/** The error of a failed check: never the value itself, only its length. */
+function describe(f, failure, v) {
+  const label = f.label;
+  switch (failure) {
+    case MISSING:
+      return { field: f.key, kind: "missing", message: `${label} is required` };
+    case CONTROL_CHARACTER:
+      return {
+        field: f.key,
+        kind: "control_character",
+        message: `${label} must not contain line breaks or other control characters`,
+      };
+    case FORBIDDEN_PREFIX: {
+      let i = 0;
+      while (!v.startsWith(f.forbidden[i])) i++;
+      let message = `${label} must not start with \`${f.forbidden[i]}\``;
+      if (f.hint !== undefined) message += `; it must be ${f.hint}`;
+      return { field: f.key, kind: "forbidden_prefix", message };
+    }
+    case PREFIX:
+      return { field: f.key, kind: "prefix", message: `${label} must start with ${orList(f.prefixes)}` };
+    case LENGTH: {
+      const n = charLen(v);
+      const min = f.min === undefined ? 0 : f.min;
+      const max = f.max === undefined ? 4294967295 : f.max;
+      let message;
+      if (f.hint !== undefined) message = `${label} must be ${f.hint} (it has ${n})`;
+      else if (min === max) message = `${label} must be exactly ${min} characters (it has ${n})`;
+      else if (n < min) message = `${label} must be at least ${min} characters (it has ${n})`;
+      else message = `${label} must be at most ${max} characters (it has ${n})`;
+      return n < min
+        ? { field: f.key, kind: "too_short", min, actual: n, message }
+        : { field: f.key, kind: "too_long", max, actual: n, message };
+    }
+    case FORMAT:
+      return {
+        field: f.key,
+        kind: "format",
+        format: f.format,
+        message: `${label} must be ${f.formatWords}`,
+      };
+    case PATTERN:
+      return {
+        field: f.key,
+        kind: "pattern",
+        message:
+          f.hint !== undefined
+            ? `${label} must be ${f.hint} (it has ${charLen(v)} characters)`
+            : `${label} is not in the expected format`,
+      };
+    default:
+      return {
+        field: f.key,
+        kind: "not_an_option",
+        message: `${label} must be one of: ${f.options.map((o) => o[1]).join(", ")}`,
+      };
+  }
+}
+
+/** Rust's `char::is_control` (general category Cc). */
+function isControl(c) {
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+}
+
+function utf8Len(s) {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Unknown keys come from the caller: printable and short in messages. */
+function printableKey(k) {
+  let printable = utf8Len(k) <= 64;
+  for (let i = 0; printable && i < k.length; i++) if (isControl(k.charCodeAt(i))) printable = false;
+  if (printable) return k;
+  let out = "";
+  let taken = 0;
+  for (const c of k) {
+    if (taken === 64) break;
+    if (isControl(c.charCodeAt(0))) continue;
+    out += c;
+    taken++;
+  }
+  return out + "\u2026";
+}
+
+/** A UTF-16 code unit mapped so that comparing the results orders by code point. */
+function codePointOrder(c) {
+  return c >= 0xd800 ? (c <= 0xdfff ? c + 0x2000 : c - 0x800) : c;
+}
+
+/** Rust's order of `String`s (UTF-8 bytes, i.e. code points), not JavaScript's default. */
+export function compareCodePoints(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointOrder(x) - codePointOrder(y);
+  }
+  return a.length - b.length;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+function failed(errors) {
+  return { ok: false, values: {}, normalized: [], errors };
+}
+
+/** The result for an id the catalogue does not have (`kind` names which). */
+export function unknownId(kind) {
+  const message = kind === "unknown_provider" ? "unknown provider" : "unknown auth method for this provider";
+  return failed([{ field: "", kind, message }]);
+}
+
+/**
+ * Validates `fields` (an object of field key → string; null or undefined is absent)
+ * against one method's rules: `{ ok, values, normalized, errors }`, as the service's
+ * validate endpoint and the Rust validators answer.
+ */
+export function validateFields(m, fields) {
+  if (fields === null || typeof fields !== "object" || Array.isArray(fields)) {
+    return failed([
+      {
+        field: "",
+        kind: "not_an_object",
+        message: "the credentials must be a JSON object of field keys and string values",
+      },
+    ]);
+  }
+  const defs = m.fields;
+  const errors = [];
+  const values = new Array(defs.length);
+  const normalized = [];
+  let found = 0;
+  for (let i = 0; i < defs.length; i++) {
+    const f = defs[i];
+    const raw = hasOwn.call(fields, f.key) ? fields[f.key] : undefined;
+    if (raw === undefined || raw === null) {
+      if (!f.optional) errors.push(describe(f, MISSING, ""));
+      if (raw === null) found++;
+      continue;
+    }
+    found++;
+    if (typeof raw !== "string") {
+      errors.push({ field: f.key, kind: "not_a_string", message: `${f.label} must be a string` });
+      continue;
+    }
+    const v = f.normalize === undefined ? raw : normalize(raw, f.normalize);
+    const failure = check(f, v);
+    if (failure === OK) {
+      if (v !== raw && i < 64) normalized.push(f.key);
+      values[i] = v;
+    } else if (!(failure === MISSING && f.optional)) {
+      errors.push(describe(f, failure, v));
+    }
+  }
+  // Count the own keys without building an array: the common form has none extra.
+  let own = 0;
+  for (const k in fields) if (hasOwn.call(fields, k)) own++;
+  if (own !== found) {
+    const keys = Object.keys(fields);
+    const unknown = [];
+    for (let i = 0; i < keys.length; i++) if (!hasOwn.call(m.index, keys[i])) unknown.push(keys[i]);
+    unknown.sort(compareCodePoints);
+    for (const k of unknown) {
+      errors.push({ field: k, kind: "unknown", message: `\`${printableKey(k)}\` is not a field of this form` });
+    }
+  }
+  const rules = m.rules;
+  for (let i = 0; i < rules.length; i++) {
+    const [when, equals, then, prefixes, message] = rules[i];
+    const w = values[when];
+    const t = values[then];
+    if (w !== undefined && t !== undefined && equals.includes(w) && !startsWithAny(t, prefixes)) {
+      errors.push({ field: defs[then].key, kind: "rule", message });
+    }
+  }
+  const derived = m.derived;
+  const out = new Array(derived.length);
+  for (let i = 0; i < derived.length; i++) {
+    const [, label, from, pattern] = derived[i];
+    const src = values[from];
+    if (src === undefined) continue;
+    const match = pattern.exec(src);
+    const v = match === null || match.groups === undefined ? undefined : match.groups.value;
+    if (v === undefined) {
+      errors.push({
+        field: defs[from].key,
+        kind: "derive",
+        message: `${label} could not be read from ${defs[from].label}`,
+      });
+    } else out[i] = v;
+  }
+  if (errors.length > 0) return failed(errors);
+  // Public values in key order: [key, field index] or [key, -1 - derived index].
+  const pub = {};
+  const order = m.values;
+  for (let i = 0; i < order.length; i++) {
+    const [key, at] = order[i];
+    const v = at >= 0 ? values[at] : out[-1 - at];
+    if (v !== undefined) pub[key] = v;
+  }
+  return { ok: true, values: pub, normalized, errors };
+}
+
+/** Prepares a method's generated table: the key index used for the unknown-key scan. */
+export function method(m) {
+  m.index = Object.create(null);
+  for (const f of m.fields) m.index[f.key] = true;
+  return m;
+}
