@@ -12,6 +12,7 @@
 pub mod engine;
 pub mod error;
 pub mod escape;
+pub mod guide;
 pub mod inline;
 pub mod output;
 pub mod view;

@@ -203,28 +203,8 @@ fn bullets(flavor: Flavor, method: &AuthMethod, items: &[Bullet]) -> Result<Vec<
     items
         .iter()
         .map(|b| {
-            let markup = match b {
-                Bullet::Text(t) => inline::render(flavor, t)?,
-                Bullet::Limit { limit } => {
-                    let l = method.limit(*limit).ok_or_else(|| {
-                        format!("method `{}` declares no {limit:?} limit", method.id)
-                    })?;
-                    crate::escape::text(flavor, &l.sentence())
-                }
-                Bullet::FieldFormat { field_format } => {
-                    let hint = method
-                        .field(field_format)
-                        .and_then(|f| f.hint.as_deref())
-                        .ok_or_else(|| {
-                            format!(
-                                "field `{field_format}` of method `{}` has no hint",
-                                method.id
-                            )
-                        })?;
-                    crate::escape::text(flavor, &format_sentence(hint))
-                }
-            };
-            Ok(safe(markup))
+            let nodes = crate::guide::bullet_nodes(method, b)?;
+            Ok(safe(inline::render_nodes(flavor, &nodes)))
         })
         .collect()
 }

@@ -49,6 +49,8 @@ struct Links {
     validate: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     test: Option<String>,
+    /// The link form's page (`GET /connect/{provider}/{method}`).
+    connect: String,
 }
 
 /// `GET /v1/providers/{id}`.
@@ -69,6 +71,9 @@ struct MethodDetail {
     fields: Vec<FieldView>,
     scopes: Vec<ScopeView>,
     connection_test: Option<TestView>,
+    /// The guide, as on the generated page: sections, steps and bullets as inline nodes
+    /// (`text`, `bold`, `code`, `link`), the warning, and limits no bullet states.
+    guide: Option<&'static serde_json::Value>,
 }
 
 /// A form field.
@@ -143,6 +148,7 @@ fn method_summary(m: &'static MethodMeta) -> MethodSummary {
             schema: format!("{base}/schema"),
             validate: format!("{base}/validate"),
             test: m.connection_test.as_ref().map(|_| format!("{base}/test")),
+            connect: crate::connect_page::page_path(m),
         },
     }
 }
@@ -166,6 +172,7 @@ pub fn detail(p: &'static ProviderMeta) -> ProviderDetail {
                     .map(|&(id, label)| ScopeView { id, label })
                     .collect(),
                 connection_test: m.connection_test.as_ref().map(test),
+                guide: crate::connect_page::guide(m),
             })
             .collect(),
     }

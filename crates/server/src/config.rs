@@ -78,6 +78,12 @@ pub struct ServeArgs {
     #[arg(long, env = "CONNECTSPEC_TEST_TIMEOUT_MS", default_value_t = DEFAULT_TEST_TIMEOUT.as_millis() as u64)]
     pub test_timeout_ms: u64,
 
+    /// The origin (`https://hub.example.com`) of a host page that embeds the link page
+    /// (`/connect/…`) in an iframe: only it may frame the page, and only it receives the
+    /// linked credentials (postMessage). Without it the page cannot be framed.
+    #[arg(long, env = "CONNECTSPEC_EMBED_ORIGIN", value_name = "ORIGIN")]
+    pub embed_origin: Option<String>,
+
     /// Log as JSON lines instead of human-readable text. The level comes from RUST_LOG
     /// (default `info`).
     #[arg(long, env = "CONNECTSPEC_LOG_JSON")]
@@ -118,6 +124,8 @@ pub struct Config {
     pub test_timeout: Duration,
     /// JSON log lines.
     pub log_json: bool,
+    /// Origin allowed to frame the link page and receive its result.
+    pub embed_origin: Option<String>,
     /// Lift the outbound address policy.
     pub allow_private_hosts: bool,
     /// Fixed addresses for names, answered instead of DNS (tests, split-horizon
@@ -134,6 +142,7 @@ impl Default for Config {
             base_urls: BTreeMap::new(),
             test_timeout: DEFAULT_TEST_TIMEOUT,
             log_json: false,
+            embed_origin: None,
             allow_private_hosts: false,
             resolve: BTreeMap::new(),
             limits: Limits::default(),
@@ -224,11 +233,38 @@ impl Config {
             base_urls,
             test_timeout: Duration::from_millis(args.test_timeout_ms),
             log_json: args.log_json,
+            embed_origin: args
+                .embed_origin
+                .as_deref()
+                .map(parse_embed_origin)
+                .transpose()?,
             allow_private_hosts: args.allow_private_hosts,
             resolve: BTreeMap::new(),
             limits,
         })
     }
+}
+
+/// An origin: `http(s)://host[:port]` and nothing else, as CSP and postMessage need it.
+fn parse_embed_origin(value: &str) -> Result<String, ConfigError> {
+    let err = || {
+        ConfigError(format!(
+            "--embed-origin `{value}` must be an origin such as https://hub.example.com \
+             (scheme, host and optional port; no path)"
+        ))
+    };
+    let url = Url::parse(value.trim()).map_err(|_| err())?;
+    if !matches!(url.scheme(), "http" | "https")
+        || url.host_str().is_none()
+        || url.path() != "/"
+        || url.query().is_some()
+        || url.fragment().is_some()
+        || !url.username().is_empty()
+        || url.password().is_some()
+    {
+        return Err(err());
+    }
+    Ok(url.origin().ascii_serialization())
 }
 
 fn parse_base_url(id: &str, value: &str, origin: &str) -> Result<Url, ConfigError> {

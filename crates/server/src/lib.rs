@@ -9,6 +9,8 @@
 //! GET  /v1/providers/{provider}/methods/{method}/schema
 //! POST /v1/providers/{provider}/methods/{method}/validate   {"fields": {…}}
 //! POST /v1/providers/{provider}/methods/{method}/test       {"fields": {…}}
+//! GET  /connect/{provider}/{method}                          the link form's page
+//! GET  /connect/assets/…                                     its module, styles, validators
 //! ```
 //!
 //! Errors are RFC 9457 problem details (`application/problem+json`). Secret field
@@ -17,6 +19,7 @@
 mod body;
 mod catalogue;
 pub mod config;
+mod connect_page;
 mod connection;
 mod listen;
 mod logging;
@@ -45,6 +48,7 @@ pub struct AppState {
 #[derive(Debug)]
 struct Inner {
     tester: Tester,
+    embed_origin: Option<String>,
     limits: Limits,
 }
 
@@ -63,6 +67,7 @@ impl AppState {
         Ok(AppState {
             inner: Arc::new(Inner {
                 tester,
+                embed_origin: config.embed_origin.clone(),
                 limits: config.limits,
             }),
         })
@@ -71,6 +76,11 @@ impl AppState {
     /// The connection tester.
     pub fn tester(&self) -> &Tester {
         &self.inner.tester
+    }
+
+    /// The origin allowed to frame the link page and receive its result.
+    pub fn embed_origin(&self) -> Option<&str> {
+        self.inner.embed_origin.as_deref()
     }
 
     /// The inbound limits.

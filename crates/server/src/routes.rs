@@ -14,6 +14,7 @@ use crate::AppState;
 use crate::body::{BodyTimeout, FieldsBody};
 use crate::catalogue;
 use crate::config::BODY_LIMIT;
+use crate::connect_page;
 use crate::logging;
 use crate::problem::Problem;
 
@@ -32,9 +33,19 @@ pub fn router(state: AppState) -> Router {
             post(validate),
         )
         .route("/v1/providers/{provider}/methods/{method}/test", post(test))
+        .route("/connect/{provider}/{method}", get(connect_page::page))
+        .route("/connect/assets/link/{file}", get(connect_page::link_asset))
+        .route(
+            "/connect/assets/validators/{*path}",
+            get(connect_page::validators_asset),
+        )
         .fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            connect_page::cors,
+        ))
         .layer(axum::Extension(BodyTimeout(state.limits().body_timeout)))
         .layer(axum::middleware::from_fn(logging::log_request))
         .with_state(state)
@@ -42,7 +53,7 @@ pub fn router(state: AppState) -> Router {
 
 /// Path parameters, with a problem+json rejection: axum's own rejection is plain text
 /// and quotes the offending segment.
-struct Ids<T>(T);
+pub(crate) struct Ids<T>(pub(crate) T);
 
 impl<T, S> FromRequestParts<S> for Ids<T>
 where
@@ -184,7 +195,7 @@ fn find_provider(id: &str) -> Result<&'static ProviderMeta, Problem> {
         .ok_or_else(|| Problem::not_found(format!("unknown provider {}", quoted(id))))
 }
 
-fn find_method(provider: &str, method: &str) -> Result<&'static MethodMeta, Problem> {
+pub(crate) fn find_method(provider: &str, method: &str) -> Result<&'static MethodMeta, Problem> {
     let p = find_provider(provider)?;
     connectspec_providers::method(provider, method).ok_or_else(|| {
         let known: Vec<&str> = p.methods.iter().map(|m| m.id).collect();

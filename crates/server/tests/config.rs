@@ -96,3 +96,28 @@ fn mistakes_are_reported() {
         assert!(e.to_string().contains(message), "{e}");
     }
 }
+
+#[test]
+fn embed_origin_is_an_origin() {
+    let c = Config::from_args_and_env(&args(&[]), env(&[])).unwrap();
+    assert_eq!(c.embed_origin, None);
+    for (given, want) in [
+        ("https://hub.example.com", "https://hub.example.com"),
+        ("https://Hub.Example.com/", "https://hub.example.com"),
+        ("http://127.0.0.1:5173", "http://127.0.0.1:5173"),
+    ] {
+        let c = Config::from_args_and_env(&args(&["--embed-origin", given]), env(&[])).unwrap();
+        assert_eq!(c.embed_origin.as_deref(), Some(want), "{given}");
+    }
+    for bad in [
+        "hub.example.com",
+        "https://hub.example.com/page",
+        "https://hub.example.com/?a=1",
+        "https://user@hub.example.com",
+        "ftp://hub.example.com",
+        "*",
+    ] {
+        let e = Config::from_args_and_env(&args(&["--embed-origin", bad]), env(&[])).unwrap_err();
+        assert!(e.0.contains("--embed-origin"), "{bad}: {e}");
+    }
+}

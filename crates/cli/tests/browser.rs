@@ -1,0 +1,58 @@
+//! The link form in a real browser: runs `tests/browser/link.test.mjs` (node's test runner,
+//! puppeteer-core driving headless Chromium, axe-core) against this package's `connectspec`
+//! binary, which the script starts as the service with a stand-in provider behind
+//! `--base-url`. See tests/browser/ for what is checked.
+//!
+//! Needs `node`, `npm` and Chromium (`/usr/bin/chromium`, or the path in `CHROMIUM`);
+//! `.ci/run` installs Chromium, and `npm ci` installs the pinned packages when
+//! tests/browser/node_modules is missing. `CONNECTSPEC_SCREENSHOTS=docs/screenshots`
+//! rewrites the README's screenshots.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+#[test]
+fn link_form_in_headless_chromium() {
+    let dir = root().join("tests/browser");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    assert!(
+        Path::new(&chromium).exists(),
+        "Chromium is needed for the browser tests: `apt-get install chromium` (as .ci/run does), \
+         or set CHROMIUM to its path (looked for {chromium})"
+    );
+    if !dir.join("node_modules/puppeteer-core").exists()
+        || !dir.join("node_modules/axe-core").exists()
+    {
+        let status = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&dir)
+            .status()
+            .expect("npm must be installed to run the browser tests");
+        assert!(status.success(), "`npm ci` failed in tests/browser");
+    }
+    let out = Command::new("node")
+        .args(["--test", "--test-reporter=spec", "link.test.mjs"])
+        .current_dir(&dir)
+        .env("CONNECTSPEC_BIN", env!("CARGO_BIN_EXE_connectspec"))
+        .env("CHROMIUM", &chromium)
+        .output()
+        .expect("node must be installed to run the browser tests");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    println!("{stdout}");
+    eprintln!("{stderr}");
+    assert!(
+        out.status.success(),
+        "browser tests failed:\n{stdout}\n{stderr}"
+    );
+    // The runner's summary: every test ran and passed.
+    assert!(stdout.contains("ℹ fail 0"), "{stdout}");
+    assert!(
+        !stdout.contains("ℹ pass 0"),
+        "no browser test ran:\n{stdout}"
+    );
+}

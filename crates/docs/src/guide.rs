@@ -1,0 +1,234 @@
+//! The guide of one method as structured data: the same selection and the same facts as
+//! the generated page, with guide text as parsed inline nodes instead of markup.
+//!
+//! The service serves this beside the link form, and the form builds its DOM from the
+//! nodes with text content only, so no markup travels and nothing needs escaping twice.
+//! Pages and form share [`bullet_nodes`], so a limit or a format hint reads the same in both.
+
+use std::collections::BTreeMap;
+
+use connectspec_spec::inline::{Inline, parse};
+use connectspec_spec::{AuthMethod, Bullet, Section, Step};
+use serde::Serialize;
+
+use crate::view::{Selection, format_sentence, keeps};
+
+/// One inline node of guide text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Node {
+    /// Plain text.
+    Text(String),
+    /// Bold text.
+    Bold(String),
+    /// Inline code.
+    Code(String),
+    /// A link; `external` links open in a new tab.
+    Link {
+        /// Link text.
+        text: String,
+        /// Target (an https URL or a site path).
+        href: String,
+        /// Whether the target is on another site.
+        external: bool,
+    },
+}
+
+/// Inline text: a sequence of nodes.
+pub type Text = Vec<Node>;
+
+/// The guide of a method.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GuideView {
+    /// The warning shown above the guide.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warning: Option<Text>,
+    /// Sections in spec order.
+    pub sections: Vec<SectionView>,
+    /// Sentences of the limits that no bullet of the guide states already.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub limits: Vec<String>,
+    /// Field descriptions as inline nodes, by field key (those written in the inline
+    /// subset; a form shows any other as plain text).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub descriptions: BTreeMap<String, Text>,
+}
+
+/// A guide section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SectionView {
+    /// Heading.
+    pub title: String,
+    /// Introduction.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intro: Option<Text>,
+    /// Numbered steps.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<StepView>,
+    /// List items after the steps.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub bullets: Vec<Text>,
+}
+
+/// A step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StepView {
+    /// Step title.
+    pub title: String,
+    /// Step text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<Text>,
+    /// List items.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub bullets: Vec<Text>,
+    /// Labels of the permissions this step grants, when the spec shows them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scope_labels: Vec<String>,
+}
+
+/// Parses guide text; the loader has proved it parses, so a failure is reported.
+pub fn text_nodes(source: &str) -> Result<Vec<Inline>, String> {
+    parse(source).map_err(|e| {
+        format!(
+            "guide text `{source}` is not in the inline subset: {}",
+            e.message
+        )
+    })
+}
+
+/// The nodes of one list item: guide text, or a fact from the method's data.
+pub fn bullet_nodes(method: &AuthMethod, bullet: &Bullet) -> Result<Vec<Inline>, String> {
+    match bullet {
+        Bullet::Text(t) => text_nodes(t),
+        Bullet::Limit { limit } => {
+            let l = method
+                .limit(*limit)
+                .ok_or_else(|| format!("method `{}` declares no {limit:?} limit", method.id))?;
+            Ok(vec![Inline::Text(l.sentence())])
+        }
+        Bullet::FieldFormat { field_format } => {
+            let hint = method
+                .field(field_format)
+                .and_then(|f| f.hint.as_deref())
+                .ok_or_else(|| {
+                    format!(
+                        "field `{field_format}` of method `{}` has no hint",
+                        method.id
+                    )
+                })?;
+            Ok(vec![Inline::Text(format_sentence(hint))])
+        }
+    }
+}
+
+fn nodes(inline: Vec<Inline>) -> Text {
+    inline
+        .into_iter()
+        .map(|n| match n {
+            Inline::Text(t) => Node::Text(t),
+            Inline::Bold(t) => Node::Bold(t),
+            Inline::Code(t) => Node::Code(t),
+            Inline::Link { text, url } => Node::Link {
+                external: url.starts_with("https://") || url.starts_with("http://"),
+                text,
+                href: url,
+            },
+        })
+        .collect()
+}
+
+fn text(source: &Option<String>) -> Result<Option<Text>, String> {
+    source
+        .as_deref()
+        .map(|t| text_nodes(t).map(nodes))
+        .transpose()
+}
+
+fn bullets(method: &AuthMethod, items: &[Bullet]) -> Result<Vec<Text>, String> {
+    items
+        .iter()
+        .map(|b| bullet_nodes(method, b).map(nodes))
+        .collect()
+}
+
+/// The guide of `method`, with the page's scope selection.
+pub fn method_guide(method: &AuthMethod, sel: Selection<'_>) -> Result<GuideView, String> {
+    let guide = &method.guide;
+    let mut sections = Vec::new();
+    for section in &guide.sections {
+        if let Some(s) = section_view(method, section, sel)? {
+            sections.push(s);
+        }
+    }
+    let stated = |kind| {
+        guide.sections.iter().any(|s| {
+            s.bullets
+                .iter()
+                .chain(s.steps.iter().flat_map(|st| &st.bullets))
+                .any(|b| matches!(b, Bullet::Limit { limit } if *limit == kind))
+        })
+    };
+    let limits = method
+        .limits
+        .iter()
+        .filter(|l| !stated(l.kind))
+        .map(|l| l.sentence())
+        .collect();
+    let descriptions = method
+        .fields
+        .iter()
+        .filter_map(|f| {
+            let d = f.description.as_deref()?;
+            Some((f.key.clone(), nodes(parse(d).ok()?)))
+        })
+        .collect();
+    Ok(GuideView {
+        warning: text(&guide.warning)?,
+        sections,
+        limits,
+        descriptions,
+    })
+}
+
+fn section_view(
+    method: &AuthMethod,
+    section: &Section,
+    sel: Selection<'_>,
+) -> Result<Option<SectionView>, String> {
+    if !keeps(sel, &section.scopes) {
+        return Ok(None);
+    }
+    let mut steps = Vec::new();
+    for step in &section.steps {
+        if keeps(sel, &step.scopes) {
+            steps.push(step_view(method, step, sel)?);
+        }
+    }
+    if !section.steps.is_empty() && steps.is_empty() && section.bullets.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(SectionView {
+        title: section.title.clone(),
+        intro: text(&section.intro)?,
+        steps,
+        bullets: bullets(method, &section.bullets)?,
+    }))
+}
+
+fn step_view(method: &AuthMethod, step: &Step, sel: Selection<'_>) -> Result<StepView, String> {
+    let scope_labels = if step.display_scopes {
+        step.scopes
+            .iter()
+            .filter(|s| sel.is_none_or(|set| set.contains(*s)))
+            .map(|id| method.scope(id).map_or(id.clone(), |s| s.label.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(StepView {
+        title: step.title.clone(),
+        text: text(&step.text)?,
+        bullets: bullets(method, &step.bullets)?,
+        scope_labels,
+    })
+}

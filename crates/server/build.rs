@@ -1,0 +1,121 @@
+//! Prepares what the link form needs besides the compiled validators:
+//!
+//! - `OUT_DIR/guides.json`: the guide of every method (`"provider/method"` → guide), built
+//!   from the same specs as the validators (`CONNECTSPEC_SPECS` or the workspace's `specs/`)
+//!   by the docs crate, so the form's guide and the generated pages say the same;
+//! - `OUT_DIR/validators_assets.rs`: the files of the generated browser validators package
+//!   (`packages/validators/`, from `cargo xtask gen-js`), embedded so the service can
+//!   serve them to the form. A checkout without the package embeds none; the form then
+//!   validates through the service alone.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let manifest = PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
+    );
+    let root = manifest.join("../..");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    guides(&root, &out);
+    validators(&root, &out);
+}
+
+fn guides(root: &Path, out: &Path) {
+    println!("cargo:rerun-if-env-changed=CONNECTSPEC_SPECS");
+    let dir = match std::env::var_os("CONNECTSPEC_SPECS") {
+        Some(d) => PathBuf::from(d),
+        None => root.join("specs"),
+    };
+    println!("cargo:rerun-if-changed={}", dir.display());
+    if let Ok(files) = connectspec_spec::spec_files(&dir) {
+        for f in files {
+            println!("cargo:rerun-if-changed={}", f.display());
+        }
+    }
+    let catalogue = connectspec_spec::load_dir(&dir).unwrap_or_else(|diags| {
+        fail(&format!(
+            "the provider specs in {} have errors:\n{diags}",
+            dir.display()
+        ))
+    });
+    let mut guides = BTreeMap::new();
+    for spec in catalogue.iter() {
+        for method in &spec.auth_methods {
+            let guide = connectspec_docs::guide::method_guide(method, None)
+                .unwrap_or_else(|e| fail(&format!("guide of {} {}: {e}", spec.id, method.id)));
+            guides.insert(format!("{}/{}", spec.id, method.id), guide);
+        }
+    }
+    let json = serde_json::to_string(&guides).expect("guides serialize");
+    write_if_changed(&out.join("guides.json"), &json);
+}
+
+fn validators(root: &Path, out: &Path) {
+    let dir = root.join("packages/validators");
+    // A path that does not exist would rerun this script on every build.
+    if dir.exists() {
+        println!("cargo:rerun-if-changed={}", dir.display());
+    } else {
+        println!("cargo:rerun-if-changed={}", root.join("packages").display());
+    }
+    let mut files = Vec::new();
+    collect(&dir, &dir, &mut files);
+    files.sort();
+    let mut src =
+        String::from("/// Files of the browser validators package: path inside it, content.\n");
+    src.push_str("pub static VALIDATOR_ASSETS: &[(&str, &str)] = &[\n");
+    for (rel, abs) in &files {
+        println!("cargo:rerun-if-changed={}", abs.display());
+        src.push_str(&format!(
+            "    ({rel:?}, include_str!({:?})),\n",
+            abs.display().to_string()
+        ));
+    }
+    src.push_str("];\n");
+    write_if_changed(&out.join("validators_assets.rs"), &src);
+}
+
+/// Every `.js` and `.json` file under `dir`, by path relative to `base` with `/`.
+fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || name == "node_modules" {
+            continue;
+        }
+        if path.is_dir() {
+            println!("cargo:rerun-if-changed={}", path.display());
+            collect(base, &path, files);
+        } else if name.ends_with(".js") || name.ends_with(".mjs") || name.ends_with(".json") {
+            let rel = path
+                .strip_prefix(base)
+                .expect("under base")
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            let abs = path.canonicalize().unwrap_or(path);
+            files.push((rel, abs));
+        }
+    }
+}
+
+fn write_if_changed(path: &Path, content: &str) {
+    if std::fs::read_to_string(path).ok().as_deref() != Some(content) {
+        std::fs::write(path, content)
+            .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", path.display())));
+    }
+}
+
+/// Prints the message where cargo shows it and stops the build.
+fn fail(message: &str) -> ! {
+    for line in message.lines() {
+        println!("cargo::error={line}");
+    }
+    eprintln!("{message}");
+    std::process::exit(1);
+}

@@ -1,0 +1,289 @@
+//! The link-account page: `GET /connect/{provider}/{method}` serves an HTML page that
+//! embeds the `<connectspec-link>` element, and `/connect/assets/…` serves the element's
+//! module and stylesheet (from the checked-in `packages/link/`) and the generated browser
+//! validators (`packages/validators/`), all embedded at compile time.
+//!
+//! The page holds no inline script or style and is served with a strict
+//! Content-Security-Policy: scripts, styles and requests from this origin only, and
+//! framing only by the configured embed origin (`--embed-origin`), to which the page's
+//! script posts the linked credentials; without one the page cannot be framed.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use connectspec_runtime::MethodMeta;
+
+use crate::AppState;
+use crate::problem::Problem;
+use crate::routes::Ids;
+
+/// The element's files: name under `/connect/assets/link/`, media type, content.
+static LINK_ASSETS: &[(&str, &str, &str)] = &[
+    (
+        "connectspec-link.js",
+        JS,
+        include_str!("../../../packages/link/connectspec-link.js"),
+    ),
+    (
+        "connectspec-link.css",
+        CSS,
+        include_str!("../../../packages/link/connectspec-link.css"),
+    ),
+    (
+        "locales.js",
+        JS,
+        include_str!("../../../packages/link/locales.js"),
+    ),
+    (
+        "page.js",
+        JS,
+        include_str!("../../../packages/link/page.js"),
+    ),
+    (
+        "page.css",
+        CSS,
+        include_str!("../../../packages/link/page.css"),
+    ),
+];
+
+mod validators {
+    include!(concat!(env!("OUT_DIR"), "/validators_assets.rs"));
+}
+
+const JS: &str = "text/javascript; charset=utf-8";
+const CSS: &str = "text/css; charset=utf-8";
+
+/// Guides by `provider/method`, built from the specs at compile time (see build.rs).
+static GUIDES: LazyLock<BTreeMap<String, serde_json::Value>> = LazyLock::new(|| {
+    serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/guides.json")))
+        .expect("build.rs writes valid JSON")
+});
+
+/// The guide of a method, as structured JSON (see `connectspec_docs::guide`).
+pub fn guide(m: &MethodMeta) -> Option<&'static serde_json::Value> {
+    GUIDES.get(&format!("{}/{}", m.provider_id, m.id))
+}
+
+/// Path of a method's link page.
+pub fn page_path(m: &MethodMeta) -> String {
+    format!("/connect/{}/{}", m.provider_id, m.id)
+}
+
+/// The Content-Security-Policy of the page.
+pub fn content_security_policy(embed_origin: Option<&str>) -> String {
+    let ancestors = embed_origin.unwrap_or("'none'");
+    format!(
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; \
+         img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors {ancestors}"
+    )
+}
+
+/// `GET /connect/{provider}/{method}`.
+pub async fn page(
+    State(state): State<AppState>,
+    Ids((provider, method)): Ids<(String, String)>,
+) -> Result<Response, Problem> {
+    let m = crate::routes::find_method(&provider, &method)?;
+    let embed = state.embed_origin();
+    let html = render_page(m, embed);
+    let mut res = (StatusCode::OK, html).into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_str(&content_security_policy(embed))
+            .expect("the embed origin was checked at start"),
+    );
+    if embed.is_none() {
+        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
+    Ok(res)
+}
+
+fn render_page(m: &MethodMeta, embed_origin: Option<&str>) -> String {
+    let title = format!("Connect {} with {}", m.provider_name, m.label);
+    let embed = embed_origin
+        .map(|o| {
+            format!(
+                "\n<meta name=\"connectspec-embed-origin\" content=\"{}\">",
+                escape(o)
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"referrer\" content=\"no-referrer\">{embed}\n\
+         <title>{title}</title>\n\
+         <link rel=\"stylesheet\" href=\"/connect/assets/link/page.css\">\n\
+         <script type=\"module\" src=\"/connect/assets/link/page.js\"></script>\n\
+         </head>\n<body>\n<main>\n<h1>{title}</h1>\n\
+         <connectspec-link provider=\"{provider}\" method=\"{method}\"></connectspec-link>\n\
+         <p class=\"connectspec-page-result\" role=\"status\"></p>\n\
+         </main>\n</body>\n</html>\n",
+        title = escape(&title),
+        provider = escape(m.provider_id),
+        method = escape(m.id),
+    )
+}
+
+/// HTML text and attribute escaping.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Cross-origin access to the JSON API for the embed origin only, so that an element on
+/// the host page (`<connectspec-link service="https://this-service">`) can load its form
+/// and call validate and test. Other origins get no CORS headers, so browsers keep them out.
+pub async fn cors(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let allowed = match (state.embed_origin(), req.headers().get(header::ORIGIN)) {
+        (Some(embed), Some(origin)) => {
+            origin.as_bytes() == embed.as_bytes() && req.uri().path().starts_with("/v1/")
+        }
+        _ => false,
+    };
+    if !allowed {
+        return next.run(req).await;
+    }
+    let origin = req.headers()[header::ORIGIN].clone();
+    let mut res = if req.method() == Method::OPTIONS {
+        let mut res = StatusCode::NO_CONTENT.into_response();
+        let h = res.headers_mut();
+        h.insert(
+            header::ACCESS_CONTROL_ALLOW_METHODS,
+            HeaderValue::from_static("GET, POST"),
+        );
+        h.insert(
+            header::ACCESS_CONTROL_ALLOW_HEADERS,
+            HeaderValue::from_static("content-type, accept"),
+        );
+        h.insert(
+            header::ACCESS_CONTROL_MAX_AGE,
+            HeaderValue::from_static("600"),
+        );
+        res
+    } else {
+        next.run(req).await
+    };
+    let h = res.headers_mut();
+    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    h.append(header::VARY, HeaderValue::from_static("Origin"));
+    res
+}
+
+/// `GET /connect/assets/link/{file}`.
+pub async fn link_asset(Ids(file): Ids<String>) -> Result<Response, Problem> {
+    let (_, media, body) = LINK_ASSETS
+        .iter()
+        .find(|(name, _, _)| *name == file)
+        .ok_or_else(|| Problem::not_found("no such asset of the link form"))?;
+    Ok(asset(media, body))
+}
+
+/// `GET /connect/assets/validators/{*path}`.
+pub async fn validators_asset(Ids(path): Ids<String>) -> Result<Response, Problem> {
+    let (_, body) = validators::VALIDATOR_ASSETS
+        .iter()
+        .find(|(name, _)| *name == path)
+        .ok_or_else(|| Problem::not_found("no such file in the browser validators package"))?;
+    let media = if path.ends_with(".json") {
+        "application/json"
+    } else {
+        JS
+    };
+    Ok(asset(media, body))
+}
+
+/// A static asset: public, the same for every caller, so any origin may load it (a host
+/// page importing the element from this service).
+fn asset(media: &'static str, body: &'static str) -> Response {
+    let mut res = (StatusCode::OK, body).into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(media));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    h.insert(
+        HeaderName::from_static("cross-origin-resource-policy"),
+        HeaderValue::from_static("cross-origin"),
+    );
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn policy_allows_framing_only_by_the_embed_origin() {
+        let p = content_security_policy(None);
+        assert!(p.contains("script-src 'self';"), "{p}");
+        assert!(!p.contains("unsafe-inline"), "{p}");
+        assert!(p.ends_with("frame-ancestors 'none'"), "{p}");
+        assert!(
+            content_security_policy(Some("https://hub.example.com"))
+                .ends_with("frame-ancestors https://hub.example.com")
+        );
+    }
+
+    #[test]
+    fn page_has_no_inline_script_and_escapes() {
+        let m = connectspec_providers::method("oneflow", "api_token").unwrap();
+        let html = render_page(m, Some("https://hub.example.com"));
+        assert!(
+            html.contains("<script type=\"module\" src=\"/connect/assets/link/page.js\"></script>")
+        );
+        assert_eq!(html.matches("<script").count(), 1, "{html}");
+        assert!(!html.contains("style="), "{html}");
+        assert!(html.contains("<connectspec-link provider=\"oneflow\" method=\"api_token\">"));
+        assert!(html.contains("content=\"https://hub.example.com\""));
+        assert_eq!(escape("a<\"b\">&'"), "a&lt;&quot;b&quot;&gt;&amp;&#39;");
+    }
+
+    #[test]
+    fn every_method_has_a_guide() {
+        for p in connectspec_providers::providers() {
+            for m in p.methods {
+                let g = guide(m).unwrap_or_else(|| panic!("{} {}", p.id, m.id));
+                assert!(g["sections"].is_array());
+            }
+        }
+    }
+}

@@ -1,0 +1,519 @@
+// <connectspec-link provider="oneflow" method="api_token" service="https://connect.example.com">
+//
+// The link-account form of one auth method, built from the connectspec service's
+// description of it (`GET /v1/providers/{provider}`): fields in spec order, the guide beside
+// them, validation with the generated browser validators (the same messages as the Rust
+// validators) when a field is left and before submitting, then the service's validate and
+// connection-test endpoints. On success it dispatches a `connect` event whose `detail`
+// holds the values for the host page to store.
+//
+// Secrets stay in their inputs: they are read from `input.value` only to validate, to send
+// in a POST body to the service, and to put in the `connect` event. They are never written
+// to an attribute, a URL, the console or storage.
+
+import { format, strings } from "./locales.js";
+
+/** Where the generated browser validators live, relative to this module (the one place). */
+export const VALIDATORS_MODULE = new URL("../validators/index.js", import.meta.url);
+
+const STYLESHEET = new URL("./connectspec-link.css", import.meta.url);
+
+let validatorsLoad;
+
+/** The generated validators module, or null when it is not installed beside this one. */
+function loadValidators() {
+  validatorsLoad ??= import(VALIDATORS_MODULE.href).then(
+    (m) => (typeof m.validate === "function" ? m : null),
+    () => null,
+  );
+  return validatorsLoad;
+}
+
+const JSON_TYPES = "application/json, application/problem+json";
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false || v === null || v === undefined) continue;
+    node.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children) {
+    if (c !== null && c !== undefined) node.append(c);
+  }
+  return node;
+}
+
+export class ConnectspecLink extends HTMLElement {
+  static observedAttributes = ["provider", "method", "service", "lang", "guide", "heading-level"];
+
+  #root;
+  #method = null;
+  #provider = null;
+  #fields = new Map(); // key -> { meta, input, error, hint, desc, wrapper }
+  #touched = new Set();
+  #busy = false;
+  #pressing = false;
+  #loadId = 0;
+  #t = strings("en");
+  #status;
+  #alert;
+  #button;
+  #form;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: "open" });
+  }
+
+  connectedCallback() {
+    this.#load();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (old !== value && this.isConnected && this.#method !== null) this.#load();
+  }
+
+  /** The service's base URL: the `service` attribute, else where this module came from. */
+  get serviceUrl() {
+    const s = this.getAttribute("service");
+    return (s && s.trim()) || new URL(import.meta.url).origin;
+  }
+
+  #api(path) {
+    return new URL(path, this.serviceUrl.replace(/\/+$/, "") + "/").href;
+  }
+
+  #lang() {
+    return (
+      this.getAttribute("lang") ||
+      this.closest("[lang]")?.getAttribute("lang") ||
+      document.documentElement.lang ||
+      "en"
+    );
+  }
+
+  #state(s) {
+    this.setAttribute("state", s);
+  }
+
+  async #load() {
+    const id = ++this.#loadId;
+    this.#t = strings(this.#lang());
+    const provider = this.getAttribute("provider") || "";
+    const method = this.getAttribute("method") || "";
+    this.#state("loading");
+    const css = el("link", { rel: "stylesheet", href: STYLESHEET.href });
+    const cssLoaded = new Promise((resolve) => {
+      css.addEventListener("load", resolve, { once: true });
+      css.addEventListener("error", resolve, { once: true });
+    });
+    this.#root.replaceChildren(css, el("p", { part: "loading", class: "loading" }, this.#t.loading));
+    loadValidators();
+    let detail;
+    try {
+      const res = await fetch(this.#api(`v1/providers/${encodeURIComponent(provider)}`), {
+        headers: { accept: JSON_TYPES },
+        credentials: "omit",
+        referrerPolicy: "no-referrer",
+      });
+      detail = await res.json();
+      if (!res.ok) throw new Error(detail.detail || String(res.status));
+    } catch (e) {
+      if (id !== this.#loadId) return;
+      this.#root.replaceChildren(
+        css,
+        el("p", { part: "alert", class: "alert", role: "alert" }, `${this.#t.loadFailed} ${e.message || ""}`.trim()),
+      );
+      this.#state("error");
+      return;
+    }
+    const m = (detail.methods || []).find((x) => x.id === method);
+    if (id !== this.#loadId) return;
+    if (!m) {
+      this.#root.replaceChildren(
+        css,
+        el("p", { part: "alert", class: "alert", role: "alert" }, `${this.#t.loadFailed} ${detail.name} has no auth method “${method}”.`),
+      );
+      this.#state("error");
+      return;
+    }
+    this.#provider = detail;
+    this.#method = m;
+    this.#render(css);
+    await cssLoaded;
+    if (id === this.#loadId) this.#state("ready");
+  }
+
+  #render(css) {
+    const t = this.#t;
+    const m = this.#method;
+    this.#fields.clear();
+    this.#touched.clear();
+    const form = el("form", { part: "form", class: "form", novalidate: true, "aria-label": m.title });
+    for (const f of m.fields) form.append(this.#field(f));
+    this.#status = el("div", { part: "status", class: "status", role: "status", "aria-live": "polite" });
+    this.#alert = el("div", { part: "alert", class: "alert", role: "alert" });
+    this.#button = el("button", { part: "button", class: "connect", type: "submit" }, t.connect);
+    form.append(this.#status, this.#alert, this.#button);
+    // Pressing Connect blurs the field being edited; updating errors then would move the
+    // button between pointerdown and pointerup and swallow the click. Submitting validates
+    // everything anyway.
+    this.#button.addEventListener("pointerdown", () => {
+      this.#pressing = true;
+      const release = () => setTimeout(() => (this.#pressing = false), 0);
+      window.addEventListener("pointerup", release, { once: true });
+      window.addEventListener("pointercancel", release, { once: true });
+    });
+    form.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      this.#connect();
+    });
+    this.#form = form;
+    const layout = el("div", { part: "container", class: "layout" }, form);
+    const guideMode = this.getAttribute("guide");
+    if (guideMode !== "none" && m.guide) layout.append(this.#guide(m.guide, guideMode !== "collapsed"));
+    this.#root.replaceChildren(css, layout);
+  }
+
+  #field(f) {
+    const t = this.#t;
+    const id = `cs-field-${f.key}`;
+    const label = el("label", { part: "label", class: "label", for: id }, f.label);
+    if (f.optional) label.append(" ", el("span", { part: "optional", class: "optional" }, t.optional));
+    const describedBy = [];
+    const rich = this.#method.guide?.descriptions?.[f.key];
+    const desc = f.description
+      ? el("p", { part: "description", class: "description", id: `${id}-desc` }, ...(rich ? this.#inline(rich) : [f.description]))
+      : null;
+    if (desc) describedBy.push(desc.id);
+    const hint = f.hint ? el("p", { part: "hint", class: "hint", id: `${id}-hint` }, format(t.hint, { hint: f.hint })) : null;
+    if (hint) describedBy.push(hint.id);
+    const error = el("p", { part: "error", class: "error", id: `${id}-error`, hidden: true });
+    let input;
+    const control = el("div", { class: "control" });
+    if (f.options && f.options.length) {
+      input = el("select", { part: "select", class: "input", id, name: f.key, required: !f.optional });
+      const preset = f.default ?? (f.options.length === 1 ? f.options[0].value : null);
+      if (preset === null) input.append(el("option", { value: "" }, t.choose));
+      for (const o of f.options) input.append(el("option", { value: o.value }, o.label));
+      if (preset !== null) input.value = preset;
+      control.append(input);
+    } else {
+      input = el("input", {
+        part: "input",
+        class: "input",
+        id,
+        name: f.key,
+        type: f.secret ? "password" : "text",
+        autocomplete: "off",
+        autocapitalize: "off",
+        spellcheck: "false",
+        required: !f.optional,
+        placeholder: f.placeholder,
+      });
+      control.append(input);
+      if (f.secret) {
+        input.classList.add("secret");
+        const toggle = el(
+          "button",
+          {
+            part: "toggle",
+            class: "toggle",
+            type: "button",
+            "aria-controls": id,
+            "aria-pressed": "false",
+            "aria-label": format(t.showLabel, { label: f.label }),
+          },
+          t.show,
+        );
+        toggle.addEventListener("click", () => {
+          const shown = input.type === "password";
+          input.type = shown ? "text" : "password";
+          toggle.setAttribute("aria-pressed", String(shown));
+          toggle.textContent = shown ? t.hide : t.show;
+          toggle.setAttribute("aria-label", format(shown ? t.hideLabel : t.showLabel, { label: f.label }));
+        });
+        control.append(toggle);
+      }
+    }
+    if (describedBy.length) input.setAttribute("aria-describedby", describedBy.join(" "));
+    const entry = { meta: f, input, error, describedBy };
+    this.#fields.set(f.key, entry);
+    input.addEventListener("input", () => this.#touched.add(f.key));
+    input.addEventListener("change", () => this.#touched.add(f.key));
+    input.addEventListener("blur", () => this.#onLeave(f.key));
+    return el("div", { part: "field", class: "field", "data-field": f.key }, label, desc, control, hint, error);
+  }
+
+  /** The form's values by key; empty fields are left out, so a required one reads as missing. */
+  #values() {
+    const out = {};
+    for (const [key, { input }] of this.#fields) {
+      if (input.value !== "") out[key] = input.value;
+    }
+    return out;
+  }
+
+  /** Validates with the generated module; null when it is not available. */
+  async #validateLocally(fields) {
+    const mod = await loadValidators();
+    if (!mod) return null;
+    try {
+      const r = await mod.validate(this.#provider.id, this.#method.id, fields);
+      return { ok: !!r.ok, values: r.values || {}, errors: r.errors || [] };
+    } catch {
+      return null;
+    }
+  }
+
+  /** The service's validate endpoint: `{ ok, values, errors }`, or `{ problem }`. */
+  async #validateRemotely(fields) {
+    const res = await this.#post(this.#method.links.validate, fields);
+    if (res.network) return res;
+    if (res.status === 200) {
+      return { ok: true, values: res.body.values || {}, normalized: res.body.normalized || [], errors: [] };
+    }
+    if (res.status === 422 && Array.isArray(res.body.errors) && res.body.errors.length) {
+      return { ok: false, values: {}, errors: res.body.errors };
+    }
+    return { problem: res.body, status: res.status };
+  }
+
+  async #post(path, fields) {
+    try {
+      const res = await fetch(this.#api(path.replace(/^\//, "")), {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: JSON_TYPES },
+        body: JSON.stringify({ fields }),
+        credentials: "omit",
+        cache: "no-store",
+        referrerPolicy: "no-referrer",
+      });
+      let body = {};
+      try {
+        body = await res.json();
+      } catch {
+        body = {};
+      }
+      return { status: res.status, body };
+    } catch {
+      return { network: true };
+    }
+  }
+
+  async #onLeave(key) {
+    if (this.#busy || !this.#touched.has(key)) return;
+    const fields = this.#values();
+    const r = (await this.#validateLocally(fields)) ?? (await this.#validateRemotely(fields));
+    if (!r || r.network || r.problem || this.#busy || this.#pressing) return;
+    this.#normalise(r);
+    // Show the errors of the fields the user has been through; the rest wait for Connect.
+    this.#showErrors(r.errors, (k) => this.#touched.has(k));
+  }
+
+  /** Writes normalised values (a pasted URL reduced to its subdomain) back into non-secret inputs. */
+  #normalise(r) {
+    const failed = new Set(r.errors.map((e) => e.field));
+    for (const [key, { meta, input }] of this.#fields) {
+      if (meta.secret || failed.has(key)) continue;
+      const v = r.values[key];
+      if (typeof v === "string" && v !== input.value && input.value !== "" && input.tagName === "INPUT") {
+        input.value = v;
+      }
+    }
+  }
+
+  /** Shows `errors` next to their fields (those selected by `which`); returns the first field shown. */
+  #showErrors(errors, which = () => true) {
+    const byField = new Map();
+    for (const e of errors) {
+      if (!byField.has(e.field)) byField.set(e.field, []);
+      byField.get(e.field).push(e.message);
+    }
+    let first = null;
+    for (const [key, entry] of this.#fields) {
+      if (!which(key)) continue;
+      const messages = byField.get(key);
+      if (messages) {
+        entry.error.textContent = messages.join(" ");
+        entry.error.hidden = false;
+        entry.input.setAttribute("aria-invalid", "true");
+        entry.input.setAttribute("aria-describedby", [...entry.describedBy, entry.error.id].join(" "));
+        first ??= entry;
+      } else {
+        entry.error.textContent = "";
+        entry.error.hidden = true;
+        entry.input.removeAttribute("aria-invalid");
+        if (entry.describedBy.length) entry.input.setAttribute("aria-describedby", entry.describedBy.join(" "));
+        else entry.input.removeAttribute("aria-describedby");
+      }
+    }
+    return first;
+  }
+
+  #say(message) {
+    this.#status.textContent = message;
+  }
+
+  #fail(message, scopes = []) {
+    this.#status.textContent = "";
+    const nodes = [el("p", {}, message)];
+    if (scopes.length) {
+      nodes.push(el("p", {}, this.#t.grant));
+      nodes.push(el("ul", { part: "scopes", class: "scopes" }, ...scopes.map((s) => el("li", {}, s.label, " ", el("code", {}, s.id)))));
+    }
+    this.#alert.replaceChildren(...nodes);
+  }
+
+  #fieldErrors(errors) {
+    const first = this.#showErrors(errors);
+    const known = new Set(this.#fields.keys());
+    const other = errors.filter((e) => !known.has(e.field)).map((e) => e.message);
+    const n = errors.length;
+    this.#say("");
+    this.#alert.replaceChildren(el("p", {}, [n === 1 ? this.#t.fixErrorsOne : this.#t.fixErrors, ...other].join(" ")));
+    if (first) first.input.focus();
+    this.#state("invalid");
+  }
+
+  async #connect() {
+    if (this.#busy || !this.#method) return;
+    const t = this.#t;
+    const names = { provider: this.#provider.name, method: this.#method.label };
+    this.#busy = true;
+    this.#form.setAttribute("aria-busy", "true");
+    this.#state("busy");
+    this.#alert.replaceChildren();
+    for (const k of this.#fields.keys()) this.#touched.add(k);
+    try {
+      const fields = this.#values();
+      const local = await this.#validateLocally(fields);
+      if (local && !local.ok) return this.#fieldErrors(local.errors);
+      this.#say(t.checking);
+      const checked = await this.#validateRemotely(fields);
+      if (checked.network) return this.#networkFailed();
+      if (checked.problem) return this.#problem(checked.problem, checked.status, names);
+      if (!checked.ok) return this.#fieldErrors(checked.errors);
+      this.#showErrors([]);
+      this.#normalise(checked);
+      const submitted = this.#values();
+      if (this.#method.links.test) {
+        this.#say(format(t.testing, names));
+        const res = await this.#post(this.#method.links.test, submitted);
+        if (res.network) return this.#networkFailed();
+        if (res.status === 422 && Array.isArray(res.body.errors) && res.body.errors.length) {
+          return this.#fieldErrors(res.body.errors);
+        }
+        if (res.status !== 200) return this.#problem(res.body, res.status, names);
+        const report = res.body;
+        if (!report.ok) {
+          this.#fail(report.message, report.missing_scopes || []);
+          this.#state("rejected");
+          return;
+        }
+      }
+      this.#say(format(t.connected, names));
+      this.#state("connected");
+      const values = {};
+      const derived = {};
+      // The service never returns secrets, but names the fields its normalisation changed;
+      // the specs normalise secrets by trimming, so a changed secret is the trimmed input.
+      const changed = new Set(checked.normalized);
+      for (const [k, v] of Object.entries(submitted)) {
+        values[k] = this.#fields.get(k).meta.secret && changed.has(k) ? v.trim() : v;
+      }
+      for (const [k, v] of Object.entries(checked.values)) {
+        if (this.#fields.has(k)) values[k] = v;
+        else derived[k] = v;
+      }
+      this.dispatchEvent(
+        new CustomEvent("connect", {
+          bubbles: true,
+          composed: true,
+          detail: { provider: this.#provider.id, method: this.#method.id, values, derived },
+        }),
+      );
+    } finally {
+      this.#busy = false;
+      this.#form.removeAttribute("aria-busy");
+    }
+  }
+
+  #networkFailed() {
+    this.#fail(this.#t.network);
+    this.#state("error");
+  }
+
+  #problem(p, status, names) {
+    const t = this.#t;
+    const type = String((p && p.type) || "");
+    let message;
+    if (status === 504 || type.endsWith(":provider-timeout")) message = format(t.timeout, names);
+    else if (status === 502 || type.endsWith(":provider-unreachable")) message = format(t.unreachable, names);
+    else message = (p && p.detail) || format(t.failed, { status });
+    this.#fail(message);
+    this.#state(status === 504 ? "timeout" : "error");
+  }
+
+  // --- the guide -----------------------------------------------------------------
+
+  #inline(nodes) {
+    const out = [];
+    for (const n of nodes || []) {
+      if ("text" in n) out.push(document.createTextNode(n.text));
+      else if ("bold" in n) out.push(el("strong", {}, n.bold));
+      else if ("code" in n) out.push(el("code", {}, n.code));
+      else if ("link" in n) {
+        const { text, href } = n.link;
+        if (/^https?:\/\//.test(href) || href.startsWith("/")) {
+          out.push(
+            el("a", { href, target: "_blank", rel: "noopener noreferrer", part: "link" }, text, el("span", { class: "visually-hidden" }, ` ${this.#t.newTab}`)),
+          );
+        } else {
+          out.push(document.createTextNode(text));
+        }
+      }
+    }
+    return out;
+  }
+
+  #list(items, attrs = {}) {
+    return el("ul", attrs, ...items.map((b) => el("li", {}, ...this.#inline(b))));
+  }
+
+  #guide(g, open) {
+    const t = this.#t;
+    const level = Math.min(6, Math.max(1, Number(this.getAttribute("heading-level")) || 2));
+    const h = `h${level}`;
+    const details = el("details", { part: "guide", class: "guide", open });
+    details.append(el("summary", { part: "guide-summary", class: "guide-summary" }, format(t.guide, { method: this.#method.label })));
+    if (g.warning) details.append(el("p", { part: "warning", class: "warning" }, ...this.#inline(g.warning)));
+    for (const s of g.sections || []) {
+      const section = el("section", { part: "section", class: "section" }, el(h, { class: "section-title" }, s.title));
+      if (s.intro) section.append(el("p", {}, ...this.#inline(s.intro)));
+      if (s.steps && s.steps.length) {
+        const ol = el("ol", { class: "steps" });
+        for (const step of s.steps) {
+          const li = el("li", { part: "step", class: "step" }, el("p", { class: "step-title" }, el("strong", {}, step.title)));
+          if (step.text) li.append(el("p", {}, ...this.#inline(step.text)));
+          if (step.bullets && step.bullets.length) li.append(this.#list(step.bullets));
+          if (step.scope_labels && step.scope_labels.length) {
+            li.append(el("p", {}, t.permissions), el("ul", { class: "scopes" }, ...step.scope_labels.map((l) => el("li", {}, l))));
+          }
+          ol.append(li);
+        }
+        section.append(ol);
+      }
+      if (s.bullets && s.bullets.length) section.append(this.#list(s.bullets));
+      details.append(section);
+    }
+    if (g.limits && g.limits.length) {
+      details.append(
+        el("section", { part: "section", class: "section" }, el(h, { class: "section-title" }, t.limits), this.#list(g.limits.map((l) => [{ text: l }]))),
+      );
+    }
+    return el("aside", { class: "guide-column", "aria-label": format(t.guide, { method: this.#method.label }) }, details);
+  }
+}
+
+if (!customElements.get("connectspec-link")) customElements.define("connectspec-link", ConnectspecLink);
