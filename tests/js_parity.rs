@@ -16,6 +16,7 @@
 
 mod validators_common;
 
+use connectspec_providers::prelude::*;
 use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};

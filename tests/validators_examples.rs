@@ -6,6 +6,7 @@
 
 mod validators_common;
 
+use connectspec_providers::prelude::*;
 use std::collections::BTreeSet;
 
 use connectspec_providers::{Credentials, ValidateError};
@@ -127,90 +128,4 @@ fn invalid_examples_fail_on_their_field() {
         }
     }
     assert!(checked > 0);
-}
-
-#[test]
-fn messages_use_label_and_hint() {
-    let mut map = std::collections::BTreeMap::new();
-    map.insert(
-        "api_token".to_owned(),
-        "3f9c2a7e-41bd-4c0a-9e6f-2b8d51c7a0e4f1b".to_owned(),
-    );
-    map.insert("user_email".to_owned(), "ada.example.com".to_owned());
-    map.insert("extra".to_owned(), "x".to_owned());
-    let Err(ValidateError::Invalid(e)) =
-        connectspec_providers::validate("oneflow", "api_token", &map)
-    else {
-        panic!("expected field errors")
-    };
-    let msgs: Vec<&str> = e.errors().iter().map(|e| e.message.as_str()).collect();
-    assert_eq!(
-        msgs,
-        [
-            "API Token must be 40 characters: letters, digits and hyphens (it has 39)",
-            "User Email must be an email address",
-            "`extra` is not a field of this form",
-        ]
-    );
-    let codes: Vec<&str> = e.errors().iter().map(|e| e.kind.code()).collect();
-    assert_eq!(codes, ["too_short", "format", "unknown"]);
-}
-
-#[test]
-fn typed_credentials_normalise_and_build_requests() {
-    let token = "Kq7ZpR2mXv9LcT4nWb8YhJ3sDf6Gk1Na5Ue0OiPz";
-    let body =
-        serde_json::json!({ "api_token": format!(" {token} "), "user_email": "ada@example.com" });
-    let creds = connectspec_providers::oneflow::ApiToken::from_json(&body).expect("valid");
-    assert_eq!(creds.api_token.expose_secret(), token);
-    assert_eq!(creds.normalized_fields(), ["api_token"]);
-    assert_eq!(
-        creds.public_values().into_iter().collect::<Vec<_>>(),
-        [("user_email".to_owned(), "ada@example.com".to_owned())]
-    );
-    let auth = creds.request_auth();
-    let headers: Vec<(&str, &str)> = auth
-        .headers
-        .iter()
-        .map(|(n, v)| (*n, v.expose_secret()))
-        .collect();
-    assert_eq!(
-        headers,
-        [
-            ("X-Oneflow-API-Token", token),
-            ("X-Oneflow-User-Email", "ada@example.com")
-        ]
-    );
-
-    let not_object =
-        connectspec_providers::oneflow::ApiToken::from_json(&serde_json::json!(["x"])).unwrap_err();
-    assert_eq!(not_object.errors()[0].kind, ErrorKind::NotAnObject);
-    let number = connectspec_providers::oneflow::ApiToken::from_json(
-        &serde_json::json!({"api_token": 5, "user_email": "ada@example.com"}),
-    )
-    .unwrap_err();
-    assert_eq!(number.errors()[0].kind, ErrorKind::NotAString);
-
-    let site = "4b1e0c9d7a2f86e35c0b9a1d4e7f2c8a6b3d0e9f1a4c7b2e5d8f0a3c6b9e1d4f";
-    let body = serde_json::json!({ "site_token": site });
-    let creds =
-        connectspec_providers::validate_json("webflow", "site_token", &body).expect("valid");
-    assert!(matches!(creds, Credentials::WebflowSiteToken(_)));
-    assert_eq!(creds.meta().label, "Site Token");
-    assert!(creds.normalized_fields().is_empty());
-    let auth = creds.request_auth();
-    assert_eq!(auth.headers[0].0, "Authorization");
-    assert_eq!(auth.headers[0].1.expose_secret(), format!("Bearer {site}"));
-    assert_eq!(
-        auth.test_path.as_ref().expect("path renders").as_deref(),
-        Some("/token/authorized_by")
-    );
-    assert_eq!(
-        connectspec_providers::validate_json("webflow", "nope", &body).unwrap_err(),
-        ValidateError::UnknownMethod
-    );
-    assert_eq!(
-        connectspec_providers::validate_json("nope", "x", &body).unwrap_err(),
-        ValidateError::UnknownProvider
-    );
 }

@@ -6,6 +6,7 @@
 
 mod validators_common;
 
+use connectspec_providers::prelude::*;
 use std::collections::BTreeMap;
 
 use connectspec_providers::{Credentials, ValidateError};

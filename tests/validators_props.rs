@@ -13,6 +13,7 @@
 
 mod validators_common;
 
+use connectspec_providers::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 

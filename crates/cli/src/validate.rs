@@ -11,6 +11,7 @@
 //! variable name may be a secret typed in the wrong place, so the message says which
 //! argument is wrong and suggests the closest ids without repeating it.
 
+use connectspec_providers::prelude::*;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::BufRead;

@@ -449,6 +449,7 @@ fn method_items(
                 connection_test: #test,
                 scopes: &[#(#scopes),*],
                 json_schema: #schema,
+                validator: super::#s::boxed_,
             };
 
             #(#enums)*
@@ -564,6 +565,30 @@ fn choice_enum(f: &Field, index: usize, name: &Ident) -> TokenStream {
                 f.write_str(self.as_str())
             }
         }
+
+        impl ::std::str::FromStr for #name {
+            type Err = rt_::NotAnOption;
+            #[inline]
+            fn from_str(value: &str) -> Result<#name, rt_::NotAnOption> {
+                match #name::from_value(value) {
+                    Some(v) => Ok(v),
+                    None => Err(rt_::NotAnOption::of(&FIELDS[#i])),
+                }
+            }
+        }
+
+        impl rt_::serde::Serialize for #name {
+            #[inline]
+            fn serialize<S: rt_::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> rt_::serde::Deserialize<'de> for #name {
+            fn deserialize<D: rt_::serde::Deserializer<'de>>(d: D) -> Result<#name, D::Error> {
+                rt_::de::choice(d, &FIELDS[#i]).map(|i| #name::ALL[i])
+            }
+        }
     }
 }
 
@@ -581,6 +606,7 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
         .map(|f| snake_ident(&f.key).expect("checked by the spec loader"))
         .collect();
     let mut members = Vec::new();
+    let mut accessors = Vec::new();
     let mut builds = Vec::new();
     let mut values = Vec::new();
     let mut debugs = Vec::new();
@@ -595,40 +621,60 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
             doc.push_str(" (secret: read it with `expose_secret()`)");
         }
         let rules = quote!(&#m_mod::FIELDS[#i]);
-        // Member type, conversion from the checked value, and the value read back as `&str`.
-        let (ty, build, value) = match (kind(f), f.optional) {
+        // Member type, conversion from the checked value, the value read back as `&str`,
+        // and the accessor's return type and body.
+        let (ty, build, value, ret, get) = match (kind(f), f.optional) {
             (Kind::Text, false) => (
                 quote!(String),
                 quote!(rt_::take::text(#id)),
                 quote!(Some(self.#id.as_str())),
+                quote!(&str),
+                quote!(&self.#id),
             ),
             (Kind::Text, true) => (
                 quote!(Option<String>),
                 quote!(rt_::take::opt_text(#id)),
+                quote!(self.#id.as_deref()),
+                quote!(Option<&str>),
                 quote!(self.#id.as_deref()),
             ),
             (Kind::Secret, false) => (
                 quote!(rt_::SecretString),
                 quote!(rt_::take::secret(#id)),
                 quote!(Some(self.#id.expose_secret())),
+                quote!(&rt_::SecretString),
+                quote!(&self.#id),
             ),
             (Kind::Secret, true) => (
                 quote!(Option<rt_::SecretString>),
                 quote!(rt_::take::opt_secret(#id)),
                 quote!(match &self.#id { Some(v) => Some(v.expose_secret()), None => None }),
+                quote!(Option<&rt_::SecretString>),
+                quote!(self.#id.as_ref()),
             ),
             (Kind::Choice(e), false) => (
                 quote!(#m_mod::#e),
                 quote!(#m_mod::#e::ALL[rt_::take::choice(#rules, #id)]),
                 quote!(Some(rt_::take::option_value(#rules, self.#id as usize))),
+                quote!(#m_mod::#e),
+                quote!(self.#id),
             ),
             (Kind::Choice(e), true) => (
                 quote!(Option<#m_mod::#e>),
                 quote!(match rt_::take::opt_choice(#rules, #id) { Some(i) => Some(#m_mod::#e::ALL[i]), None => None }),
                 quote!(match self.#id { Some(v) => Some(rt_::take::option_value(#rules, v as usize)), None => None }),
+                quote!(Option<#m_mod::#e>),
+                quote!(self.#id),
             ),
         };
-        members.push(quote!(#[doc = #doc] pub #id: #ty));
+        members.push(quote!(#id: #ty));
+        accessors.push(quote! {
+            #[doc = #doc]
+            #[inline]
+            pub fn #id(&self) -> #ret {
+                #get
+            }
+        });
         builds.push(quote!(#id: #build));
         values.push(quote!(#i => #value));
         if f.secret {
@@ -656,7 +702,7 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
     };
     let name = s.to_string();
     let doc = format!(
-        " Validated credentials of {}'s {} method; build it with `from_fields`, `from_json` or `from_source`.",
+        " Validated credentials of {}'s {} method: deserialize it (serde), or build it with `from_fields`, `from_json`, `try_from(&json)` or `from_source`. The values are read through accessors, so they cannot change after validation.",
         p.name, m.label
     );
     quote! {
@@ -697,15 +743,34 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
                 Ok(#s { #(#builds,)* normalized_: checked.normalized, #derived_build })
             }
 
+            /// The constructor behind `MethodMeta::validate`.
+            pub(crate) fn boxed_(source: &dyn rt_::FieldSource) -> Result<Box<dyn rt_::Credential>, rt_::ValidationErrors> {
+                match #s::from_dyn_(source) {
+                    Ok(c) => Ok(Box::new(c)),
+                    Err(e) => Err(e),
+                }
+            }
+
+            #(#accessors)*
         }
 
-        /// `meta()`, `public_values()`, `normalized_fields()` and `request_auth()` are the
-        /// methods of `dyn Credential`, shared by every credential type.
-        impl ::std::ops::Deref for #s {
-            type Target = dyn rt_::Credential;
+        impl ::std::convert::TryFrom<&::serde_json::Value> for #s {
+            type Error = rt_::ValidationErrors;
             #[inline]
-            fn deref(&self) -> &(dyn rt_::Credential + 'static) {
-                self
+            fn try_from(value: &::serde_json::Value) -> Result<#s, rt_::ValidationErrors> {
+                #s::from_json(value)
+            }
+        }
+
+        /// Deserializing validates: the input is a map of field keys to string values,
+        /// and the error carries every field error's message.
+        impl<'de> rt_::serde::Deserialize<'de> for #s {
+            fn deserialize<D: rt_::serde::Deserializer<'de>>(d: D) -> Result<#s, D::Error> {
+                let fields = rt_::de::collect(d)?;
+                match #s::from_dyn_(&fields) {
+                    Ok(c) => Ok(c),
+                    Err(e) => Err(rt_::de::invalid(e)),
+                }
             }
         }
 
@@ -733,7 +798,7 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
         impl ::std::fmt::Display for #s {
             #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                ::std::fmt::Display::fmt(&**self, f)
+                rt_::display_dyn(self, f)
             }
         }
     }
@@ -782,7 +847,13 @@ fn registry(specs: &[&ProviderSpec], entries: &[Entry]) -> TokenStream {
         )
     };
     quote! {
-        pub use ::connectspec_runtime::{Credential, FieldSource, MethodMeta, ProviderMeta, RequestAuth, ValidateError, ValidationErrors};
+        pub use ::connectspec_runtime::{Credential, CredentialExt, FieldSource, MethodMeta, ProviderMeta, RequestAuth, ValidateError, ValidationErrors};
+
+        /// What a caller of the validators needs in scope: the credential traits and
+        /// `expose_secret`.
+        pub mod prelude {
+            pub use ::connectspec_runtime::{Credential, CredentialExt, ExposeSecret};
+        }
 
         /// Every provider, sorted by id.
         static PROVIDERS: [&::connectspec_runtime::ProviderMeta; #n] = [#(#provider_refs),*];
@@ -817,24 +888,21 @@ fn registry(specs: &[&ProviderSpec], entries: &[Entry]) -> TokenStream {
                 #as_dyn
             }
 
-            /// The auth method's metadata.
-            pub fn meta(&self) -> &'static MethodMeta {
+        }
+
+        /// `Credentials` is a credential like the types it holds (so `CredentialExt` works on it).
+        impl Credential for Credentials {
+            #[inline]
+            fn meta(&self) -> &'static MethodMeta {
                 self.as_credential().meta()
             }
-
-            /// Normalised values of the non-secret fields.
-            pub fn public_values(&self) -> ::std::collections::BTreeMap<String, String> {
-                self.as_credential().public_values()
+            #[inline]
+            fn expose_value(&self, index: usize) -> Option<&str> {
+                self.as_credential().expose_value(index)
             }
-
-            /// Keys of the fields that normalisation changed.
-            pub fn normalized_fields(&self) -> Vec<&'static str> {
-                self.as_credential().normalized_fields()
-            }
-
-            /// Headers, query parameters and basic auth to send.
-            pub fn request_auth(&self) -> RequestAuth {
-                self.as_credential().request_auth()
+            #[inline]
+            fn normalized_bits(&self) -> u64 {
+                self.as_credential().normalized_bits()
             }
         }
 

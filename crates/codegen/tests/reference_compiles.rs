@@ -6,6 +6,7 @@ mod reference {
     include!("snapshots/reference.rs");
 }
 
+use connectspec_runtime::CredentialExt as _;
 use std::collections::BTreeMap;
 
 use connectspec_runtime::ExposeSecret;
@@ -38,8 +39,8 @@ fn oneflow_typed_and_normalised() {
         ("user_email", "ada@example.com"),
     ]))
     .expect("valid");
-    assert_eq!(ok.api_token.expose_secret(), token);
-    assert_eq!(ok.user_email, "ada@example.com");
+    assert_eq!(ok.api_token().expose_secret(), token);
+    assert_eq!(ok.user_email(), "ada@example.com");
     assert_eq!(ok.normalized_fields(), ["api_token"]);
     let auth = ok.request_auth();
     assert_eq!(

@@ -2,6 +2,7 @@
 //! table entry by position: the enum and the table must agree, and the typed member
 //! must hold the option that was sent.
 
+use connectspec_providers::prelude::*;
 use std::collections::BTreeMap;
 
 use connectspec_providers::datadog::{ApiAndApplicationKey, api_and_application_key as tables};
@@ -38,10 +39,32 @@ fn typed_member_holds_the_sent_option() {
         })
         .collect();
     let creds = ApiAndApplicationKey::from_fields(&fields).expect("valid");
-    assert_eq!(creds.site, last);
+    assert_eq!(creds.site(), last);
     assert_eq!(
         creds.public_values().get("site").map(String::as_str),
         Some(last.as_str())
     );
     assert!(creds.to_string().contains(last.as_str()));
+}
+
+#[test]
+fn choices_parse_and_serialize_as_their_stored_value() {
+    for option in tables::Site::ALL {
+        assert_eq!(option.as_str().parse::<tables::Site>(), Ok(option));
+        let json = serde_json::to_value(option).unwrap();
+        assert_eq!(json, serde_json::Value::String(option.as_str().to_owned()));
+        assert_eq!(
+            serde_json::from_value::<tables::Site>(json).unwrap(),
+            option
+        );
+    }
+    let err = "us9.example.com".parse::<tables::Site>().unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("Site must be one of: `datadoghq.com` (US1"), "{message}");
+    assert!(!message.contains("us9.example.com"), "the value is not echoed");
+    let err = serde_json::from_value::<tables::Site>(serde_json::json!("us9.example.com"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("must be one of"), "{err}");
+    assert!(serde_json::from_value::<tables::Site>(serde_json::json!(3)).is_err());
 }

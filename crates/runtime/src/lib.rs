@@ -5,6 +5,7 @@
 //! small as the catalogue grows, and guarantees that the spec checker (which runs the
 //! same functions over a spec's examples at load time) and the compiled validators agree.
 
+pub mod de;
 mod error;
 mod format;
 mod hosts;
@@ -24,11 +25,12 @@ pub use hosts::{host_allowed, is_allowed_host_entry};
 pub use matcher::{ByteClass, LazyRegex, Matcher, Piece, PieceMatcher};
 pub use meta::{
     FieldMeta, MethodMeta, OutcomeMeta, ProviderMeta, RequestAuth, ScopeMeta, SendMeta, TestMeta,
+    Validator,
 };
 pub use normalize::{Normalize, normalize};
 pub use registry::{
-    Credential, ValidateError, display_credential, json_object, normalized_keys, public_values,
-    take,
+    Credential, CredentialExt, NotAnOption, ValidateError, display_credential, display_dyn,
+    json_object, normalized_keys, public_values, take,
 };
 pub use request_url::{UrlPart, UrlValueError, placeholder_parts, render_url, url_pieces};
 pub use rules::{
@@ -41,3 +43,4 @@ pub use template::{Segment, Template, parse_template, render_template};
 
 /// Re-exported for generated code.
 pub use regex;
+pub use serde;

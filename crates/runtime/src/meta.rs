@@ -6,8 +6,11 @@
 
 use secrecy::SecretString;
 
+use crate::error::ValidationErrors;
+use crate::registry::Credential;
 use crate::request_url::{UrlPart, UrlValueError, placeholder_parts, render_url};
 use crate::rules::MethodRules;
+use crate::source::FieldSource;
 use crate::template::{Template, render_template};
 
 /// A provider.
@@ -123,7 +126,13 @@ pub struct MethodMeta {
     pub scopes: &'static [ScopeMeta],
     /// The JSON Schema of the form (secret fields are `writeOnly`).
     pub json_schema: &'static str,
+    /// The generated constructor of this method's credential type (behind
+    /// [`MethodMeta::validate`]).
+    pub validator: Validator,
 }
+
+/// A generated constructor: validates a field source into a boxed credential.
+pub type Validator = fn(&dyn FieldSource) -> Result<Box<dyn Credential>, ValidationErrors>;
 
 impl std::fmt::Debug for MethodMeta {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -135,6 +144,24 @@ impl std::fmt::Debug for MethodMeta {
 }
 
 impl MethodMeta {
+    /// Validates `source` into this method's credentials: the typed struct, boxed as the
+    /// provider-independent trait. For callers that found the method by id (a service
+    /// route) and want no second lookup.
+    pub fn validate(
+        &self,
+        source: &(impl FieldSource + ?Sized),
+    ) -> Result<Box<dyn Credential>, ValidationErrors> {
+        (self.validator)(&source)
+    }
+
+    /// [`MethodMeta::validate`] for a JSON object of string values (`null` counts as absent).
+    pub fn validate_json(
+        &self,
+        value: &serde_json::Value,
+    ) -> Result<Box<dyn Credential>, ValidationErrors> {
+        (self.validator)(crate::registry::json_object(value)?)
+    }
+
     /// Guide page path relative to the docs root: `providers/<id>/<slug>` plus `.mdx`/`.md`.
     pub fn page_path(&self, ext: &str) -> String {
         format!("providers/{}/{}.{ext}", self.provider_id, self.slug)

@@ -9,6 +9,7 @@ use std::fmt;
 
 use crate::error::{ErrorKind, FieldError, ValidationErrors};
 use crate::meta::{MethodMeta, RequestAuth};
+use crate::rules::FieldRules;
 
 /// Why `validate(provider, method, fields)` failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,9 +45,9 @@ impl From<ValidationErrors> for ValidateError {
 ///
 /// The trait holds only what differs per type (where the values live); everything built
 /// from them (public values, normalised keys, request auth, Display) is written once, as
-/// methods of `dyn Credential`. A catalogue of a thousand methods then compiles a thousand
-/// small accessors, not a thousand copies of each body.
-pub trait Credential: fmt::Debug {
+/// bodies behind [`CredentialExt`]. A catalogue of a thousand methods then compiles a
+/// thousand small accessors, not a thousand copies of each body.
+pub trait Credential: fmt::Debug + Send + Sync {
     /// The auth method's metadata.
     fn meta(&self) -> &'static MethodMeta;
     /// The value at `index`: field `index` of `meta().fields`, then derived value
@@ -57,39 +58,126 @@ pub trait Credential: fmt::Debug {
     fn normalized_bits(&self) -> u64;
 }
 
-impl dyn Credential + '_ {
+/// What every credential offers beyond [`Credential`]'s accessors: public values,
+/// normalised keys, the request auth. Bring it into scope (`use connectspec_runtime::CredentialExt`,
+/// or the providers crate's prelude) to call these on a typed struct or on a
+/// `dyn Credential`.
+///
+/// Each method is a one-line call into a body that takes `&dyn Credential`, so the
+/// bodies are compiled once however many credential types there are.
+pub trait CredentialExt: Credential {
     /// The value of a field or derived key, secrets exposed (see [`Credential::expose_value`]).
-    pub fn expose_key(&self, key: &str) -> Option<&str> {
-        let meta = self.meta();
-        let index = match meta.fields.iter().position(|f| f.key == key) {
-            Some(i) => i,
-            None => meta.fields.len() + meta.derived_keys.iter().position(|d| *d == key)?,
-        };
-        self.expose_value(index)
-    }
-
+    fn expose_key(&self, key: &str) -> Option<&str>;
     /// Normalised values of the non-secret fields (and of values derived from them), by key.
-    pub fn public_values(&self) -> BTreeMap<String, String> {
-        public_values(self.meta(), &|k| self.expose_key(k))
-    }
-
+    fn public_values(&self) -> BTreeMap<String, String>;
     /// Keys of the fields that normalisation changed, in form order.
-    pub fn normalized_fields(&self) -> Vec<&'static str> {
-        normalized_keys(self.meta(), self.normalized_bits())
-    }
-
+    fn normalized_fields(&self) -> Vec<&'static str>;
     /// Headers, query parameters and basic auth as the spec's `send` declares them.
-    pub fn request_auth(&self) -> RequestAuth {
-        self.meta().request_auth_dyn(&|k| self.expose_key(k))
-    }
+    fn request_auth(&self) -> RequestAuth;
+}
+
+macro_rules! credential_ext {
+    () => {
+        #[inline]
+        fn expose_key(&self, key: &str) -> Option<&str> {
+            dyn_expose_key(self, key)
+        }
+        #[inline]
+        fn public_values(&self) -> BTreeMap<String, String> {
+            dyn_public_values(self)
+        }
+        #[inline]
+        fn normalized_fields(&self) -> Vec<&'static str> {
+            normalized_keys(self.meta(), self.normalized_bits())
+        }
+        #[inline]
+        fn request_auth(&self) -> RequestAuth {
+            dyn_request_auth(self)
+        }
+    };
+}
+
+impl<T: Credential> CredentialExt for T {
+    credential_ext!();
+}
+
+impl CredentialExt for dyn Credential + '_ {
+    credential_ext!();
+}
+
+fn dyn_expose_key<'c>(c: &'c dyn Credential, key: &str) -> Option<&'c str> {
+    let meta = c.meta();
+    let index = match meta.fields.iter().position(|f| f.key == key) {
+        Some(i) => i,
+        None => meta.fields.len() + meta.derived_keys.iter().position(|d| *d == key)?,
+    };
+    c.expose_value(index)
+}
+
+fn dyn_public_values(c: &dyn Credential) -> BTreeMap<String, String> {
+    public_values(c.meta(), &|k| dyn_expose_key(c, k))
+}
+
+fn dyn_request_auth(c: &dyn Credential) -> RequestAuth {
+    c.meta().request_auth_dyn(&|k| dyn_expose_key(c, k))
 }
 
 /// "Oneflow API Token (user_email: …, api_token: [redacted])": secrets never shown.
+/// Generated types' `Display` forwards here.
+pub fn display_dyn(c: &dyn Credential, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    display_credential(f, c.meta(), &dyn_public_values(c))
+}
+
 impl fmt::Display for dyn Credential + '_ {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        display_credential(f, self.meta(), &self.public_values())
+        display_dyn(self, f)
     }
 }
+
+/// A value that is not one of a closed choice's options (`FromStr` and `Deserialize` of
+/// the generated choice enums). Its message lists the options, never the value.
+#[derive(Clone, Copy)]
+pub struct NotAnOption {
+    field: &'static FieldRules<'static>,
+}
+
+impl NotAnOption {
+    /// The error for the choice field `field`.
+    pub fn of(field: &'static FieldRules<'static>) -> NotAnOption {
+        NotAnOption { field }
+    }
+}
+
+impl fmt::Display for NotAnOption {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} must be one of: ", self.field.label)?;
+        for (i, o) in self.field.options.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "`{}` ({})", o.value, o.label)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for NotAnOption {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NotAnOption")
+            .field("field", &self.field.key)
+            .finish()
+    }
+}
+
+impl std::error::Error for NotAnOption {}
+
+impl PartialEq for NotAnOption {
+    fn eq(&self, other: &NotAnOption) -> bool {
+        std::ptr::eq(self.field, other.field)
+    }
+}
+
+impl Eq for NotAnOption {}
 
 /// Conversions from checked values to typed members, shared by every generated
 /// constructor instead of being spelled out (and compiled) once per field.

@@ -6,8 +6,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use connectspec_providers::ValidateError;
-use connectspec_runtime::{MethodMeta, ProviderMeta, ValidationErrors};
+use connectspec_runtime::{Credential, CredentialExt, MethodMeta, ProviderMeta, ValidationErrors};
 use serde::Serialize;
 
 use crate::AppState;
@@ -149,24 +148,22 @@ async fn test(
     Ok(json(StatusCode::OK, &report))
 }
 
-/// Validates, logging the outcome by field key and error code only.
+/// Validates with the method found by the route (no second lookup), logging the outcome
+/// by field key and error code only.
 fn checked(
     state: &AppState,
     m: &'static MethodMeta,
     fields: &serde_json::Map<String, serde_json::Value>,
-) -> Result<connectspec_providers::Credentials, Problem> {
-    match connectspec_providers::validate(m.provider_id, m.id, fields) {
+) -> Result<Box<dyn Credential>, Problem> {
+    match m.validate(fields) {
         Ok(c) => {
             tracing::debug!(provider = m.provider_id, method = m.id, "fields valid");
             Ok(c)
         }
-        Err(ValidateError::Invalid(errors)) => {
+        Err(errors) => {
             log_invalid(m, &errors);
             Err(Problem::invalid_fields(&errors, state.limits().max_errors))
         }
-        Err(ValidateError::UnknownProvider | ValidateError::UnknownMethod) => Err(
-            Problem::not_found(format!("{} has no auth method `{}`", m.provider_name, m.id)),
-        ),
     }
 }
 

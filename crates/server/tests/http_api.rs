@@ -3,6 +3,7 @@
 mod common;
 
 use common::{Service, catalogue, post_fields, valid_form};
+use connectspec_providers::prelude::*;
 use connectspec_server::Config;
 use serde_json::{Value, json};
 

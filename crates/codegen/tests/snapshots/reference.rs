@@ -152,14 +152,13 @@ pub mod oneflow {
             }),
             scopes: &[],
             json_schema: "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"additionalProperties\":false,\"description\":\"Checks the normalised field values (after the trimming and other normalisation the spec declares), as the validator stores them. The JavaScript module in packages/validators takes the raw input, normalises it and checks it with the validator's messages.\",\"properties\":{\"api_token\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"The token generated in Oneflow's Custom Integration.\",\"maxLength\":40,\"minLength\":40,\"pattern\":\"^[\\\\-0-9A-Za-z]{40}$\",\"title\":\"API Token\",\"type\":\"string\",\"writeOnly\":true},\"user_email\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"The email address of an active user in the same Oneflow account. Requests run with this user's permissions.\",\"format\":\"email\",\"minLength\":1,\"title\":\"User Email\",\"type\":\"string\"}},\"required\":[\"api_token\",\"user_email\"],\"title\":\"Oneflow API Token\",\"type\":\"object\"}",
+            validator: super::ApiToken::boxed_,
         };
     }
-    /// Validated credentials of Oneflow's API Token method; build it with `from_fields`, `from_json` or `from_source`.
+    /// Validated credentials of Oneflow's API Token method: deserialize it (serde), or build it with `from_fields`, `from_json`, `try_from(&json)` or `from_source`. The values are read through accessors, so they cannot change after validation.
     pub struct ApiToken {
-        /// API Token: The token generated in Oneflow's Custom Integration. (secret: read it with `expose_secret()`)
-        pub api_token: rt_::SecretString,
-        /// User Email: The email address of an active user in the same Oneflow account. Requests run with this user's permissions.
-        pub user_email: String,
+        api_token: rt_::SecretString,
+        user_email: String,
         /// Bit `i` set: normalisation changed field `i`.
         normalized_: u64,
     }
@@ -200,14 +199,46 @@ pub mod oneflow {
                 normalized_: checked.normalized,
             })
         }
-    }
-    /// `meta()`, `public_values()`, `normalized_fields()` and `request_auth()` are the
-    /// methods of `dyn Credential`, shared by every credential type.
-    impl ::std::ops::Deref for ApiToken {
-        type Target = dyn rt_::Credential;
+        /// The constructor behind `MethodMeta::validate`.
+        pub(crate) fn boxed_(
+            source: &dyn rt_::FieldSource,
+        ) -> Result<Box<dyn rt_::Credential>, rt_::ValidationErrors> {
+            match ApiToken::from_dyn_(source) {
+                Ok(c) => Ok(Box::new(c)),
+                Err(e) => Err(e),
+            }
+        }
+        /// API Token: The token generated in Oneflow's Custom Integration. (secret: read it with `expose_secret()`)
         #[inline]
-        fn deref(&self) -> &(dyn rt_::Credential + 'static) {
-            self
+        pub fn api_token(&self) -> &rt_::SecretString {
+            &self.api_token
+        }
+        /// User Email: The email address of an active user in the same Oneflow account. Requests run with this user's permissions.
+        #[inline]
+        pub fn user_email(&self) -> &str {
+            &self.user_email
+        }
+    }
+    impl ::std::convert::TryFrom<&::serde_json::Value> for ApiToken {
+        type Error = rt_::ValidationErrors;
+        #[inline]
+        fn try_from(
+            value: &::serde_json::Value,
+        ) -> Result<ApiToken, rt_::ValidationErrors> {
+            ApiToken::from_json(value)
+        }
+    }
+    /// Deserializing validates: the input is a map of field keys to string values,
+    /// and the error carries every field error's message.
+    impl<'de> rt_::serde::Deserialize<'de> for ApiToken {
+        fn deserialize<D: rt_::serde::Deserializer<'de>>(
+            d: D,
+        ) -> Result<ApiToken, D::Error> {
+            let fields = rt_::de::collect(d)?;
+            match ApiToken::from_dyn_(&fields) {
+                Ok(c) => Ok(c),
+                Err(e) => Err(rt_::de::invalid(e)),
+            }
         }
     }
     impl rt_::Credential for ApiToken {
@@ -236,7 +267,7 @@ pub mod oneflow {
     impl ::std::fmt::Display for ApiToken {
         #[inline]
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            ::std::fmt::Display::fmt(&**self, f)
+            rt_::display_dyn(self, f)
         }
     }
 }
@@ -395,12 +426,12 @@ pub mod webflow {
                 ("workspace:write", "Workspace: edit and read"),
             ],
             json_schema: "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"additionalProperties\":false,\"description\":\"Checks the normalised field values (after the trimming and other normalisation the spec declares), as the validator stores them. The JavaScript module in packages/validators takes the raw input, normalises it and checks it with the validator's messages.\",\"properties\":{\"site_token\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"An API token generated in the site's settings; it works for that one site only.\",\"maxLength\":64,\"minLength\":64,\"pattern\":\"^[0-9A-Za-z]{64}$\",\"title\":\"Site Token\",\"type\":\"string\",\"writeOnly\":true}},\"required\":[\"site_token\"],\"title\":\"Webflow Site Token\",\"type\":\"object\"}",
+            validator: super::SiteToken::boxed_,
         };
     }
-    /// Validated credentials of Webflow's Site Token method; build it with `from_fields`, `from_json` or `from_source`.
+    /// Validated credentials of Webflow's Site Token method: deserialize it (serde), or build it with `from_fields`, `from_json`, `try_from(&json)` or `from_source`. The values are read through accessors, so they cannot change after validation.
     pub struct SiteToken {
-        /// Site Token: An API token generated in the site's settings; it works for that one site only. (secret: read it with `expose_secret()`)
-        pub site_token: rt_::SecretString,
+        site_token: rt_::SecretString,
         /// Bit `i` set: normalisation changed field `i`.
         normalized_: u64,
     }
@@ -440,14 +471,41 @@ pub mod webflow {
                 normalized_: checked.normalized,
             })
         }
-    }
-    /// `meta()`, `public_values()`, `normalized_fields()` and `request_auth()` are the
-    /// methods of `dyn Credential`, shared by every credential type.
-    impl ::std::ops::Deref for SiteToken {
-        type Target = dyn rt_::Credential;
+        /// The constructor behind `MethodMeta::validate`.
+        pub(crate) fn boxed_(
+            source: &dyn rt_::FieldSource,
+        ) -> Result<Box<dyn rt_::Credential>, rt_::ValidationErrors> {
+            match SiteToken::from_dyn_(source) {
+                Ok(c) => Ok(Box::new(c)),
+                Err(e) => Err(e),
+            }
+        }
+        /// Site Token: An API token generated in the site's settings; it works for that one site only. (secret: read it with `expose_secret()`)
         #[inline]
-        fn deref(&self) -> &(dyn rt_::Credential + 'static) {
-            self
+        pub fn site_token(&self) -> &rt_::SecretString {
+            &self.site_token
+        }
+    }
+    impl ::std::convert::TryFrom<&::serde_json::Value> for SiteToken {
+        type Error = rt_::ValidationErrors;
+        #[inline]
+        fn try_from(
+            value: &::serde_json::Value,
+        ) -> Result<SiteToken, rt_::ValidationErrors> {
+            SiteToken::from_json(value)
+        }
+    }
+    /// Deserializing validates: the input is a map of field keys to string values,
+    /// and the error carries every field error's message.
+    impl<'de> rt_::serde::Deserialize<'de> for SiteToken {
+        fn deserialize<D: rt_::serde::Deserializer<'de>>(
+            d: D,
+        ) -> Result<SiteToken, D::Error> {
+            let fields = rt_::de::collect(d)?;
+            match SiteToken::from_dyn_(&fields) {
+                Ok(c) => Ok(c),
+                Err(e) => Err(rt_::de::invalid(e)),
+            }
         }
     }
     impl rt_::Credential for SiteToken {
@@ -474,14 +532,19 @@ pub mod webflow {
     impl ::std::fmt::Display for SiteToken {
         #[inline]
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            ::std::fmt::Display::fmt(&**self, f)
+            rt_::display_dyn(self, f)
         }
     }
 }
 pub use ::connectspec_runtime::{
-    Credential, FieldSource, MethodMeta, ProviderMeta, RequestAuth, ValidateError,
-    ValidationErrors,
+    Credential, CredentialExt, FieldSource, MethodMeta, ProviderMeta, RequestAuth,
+    ValidateError, ValidationErrors,
 };
+/// What a caller of the validators needs in scope: the credential traits and
+/// `expose_secret`.
+pub mod prelude {
+    pub use ::connectspec_runtime::{Credential, CredentialExt, ExposeSecret};
+}
 /// Every provider, sorted by id.
 static PROVIDERS: [&::connectspec_runtime::ProviderMeta; 2] = [
     &oneflow::PROVIDER,
@@ -517,21 +580,20 @@ impl Credentials {
             Credentials::WebflowSiteToken(c) => c,
         }
     }
-    /// The auth method's metadata.
-    pub fn meta(&self) -> &'static MethodMeta {
+}
+/// `Credentials` is a credential like the types it holds (so `CredentialExt` works on it).
+impl Credential for Credentials {
+    #[inline]
+    fn meta(&self) -> &'static MethodMeta {
         self.as_credential().meta()
     }
-    /// Normalised values of the non-secret fields.
-    pub fn public_values(&self) -> ::std::collections::BTreeMap<String, String> {
-        self.as_credential().public_values()
+    #[inline]
+    fn expose_value(&self, index: usize) -> Option<&str> {
+        self.as_credential().expose_value(index)
     }
-    /// Keys of the fields that normalisation changed.
-    pub fn normalized_fields(&self) -> Vec<&'static str> {
-        self.as_credential().normalized_fields()
-    }
-    /// Headers, query parameters and basic auth to send.
-    pub fn request_auth(&self) -> RequestAuth {
-        self.as_credential().request_auth()
+    #[inline]
+    fn normalized_bits(&self) -> u64 {
+        self.as_credential().normalized_bits()
     }
 }
 impl ::std::fmt::Display for Credentials {
