@@ -514,8 +514,33 @@ fn write_case(out: &mut impl std::io::Write, p: &str, m: &str, fields: Value) ->
     ok
 }
 
-fn run_harness(dir: &Path, cases: &Path, schemas: &Path) -> (Value, String) {
-    let out = Command::new("node")
+/// The package the harness imports: the checked-in one for the workspace catalogue;
+/// for another catalogue (`CONNECTSPEC_SPECS`), the package generated for it, written
+/// under `work`.
+fn package_for(cat: &connectspec_spec::Catalogue, work: &Path) -> Option<PathBuf> {
+    if cfg!(workspace_catalogue) {
+        return None;
+    }
+    let dir = work.join("validators");
+    for f in connectspec_codegen::js_package(cat) {
+        let path = dir.join(&f.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, f.contents).unwrap();
+    }
+    Some(dir)
+}
+
+fn run_harness(
+    dir: &Path,
+    cases: &Path,
+    schemas: &Path,
+    package: Option<&Path>,
+) -> (Value, String) {
+    let mut cmd = Command::new("node");
+    if let Some(p) = package {
+        cmd.env("CONNECTSPEC_JS_PACKAGE", p);
+    }
+    let out = cmd
         .arg("parity.mjs")
         .arg(cases)
         .arg(schemas)
@@ -571,7 +596,8 @@ fn js_module_and_ajv_agree_with_the_rust_validators() {
     file.flush().unwrap();
     drop(file);
 
-    let (summary, stderr) = run_harness(&dir, &cases_path, &schemas_path);
+    let package = package_for(&cat, work.path());
+    let (summary, stderr) = run_harness(&dir, &cases_path, &schemas_path, package.as_deref());
     println!(
         "js parity: {n_vectors} test vectors + {n_generated} generated inputs ({n_valid} valid to Rust) over {} methods",
         all.len()

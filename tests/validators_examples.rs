@@ -6,11 +6,10 @@
 
 mod validators_common;
 
-use connectspec_providers::prelude::*;
 use std::collections::BTreeSet;
 
-use connectspec_providers::{Credentials, ValidateError};
-use connectspec_runtime::{ErrorKind, ExposeSecret};
+use connectspec_providers::ValidateError;
+use connectspec_runtime::ErrorKind;
 use validators_common::{catalogue, methods, valid_map};
 
 #[test]

@@ -41,11 +41,15 @@ fn deserialize_errors_are_the_validation_errors() {
     let kinds: Vec<&str> = typed.errors().iter().map(|e| e.kind.code()).collect();
     assert_eq!(kinds, ["too_short", "not_a_string", "unknown"]);
     // The same errors, carried in serde's error as their messages; no value in them.
-    let err = serde_json::from_value::<ApiToken>(body).unwrap_err().to_string();
+    let err = serde_json::from_value::<ApiToken>(body)
+        .unwrap_err()
+        .to_string();
     assert!(err.starts_with(&typed.to_string()), "{err}");
     assert!(!err.contains(short), "{err}");
     // Not an object.
-    let err = serde_json::from_str::<ApiToken>(r#"["x"]"#).unwrap_err().to_string();
+    let err = serde_json::from_str::<ApiToken>(r#"["x"]"#)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("must be a JSON object"), "{err}");
     // A missing field, a null (absent) field, a nested value.
     let e = ApiToken::try_from(&serde_json::json!({"api_token": TOKEN, "user_email": null}))
@@ -61,9 +65,8 @@ fn deserialize_errors_are_the_validation_errors() {
 
 #[test]
 fn a_key_sent_twice_counts_once_with_its_last_value() {
-    let body = format!(
-        r#"{{"api_token": "x", "user_email": "ada@example.com", "api_token": "{TOKEN}"}}"#
-    );
+    let body =
+        format!(r#"{{"api_token": "x", "user_email": "ada@example.com", "api_token": "{TOKEN}"}}"#);
     let c: ApiToken = serde_json::from_str(&body).expect("the last value is valid");
     assert_eq!(c.api_token().expose_secret(), TOKEN);
 }
@@ -139,10 +142,9 @@ fn typed_credentials_normalise_and_build_requests() {
 
     let not_object = ApiToken::from_json(&serde_json::json!(["x"])).unwrap_err();
     assert_eq!(not_object.errors()[0].kind, ErrorKind::NotAnObject);
-    let number = ApiToken::from_json(
-        &serde_json::json!({"api_token": 5, "user_email": "ada@example.com"}),
-    )
-    .unwrap_err();
+    let number =
+        ApiToken::from_json(&serde_json::json!({"api_token": 5, "user_email": "ada@example.com"}))
+            .unwrap_err();
     assert_eq!(number.errors()[0].kind, ErrorKind::NotAString);
 
     let site = "4b1e0c9d7a2f86e35c0b9a1d4e7f2c8a6b3d0e9f1a4c7b2e5d8f0a3c6b9e1d4f";
@@ -167,4 +169,23 @@ fn typed_credentials_normalise_and_build_requests() {
         connectspec_providers::validate_json("nope", "x", &body).unwrap_err(),
         ValidateError::UnknownProvider
     );
+}
+
+#[test]
+fn typed_struct_redacts_secrets() {
+    let token = "Kq7ZpR2mXv9LcT4nWb8YhJ3sDf6Gk1Na5Ue0OiPz";
+    let mut map = std::collections::BTreeMap::new();
+    map.insert("api_token".to_owned(), token.to_owned());
+    map.insert("user_email".to_owned(), "ada@example.com".to_owned());
+    let creds = connectspec_providers::oneflow::ApiToken::from_fields(&map).unwrap();
+    let debug = format!("{creds:?}");
+    assert!(
+        debug.contains("[redacted]") && debug.contains("ada@example.com"),
+        "{debug}"
+    );
+    assert_eq!(
+        creds.to_string(),
+        "Oneflow API Token (api_token: [redacted], user_email: ada@example.com)"
+    );
+    assert!(!format!("{:?}", creds.request_auth()).contains(token));
 }

@@ -4,7 +4,17 @@
 
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { formats } from "../../packages/validators/index.js";
+import { pathToFileURL } from "node:url";
+
+/**
+ * The validators package under test: `packages/validators`, or the directory named by
+ * CONNECTSPEC_JS_PACKAGE (generated for another catalogue by tests/js_parity.rs).
+ */
+export const packageUrl = process.env.CONNECTSPEC_JS_PACKAGE
+  ? pathToFileURL(process.env.CONNECTSPEC_JS_PACKAGE.replace(/\/?$/, "/"))
+  : new URL("../../packages/validators/", import.meta.url);
+
+const { formats } = await import(new URL("index.js", packageUrl));
 
 export function makeAjv() {
   const ajv = new Ajv2020({ strict: true, allErrors: false });

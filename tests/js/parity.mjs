@@ -14,8 +14,9 @@
 // exits 1 on any disagreement.
 
 import { readFileSync } from "node:fs";
-import { validate } from "../../packages/validators/index.js";
-import { makeAjv } from "./common.mjs";
+import { makeAjv, packageUrl } from "./common.mjs";
+
+const { validate } = await import(new URL("index.js", packageUrl));
 
 const [casesPath, schemasPath] = process.argv.slice(2);
 const schemas = JSON.parse(readFileSync(schemasPath, "utf8"));
@@ -84,7 +85,7 @@ for (const [id, schema] of Object.entries(schemas)) {
   }
   for (const p of patternsOf(schema, [])) checkPattern(p, `schema ${id}`);
   const [provider] = id.split("/");
-  const mod = await import(`../../packages/validators/providers/${provider}.js`);
+  const mod = await import(new URL(`providers/${provider}.js`, packageUrl));
   for (const [mid, m] of Object.entries(mod.methods)) {
     if (`${provider}/${mid}` !== id) continue;
     for (const f of m.fields) if (f.pattern) checkPattern(f.pattern.source, `module ${id} ${f.key}`);

@@ -60,8 +60,14 @@ fn choices_parse_and_serialize_as_their_stored_value() {
     }
     let err = "us9.example.com".parse::<tables::Site>().unwrap_err();
     let message = err.to_string();
-    assert!(message.contains("Site must be one of: `datadoghq.com` (US1"), "{message}");
-    assert!(!message.contains("us9.example.com"), "the value is not echoed");
+    assert!(
+        message.contains("Site must be one of: `datadoghq.com` (US1"),
+        "{message}"
+    );
+    assert!(
+        !message.contains("us9.example.com"),
+        "the value is not echoed"
+    );
     let err = serde_json::from_value::<tables::Site>(serde_json::json!("us9.example.com"))
         .unwrap_err()
         .to_string();
