@@ -406,3 +406,83 @@ fn lowering_covers_the_common_shapes() {
         "most spec patterns are simple shapes"
     );
 }
+
+// ---- host extraction: the `url` crate is the oracle ----
+
+/// What extracting a host must give: the host the WHATWG parser (`url`) reads from the
+/// value (as `https://<value>` when it has no scheme), without one trailing dot; the value
+/// itself when it does not parse, has no host, or holds a control or non-ASCII character.
+fn oracle_host(v: &str) -> String {
+    if v.bytes().any(|b| b < 0x20 || b == 0x7f || !b.is_ascii()) {
+        return v.to_owned();
+    }
+    let parsed = if v.contains("://") {
+        url::Url::parse(v)
+    } else {
+        url::Url::parse(&format!("https://{v}"))
+    };
+    match parsed.ok().as_ref().and_then(url::Url::host_str) {
+        Some(h) if !h.is_empty() => h.strip_suffix('.').unwrap_or(h).to_owned(),
+        _ => v.to_owned(),
+    }
+}
+
+/// Host-like text: labels, digits, dots, user-info, ports, IPv6, paths, schemes.
+fn hostish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("acme".to_owned()),
+        Just("ACME".to_owned()),
+        Just("zendesk.com".to_owned()),
+        Just(".".to_owned()),
+        Just("..".to_owned()),
+        Just("-".to_owned()),
+        Just("127.0.0.1".to_owned()),
+        Just("0x7f".to_owned()),
+        Just("2130706433".to_owned()),
+        Just("[::1]".to_owned()),
+        Just("::".to_owned()),
+        Just(":443".to_owned()),
+        Just(":99999".to_owned()),
+        Just("@".to_owned()),
+        Just("user:pw@".to_owned()),
+        Just("https://".to_owned()),
+        Just("http://".to_owned()),
+        Just("ftp://".to_owned()),
+        Just("/".to_owned()),
+        Just("\\".to_owned()),
+        Just("?x=1".to_owned()),
+        Just("#f".to_owned()),
+        Just("%2e".to_owned()),
+        Just("%41".to_owned()),
+        Just(" ".to_owned()),
+        Just("_".to_owned()),
+        "[a-z0-9]{1,8}",
+        "[0-9]{1,4}",
+    ];
+    prop::collection::vec(piece, 1..8).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn extract_host_agrees_with_the_url_crate(v in hostish()) {
+        let got = normalize(&v, &[connectspec_runtime::Normalize::ExtractHost]);
+        let want = oracle_host(&v);
+        prop_assert_eq!(got.as_ref(), want.as_str(), "input {:?}", v);
+    }
+
+    #[test]
+    fn extract_subdomain_takes_one_label_of_the_parsed_host(v in hostish()) {
+        let parent = "zendesk.com";
+        let got = normalize(&v, &[connectspec_runtime::Normalize::ExtractSubdomain(parent)]);
+        let host = oracle_host(&v);
+        // `<label>.zendesk.com`, the parent compared ignoring ASCII case.
+        let tail = format!(".{parent}");
+        let label = (host.len() > tail.len() && host.to_ascii_lowercase().ends_with(&tail))
+            .then(|| &host[..host.len() - tail.len()]);
+        let want = match label {
+            Some(l) if !l.is_empty() && !l.contains('.') => l.to_owned(),
+            _ => v.clone(),
+        };
+        prop_assert_eq!(got.as_ref(), want.as_str(), "input {:?}", v);
+    }
+}
