@@ -105,9 +105,8 @@ fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
 }
 
 fn write_if_changed(path: &Path, content: &str) {
-    if std::fs::read_to_string(path).ok().as_deref() != Some(content) {
-        std::fs::write(path, content)
-            .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", path.display())));
+    if let Err(e) = connectspec_docs::write_if_changed(path, content) {
+        fail(&format!("cannot write {}: {e}", path.display()));
     }
 }
 

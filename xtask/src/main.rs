@@ -174,16 +174,5 @@ fn specs_dir(root: &std::path::Path, given: Option<PathBuf>) -> PathBuf {
     given.unwrap_or_else(|| root.join("specs"))
 }
 
-/// Writes `contents` to `path` only when it differs, atomically (temp file + rename).
-pub fn write_if_changed(path: &std::path::Path, contents: &str) -> std::io::Result<bool> {
-    if std::fs::read_to_string(path).is_ok_and(|old| old == contents) {
-        return Ok(false);
-    }
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = path.with_extension("tmp~");
-    std::fs::write(&tmp, contents)?;
-    std::fs::rename(&tmp, path)?;
-    Ok(true)
-}
+/// The workspace's one write-if-changed (see [`connectspec_docs::write_if_changed`]).
+pub use connectspec_docs::write_if_changed;

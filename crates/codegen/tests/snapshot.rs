@@ -2,7 +2,9 @@
 //!
 //! `tests/snapshots/reference.rs` is checked in and compiled by `reference_compiles.rs`;
 //! this test fails when the generator's output for the reference specs changes.
-//! Update it deliberately with `UPDATE_EXPECT=1 cargo test -p connectspec-codegen --test snapshot`.
+//! Update it deliberately with `INSTA_UPDATE=always cargo test -p connectspec-codegen --test snapshot`
+//! (the same switch that updates the workspace's insta snapshots; the file stays plain
+//! Rust, without a snapshot header, because it is compiled).
 
 use std::path::Path;
 
@@ -20,7 +22,35 @@ fn reference_catalogue() -> Catalogue {
 #[test]
 fn reference_snapshot() {
     let source = connectspec_codegen::generate_source(&reference_catalogue()).expect("generates");
-    expect_test::expect_file!["snapshots/reference.rs"].assert_eq(&source);
+    ensure_file_contents(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/reference.rs"),
+        &source,
+    );
+}
+
+/// Fails when `path` does not hold `contents`, naming the command that rewrites it;
+/// with `INSTA_UPDATE=always` (or `UPDATE_EXPECT=1`) rewrites it instead.
+fn ensure_file_contents(path: &Path, contents: &str) {
+    let old = std::fs::read_to_string(path).unwrap_or_default();
+    if old == contents {
+        return;
+    }
+    let update = std::env::var("INSTA_UPDATE").is_ok_and(|v| v == "always")
+        || std::env::var_os("UPDATE_EXPECT").is_some();
+    if update {
+        std::fs::write(path, contents).expect("write the snapshot");
+        return;
+    }
+    let first = old
+        .lines()
+        .zip(contents.lines())
+        .position(|(a, b)| a != b)
+        .unwrap_or(old.lines().count().min(contents.lines().count()));
+    panic!(
+        "{} is stale (first difference at line {}); run `INSTA_UPDATE=always cargo test -p connectspec-codegen --test snapshot` and review the diff",
+        path.display(),
+        first + 1
+    );
 }
 
 #[test]

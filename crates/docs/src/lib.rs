@@ -26,7 +26,7 @@ use rayon::prelude::*;
 
 pub use engine::Engine;
 pub use error::{DocsError, TemplateError};
-pub use output::{Drift, MANIFEST, Page, WriteReport};
+pub use output::{Drift, MANIFEST, Page, WriteReport, write_if_changed};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

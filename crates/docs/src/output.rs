@@ -94,7 +94,7 @@ pub fn write(out: &Path, pages: &[Page]) -> Result<WriteReport, DocsError> {
     let manifest = manifest(pages);
     for page in pages.iter().chain(std::iter::once(&manifest)) {
         let path = out.join(&page.path);
-        if write_if_changed(&path, &page.contents)? {
+        if write_if_changed(&path, &page.contents).map_err(|e| DocsError::io(&path, e))? {
             report.written.push(page.path.clone());
         }
     }
@@ -143,22 +143,27 @@ pub fn drift(out: &Path, pages: &[Page]) -> Result<Vec<Drift>, DocsError> {
     Ok(found)
 }
 
-/// Replaces `path` with `contents` atomically, unless it already holds them.
-fn write_if_changed(path: &Path, contents: &str) -> Result<bool, DocsError> {
+/// Replaces `path` with `contents` atomically (a temporary file beside it, then a
+/// rename), unless it already holds them; creates missing directories. Whether it
+/// wrote. Every generated file of the workspace (pages, schema, browser package, the
+/// service's embedded assets) is written through this one function, so an unchanged
+/// file keeps its timestamp and a reader never sees half a file.
+pub fn write_if_changed(path: &Path, contents: &str) -> std::io::Result<bool> {
     if std::fs::read(path).is_ok_and(|old| old == contents.as_bytes()) {
         return Ok(false);
     }
-    let dir = path.parent().expect("pages live in a directory");
-    std::fs::create_dir_all(dir).map_err(|e| DocsError::io(dir, e))?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir)?;
     let name = path
         .file_name()
-        .expect("pages have file names")
-        .to_string_lossy();
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.tmp~"));
-    std::fs::write(&tmp, contents).map_err(|e| DocsError::io(&tmp, e))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
+    std::fs::write(&tmp, contents)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
-        DocsError::io(path, e)
     })?;
     Ok(true)
 }
