@@ -23,14 +23,30 @@ pub fn normalize<'v>(value: &'v str, steps: &[Normalize<'_>]) -> Cow<'v, str> {
     for step in steps {
         out = match (step, out) {
             (Normalize::Trim, Cow::Borrowed(s)) => Cow::Borrowed(trim(s)),
-            (Normalize::Trim, Cow::Owned(s)) => Cow::Owned(s.trim().to_owned()),
+            (Normalize::Trim, Cow::Owned(s)) if trim(&s).len() == s.len() => Cow::Owned(s),
+            (Normalize::Trim, Cow::Owned(s)) => {
+                let t = s.trim().to_owned();
+                replaced(s, t)
+            }
             (Normalize::Lowercase, s) if !s.bytes().any(|b| b.is_ascii_uppercase()) => s,
-            (Normalize::Lowercase, s) => Cow::Owned(s.to_ascii_lowercase()),
+            (Normalize::Lowercase, Cow::Owned(mut s)) => {
+                // In place: no second copy of a possibly secret value.
+                s.make_ascii_lowercase();
+                Cow::Owned(s)
+            }
+            (Normalize::Lowercase, Cow::Borrowed(s)) => Cow::Owned(s.to_ascii_lowercase()),
             (Normalize::ExtractHost, s) => host_of(s),
             (Normalize::ExtractSubdomain(parent), s) => subdomain_of(s, parent),
         };
     }
     out
+}
+
+/// `new` in place of the intermediate copy `old`, which is zeroed first: a value may
+/// be a secret, and a freed buffer keeps its bytes.
+fn replaced<'v>(mut old: String, new: String) -> Cow<'v, str> {
+    zeroize::Zeroize::zeroize(&mut old);
+    Cow::Owned(new)
 }
 
 /// `str::trim`, with a shortcut for the usual case of a value that starts and ends
@@ -83,7 +99,10 @@ fn host_of(value: Cow<'_, str>) -> Cow<'_, str> {
             if host == value {
                 value
             } else {
-                Cow::Owned(host.to_owned())
+                match value {
+                    Cow::Owned(old) => replaced(old, host.to_owned()),
+                    Cow::Borrowed(_) => Cow::Owned(host.to_owned()),
+                }
             }
         }
         _ => value,
@@ -124,7 +143,8 @@ fn subdomain_of<'v>(value: Cow<'v, str>, parent: &str) -> Cow<'v, str> {
             v.truncate(n);
             Cow::Owned(v)
         }
-        (Found::Copy(sub), _) => Cow::Owned(sub),
+        (Found::Copy(sub), Cow::Owned(old)) => replaced(old, sub),
+        (Found::Copy(sub), Cow::Borrowed(_)) => Cow::Owned(sub),
         (Found::None, value) => value,
     }
 }

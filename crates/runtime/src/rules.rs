@@ -129,8 +129,8 @@ pub struct MethodRules<'a> {
 pub type Value<'s> = Option<Cow<'s, str>>;
 
 /// The result of a successful validation: one value per field (`None`: an absent
-/// optional field), derived values, and which fields normalisation changed.
-#[derive(Clone)]
+/// optional field), derived values, and which fields normalisation changed. Not
+/// `Clone`: its values include secrets, which are moved into the typed struct.
 pub struct Validated<'s, const N: usize> {
     /// Field values in form order.
     pub values: [Value<'s>; N],
@@ -348,7 +348,10 @@ pub fn validate<'s, const N: usize>(
                         out.values[i] = Some(v);
                     }
                     Err(Failure::Missing) if field.optional => {}
-                    Err(failure) => errors.push(describe(field, failure, &v)),
+                    Err(failure) => {
+                        errors.push(describe(field, failure, &v));
+                        wipe(field, v);
+                    }
                 }
             }
             Some(Raw::NotAString) => errors.push(error(
@@ -406,7 +409,20 @@ pub fn validate<'s, const N: usize>(
     if errors.is_empty() {
         Ok(out)
     } else {
+        // Normalised copies of secrets are wiped, not just freed.
+        for (field, v) in rules.fields.iter().zip(out.values) {
+            if let Some(v) = v {
+                wipe(field, v);
+            }
+        }
         Err(ValidationErrors(errors))
+    }
+}
+
+/// Zeroes a normalised copy of a secret field's value (a borrowed value is the caller's).
+fn wipe(field: &FieldRules<'_>, v: Cow<'_, str>) {
+    if let (true, Cow::Owned(mut s)) = (field.secret, v) {
+        zeroize::Zeroize::zeroize(&mut s);
     }
 }
 

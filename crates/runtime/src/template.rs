@@ -35,7 +35,16 @@ pub fn render_template<'v>(
     template: &Template<'_>,
     lookup: impl Fn(&str) -> Option<&'v str>,
 ) -> Option<String> {
-    let mut out = String::new();
+    // The exact length first, so the string never grows: a grown string leaves a freed
+    // copy of what it held (a secret, in a header value) behind.
+    let mut len = 0;
+    for seg in template.segments {
+        len += match seg {
+            Segment::Lit(s) => s.len(),
+            Segment::Var(k) => lookup(k)?.len(),
+        };
+    }
+    let mut out = String::with_capacity(len);
     for seg in template.segments {
         match seg {
             Segment::Lit(s) => out.push_str(s),
@@ -129,5 +138,9 @@ mod tests {
             Some("Bearer abc")
         );
         assert_eq!(render_template(&t, |_| None), None);
+        // Allocated once at its final size: no grown copy of the secret is left behind.
+        let long = "k".repeat(1000);
+        let out = render_template(&t, |_| Some(long.as_str())).unwrap();
+        assert_eq!(out.capacity(), out.len());
     }
 }
