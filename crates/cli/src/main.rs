@@ -10,6 +10,8 @@
 
 mod list;
 mod out;
+#[cfg(feature = "serve")]
+mod serve;
 mod validate;
 
 use std::process::ExitCode;
@@ -31,7 +33,8 @@ enum Command {
     /// List providers and their auth methods.
     List(list::Args),
     /// Run the HTTP service.
-    Serve(connectspec_server::ServeArgs),
+    #[cfg(feature = "serve")]
+    Serve(serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -42,7 +45,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::List(args) => list::run(&args),
-        Command::Serve(args) => connectspec_server::serve_command(&args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(&args),
     }
 }
 

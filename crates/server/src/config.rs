@@ -62,55 +62,48 @@ impl Default for Limits {
     }
 }
 
-/// The flags of `connectspec serve`, for embedding in a clap command.
-#[derive(Debug, Clone, clap::Args)]
-pub struct ServeArgs {
+/// What `connectspec serve` is given (its flags and their environment variables, read
+/// by the CLI), before it is checked and resolved into a [`Config`]. Plain data: the
+/// command-line parsing lives in the CLI, so this library carries no argument parser.
+#[derive(Debug, Clone)]
+pub struct Settings {
     /// Address to listen on.
-    #[arg(long, env = "CONNECTSPEC_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
-
-    /// Overrides a provider's base URL (staging, tests): `PROVIDER=URL`, repeatable.
-    /// Also read from CONNECTSPEC_BASE_URL_<PROVIDER>; a flag wins over the variable.
-    #[arg(long = "base-url", value_name = "PROVIDER=URL")]
+    /// Base URL overrides, each `PROVIDER=URL`.
     pub base_url: Vec<String>,
-
     /// Connection-test timeout, in milliseconds (at most 120000).
-    #[arg(long, env = "CONNECTSPEC_TEST_TIMEOUT_MS", default_value_t = DEFAULT_TEST_TIMEOUT.as_millis() as u64)]
     pub test_timeout_ms: u64,
-
-    /// The origin (`https://hub.example.com`) of a host page that embeds the link page
-    /// (`/connect/…`) in an iframe: only it may frame the page, and only it receives the
-    /// linked credentials (postMessage). Without it the page cannot be framed.
-    #[arg(long, env = "CONNECTSPEC_EMBED_ORIGIN", value_name = "ORIGIN")]
+    /// The origin of a host page that embeds the link page in an iframe.
     pub embed_origin: Option<String>,
-
-    /// Log as JSON lines instead of human-readable text. The level comes from RUST_LOG
-    /// (default `info`).
-    #[arg(long, env = "CONNECTSPEC_LOG_JSON")]
+    /// Log as JSON lines.
     pub log_json: bool,
-
-    /// Let connection tests reach loopback, private, link-local and other internal
-    /// addresses (never needed in production; the allowed hosts of each spec still apply).
-    #[arg(long, env = "CONNECTSPEC_ALLOW_PRIVATE_HOSTS")]
+    /// Let connection tests reach internal addresses.
     pub allow_private_hosts: bool,
-
-    /// Time a client has to send a request's headers, in milliseconds, counted from
-    /// when its connection opens or goes idle (so it also closes idle keep-alive
-    /// connections).
-    #[arg(long, env = "CONNECTSPEC_HEADER_TIMEOUT_MS", default_value_t = DEFAULT_HEADER_TIMEOUT.as_millis() as u64)]
+    /// Time a client has to send a request's headers, in milliseconds.
     pub header_timeout_ms: u64,
-
     /// Time a client has to send a request body, in milliseconds.
-    #[arg(long, env = "CONNECTSPEC_BODY_TIMEOUT_MS", default_value_t = DEFAULT_BODY_TIMEOUT.as_millis() as u64)]
     pub body_timeout_ms: u64,
-
-    /// Most client connections open at once; one more is answered 503 and closed.
-    #[arg(long, env = "CONNECTSPEC_MAX_CONNECTIONS", default_value_t = DEFAULT_MAX_CONNECTIONS)]
+    /// Most client connections open at once.
     pub max_connections: usize,
-
-    /// Most field errors one 422 answer lists; the rest are counted, not listed.
-    #[arg(long, env = "CONNECTSPEC_MAX_ERRORS", default_value_t = DEFAULT_MAX_ERRORS)]
+    /// Most field errors one 422 answer lists.
     pub max_errors: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            base_url: Vec::new(),
+            test_timeout_ms: DEFAULT_TEST_TIMEOUT.as_millis() as u64,
+            embed_origin: None,
+            log_json: false,
+            allow_private_hosts: false,
+            header_timeout_ms: DEFAULT_HEADER_TIMEOUT.as_millis() as u64,
+            body_timeout_ms: DEFAULT_BODY_TIMEOUT.as_millis() as u64,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+            max_errors: DEFAULT_MAX_ERRORS,
+        }
+    }
 }
 
 /// The resolved configuration.
@@ -163,15 +156,16 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl Config {
-    /// Resolves flags and the process environment.
-    pub fn from_args(args: &ServeArgs) -> Result<Config, ConfigError> {
-        Config::from_args_and_env(args, std::env::vars())
+    /// Resolves settings and the process environment.
+    pub fn from_settings(args: &Settings) -> Result<Config, ConfigError> {
+        Config::from_settings_and_env(args, std::env::vars())
     }
 
-    /// Resolves flags and the given environment. Base URL overrides are checked against
-    /// the compiled providers, so a typo fails at start instead of being ignored.
-    pub fn from_args_and_env(
-        args: &ServeArgs,
+    /// Resolves settings and the given environment (`CONNECTSPEC_BASE_URL_<PROVIDER>`).
+    /// Base URL overrides are checked against the compiled providers, so a typo fails at
+    /// start instead of being ignored.
+    pub fn from_settings_and_env(
+        args: &Settings,
         env: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Config, ConfigError> {
         let mut base_urls = BTreeMap::new();

@@ -28,14 +28,12 @@ mod problem;
 mod routes;
 
 use std::future::Future;
-use std::process::ExitCode;
 use std::sync::Arc;
 
 pub use body::{FieldsBody, parse_fields};
 pub use catalogue::ScopeView;
-pub use config::{BODY_LIMIT, Config, ConfigError, Limits, ServeArgs};
+pub use config::{BODY_LIMIT, Config, ConfigError, Limits, Settings};
 pub use connection::{TestReport, Tester, TesterOptions};
-pub use logging::init as init_logging;
 pub use problem::{FieldProblem, PROBLEM_JSON, Problem};
 pub use routes::router;
 
@@ -131,33 +129,6 @@ pub async fn run(config: Config) -> std::io::Result<()> {
     serve(listener, state, shutdown_signal()).await?;
     tracing::info!("connectspec service stopped");
     Ok(())
-}
-
-/// `connectspec serve`: resolves the flags, sets up logging, runs the service on a
-/// multi-threaded runtime. Returns the process exit code.
-pub fn serve_command(args: &ServeArgs) -> ExitCode {
-    let config = match Config::from_args(args) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    logging::init(config.log_json);
-    let runtime = match tokio::runtime::Runtime::new() {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match runtime.block_on(run(config)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
 }
 
 /// Completes on Ctrl-C or, on Unix, SIGTERM.

@@ -1,4 +1,4 @@
-//! Structured request logs and the process's log subscriber.
+//! Structured request logs (the process's log subscriber is installed by the CLI).
 //!
 //! A request line names the route template (`/v1/providers/{provider}/…`), never the
 //! raw URI: a caller could put anything, including a secret, into a path or query.
@@ -9,7 +9,6 @@ use std::time::Instant;
 use axum::extract::{MatchedPath, Request};
 use axum::middleware::Next;
 use axum::response::Response;
-use tracing_subscriber::EnvFilter;
 
 /// Logs one line per request: method, route, status, latency.
 pub async fn log_request(req: Request, next: Next) -> Response {
@@ -33,20 +32,4 @@ pub async fn log_request(req: Request, next: Next) -> Response {
         "request"
     );
     res
-}
-
-/// Installs the global subscriber: `RUST_LOG` filter (default `info`), text or JSON
-/// lines on stderr. Does nothing when a subscriber is already installed.
-pub fn init(json: bool) {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        // Colour only for a terminal: escape codes in a log file or collector are noise.
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()));
-    let _ = if json {
-        builder.json().try_init()
-    } else {
-        builder.try_init()
-    };
 }

@@ -1,18 +1,24 @@
-//! Configuration from flags and environment.
+//! Configuration from settings (the CLI's flags) and environment.
 
-use clap::Parser;
-use connectspec_server::{Config, ServeArgs};
+use connectspec_server::{Config, Settings};
 
-#[derive(Parser)]
-struct Cli {
-    #[command(flatten)]
-    serve: ServeArgs,
-}
-
-fn args(argv: &[&str]) -> ServeArgs {
-    Cli::try_parse_from(std::iter::once("serve").chain(argv.iter().copied()))
-        .unwrap()
-        .serve
+/// Settings as `connectspec serve` would pass them for these flags (the flags this file
+/// exercises; parsing itself is the CLI's).
+fn args(argv: &[&str]) -> Settings {
+    let mut s = Settings::default();
+    for pair in argv.chunks(2) {
+        let [flag, value] = pair else {
+            panic!("flags come in pairs: {argv:?}")
+        };
+        match *flag {
+            "--listen" => s.listen = value.parse().unwrap(),
+            "--base-url" => s.base_url.push((*value).to_owned()),
+            "--test-timeout-ms" => s.test_timeout_ms = value.parse().unwrap(),
+            "--embed-origin" => s.embed_origin = Some((*value).to_owned()),
+            other => panic!("flag {other} is not used by these tests"),
+        }
+    }
+    s
 }
 
 fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -24,7 +30,7 @@ fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 
 #[test]
 fn defaults() {
-    let c = Config::from_args_and_env(&args(&[]), env(&[])).unwrap();
+    let c = Config::from_settings_and_env(&args(&[]), env(&[])).unwrap();
     assert_eq!(c.listen.to_string(), "127.0.0.1:8080");
     assert_eq!(c.test_timeout.as_secs(), 10);
     assert!(c.base_urls.is_empty());
@@ -40,7 +46,7 @@ fn flags_win_over_environment() {
         "--test-timeout-ms",
         "250",
     ]);
-    let c = Config::from_args_and_env(
+    let c = Config::from_settings_and_env(
         &a,
         env(&[
             ("CONNECTSPEC_BASE_URL_WEBFLOW", "http://env/"),
@@ -92,21 +98,21 @@ fn mistakes_are_reported() {
         ),
     ];
     for (argv, vars, message) in cases {
-        let e = Config::from_args_and_env(&args(argv), env(vars)).unwrap_err();
+        let e = Config::from_settings_and_env(&args(argv), env(vars)).unwrap_err();
         assert!(e.to_string().contains(message), "{e}");
     }
 }
 
 #[test]
 fn embed_origin_is_an_origin() {
-    let c = Config::from_args_and_env(&args(&[]), env(&[])).unwrap();
+    let c = Config::from_settings_and_env(&args(&[]), env(&[])).unwrap();
     assert_eq!(c.embed_origin, None);
     for (given, want) in [
         ("https://hub.example.com", "https://hub.example.com"),
         ("https://Hub.Example.com/", "https://hub.example.com"),
         ("http://127.0.0.1:5173", "http://127.0.0.1:5173"),
     ] {
-        let c = Config::from_args_and_env(&args(&["--embed-origin", given]), env(&[])).unwrap();
+        let c = Config::from_settings_and_env(&args(&["--embed-origin", given]), env(&[])).unwrap();
         assert_eq!(c.embed_origin.as_deref(), Some(want), "{given}");
     }
     for bad in [
@@ -117,7 +123,8 @@ fn embed_origin_is_an_origin() {
         "ftp://hub.example.com",
         "*",
     ] {
-        let e = Config::from_args_and_env(&args(&["--embed-origin", bad]), env(&[])).unwrap_err();
+        let e =
+            Config::from_settings_and_env(&args(&["--embed-origin", bad]), env(&[])).unwrap_err();
         assert!(e.0.contains("--embed-origin"), "{bad}: {e}");
     }
 }

@@ -1,0 +1,125 @@
+//! `connectspec serve`: the service's flags (and their environment variables), the log
+//! subscriber, and the runtime. The service itself is the `connectspec-server` library,
+//! which takes plain [`Settings`] and carries no argument parser or global subscriber.
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+
+use connectspec_server::config::{
+    DEFAULT_BODY_TIMEOUT, DEFAULT_HEADER_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_ERRORS,
+    DEFAULT_TEST_TIMEOUT,
+};
+use connectspec_server::{Config, Settings};
+use tracing_subscriber::EnvFilter;
+
+/// The flags of `connectspec serve`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    /// Address to listen on.
+    #[arg(long, env = "CONNECTSPEC_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+
+    /// Overrides a provider's base URL (staging, tests): `PROVIDER=URL`, repeatable.
+    /// Also read from CONNECTSPEC_BASE_URL_<PROVIDER>; a flag wins over the variable.
+    #[arg(long = "base-url", value_name = "PROVIDER=URL")]
+    pub base_url: Vec<String>,
+
+    /// Connection-test timeout, in milliseconds (at most 120000).
+    #[arg(long, env = "CONNECTSPEC_TEST_TIMEOUT_MS", default_value_t = DEFAULT_TEST_TIMEOUT.as_millis() as u64)]
+    pub test_timeout_ms: u64,
+
+    /// The origin (`https://hub.example.com`) of a host page that embeds the link page
+    /// (`/connect/…`) in an iframe: only it may frame the page, and only it receives the
+    /// linked credentials (postMessage). Without it the page cannot be framed.
+    #[arg(long, env = "CONNECTSPEC_EMBED_ORIGIN", value_name = "ORIGIN")]
+    pub embed_origin: Option<String>,
+
+    /// Log as JSON lines instead of human-readable text. The level comes from RUST_LOG
+    /// (default `info`).
+    #[arg(long, env = "CONNECTSPEC_LOG_JSON")]
+    pub log_json: bool,
+
+    /// Let connection tests reach loopback, private, link-local and other internal
+    /// addresses (never needed in production; the allowed hosts of each spec still apply).
+    #[arg(long, env = "CONNECTSPEC_ALLOW_PRIVATE_HOSTS")]
+    pub allow_private_hosts: bool,
+
+    /// Time a client has to send a request's headers, in milliseconds, counted from
+    /// when its connection opens or goes idle (so it also closes idle keep-alive
+    /// connections).
+    #[arg(long, env = "CONNECTSPEC_HEADER_TIMEOUT_MS", default_value_t = DEFAULT_HEADER_TIMEOUT.as_millis() as u64)]
+    pub header_timeout_ms: u64,
+
+    /// Time a client has to send a request body, in milliseconds.
+    #[arg(long, env = "CONNECTSPEC_BODY_TIMEOUT_MS", default_value_t = DEFAULT_BODY_TIMEOUT.as_millis() as u64)]
+    pub body_timeout_ms: u64,
+
+    /// Most client connections open at once; one more is answered 503 and closed.
+    #[arg(long, env = "CONNECTSPEC_MAX_CONNECTIONS", default_value_t = DEFAULT_MAX_CONNECTIONS)]
+    pub max_connections: usize,
+
+    /// Most field errors one 422 answer lists; the rest are counted, not listed.
+    #[arg(long, env = "CONNECTSPEC_MAX_ERRORS", default_value_t = DEFAULT_MAX_ERRORS)]
+    pub max_errors: usize,
+}
+
+impl Args {
+    /// The flags as the service's settings.
+    fn settings(&self) -> Settings {
+        Settings {
+            listen: self.listen,
+            base_url: self.base_url.clone(),
+            test_timeout_ms: self.test_timeout_ms,
+            embed_origin: self.embed_origin.clone(),
+            log_json: self.log_json,
+            allow_private_hosts: self.allow_private_hosts,
+            header_timeout_ms: self.header_timeout_ms,
+            body_timeout_ms: self.body_timeout_ms,
+            max_connections: self.max_connections,
+            max_errors: self.max_errors,
+        }
+    }
+}
+
+/// Installs the global subscriber: `RUST_LOG` filter (default `info`), text or JSON
+/// lines on stderr.
+fn init_logging(json: bool) {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        // Colour only for a terminal: escape codes in a log file or collector are noise.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()));
+    let _ = if json {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
+}
+
+/// Resolves the flags, sets up logging, runs the service on a multi-threaded runtime
+/// until SIGTERM or Ctrl-C.
+pub fn run(args: &Args) -> ExitCode {
+    let config = match Config::from_settings(&args.settings()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    init_logging(config.log_json);
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(connectspec_server::run(config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
