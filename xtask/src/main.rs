@@ -3,7 +3,6 @@
 //! Generated files are checked in; `check` regenerates them in memory and fails,
 //! naming the command that fixes it, when a checked-in copy is stale.
 
-mod bench;
 mod check;
 mod ci;
 mod docs;
@@ -62,20 +61,22 @@ enum Cmd {
         #[arg(long, value_name = "a,b")]
         scopes: Option<String>,
     },
-    /// Write N deterministic synthetic specs (scale tests, benchmarks) into DIR.
+    /// Write N deterministic synthetic specs (scale tests, benchmarks) into DIR:
+    /// `--count N --out DIR [--seed S]` (runs the connectspec-synth binary).
+    #[command(disable_help_flag = true)]
     SynthSpecs {
-        /// Number of providers.
-        #[arg(long)]
-        count: usize,
-        /// Output directory (created; synthetic specs of an earlier run are replaced).
-        #[arg(long)]
-        out: PathBuf,
-        /// Seed; the same seed and count give byte-identical files.
-        #[arg(long, default_value_t = connectspec_synth::DEFAULT_SEED)]
-        seed: u64,
+        /// Flags of connectspec-synth (`--help` for its own help).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
     },
-    /// Run the benchmarks and print one table of figures, goals and verdicts.
-    Bench(bench::Args),
+    /// Run the benchmarks and print one table of figures, goals and verdicts:
+    /// `[--only a,b] [--sizes n,n] …` (runs the connectspec-bench binary).
+    #[command(disable_help_flag = true)]
+    Bench {
+        /// Flags of connectspec-bench (`--help` for its own help).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
     /// Print the validators generated for the specs, formatted for reading (the build
     /// script compiles the same code unformatted).
     Expand {
@@ -120,8 +121,20 @@ fn main() -> ExitCode {
             let out = out.unwrap_or_else(|| root.join(docs::DOCS_DIR));
             docs::generate(&specs_dir(&root, specs), &out, templates, scopes.as_deref())
         }
-        Cmd::SynthSpecs { count, out, seed } => synth::run(count, &out, seed),
-        Cmd::Bench(args) => bench::run(&root, args),
+        Cmd::SynthSpecs { args } => synth::forward(
+            &root,
+            "connectspec-synth",
+            "connectspec-synth",
+            false,
+            &args,
+        ),
+        Cmd::Bench { args } => synth::forward(
+            &root,
+            "connectspec-bench",
+            "connectspec-bench",
+            false,
+            &args,
+        ),
         Cmd::NewProvider { id, specs } => scaffold::run(&specs_dir(&root, specs), &id),
         Cmd::Expand { specs, out } => expand(&specs_dir(&root, specs), out.as_deref()),
     };

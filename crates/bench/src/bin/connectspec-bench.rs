@@ -1,13 +1,35 @@
-//! `cargo xtask bench`: argument parsing and printing; the work is in connectspec-bench.
+//! `cargo xtask bench` runs this binary: argument parsing and printing; the work is in
+//! the library. It is its own binary so that the everyday `cargo xtask` commands do not
+//! compile the benchmark runner and the synthetic catalogue generator.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
+use clap::Parser as _;
 use connectspec_bench::{Options, Profile, Section, table};
 
-/// Flags of `cargo xtask bench`.
-#[derive(clap::Args)]
-pub struct Args {
-    /// Run only these sections (comma-separated): validator, load, docs, build, service.
+fn main() -> ExitCode {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("the workspace root exists");
+    match run(&root, Args::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Flags of `cargo xtask bench` (which runs this binary).
+#[derive(clap::Parser)]
+#[command(
+    name = "connectspec-bench",
+    about = "Runs the benchmarks and prints one table of figures, goals and verdicts"
+)]
+struct Args {
+    /// Run only these sections (comma-separated): validator, load, docs, build, service, js.
     #[arg(long, value_name = "a,b")]
     only: Option<String>,
     /// Profile of the providers builds over synthetic specs: dev or release.
@@ -26,7 +48,7 @@ pub struct Args {
 
 /// Runs the benchmark and prints the table and a summary line. Missed goals do not
 /// fail the command: timings on a shared machine are evidence to read, not a gate.
-pub fn run(root: &Path, args: Args) -> Result<(), String> {
+fn run(root: &Path, args: Args) -> Result<(), String> {
     let mut opts = Options::default();
     if let Some(only) = &args.only {
         opts.sections = Section::parse_list(only)?;
