@@ -95,7 +95,7 @@ fn confine(
     rep: &mut Reporter<'_>,
     m: &AuthMethod,
     p: &str,
-    key: &str,
+    url_key: &str,
     url: &str,
     path: Option<&str>,
     allowed: &[&str],
@@ -124,7 +124,7 @@ fn confine(
         .collect();
     for (part, seg) in &pieces {
         let Segment::Var(key) = seg else { continue };
-        let ptr = field_ptr(m, p, key);
+        let ptr = field_ptr(m, p, url_key, key);
         match part {
             UrlPart::Scheme | UrlPart::Port | UrlPart::Fragment => rep.value(
                 &ptr,
@@ -134,7 +134,7 @@ fn confine(
                     part_name(*part)
                 ),
                 shown(key),
-                format!("put values only into the host, the path or the query of `{key}` and the test path"),
+                format!("put values only into the host, the path or the query of `{}` and the test path", url_key.trim_start_matches("oauth/")),
             ),
             UrlPart::Path if lang_of(m, key) == Lang::Unconfined => rep.value(
                 &ptr,
@@ -151,7 +151,7 @@ fn confine(
     if allowed.is_empty() || host.is_empty() {
         return;
     }
-    prove_host(rep, m, p, (key, url), &host, allowed);
+    prove_host(rep, m, p, (url_key, url), &host, allowed);
 }
 
 /// Proves that the host pieces (literals and placeholders, in order) stay inside
@@ -204,7 +204,7 @@ fn prove_host(
                     rep.value(
                         &format!("{p}/{key_of_url}"),
                         Code::UnconfinedUrl,
-                        format!("`{key_of_url}` can request host `{h}`, which `allowed_hosts` does not list"),
+                        format!("`{}` can request host `{h}`, which `allowed_hosts` does not list", key_of_url.trim_start_matches("oauth/")),
                         shown(url),
                         format!("add `{h}` (or a `*.` pattern covering it) to `allowed_hosts`, or correct the URL"),
                     );
@@ -226,7 +226,7 @@ fn prove_host(
                 let ptr = if key.is_empty() {
                     format!("{p}/{key_of_url}")
                 } else {
-                    field_ptr(m, p, key)
+                    field_ptr(m, p, key_of_url, key)
                 };
                 let why = match lang {
                     Lang::Unconfined => format!("`{{{key}}}` could be any host"),
@@ -390,8 +390,8 @@ fn capture<'h>(h: &'h Hir, name: &str) -> Option<&'h Hir> {
 }
 
 /// The pointer to report a placeholder at: its field's key, its derived value's key,
-/// or the base URL.
-fn field_ptr(m: &AuthMethod, p: &str, key: &str) -> String {
+/// its capture's key, or the URL (`url_key`) it stands in.
+fn field_ptr(m: &AuthMethod, p: &str, url_key: &str, key: &str) -> String {
     if let Some(i) = m.fields.iter().position(|f| f.key == key) {
         format!("{p}/fields/{i}/key")
     } else if let Some(i) = m.derived.iter().position(|d| d.key == key) {
@@ -403,7 +403,7 @@ fn field_ptr(m: &AuthMethod, p: &str, key: &str) -> String {
     {
         format!("{p}/oauth/token_response/capture/{i}/key")
     } else {
-        format!("{p}/base_url")
+        format!("{p}/{url_key}")
     }
 }
 
