@@ -101,6 +101,26 @@ fn provider_module(p: &ProviderSpec) -> Result<(TokenStream, Vec<Entry>), Vec<St
             }
         }
         method_refs.push(quote!(&#m_mod::META));
+        if m.is_oauth() {
+            // The setup form: its own tables and typed struct, not a listed method.
+            let setup = crate::oauth::setup_method(m);
+            let name = camel(&setup.id);
+            match snake_ident(&setup.id) {
+                Ok(setup_mod) if structs.insert(name.clone()) => {
+                    match method_items(p, &setup, &setup_mod, &type_ident(&name)) {
+                        Ok(t) => items.push(t),
+                        Err(e) => problems.extend(e.into_iter().map(|e| {
+                            format!("provider `{}` method `{}` setup: {e}", p.id, m.id)
+                        })),
+                    }
+                }
+                Ok(_) => problems.push(format!(
+                    "provider `{}`: the setup form of `{}` maps to the Rust type `{name}`, which another method uses; rename one",
+                    p.id, m.id
+                )),
+                Err(e) => problems.push(format!("provider `{}` method `{}`: {e}", p.id, m.id)),
+            }
+        }
         let s = type_ident(&struct_name);
         entries.push(Entry {
             provider_id: p.id.clone(),
@@ -119,7 +139,7 @@ fn provider_module(p: &ProviderSpec) -> Result<(TokenStream, Vec<Entry>), Vec<St
     let has_secret = p
         .auth_methods
         .iter()
-        .any(|m| m.fields.iter().any(|f| f.secret));
+        .any(|m| m.fields.iter().chain(&m.setup_fields).any(|f| f.secret));
     let expose = if has_secret {
         quote!(
             use ::connectspec_runtime::ExposeSecret as _;
@@ -193,7 +213,7 @@ fn opt_u32(v: Option<u32>) -> TokenStream {
 }
 
 /// A `Template` literal from template text (checked by the spec loader).
-fn template(text: &str) -> Result<TokenStream, String> {
+pub(crate) fn template(text: &str) -> Result<TokenStream, String> {
     let parts = parse_template(text).map_err(|(_, e)| format!("template `{text}`: {e}"))?;
     let segs = parts.iter().map(|(var, s)| {
         if *var {
@@ -399,6 +419,10 @@ fn method_items(
         problems.push(e);
         TokenStream::new()
     });
+    let (oauth_items, oauth) = crate::oauth::oauth_items(m).unwrap_or_else(|e| {
+        problems.extend(e);
+        (TokenStream::new(), TokenStream::new())
+    });
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -449,7 +473,10 @@ fn method_items(
                 connection_test: #test,
                 scopes: &[#(#scopes),*],
                 json_schema: #schema,
+                oauth: #oauth,
             };
+
+            #oauth_items
 
             #(#enums)*
         }

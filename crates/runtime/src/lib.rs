@@ -11,6 +11,7 @@ mod hosts;
 mod matcher;
 mod meta;
 mod normalize;
+mod oauth;
 mod registry;
 mod request_url;
 mod rules;
@@ -26,6 +27,9 @@ pub use meta::{
     FieldMeta, MethodMeta, OutcomeMeta, ProviderMeta, RequestAuth, ScopeMeta, SendMeta, TestMeta,
 };
 pub use normalize::{Normalize, normalize};
+pub use oauth::{
+    CaptureMeta, Endpoint, GrantKind, OAuthMeta, TokenResponseError, TokenResponseMeta, TokenSet,
+};
 pub use registry::{
     Credential, ValidateError, display_credential, json_object, normalized_keys, public_values,
     take,

@@ -123,6 +123,8 @@ pub struct MethodMeta {
     pub scopes: &'static [ScopeMeta],
     /// The JSON Schema of the form (secret fields are `writeOnly`).
     pub json_schema: &'static str,
+    /// The OAuth 2.0 part of a `kind: oauth2` method.
+    pub oauth: Option<&'static crate::oauth::OAuthMeta>,
 }
 
 impl std::fmt::Debug for MethodMeta {
