@@ -7,8 +7,11 @@ use std::collections::BTreeMap;
 
 use secrecy::SecretString;
 
+use crate::error::ValidationErrors;
 use crate::matcher::LazyRegex;
 use crate::meta::MethodMeta;
+use crate::registry::Credential;
+use crate::source::FieldSource;
 use crate::request_url::{UrlPart, UrlValueError, render_url};
 use crate::template::{Template, render_template};
 
@@ -63,6 +66,8 @@ pub struct OAuthMeta {
     /// The setup form (client id and secret …): its tables validate what the
     /// integrator configures, like any form.
     pub setup: &'static MethodMeta,
+    /// Validates setup values into the typed setup struct (secrets wrapped).
+    pub setup_validate: SetupValidate,
     /// Authorization endpoint template (authorization code grant).
     pub authorization_url: Option<Template<'static>>,
     /// Token endpoint template.
@@ -92,6 +97,10 @@ pub struct OAuthMeta {
     /// Values kept from the token response.
     pub captures: &'static [CaptureMeta],
 }
+
+/// Validates setup values: the generated typed setup struct's constructor.
+pub type SetupValidate =
+    fn(&dyn FieldSource) -> Result<Box<dyn Credential + Send + Sync>, ValidationErrors>;
 
 /// Which OAuth endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

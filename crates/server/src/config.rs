@@ -111,6 +111,10 @@ pub struct ServeArgs {
     /// Most field errors one 422 answer lists; the rest are counted, not listed.
     #[arg(long, env = "CONNECTSPEC_MAX_ERRORS", default_value_t = DEFAULT_MAX_ERRORS)]
     pub max_errors: usize,
+
+    /// OAuth 2.0: state keys, redirect URI, client credentials.
+    #[command(flatten)]
+    pub oauth: crate::oauth::config::OAuthArgs,
 }
 
 /// The resolved configuration.
@@ -133,6 +137,8 @@ pub struct Config {
     pub resolve: BTreeMap<String, Vec<std::net::IpAddr>>,
     /// Inbound timeouts and caps.
     pub limits: Limits,
+    /// OAuth 2.0 settings.
+    pub oauth: crate::oauth::config::OAuthConfig,
 }
 
 impl Default for Config {
@@ -146,6 +152,7 @@ impl Default for Config {
             allow_private_hosts: false,
             resolve: BTreeMap::new(),
             limits: Limits::default(),
+            oauth: crate::oauth::config::OAuthConfig::default(),
         }
     }
 }
@@ -175,6 +182,12 @@ impl Config {
         env: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Config, ConfigError> {
         let mut base_urls = BTreeMap::new();
+        let env: Vec<(String, String)> = env.into_iter().collect();
+        let oauth_env: BTreeMap<String, String> = env
+            .iter()
+            .filter(|(k, _)| k.starts_with(crate::oauth::config::CLIENT_ENV_PREFIX))
+            .cloned()
+            .collect();
         let mut env_vars: Vec<(String, String)> = env
             .into_iter()
             .filter(|(k, _)| {
@@ -241,6 +254,7 @@ impl Config {
             allow_private_hosts: args.allow_private_hosts,
             resolve: BTreeMap::new(),
             limits,
+            oauth: crate::oauth::config::OAuthConfig::from_args_and_env(&args.oauth, &oauth_env)?,
         })
     }
 }

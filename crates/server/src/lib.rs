@@ -9,6 +9,10 @@
 //! GET  /v1/providers/{provider}/methods/{method}/schema
 //! POST /v1/providers/{provider}/methods/{method}/validate   {"fields": {…}}
 //! POST /v1/providers/{provider}/methods/{method}/test       {"fields": {…}}
+//! POST /v1/providers/{provider}/methods/{method}/authorize  OAuth: the authorization URL
+//! GET  /v1/oauth/callback                                    OAuth: code exchange, handoff
+//! POST /v1/providers/{provider}/methods/{method}/refresh    OAuth: refresh
+//! POST /v1/providers/{provider}/methods/{method}/token      OAuth: client credentials
 //! GET  /connect/{provider}/{method}                          the link form's page
 //! GET  /connect/assets/…                                     its module, styles, validators
 //! ```
@@ -23,6 +27,7 @@ mod connect_page;
 mod connection;
 mod listen;
 mod logging;
+pub mod oauth;
 pub mod outbound;
 mod problem;
 mod routes;
@@ -50,6 +55,7 @@ struct Inner {
     tester: Tester,
     embed_origin: Option<String>,
     limits: Limits,
+    oauth: oauth::config::OAuthConfig,
 }
 
 impl AppState {
@@ -69,6 +75,7 @@ impl AppState {
                 tester,
                 embed_origin: config.embed_origin.clone(),
                 limits: config.limits,
+                oauth: config.oauth.clone(),
             }),
         })
     }
@@ -76,6 +83,11 @@ impl AppState {
     /// The connection tester.
     pub fn tester(&self) -> &Tester {
         &self.inner.tester
+    }
+
+    /// The OAuth configuration.
+    pub fn oauth(&self) -> &oauth::config::OAuthConfig {
+        &self.inner.oauth
     }
 
     /// The origin allowed to frame the link page and receive its result.
