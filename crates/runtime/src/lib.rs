@@ -28,8 +28,8 @@ pub use meta::{
 };
 pub use normalize::{Normalize, normalize};
 pub use oauth::{
-    CaptureMeta, Endpoint, GrantKind, OAuthMeta, SetupValidate, TokenResponseError, TokenResponseMeta,
-    TokenSet,
+    CaptureMeta, Endpoint, GrantKind, OAuthMeta, SetupValidate, TokenResponseError,
+    TokenResponseMeta, TokenSet,
 };
 pub use registry::{
     Credential, ValidateError, display_credential, json_object, normalized_keys, public_values,

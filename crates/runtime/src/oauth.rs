@@ -11,8 +11,8 @@ use crate::error::ValidationErrors;
 use crate::matcher::LazyRegex;
 use crate::meta::MethodMeta;
 use crate::registry::Credential;
-use crate::source::FieldSource;
 use crate::request_url::{UrlPart, UrlValueError, render_url};
+use crate::source::FieldSource;
 use crate::template::{Template, render_template};
 
 /// The grant of an OAuth method.

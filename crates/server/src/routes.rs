@@ -153,7 +153,8 @@ async fn test(
     if m.oauth.is_some() {
         return crate::oauth::test(state, m, req).await;
     }
-    let body = <FieldsBody as axum::extract::FromRequest<AppState>>::from_request(req, &state).await?;
+    let body =
+        <FieldsBody as axum::extract::FromRequest<AppState>>::from_request(req, &state).await?;
     if m.connection_test.is_none() {
         return Err(Problem::not_found(format!(
             "{} {} declares no connection test",

@@ -136,7 +136,7 @@ fn confine(
                 shown(key),
                 format!("put values only into the host, the path or the query of `{}` and the test path", url_key.trim_start_matches("oauth/")),
             ),
-            UrlPart::Path if lang_of(m, key) == Lang::Unconfined => rep.value(
+            UrlPart::Path if lang_of(m, key) == Lang::Unconfined && !host_alphabet(m, key) => rep.value(
                 &ptr,
                 Code::UnconfinedUrl,
                 format!(
@@ -296,6 +296,15 @@ fn lang_of(m: &AuthMethod, key: &str) -> Lang {
         };
     }
     Lang::Unconfined
+}
+
+/// Whether a field's pattern admits host-name characters only (a tenant that is a
+/// keyword, an ID or a domain): enough for one path segment, which is encoded anyway.
+fn host_alphabet(m: &AuthMethod, key: &str) -> bool {
+    m.field(key)
+        .and_then(|f| f.pattern.as_deref())
+        .and_then(|p| regex_syntax::parse(p).ok())
+        .is_some_and(|h| alphabet_within(&h, is_host_char))
 }
 
 fn lang_of_hir(hir: &Hir) -> Lang {

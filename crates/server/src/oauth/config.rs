@@ -27,7 +27,12 @@ pub struct OAuthArgs {
     /// The keys that seal OAuth `state`: base64url of 32 random bytes each, comma
     /// separated; the first seals, all open (rotation: put the new key first, drop the
     /// old one after the state lifetime).
-    #[arg(long, env = "CONNECTSPEC_OAUTH_STATE_KEYS", value_name = "KEYS", hide_env_values = true)]
+    #[arg(
+        long,
+        env = "CONNECTSPEC_OAUTH_STATE_KEYS",
+        value_name = "KEYS",
+        hide_env_values = true
+    )]
     pub oauth_state_keys: Option<String>,
 
     /// A file with the state keys, one per line (same order rule); read at start.
@@ -91,7 +96,11 @@ impl OAuthConfig {
             key_texts.extend(text.lines().map(str::to_owned));
         }
         let mut keys = Vec::new();
-        for (i, t) in key_texts.iter().filter(|t| !t.trim().is_empty()).enumerate() {
+        for (i, t) in key_texts
+            .iter()
+            .filter(|t| !t.trim().is_empty())
+            .enumerate()
+        {
             keys.push(StateKey::from_text(t).ok_or_else(|| {
                 ConfigError(format!(
                     "OAuth state key {} is not base64url of 32 bytes (make one with `openssl rand 32 | basenc --base64url`)",
@@ -130,14 +139,19 @@ impl OAuthConfig {
                 .ok()
                 .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
                 .ok_or_else(|| {
-                    ConfigError(format!("--oauth-origin: the origin of `{id}` is not an http(s) URL"))
+                    ConfigError(format!(
+                        "--oauth-origin: the origin of `{id}` is not an http(s) URL"
+                    ))
                 })?;
             origins.insert(id.to_owned(), u);
         }
         let mut raw: BTreeMap<(String, String), BTreeMap<String, String>> = BTreeMap::new();
         if let Some(path) = &args.oauth_clients {
             let text = std::fs::read_to_string(path).map_err(|_| {
-                ConfigError(format!("--oauth-clients: `{}` cannot be read", path.display()))
+                ConfigError(format!(
+                    "--oauth-clients: `{}` cannot be read",
+                    path.display()
+                ))
             })?;
             let parsed: BTreeMap<String, BTreeMap<String, BTreeMap<String, String>>> =
                 serde_json::from_str(&text).map_err(|_| {

@@ -23,9 +23,9 @@ use oauth2::basic::{
     BasicTokenType,
 };
 use oauth2::{
-    AsyncHttpClient, AuthType, AuthorizationCode, Client, ClientId, ClientSecret,
-    ExtraTokenFields, HttpRequest, HttpResponse, PkceCodeVerifier, RedirectUrl, RefreshToken,
-    RequestTokenError, Scope, StandardRevocableToken, StandardTokenResponse, TokenUrl,
+    AsyncHttpClient, AuthType, AuthorizationCode, Client, ClientId, ClientSecret, ExtraTokenFields,
+    HttpRequest, HttpResponse, PkceCodeVerifier, RedirectUrl, RefreshToken, RequestTokenError,
+    Scope, StandardRevocableToken, StandardTokenResponse, TokenUrl,
 };
 use serde::{Deserialize, Serialize};
 use url::Url;
@@ -108,9 +108,8 @@ impl Outbound<'_> {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, OutboundError> {
         let (mut parts, body) = request.into_parts();
         let mut body = body;
-        let form_pairs = || -> Vec<(String, String)> {
-            form_urlencoded::parse(&body).into_owned().collect()
-        };
+        let form_pairs =
+            || -> Vec<(String, String)> { form_urlencoded::parse(&body).into_owned().collect() };
         if self.grant_type.is_some() || self.oauth.json_requests {
             let mut pairs = form_pairs();
             if let Some(g) = self.grant_type {
@@ -310,7 +309,10 @@ impl Exchange<'_> {
         self.finish(answer)
     }
 
-    async fn timed<F, T>(&self, f: F) -> Result<T, RequestTokenError<OutboundError, BasicErrorResponse>>
+    async fn timed<F, T>(
+        &self,
+        f: F,
+    ) -> Result<T, RequestTokenError<OutboundError, BasicErrorResponse>>
     where
         F: Future<Output = Result<T, RequestTokenError<OutboundError, BasicErrorResponse>>>,
     {
@@ -340,7 +342,11 @@ impl Exchange<'_> {
             Err(RequestTokenError::ServerResponse(e)) => {
                 let code = e.error().as_ref().to_owned();
                 tracing::info!(provider = self.meta.provider_id, method = self.meta.id, error = %clean_code(&code), "token endpoint refused");
-                Err(token_error(self.meta, &code, e.error_description().map(String::as_str)))
+                Err(token_error(
+                    self.meta,
+                    &code,
+                    e.error_description().map(String::as_str),
+                ))
             }
             Err(RequestTokenError::Request(e)) => {
                 tracing::warn!(provider = self.meta.provider_id, method = self.meta.id, error_kind = %e, "token endpoint not reached");
@@ -364,7 +370,11 @@ impl Exchange<'_> {
                 })
             }
             Err(RequestTokenError::Parse(..) | RequestTokenError::Other(_)) => {
-                tracing::warn!(provider = self.meta.provider_id, method = self.meta.id, "token response unreadable");
+                tracing::warn!(
+                    provider = self.meta.provider_id,
+                    method = self.meta.id,
+                    "token response unreadable"
+                );
                 Err(bad_answer(name))
             }
         }
@@ -376,7 +386,9 @@ fn bad_answer(name: &str) -> Problem {
         StatusCode::BAD_GATEWAY,
         "provider-bad-answer",
         "Unexpected answer from the provider",
-        format!("{name}'s token endpoint answered something other than the tokens its spec describes"),
+        format!(
+            "{name}'s token endpoint answered something other than the tokens its spec describes"
+        ),
     )
 }
 
@@ -387,16 +399,16 @@ pub fn clean_code(code: &str) -> String {
         && code
             .bytes()
             .all(|b| (0x20..=0x7e).contains(&b) && b != b'"' && b != b'\\');
-    if ok { code.to_owned() } else { "unrecognised".to_owned() }
+    if ok {
+        code.to_owned()
+    } else {
+        "unrecognised".to_owned()
+    }
 }
 
 /// A provider's description without control characters, cut to 300 characters.
 pub fn clean_description(text: &str) -> String {
-    let mut out: String = text
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(300)
-        .collect();
+    let mut out: String = text.chars().filter(|c| !c.is_control()).take(300).collect();
     if text.chars().count() > 300 {
         out.push('…');
     }

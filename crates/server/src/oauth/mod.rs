@@ -78,18 +78,25 @@ async fn body(state: &AppState, req: Request, allowed: &[&str]) -> Result<OAuthB
     if let Ok(mut raw) = bytes.try_into_mut() {
         zeroize::Zeroize::zeroize(raw.as_mut());
     }
-    let mut value = parsed.map_err(|_| Problem::bad_request("the request body is not valid JSON"))?;
+    let mut value =
+        parsed.map_err(|_| Problem::bad_request("the request body is not valid JSON"))?;
     let shape = format!("a JSON object with the members {}", allowed.join(", "));
     let ok_keys = value
         .as_object()
         .is_some_and(|o| o.keys().all(|k| allowed.contains(&k.as_str())));
     if !ok_keys {
         wipe(&mut value);
-        return Err(Problem::bad_request(format!("the request body must be {shape}")));
+        return Err(Problem::bad_request(format!(
+            "the request body must be {shape}"
+        )));
     }
     let parsed: Result<OAuthBody, _> = serde_json::from_value(value.clone());
     wipe(&mut value);
-    parsed.map_err(|_| Problem::bad_request(format!("the request body must be {shape}, with string values")))
+    parsed.map_err(|_| {
+        Problem::bad_request(format!(
+            "the request body must be {shape}, with string values"
+        ))
+    })
 }
 
 /// The OAuth part of a method, or 404.
@@ -200,7 +207,12 @@ impl Values {
                 out.insert(f.key, v.to_owned());
             }
         }
-        for k in m.fields.iter().map(|f| f.key).chain(m.derived_keys.iter().copied()) {
+        for k in m
+            .fields
+            .iter()
+            .map(|f| f.key)
+            .chain(m.derived_keys.iter().copied())
+        {
             if let Some(v) = user(k) {
                 out.insert(k, v);
             }
@@ -326,7 +338,9 @@ pub(crate) async fn authorize(
         exp: expires_at,
         n: StateKeys::random(16),
     };
-    let sealed = keys.seal(&flow).ok_or_else(|| internal("the state could not be sealed"))?;
+    let sealed = keys
+        .seal(&flow)
+        .ok_or_else(|| internal("the state could not be sealed"))?;
     drop(flow);
     let client_id = client_id(m, setup)?.to_owned();
     let client = oauth2::basic::BasicClient::new(ClientId::new(client_id))
@@ -344,7 +358,11 @@ pub(crate) async fn authorize(
         request = request.add_extra_param(k, v);
     }
     let (authorization_url, _) = request.url();
-    tracing::info!(provider = m.provider_id, method = m.id, "authorization started");
+    tracing::info!(
+        provider = m.provider_id,
+        method = m.id,
+        "authorization started"
+    );
     let out = Authorization {
         provider: m.provider_id,
         method: m.id,
@@ -391,7 +409,10 @@ fn handoff(m: &'static MethodMeta, public: BTreeMap<String, String>, t: TokenSet
         provider: m.provider_id,
         method: m.id,
         access_token: t.access_token.expose_secret().to_owned(),
-        refresh_token: t.refresh_token.as_ref().map(|r| r.expose_secret().to_owned()),
+        refresh_token: t
+            .refresh_token
+            .as_ref()
+            .map(|r| r.expose_secret().to_owned()),
         token_type: t.token_type.clone(),
         expires_at: t.expires_at,
         scope: t.scope.clone(),
@@ -444,7 +465,9 @@ pub(crate) async fn callback(
     let o = oauth_of(m).map_err(|_| bad_state())?;
     if let Some(error) = params.get("error") {
         let code = error.expose_secret();
-        let description = params.get("error_description").map(|d| d.expose_secret().as_ref());
+        let description = params
+            .get("error_description")
+            .map(|d| d.expose_secret().as_ref());
         tracing::info!(provider = m.provider_id, method = m.id, error = %clean_code(code), "authorization refused at the provider");
         return Err(authorization_error(m, code, description));
     }
@@ -468,8 +491,14 @@ pub(crate) async fn callback(
         http: state.tester().client(overridden),
         timeout: state.tester().timeout(),
     };
-    let tokens = ex.code(&url, &flow.r, code, flow.verifier(), &extra).await?;
-    tracing::info!(provider = m.provider_id, method = m.id, "authorization completed");
+    let tokens = ex
+        .code(&url, &flow.r, code, flow.verifier(), &extra)
+        .await?;
+    tracing::info!(
+        provider = m.provider_id,
+        method = m.id,
+        "authorization completed"
+    );
     Ok(handoff(m, public_of(m, &flow.f), tokens))
 }
 
@@ -489,13 +518,20 @@ fn authorization_error(m: &MethodMeta, code: &str, description: Option<&str>) ->
             StatusCode::BAD_REQUEST,
             "oauth-invalid-scope",
             "Permissions refused",
-            format!("{name} refused the permissions that were asked for, so the account was not linked."),
+            format!(
+                "{name} refused the permissions that were asked for, so the account was not linked."
+            ),
         ),
-        "login_required" | "consent_required" | "interaction_required" | "account_selection_required" => (
+        "login_required"
+        | "consent_required"
+        | "interaction_required"
+        | "account_selection_required" => (
             StatusCode::BAD_REQUEST,
             "oauth-sign-in-required",
             "Sign-in not completed",
-            format!("The sign-in at {name} was not completed. Start linking the account again and finish signing in."),
+            format!(
+                "The sign-in at {name} was not completed. Start linking the account again and finish signing in."
+            ),
         ),
         "server_error" | "temporarily_unavailable" => (
             StatusCode::BAD_GATEWAY,
@@ -507,7 +543,9 @@ fn authorization_error(m: &MethodMeta, code: &str, description: Option<&str>) ->
             StatusCode::BAD_REQUEST,
             "oauth-authorization-error",
             "Sign-in failed",
-            format!("{name} did not complete the sign-in, so the account was not linked. Start linking it again."),
+            format!(
+                "{name} did not complete the sign-in, so the account was not linked. Start linking it again."
+            ),
         ),
     };
     let mut p = Problem::new(status, type_code, title, detail);
@@ -527,11 +565,13 @@ pub(crate) async fn refresh(
     let m = find_method(&provider, &method)?;
     let o = oauth_of(m)?;
     let mut body = body(&state, req, &["fields", "refresh_token"]).await?;
+    let creds = fields_of(&state, m, &body)?;
     let Some(token) = body.refresh_token.take() else {
-        return Err(Problem::bad_request("the request body has no `refresh_token`"));
+        return Err(Problem::bad_request(
+            "the request body has no `refresh_token`",
+        ));
     };
     let token = SecretString::from(token);
-    let creds = fields_of(&state, m, &body)?;
     let setup = setup_of(&state, m)?;
     let setup: &dyn Credential = &*setup;
     let user = |k: &str| creds.as_credential().expose_key(k).map(str::to_owned);
@@ -586,7 +626,11 @@ pub(crate) async fn token(
     };
     let scope = (!scopes.is_empty()).then(|| scopes.join(o.scope_separator));
     let tokens = ex.client_credentials(&url, scope, &extra).await?;
-    tracing::info!(provider = m.provider_id, method = m.id, "client credentials token issued");
+    tracing::info!(
+        provider = m.provider_id,
+        method = m.id,
+        "client credentials token issued"
+    );
     Ok(handoff(m, creds.public_values(), tokens))
 }
 
@@ -599,11 +643,14 @@ pub(crate) async fn test(
 ) -> Result<Response, Problem> {
     let o = oauth_of(m)?;
     let mut body = body(&state, req, &["fields", "access_token", "values"]).await?;
+    // The fields first: a bad field is a 422 whatever else the body lacks.
+    let creds = fields_of(&state, m, &body)?;
     let Some(token) = body.access_token.take() else {
-        return Err(Problem::bad_request("the request body has no `access_token`"));
+        return Err(Problem::bad_request(
+            "the request body has no `access_token`",
+        ));
     };
     let token = SecretString::from(token);
-    let creds = fields_of(&state, m, &body)?;
     let captured: BTreeMap<&str, &str> = o
         .captures
         .iter()
@@ -644,6 +691,9 @@ fn no_store(mut res: Response) -> Response {
     let h = res.headers_mut();
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     h.insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     res
 }

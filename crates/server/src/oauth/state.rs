@@ -257,7 +257,10 @@ mod tests {
         let rotated = StateKeys::new(vec![key(2), key(1)]);
         assert_eq!(rotated.open(text, 50).unwrap().m, "oauth");
         let fresh = rotated.seal(&flow(100)).unwrap();
-        assert_eq!(old.open(fresh.expose_secret(), 50).unwrap_err(), StateError::UnknownKey);
+        assert_eq!(
+            old.open(fresh.expose_secret(), 50).unwrap_err(),
+            StateError::UnknownKey
+        );
         // The old key dropped: its states no longer open.
         let only_new = StateKeys::new(vec![key(2)]);
         assert_eq!(only_new.open(text, 50).unwrap_err(), StateError::UnknownKey);
@@ -275,11 +278,17 @@ mod tests {
             let changed = String::from_utf8(bytes).unwrap();
             let e = keys.open(&changed, 50).unwrap_err();
             assert!(
-                matches!(e, StateError::Tampered | StateError::UnknownKey | StateError::Malformed),
+                matches!(
+                    e,
+                    StateError::Tampered | StateError::UnknownKey | StateError::Malformed
+                ),
                 "{e:?}"
             );
         }
-        assert_eq!(keys.open("not a state!", 50).unwrap_err(), StateError::Malformed);
+        assert_eq!(
+            keys.open("not a state!", 50).unwrap_err(),
+            StateError::Malformed
+        );
         assert_eq!(keys.open("", 50).unwrap_err(), StateError::Malformed);
         assert_eq!(
             keys.open(&"A".repeat(MAX_STATE_LEN + 1), 50).unwrap_err(),
