@@ -14,16 +14,18 @@ import type * as p10 from "./providers/humaans.js";
 import type * as p11 from "./providers/jira.js";
 import type * as p12 from "./providers/linear.js";
 import type * as p13 from "./providers/mailchimp.js";
-import type * as p14 from "./providers/notion.js";
-import type * as p15 from "./providers/oneflow.js";
-import type * as p16 from "./providers/pipedrive.js";
-import type * as p17 from "./providers/sendgrid.js";
-import type * as p18 from "./providers/shopify.js";
-import type * as p19 from "./providers/shortcut.js";
-import type * as p20 from "./providers/stripe.js";
-import type * as p21 from "./providers/twilio.js";
-import type * as p22 from "./providers/webflow.js";
-import type * as p23 from "./providers/zendesk.js";
+import type * as p14 from "./providers/microsoft_graph.js";
+import type * as p15 from "./providers/notion.js";
+import type * as p16 from "./providers/oneflow.js";
+import type * as p17 from "./providers/paypal.js";
+import type * as p18 from "./providers/pipedrive.js";
+import type * as p19 from "./providers/sendgrid.js";
+import type * as p20 from "./providers/shopify.js";
+import type * as p21 from "./providers/shortcut.js";
+import type * as p22 from "./providers/stripe.js";
+import type * as p23 from "./providers/twilio.js";
+import type * as p24 from "./providers/webflow.js";
+import type * as p25 from "./providers/zendesk.js";
 
 export type { ErrorKind, FieldError, FormatName, RawFields, ValidationResult } from "./runtime.js";
 export { formats } from "./runtime.js";
@@ -73,35 +75,41 @@ export interface Catalogue {
   "mailchimp": {
     "api_key": { field: p13.ApiKeyField; fields: p13.ApiKeyFields; result: p13.ApiKeyResult };
   };
+  "microsoft_graph": {
+    "oauth": { field: p14.OauthField; fields: p14.OauthFields; result: p14.OauthResult };
+  };
   "notion": {
-    "internal_integration": { field: p14.InternalIntegrationField; fields: p14.InternalIntegrationFields; result: p14.InternalIntegrationResult };
+    "internal_integration": { field: p15.InternalIntegrationField; fields: p15.InternalIntegrationFields; result: p15.InternalIntegrationResult };
   };
   "oneflow": {
-    "api_token": { field: p15.ApiTokenField; fields: p15.ApiTokenFields; result: p15.ApiTokenResult };
-  };
-  "pipedrive": {
     "api_token": { field: p16.ApiTokenField; fields: p16.ApiTokenFields; result: p16.ApiTokenResult };
   };
+  "paypal": {
+    "client_credentials": { field: p17.ClientCredentialsField; fields: p17.ClientCredentialsFields; result: p17.ClientCredentialsResult };
+  };
+  "pipedrive": {
+    "api_token": { field: p18.ApiTokenField; fields: p18.ApiTokenFields; result: p18.ApiTokenResult };
+  };
   "sendgrid": {
-    "api_key": { field: p17.ApiKeyField; fields: p17.ApiKeyFields; result: p17.ApiKeyResult };
+    "api_key": { field: p19.ApiKeyField; fields: p19.ApiKeyFields; result: p19.ApiKeyResult };
   };
   "shopify": {
-    "admin_api_token": { field: p18.AdminApiTokenField; fields: p18.AdminApiTokenFields; result: p18.AdminApiTokenResult };
+    "admin_api_token": { field: p20.AdminApiTokenField; fields: p20.AdminApiTokenFields; result: p20.AdminApiTokenResult };
   };
   "shortcut": {
-    "api_token": { field: p19.ApiTokenField; fields: p19.ApiTokenFields; result: p19.ApiTokenResult };
+    "api_token": { field: p21.ApiTokenField; fields: p21.ApiTokenFields; result: p21.ApiTokenResult };
   };
   "stripe": {
-    "api_key": { field: p20.ApiKeyField; fields: p20.ApiKeyFields; result: p20.ApiKeyResult };
+    "api_key": { field: p22.ApiKeyField; fields: p22.ApiKeyFields; result: p22.ApiKeyResult };
   };
   "twilio": {
-    "auth_token": { field: p21.AuthTokenField; fields: p21.AuthTokenFields; result: p21.AuthTokenResult };
+    "auth_token": { field: p23.AuthTokenField; fields: p23.AuthTokenFields; result: p23.AuthTokenResult };
   };
   "webflow": {
-    "site_token": { field: p22.SiteTokenField; fields: p22.SiteTokenFields; result: p22.SiteTokenResult };
+    "site_token": { field: p24.SiteTokenField; fields: p24.SiteTokenFields; result: p24.SiteTokenResult };
   };
   "zendesk": {
-    "api_token": { field: p23.ApiTokenField; fields: p23.ApiTokenFields; result: p23.ApiTokenResult };
+    "api_token": { field: p25.ApiTokenField; fields: p25.ApiTokenFields; result: p25.ApiTokenResult };
   };
 }
 

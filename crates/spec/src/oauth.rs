@@ -224,6 +224,9 @@ fn check_urls(rep: &mut Reporter<'_>, m: &AuthMethod, op: &str, grant: Grant, o:
         ),
         _ => {}
     }
+    if let Some(r) = &o.registration_url {
+        crate::check::https(rep, &format!("{op}/registration_url"), r);
+    }
     let names = url_names(m);
     let urls = [
         ("authorization_url", o.authorization_url.as_deref()),

@@ -45,6 +45,10 @@ pub struct OAuth {
     pub authorization_url: Option<String>,
     /// The token endpoint: an https template over end-user `fields`.
     pub token_url: String,
+    /// Where the integrator registers the OAuth app (the provider's developer console
+    /// or its guide to it), https; linked from the connector-profile page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_url: Option<String>,
     /// The endpoint that refreshes a token, when it is not `token_url`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh_url: Option<String>,
