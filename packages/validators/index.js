@@ -19,13 +19,15 @@ import * as p15 from "./providers/notion.js";
 import * as p16 from "./providers/oneflow.js";
 import * as p17 from "./providers/paypal.js";
 import * as p18 from "./providers/pipedrive.js";
-import * as p19 from "./providers/sendgrid.js";
-import * as p20 from "./providers/shopify.js";
-import * as p21 from "./providers/shortcut.js";
-import * as p22 from "./providers/stripe.js";
-import * as p23 from "./providers/twilio.js";
-import * as p24 from "./providers/webflow.js";
-import * as p25 from "./providers/zendesk.js";
+import * as p19 from "./providers/salesforce.js";
+import * as p20 from "./providers/sendgrid.js";
+import * as p21 from "./providers/shopify.js";
+import * as p22 from "./providers/shortcut.js";
+import * as p23 from "./providers/stripe.js";
+import * as p24 from "./providers/twilio.js";
+import * as p25 from "./providers/webflow.js";
+import * as p26 from "./providers/zendesk.js";
+import * as p27 from "./providers/zoom.js";
 
 export { formats } from "./runtime.js";
 
@@ -50,17 +52,19 @@ const providers = Object.freeze({
   "oneflow": p16,
   "paypal": p17,
   "pipedrive": p18,
-  "sendgrid": p19,
-  "shopify": p20,
-  "shortcut": p21,
-  "stripe": p22,
-  "twilio": p23,
-  "webflow": p24,
-  "zendesk": p25,
+  "salesforce": p19,
+  "sendgrid": p20,
+  "shopify": p21,
+  "shortcut": p22,
+  "stripe": p23,
+  "twilio": p24,
+  "webflow": p25,
+  "zendesk": p26,
+  "zoom": p27,
 });
 
 /** Every provider id. */
-export const providerIds = Object.freeze(["airtable","anthropic","azure_devops","calendly","datadog","gitbook","github","greenhouse","hive","hubspot","humaans","jira","linear","mailchimp","microsoft_graph","notion","oneflow","paypal","pipedrive","sendgrid","shopify","shortcut","stripe","twilio","webflow","zendesk"]);
+export const providerIds = Object.freeze(["airtable","anthropic","azure_devops","calendly","datadog","gitbook","github","greenhouse","hive","hubspot","humaans","jira","linear","mailchimp","microsoft_graph","notion","oneflow","paypal","pipedrive","salesforce","sendgrid","shopify","shortcut","stripe","twilio","webflow","zendesk","zoom"]);
 
 /**
  * Validates raw form input for one provider's auth method, as the Rust validators
