@@ -104,7 +104,10 @@ fn every_markdown_page_is_commonmark_without_html() {
                 );
             }
             let hub_only = m.is_oauth() && m.fields.is_empty();
-            assert!(o.lists >= if hub_only { 1 } else { 2 }, "{path}: lists expected");
+            assert!(
+                o.lists >= if hub_only { 1 } else { 2 },
+                "{path}: lists expected"
+            );
             checked += 1;
         }
     }

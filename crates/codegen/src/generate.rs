@@ -669,6 +669,19 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
         let i = num(i as u64);
         values.push(quote!(#at => self.derived_[#i].as_deref()));
     }
+    // A form without fields (an OAuth method whose end user only signs in) has no
+    // values: a lone `_` arm would be a needless `match`.
+    let expose_body = if values.is_empty() {
+        quote!(
+            let _ = index;
+            None
+        )
+    } else {
+        quote!(match index {
+            #(#values,)*
+            _ => None,
+        })
+    };
     // Only methods with derived values carry them.
     let (derived_member, derived_build) = if m.derived.is_empty() {
         (TokenStream::new(), TokenStream::new())
@@ -741,10 +754,7 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
                 &#m_mod::META
             }
             fn expose_value(&self, index: usize) -> Option<&str> {
-                match index {
-                    #(#values,)*
-                    _ => None,
-                }
+                #expose_body
             }
             fn normalized_bits(&self) -> u64 {
                 self.normalized_

@@ -34,7 +34,7 @@ pub struct Problem {
     /// What an OAuth provider answered (`error`, `error_description`), for OAuth
     /// problems; `detail` says it for the end user.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub provider_error: Option<ProviderError>,
+    pub provider_error: Option<Box<ProviderError>>,
 }
 
 /// An OAuth provider's error (RFC 6749 §4.1.2.1, §5.2), as sent, cleaned of control

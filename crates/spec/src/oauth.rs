@@ -378,7 +378,20 @@ fn check_token_response(rep: &mut Reporter<'_>, m: &AuthMethod, op: &str, o: &OA
         }
         non_empty(rep, &format!("{cp}/label"), &c.label, "label");
         non_empty(rep, &format!("{cp}/from"), &c.from, "from");
-        check_pattern(rep, &format!("{cp}/pattern"), &c.pattern);
+        if let Some((re, _)) = check_pattern(rep, &format!("{cp}/pattern"), &c.pattern)
+            && !re.is_match(&c.example)
+        {
+            rep.value(
+                &format!("{cp}/example"),
+                Code::ValidExampleFails,
+                format!(
+                    "the example of capture `{}` does not match its pattern",
+                    c.key
+                ),
+                shown(&c.example),
+                "fix the example or the pattern: the provider's real answers must match",
+            );
+        }
     }
 }
 

@@ -217,7 +217,7 @@ pub struct Exchange<'a> {
 }
 
 impl Exchange<'_> {
-    fn client(&self, token_url: &Url, redirect: Option<&str>) -> Result<BaseClient, Problem> {
+    fn client(&self, redirect: Option<&str>) -> Result<BaseClient, Problem> {
         let mut c = BaseClient::new(ClientId::new(self.client_id.to_owned()));
         if let Some(s) = self.client_secret {
             c = c.set_client_secret(ClientSecret::new(s.expose_secret().to_owned()));
@@ -230,8 +230,6 @@ impl Exchange<'_> {
                 .map_err(|_| crate::connection::internal("the redirect URI is not a URL"))?;
             c = c.set_redirect_uri(r);
         }
-        // The token URL is checked by the caller; the crate only needs it as a value.
-        let _ = TokenUrl::from_url(token_url.clone());
         Ok(c)
     }
 
@@ -253,7 +251,7 @@ impl Exchange<'_> {
         extra: &[(&'static str, String)],
     ) -> Result<TokenSet, Problem> {
         let client = self
-            .client(token_url, Some(redirect))?
+            .client(Some(redirect))?
             .set_token_uri(TokenUrl::from_url(token_url.clone()));
         let mut req = client.exchange_code(AuthorizationCode::new(code.expose_secret().to_owned()));
         if let Some(v) = verifier {
@@ -275,7 +273,7 @@ impl Exchange<'_> {
         extra: &[(&'static str, String)],
     ) -> Result<TokenSet, Problem> {
         let client = self
-            .client(url, None)?
+            .client(None)?
             .set_token_uri(TokenUrl::from_url(url.clone()));
         let token = RefreshToken::new(refresh_token.expose_secret().to_owned());
         let mut req = client.exchange_refresh_token(&token);
@@ -295,7 +293,7 @@ impl Exchange<'_> {
         extra: &[(&'static str, String)],
     ) -> Result<TokenSet, Problem> {
         let client = self
-            .client(url, None)?
+            .client(None)?
             .set_token_uri(TokenUrl::from_url(url.clone()));
         let mut req = client.exchange_client_credentials();
         if let Some(s) = scope {
@@ -449,9 +447,9 @@ pub fn token_error(meta: &MethodMeta, code: &str, description: Option<&str>) -> 
         ),
     };
     let mut p = Problem::new(status, type_code, title, detail);
-    p.provider_error = Some(ProviderError {
+    p.provider_error = Some(Box::new(ProviderError {
         error: clean_code(code),
         error_description: description.map(clean_description),
-    });
+    }));
     p
 }

@@ -465,9 +465,7 @@ pub(crate) async fn callback(
     let o = oauth_of(m).map_err(|_| bad_state())?;
     if let Some(error) = params.get("error") {
         let code = error.expose_secret();
-        let description = params
-            .get("error_description")
-            .map(|d| d.expose_secret().as_ref());
+        let description = params.get("error_description").map(|d| d.expose_secret());
         tracing::info!(provider = m.provider_id, method = m.id, error = %clean_code(code), "authorization refused at the provider");
         return Err(authorization_error(m, code, description));
     }
@@ -549,10 +547,10 @@ fn authorization_error(m: &MethodMeta, code: &str, description: Option<&str>) ->
         ),
     };
     let mut p = Problem::new(status, type_code, title, detail);
-    p.provider_error = Some(ProviderError {
+    p.provider_error = Some(Box::new(ProviderError {
         error: clean_code(code),
         error_description: description.map(clean_description),
-    });
+    }));
     p
 }
 

@@ -190,6 +190,9 @@ pub struct Capture {
     /// Anchored Rust regex the value must match; a named group `value` keeps only that
     /// part (e.g. the host of an URL). The response is refused when it does not match.
     pub pattern: String,
+    /// A fake but format-true value of the response member; checked against `pattern`
+    /// at load time (a test vector, like a field's examples).
+    pub example: String,
 }
 
 /// The name of the access token in templates of an OAuth method.
