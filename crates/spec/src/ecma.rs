@@ -352,7 +352,8 @@ mod tests {
         assert_eq!(t("^a|b$"), "(?:^a|b$)");
         assert_eq!(t("^x??$"), "^x??$");
         assert!(t(r"^\d$").contains("\\u{660}-\\u{669}"), "Unicode digits");
-        assert!(t(r"^\S+$").contains("\\u{85}"), "Rust's White_Space");
+        // Rust's White_Space holds U+0085 (NEL): \S skips it, JavaScript's \S would not.
+        assert!(t(r"^\S+$").contains("\\u{84}\\u{86}-"), "{}", t(r"^\S+$"));
         assert_eq!(t("^é$"), "^\\u{E9}$");
     }
 
