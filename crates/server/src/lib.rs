@@ -140,6 +140,19 @@ pub async fn run(config: Config) -> std::io::Result<()> {
             "base URL override: this provider's connection tests go to the given URL, outside its allowed hosts and the address policy"
         );
     }
+    for (id, url) in &config.oauth.origins {
+        tracing::warn!(
+            provider = %id,
+            host = url.host_str().unwrap_or(""),
+            "OAuth origin override: this provider's OAuth endpoints go to the given origin, outside its allowed hosts and the address policy"
+        );
+    }
+    tracing::info!(
+        state_keys = config.oauth.keys.len(),
+        oauth_clients = ?config.oauth.clients.keys().collect::<Vec<_>>(),
+        redirect_uri = config.oauth.redirect_uri.is_some(),
+        "OAuth configuration"
+    );
     serve(listener, state, shutdown_signal()).await?;
     tracing::info!("connectspec service stopped");
     Ok(())
