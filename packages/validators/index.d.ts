@@ -14,16 +14,20 @@ import type * as p10 from "./providers/humaans.js";
 import type * as p11 from "./providers/jira.js";
 import type * as p12 from "./providers/linear.js";
 import type * as p13 from "./providers/mailchimp.js";
-import type * as p14 from "./providers/notion.js";
-import type * as p15 from "./providers/oneflow.js";
-import type * as p16 from "./providers/pipedrive.js";
-import type * as p17 from "./providers/sendgrid.js";
-import type * as p18 from "./providers/shopify.js";
-import type * as p19 from "./providers/shortcut.js";
-import type * as p20 from "./providers/stripe.js";
-import type * as p21 from "./providers/twilio.js";
-import type * as p22 from "./providers/webflow.js";
-import type * as p23 from "./providers/zendesk.js";
+import type * as p14 from "./providers/microsoft_graph.js";
+import type * as p15 from "./providers/notion.js";
+import type * as p16 from "./providers/oneflow.js";
+import type * as p17 from "./providers/paypal.js";
+import type * as p18 from "./providers/pipedrive.js";
+import type * as p19 from "./providers/salesforce.js";
+import type * as p20 from "./providers/sendgrid.js";
+import type * as p21 from "./providers/shopify.js";
+import type * as p22 from "./providers/shortcut.js";
+import type * as p23 from "./providers/stripe.js";
+import type * as p24 from "./providers/twilio.js";
+import type * as p25 from "./providers/webflow.js";
+import type * as p26 from "./providers/zendesk.js";
+import type * as p27 from "./providers/zoom.js";
 
 export type { ErrorKind, FieldError, FormatName, RawFields, ValidationResult } from "./runtime.js";
 export { formats } from "./runtime.js";
@@ -32,6 +36,7 @@ export { formats } from "./runtime.js";
 export interface Catalogue {
   "airtable": {
     "personal_access_token": { field: p0.PersonalAccessTokenField; fields: p0.PersonalAccessTokenFields; result: p0.PersonalAccessTokenResult };
+    "oauth": { field: p0.OauthField; fields: p0.OauthFields; result: p0.OauthResult };
   };
   "anthropic": {
     "admin_api_key": { field: p1.AdminApiKeyField; fields: p1.AdminApiKeyFields; result: p1.AdminApiKeyResult };
@@ -51,6 +56,7 @@ export interface Catalogue {
   "github": {
     "fine_grained_token": { field: p6.FineGrainedTokenField; fields: p6.FineGrainedTokenFields; result: p6.FineGrainedTokenResult };
     "classic_token": { field: p6.ClassicTokenField; fields: p6.ClassicTokenFields; result: p6.ClassicTokenResult };
+    "oauth_app": { field: p6.OauthAppField; fields: p6.OauthAppFields; result: p6.OauthAppResult };
   };
   "greenhouse": {
     "harvest_api_key": { field: p7.HarvestApiKeyField; fields: p7.HarvestApiKeyFields; result: p7.HarvestApiKeyResult };
@@ -60,12 +66,14 @@ export interface Catalogue {
   };
   "hubspot": {
     "private_app_token": { field: p9.PrivateAppTokenField; fields: p9.PrivateAppTokenFields; result: p9.PrivateAppTokenResult };
+    "oauth": { field: p9.OauthField; fields: p9.OauthFields; result: p9.OauthResult };
   };
   "humaans": {
     "api_access_token": { field: p10.ApiAccessTokenField; fields: p10.ApiAccessTokenFields; result: p10.ApiAccessTokenResult };
   };
   "jira": {
     "api_token": { field: p11.ApiTokenField; fields: p11.ApiTokenFields; result: p11.ApiTokenResult };
+    "oauth": { field: p11.OauthField; fields: p11.OauthFields; result: p11.OauthResult };
   };
   "linear": {
     "personal_api_key": { field: p12.PersonalApiKeyField; fields: p12.PersonalApiKeyFields; result: p12.PersonalApiKeyResult };
@@ -73,35 +81,49 @@ export interface Catalogue {
   "mailchimp": {
     "api_key": { field: p13.ApiKeyField; fields: p13.ApiKeyFields; result: p13.ApiKeyResult };
   };
+  "microsoft_graph": {
+    "oauth": { field: p14.OauthField; fields: p14.OauthFields; result: p14.OauthResult };
+  };
   "notion": {
-    "internal_integration": { field: p14.InternalIntegrationField; fields: p14.InternalIntegrationFields; result: p14.InternalIntegrationResult };
+    "internal_integration": { field: p15.InternalIntegrationField; fields: p15.InternalIntegrationFields; result: p15.InternalIntegrationResult };
+    "public_integration": { field: p15.PublicIntegrationField; fields: p15.PublicIntegrationFields; result: p15.PublicIntegrationResult };
   };
   "oneflow": {
-    "api_token": { field: p15.ApiTokenField; fields: p15.ApiTokenFields; result: p15.ApiTokenResult };
-  };
-  "pipedrive": {
     "api_token": { field: p16.ApiTokenField; fields: p16.ApiTokenFields; result: p16.ApiTokenResult };
   };
+  "paypal": {
+    "client_credentials": { field: p17.ClientCredentialsField; fields: p17.ClientCredentialsFields; result: p17.ClientCredentialsResult };
+  };
+  "pipedrive": {
+    "api_token": { field: p18.ApiTokenField; fields: p18.ApiTokenFields; result: p18.ApiTokenResult };
+  };
+  "salesforce": {
+    "oauth": { field: p19.OauthField; fields: p19.OauthFields; result: p19.OauthResult };
+  };
   "sendgrid": {
-    "api_key": { field: p17.ApiKeyField; fields: p17.ApiKeyFields; result: p17.ApiKeyResult };
-  };
-  "shopify": {
-    "admin_api_token": { field: p18.AdminApiTokenField; fields: p18.AdminApiTokenFields; result: p18.AdminApiTokenResult };
-  };
-  "shortcut": {
-    "api_token": { field: p19.ApiTokenField; fields: p19.ApiTokenFields; result: p19.ApiTokenResult };
-  };
-  "stripe": {
     "api_key": { field: p20.ApiKeyField; fields: p20.ApiKeyFields; result: p20.ApiKeyResult };
   };
+  "shopify": {
+    "admin_api_token": { field: p21.AdminApiTokenField; fields: p21.AdminApiTokenFields; result: p21.AdminApiTokenResult };
+  };
+  "shortcut": {
+    "api_token": { field: p22.ApiTokenField; fields: p22.ApiTokenFields; result: p22.ApiTokenResult };
+  };
+  "stripe": {
+    "api_key": { field: p23.ApiKeyField; fields: p23.ApiKeyFields; result: p23.ApiKeyResult };
+  };
   "twilio": {
-    "auth_token": { field: p21.AuthTokenField; fields: p21.AuthTokenFields; result: p21.AuthTokenResult };
+    "auth_token": { field: p24.AuthTokenField; fields: p24.AuthTokenFields; result: p24.AuthTokenResult };
   };
   "webflow": {
-    "site_token": { field: p22.SiteTokenField; fields: p22.SiteTokenFields; result: p22.SiteTokenResult };
+    "site_token": { field: p25.SiteTokenField; fields: p25.SiteTokenFields; result: p25.SiteTokenResult };
   };
   "zendesk": {
-    "api_token": { field: p23.ApiTokenField; fields: p23.ApiTokenFields; result: p23.ApiTokenResult };
+    "api_token": { field: p26.ApiTokenField; fields: p26.ApiTokenFields; result: p26.ApiTokenResult };
+    "oauth": { field: p26.OauthField; fields: p26.OauthFields; result: p26.OauthResult };
+  };
+  "zoom": {
+    "server_to_server": { field: p27.ServerToServerField; fields: p27.ServerToServerFields; result: p27.ServerToServerResult };
   };
 }
 

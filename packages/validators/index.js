@@ -14,16 +14,20 @@ import * as p10 from "./providers/humaans.js";
 import * as p11 from "./providers/jira.js";
 import * as p12 from "./providers/linear.js";
 import * as p13 from "./providers/mailchimp.js";
-import * as p14 from "./providers/notion.js";
-import * as p15 from "./providers/oneflow.js";
-import * as p16 from "./providers/pipedrive.js";
-import * as p17 from "./providers/sendgrid.js";
-import * as p18 from "./providers/shopify.js";
-import * as p19 from "./providers/shortcut.js";
-import * as p20 from "./providers/stripe.js";
-import * as p21 from "./providers/twilio.js";
-import * as p22 from "./providers/webflow.js";
-import * as p23 from "./providers/zendesk.js";
+import * as p14 from "./providers/microsoft_graph.js";
+import * as p15 from "./providers/notion.js";
+import * as p16 from "./providers/oneflow.js";
+import * as p17 from "./providers/paypal.js";
+import * as p18 from "./providers/pipedrive.js";
+import * as p19 from "./providers/salesforce.js";
+import * as p20 from "./providers/sendgrid.js";
+import * as p21 from "./providers/shopify.js";
+import * as p22 from "./providers/shortcut.js";
+import * as p23 from "./providers/stripe.js";
+import * as p24 from "./providers/twilio.js";
+import * as p25 from "./providers/webflow.js";
+import * as p26 from "./providers/zendesk.js";
+import * as p27 from "./providers/zoom.js";
 
 export { formats } from "./runtime.js";
 
@@ -43,20 +47,24 @@ const providers = Object.freeze({
   "jira": p11,
   "linear": p12,
   "mailchimp": p13,
-  "notion": p14,
-  "oneflow": p15,
-  "pipedrive": p16,
-  "sendgrid": p17,
-  "shopify": p18,
-  "shortcut": p19,
-  "stripe": p20,
-  "twilio": p21,
-  "webflow": p22,
-  "zendesk": p23,
+  "microsoft_graph": p14,
+  "notion": p15,
+  "oneflow": p16,
+  "paypal": p17,
+  "pipedrive": p18,
+  "salesforce": p19,
+  "sendgrid": p20,
+  "shopify": p21,
+  "shortcut": p22,
+  "stripe": p23,
+  "twilio": p24,
+  "webflow": p25,
+  "zendesk": p26,
+  "zoom": p27,
 });
 
 /** Every provider id. */
-export const providerIds = Object.freeze(["airtable","anthropic","azure_devops","calendly","datadog","gitbook","github","greenhouse","hive","hubspot","humaans","jira","linear","mailchimp","notion","oneflow","pipedrive","sendgrid","shopify","shortcut","stripe","twilio","webflow","zendesk"]);
+export const providerIds = Object.freeze(["airtable","anthropic","azure_devops","calendly","datadog","gitbook","github","greenhouse","hive","hubspot","humaans","jira","linear","mailchimp","microsoft_graph","notion","oneflow","paypal","pipedrive","salesforce","sendgrid","shopify","shortcut","stripe","twilio","webflow","zendesk","zoom"]);
 
 /**
  * Validates raw form input for one provider's auth method, as the Rust validators

@@ -9,6 +9,8 @@ use connectspec_server::config::{
     DEFAULT_BODY_TIMEOUT, DEFAULT_HEADER_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_ERRORS,
     DEFAULT_TEST_TIMEOUT,
 };
+use connectspec_server::oauth::config::OAuthArgs;
+use connectspec_server::oauth::state::DEFAULT_STATE_TTL;
 use connectspec_server::{Config, Settings};
 use tracing_subscriber::EnvFilter;
 
@@ -61,6 +63,60 @@ pub struct Args {
     /// Most field errors one 422 answer lists; the rest are counted, not listed.
     #[arg(long, env = "CONNECTSPEC_MAX_ERRORS", default_value_t = DEFAULT_MAX_ERRORS)]
     pub max_errors: usize,
+
+    /// OAuth 2.0: state keys, redirect URI, client credentials.
+    #[command(flatten)]
+    pub oauth: OAuthFlags,
+}
+
+/// The OAuth flags of `connectspec serve`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OAuthFlags {
+    /// The keys that seal OAuth `state`: base64url of 32 random bytes each, comma
+    /// separated; the first seals, all open (rotation: put the new key first, drop the
+    /// old one after the state lifetime).
+    #[arg(
+        long,
+        env = "CONNECTSPEC_OAUTH_STATE_KEYS",
+        value_name = "KEYS",
+        hide_env_values = true
+    )]
+    pub oauth_state_keys: Option<String>,
+
+    /// A file with the state keys, one per line (same order rule); read at start.
+    #[arg(long, env = "CONNECTSPEC_OAUTH_STATE_KEY_FILE", value_name = "FILE")]
+    pub oauth_state_key_file: Option<std::path::PathBuf>,
+
+    /// The redirect URI registered with the providers: this service's
+    /// `/v1/oauth/callback` as the browser reaches it.
+    #[arg(long, env = "CONNECTSPEC_OAUTH_REDIRECT_URI", value_name = "URL")]
+    pub oauth_redirect_uri: Option<String>,
+
+    /// A JSON file of client credentials by provider and method.
+    #[arg(long, env = "CONNECTSPEC_OAUTH_CLIENTS", value_name = "FILE")]
+    pub oauth_clients: Option<std::path::PathBuf>,
+
+    /// Sends a provider's OAuth endpoints to another origin, keeping their paths
+    /// (staging, tests): `PROVIDER=URL`, repeatable.
+    #[arg(long = "oauth-origin", value_name = "PROVIDER=URL")]
+    pub oauth_origin: Vec<String>,
+
+    /// Lifetime of a `state`, in seconds.
+    #[arg(long, env = "CONNECTSPEC_OAUTH_STATE_TTL_SECS", default_value_t = DEFAULT_STATE_TTL.as_secs())]
+    pub oauth_state_ttl_secs: u64,
+}
+
+impl OAuthFlags {
+    fn settings(&self) -> OAuthArgs {
+        OAuthArgs {
+            oauth_state_keys: self.oauth_state_keys.clone(),
+            oauth_state_key_file: self.oauth_state_key_file.clone(),
+            oauth_redirect_uri: self.oauth_redirect_uri.clone(),
+            oauth_clients: self.oauth_clients.clone(),
+            oauth_origin: self.oauth_origin.clone(),
+            oauth_state_ttl_secs: self.oauth_state_ttl_secs,
+        }
+    }
 }
 
 impl Args {
@@ -77,6 +133,7 @@ impl Args {
             body_timeout_ms: self.body_timeout_ms,
             max_connections: self.max_connections,
             max_errors: self.max_errors,
+            oauth: self.oauth.settings(),
         }
     }
 }

@@ -101,6 +101,26 @@ fn provider_module(p: &ProviderSpec) -> Result<(TokenStream, Vec<Entry>), Vec<St
             }
         }
         method_refs.push(quote!(&#m_mod::META));
+        if m.is_oauth() {
+            // The setup form: its own tables and typed struct, not a listed method.
+            let setup = crate::oauth::setup_method(m);
+            let name = camel(&setup.id);
+            match snake_ident(&setup.id) {
+                Ok(setup_mod) if structs.insert(name.clone()) => {
+                    match method_items(p, &setup, &setup_mod, &type_ident(&name)) {
+                        Ok(t) => items.push(t),
+                        Err(e) => problems.extend(e.into_iter().map(|e| {
+                            format!("provider `{}` method `{}` setup: {e}", p.id, m.id)
+                        })),
+                    }
+                }
+                Ok(_) => problems.push(format!(
+                    "provider `{}`: the setup form of `{}` maps to the Rust type `{name}`, which another method uses; rename one",
+                    p.id, m.id
+                )),
+                Err(e) => problems.push(format!("provider `{}` method `{}`: {e}", p.id, m.id)),
+            }
+        }
         let s = type_ident(&struct_name);
         entries.push(Entry {
             provider_id: p.id.clone(),
@@ -119,7 +139,7 @@ fn provider_module(p: &ProviderSpec) -> Result<(TokenStream, Vec<Entry>), Vec<St
     let has_secret = p
         .auth_methods
         .iter()
-        .any(|m| m.fields.iter().any(|f| f.secret));
+        .any(|m| m.fields.iter().chain(&m.setup_fields).any(|f| f.secret));
     let expose = if has_secret {
         quote!(
             use ::connectspec_runtime::ExposeSecret as _;
@@ -193,7 +213,7 @@ fn opt_u32(v: Option<u32>) -> TokenStream {
 }
 
 /// A `Template` literal from template text (checked by the spec loader).
-fn template(text: &str) -> Result<TokenStream, String> {
+pub(crate) fn template(text: &str) -> Result<TokenStream, String> {
     let parts = parse_template(text).map_err(|(_, e)| format!("template `{text}`: {e}"))?;
     let segs = parts.iter().map(|(var, s)| {
         if *var {
@@ -399,6 +419,10 @@ fn method_items(
         problems.push(e);
         TokenStream::new()
     });
+    let (oauth_items, oauth) = crate::oauth::oauth_items(m).unwrap_or_else(|e| {
+        problems.extend(e);
+        (TokenStream::new(), TokenStream::new())
+    });
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -450,7 +474,10 @@ fn method_items(
                 scopes: &[#(#scopes),*],
                 json_schema: #schema,
                 validator: super::#s::boxed_,
+                oauth: #oauth,
             };
+
+            #oauth_items
 
             #(#enums)*
         }
@@ -688,6 +715,19 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
         let i = num(i as u64);
         values.push(quote!(#at => self.derived_[#i].as_deref()));
     }
+    // A form without fields (an OAuth method whose end user only signs in) has no
+    // values: a lone `_` arm would be a needless `match`.
+    let expose_body = if values.is_empty() {
+        quote!(
+            let _ = index;
+            None
+        )
+    } else {
+        quote!(match index {
+            #(#values,)*
+            _ => None,
+        })
+    };
     // Only methods with derived values carry them.
     let (derived_member, derived_build) = if m.derived.is_empty() {
         (TokenStream::new(), TokenStream::new())
@@ -779,10 +819,7 @@ fn typed_struct(p: &ProviderSpec, m: &AuthMethod, m_mod: &Ident, s: &Ident) -> T
                 &#m_mod::META
             }
             fn expose_value(&self, index: usize) -> Option<&str> {
-                match index {
-                    #(#values,)*
-                    _ => None,
-                }
+                #expose_body
             }
             fn normalized_bits(&self) -> u64 {
                 self.normalized_

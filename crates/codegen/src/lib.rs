@@ -11,6 +11,7 @@ mod generate;
 pub mod js;
 mod lower;
 mod names;
+mod oauth;
 mod schema;
 
 use connectspec_spec::Catalogue;

@@ -24,6 +24,22 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../../templates/page.md.jinja"),
     ),
     (
+        "oauth.mdx.jinja",
+        include_str!("../../../templates/oauth.mdx.jinja"),
+    ),
+    (
+        "oauth.md.jinja",
+        include_str!("../../../templates/oauth.md.jinja"),
+    ),
+    (
+        "oauth-setup.mdx.jinja",
+        include_str!("../../../templates/oauth-setup.mdx.jinja"),
+    ),
+    (
+        "oauth-setup.md.jinja",
+        include_str!("../../../templates/oauth-setup.md.jinja"),
+    ),
+    (
         "index.mdx.jinja",
         include_str!("../../../templates/index.mdx.jinja"),
     ),

@@ -14,6 +14,7 @@ pub mod error;
 pub mod escape;
 pub mod guide;
 pub mod inline;
+pub mod oauth;
 pub mod output;
 pub mod view;
 
@@ -63,6 +64,16 @@ impl Flavor {
     /// The template of a method page.
     pub fn page_template(self) -> String {
         format!("page.{}.jinja", self.name())
+    }
+
+    /// The template of an OAuth method's link-account page.
+    pub fn oauth_template(self) -> String {
+        format!("oauth.{}.jinja", self.name())
+    }
+
+    /// The template of an OAuth method's connector-profile (set-up) page.
+    pub fn oauth_setup_template(self) -> String {
+        format!("oauth-setup.{}.jinja", self.name())
     }
 
     /// The template of the index page.
@@ -138,22 +149,37 @@ pub fn render_catalogue(catalogue: &Catalogue, opts: &Options) -> Result<Vec<Pag
     }
     let engine = Engine::new(opts.templates.as_deref())?;
     let sel = opts.scopes.as_ref();
+    // (spec, method, flavour, whether this is an OAuth method's set-up page)
     let jobs: Vec<_> = catalogue
         .iter()
         .flat_map(|spec| spec.auth_methods.iter().map(move |m| (spec, m)))
         .flat_map(|(spec, m)| Flavor::ALL.into_iter().map(move |f| (spec, m, f)))
+        .flat_map(|(spec, m, f)| {
+            let setup = m.is_oauth().then_some((spec, m, f, true));
+            std::iter::once((spec, m, f, false)).chain(setup)
+        })
         .collect();
     let mut pages = jobs
         .par_iter()
-        .map(|&(spec, method, flavor)| {
-            let path = page_path(&spec.id, &method.slug(), flavor);
+        .map(|&(spec, method, flavor, setup)| {
+            let slug = if setup {
+                oauth::setup_slug(method)
+            } else {
+                method.slug()
+            };
+            let path = page_path(&spec.id, &slug, flavor);
             let ctx = view::method_page(flavor, spec, method, sel).map_err(|message| {
                 DocsError::Model {
                     page: path.clone(),
                     message,
                 }
             })?;
-            let contents = engine.render(&flavor.page_template(), ctx, &path)?;
+            let template = match (method.is_oauth(), setup) {
+                (false, _) => flavor.page_template(),
+                (true, false) => flavor.oauth_template(),
+                (true, true) => flavor.oauth_setup_template(),
+            };
+            let contents = engine.render(&template, ctx, &path)?;
             Ok(Page { path, contents })
         })
         .collect::<Vec<Result<Page, DocsError>>>()

@@ -40,6 +40,21 @@ pub fn page_title(spec: &ProviderSpec, method: &AuthMethod) -> String {
 
 /// The one-line description under the title.
 pub fn page_description(spec: &ProviderSpec, method: &AuthMethod) -> String {
+    match method.grant {
+        Some(connectspec_spec::Grant::AuthorizationCode) => {
+            return format!(
+                "Step by step: link your {} account by signing in at {} and approving access.",
+                spec.name, spec.name
+            );
+        }
+        Some(connectspec_spec::Grant::ClientCredentials) => {
+            return format!(
+                "Step by step: link your {} account with the {} connector's app credentials.",
+                spec.name, method.label
+            );
+        }
+        None => {}
+    }
     format!(
         "Step by step: create your {} in {} and link your {} account with it.",
         method.label, spec.name, spec.name
@@ -89,8 +104,10 @@ pub fn method_page(
         Some(set) => list(set.iter().map(|s| Value::from(s.as_str())).collect()),
         None => Value::from(()),
     };
+    let oauth = crate::oauth::oauth_view(flavor, spec, method)?.unwrap_or(Value::from(()));
     Ok(obj([
         ("flavor", Value::from(flavor.name())),
+        ("oauth", oauth),
         ("provider", provider_view(spec)),
         ("method", method_view(flavor, spec, method)),
         (

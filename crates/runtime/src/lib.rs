@@ -12,6 +12,7 @@ mod hosts;
 mod matcher;
 mod meta;
 mod normalize;
+mod oauth;
 mod registry;
 mod request_url;
 mod rules;
@@ -28,6 +29,10 @@ pub use meta::{
     Validator,
 };
 pub use normalize::{Normalize, normalize};
+pub use oauth::{
+    CaptureMeta, Endpoint, GrantKind, OAuthMeta, SetupValidate, TokenResponseError,
+    TokenResponseMeta, TokenSet,
+};
 pub use registry::{
     Credential, CredentialExt, NotAnOption, ValidateError, display_credential, display_dyn,
     json_object, normalized_keys, public_values, take,

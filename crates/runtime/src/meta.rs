@@ -129,6 +129,8 @@ pub struct MethodMeta {
     /// The generated constructor of this method's credential type (behind
     /// [`MethodMeta::validate`]).
     pub validator: Validator,
+    /// The OAuth 2.0 part of a `kind: oauth2` method.
+    pub oauth: Option<&'static crate::oauth::OAuthMeta>,
 }
 
 /// A generated constructor: validates a field source into a boxed credential.

@@ -70,6 +70,24 @@ impl<S: Send + Sync> FromRequest<S> for FieldsBody {
     type Rejection = Problem;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Problem> {
+        let bytes = read_json_body(req, state).await?;
+        let parsed = parse_fields(&bytes);
+        // The body buffer is ours alone once read; zero it. (A buffer still shared
+        // elsewhere cannot be written to and is left to its owner.)
+        if let Ok(mut raw) = bytes.try_into_mut() {
+            raw.as_mut().zeroize();
+        }
+        parsed
+    }
+}
+
+/// Reads a JSON request body within the body timeout and size limit; the caller
+/// zeroes the bytes when done.
+pub(crate) async fn read_json_body<S: Send + Sync>(
+    req: Request,
+    state: &S,
+) -> Result<Bytes, Problem> {
+    {
         check_content_type(req.headers().get(header::CONTENT_TYPE))?;
         let limit = req
             .extensions()
@@ -88,20 +106,13 @@ impl<S: Send + Sync> FromRequest<S> for FieldsBody {
                     ),
                 )
             })?;
-        let bytes = read.map_err(|r| {
+        read.map_err(|r| {
             if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 too_large()
             } else {
                 Problem::bad_request("the request body could not be read")
             }
-        })?;
-        let parsed = parse_fields(&bytes);
-        // The body buffer is ours alone once read; zero it. (A buffer still shared
-        // elsewhere cannot be written to and is left to its owner.)
-        if let Ok(mut raw) = bytes.try_into_mut() {
-            raw.as_mut().zeroize();
-        }
-        parsed
+        })
     }
 }
 

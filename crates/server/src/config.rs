@@ -87,6 +87,9 @@ pub struct Settings {
     pub max_connections: usize,
     /// Most field errors one 422 answer lists.
     pub max_errors: usize,
+
+    /// OAuth 2.0: state keys, redirect URI, client credentials.
+    pub oauth: crate::oauth::config::OAuthArgs,
 }
 
 impl Default for Settings {
@@ -102,6 +105,7 @@ impl Default for Settings {
             body_timeout_ms: DEFAULT_BODY_TIMEOUT.as_millis() as u64,
             max_connections: DEFAULT_MAX_CONNECTIONS,
             max_errors: DEFAULT_MAX_ERRORS,
+            oauth: crate::oauth::config::OAuthArgs::default(),
         }
     }
 }
@@ -126,6 +130,8 @@ pub struct Config {
     pub resolve: BTreeMap<String, Vec<std::net::IpAddr>>,
     /// Inbound timeouts and caps.
     pub limits: Limits,
+    /// OAuth 2.0 settings.
+    pub oauth: crate::oauth::config::OAuthConfig,
 }
 
 impl Default for Config {
@@ -139,6 +145,7 @@ impl Default for Config {
             allow_private_hosts: false,
             resolve: BTreeMap::new(),
             limits: Limits::default(),
+            oauth: crate::oauth::config::OAuthConfig::default(),
         }
     }
 }
@@ -169,6 +176,12 @@ impl Config {
         env: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Config, ConfigError> {
         let mut base_urls = BTreeMap::new();
+        let env: Vec<(String, String)> = env.into_iter().collect();
+        let oauth_env: BTreeMap<String, String> = env
+            .iter()
+            .filter(|(k, _)| k.starts_with(crate::oauth::config::CLIENT_ENV_PREFIX))
+            .cloned()
+            .collect();
         let mut env_vars: Vec<(String, String)> = env
             .into_iter()
             .filter(|(k, _)| {
@@ -235,6 +248,7 @@ impl Config {
             allow_private_hosts: args.allow_private_hosts,
             resolve: BTreeMap::new(),
             limits,
+            oauth: crate::oauth::config::OAuthConfig::from_args_and_env(&args.oauth, &oauth_env)?,
         })
     }
 }

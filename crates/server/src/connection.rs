@@ -106,6 +106,21 @@ impl Tester {
         self.timeout
     }
 
+    /// The client for a request: `direct` for an operator's override (or when private
+    /// hosts are allowed), else the one whose resolver refuses internal addresses.
+    pub(crate) fn client(&self, overridden: bool) -> &reqwest::Client {
+        if overridden || self.allow_private_hosts {
+            &self.direct
+        } else {
+            &self.guarded
+        }
+    }
+
+    /// Whether the outbound address policy is lifted.
+    pub(crate) fn allow_private_hosts(&self) -> bool {
+        self.allow_private_hosts
+    }
+
     /// Runs the method's connection test with `auth`. Errors are problems for the caller
     /// of the service: no test declared (404), an unusable URL (500), the provider could
     /// not be reached (502) or did not answer in time (504).
@@ -278,7 +293,7 @@ impl Tester {
 }
 
 /// 422 naming the fields that decide the host: `why` completes "<Label> …".
-fn host_problem(meta: &MethodMeta, why: &str) -> Problem {
+pub(crate) fn host_problem(meta: &MethodMeta, why: &str) -> Problem {
     let errors: Vec<FieldError> = meta
         .host_fields()
         .into_iter()
@@ -299,7 +314,7 @@ fn host_problem(meta: &MethodMeta, why: &str) -> Problem {
 }
 
 /// 422 for a value that cannot go where its template puts it.
-fn value_problem(meta: &MethodMeta, e: &UrlValueError) -> Problem {
+pub(crate) fn value_problem(meta: &MethodMeta, e: &UrlValueError) -> Problem {
     // A derived value is named by the field it comes from.
     let field = meta
         .rules
@@ -339,7 +354,7 @@ fn refused_problem(errors: Vec<FieldError>) -> Problem {
     p
 }
 
-fn internal(detail: impl Into<String>) -> Problem {
+pub(crate) fn internal(detail: impl Into<String>) -> Problem {
     Problem::new(
         StatusCode::INTERNAL_SERVER_ERROR,
         "internal",

@@ -9,6 +9,10 @@
 //! GET  /v1/providers/{provider}/methods/{method}/schema
 //! POST /v1/providers/{provider}/methods/{method}/validate   {"fields": {…}}
 //! POST /v1/providers/{provider}/methods/{method}/test       {"fields": {…}}
+//! POST /v1/providers/{provider}/methods/{method}/authorize  OAuth: the authorization URL
+//! GET  /v1/oauth/callback                                    OAuth: code exchange, handoff
+//! POST /v1/providers/{provider}/methods/{method}/refresh    OAuth: refresh
+//! POST /v1/providers/{provider}/methods/{method}/token      OAuth: client credentials
 //! GET  /connect/{provider}/{method}                          the link form's page
 //! GET  /connect/assets/…                                     its module, styles, validators
 //! ```
@@ -23,6 +27,7 @@ mod connect_page;
 mod connection;
 mod listen;
 mod logging;
+pub mod oauth;
 pub mod outbound;
 mod problem;
 mod routes;
@@ -48,6 +53,7 @@ struct Inner {
     tester: Tester,
     embed_origin: Option<String>,
     limits: Limits,
+    oauth: oauth::config::OAuthConfig,
 }
 
 impl AppState {
@@ -67,6 +73,7 @@ impl AppState {
                 tester,
                 embed_origin: config.embed_origin.clone(),
                 limits: config.limits,
+                oauth: config.oauth.clone(),
             }),
         })
     }
@@ -74,6 +81,11 @@ impl AppState {
     /// The connection tester.
     pub fn tester(&self) -> &Tester {
         &self.inner.tester
+    }
+
+    /// The OAuth configuration.
+    pub fn oauth(&self) -> &oauth::config::OAuthConfig {
+        &self.inner.oauth
     }
 
     /// The origin allowed to frame the link page and receive its result.
@@ -126,6 +138,19 @@ pub async fn run(config: Config) -> std::io::Result<()> {
             "base URL override: this provider's connection tests go to the given URL, outside its allowed hosts and the address policy"
         );
     }
+    for (id, url) in &config.oauth.origins {
+        tracing::warn!(
+            provider = %id,
+            host = url.host_str().unwrap_or(""),
+            "OAuth origin override: this provider's OAuth endpoints go to the given origin, outside its allowed hosts and the address policy"
+        );
+    }
+    tracing::info!(
+        state_keys = config.oauth.keys.len(),
+        oauth_clients = ?config.oauth.clients.keys().collect::<Vec<_>>(),
+        redirect_uri = config.oauth.redirect_uri.is_some(),
+        "OAuth configuration"
+    );
     serve(listener, state, shutdown_signal()).await?;
     tracing::info!("connectspec service stopped");
     Ok(())

@@ -31,6 +31,21 @@ pub struct Problem {
     /// `--max-errors`).
     #[serde(skip_serializing_if = "is_zero")]
     pub errors_not_listed: usize,
+    /// What an OAuth provider answered (`error`, `error_description`), for OAuth
+    /// problems; `detail` says it for the end user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider_error: Option<Box<ProviderError>>,
+}
+
+/// An OAuth provider's error (RFC 6749 §4.1.2.1, §5.2), as sent, cleaned of control
+/// characters and cut to a bounded length.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ProviderError {
+    /// The error code, e.g. `access_denied`.
+    pub error: String,
+    /// The provider's description, when it sent one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -63,6 +78,7 @@ impl Problem {
             detail: detail.into(),
             errors: Vec::new(),
             errors_not_listed: 0,
+            provider_error: None,
         }
     }
 

@@ -32,6 +32,19 @@ pub fn router(state: AppState) -> Router {
             post(validate),
         )
         .route("/v1/providers/{provider}/methods/{method}/test", post(test))
+        .route(
+            "/v1/providers/{provider}/methods/{method}/authorize",
+            post(crate::oauth::authorize),
+        )
+        .route(
+            "/v1/providers/{provider}/methods/{method}/refresh",
+            post(crate::oauth::refresh),
+        )
+        .route(
+            "/v1/providers/{provider}/methods/{method}/token",
+            post(crate::oauth::token),
+        )
+        .route("/v1/oauth/callback", get(crate::oauth::callback))
         .route("/connect/{provider}/{method}", get(connect_page::page))
         .route("/connect/assets/link/{file}", get(connect_page::link_asset))
         .route(
@@ -133,9 +146,14 @@ async fn validate(
 async fn test(
     State(state): State<AppState>,
     Ids((provider, method)): Ids<(String, String)>,
-    body: FieldsBody,
+    req: axum::extract::Request,
 ) -> Result<Response, Problem> {
     let m = find_method(&provider, &method)?;
+    if m.oauth.is_some() {
+        return crate::oauth::test(state, m, req).await;
+    }
+    let body =
+        <FieldsBody as axum::extract::FromRequest<AppState>>::from_request(req, &state).await?;
     if m.connection_test.is_none() {
         return Err(Problem::not_found(format!(
             "{} {} declares no connection test",
@@ -150,7 +168,7 @@ async fn test(
 
 /// Validates with the method found by the route (no second lookup), logging the outcome
 /// by field key and error code only.
-fn checked(
+pub(crate) fn checked(
     state: &AppState,
     m: &'static MethodMeta,
     fields: &serde_json::Map<String, serde_json::Value>,

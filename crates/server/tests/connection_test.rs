@@ -10,6 +10,20 @@ use common::{
 use serde_json::{Value, json};
 
 const WEBFLOW_TOKEN: &str = "4b1e0c9d7a2f86e35c0b9a1d4e7f2c8a6b3d0e9f1a4c7b2e5d8f0a3c6b9e1d4f";
+/// The values an OAuth method's token response yields, from each capture's example.
+fn captured(m: &connectspec_spec::AuthMethod) -> serde_json::Map<String, Value> {
+    let captures = m.oauth.iter().flat_map(|o| &o.token_response.capture);
+    captures
+        .map(|c| {
+            let re = regex::Regex::new(&c.pattern).unwrap();
+            let caps = re.captures(&c.example).expect("the example matches");
+            let kept = caps.name("value").or_else(|| caps.get(0)).unwrap().as_str();
+            (c.key.clone(), Value::String(kept.to_owned()))
+        })
+        .collect()
+}
+
+const OAUTH_TOKEN: &str = "EwBwA8l6BAAUs5-fake-oauth-access-token-0123456789";
 const ONEFLOW_TOKEN: &str = "3f9c2a7e-41bd-4c0a-9e6f-2b8d51c7a0e4f1b2";
 
 fn webflow_form(token: &str) -> serde_json::Map<String, Value> {
@@ -136,8 +150,27 @@ async fn every_spec_test_request_is_built_from_the_spec() {
             let Some(t) = &m.connection_test else {
                 continue;
             };
-            let form = valid_form(&spec.id, m);
-            let (s, body) = run_test(&c, &svc, &spec.id, &m.id, &form).await;
+            let mut form = valid_form(&spec.id, m);
+            let (s, body) = if m.is_oauth() {
+                // An OAuth method's test takes the access token beside the fields.
+                let url = svc.url(&format!("/v1/providers/{}/methods/{}/test", spec.id, m.id));
+                let res = c
+                    .post(&url)
+                    .header("content-type", "application/json")
+                    .body(
+                        json!({"fields": form, "access_token": OAUTH_TOKEN, "values": captured(m)})
+                            .to_string(),
+                    )
+                    .send()
+                    .await
+                    .unwrap();
+                (res.status().as_u16(), res.json::<Value>().await.unwrap())
+            } else {
+                run_test(&c, &svc, &spec.id, &m.id, &form).await
+            };
+            if m.is_oauth() {
+                form.insert("access_token".into(), Value::String(OAUTH_TOKEN.into()));
+            }
             assert_eq!(s, 200, "{body}");
             assert_eq!(body["ok"], t.expect_status == 200);
             let seen = stub.take_seen();

@@ -269,12 +269,43 @@ async fn hostile_url_values_are_refused_and_reach_nothing() {
             if let Some(t) = &m.connection_test {
                 keys.extend(placeholders(&t.path, false));
             }
+            // A value captured from an OAuth token response is not typed by the end user;
+            // its host is proved at load time (E040) and checked again at run time.
+            keys.retain(|(k, _)| m.capture(k).is_none());
+            // The OAuth endpoints are built from the same fields.
+            let oauth_urls: Vec<&str> = m
+                .oauth
+                .iter()
+                .flat_map(|o| {
+                    [
+                        o.authorization_url.as_deref(),
+                        Some(o.token_url.as_str()),
+                        o.refresh_url.as_deref(),
+                    ]
+                })
+                .flatten()
+                .collect();
+            for url in &oauth_urls {
+                for (k, pos) in placeholders(url, true) {
+                    if !keys.iter().any(|(have, _)| *have == k) {
+                        keys.push((k, pos));
+                    }
+                }
+            }
             if keys.is_empty() {
                 continue;
             }
             methods += 1;
+            let mut verbs = vec!["validate", "test"];
+            match m.grant {
+                Some(connectspec_spec::Grant::AuthorizationCode) => verbs.push("authorize"),
+                Some(connectspec_spec::Grant::ClientCredentials) => verbs.push("token"),
+                None => {}
+            }
             for (key, position) in keys {
-                let label = position == Position::Path || label_position(&m.base_url, &key);
+                let label = position == Position::Path
+                    || label_position(&m.base_url, &key)
+                    || oauth_urls.iter().any(|u| label_position(u, &key));
                 for h in hostile(position, trap.port) {
                     let (field, value) = source_value(m, &key, &h);
                     let (form, _) = form_with(&spec.id, m, Some((&field, &value)));
@@ -282,8 +313,17 @@ async fn hostile_url_values_are_refused_and_reach_nothing() {
                     // spec's literal domain, or as one path segment, stays inside the
                     // allowed host (`localhost.zendesk.com`): a valid value, still kept
                     // from this machine.
-                    let contained = label && is_dns_label(&h);
-                    for verb in ["validate", "test"] {
+                    // A value that only goes into the path of an OAuth endpoint on a fixed
+                    // host (a tenant domain) is one encoded path segment: host characters
+                    // there stay on that host.
+                    let oauth_path_only = position == Position::Path
+                        && !m.base_url.contains(&format!("{{{key}}}"))
+                        && m.connection_test
+                            .as_ref()
+                            .is_none_or(|t| !t.path.contains(&format!("{{{key}}}")));
+                    let contained =
+                        (label && is_dns_label(&h)) || (oauth_path_only && is_host_segment(&h));
+                    for verb in verbs.iter().copied() {
                         cases += 1;
                         let (status, body) = post(&c, &svc, &spec.id, &m.id, verb, &form).await;
                         if contained {
@@ -319,6 +359,15 @@ async fn hostile_url_values_are_refused_and_reach_nothing() {
 /// Whether `{key}` in the URL template is followed by a literal `.domain`.
 fn label_position(base_url: &str, key: &str) -> bool {
     base_url.contains(&format!("{{{key}}}."))
+}
+
+/// Host-name characters, as one path segment (not `.` or `..`).
+fn is_host_segment(s: &str) -> bool {
+    !s.is_empty()
+        && s != "."
+        && s != ".."
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
 }
 
 /// One DNS label, in any case.

@@ -91,7 +91,7 @@ pub(crate) fn check(spec: &ProviderSpec, rep: &mut Reporter<'_>) {
 fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
     check_id(rep, &format!("{p}/id"), &m.id, "auth method id");
     non_empty(rep, &format!("{p}/label"), &m.label, "label");
-    if m.fields.is_empty() {
+    if m.fields.is_empty() && !m.is_oauth() {
         rep.value(
             &format!("{p}/fields"),
             Code::InvalidValue,
@@ -186,6 +186,13 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         }
         non_empty(rep, &format!("{rp}/message"), &r.message, "message");
     }
+    // Values of the token response (OAuth): captures in URLs, the token in `send`.
+    let captures: Vec<&str> = m
+        .oauth
+        .iter()
+        .flat_map(|o| o.token_response.capture.iter().map(|c| c.key.as_str()))
+        .collect();
+    names.extend(captures);
     check_template(rep, &format!("{p}/base_url"), &m.base_url, &names);
     no_secret_in(rep, &format!("{p}/base_url"), &m.base_url, m);
     if let Some(t) = &m.connection_test {
@@ -200,7 +207,12 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
             "credentials are only ever sent over https: use an https:// URL",
         );
     }
-    check_send(rep, m, p, &names);
+    let mut send_names = names.clone();
+    if m.is_oauth() {
+        send_names.insert(ACCESS_TOKEN);
+    }
+    check_send(rep, m, p, &send_names);
+    crate::oauth::check_oauth(rep, m, p);
     crate::hosts::check_hosts(rep, m, p);
     if let Some(t) = &m.connection_test {
         let tp = format!("{p}/connection_test");
@@ -247,7 +259,9 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
     for (i, s) in m.scopes.iter().enumerate() {
         let sp = format!("{p}/scopes/{i}");
         duplicate(rep, &mut scope_ids, &s.id, &format!("{sp}/id"), "scope id");
-        if !is_scope_id(&s.id) {
+        if m.is_oauth() {
+            crate::oauth::check_scope_token(rep, &format!("{sp}/id"), &s.id);
+        } else if !is_scope_id(&s.id) {
             rep.value(
                 &format!("{sp}/id"),
                 Code::InvalidId,
@@ -265,7 +279,7 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
     check_guide(rep, m, p);
 }
 
-fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
+pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
     check_id(rep, &format!("{fp}/key"), &f.key, "field key");
     non_empty(rep, &format!("{fp}/label"), &f.label, "label");
     if !f.secret && f.key.split('_').any(|w| SECRET_WORDS.contains(&w)) {
@@ -533,7 +547,7 @@ fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, names: &BTreeSet<
             .iter()
             .any(|(k, v)| k.eq_ignore_ascii_case("authorization") && v.starts_with("Bearer ")),
         AuthKind::Basic => s.basic.is_some(),
-        AuthKind::Custom => true,
+        AuthKind::Custom | AuthKind::Oauth2 => true,
     };
     if !kind_ok {
         let need = match m.kind {
@@ -541,7 +555,7 @@ fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, names: &BTreeSet<
             AuthKind::ApiKeyQuery => "a parameter in `send.query`",
             AuthKind::Bearer => "`send.headers.Authorization: \"Bearer {field}\"`",
             AuthKind::Basic => "`send.basic`",
-            AuthKind::Custom => "",
+            AuthKind::Custom | AuthKind::Oauth2 => "",
         };
         rep.value(
             &format!("{p}/kind"),
@@ -765,7 +779,11 @@ fn markup(rep: &mut Reporter<'_>, ptr: &str, text: &str) {
 
 /// Checks that a pattern compiles and is anchored; returns it compiled, and its HIR,
 /// when it compiles.
-fn check_pattern(rep: &mut Reporter<'_>, ptr: &str, pat: &str) -> Option<(regex::Regex, Hir)> {
+pub(crate) fn check_pattern(
+    rep: &mut Reporter<'_>,
+    ptr: &str,
+    pat: &str,
+) -> Option<(regex::Regex, Hir)> {
     let regex = match regex::Regex::new(pat) {
         Ok(r) => r,
         Err(e) => {
@@ -837,7 +855,7 @@ fn has_capture(hir: &Hir, name: &str) -> bool {
     }
 }
 
-fn check_template(rep: &mut Reporter<'_>, ptr: &str, t: &str, names: &BTreeSet<&str>) {
+pub(crate) fn check_template(rep: &mut Reporter<'_>, ptr: &str, t: &str, names: &BTreeSet<&str>) {
     match connectspec_runtime::parse_template(t) {
         Err((_, msg)) => rep.value(
             ptr,
@@ -866,7 +884,7 @@ fn check_template(rep: &mut Reporter<'_>, ptr: &str, t: &str, names: &BTreeSet<&
 /// URLs end up in logs and error messages: they may name only non-secret fields.
 /// Derived values are allowed: a derived value is a declared public part (such as a
 /// data-centre suffix) of its source.
-fn no_secret_in(rep: &mut Reporter<'_>, ptr: &str, t: &str, m: &AuthMethod) {
+pub(crate) fn no_secret_in(rep: &mut Reporter<'_>, ptr: &str, t: &str, m: &AuthMethod) {
     let Ok(parts) = connectspec_runtime::parse_template(t) else {
         return;
     };
@@ -877,7 +895,7 @@ fn no_secret_in(rep: &mut Reporter<'_>, ptr: &str, t: &str, m: &AuthMethod) {
     }
 }
 
-fn scope_ref(rep: &mut Reporter<'_>, ptr: &str, id: &str, m: &AuthMethod) {
+pub(crate) fn scope_ref(rep: &mut Reporter<'_>, ptr: &str, id: &str, m: &AuthMethod) {
     if m.scope(id).is_none() {
         let declared: Vec<&str> = m.scopes.iter().map(|s| s.id.as_str()).collect();
         let help = if declared.is_empty() {
@@ -921,7 +939,7 @@ fn status(rep: &mut Reporter<'_>, ptr: &str, s: u16) {
     }
 }
 
-fn duplicate(
+pub(crate) fn duplicate(
     rep: &mut Reporter<'_>,
     seen: &mut BTreeMap<String, String>,
     id: &str,
@@ -942,7 +960,7 @@ fn duplicate(
     }
 }
 
-fn check_id(rep: &mut Reporter<'_>, ptr: &str, id: &str, what: &str) {
+pub(crate) fn check_id(rep: &mut Reporter<'_>, ptr: &str, id: &str, what: &str) {
     if !is_snake(id) {
         rep.value(
             ptr,
@@ -954,7 +972,7 @@ fn check_id(rep: &mut Reporter<'_>, ptr: &str, id: &str, what: &str) {
     }
 }
 
-fn non_empty(rep: &mut Reporter<'_>, ptr: &str, v: &str, what: &str) {
+pub(crate) fn non_empty(rep: &mut Reporter<'_>, ptr: &str, v: &str, what: &str) {
     if v.trim().is_empty() {
         rep.value(
             ptr,
@@ -966,7 +984,7 @@ fn non_empty(rep: &mut Reporter<'_>, ptr: &str, v: &str, what: &str) {
     }
 }
 
-fn https(rep: &mut Reporter<'_>, ptr: &str, v: &str) {
+pub(crate) fn https(rep: &mut Reporter<'_>, ptr: &str, v: &str) {
     match url::Url::parse(v) {
         Ok(u) if u.scheme() == "https" && u.host().is_some() => {}
         Ok(_) => rep.value(

@@ -81,6 +81,13 @@ pub enum Code {
     UnconfinedUrl,
     /// A method that does not say where its requests may go.
     MissingAllowedHosts,
+    /// OAuth keys that do not fit the method: `kind: oauth2` without `grant` or
+    /// `oauth`, OAuth keys on a static method, or an endpoint the grant needs (or
+    /// cannot use).
+    OAuthGrant,
+    /// The setup fields lack the client id or secret the grant and client
+    /// authentication need, or mark them wrongly.
+    OAuthClient,
     /// Generated output would be stale (used by `xtask check`).
     Stale,
 }
@@ -120,6 +127,8 @@ impl Code {
             Code::UnknownReference => "E039",
             Code::UnconfinedUrl => "E040",
             Code::MissingAllowedHosts => "E041",
+            Code::OAuthGrant => "E050",
+            Code::OAuthClient => "E051",
             Code::Stale => "E090",
         }
     }

@@ -73,13 +73,37 @@ pub(crate) fn check_hosts(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         .map(String::as_str)
         .filter(|h| is_allowed_host_entry(h))
         .collect();
-    let Some(base) = owned_template(&m.base_url) else {
+    let path = m.connection_test.as_ref().map(|t| t.path.as_str());
+    confine(rep, m, p, "base_url", &m.base_url, path, &allowed);
+    if let Some(o) = &m.oauth {
+        let urls = [
+            ("oauth/authorization_url", o.authorization_url.as_deref()),
+            ("oauth/token_url", Some(o.token_url.as_str())),
+            ("oauth/refresh_url", o.refresh_url.as_deref()),
+        ];
+        for (key, url) in urls {
+            if let Some(url) = url {
+                confine(rep, m, p, key, url, None, &allowed);
+            }
+        }
+    }
+}
+
+/// Proves that the URL `url` (at `{p}/{key}`), followed by the optional `path`
+/// template, cannot leave `allowed` or change the URL's structure.
+fn confine(
+    rep: &mut Reporter<'_>,
+    m: &AuthMethod,
+    p: &str,
+    url_key: &str,
+    url: &str,
+    path: Option<&str>,
+    allowed: &[&str],
+) {
+    let Some(base) = owned_template(url) else {
         return; // a malformed template is reported by the template check
     };
-    let path = match &m.connection_test {
-        Some(t) => owned_template(&t.path),
-        None => None,
-    };
+    let path = path.and_then(owned_template);
     let base_segments = base.segments();
     let path_segments = path
         .as_ref()
@@ -100,7 +124,7 @@ pub(crate) fn check_hosts(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         .collect();
     for (part, seg) in &pieces {
         let Segment::Var(key) = seg else { continue };
-        let ptr = field_ptr(m, p, key);
+        let ptr = field_ptr(m, p, url_key, key);
         match part {
             UrlPart::Scheme | UrlPart::Port | UrlPart::Fragment => rep.value(
                 &ptr,
@@ -110,9 +134,9 @@ pub(crate) fn check_hosts(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
                     part_name(*part)
                 ),
                 shown(key),
-                "put values only into the host, the path or the query of `base_url` and the test path",
+                format!("put values only into the host, the path or the query of `{}` and the test path", url_key.trim_start_matches("oauth/")),
             ),
-            UrlPart::Path if lang_of(m, key) == Lang::Unconfined => rep.value(
+            UrlPart::Path if lang_of(m, key) == Lang::Unconfined && !host_alphabet(m, key) => rep.value(
                 &ptr,
                 Code::UnconfinedUrl,
                 format!(
@@ -127,7 +151,7 @@ pub(crate) fn check_hosts(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
     if allowed.is_empty() || host.is_empty() {
         return;
     }
-    prove_host(rep, m, p, &host, &allowed);
+    prove_host(rep, m, p, (url_key, url), &host, allowed);
 }
 
 /// Proves that the host pieces (literals and placeholders, in order) stay inside
@@ -136,6 +160,7 @@ fn prove_host(
     rep: &mut Reporter<'_>,
     m: &AuthMethod,
     p: &str,
+    (key_of_url, url): (&str, &str),
     host: &[&Segment<'_>],
     allowed: &[&str],
 ) {
@@ -177,10 +202,10 @@ fn prove_host(
             for h in &tails {
                 if !host_allowed(h, allowed) {
                     rep.value(
-                        &format!("{p}/base_url"),
+                        &format!("{p}/{key_of_url}"),
                         Code::UnconfinedUrl,
-                        format!("`base_url` can request host `{h}`, which `allowed_hosts` does not list"),
-                        shown(&m.base_url),
+                        format!("`{}` can request host `{h}`, which `allowed_hosts` does not list", key_of_url.trim_start_matches("oauth/")),
+                        shown(url),
                         format!("add `{h}` (or a `*.` pattern covering it) to `allowed_hosts`, or correct the URL"),
                     );
                     return;
@@ -199,9 +224,9 @@ fn prove_host(
             let confined = !endings.is_empty() && endings.iter().all(|e| wildcard_covers(e));
             if !confined {
                 let ptr = if key.is_empty() {
-                    format!("{p}/base_url")
+                    format!("{p}/{key_of_url}")
                 } else {
-                    field_ptr(m, p, key)
+                    field_ptr(m, p, key_of_url, key)
                 };
                 let why = match lang {
                     Lang::Unconfined => format!("`{{{key}}}` could be any host"),
@@ -218,10 +243,10 @@ fn prove_host(
                     &ptr,
                     Code::UnconfinedUrl,
                     format!(
-                        "the host of `base_url` ({}) could leave `allowed_hosts`: {why}",
-                        m.base_url
+                        "the host of `{}` ({url}) could leave `allowed_hosts`: {why}",
+                        key_of_url.trim_start_matches("oauth/")
                     ),
-                    shown(if key.is_empty() { &m.base_url } else { key }),
+                    shown(if key.is_empty() { url } else { key }),
                     "confine the field: `options`, a `pattern` of one DNS label (`^[a-z0-9][a-z0-9-]*$`) in front of a literal domain, or a `pattern` whose matches end in an allowed domain (`^[a-z0-9-]+\\.example\\.com$`)",
                 );
             }
@@ -250,14 +275,36 @@ fn lang_of(m: &AuthMethod, key: &str) -> Lang {
             (lang, _) => lang,
         };
     }
-    if let Some(d) = m.derived.iter().find(|d| d.key == key) {
-        let hir = regex_syntax::parse(&d.pattern).ok();
+    let pattern = m
+        .derived
+        .iter()
+        .find(|d| d.key == key)
+        .map(|d| &d.pattern)
+        .or_else(|| m.capture(key).map(|c| &c.pattern));
+    if let Some(pattern) = pattern {
+        let hir = regex_syntax::parse(pattern).ok();
+        // A capture without a `value` group keeps its whole match.
+        if let Some(h) = &hir
+            && m.capture(key).is_some()
+            && capture(h, "value").is_none()
+        {
+            return lang_of_hir(h);
+        }
         return match hir.as_ref().and_then(|h| capture(h, "value")) {
             Some(sub) => lang_of_hir(sub),
             None => Lang::Unconfined,
         };
     }
     Lang::Unconfined
+}
+
+/// Whether a field's pattern admits host-name characters only (a tenant that is a
+/// keyword, an ID or a domain): enough for one path segment, which is encoded anyway.
+fn host_alphabet(m: &AuthMethod, key: &str) -> bool {
+    m.field(key)
+        .and_then(|f| f.pattern.as_deref())
+        .and_then(|p| regex_syntax::parse(p).ok())
+        .is_some_and(|h| alphabet_within(&h, is_host_char))
 }
 
 fn lang_of_hir(hir: &Hir) -> Lang {
@@ -352,14 +399,20 @@ fn capture<'h>(h: &'h Hir, name: &str) -> Option<&'h Hir> {
 }
 
 /// The pointer to report a placeholder at: its field's key, its derived value's key,
-/// or the base URL.
-fn field_ptr(m: &AuthMethod, p: &str, key: &str) -> String {
+/// its capture's key, or the URL (`url_key`) it stands in.
+fn field_ptr(m: &AuthMethod, p: &str, url_key: &str, key: &str) -> String {
     if let Some(i) = m.fields.iter().position(|f| f.key == key) {
         format!("{p}/fields/{i}/key")
     } else if let Some(i) = m.derived.iter().position(|d| d.key == key) {
         format!("{p}/derived/{i}/key")
+    } else if let Some(i) = m
+        .oauth
+        .as_ref()
+        .and_then(|o| o.token_response.capture.iter().position(|c| c.key == key))
+    {
+        format!("{p}/oauth/token_response/capture/{i}/key")
     } else {
-        format!("{p}/base_url")
+        format!("{p}/{url_key}")
     }
 }
 

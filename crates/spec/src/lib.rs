@@ -11,6 +11,7 @@ mod hosts;
 pub mod inline;
 pub mod load;
 pub mod model;
+mod oauth;
 pub mod rules;
 pub mod schema;
 pub mod yaml;

@@ -10,6 +10,9 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+mod oauth;
+pub use oauth::*;
+
 /// One SaaS provider: `specs/<id>.yaml`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -43,7 +46,15 @@ pub struct AuthMethod {
     pub slug: Option<String>,
     /// How the credential is presented to the provider.
     pub kind: AuthKind,
-    /// Form fields, in form order.
+    /// The OAuth 2.0 grant; required with `kind: oauth2`, refused otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grant: Option<Grant>,
+    /// What the integrator registers once for an OAuth method (client id and secret),
+    /// validated like form fields; never asked of the end user.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub setup_fields: Vec<Field>,
+    /// Form fields, in form order. For an OAuth method, what the end user gives before
+    /// being sent to the provider (a subdomain, a tenant); may be empty.
     pub fields: Vec<Field>,
     /// Values computed from a field with a capture group, usable as `{key}` in templates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -65,6 +76,9 @@ pub struct AuthMethod {
     /// The request that proves the credentials work.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_test: Option<ConnectionTest>,
+    /// OAuth 2.0 endpoints and token exchange; required with `kind: oauth2`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oauth: Option<OAuth>,
     /// Permissions the credential may carry.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scopes: Vec<Scope>,
@@ -89,6 +103,9 @@ pub enum AuthKind {
     Basic,
     /// Anything else `send` can express.
     Custom,
+    /// OAuth 2.0: the token comes from the provider's token endpoint (see `grant`,
+    /// `oauth` and `setup_fields`); `send` names it `{access_token}`.
+    Oauth2,
 }
 
 /// One form field.
@@ -498,6 +515,23 @@ impl AuthMethod {
     /// The field with this key.
     pub fn field(&self, key: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// True for `kind: oauth2`.
+    pub fn is_oauth(&self) -> bool {
+        self.kind == AuthKind::Oauth2
+    }
+
+    /// The setup field with this key (OAuth methods).
+    pub fn setup_field(&self, key: &str) -> Option<&Field> {
+        self.setup_fields.iter().find(|f| f.key == key)
+    }
+
+    /// The token-response capture with this key (OAuth methods).
+    pub fn capture(&self, key: &str) -> Option<&Capture> {
+        self.oauth
+            .as_ref()
+            .and_then(|o| o.token_response.capture.iter().find(|c| c.key == key))
     }
 
     /// The limit of this kind.

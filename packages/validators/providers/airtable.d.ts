@@ -19,12 +19,30 @@ export interface PersonalAccessTokenValues {
 /** The result of validating Personal Access Token. */
 export type PersonalAccessTokenResult = ValidationResult<PersonalAccessTokenField, PersonalAccessTokenValues | Record<string, never>>;
 
+// Airtable OAuth 2.0 (PKCE) (`oauth`)
+
+/** The field keys of OAuth 2.0 (PKCE). */
+export type OauthField = never;
+
+/** The raw input of OAuth 2.0 (PKCE). */
+export interface OauthFields {
+}
+
+/** The normalised non-secret values of a valid OAuth 2.0 (PKCE) form. */
+export interface OauthValues {
+}
+
+/** The result of validating OAuth 2.0 (PKCE). */
+export type OauthResult = ValidationResult<OauthField, OauthValues | Record<string, never>>;
+
 /** Airtable's auth method ids. */
-export type MethodId = "personal_access_token";
+export type MethodId = "personal_access_token" | "oauth";
 
 /** The checking tables, by method id. */
 export declare const methods: Readonly<Record<MethodId, MethodRules>>;
 
 /** Validates the raw fields of Airtable Personal Access Token. */
 export declare function validate(method: "personal_access_token", fields: RawFields<PersonalAccessTokenField>): PersonalAccessTokenResult;
+/** Validates the raw fields of Airtable OAuth 2.0 (PKCE). */
+export declare function validate(method: "oauth", fields: RawFields<OauthField>): OauthResult;
 export declare function validate(method: string, fields: unknown): ValidationResult;

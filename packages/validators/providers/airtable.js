@@ -11,8 +11,18 @@ const m0 = method({
   values: [],
 });
 
+/** Airtable OAuth 2.0 (PKCE). */
+const m1 = method({
+  fields: [
+
+  ],
+  rules: [],
+  derived: [],
+  values: [],
+});
+
 /** The checking tables of Airtable's auth methods, by method id. */
-export const methods = Object.freeze({ __proto__: null, "personal_access_token": m0 });
+export const methods = Object.freeze({ __proto__: null, "personal_access_token": m0, "oauth": m1 });
 
 /** Validates the raw fields of one of Airtable's auth methods. */
 export function validate(method, fields) {

@@ -37,8 +37,24 @@ export interface ClassicTokenValues {
 /** The result of validating Personal Access Token (Classic). */
 export type ClassicTokenResult = ValidationResult<ClassicTokenField, ClassicTokenValues | Record<string, never>>;
 
+// GitHub OAuth App (`oauth_app`)
+
+/** The field keys of OAuth App. */
+export type OauthAppField = never;
+
+/** The raw input of OAuth App. */
+export interface OauthAppFields {
+}
+
+/** The normalised non-secret values of a valid OAuth App form. */
+export interface OauthAppValues {
+}
+
+/** The result of validating OAuth App. */
+export type OauthAppResult = ValidationResult<OauthAppField, OauthAppValues | Record<string, never>>;
+
 /** GitHub's auth method ids. */
-export type MethodId = "fine_grained_token" | "classic_token";
+export type MethodId = "fine_grained_token" | "classic_token" | "oauth_app";
 
 /** The checking tables, by method id. */
 export declare const methods: Readonly<Record<MethodId, MethodRules>>;
@@ -47,4 +63,6 @@ export declare const methods: Readonly<Record<MethodId, MethodRules>>;
 export declare function validate(method: "fine_grained_token", fields: RawFields<FineGrainedTokenField>): FineGrainedTokenResult;
 /** Validates the raw fields of GitHub Personal Access Token (Classic). */
 export declare function validate(method: "classic_token", fields: RawFields<ClassicTokenField>): ClassicTokenResult;
+/** Validates the raw fields of GitHub OAuth App. */
+export declare function validate(method: "oauth_app", fields: RawFields<OauthAppField>): OauthAppResult;
 export declare function validate(method: string, fields: unknown): ValidationResult;

@@ -21,8 +21,18 @@ const m1 = method({
   values: [],
 });
 
+/** GitHub OAuth App. */
+const m2 = method({
+  fields: [
+
+  ],
+  rules: [],
+  derived: [],
+  values: [],
+});
+
 /** The checking tables of GitHub's auth methods, by method id. */
-export const methods = Object.freeze({ __proto__: null, "fine_grained_token": m0, "classic_token": m1 });
+export const methods = Object.freeze({ __proto__: null, "fine_grained_token": m0, "classic_token": m1, "oauth_app": m2 });
 
 /** Validates the raw fields of one of GitHub's auth methods. */
 export function validate(method, fields) {

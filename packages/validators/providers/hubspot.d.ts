@@ -19,12 +19,30 @@ export interface PrivateAppTokenValues {
 /** The result of validating Private App Access Token. */
 export type PrivateAppTokenResult = ValidationResult<PrivateAppTokenField, PrivateAppTokenValues | Record<string, never>>;
 
+// HubSpot OAuth 2.0 (`oauth`)
+
+/** The field keys of OAuth 2.0. */
+export type OauthField = never;
+
+/** The raw input of OAuth 2.0. */
+export interface OauthFields {
+}
+
+/** The normalised non-secret values of a valid OAuth 2.0 form. */
+export interface OauthValues {
+}
+
+/** The result of validating OAuth 2.0. */
+export type OauthResult = ValidationResult<OauthField, OauthValues | Record<string, never>>;
+
 /** HubSpot's auth method ids. */
-export type MethodId = "private_app_token";
+export type MethodId = "private_app_token" | "oauth";
 
 /** The checking tables, by method id. */
 export declare const methods: Readonly<Record<MethodId, MethodRules>>;
 
 /** Validates the raw fields of HubSpot Private App Access Token. */
 export declare function validate(method: "private_app_token", fields: RawFields<PrivateAppTokenField>): PrivateAppTokenResult;
+/** Validates the raw fields of HubSpot OAuth 2.0. */
+export declare function validate(method: "oauth", fields: RawFields<OauthField>): OauthResult;
 export declare function validate(method: string, fields: unknown): ValidationResult;

@@ -11,8 +11,18 @@ const m0 = method({
   values: [],
 });
 
+/** HubSpot OAuth 2.0. */
+const m1 = method({
+  fields: [
+
+  ],
+  rules: [],
+  derived: [],
+  values: [],
+});
+
 /** The checking tables of HubSpot's auth methods, by method id. */
-export const methods = Object.freeze({ __proto__: null, "private_app_token": m0 });
+export const methods = Object.freeze({ __proto__: null, "private_app_token": m0, "oauth": m1 });
 
 /** Validates the raw fields of one of HubSpot's auth methods. */
 export function validate(method, fields) {

@@ -25,12 +25,30 @@ export interface ApiTokenValues {
 /** The result of validating API Token. */
 export type ApiTokenResult = ValidationResult<ApiTokenField, ApiTokenValues | Record<string, never>>;
 
+// Jira OAuth 2.0 (3LO) (`oauth`)
+
+/** The field keys of OAuth 2.0 (3LO). */
+export type OauthField = never;
+
+/** The raw input of OAuth 2.0 (3LO). */
+export interface OauthFields {
+}
+
+/** The normalised non-secret values of a valid OAuth 2.0 (3LO) form. */
+export interface OauthValues {
+}
+
+/** The result of validating OAuth 2.0 (3LO). */
+export type OauthResult = ValidationResult<OauthField, OauthValues | Record<string, never>>;
+
 /** Jira's auth method ids. */
-export type MethodId = "api_token";
+export type MethodId = "api_token" | "oauth";
 
 /** The checking tables, by method id. */
 export declare const methods: Readonly<Record<MethodId, MethodRules>>;
 
 /** Validates the raw fields of Jira API Token. */
 export declare function validate(method: "api_token", fields: RawFields<ApiTokenField>): ApiTokenResult;
+/** Validates the raw fields of Jira OAuth 2.0 (3LO). */
+export declare function validate(method: "oauth", fields: RawFields<OauthField>): OauthResult;
 export declare function validate(method: string, fields: unknown): ValidationResult;

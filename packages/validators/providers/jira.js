@@ -13,8 +13,18 @@ const m0 = method({
   values: [["email", 1], ["site", 0]],
 });
 
+/** Jira OAuth 2.0 (3LO). */
+const m1 = method({
+  fields: [
+
+  ],
+  rules: [],
+  derived: [],
+  values: [],
+});
+
 /** The checking tables of Jira's auth methods, by method id. */
-export const methods = Object.freeze({ __proto__: null, "api_token": m0 });
+export const methods = Object.freeze({ __proto__: null, "api_token": m0, "oauth": m1 });
 
 /** Validates the raw fields of one of Jira's auth methods. */
 export function validate(method, fields) {

@@ -19,12 +19,30 @@ export interface InternalIntegrationValues {
 /** The result of validating Internal Integration Secret. */
 export type InternalIntegrationResult = ValidationResult<InternalIntegrationField, InternalIntegrationValues | Record<string, never>>;
 
+// Notion Public Integration (OAuth) (`public_integration`)
+
+/** The field keys of Public Integration (OAuth). */
+export type PublicIntegrationField = never;
+
+/** The raw input of Public Integration (OAuth). */
+export interface PublicIntegrationFields {
+}
+
+/** The normalised non-secret values of a valid Public Integration (OAuth) form. */
+export interface PublicIntegrationValues {
+}
+
+/** The result of validating Public Integration (OAuth). */
+export type PublicIntegrationResult = ValidationResult<PublicIntegrationField, PublicIntegrationValues | Record<string, never>>;
+
 /** Notion's auth method ids. */
-export type MethodId = "internal_integration";
+export type MethodId = "internal_integration" | "public_integration";
 
 /** The checking tables, by method id. */
 export declare const methods: Readonly<Record<MethodId, MethodRules>>;
 
 /** Validates the raw fields of Notion Internal Integration Secret. */
 export declare function validate(method: "internal_integration", fields: RawFields<InternalIntegrationField>): InternalIntegrationResult;
+/** Validates the raw fields of Notion Public Integration (OAuth). */
+export declare function validate(method: "public_integration", fields: RawFields<PublicIntegrationField>): PublicIntegrationResult;
 export declare function validate(method: string, fields: unknown): ValidationResult;

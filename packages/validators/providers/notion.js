@@ -11,8 +11,18 @@ const m0 = method({
   values: [],
 });
 
+/** Notion Public Integration (OAuth). */
+const m1 = method({
+  fields: [
+
+  ],
+  rules: [],
+  derived: [],
+  values: [],
+});
+
 /** The checking tables of Notion's auth methods, by method id. */
-export const methods = Object.freeze({ __proto__: null, "internal_integration": m0 });
+export const methods = Object.freeze({ __proto__: null, "internal_integration": m0, "public_integration": m1 });
 
 /** Validates the raw fields of one of Notion's auth methods. */
 export function validate(method, fields) {

@@ -25,12 +25,33 @@ export interface ApiTokenValues {
 /** The result of validating API Token. */
 export type ApiTokenResult = ValidationResult<ApiTokenField, ApiTokenValues | Record<string, never>>;
 
+// Zendesk OAuth 2.0 (`oauth`)
+
+/** The field keys of OAuth 2.0. */
+export type OauthField = "subdomain";
+
+/** The raw input of OAuth 2.0. */
+export interface OauthFields {
+  /** Subdomain: the part before .zendesk.com: letters, digits and hyphens */
+  subdomain: string;
+}
+
+/** The normalised non-secret values of a valid OAuth 2.0 form. */
+export interface OauthValues {
+  subdomain: string;
+}
+
+/** The result of validating OAuth 2.0. */
+export type OauthResult = ValidationResult<OauthField, OauthValues | Record<string, never>>;
+
 /** Zendesk's auth method ids. */
-export type MethodId = "api_token";
+export type MethodId = "api_token" | "oauth";
 
 /** The checking tables, by method id. */
 export declare const methods: Readonly<Record<MethodId, MethodRules>>;
 
 /** Validates the raw fields of Zendesk API Token. */
 export declare function validate(method: "api_token", fields: RawFields<ApiTokenField>): ApiTokenResult;
+/** Validates the raw fields of Zendesk OAuth 2.0. */
+export declare function validate(method: "oauth", fields: RawFields<OauthField>): OauthResult;
 export declare function validate(method: string, fields: unknown): ValidationResult;

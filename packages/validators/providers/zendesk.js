@@ -13,8 +13,18 @@ const m0 = method({
   values: [["email", 1], ["subdomain", 0]],
 });
 
+/** Zendesk OAuth 2.0. */
+const m1 = method({
+  fields: [
+    { key: "subdomain", label: "Subdomain", hint: "the part before .zendesk.com: letters, digits and hyphens", pattern: /^[0-9a-z]([\-0-9a-z]*[0-9a-z])?$/, clean: true, normalize: [trim, (v) => extractSubdomain(v, "zendesk.com"), asciiLower] }
+  ],
+  rules: [],
+  derived: [],
+  values: [["subdomain", 0]],
+});
+
 /** The checking tables of Zendesk's auth methods, by method id. */
-export const methods = Object.freeze({ __proto__: null, "api_token": m0 });
+export const methods = Object.freeze({ __proto__: null, "api_token": m0, "oauth": m1 });
 
 /** Validates the raw fields of one of Zendesk's auth methods. */
 export function validate(method, fields) {

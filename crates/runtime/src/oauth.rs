@@ -1,0 +1,264 @@
+//! OAuth 2.0 metadata of a `kind: oauth2` method, emitted by the generator, and what
+//! the service builds from it: the endpoint URLs (rendered per component like every
+//! other URL), the scope parameter, the extra parameters, and the typed token
+//! response with its captured values. The exchanges themselves are the service's.
+
+use std::collections::BTreeMap;
+
+use secrecy::SecretString;
+
+use crate::error::ValidationErrors;
+use crate::matcher::LazyRegex;
+use crate::meta::MethodMeta;
+use crate::registry::Credential;
+use crate::request_url::{UrlPart, UrlValueError, render_url};
+use crate::source::FieldSource;
+use crate::template::{Template, render_template};
+
+/// The grant of an OAuth method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GrantKind {
+    /// Authorization code (with PKCE unless turned off).
+    AuthorizationCode,
+    /// Client credentials (or a server-to-server variant with another `grant_type`).
+    ClientCredentials,
+}
+
+/// Where the values of the token response are found.
+#[derive(Debug, Clone, Copy)]
+pub struct TokenResponseMeta {
+    /// Key of the access token.
+    pub access_token: &'static str,
+    /// Key of the refresh token.
+    pub refresh_token: Option<&'static str>,
+    /// Key of the lifetime in seconds.
+    pub expires_in: Option<&'static str>,
+    /// Key of the expiry as Unix seconds.
+    pub expires_at: Option<&'static str>,
+}
+
+/// A value captured from the token response.
+pub struct CaptureMeta {
+    /// Key usable in templates.
+    pub key: &'static str,
+    /// Label.
+    pub label: &'static str,
+    /// Top-level key of the token response.
+    pub from: &'static str,
+    /// Anchored pattern; a group named `value` keeps only that part.
+    pub pattern: &'static LazyRegex,
+}
+
+impl std::fmt::Debug for CaptureMeta {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CaptureMeta")
+            .field("key", &self.key)
+            .field("from", &self.from)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The OAuth part of a method.
+#[derive(Debug)]
+pub struct OAuthMeta {
+    /// The grant.
+    pub grant: GrantKind,
+    /// The setup form (client id and secret …): its tables validate what the
+    /// integrator configures, like any form.
+    pub setup: &'static MethodMeta,
+    /// Validates setup values into the typed setup struct (secrets wrapped).
+    pub setup_validate: SetupValidate,
+    /// Authorization endpoint template (authorization code grant).
+    pub authorization_url: Option<Template<'static>>,
+    /// Token endpoint template.
+    pub token_url: Template<'static>,
+    /// Refresh endpoint template, when not the token endpoint.
+    pub refresh_url: Option<Template<'static>>,
+    /// Scopes asked for when the caller names none.
+    pub default_scopes: &'static [&'static str],
+    /// Scopes always asked for.
+    pub required_scopes: &'static [&'static str],
+    /// What joins scopes in the `scope` parameter.
+    pub scope_separator: &'static str,
+    /// PKCE with S256.
+    pub pkce: bool,
+    /// Extra authorization parameters: (name, template).
+    pub authorization_params: &'static [(&'static str, Template<'static>)],
+    /// Extra token request parameters: (name, template).
+    pub token_params: &'static [(&'static str, Template<'static>)],
+    /// `grant_type` of a client-credentials method when not `client_credentials`.
+    pub grant_type: Option<&'static str>,
+    /// Client id and secret in the body instead of HTTP basic authentication.
+    pub client_secret_post: bool,
+    /// Token requests as JSON instead of a form.
+    pub json_requests: bool,
+    /// How the token response is read.
+    pub token_response: TokenResponseMeta,
+    /// Values kept from the token response.
+    pub captures: &'static [CaptureMeta],
+}
+
+/// Validates setup values: the generated typed setup struct's constructor.
+pub type SetupValidate =
+    fn(&dyn FieldSource) -> Result<Box<dyn Credential + Send + Sync>, ValidationErrors>;
+
+/// Which OAuth endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endpoint {
+    /// Where the end user approves.
+    Authorization,
+    /// Code exchange and client credentials.
+    Token,
+    /// Refresh (the token endpoint unless the spec names another).
+    Refresh,
+}
+
+impl OAuthMeta {
+    /// Renders an endpoint's URL from the end user's values; `Ok(None)` when the method
+    /// has no such endpoint or a value is missing.
+    pub fn endpoint<'v>(
+        &self,
+        which: Endpoint,
+        lookup: &dyn Fn(&str) -> Option<&'v str>,
+    ) -> Result<Option<String>, UrlValueError> {
+        let t = match which {
+            Endpoint::Authorization => self.authorization_url.as_ref(),
+            Endpoint::Token => Some(&self.token_url),
+            Endpoint::Refresh => self.refresh_url.as_ref().or(Some(&self.token_url)),
+        };
+        match t {
+            Some(t) => render_url(&[t], UrlPart::Scheme, lookup),
+            None => Ok(None),
+        }
+    }
+
+    /// The scope ids to ask for: the caller's (or the defaults), then the required
+    /// ones, each once, in that order.
+    pub fn scopes<'a>(&self, asked: Option<&'a [String]>) -> Vec<&'a str> {
+        let mut out: Vec<&'a str> = Vec::new();
+        let first: Vec<&'a str> = match asked {
+            Some(a) => a.iter().map(String::as_str).collect(),
+            None => self.default_scopes.to_vec(),
+        };
+        for s in first
+            .into_iter()
+            .chain(self.required_scopes.iter().copied())
+        {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    /// Renders extra parameters; a parameter naming an absent value is left out.
+    pub fn params<'v>(
+        params: &[(&'static str, Template<'static>)],
+        lookup: &dyn Fn(&str) -> Option<&'v str>,
+    ) -> Vec<(&'static str, String)> {
+        params
+            .iter()
+            .filter_map(|(n, t)| render_template(t, lookup).map(|v| (*n, v)))
+            .collect()
+    }
+
+    /// Reads a token endpoint's JSON answer into a [`TokenSet`]. `now` is the current
+    /// Unix time, for `expires_in`. Errors name what is wrong, never a value.
+    pub fn read_token_response(
+        &self,
+        body: &serde_json::Value,
+        now: u64,
+    ) -> Result<TokenSet, TokenResponseError> {
+        let obj = body.as_object().ok_or(TokenResponseError::NotAnObject)?;
+        let text = |k: &str| obj.get(k).and_then(serde_json::Value::as_str);
+        let tr = &self.token_response;
+        let access = text(tr.access_token)
+            .filter(|v| !v.is_empty())
+            .ok_or(TokenResponseError::Missing(tr.access_token))?;
+        let number = |k: &str| {
+            obj.get(k).and_then(|v| {
+                v.as_u64()
+                    .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+            })
+        };
+        let expires_at = match (tr.expires_in, tr.expires_at) {
+            (_, Some(k)) => number(k),
+            (Some(k), None) => number(k).map(|s| now.saturating_add(s)),
+            (None, None) => number("expires_in").map(|s| now.saturating_add(s)),
+        };
+        let mut captured = BTreeMap::new();
+        for c in self.captures {
+            let v = text(c.from).ok_or(TokenResponseError::Missing(c.from))?;
+            let caps = c
+                .pattern
+                .get()
+                .captures(v)
+                .ok_or(TokenResponseError::Unexpected(c.from))?;
+            let kept = caps
+                .name("value")
+                .or_else(|| caps.get(0))
+                .map_or("", |m| m.as_str());
+            captured.insert(c.key, kept.to_owned());
+        }
+        Ok(TokenSet {
+            access_token: SecretString::from(access.to_owned()),
+            refresh_token: tr
+                .refresh_token
+                .or(Some("refresh_token"))
+                .and_then(text)
+                .filter(|v| !v.is_empty())
+                .map(|v| SecretString::from(v.to_owned())),
+            token_type: text("token_type").map(str::to_owned),
+            scope: text("scope").map(str::to_owned),
+            expires_at,
+            captured,
+        })
+    }
+}
+
+/// What a token endpoint answered, typed: secrets wrapped.
+#[derive(Debug, Clone)]
+pub struct TokenSet {
+    /// The access token.
+    pub access_token: SecretString,
+    /// The refresh token, when one was issued.
+    pub refresh_token: Option<SecretString>,
+    /// `token_type`, as sent.
+    pub token_type: Option<String>,
+    /// The granted scopes, as sent.
+    pub scope: Option<String>,
+    /// Expiry as Unix seconds.
+    pub expires_at: Option<u64>,
+    /// Captured values by key.
+    pub captured: BTreeMap<&'static str, String>,
+}
+
+/// Why a token response cannot be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenResponseError {
+    /// The body is not a JSON object.
+    NotAnObject,
+    /// A key the spec names is absent.
+    Missing(&'static str),
+    /// A captured value does not have the form the spec declares.
+    Unexpected(&'static str),
+}
+
+impl std::fmt::Display for TokenResponseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TokenResponseError::NotAnObject => {
+                f.write_str("the token response is not a JSON object")
+            }
+            TokenResponseError::Missing(k) => write!(f, "the token response has no `{k}`"),
+            TokenResponseError::Unexpected(k) => {
+                write!(
+                    f,
+                    "the token response's `{k}` does not have the declared form"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for TokenResponseError {}

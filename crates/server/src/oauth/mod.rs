@@ -1,0 +1,698 @@
+//! OAuth 2.0 in the service, stateless:
+//!
+//! ```text
+//! POST /v1/providers/{provider}/methods/{method}/authorize  {"fields": {…}, "scopes": […]}
+//! GET  /v1/oauth/callback?code=…&state=…                    the provider's redirect
+//! POST /v1/providers/{provider}/methods/{method}/refresh    {"fields": {…}, "refresh_token": "…"}
+//! POST /v1/providers/{provider}/methods/{method}/token      {"fields": {…}, "scopes": […]}  (client credentials)
+//! POST /v1/providers/{provider}/methods/{method}/test       {"fields": {…}, "access_token": "…", "values": {…}}
+//! ```
+//!
+//! `authorize` validates the end user's fields, renders the authorization URL and seals
+//! everything the callback needs (PKCE verifier included) into `state`
+//! ([`state`]); the callback opens it on any instance, exchanges the code
+//! ([`exchange`]) and answers the tokens (the handoff: the only body that carries
+//! them, `Cache-Control: no-store`). Token endpoints are reached like connection tests:
+//! hosts inside the spec's `allowed_hosts`, the outbound address policy, no redirects.
+
+pub mod config;
+pub mod exchange;
+pub mod state;
+
+use connectspec_runtime::CredentialExt as _;
+use std::collections::BTreeMap;
+
+use axum::extract::{RawQuery, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use connectspec_runtime::{
+    Credential, Endpoint, ExposeSecret, GrantKind, MethodMeta, OAuthMeta, SecretString, TokenSet,
+    host_allowed,
+};
+use oauth2::{AuthUrl, ClientId, CsrfToken, PkceCodeChallenge, RedirectUrl, Scope};
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use crate::AppState;
+use crate::body::{read_json_body, wipe};
+use crate::connection::{host_problem, internal, value_problem};
+use crate::outbound::is_public;
+use crate::problem::{Problem, ProviderError};
+use crate::routes::{Ids, find_method};
+use config::Setup;
+use exchange::{Exchange, clean_code, clean_description};
+use state::{FlowState, StateKeys, now};
+
+/// A parsed OAuth request body; strings zeroed when dropped.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OAuthBody {
+    #[serde(default)]
+    fields: serde_json::Map<String, serde_json::Value>,
+    #[serde(default)]
+    scopes: Option<Vec<String>>,
+    #[serde(default)]
+    refresh_token: Option<String>,
+    #[serde(default)]
+    access_token: Option<String>,
+    #[serde(default)]
+    values: BTreeMap<String, String>,
+}
+
+impl Drop for OAuthBody {
+    fn drop(&mut self) {
+        self.fields.values_mut().for_each(wipe);
+        for s in [&mut self.refresh_token, &mut self.access_token]
+            .into_iter()
+            .flatten()
+        {
+            zeroize::Zeroize::zeroize(s);
+        }
+    }
+}
+
+/// Reads a body with the members `allowed`; serde's messages are not passed on (they
+/// can quote a value).
+async fn body(state: &AppState, req: Request, allowed: &[&str]) -> Result<OAuthBody, Problem> {
+    let bytes = read_json_body(req, state).await?;
+    let parsed: Result<serde_json::Value, _> = serde_json::from_slice(&bytes);
+    if let Ok(mut raw) = bytes.try_into_mut() {
+        zeroize::Zeroize::zeroize(raw.as_mut());
+    }
+    let mut value =
+        parsed.map_err(|_| Problem::bad_request("the request body is not valid JSON"))?;
+    let shape = format!("a JSON object with the members {}", allowed.join(", "));
+    let ok_keys = value
+        .as_object()
+        .is_some_and(|o| o.keys().all(|k| allowed.contains(&k.as_str())));
+    if !ok_keys {
+        wipe(&mut value);
+        return Err(Problem::bad_request(format!(
+            "the request body must be {shape}"
+        )));
+    }
+    let parsed: Result<OAuthBody, _> = serde_json::from_value(value.clone());
+    wipe(&mut value);
+    parsed.map_err(|_| {
+        Problem::bad_request(format!(
+            "the request body must be {shape}, with string values"
+        ))
+    })
+}
+
+/// The OAuth part of a method, or 404.
+fn oauth_of(m: &'static MethodMeta) -> Result<&'static OAuthMeta, Problem> {
+    m.oauth.ok_or_else(|| {
+        Problem::not_found(format!(
+            "{} {} is not an OAuth method",
+            m.provider_name, m.label
+        ))
+    })
+}
+
+fn not_configured(m: &MethodMeta, what: &str) -> Problem {
+    Problem::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "oauth-not-configured",
+        "OAuth not configured",
+        format!(
+            "{} {} cannot be linked here yet: the service has no {what}",
+            m.provider_name, m.label
+        ),
+    )
+}
+
+/// The configured setup of a method (client id and secret), or 503.
+fn setup_of(state: &AppState, m: &'static MethodMeta) -> Result<Setup, Problem> {
+    let key = (m.provider_id.to_owned(), m.id.to_owned());
+    state
+        .oauth()
+        .clients
+        .get(&key)
+        .cloned()
+        .ok_or_else(|| not_configured(m, "OAuth client for it (client id and secret)"))
+}
+
+/// Validates the end user's fields (422 with every error).
+fn fields_of(
+    state: &AppState,
+    m: &'static MethodMeta,
+    body: &OAuthBody,
+) -> Result<Box<dyn connectspec_runtime::Credential>, Problem> {
+    crate::routes::checked(state, m, &body.fields)
+}
+
+/// Renders an endpoint URL and checks it like a connection test's: the operator's
+/// origin override, or a host inside the spec's allowed hosts that is not an internal
+/// address. Returns the URL and whether it was overridden.
+fn endpoint(
+    state: &AppState,
+    m: &'static MethodMeta,
+    o: &'static OAuthMeta,
+    which: Endpoint,
+    values: &Values,
+) -> Result<(Url, bool), Problem> {
+    let text = o
+        .endpoint(which, &|k| values.get(k))
+        .map_err(|e| value_problem(m, &e))?
+        .ok_or_else(|| host_problem(m, "is needed to build the provider's address"))?;
+    let mut url =
+        Url::parse(&text).map_err(|_| host_problem(m, "does not make a valid provider address"))?;
+    if let Some(origin) = state.oauth().origins.get(m.provider_id) {
+        url.set_scheme(origin.scheme())
+            .and_then(|()| url.set_host(origin.host_str()).map_err(|_| ()))
+            .and_then(|()| url.set_port(origin.port()))
+            .map_err(|()| internal("the OAuth origin override does not fit the endpoint URL"))?;
+        return Ok((url, true));
+    }
+    let host = url.host_str().unwrap_or("");
+    if !host_allowed(host, m.allowed_hosts) {
+        return Err(host_problem(
+            m,
+            "leads to a host this provider's spec does not allow",
+        ));
+    }
+    let ip = match url.host() {
+        Some(url::Host::Ipv4(ip)) => Some(std::net::IpAddr::V4(ip)),
+        Some(url::Host::Ipv6(ip)) => Some(std::net::IpAddr::V6(ip)),
+        _ => None,
+    };
+    if !state.tester().allow_private_hosts() && ip.is_some_and(|ip| !is_public(ip)) {
+        return Err(host_problem(m, "is an internal address"));
+    }
+    Ok((url, false))
+}
+
+/// The values templates may name: the end user's fields and derived values, then the
+/// setup values (the non-secret ones only, unless `secrets`). Zeroed when dropped.
+struct Values(BTreeMap<&'static str, String>);
+
+impl Drop for Values {
+    fn drop(&mut self) {
+        self.0.values_mut().for_each(zeroize::Zeroize::zeroize);
+    }
+}
+
+impl Values {
+    fn new(
+        m: &'static MethodMeta,
+        user: &dyn Fn(&str) -> Option<String>,
+        setup: &dyn Credential,
+        secrets: bool,
+    ) -> Values {
+        let mut out = BTreeMap::new();
+        for f in setup.meta().fields {
+            if (secrets || !f.secret)
+                && let Some(v) = setup.expose_key(f.key)
+            {
+                out.insert(f.key, v.to_owned());
+            }
+        }
+        for k in m
+            .fields
+            .iter()
+            .map(|f| f.key)
+            .chain(m.derived_keys.iter().copied())
+        {
+            if let Some(v) = user(k) {
+                out.insert(k, v);
+            }
+        }
+        Values(out)
+    }
+
+    fn get(&self, k: &str) -> Option<&str> {
+        self.0.get(k).map(String::as_str)
+    }
+}
+
+fn client_id<'a>(m: &MethodMeta, setup: &'a dyn Credential) -> Result<&'a str, Problem> {
+    setup
+        .expose_key("client_id")
+        .ok_or_else(|| not_configured(m, "client id"))
+}
+
+fn client_secret(setup: &dyn Credential) -> Option<SecretString> {
+    setup
+        .expose_key("client_secret")
+        .map(|s| SecretString::from(s.to_owned()))
+}
+
+fn redirect_uri<'s>(state: &'s AppState, m: &MethodMeta) -> Result<&'s Url, Problem> {
+    state
+        .oauth()
+        .redirect_uri
+        .as_ref()
+        .ok_or_else(|| not_configured(m, "redirect URI (--oauth-redirect-uri)"))
+}
+
+fn keys<'s>(state: &'s AppState, m: &MethodMeta) -> Result<&'s StateKeys, Problem> {
+    let k = &state.oauth().keys;
+    if k.is_empty() {
+        Err(not_configured(m, "state key (--oauth-state-keys)"))
+    } else {
+        Ok(k)
+    }
+}
+
+/// The scopes to ask for: declared ids only.
+fn scopes_for<'a>(
+    m: &MethodMeta,
+    o: &OAuthMeta,
+    asked: Option<&'a [String]>,
+) -> Result<Vec<&'a str>, Problem> {
+    if let Some(a) = asked
+        && let Some(bad) = a.iter().find(|s| !m.scopes.iter().any(|(id, _)| id == s))
+    {
+        let shown = if bad.len() <= 64 && bad.bytes().all(|b| b.is_ascii_graphic()) {
+            format!("`{bad}`")
+        } else {
+            "one of them".to_owned()
+        };
+        let known: Vec<&str> = m.scopes.iter().map(|(id, _)| *id).collect();
+        return Err(Problem::bad_request(format!(
+            "scope {shown} is not a scope of {} {} (scopes: {})",
+            m.provider_name,
+            m.label,
+            known.join(", ")
+        )));
+    }
+    Ok(o.scopes(asked))
+}
+
+#[derive(Serialize)]
+struct Authorization {
+    provider: &'static str,
+    method: &'static str,
+    authorization_url: String,
+    scopes: Vec<String>,
+    expires_at: u64,
+}
+
+/// `POST …/authorize`.
+pub(crate) async fn authorize(
+    State(state): State<AppState>,
+    Ids((provider, method)): Ids<(String, String)>,
+    req: Request,
+) -> Result<Response, Problem> {
+    let m = find_method(&provider, &method)?;
+    let o = oauth_of(m)?;
+    if o.grant != GrantKind::AuthorizationCode {
+        return Err(Problem::bad_request(format!(
+            "{} {} uses the client credentials grant: POST …/token instead",
+            m.provider_name, m.label
+        )));
+    }
+    let body = body(&state, req, &["fields", "scopes"]).await?;
+    let creds = fields_of(&state, m, &body)?;
+    let setup = setup_of(&state, m)?;
+    let setup: &dyn Credential = &*setup;
+    let keys = keys(&state, m)?;
+    let redirect = redirect_uri(&state, m)?;
+    let scopes = scopes_for(m, o, body.scopes.as_deref())?;
+    let user = |k: &str| creds.as_ref().expose_key(k).map(str::to_owned);
+    let values = Values::new(m, &user, setup, false);
+    let (url, _) = endpoint(&state, m, o, Endpoint::Authorization, &values)?;
+    let (challenge, verifier) = if o.pkce {
+        let (c, v) = PkceCodeChallenge::new_random_sha256();
+        (Some(c), Some(v.secret().clone()))
+    } else {
+        (None, None)
+    };
+    let issued = now();
+    let expires_at = issued + state.oauth().state_ttl.as_secs();
+    let user_values: BTreeMap<String, String> = m
+        .fields
+        .iter()
+        .map(|f| f.key)
+        .chain(m.derived_keys.iter().copied())
+        .filter_map(|k| Some((k.to_owned(), user(k)?)))
+        .collect();
+    let flow = FlowState {
+        p: m.provider_id.to_owned(),
+        m: m.id.to_owned(),
+        f: user_values,
+        s: scopes.iter().map(|s| (*s).to_owned()).collect(),
+        r: redirect.as_str().to_owned(),
+        v: verifier,
+        iat: issued,
+        exp: expires_at,
+        n: StateKeys::random(16),
+    };
+    let sealed = keys
+        .seal(&flow)
+        .ok_or_else(|| internal("the state could not be sealed"))?;
+    drop(flow);
+    let client_id = client_id(m, setup)?.to_owned();
+    let client = oauth2::basic::BasicClient::new(ClientId::new(client_id))
+        .set_auth_uri(AuthUrl::from_url(url))
+        .set_redirect_uri(RedirectUrl::from_url(redirect.clone()));
+    let sealed_text = sealed.expose_secret().to_owned();
+    let mut request = client.authorize_url(move || CsrfToken::new(sealed_text));
+    if !scopes.is_empty() {
+        request = request.add_scope(Scope::new(scopes.join(o.scope_separator)));
+    }
+    if let Some(c) = challenge {
+        request = request.set_pkce_challenge(c);
+    }
+    for (k, v) in OAuthMeta::params(o.authorization_params, &|k| values.get(k)) {
+        request = request.add_extra_param(k, v);
+    }
+    let (authorization_url, _) = request.url();
+    tracing::info!(
+        provider = m.provider_id,
+        method = m.id,
+        "authorization started"
+    );
+    let out = Authorization {
+        provider: m.provider_id,
+        method: m.id,
+        authorization_url: authorization_url.into(),
+        scopes: scopes.iter().map(|s| (*s).to_owned()).collect(),
+        expires_at,
+    };
+    Ok(no_store(json(StatusCode::OK, &out)))
+}
+
+/// The handoff: the tokens and the values the caller stores with them.
+#[derive(Serialize)]
+struct Handoff {
+    provider: &'static str,
+    method: &'static str,
+    access_token: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    refresh_token: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    token_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expires_at: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scope: Option<String>,
+    /// The end user's non-secret values and the captured values, by key.
+    values: BTreeMap<String, String>,
+}
+
+impl Drop for Handoff {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.access_token);
+        if let Some(r) = &mut self.refresh_token {
+            zeroize::Zeroize::zeroize(r);
+        }
+    }
+}
+
+fn handoff(m: &'static MethodMeta, public: BTreeMap<String, String>, t: TokenSet) -> Response {
+    let mut values = public;
+    for (k, v) in &t.captured {
+        values.insert((*k).to_owned(), v.clone());
+    }
+    let body = Handoff {
+        provider: m.provider_id,
+        method: m.id,
+        access_token: t.access_token.expose_secret().to_owned(),
+        refresh_token: t
+            .refresh_token
+            .as_ref()
+            .map(|r| r.expose_secret().to_owned()),
+        token_type: t.token_type.clone(),
+        expires_at: t.expires_at,
+        scope: t.scope.clone(),
+        values,
+    };
+    no_store(json(StatusCode::OK, &body))
+}
+
+/// The non-secret end-user values of a flow.
+fn public_of(m: &MethodMeta, values: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    values
+        .iter()
+        .filter(|(k, _)| m.fields.iter().any(|f| f.key == k.as_str() && !f.secret))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
+fn bad_state() -> Problem {
+    Problem::new(
+        StatusCode::BAD_REQUEST,
+        "oauth-bad-state",
+        "Sign-in link not valid",
+        "This sign-in link is not valid or has expired. Start linking the account again.",
+    )
+}
+
+/// `GET /v1/oauth/callback`.
+pub(crate) async fn callback(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, Problem> {
+    let mut params: BTreeMap<String, SecretString> = BTreeMap::new();
+    for (k, v) in form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
+        if matches!(k.as_ref(), "code" | "state" | "error" | "error_description") {
+            params.insert(k.into_owned(), SecretString::from(v.into_owned()));
+        }
+    }
+    let Some(sealed) = params.get("state") else {
+        tracing::info!(problem = "missing", "oauth callback refused: state");
+        return Err(bad_state());
+    };
+    let flow = match state.oauth().keys.open(sealed.expose_secret(), now()) {
+        Ok(f) => f,
+        Err(e) => {
+            tracing::info!(problem = e.as_str(), "oauth callback refused: state");
+            return Err(bad_state());
+        }
+    };
+    let m = find_method(&flow.p, &flow.m).map_err(|_| bad_state())?;
+    let o = oauth_of(m).map_err(|_| bad_state())?;
+    if let Some(error) = params.get("error") {
+        let code = error.expose_secret();
+        let description = params.get("error_description").map(|d| d.expose_secret());
+        tracing::info!(provider = m.provider_id, method = m.id, error = %clean_code(code), "authorization refused at the provider");
+        return Err(authorization_error(m, code, description));
+    }
+    let Some(code) = params.remove("code") else {
+        return Err(Problem::bad_request(
+            "the provider's redirect has neither `code` nor `error`",
+        ));
+    };
+    let setup = setup_of(&state, m)?;
+    let setup: &dyn Credential = &*setup;
+    let user = |k: &str| flow.f.get(k).cloned();
+    let values = Values::new(m, &user, setup, true);
+    let (url, overridden) = endpoint(&state, m, o, Endpoint::Token, &values)?;
+    let extra = OAuthMeta::params(o.token_params, &|k| values.get(k));
+    let secret = client_secret(setup);
+    let ex = Exchange {
+        meta: m,
+        oauth: o,
+        client_id: client_id(m, setup)?,
+        client_secret: secret.as_ref(),
+        http: state.tester().client(overridden),
+        timeout: state.tester().timeout(),
+    };
+    let tokens = ex
+        .code(&url, &flow.r, code, flow.verifier(), &extra)
+        .await?;
+    tracing::info!(
+        provider = m.provider_id,
+        method = m.id,
+        "authorization completed"
+    );
+    Ok(handoff(m, public_of(m, &flow.f), tokens))
+}
+
+/// The problem of the provider's error redirect (RFC 6749 §4.1.2.1).
+fn authorization_error(m: &MethodMeta, code: &str, description: Option<&str>) -> Problem {
+    let name = m.provider_name;
+    let (status, type_code, title, detail) = match code {
+        "access_denied" => (
+            StatusCode::BAD_REQUEST,
+            "oauth-access-denied",
+            "Access not granted",
+            format!(
+                "You did not allow access at {name}, so the account was not linked. To link it, start again and approve the request at {name}."
+            ),
+        ),
+        "invalid_scope" => (
+            StatusCode::BAD_REQUEST,
+            "oauth-invalid-scope",
+            "Permissions refused",
+            format!(
+                "{name} refused the permissions that were asked for, so the account was not linked."
+            ),
+        ),
+        "login_required"
+        | "consent_required"
+        | "interaction_required"
+        | "account_selection_required" => (
+            StatusCode::BAD_REQUEST,
+            "oauth-sign-in-required",
+            "Sign-in not completed",
+            format!(
+                "The sign-in at {name} was not completed. Start linking the account again and finish signing in."
+            ),
+        ),
+        "server_error" | "temporarily_unavailable" => (
+            StatusCode::BAD_GATEWAY,
+            "oauth-provider-unavailable",
+            "Provider unavailable",
+            format!("{name} could not complete the sign-in just now. Try again in a few minutes."),
+        ),
+        _ => (
+            StatusCode::BAD_REQUEST,
+            "oauth-authorization-error",
+            "Sign-in failed",
+            format!(
+                "{name} did not complete the sign-in, so the account was not linked. Start linking it again."
+            ),
+        ),
+    };
+    let mut p = Problem::new(status, type_code, title, detail);
+    p.provider_error = Some(Box::new(ProviderError {
+        error: clean_code(code),
+        error_description: description.map(clean_description),
+    }));
+    p
+}
+
+/// `POST …/refresh`.
+pub(crate) async fn refresh(
+    State(state): State<AppState>,
+    Ids((provider, method)): Ids<(String, String)>,
+    req: Request,
+) -> Result<Response, Problem> {
+    let m = find_method(&provider, &method)?;
+    let o = oauth_of(m)?;
+    let mut body = body(&state, req, &["fields", "refresh_token"]).await?;
+    let creds = fields_of(&state, m, &body)?;
+    let Some(token) = body.refresh_token.take() else {
+        return Err(Problem::bad_request(
+            "the request body has no `refresh_token`",
+        ));
+    };
+    let token = SecretString::from(token);
+    let setup = setup_of(&state, m)?;
+    let setup: &dyn Credential = &*setup;
+    let user = |k: &str| creds.as_ref().expose_key(k).map(str::to_owned);
+    let values = Values::new(m, &user, setup, true);
+    let (url, overridden) = endpoint(&state, m, o, Endpoint::Refresh, &values)?;
+    let extra = OAuthMeta::params(o.token_params, &|k| values.get(k));
+    let secret = client_secret(setup);
+    let ex = Exchange {
+        meta: m,
+        oauth: o,
+        client_id: client_id(m, setup)?,
+        client_secret: secret.as_ref(),
+        http: state.tester().client(overridden),
+        timeout: state.tester().timeout(),
+    };
+    let tokens = ex.refresh(&url, token, &extra).await?;
+    tracing::info!(provider = m.provider_id, method = m.id, "token refreshed");
+    Ok(handoff(m, creds.public_values(), tokens))
+}
+
+/// `POST …/token`: the client credentials grant.
+pub(crate) async fn token(
+    State(state): State<AppState>,
+    Ids((provider, method)): Ids<(String, String)>,
+    req: Request,
+) -> Result<Response, Problem> {
+    let m = find_method(&provider, &method)?;
+    let o = oauth_of(m)?;
+    if o.grant != GrantKind::ClientCredentials {
+        return Err(Problem::bad_request(format!(
+            "{} {} uses the authorization code grant: POST …/authorize instead",
+            m.provider_name, m.label
+        )));
+    }
+    let body = body(&state, req, &["fields", "scopes"]).await?;
+    let creds = fields_of(&state, m, &body)?;
+    let setup = setup_of(&state, m)?;
+    let setup: &dyn Credential = &*setup;
+    let scopes = scopes_for(m, o, body.scopes.as_deref())?;
+    let user = |k: &str| creds.as_ref().expose_key(k).map(str::to_owned);
+    let values = Values::new(m, &user, setup, true);
+    let (url, overridden) = endpoint(&state, m, o, Endpoint::Token, &values)?;
+    let extra = OAuthMeta::params(o.token_params, &|k| values.get(k));
+    let secret = client_secret(setup);
+    let ex = Exchange {
+        meta: m,
+        oauth: o,
+        client_id: client_id(m, setup)?,
+        client_secret: secret.as_ref(),
+        http: state.tester().client(overridden),
+        timeout: state.tester().timeout(),
+    };
+    let scope = (!scopes.is_empty()).then(|| scopes.join(o.scope_separator));
+    let tokens = ex.client_credentials(&url, scope, &extra).await?;
+    tracing::info!(
+        provider = m.provider_id,
+        method = m.id,
+        "client credentials token issued"
+    );
+    Ok(handoff(m, creds.public_values(), tokens))
+}
+
+/// `POST …/test` of an OAuth method: the spec's connection test with an access token
+/// (and the captured values the handoff returned).
+pub(crate) async fn test(
+    state: AppState,
+    m: &'static MethodMeta,
+    req: Request,
+) -> Result<Response, Problem> {
+    let o = oauth_of(m)?;
+    let mut body = body(&state, req, &["fields", "access_token", "values"]).await?;
+    // The fields first: a bad field is a 422 whatever else the body lacks.
+    let creds = fields_of(&state, m, &body)?;
+    let Some(token) = body.access_token.take() else {
+        return Err(Problem::bad_request(
+            "the request body has no `access_token`",
+        ));
+    };
+    let token = SecretString::from(token);
+    let captured: BTreeMap<&str, &str> = o
+        .captures
+        .iter()
+        .filter_map(|c| Some((c.key, body.values.get(c.key)?.as_str())))
+        .collect();
+    if let Some(c) = o.captures.iter().find(|c| !captured.contains_key(c.key)) {
+        return Err(Problem::bad_request(format!(
+            "`values` lacks `{}` ({}), which the token handoff returned",
+            c.key, c.label
+        )));
+    }
+    // A captured value goes through the same URL rendering and host checks as a field.
+    let auth = m.request_auth(|k| {
+        if k == "access_token" {
+            return Some(token.expose_secret());
+        }
+        creds
+            .as_ref()
+            .expose_key(k)
+            .or_else(|| captured.get(k).copied())
+    });
+    let report = state.tester().run(m, auth).await?;
+    Ok(json(StatusCode::OK, &report))
+}
+
+fn json<T: Serialize>(status: StatusCode, body: &T) -> Response {
+    let bytes = serde_json::to_vec(body).expect("views always serialize");
+    let mut res = (status, bytes).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    res
+}
+
+/// Tokens and states are never cached or sent on as a referrer.
+fn no_store(mut res: Response) -> Response {
+    let h = res.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    res
+}

@@ -1,0 +1,310 @@
+//! The OAuth `state`: everything the callback needs, sealed into the parameter itself,
+//! so no instance keeps a session and any instance behind a load balancer can finish a
+//! flow another one started.
+//!
+//! The payload (provider, method, the end user's values, scopes, redirect URI, PKCE
+//! verifier, issue and expiry times, a random nonce) is JSON, sealed with
+//! ChaCha20-Poly1305 (`ring`): encrypted, so the verifier stays secret while the state
+//! travels through the browser and the provider, and authenticated, so a changed byte
+//! fails to open. The wire form is base64url of `key id (4) ‖ nonce (12) ‖ sealed`.
+//! Keys rotate: the first key seals, every key opens, found by its id (the first
+//! four bytes of its SHA-256).
+
+use std::collections::BTreeMap;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use connectspec_runtime::{ExposeSecret, SecretString};
+use ring::aead::{self, Aad, CHACHA20_POLY1305, LessSafeKey, Nonce, UnboundKey};
+use ring::rand::{SecureRandom, SystemRandom};
+use serde::{Deserialize, Serialize};
+
+/// Bound into every seal: a state cannot be opened as anything else.
+const AAD: &[u8] = b"connectspec oauth state v1";
+
+/// The longest state accepted from a callback, in characters.
+pub const MAX_STATE_LEN: usize = 8 * 1024;
+
+/// One sealing key.
+pub struct StateKey {
+    id: [u8; 4],
+    key: LessSafeKey,
+}
+
+impl std::fmt::Debug for StateKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StateKey([redacted])")
+    }
+}
+
+impl StateKey {
+    /// A key from 32 bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Option<StateKey> {
+        let unbound = UnboundKey::new(&CHACHA20_POLY1305, bytes).ok()?;
+        let digest = ring::digest::digest(&ring::digest::SHA256, bytes);
+        let mut id = [0u8; 4];
+        id.copy_from_slice(&digest.as_ref()[..4]);
+        Some(StateKey {
+            id,
+            key: LessSafeKey::new(unbound),
+        })
+    }
+
+    /// A key from its base64url text (43 characters, 32 bytes).
+    pub fn from_text(text: &str) -> Option<StateKey> {
+        let bytes = URL_SAFE_NO_PAD.decode(text.trim()).ok()?;
+        if bytes.len() != 32 {
+            return None;
+        }
+        StateKey::from_bytes(&bytes)
+    }
+}
+
+/// The keys in force: the first seals, all open.
+#[derive(Debug, Default)]
+pub struct StateKeys {
+    keys: Vec<StateKey>,
+}
+
+/// What the state carries.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct FlowState {
+    /// Provider id.
+    pub p: String,
+    /// Method id.
+    pub m: String,
+    /// The end user's values (normalised), by field key.
+    pub f: BTreeMap<String, String>,
+    /// The scopes asked for.
+    pub s: Vec<String>,
+    /// The redirect URI the authorization request named (the exchange repeats it).
+    pub r: String,
+    /// The PKCE verifier, when PKCE is on.
+    pub v: Option<String>,
+    /// Issued at, Unix seconds.
+    pub iat: u64,
+    /// Expires at, Unix seconds.
+    pub exp: u64,
+    /// A random value, so two states for the same request differ.
+    pub n: String,
+}
+
+/// Why a state does not open. The service answers every case with the same 400, so
+/// that the answer tells an attacker nothing; the kind is for logs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StateError {
+    /// Not base64url, too short or too long.
+    Malformed,
+    /// Sealed with a key that is not configured (or a forged id).
+    UnknownKey,
+    /// The seal does not open: the state was changed.
+    Tampered,
+    /// Past its expiry.
+    Expired,
+}
+
+impl StateError {
+    /// For logs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StateError::Malformed => "malformed",
+            StateError::UnknownKey => "unknown_key",
+            StateError::Tampered => "tampered",
+            StateError::Expired => "expired",
+        }
+    }
+}
+
+/// Unix seconds now.
+pub fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+impl StateKeys {
+    /// Keys in order: the first seals.
+    pub fn new(keys: Vec<StateKey>) -> StateKeys {
+        StateKeys { keys }
+    }
+
+    /// Whether any key is configured.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// How many keys are configured.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// A random value of `n` bytes, base64url.
+    pub fn random(n: usize) -> String {
+        let mut bytes = vec![0u8; n];
+        SystemRandom::new()
+            .fill(&mut bytes)
+            .expect("the system random source works");
+        URL_SAFE_NO_PAD.encode(bytes)
+    }
+
+    /// Seals `state` with the first key; `None` without keys.
+    pub fn seal(&self, state: &FlowState) -> Option<SecretString> {
+        let key = self.keys.first()?;
+        let mut nonce = [0u8; 12];
+        SystemRandom::new().fill(&mut nonce).ok()?;
+        let mut data = serde_json::to_vec(state).ok()?;
+        key.key
+            .seal_in_place_append_tag(
+                Nonce::assume_unique_for_key(nonce),
+                Aad::from(AAD),
+                &mut data,
+            )
+            .ok()?;
+        let mut out = Vec::with_capacity(16 + data.len());
+        out.extend_from_slice(&key.id);
+        out.extend_from_slice(&nonce);
+        out.extend_from_slice(&data);
+        zero(&mut data);
+        Some(SecretString::from(URL_SAFE_NO_PAD.encode(out)))
+    }
+
+    /// Opens a state from a callback, checking its expiry against `now`.
+    pub fn open(&self, text: &str, now: u64) -> Result<FlowState, StateError> {
+        if text.len() > MAX_STATE_LEN {
+            return Err(StateError::Malformed);
+        }
+        let mut raw = URL_SAFE_NO_PAD
+            .decode(text)
+            .map_err(|_| StateError::Malformed)?;
+        if raw.len() < 4 + 12 + aead::CHACHA20_POLY1305.tag_len() {
+            return Err(StateError::Malformed);
+        }
+        let key = self
+            .keys
+            .iter()
+            .find(|k| k.id[..] == raw[..4])
+            .ok_or(StateError::UnknownKey)?;
+        let mut nonce = [0u8; 12];
+        nonce.copy_from_slice(&raw[4..16]);
+        let opened = key
+            .key
+            .open_in_place(
+                Nonce::assume_unique_for_key(nonce),
+                Aad::from(AAD),
+                &mut raw[16..],
+            )
+            .map_err(|_| StateError::Tampered)?;
+        let parsed: Result<FlowState, _> = serde_json::from_slice(opened);
+        zero(&mut raw);
+        let state = parsed.map_err(|_| StateError::Tampered)?;
+        if now >= state.exp {
+            return Err(StateError::Expired);
+        }
+        Ok(state)
+    }
+}
+
+fn zero(bytes: &mut [u8]) {
+    zeroize::Zeroize::zeroize(bytes);
+}
+
+/// The default lifetime of a state: time enough to sign in and approve.
+pub const DEFAULT_STATE_TTL: Duration = Duration::from_secs(600);
+
+impl FlowState {
+    /// The PKCE verifier, wrapped.
+    pub fn verifier(&self) -> Option<SecretString> {
+        self.v.clone().map(SecretString::from)
+    }
+}
+
+/// Exposes a sealed state for the authorization URL (the one place it goes).
+pub fn expose(state: &SecretString) -> &str {
+    state.expose_secret()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(b: u8) -> StateKey {
+        StateKey::from_bytes(&[b; 32]).unwrap()
+    }
+
+    fn flow(exp: u64) -> FlowState {
+        FlowState {
+            p: "acme".into(),
+            m: "oauth".into(),
+            f: BTreeMap::from([("subdomain".into(), "globex".into())]),
+            s: vec!["read".into()],
+            r: "https://connect.example.com/v1/oauth/callback".into(),
+            v: Some("verifier-0123456789-0123456789-0123456789-abc".into()),
+            iat: 1,
+            exp,
+            n: StateKeys::random(16),
+        }
+    }
+
+    #[test]
+    fn round_trip_and_rotation() {
+        let old = StateKeys::new(vec![key(1)]);
+        let sealed = old.seal(&flow(100)).unwrap();
+        let text = sealed.expose_secret();
+        assert!(!text.contains("verifier"), "the verifier is encrypted");
+        assert_eq!(old.open(text, 50).unwrap().f["subdomain"], "globex");
+        // A new key in front: old states still open, new ones use the new key.
+        let rotated = StateKeys::new(vec![key(2), key(1)]);
+        assert_eq!(rotated.open(text, 50).unwrap().m, "oauth");
+        let fresh = rotated.seal(&flow(100)).unwrap();
+        assert_eq!(
+            old.open(fresh.expose_secret(), 50).unwrap_err(),
+            StateError::UnknownKey
+        );
+        // The old key dropped: its states no longer open.
+        let only_new = StateKeys::new(vec![key(2)]);
+        assert_eq!(only_new.open(text, 50).unwrap_err(), StateError::UnknownKey);
+    }
+
+    #[test]
+    fn tampered_expired_and_malformed() {
+        let keys = StateKeys::new(vec![key(7)]);
+        let sealed = keys.seal(&flow(100)).unwrap();
+        let text = sealed.expose_secret().to_owned();
+        assert_eq!(keys.open(&text, 100).unwrap_err(), StateError::Expired);
+        for i in [5, 20, text.len() - 1] {
+            let mut bytes = text.clone().into_bytes();
+            bytes[i] = if bytes[i] == b'A' { b'B' } else { b'A' };
+            let changed = String::from_utf8(bytes).unwrap();
+            let e = keys.open(&changed, 50).unwrap_err();
+            assert!(
+                matches!(
+                    e,
+                    StateError::Tampered | StateError::UnknownKey | StateError::Malformed
+                ),
+                "{e:?}"
+            );
+        }
+        assert_eq!(
+            keys.open("not a state!", 50).unwrap_err(),
+            StateError::Malformed
+        );
+        assert_eq!(keys.open("", 50).unwrap_err(), StateError::Malformed);
+        assert_eq!(
+            keys.open(&"A".repeat(MAX_STATE_LEN + 1), 50).unwrap_err(),
+            StateError::Malformed
+        );
+    }
+
+    #[test]
+    fn two_seals_differ_and_keys_parse() {
+        let keys = StateKeys::new(vec![key(3)]);
+        let a = keys.seal(&flow(100)).unwrap();
+        let b = keys.seal(&flow(100)).unwrap();
+        assert_ne!(a.expose_secret(), b.expose_secret());
+        assert!(StateKey::from_text(&URL_SAFE_NO_PAD.encode([9u8; 32])).is_some());
+        assert!(StateKey::from_text(&URL_SAFE_NO_PAD.encode([9u8; 16])).is_none());
+        assert!(StateKey::from_text("not base64!").is_none());
+        assert_eq!(format!("{:?}", key(3)), "StateKey([redacted])");
+    }
+}
