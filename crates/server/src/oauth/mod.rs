@@ -19,15 +19,14 @@ pub mod config;
 pub mod exchange;
 pub mod state;
 
-use connectspec_runtime::CredentialExt as _;
 use std::collections::BTreeMap;
 
 use axum::extract::{RawQuery, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use connectspec_runtime::{
-    Credential, Endpoint, ExposeSecret, GrantKind, MethodMeta, OAuthMeta, SecretString, TokenSet,
-    host_allowed,
+    Credential, CredentialExt as _, Endpoint, ExposeSecret, GrantKind, MethodMeta, OAuthMeta,
+    SecretString, TokenSet, host_allowed,
 };
 use oauth2::{AuthUrl, ClientId, CsrfToken, PkceCodeChallenge, RedirectUrl, Scope};
 use serde::{Deserialize, Serialize};
@@ -236,6 +235,26 @@ fn client_secret(setup: &dyn Credential) -> Option<SecretString> {
     setup
         .expose_key("client_secret")
         .map(|s| SecretString::from(s.to_owned()))
+}
+
+/// The token-endpoint client of `m` with the operator's client credentials: the
+/// override's client (`overridden`) or the guarded one, and the service's timeout.
+fn exchange<'a>(
+    state: &'a AppState,
+    m: &'static MethodMeta,
+    o: &'static OAuthMeta,
+    setup: &'a dyn Credential,
+    secret: &'a Option<SecretString>,
+    overridden: bool,
+) -> Result<Exchange<'a>, Problem> {
+    Ok(Exchange {
+        meta: m,
+        oauth: o,
+        client_id: client_id(m, setup)?,
+        client_secret: secret.as_ref(),
+        http: state.tester().client(overridden),
+        timeout: state.tester().timeout(),
+    })
 }
 
 fn redirect_uri<'s>(state: &'s AppState, m: &MethodMeta) -> Result<&'s Url, Problem> {
@@ -482,14 +501,7 @@ pub(crate) async fn callback(
     let (url, overridden) = endpoint(&state, m, o, Endpoint::Token, &values)?;
     let extra = OAuthMeta::params(o.token_params, &|k| values.get(k));
     let secret = client_secret(setup);
-    let ex = Exchange {
-        meta: m,
-        oauth: o,
-        client_id: client_id(m, setup)?,
-        client_secret: secret.as_ref(),
-        http: state.tester().client(overridden),
-        timeout: state.tester().timeout(),
-    };
+    let ex = exchange(&state, m, o, setup, &secret, overridden)?;
     let tokens = ex
         .code(&url, &flow.r, code, flow.verifier(), &extra)
         .await?;
@@ -578,14 +590,7 @@ pub(crate) async fn refresh(
     let (url, overridden) = endpoint(&state, m, o, Endpoint::Refresh, &values)?;
     let extra = OAuthMeta::params(o.token_params, &|k| values.get(k));
     let secret = client_secret(setup);
-    let ex = Exchange {
-        meta: m,
-        oauth: o,
-        client_id: client_id(m, setup)?,
-        client_secret: secret.as_ref(),
-        http: state.tester().client(overridden),
-        timeout: state.tester().timeout(),
-    };
+    let ex = exchange(&state, m, o, setup, &secret, overridden)?;
     let tokens = ex.refresh(&url, token, &extra).await?;
     tracing::info!(provider = m.provider_id, method = m.id, "token refreshed");
     Ok(handoff(m, creds.public_values(), tokens))
@@ -615,14 +620,7 @@ pub(crate) async fn token(
     let (url, overridden) = endpoint(&state, m, o, Endpoint::Token, &values)?;
     let extra = OAuthMeta::params(o.token_params, &|k| values.get(k));
     let secret = client_secret(setup);
-    let ex = Exchange {
-        meta: m,
-        oauth: o,
-        client_id: client_id(m, setup)?,
-        client_secret: secret.as_ref(),
-        http: state.tester().client(overridden),
-        timeout: state.tester().timeout(),
-    };
+    let ex = exchange(&state, m, o, setup, &secret, overridden)?;
     let scope = (!scopes.is_empty()).then(|| scopes.join(o.scope_separator));
     let tokens = ex.client_credentials(&url, scope, &extra).await?;
     tracing::info!(
