@@ -86,7 +86,9 @@ pub(crate) fn sign_and_computed(m: &AuthMethod) -> Result<(TokenStream, TokenStr
         };
         let pr = vars.iter().any(|v| per_request.contains(&v.as_str()));
         let sec = vars.iter().any(|v| secret.contains(&v.as_str()));
-        computed.push(quote!(rt_::ComputedMeta { key: #key, kind: #kind, per_request: #pr, secret: #sec }));
+        computed.push(
+            quote!(rt_::ComputedMeta { key: #key, kind: #kind, per_request: #pr, secret: #sec }),
+        );
     }
     Ok((sign, quote!(&[#(#computed),*])))
 }

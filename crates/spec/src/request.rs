@@ -29,7 +29,10 @@ pub(crate) struct SendNames {
 
 impl SendNames {
     pub(crate) fn all(&self) -> impl Iterator<Item = &str> {
-        self.fixed.iter().chain(&self.per_request).map(String::as_str)
+        self.fixed
+            .iter()
+            .chain(&self.per_request)
+            .map(String::as_str)
     }
 }
 
@@ -290,7 +293,11 @@ pub(crate) fn check_test_request(
                 "write an RFC 6901 pointer such as `/data/me/id`: `/` before each member name, `~0` for `~` and `~1` for `/`",
             );
         }
-        let given = [c.equals.is_some(), c.exists.is_some(), c.non_empty.is_some()];
+        let given = [
+            c.equals.is_some(),
+            c.exists.is_some(),
+            c.non_empty.is_some(),
+        ];
         let n = given.iter().filter(|g| **g).count();
         if n != 1 {
             rep.key(

@@ -8,7 +8,7 @@ export type BotTokenField = "bot_token";
 
 /** The raw input of Bot Token. */
 export interface BotTokenFields {
-  /** Bot Token (secret): the bot's numeric id, a colon, then letters, digits, `_` and `-` */
+  /** Bot Token (secret): the bot's numeric id, a colon, then letters, digits, underscores and hyphens */
   bot_token: string;
 }
 

@@ -4,7 +4,7 @@ import { method, trim, unknownId, validateFields } from "../runtime.js";
 /** Telegram Bot Token. */
 const m0 = method({
   fields: [
-    { key: "bot_token", label: "Bot Token", hint: "the bot's numeric id, a colon, then letters, digits, `_` and `-`", pattern: /^[0-9]+:[\-0-9A-Z_a-z]+$/, clean: true, normalize: [trim] }
+    { key: "bot_token", label: "Bot Token", hint: "the bot's numeric id, a colon, then letters, digits, underscores and hyphens", pattern: /^[0-9]+:[\-0-9A-Z_a-z]+$/, clean: true, normalize: [trim] }
   ],
   rules: [],
   derived: [],
