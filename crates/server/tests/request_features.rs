@@ -106,7 +106,9 @@ async fn duo_requests_are_signed_as_duo_documents() {
 async fn response_checks_pass_and_fail_by_kind() {
     let stub = Stub::start(Answer::Status(200)).await;
     let svc = Service::start(config_for(&["duo"], &stub.url, Duration::from_secs(10))).await;
-    let cases: [(Answer, &str, Option<(u64, &str)>); 6] = [
+    /// The stand-in's answer, the expected outcome, and the failed check (index, pointer).
+    type Case = (Answer, &'static str, Option<(u64, &'static str)>);
+    let cases: [Case; 6] = [
         (
             Answer::Body(200, r#"{"stat":"OK","response":{"a":1}}"#),
             "connected",
