@@ -5,29 +5,34 @@ import type * as p1 from "./providers/anthropic.js";
 import type * as p2 from "./providers/azure_devops.js";
 import type * as p3 from "./providers/calendly.js";
 import type * as p4 from "./providers/datadog.js";
-import type * as p5 from "./providers/gitbook.js";
-import type * as p6 from "./providers/github.js";
-import type * as p7 from "./providers/greenhouse.js";
-import type * as p8 from "./providers/hive.js";
-import type * as p9 from "./providers/hubspot.js";
-import type * as p10 from "./providers/humaans.js";
-import type * as p11 from "./providers/jira.js";
-import type * as p12 from "./providers/linear.js";
-import type * as p13 from "./providers/mailchimp.js";
-import type * as p14 from "./providers/microsoft_graph.js";
-import type * as p15 from "./providers/notion.js";
-import type * as p16 from "./providers/oneflow.js";
-import type * as p17 from "./providers/paypal.js";
-import type * as p18 from "./providers/pipedrive.js";
-import type * as p19 from "./providers/salesforce.js";
-import type * as p20 from "./providers/sendgrid.js";
-import type * as p21 from "./providers/shopify.js";
-import type * as p22 from "./providers/shortcut.js";
-import type * as p23 from "./providers/stripe.js";
-import type * as p24 from "./providers/twilio.js";
-import type * as p25 from "./providers/webflow.js";
-import type * as p26 from "./providers/zendesk.js";
-import type * as p27 from "./providers/zoom.js";
+import type * as p5 from "./providers/duo.js";
+import type * as p6 from "./providers/freshdesk.js";
+import type * as p7 from "./providers/gitbook.js";
+import type * as p8 from "./providers/github.js";
+import type * as p9 from "./providers/greenhouse.js";
+import type * as p10 from "./providers/hive.js";
+import type * as p11 from "./providers/hubspot.js";
+import type * as p12 from "./providers/humaans.js";
+import type * as p13 from "./providers/jira.js";
+import type * as p14 from "./providers/linear.js";
+import type * as p15 from "./providers/mailchimp.js";
+import type * as p16 from "./providers/microsoft_graph.js";
+import type * as p17 from "./providers/monday.js";
+import type * as p18 from "./providers/notion.js";
+import type * as p19 from "./providers/oneflow.js";
+import type * as p20 from "./providers/pagerduty.js";
+import type * as p21 from "./providers/paypal.js";
+import type * as p22 from "./providers/pipedrive.js";
+import type * as p23 from "./providers/salesforce.js";
+import type * as p24 from "./providers/sendgrid.js";
+import type * as p25 from "./providers/shopify.js";
+import type * as p26 from "./providers/shortcut.js";
+import type * as p27 from "./providers/stripe.js";
+import type * as p28 from "./providers/telegram.js";
+import type * as p29 from "./providers/twilio.js";
+import type * as p30 from "./providers/webflow.js";
+import type * as p31 from "./providers/zendesk.js";
+import type * as p32 from "./providers/zoom.js";
 
 export type { ErrorKind, FieldError, FormatName, RawFields, ValidationResult } from "./runtime.js";
 export { formats } from "./runtime.js";
@@ -50,80 +55,95 @@ export interface Catalogue {
   "datadog": {
     "api_and_application_key": { field: p4.ApiAndApplicationKeyField; fields: p4.ApiAndApplicationKeyFields; result: p4.ApiAndApplicationKeyResult };
   };
+  "duo": {
+    "admin_api": { field: p5.AdminApiField; fields: p5.AdminApiFields; result: p5.AdminApiResult };
+  };
+  "freshdesk": {
+    "api_key": { field: p6.ApiKeyField; fields: p6.ApiKeyFields; result: p6.ApiKeyResult };
+  };
   "gitbook": {
-    "personal_access_token": { field: p5.PersonalAccessTokenField; fields: p5.PersonalAccessTokenFields; result: p5.PersonalAccessTokenResult };
+    "personal_access_token": { field: p7.PersonalAccessTokenField; fields: p7.PersonalAccessTokenFields; result: p7.PersonalAccessTokenResult };
   };
   "github": {
-    "fine_grained_token": { field: p6.FineGrainedTokenField; fields: p6.FineGrainedTokenFields; result: p6.FineGrainedTokenResult };
-    "classic_token": { field: p6.ClassicTokenField; fields: p6.ClassicTokenFields; result: p6.ClassicTokenResult };
-    "oauth_app": { field: p6.OauthAppField; fields: p6.OauthAppFields; result: p6.OauthAppResult };
+    "fine_grained_token": { field: p8.FineGrainedTokenField; fields: p8.FineGrainedTokenFields; result: p8.FineGrainedTokenResult };
+    "classic_token": { field: p8.ClassicTokenField; fields: p8.ClassicTokenFields; result: p8.ClassicTokenResult };
+    "oauth_app": { field: p8.OauthAppField; fields: p8.OauthAppFields; result: p8.OauthAppResult };
   };
   "greenhouse": {
-    "harvest_api_key": { field: p7.HarvestApiKeyField; fields: p7.HarvestApiKeyFields; result: p7.HarvestApiKeyResult };
+    "harvest_api_key": { field: p9.HarvestApiKeyField; fields: p9.HarvestApiKeyFields; result: p9.HarvestApiKeyResult };
   };
   "hive": {
-    "api_key": { field: p8.ApiKeyField; fields: p8.ApiKeyFields; result: p8.ApiKeyResult };
+    "api_key": { field: p10.ApiKeyField; fields: p10.ApiKeyFields; result: p10.ApiKeyResult };
   };
   "hubspot": {
-    "private_app_token": { field: p9.PrivateAppTokenField; fields: p9.PrivateAppTokenFields; result: p9.PrivateAppTokenResult };
-    "oauth": { field: p9.OauthField; fields: p9.OauthFields; result: p9.OauthResult };
-  };
-  "humaans": {
-    "api_access_token": { field: p10.ApiAccessTokenField; fields: p10.ApiAccessTokenFields; result: p10.ApiAccessTokenResult };
-  };
-  "jira": {
-    "api_token": { field: p11.ApiTokenField; fields: p11.ApiTokenFields; result: p11.ApiTokenResult };
+    "private_app_token": { field: p11.PrivateAppTokenField; fields: p11.PrivateAppTokenFields; result: p11.PrivateAppTokenResult };
     "oauth": { field: p11.OauthField; fields: p11.OauthFields; result: p11.OauthResult };
   };
+  "humaans": {
+    "api_access_token": { field: p12.ApiAccessTokenField; fields: p12.ApiAccessTokenFields; result: p12.ApiAccessTokenResult };
+  };
+  "jira": {
+    "api_token": { field: p13.ApiTokenField; fields: p13.ApiTokenFields; result: p13.ApiTokenResult };
+    "oauth": { field: p13.OauthField; fields: p13.OauthFields; result: p13.OauthResult };
+  };
   "linear": {
-    "personal_api_key": { field: p12.PersonalApiKeyField; fields: p12.PersonalApiKeyFields; result: p12.PersonalApiKeyResult };
+    "personal_api_key": { field: p14.PersonalApiKeyField; fields: p14.PersonalApiKeyFields; result: p14.PersonalApiKeyResult };
   };
   "mailchimp": {
-    "api_key": { field: p13.ApiKeyField; fields: p13.ApiKeyFields; result: p13.ApiKeyResult };
+    "api_key": { field: p15.ApiKeyField; fields: p15.ApiKeyFields; result: p15.ApiKeyResult };
   };
   "microsoft_graph": {
-    "oauth": { field: p14.OauthField; fields: p14.OauthFields; result: p14.OauthResult };
+    "oauth": { field: p16.OauthField; fields: p16.OauthFields; result: p16.OauthResult };
+  };
+  "monday": {
+    "api_token": { field: p17.ApiTokenField; fields: p17.ApiTokenFields; result: p17.ApiTokenResult };
   };
   "notion": {
-    "internal_integration": { field: p15.InternalIntegrationField; fields: p15.InternalIntegrationFields; result: p15.InternalIntegrationResult };
-    "public_integration": { field: p15.PublicIntegrationField; fields: p15.PublicIntegrationFields; result: p15.PublicIntegrationResult };
+    "internal_integration": { field: p18.InternalIntegrationField; fields: p18.InternalIntegrationFields; result: p18.InternalIntegrationResult };
+    "public_integration": { field: p18.PublicIntegrationField; fields: p18.PublicIntegrationFields; result: p18.PublicIntegrationResult };
   };
   "oneflow": {
-    "api_token": { field: p16.ApiTokenField; fields: p16.ApiTokenFields; result: p16.ApiTokenResult };
+    "api_token": { field: p19.ApiTokenField; fields: p19.ApiTokenFields; result: p19.ApiTokenResult };
   };
-  "paypal": {
-    "client_credentials": { field: p17.ClientCredentialsField; fields: p17.ClientCredentialsFields; result: p17.ClientCredentialsResult };
-  };
-  "pipedrive": {
-    "api_token": { field: p18.ApiTokenField; fields: p18.ApiTokenFields; result: p18.ApiTokenResult };
-  };
-  "salesforce": {
-    "oauth": { field: p19.OauthField; fields: p19.OauthFields; result: p19.OauthResult };
-  };
-  "sendgrid": {
+  "pagerduty": {
     "api_key": { field: p20.ApiKeyField; fields: p20.ApiKeyFields; result: p20.ApiKeyResult };
   };
-  "shopify": {
-    "admin_api_token": { field: p21.AdminApiTokenField; fields: p21.AdminApiTokenFields; result: p21.AdminApiTokenResult };
+  "paypal": {
+    "client_credentials": { field: p21.ClientCredentialsField; fields: p21.ClientCredentialsFields; result: p21.ClientCredentialsResult };
   };
-  "shortcut": {
+  "pipedrive": {
     "api_token": { field: p22.ApiTokenField; fields: p22.ApiTokenFields; result: p22.ApiTokenResult };
   };
+  "salesforce": {
+    "oauth": { field: p23.OauthField; fields: p23.OauthFields; result: p23.OauthResult };
+  };
+  "sendgrid": {
+    "api_key": { field: p24.ApiKeyField; fields: p24.ApiKeyFields; result: p24.ApiKeyResult };
+  };
+  "shopify": {
+    "admin_api_token": { field: p25.AdminApiTokenField; fields: p25.AdminApiTokenFields; result: p25.AdminApiTokenResult };
+  };
+  "shortcut": {
+    "api_token": { field: p26.ApiTokenField; fields: p26.ApiTokenFields; result: p26.ApiTokenResult };
+  };
   "stripe": {
-    "api_key": { field: p23.ApiKeyField; fields: p23.ApiKeyFields; result: p23.ApiKeyResult };
+    "api_key": { field: p27.ApiKeyField; fields: p27.ApiKeyFields; result: p27.ApiKeyResult };
+  };
+  "telegram": {
+    "bot_token": { field: p28.BotTokenField; fields: p28.BotTokenFields; result: p28.BotTokenResult };
   };
   "twilio": {
-    "auth_token": { field: p24.AuthTokenField; fields: p24.AuthTokenFields; result: p24.AuthTokenResult };
+    "auth_token": { field: p29.AuthTokenField; fields: p29.AuthTokenFields; result: p29.AuthTokenResult };
   };
   "webflow": {
-    "site_token": { field: p25.SiteTokenField; fields: p25.SiteTokenFields; result: p25.SiteTokenResult };
+    "site_token": { field: p30.SiteTokenField; fields: p30.SiteTokenFields; result: p30.SiteTokenResult };
   };
   "zendesk": {
-    "api_token": { field: p26.ApiTokenField; fields: p26.ApiTokenFields; result: p26.ApiTokenResult };
-    "oauth": { field: p26.OauthField; fields: p26.OauthFields; result: p26.OauthResult };
+    "api_token": { field: p31.ApiTokenField; fields: p31.ApiTokenFields; result: p31.ApiTokenResult };
+    "oauth": { field: p31.OauthField; fields: p31.OauthFields; result: p31.OauthResult };
   };
   "zoom": {
-    "server_to_server": { field: p27.ServerToServerField; fields: p27.ServerToServerFields; result: p27.ServerToServerResult };
+    "server_to_server": { field: p32.ServerToServerField; fields: p32.ServerToServerFields; result: p32.ServerToServerResult };
   };
 }
 

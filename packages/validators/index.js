@@ -5,29 +5,34 @@ import * as p1 from "./providers/anthropic.js";
 import * as p2 from "./providers/azure_devops.js";
 import * as p3 from "./providers/calendly.js";
 import * as p4 from "./providers/datadog.js";
-import * as p5 from "./providers/gitbook.js";
-import * as p6 from "./providers/github.js";
-import * as p7 from "./providers/greenhouse.js";
-import * as p8 from "./providers/hive.js";
-import * as p9 from "./providers/hubspot.js";
-import * as p10 from "./providers/humaans.js";
-import * as p11 from "./providers/jira.js";
-import * as p12 from "./providers/linear.js";
-import * as p13 from "./providers/mailchimp.js";
-import * as p14 from "./providers/microsoft_graph.js";
-import * as p15 from "./providers/notion.js";
-import * as p16 from "./providers/oneflow.js";
-import * as p17 from "./providers/paypal.js";
-import * as p18 from "./providers/pipedrive.js";
-import * as p19 from "./providers/salesforce.js";
-import * as p20 from "./providers/sendgrid.js";
-import * as p21 from "./providers/shopify.js";
-import * as p22 from "./providers/shortcut.js";
-import * as p23 from "./providers/stripe.js";
-import * as p24 from "./providers/twilio.js";
-import * as p25 from "./providers/webflow.js";
-import * as p26 from "./providers/zendesk.js";
-import * as p27 from "./providers/zoom.js";
+import * as p5 from "./providers/duo.js";
+import * as p6 from "./providers/freshdesk.js";
+import * as p7 from "./providers/gitbook.js";
+import * as p8 from "./providers/github.js";
+import * as p9 from "./providers/greenhouse.js";
+import * as p10 from "./providers/hive.js";
+import * as p11 from "./providers/hubspot.js";
+import * as p12 from "./providers/humaans.js";
+import * as p13 from "./providers/jira.js";
+import * as p14 from "./providers/linear.js";
+import * as p15 from "./providers/mailchimp.js";
+import * as p16 from "./providers/microsoft_graph.js";
+import * as p17 from "./providers/monday.js";
+import * as p18 from "./providers/notion.js";
+import * as p19 from "./providers/oneflow.js";
+import * as p20 from "./providers/pagerduty.js";
+import * as p21 from "./providers/paypal.js";
+import * as p22 from "./providers/pipedrive.js";
+import * as p23 from "./providers/salesforce.js";
+import * as p24 from "./providers/sendgrid.js";
+import * as p25 from "./providers/shopify.js";
+import * as p26 from "./providers/shortcut.js";
+import * as p27 from "./providers/stripe.js";
+import * as p28 from "./providers/telegram.js";
+import * as p29 from "./providers/twilio.js";
+import * as p30 from "./providers/webflow.js";
+import * as p31 from "./providers/zendesk.js";
+import * as p32 from "./providers/zoom.js";
 
 export { formats } from "./runtime.js";
 
@@ -38,33 +43,38 @@ const providers = Object.freeze({
   "azure_devops": p2,
   "calendly": p3,
   "datadog": p4,
-  "gitbook": p5,
-  "github": p6,
-  "greenhouse": p7,
-  "hive": p8,
-  "hubspot": p9,
-  "humaans": p10,
-  "jira": p11,
-  "linear": p12,
-  "mailchimp": p13,
-  "microsoft_graph": p14,
-  "notion": p15,
-  "oneflow": p16,
-  "paypal": p17,
-  "pipedrive": p18,
-  "salesforce": p19,
-  "sendgrid": p20,
-  "shopify": p21,
-  "shortcut": p22,
-  "stripe": p23,
-  "twilio": p24,
-  "webflow": p25,
-  "zendesk": p26,
-  "zoom": p27,
+  "duo": p5,
+  "freshdesk": p6,
+  "gitbook": p7,
+  "github": p8,
+  "greenhouse": p9,
+  "hive": p10,
+  "hubspot": p11,
+  "humaans": p12,
+  "jira": p13,
+  "linear": p14,
+  "mailchimp": p15,
+  "microsoft_graph": p16,
+  "monday": p17,
+  "notion": p18,
+  "oneflow": p19,
+  "pagerduty": p20,
+  "paypal": p21,
+  "pipedrive": p22,
+  "salesforce": p23,
+  "sendgrid": p24,
+  "shopify": p25,
+  "shortcut": p26,
+  "stripe": p27,
+  "telegram": p28,
+  "twilio": p29,
+  "webflow": p30,
+  "zendesk": p31,
+  "zoom": p32,
 });
 
 /** Every provider id. */
-export const providerIds = Object.freeze(["airtable","anthropic","azure_devops","calendly","datadog","gitbook","github","greenhouse","hive","hubspot","humaans","jira","linear","mailchimp","microsoft_graph","notion","oneflow","paypal","pipedrive","salesforce","sendgrid","shopify","shortcut","stripe","twilio","webflow","zendesk","zoom"]);
+export const providerIds = Object.freeze(["airtable","anthropic","azure_devops","calendly","datadog","duo","freshdesk","gitbook","github","greenhouse","hive","hubspot","humaans","jira","linear","mailchimp","microsoft_graph","monday","notion","oneflow","pagerduty","paypal","pipedrive","salesforce","sendgrid","shopify","shortcut","stripe","telegram","twilio","webflow","zendesk","zoom"]);
 
 /**
  * Validates raw form input for one provider's auth method, as the Rust validators

@@ -505,7 +505,10 @@ fn send_meta(m: &AuthMethod) -> Result<TokenStream, String> {
         }
         None => quote!(None),
     };
-    Ok(quote!(rt_::SendMeta { headers: &[#(#headers),*], query: &[#(#query),*], basic: #basic }))
+    let (sign, computed) = crate::request::sign_and_computed(m)?;
+    Ok(
+        quote!(rt_::SendMeta { headers: &[#(#headers),*], query: &[#(#query),*], basic: #basic, computed: #computed, sign: #sign }),
+    )
 }
 
 fn test_meta(m: &AuthMethod) -> Result<TokenStream, String> {
@@ -525,6 +528,7 @@ fn test_meta(m: &AuthMethod) -> Result<TokenStream, String> {
         quote!(rt_::OutcomeMeta { status: #status, meaning: #meaning, missing_scopes: #missing })
     });
     let note = opt_str(&t.note);
+    let (body, checks) = crate::request::body_and_checks(t);
     Ok(quote! {
         Some(rt_::TestMeta {
             method: #method,
@@ -534,6 +538,8 @@ fn test_meta(m: &AuthMethod) -> Result<TokenStream, String> {
             requires_scopes: &[#(#scopes),*],
             outcomes: &[#(#outcomes),*],
             note: #note,
+            body: #body,
+            checks: #checks,
         })
     })
 }

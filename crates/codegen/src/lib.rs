@@ -12,6 +12,7 @@ pub mod js;
 mod lower;
 mod names;
 mod oauth;
+mod request;
 mod schema;
 
 use connectspec_spec::Catalogue;

@@ -15,8 +15,10 @@ mod normalize;
 mod oauth;
 mod registry;
 mod request_url;
+mod response;
 mod rules;
 mod secret;
+mod sign;
 mod source;
 mod template;
 
@@ -38,11 +40,16 @@ pub use registry::{
     json_object, normalized_keys, public_values, take,
 };
 pub use request_url::{UrlPart, UrlValueError, placeholder_parts, render_url, url_pieces};
+pub use response::{BodyMeta, CheckKind, CheckMeta, ChecksOutcome, run_checks};
 pub use rules::{
     CrossRule, DerivedRule, Extract, FieldRules, MethodRules, OptionRule, Validated, Value,
     check_field, validate,
 };
 pub use secret::{ExposeSecret, SecretString};
+pub use sign::{
+    ComputedKind, ComputedMeta, HmacAlgorithm, MessagePart, RequestTarget, SignMeta,
+    SignatureEncoding, TimestampFormat, canonical_query, format_timestamp, hmac_bytes,
+};
 pub use source::{FieldSource, Raw};
 pub use template::{Segment, Template, parse_template, render_template};
 

@@ -4,12 +4,14 @@
 //! The generator emits one [`ProviderMeta`] per spec and one [`MethodMeta`] per auth
 //! method as `static` items; nothing here allocates until a request is built.
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 
 use crate::error::ValidationErrors;
 use crate::registry::Credential;
 use crate::request_url::{UrlPart, UrlValueError, placeholder_parts, render_url};
+use crate::response::{BodyMeta, CheckMeta};
 use crate::rules::MethodRules;
+use crate::sign::{ComputedMeta, RequestTarget, SignMeta, template_vars};
 use crate::source::FieldSource;
 use crate::template::{Template, render_template};
 
@@ -61,6 +63,10 @@ pub struct SendMeta {
     pub query: &'static [(&'static str, Template<'static>)],
     /// Basic auth: (username template, password template).
     pub basic: Option<(Template<'static>, Template<'static>)>,
+    /// Values computed from templates or constants, usable in the templates above.
+    pub computed: &'static [ComputedMeta],
+    /// HMAC signing: the signature and time stamp, usable in headers and basic auth.
+    pub sign: Option<SignMeta>,
 }
 
 /// The meaning of a non-success status of the connection test.
@@ -91,6 +97,10 @@ pub struct TestMeta {
     pub outcomes: &'static [OutcomeMeta],
     /// What the test does not prove.
     pub note: Option<&'static str>,
+    /// The request body (POST).
+    pub body: Option<BodyMeta>,
+    /// Checks on the JSON answer of the success status.
+    pub checks: &'static [CheckMeta],
 }
 
 /// An auth method.
@@ -175,16 +185,36 @@ impl MethodMeta {
     }
 
     /// Builds the request authentication from a lookup of field/derived values.
-    pub fn request_auth<'v>(&self, lookup: impl Fn(&str) -> Option<&'v str> + Copy) -> RequestAuth {
+    pub fn request_auth<'v>(
+        &'static self,
+        lookup: impl Fn(&str) -> Option<&'v str> + Copy,
+    ) -> RequestAuth {
         self.request_auth_dyn(&lookup)
     }
 
     /// `request_auth` over a `dyn` lookup: compiled once here instead of once per
     /// generated credential type (what generated code calls).
-    pub fn request_auth_dyn<'v>(&self, lookup: &dyn Fn(&str) -> Option<&'v str>) -> RequestAuth {
-        let render = |t: &Template<'_>| render_template(t, lookup);
+    pub fn request_auth_dyn<'v>(
+        &'static self,
+        lookup: &dyn Fn(&str) -> Option<&'v str>,
+    ) -> RequestAuth {
         let test = self.connection_test.as_ref();
-        RequestAuth {
+        // Values computed from the fields alone are known now.
+        let fixed: Vec<(&'static str, SecretString)> = self
+            .send
+            .computed
+            .iter()
+            .filter(|c| !c.per_request)
+            .filter_map(|c| Some((c.key, c.render(lookup)?)))
+            .collect();
+        let full = |k: &str| -> Option<&str> {
+            match fixed.iter().find(|(key, _)| *key == k) {
+                Some((_, v)) => Some(v.expose_secret()),
+                None => lookup(k),
+            }
+        };
+        let render = |t: &Template<'_>| render_template(t, full);
+        let mut auth = RequestAuth {
             test_url: match test {
                 Some(t) => render_url(&[&self.base_url, &t.path], UrlPart::Scheme, lookup),
                 None => Ok(None),
@@ -193,25 +223,50 @@ impl MethodMeta {
                 Some(t) => render_url(&[&t.path], UrlPart::Path, lookup),
                 None => Ok(None),
             },
-            headers: self
-                .send
-                .headers
-                .iter()
-                .filter_map(|(n, t)| render(t).map(|v| (*n, SecretString::from(v))))
-                .collect(),
+            headers: Vec::new(),
             query: self
                 .send
                 .query
                 .iter()
                 .filter_map(|(n, t)| render(t).map(|v| (*n, SecretString::from(v))))
                 .collect(),
-            basic: self.send.basic.as_ref().and_then(|(u, p)| {
-                Some((
-                    SecretString::from(render(u)?),
-                    SecretString::from(render(p).unwrap_or_default()),
-                ))
-            }),
+            basic: None,
+            body: test
+                .and_then(|t| t.body.as_ref())
+                .map(|b| (BodyMeta::CONTENT_TYPE, b.render(lookup))),
+            pending: None,
+        };
+        if self.send.sign.is_some() {
+            // Headers and basic auth wait for the request: keep the values they need.
+            let mut keys: Vec<&'static str> = Vec::new();
+            for (_, t) in self.send.headers {
+                keys.extend(template_vars(t));
+            }
+            if let Some((u, p)) = &self.send.basic {
+                keys.extend(template_vars(u));
+                keys.extend(template_vars(p));
+            }
+            for c in self.send.computed.iter().filter(|c| c.per_request) {
+                keys.extend(c.vars());
+            }
+            if let Some(s) = &self.send.sign {
+                keys.extend(template_vars(&s.secret));
+            }
+            keys.sort_unstable();
+            keys.dedup();
+            let values = keys
+                .into_iter()
+                .filter_map(|k| Some((k, SecretString::from(full(k)?))))
+                .collect();
+            auth.pending = Some(PendingSign {
+                send: &self.send,
+                values,
+            });
+            return auth;
         }
+        auth.headers = render_headers(&self.send, &full);
+        auth.basic = render_basic(&self.send, &full);
+        auth
     }
 
     /// The form fields whose values decide the host of the method's URLs (a derived
@@ -241,18 +296,122 @@ impl MethodMeta {
 }
 
 /// Everything needed to authenticate a request; every value that may carry a secret is
-/// wrapped. URLs name non-secret values only (the spec checker enforces it).
-#[derive(Debug)]
+/// wrapped. A URL may name a secret in a path segment (a bot token), so the URLs are
+/// redacted in `Debug` and the service never logs them.
 pub struct RequestAuth {
     /// The connection test's URL: the base URL and the test path with every value
     /// encoded for its URL component. `Ok(None)`: no test, or a value is absent.
     pub test_url: Result<Option<String>, UrlValueError>,
     /// The test path alone, encoded the same way, for a base URL given by the operator.
     pub test_path: Result<Option<String>, UrlValueError>,
-    /// Headers to send.
+    /// Headers to send (for a signed method: once [`RequestAuth::sign`] ran).
     pub headers: Vec<(&'static str, SecretString)>,
     /// Query parameters to send.
     pub query: Vec<(&'static str, SecretString)>,
-    /// Basic auth (username, password).
+    /// Basic auth (username, password) (for a signed method: once signed).
     pub basic: Option<(SecretString, SecretString)>,
+    /// The connection test's body: (content type, text).
+    pub body: Option<(&'static str, SecretString)>,
+    pending: Option<PendingSign>,
+}
+
+/// A signed method's values, kept until the request is known.
+struct PendingSign {
+    send: &'static SendMeta,
+    values: Vec<(&'static str, SecretString)>,
+}
+
+impl std::fmt::Debug for RequestAuth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let url = |u: &Result<Option<String>, UrlValueError>| match u {
+            Ok(Some(_)) => "Ok(Some([REDACTED]))".to_owned(),
+            other => format!("{other:?}"),
+        };
+        f.debug_struct("RequestAuth")
+            .field("test_url", &url(&self.test_url))
+            .field("test_path", &url(&self.test_path))
+            .field("headers", &self.headers)
+            .field("query", &self.query)
+            .field("basic", &self.basic)
+            .field("body", &self.body)
+            .field("needs_signing", &self.pending.is_some())
+            .finish()
+    }
+}
+
+impl RequestAuth {
+    /// Whether headers and basic auth still wait for [`RequestAuth::sign`].
+    pub fn needs_signing(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Signs the request `target` at `unix_seconds` and renders the headers and basic
+    /// auth, which may name the signature and the time stamp. Nothing happens for a
+    /// method without `sign` (its headers are rendered already) or a second time.
+    pub fn sign(&mut self, target: &RequestTarget<'_>, unix_seconds: i64) {
+        let Some(p) = self.pending.take() else {
+            return;
+        };
+        let Some(sign) = &p.send.sign else {
+            return;
+        };
+        let base = |k: &str| -> Option<&str> {
+            p.values
+                .iter()
+                .find(|(key, _)| *key == k)
+                .map(|(_, v)| v.expose_secret())
+        };
+        let ts = sign.timestamp(unix_seconds);
+        let Some(key) = render_template(&sign.secret, base).map(SecretString::from) else {
+            return; // the signing secret is absent: nothing can be signed
+        };
+        let message = sign.message(target, ts.as_ref().map(|(_, t)| t.as_str()));
+        let signature = sign.signature(key.expose_secret().as_bytes(), message.as_bytes());
+        let with_sig = |k: &str| -> Option<&str> {
+            if k == sign.key {
+                return Some(signature.expose_secret());
+            }
+            match &ts {
+                Some((tk, t)) if *tk == k => Some(t.as_str()),
+                _ => base(k),
+            }
+        };
+        let per_request: Vec<(&'static str, SecretString)> = p
+            .send
+            .computed
+            .iter()
+            .filter(|c| c.per_request)
+            .filter_map(|c| Some((c.key, c.render(&with_sig)?)))
+            .collect();
+        let all = |k: &str| -> Option<&str> {
+            match per_request.iter().find(|(key, _)| *key == k) {
+                Some((_, v)) => Some(v.expose_secret()),
+                None => with_sig(k),
+            }
+        };
+        self.headers = render_headers(p.send, &all);
+        self.basic = render_basic(p.send, &all);
+    }
+}
+
+fn render_headers<'v>(
+    send: &SendMeta,
+    lookup: &dyn Fn(&str) -> Option<&'v str>,
+) -> Vec<(&'static str, SecretString)> {
+    send.headers
+        .iter()
+        .filter_map(|(n, t)| render_template(t, lookup).map(|v| (*n, SecretString::from(v))))
+        .collect()
+}
+
+fn render_basic<'v>(
+    send: &SendMeta,
+    lookup: &dyn Fn(&str) -> Option<&'v str>,
+) -> Option<(SecretString, SecretString)> {
+    send.basic.as_ref().and_then(|(u, p)| {
+        Some((
+            SecretString::from(render_template(u, lookup)?),
+            SecretString::from(render_template(p, lookup).unwrap_or_default()),
+        ))
+    })
 }

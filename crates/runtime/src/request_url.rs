@@ -205,13 +205,16 @@ pub fn render_url<'v>(
     Ok(Some(out))
 }
 
-/// Everything but the unreserved characters of RFC 3986 is encoded in a path value:
-/// `/`, `?`, `#`, `%`, `\` and `;` included, so a value stays inside its segment.
+/// Everything but the unreserved characters of RFC 3986 and `:` is encoded in a path
+/// value: `/`, `?`, `#`, `%`, `\`, `@` and `;` included, so a value stays inside its
+/// segment. `:` is a path character (RFC 3986 `pchar`) that ends nothing once the
+/// authority is written, and tokens such as a bot token (`123456:AAH…`) carry one.
 const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
-    .remove(b'~');
+    .remove(b'~')
+    .remove(b':');
 
 #[cfg(test)]
 mod tests {

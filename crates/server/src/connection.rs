@@ -13,8 +13,8 @@ use std::sync::Arc;
 
 use axum::http::StatusCode;
 use connectspec_runtime::{
-    ErrorKind, ExposeSecret, FieldError, MethodMeta, RequestAuth, TestMeta, UrlValueError,
-    host_allowed,
+    ChecksOutcome, ErrorKind, ExposeSecret, FieldError, MethodMeta, RequestAuth, RequestTarget,
+    TestMeta, UrlValueError, host_allowed, run_checks,
 };
 use serde::Serialize;
 use url::Url;
@@ -71,6 +71,31 @@ pub struct TestReport {
     /// What the test does not prove.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'static str>,
+    /// The response check that failed (outcome `check_failed`): its position in the
+    /// spec and its pointer. Never any of the answer's content.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failed_check: Option<FailedCheck>,
+}
+
+/// Which of the spec's response checks failed.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FailedCheck {
+    /// Index in the spec's `checks`.
+    pub index: usize,
+    /// The check's JSON pointer.
+    pub pointer: &'static str,
+}
+
+/// The most of an answer's body read for response checks.
+pub const MAX_CHECKED_BODY: usize = 1 << 20;
+
+/// What reading the success answer's body for the checks gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyVerdict {
+    /// The checks ran.
+    Checked(ChecksOutcome),
+    /// The body exceeded [`MAX_CHECKED_BODY`].
+    TooLarge,
 }
 
 impl Tester {
@@ -127,7 +152,7 @@ impl Tester {
     pub async fn run(
         &self,
         meta: &'static MethodMeta,
-        auth: RequestAuth,
+        mut auth: RequestAuth,
     ) -> Result<TestReport, Problem> {
         let Some(test) = meta.connection_test.as_ref() else {
             return Err(Problem::not_found(format!(
@@ -142,7 +167,27 @@ impl Tester {
                 test.method
             ))
         })?;
+        if auth.needs_signing() {
+            let query: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
+            auth.sign(
+                &RequestTarget {
+                    method: test.method,
+                    host: url.host_str().unwrap_or(""),
+                    path: url.path(),
+                    query: &query,
+                },
+                now,
+            );
+        }
         let mut request = client.request(method, url);
+        if let Some((content_type, body)) = &auth.body {
+            request = request
+                .header(reqwest::header::CONTENT_TYPE, *content_type)
+                .body(body.expose_secret().to_owned());
+        }
         for (name, value) in &auth.headers {
             let mut v =
                 reqwest::header::HeaderValue::from_str(value.expose_secret()).map_err(|_| {
@@ -160,35 +205,34 @@ impl Tester {
         match answer {
             Ok(response) => {
                 let status = response.status().as_u16();
-                drop(response);
+                let verdict = if status == test.expect_status && !test.checks.is_empty() {
+                    match read_bounded(response).await {
+                        Ok(Some(body)) => {
+                            Some(BodyVerdict::Checked(run_checks(test.checks, &body)))
+                        }
+                        Ok(None) => Some(BodyVerdict::TooLarge),
+                        Err(e) if e.is_timeout() => return Err(self.timeout_problem(meta, started)),
+                        Err(_) => Some(BodyVerdict::Checked(ChecksOutcome::NotJson)),
+                    }
+                } else {
+                    drop(response);
+                    None
+                };
                 tracing::info!(
                     provider = meta.provider_id,
                     method = meta.id,
                     test = test.path_source,
                     status,
                     elapsed_ms,
+                    checks = ?verdict,
                     "connection test answered"
                 );
-                Ok(report(meta, test, status))
+                Ok(match verdict {
+                    Some(v) => checked_report(meta, test, status, v),
+                    None => report(meta, test, status),
+                })
             }
-            Err(e) if e.is_timeout() => {
-                tracing::warn!(
-                    provider = meta.provider_id,
-                    method = meta.id,
-                    elapsed_ms,
-                    "connection test timed out"
-                );
-                Err(Problem::new(
-                    StatusCode::GATEWAY_TIMEOUT,
-                    "provider-timeout",
-                    "Provider did not answer in time",
-                    format!(
-                        "{} did not answer the connection test within {} ms",
-                        meta.provider_name,
-                        self.timeout.as_millis()
-                    ),
-                ))
-            }
+            Err(e) if e.is_timeout() => Err(self.timeout_problem(meta, started)),
             Err(e) if refused(&e).is_some() => {
                 tracing::warn!(
                     provider = meta.provider_id,
@@ -226,6 +270,26 @@ impl Tester {
                 ))
             }
         }
+    }
+
+    /// 504, logged.
+    fn timeout_problem(&self, meta: &MethodMeta, started: Instant) -> Problem {
+        tracing::warn!(
+            provider = meta.provider_id,
+            method = meta.id,
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "connection test timed out"
+        );
+        Problem::new(
+            StatusCode::GATEWAY_TIMEOUT,
+            "provider-timeout",
+            "Provider did not answer in time",
+            format!(
+                "{} did not answer the connection test within {} ms",
+                meta.provider_name,
+                self.timeout.as_millis()
+            ),
+        )
     }
 
     /// The URL to request and the client to send it with: the operator's override
@@ -363,6 +427,61 @@ pub(crate) fn internal(detail: impl Into<String>) -> Problem {
     )
 }
 
+/// The body, or `None` once it exceeds [`MAX_CHECKED_BODY`] (the rest is not read).
+async fn read_bounded(mut response: reqwest::Response) -> Result<Option<Vec<u8>>, reqwest::Error> {
+    if response
+        .content_length()
+        .is_some_and(|n| n > MAX_CHECKED_BODY as u64)
+    {
+        return Ok(None);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        if body.len() + chunk.len() > MAX_CHECKED_BODY {
+            return Ok(None);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Some(body))
+}
+
+/// The report for the success status once the checks ran over its body.
+pub fn checked_report(
+    meta: &'static MethodMeta,
+    test: &'static TestMeta,
+    status: u16,
+    verdict: BodyVerdict,
+) -> TestReport {
+    let base = report(meta, test, status);
+    let unreadable = |why: &str| TestReport {
+        ok: false,
+        outcome: "unreadable_answer",
+        message: format!(
+            "{} answered the connection test with {why}, so the spec's checks of the answer could not run.",
+            meta.provider_name
+        ),
+        ..base.clone()
+    };
+    match verdict {
+        BodyVerdict::Checked(ChecksOutcome::Passed) => base,
+        BodyVerdict::TooLarge => unreadable("more than 1 MiB"),
+        BodyVerdict::Checked(ChecksOutcome::NotJson) => unreadable("a body that is not JSON"),
+        BodyVerdict::Checked(ChecksOutcome::Failed(index)) => {
+            let check = &test.checks[index];
+            TestReport {
+                ok: false,
+                outcome: "check_failed",
+                message: check.meaning.to_owned(),
+                failed_check: Some(FailedCheck {
+                    index,
+                    pointer: check.pointer,
+                }),
+                ..base
+            }
+        }
+    }
+}
+
 /// Maps a provider status to the spec's outcome.
 pub fn report(meta: &'static MethodMeta, test: &'static TestMeta, status: u16) -> TestReport {
     let base = TestReport {
@@ -374,6 +493,7 @@ pub fn report(meta: &'static MethodMeta, test: &'static TestMeta, status: u16) -
         message: String::new(),
         missing_scopes: Vec::new(),
         note: test.note,
+        failed_check: None,
     };
     if status == test.expect_status {
         return TestReport {

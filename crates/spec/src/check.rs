@@ -194,9 +194,21 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         .collect();
     names.extend(captures);
     check_template(rep, &format!("{p}/base_url"), &m.base_url, &names);
-    no_secret_in(rep, &format!("{p}/base_url"), &m.base_url, m);
+    crate::request::check_url_secrets(
+        rep,
+        &format!("{p}/base_url"),
+        &m.base_url,
+        connectspec_runtime::UrlPart::Scheme,
+        m,
+    );
     if let Some(t) = &m.connection_test {
-        no_secret_in(rep, &format!("{p}/connection_test/path"), &t.path, m);
+        crate::request::check_url_secrets(
+            rep,
+            &format!("{p}/connection_test/path"),
+            &t.path,
+            connectspec_runtime::UrlPart::Path,
+            m,
+        );
     }
     if !m.base_url.starts_with("https://") {
         rep.value(
@@ -211,6 +223,9 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
     if m.is_oauth() {
         send_names.insert(ACCESS_TOKEN);
     }
+    let body_names = send_names.clone();
+    let extra = crate::request::check_send_values(rep, m, p, &send_names);
+    send_names.extend(extra.all());
     check_send(rep, m, p, &send_names);
     crate::oauth::check_oauth(rep, m, p);
     crate::hosts::check_hosts(rep, m, p);
@@ -226,6 +241,7 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
             );
         }
         check_template(rep, &format!("{tp}/path"), &t.path, &names);
+        crate::request::check_test_request(rep, t, &tp, &body_names);
         status(rep, &format!("{tp}/expect_status"), t.expect_status);
         let mut seen = BTreeSet::new();
         for (i, o) in t.outcomes.iter().enumerate() {
@@ -501,13 +517,19 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
 fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, names: &BTreeSet<&str>) {
     let s = &m.send;
     let sp = format!("{p}/send");
-    if s.headers.is_empty() && s.query.is_empty() && s.basic.is_none() {
+    // A secret in a path segment of the URL (a bot token) is sent with the URL.
+    let in_url: BTreeSet<String> = std::iter::once(m.base_url.as_str())
+        .chain(m.connection_test.iter().map(|t| t.path.as_str()))
+        .flat_map(crate::request::vars)
+        .filter(|k| m.field(k).is_some_and(|f| f.secret))
+        .collect();
+    if s.headers.is_empty() && s.query.is_empty() && s.basic.is_none() && in_url.is_empty() {
         rep.value(
             &sp,
             Code::InvalidValue,
             "`send` sends nothing",
             "here",
-            "declare `headers`, `query` or `basic` built from the fields",
+            "declare `headers`, `query` or `basic` built from the fields (or put the secret in a URL path segment)",
         );
     }
     for (name, t) in &s.headers {
@@ -579,10 +601,13 @@ fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, names: &BTreeSet<
         .values()
         .chain(s.query.values())
         .chain(s.basic.iter().flat_map(|b| [&b.username, &b.password]))
+        .chain(s.computed.iter().filter_map(|c| c.base64.as_ref()))
+        .chain(s.sign.iter().map(|g| &g.secret))
         .filter_map(|t| connectspec_runtime::parse_template(t).ok())
         .flatten()
         .filter(|(var, _)| *var)
         .map(|(_, k)| k)
+        .chain(in_url)
         .collect();
     for (i, f) in m.fields.iter().enumerate() {
         if f.secret && !used.contains(&f.key) {
@@ -884,6 +909,9 @@ pub(crate) fn check_template(rep: &mut Reporter<'_>, ptr: &str, t: &str, names: 
 /// URLs end up in logs and error messages: they may name only non-secret fields.
 /// Derived values are allowed: a derived value is a declared public part (such as a
 /// data-centre suffix) of its source.
+/// OAuth endpoint URLs go to browsers and token endpoints: they may name no secret at
+/// all. (`base_url` and the test path may carry one in a path segment:
+/// [`crate::request::check_url_secrets`].)
 pub(crate) fn no_secret_in(rep: &mut Reporter<'_>, ptr: &str, t: &str, m: &AuthMethod) {
     let Ok(parts) = connectspec_runtime::parse_template(t) else {
         return;

@@ -88,6 +88,23 @@ pub enum Code {
     /// The setup fields lack the client id or secret the grant and client
     /// authentication need, or mark them wrongly.
     OAuthClient,
+    /// A connection-test body that cannot be sent: on a method other than POST, an
+    /// empty GraphQL query, variables that are not an object.
+    RequestBody,
+    /// A response check's `pointer` that is not an RFC 6901 JSON pointer.
+    BadPointer,
+    /// A response check with no condition, several, or `non_empty: false`.
+    CheckCondition,
+    /// Request signing that cannot work: a signing key that names no secret field, an
+    /// empty or repeated message part, a `timestamp` part without `timestamp`, a name
+    /// that clashes.
+    Signing,
+    /// A computed value with neither or both of `base64` and `constant`, or a key
+    /// that clashes.
+    ComputedValue,
+    /// A per-request value (the signature, the time stamp, or a value computed from
+    /// them) where the request is not yet known: the query or a URL.
+    SignedValueMisplaced,
     /// Generated output would be stale (used by `xtask check`).
     Stale,
 }
@@ -129,6 +146,12 @@ impl Code {
             Code::MissingAllowedHosts => "E041",
             Code::OAuthGrant => "E050",
             Code::OAuthClient => "E051",
+            Code::RequestBody => "E060",
+            Code::BadPointer => "E061",
+            Code::CheckCondition => "E062",
+            Code::Signing => "E063",
+            Code::ComputedValue => "E064",
+            Code::SignedValueMisplaced => "E065",
             Code::Stale => "E090",
         }
     }

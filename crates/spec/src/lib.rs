@@ -12,6 +12,7 @@ pub mod inline;
 pub mod load;
 pub mod model;
 mod oauth;
+mod request;
 pub mod rules;
 pub mod schema;
 pub mod yaml;

@@ -11,7 +11,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 mod oauth;
+mod request;
 pub use oauth::*;
+pub use request::*;
 
 /// One SaaS provider: `specs/<id>.yaml`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -285,6 +287,14 @@ pub struct Send {
     /// HTTP basic authentication.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basic: Option<BasicAuth>,
+    /// HMAC signing of each request; the signature is `{signature}` (or `key`) in
+    /// `headers`, `basic` and `computed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign: Option<Signing>,
+    /// Values computed from templates (base64) or constants, usable as `{key}` in
+    /// `headers`, `query` and `basic`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub computed: Vec<Computed>,
 }
 
 /// HTTP basic authentication built from templates.
@@ -319,6 +329,13 @@ pub struct ConnectionTest {
     /// What the test does not prove (e.g. "does not check the email").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The request body (POST only): `json` or `graphql`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<TestBody>,
+    /// Checks on the JSON body of the success answer, in order; the first that fails
+    /// decides the end user's message.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<ResponseCheck>,
 }
 
 fn default_status() -> u16 {

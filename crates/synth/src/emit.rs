@@ -86,7 +86,8 @@ fn rank(key: &str) -> usize {
 fn sorted(m: &Map<String, Value>) -> Vec<(&String, &Value)> {
     let mut entries: Vec<(&String, &Value)> = m
         .iter()
-        .filter(|(_, v)| *v != &Value::Bool(false))
+        // `false` is a default everywhere except in a response check's condition.
+        .filter(|(k, v)| *v != &Value::Bool(false) || matches!(k.as_str(), "exists" | "equals"))
         .collect();
     entries.sort_by(|a, b| (rank(a.0), a.0).cmp(&(rank(b.0), b.0)));
     entries

@@ -4,8 +4,10 @@
 use std::collections::BTreeMap;
 
 use connectspec_spec::{
-    AuthKind, AuthMethod, BasicAuth, Condition, ConnectionTest, Derived, Field, Guide, HttpMethod,
-    Limit, LimitKind, LimitUnit, Outcome, Requirement, Rule, Scope, Send,
+    AuthKind, AuthMethod, BasicAuth, CanonicalPart, Computed, Condition, ConnectionTest, Derived,
+    Field, GraphqlBody, Guide, HmacAlgorithm, HttpMethod, Limit, LimitKind, LimitUnit, Outcome,
+    Requirement, ResponseCheck, Rule, Scope, Send, SignTimestamp, SignatureEncoding, Signing,
+    TestBody, TimestampFormat,
 };
 
 use crate::fields;
@@ -158,12 +160,56 @@ fn test(rng: &mut Rng, path: &str, requires: Vec<String>, who: &Identity) -> Con
             missing_scopes: false,
         });
     }
-    ConnectionTest {
-        method: if rng.chance(85) {
-            HttpMethod::Get
+    let method = if rng.chance(85) {
+        HttpMethod::Get
+    } else {
+        HttpMethod::Post
+    };
+    // A POST carries a body: a JSON document or a GraphQL query.
+    let body = (method == HttpMethod::Post).then(|| {
+        if rng.chance(50) {
+            TestBody::Json(serde_json::json!({"probe": "connection test", "limit": 1}))
         } else {
-            HttpMethod::Post
-        },
+            TestBody::Graphql(GraphqlBody {
+                query: "query Viewer($first: Int) { viewer { id } }".into(),
+                variables: Some(serde_json::json!({"first": 1})),
+            })
+        }
+    });
+    // Checks on the answer, one of each kind across the corpus.
+    let check = |pointer: &str, meaning: String| ResponseCheck {
+        pointer: pointer.into(),
+        equals: None,
+        exists: None,
+        non_empty: None,
+        meaning,
+    };
+    let mut checks = Vec::new();
+    match *rng.pick(&[0u8, 1, 2, 3]) {
+        0 => checks.push(ResponseCheck {
+            equals: Some(serde_json::Value::Bool(true)),
+            ..check(
+                "/ok",
+                format!("{} did not confirm the credentials.", who.name),
+            )
+        }),
+        1 => checks.push(ResponseCheck {
+            exists: Some(false),
+            ..check("/errors", format!("{} answered with errors.", who.name))
+        }),
+        2 => checks.push(ResponseCheck {
+            non_empty: Some(true),
+            ..check(
+                "/data",
+                "The credentials see nothing: grant them access to at least one item.".into(),
+            )
+        }),
+        _ => {}
+    }
+    ConnectionTest {
+        method,
+        body,
+        checks,
         path: path.into(),
         expect_status: 200,
         requires_scopes: requires,
@@ -385,8 +431,13 @@ pub fn draft(rng: &mut Rng, who: &Identity, archetype: Archetype) -> Drafted {
                 vec![key],
                 format!("https://{{data_center}}.api.{}/3.0", who.domain),
                 Send {
+                    computed: vec![Computed {
+                        key: "any_user".into(),
+                        base64: None,
+                        constant: Some("anystring".into()),
+                    }],
                     basic: Some(BasicAuth {
-                        username: "anystring".into(),
+                        username: "{any_user}".into(),
                         password: "{api_key}".into(),
                     }),
                     ..Send::default()
@@ -408,11 +459,30 @@ pub fn draft(rng: &mut Rng, who: &Identity, archetype: Archetype) -> Drafted {
             let host = fields::host(rng, who);
             let token = fields::token(rng, who, "access_token", "Admin API Access Token", false);
             let secret = fields::opaque_secret(who, "api_secret_key", "API Secret Key");
+            // The signing secret never travels: it signs the request.
             let send = Send {
                 headers: headers(&[
                     (&format!("X-{p}-Access-Token"), "{access_token}".into()),
-                    (&format!("X-{p}-Signing-Secret"), "{api_secret_key}".into()),
+                    (&format!("X-{p}-Signature"), "{signature}".into()),
+                    (&format!("X-{p}-Timestamp"), "{timestamp}".into()),
                 ]),
+                sign: Some(Signing {
+                    key: "signature".into(),
+                    algorithm: *rng.pick(&[HmacAlgorithm::HmacSha256, HmacAlgorithm::HmacSha512]),
+                    secret: "{api_secret_key}".into(),
+                    encoding: *rng.pick(&[SignatureEncoding::Hex, SignatureEncoding::Base64]),
+                    message: vec![
+                        CanonicalPart::Timestamp,
+                        CanonicalPart::Method,
+                        CanonicalPart::Path,
+                        CanonicalPart::Query,
+                    ],
+                    timestamp: Some(SignTimestamp {
+                        key: "timestamp".into(),
+                        format: *rng
+                            .pick(&[TimestampFormat::UnixSeconds, TimestampFormat::Rfc3339]),
+                    }),
+                }),
                 ..Send::default()
             };
             let sc = scopes(rng);
@@ -443,11 +513,15 @@ pub fn draft(rng: &mut Rng, who: &Identity, archetype: Archetype) -> Drafted {
             let pass = fields::password(rng);
             let acct = fields::account_number(rng);
             let send = Send {
-                headers: headers(&[("X-Account-Number", "{account_number}".into())]),
-                basic: Some(BasicAuth {
-                    username: "{username}".into(),
-                    password: "{password}".into(),
-                }),
+                headers: headers(&[
+                    ("X-Account-Number", "{account_number}".into()),
+                    ("Authorization", "Basic {credentials}".into()),
+                ]),
+                computed: vec![Computed {
+                    key: "credentials".into(),
+                    base64: Some("{username}:{password}".into()),
+                    constant: None,
+                }],
                 ..Send::default()
             };
             let t = test(rng, "/rest/api/session", Vec::new(), who);

@@ -86,6 +86,17 @@ fn every_feature_of_the_spec_language_occurs() {
         "(live|test)",
         "kind: api_key_query",
         "kind: custom",
+        "body:",
+        "graphql:",
+        "json:",
+        "checks:",
+        "equals: true",
+        "exists: false",
+        "non_empty: true",
+        "sign:",
+        "computed:",
+        "base64:",
+        "constant:",
     ] {
         assert!(all.contains(needle), "no synthetic spec uses `{needle}`");
     }

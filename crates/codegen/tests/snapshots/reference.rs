@@ -130,6 +130,8 @@ pub mod oneflow {
                 ],
                 query: &[],
                 basic: None,
+                computed: &[],
+                sign: None,
             },
             connection_test: Some(rt_::TestMeta {
                 method: "GET",
@@ -149,6 +151,8 @@ pub mod oneflow {
                 note: Some(
                     "The ping checks the API token only; it does not verify the user email.",
                 ),
+                body: None,
+                checks: &[],
             }),
             scopes: &[],
             json_schema: "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"additionalProperties\":false,\"description\":\"Checks the normalised field values (after the trimming and other normalisation the spec declares), as the validator stores them. The JavaScript module in packages/validators takes the raw input, normalises it and checks it with the validator's messages.\",\"properties\":{\"api_token\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"The token generated in Oneflow's Custom Integration.\",\"maxLength\":40,\"minLength\":40,\"pattern\":\"^[\\\\-0-9A-Za-z]{40}$\",\"title\":\"API Token\",\"type\":\"string\",\"writeOnly\":true},\"user_email\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"The email address of an active user in the same Oneflow account. Requests run with this user's permissions.\",\"format\":\"email\",\"minLength\":1,\"title\":\"User Email\",\"type\":\"string\"}},\"required\":[\"api_token\",\"user_email\"],\"title\":\"Oneflow API Token\",\"type\":\"object\"}",
@@ -372,6 +376,8 @@ pub mod webflow {
                 ],
                 query: &[],
                 basic: None,
+                computed: &[],
+                sign: None,
             },
             connection_test: Some(rt_::TestMeta {
                 method: "GET",
@@ -398,6 +404,8 @@ pub mod webflow {
                 note: Some(
                     "`GET /v2/token/introspect` also identifies the token and its site.",
                 ),
+                body: None,
+                checks: &[],
             }),
             scopes: &[
                 ("assets:read", "Assets: read-only"),

@@ -73,6 +73,8 @@ pub struct Seen {
     pub method: String,
     pub path_and_query: String,
     pub headers: Vec<(String, String)>,
+    /// The request body (at most 1 MiB is kept).
+    pub body: Vec<u8>,
 }
 
 impl Seen {
@@ -92,6 +94,10 @@ pub enum Answer {
     Status(u16),
     /// Never answers in any reasonable time.
     Hang,
+    /// This status with this body, as `application/json`.
+    Body(u16, &'static str),
+    /// This status with a JSON body of 2 MiB.
+    Large(u16),
 }
 
 #[derive(Clone)]
@@ -150,14 +156,21 @@ async fn stub_handler(State(s): State<StubState>, req: Request) -> Response {
             )
         })
         .collect();
+    let method = req.method().as_str().to_owned();
+    let path_and_query = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_default();
+    let body = axum::body::to_bytes(req.into_body(), 1 << 20)
+        .await
+        .map(|b| b.to_vec())
+        .unwrap_or_default();
     let seen = Seen {
-        method: req.method().as_str().to_owned(),
-        path_and_query: req
-            .uri()
-            .path_and_query()
-            .map(|p| p.as_str().to_owned())
-            .unwrap_or_default(),
+        method,
+        path_and_query,
         headers,
+        body,
     };
     let echo = serde_json::to_string(&seen.headers).unwrap();
     s.seen.lock().unwrap().push(seen);
@@ -169,6 +182,21 @@ async fn stub_handler(State(s): State<StubState>, req: Request) -> Response {
             echo,
         )
             .into_response(),
+        Answer::Body(code, body) => (
+            StatusCode::from_u16(code).unwrap(),
+            [("content-type", "application/json")],
+            body,
+        )
+            .into_response(),
+        Answer::Large(code) => {
+            let big = format!("{{\"pad\": \"{}\"}}", "x".repeat(2 << 20));
+            (
+                StatusCode::from_u16(code).unwrap(),
+                [("content-type", "application/json")],
+                big,
+            )
+                .into_response()
+        }
         Answer::Hang => {
             tokio::time::sleep(Duration::from_secs(60)).await;
             StatusCode::OK.into_response()

@@ -1,0 +1,129 @@
+//! The request features as runtime tables: `send.sign`, `send.computed`, the connection
+//! test's body and response checks.
+
+use connectspec_spec::{
+    AuthMethod, CanonicalPart, ConnectionTest, HmacAlgorithm, SignatureEncoding, TestBody,
+    TimestampFormat,
+};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::generate::template;
+
+/// `sign: Option<SignMeta>` and `computed: &[ComputedMeta]` of `SendMeta`.
+pub(crate) fn sign_and_computed(m: &AuthMethod) -> Result<(TokenStream, TokenStream), String> {
+    let s = &m.send;
+    let sign = match &s.sign {
+        None => quote!(None),
+        Some(g) => {
+            let key = &g.key;
+            let alg = match g.algorithm {
+                HmacAlgorithm::HmacSha1 => quote!(Sha1),
+                HmacAlgorithm::HmacSha256 => quote!(Sha256),
+                HmacAlgorithm::HmacSha512 => quote!(Sha512),
+            };
+            let secret = template(&g.secret)?;
+            let enc = match g.encoding {
+                SignatureEncoding::Hex => quote!(Hex),
+                SignatureEncoding::Base64 => quote!(Base64),
+            };
+            let parts = g.message.iter().map(|p| match p {
+                CanonicalPart::Timestamp => quote!(rt_::MessagePart::Timestamp),
+                CanonicalPart::Method => quote!(rt_::MessagePart::Method),
+                CanonicalPart::Host => quote!(rt_::MessagePart::Host),
+                CanonicalPart::Path => quote!(rt_::MessagePart::Path),
+                CanonicalPart::Query => quote!(rt_::MessagePart::Query),
+            });
+            let ts = match &g.timestamp {
+                None => quote!(None),
+                Some(t) => {
+                    let k = &t.key;
+                    let f = match t.format {
+                        TimestampFormat::Rfc2822 => quote!(Rfc2822),
+                        TimestampFormat::Rfc3339 => quote!(Rfc3339),
+                        TimestampFormat::UnixSeconds => quote!(UnixSeconds),
+                    };
+                    quote!(Some((#k, rt_::TimestampFormat::#f)))
+                }
+            };
+            quote!(Some(rt_::SignMeta {
+                key: #key,
+                algorithm: rt_::HmacAlgorithm::#alg,
+                secret: #secret,
+                encoding: rt_::SignatureEncoding::#enc,
+                message: &[#(#parts),*],
+                timestamp: #ts,
+            }))
+        }
+    };
+    // Per-request and secret are decided here, from the model, once.
+    let mut per_request: Vec<&str> = Vec::new();
+    let mut secret: Vec<&str> = Vec::new();
+    if let Some(g) = &s.sign {
+        per_request.push(&g.key);
+        secret.push(&g.key);
+        if let Some(t) = &g.timestamp {
+            per_request.push(&t.key);
+        }
+    }
+    secret.extend(m.fields.iter().filter(|f| f.secret).map(|f| f.key.as_str()));
+    let mut computed = Vec::new();
+    for c in &s.computed {
+        let key = &c.key;
+        let (kind, vars) = match (&c.base64, &c.constant) {
+            (Some(t), _) => {
+                let tt = template(t)?;
+                let vars: Vec<String> = connectspec_runtime::parse_template(t)
+                    .map_err(|(_, e)| e)?
+                    .into_iter()
+                    .filter(|(v, _)| *v)
+                    .map(|(_, k)| k)
+                    .collect();
+                (quote!(rt_::ComputedKind::Base64(#tt)), vars)
+            }
+            (None, Some(text)) => (quote!(rt_::ComputedKind::Constant(#text)), Vec::new()),
+            (None, None) => return Err(format!("computed `{key}` has no value")),
+        };
+        let pr = vars.iter().any(|v| per_request.contains(&v.as_str()));
+        let sec = vars.iter().any(|v| secret.contains(&v.as_str()));
+        computed.push(
+            quote!(rt_::ComputedMeta { key: #key, kind: #kind, per_request: #pr, secret: #sec }),
+        );
+    }
+    Ok((sign, quote!(&[#(#computed),*])))
+}
+
+/// `body: Option<BodyMeta>` and `checks: &[CheckMeta]` of `TestMeta`.
+pub(crate) fn body_and_checks(t: &ConnectionTest) -> (TokenStream, TokenStream) {
+    let body = match &t.body {
+        None => quote!(None),
+        Some(TestBody::Json(v)) => {
+            let text = v.to_string();
+            quote!(Some(rt_::BodyMeta { json: Some(#text), graphql_query: None }))
+        }
+        Some(TestBody::Graphql(g)) => {
+            let q = &g.query;
+            let vars = match &g.variables {
+                Some(v) => {
+                    let text = v.to_string();
+                    quote!(Some(#text))
+                }
+                None => quote!(None),
+            };
+            quote!(Some(rt_::BodyMeta { json: #vars, graphql_query: Some(#q) }))
+        }
+    };
+    let checks = t.checks.iter().map(|c| {
+        let (ptr, meaning) = (&c.pointer, &c.meaning);
+        let kind = if let Some(v) = &c.equals {
+            let text = v.to_string();
+            quote!(rt_::CheckKind::Equals(#text))
+        } else if let Some(e) = c.exists {
+            quote!(rt_::CheckKind::Exists(#e))
+        } else {
+            quote!(rt_::CheckKind::NonEmpty)
+        };
+        quote!(rt_::CheckMeta { pointer: #ptr, kind: #kind, meaning: #meaning })
+    });
+    (body, quote!(&[#(#checks),*]))
+}

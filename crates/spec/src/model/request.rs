@@ -1,0 +1,162 @@
+//! The request parts of the language beyond templates: the connection test's body and
+//! response checks, HMAC request signing and computed values in `send`.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The body of the connection test request (POST only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum TestBody {
+    /// A JSON value sent as `application/json`; every string in it is a `{field}`
+    /// template (`{{` and `}}` for literal braces).
+    Json(serde_json::Value),
+    /// A GraphQL request sent as `application/json` (`{"query": …, "variables": …}`).
+    Graphql(GraphqlBody),
+}
+
+/// A GraphQL request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GraphqlBody {
+    /// The GraphQL document, sent as written (it is not a template: GraphQL uses braces),
+    /// e.g. `query { me { id } }`.
+    pub query: String,
+    /// Variables: a JSON object whose strings are `{field}` templates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variables: Option<serde_json::Value>,
+}
+
+/// A check on the JSON body of the success answer: the member at `pointer` must meet
+/// exactly one of `equals`, `exists` or `non_empty`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseCheck {
+    /// An RFC 6901 JSON pointer into the answer, e.g. `/ok` or `/data/me/id` (`""` is
+    /// the whole document).
+    pub pointer: String,
+    /// The member must equal this JSON value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equals: Option<serde_json::Value>,
+    /// `true`: the member must be present; `false`: it must be absent (an `errors`
+    /// member, say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exists: Option<bool>,
+    /// `true`: the member must be a non-empty array, object or string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub non_empty: Option<bool>,
+    /// Message for the end user when the check fails (e.g. "The token sees no
+    /// projects: grant it access to at least one").
+    pub meaning: String,
+}
+
+/// HMAC signing of each request: the signature (and the timestamp it covers) become
+/// values usable in `send.headers`, `send.basic` and `computed` templates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Signing {
+    /// The name of the signature in templates (`{signature}` by default).
+    #[serde(default = "default_signature_key")]
+    pub key: String,
+    /// The HMAC hash function.
+    pub algorithm: HmacAlgorithm,
+    /// The HMAC key: a template naming the secret field(s), e.g. `{secret_key}`.
+    pub secret: String,
+    /// How the signature is written.
+    #[serde(default)]
+    pub encoding: SignatureEncoding,
+    /// The signed message: these parts of the request, joined by newlines. `[query]`
+    /// alone signs the query string.
+    pub message: Vec<CanonicalPart>,
+    /// The time stamp the message covers, when `message` has `timestamp`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<SignTimestamp>,
+}
+
+fn default_signature_key() -> String {
+    "signature".to_owned()
+}
+
+fn default_timestamp_key() -> String {
+    "timestamp".to_owned()
+}
+
+/// The request time, in a stated format, usable as `{timestamp}` (e.g. a `Date` header).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignTimestamp {
+    /// The name of the time stamp in templates (`{timestamp}` by default).
+    #[serde(default = "default_timestamp_key")]
+    pub key: String,
+    /// How it is written.
+    pub format: TimestampFormat,
+}
+
+/// HMAC hash functions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HmacAlgorithm {
+    /// HMAC-SHA-1.
+    HmacSha1,
+    /// HMAC-SHA-256.
+    HmacSha256,
+    /// HMAC-SHA-512.
+    HmacSha512,
+}
+
+/// How a signature is written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SignatureEncoding {
+    /// Lower-case hexadecimal.
+    #[default]
+    Hex,
+    /// Standard base64 with padding.
+    Base64,
+}
+
+/// Time stamp formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TimestampFormat {
+    /// RFC 2822, e.g. `Tue, 21 Aug 2012 17:29:18 +0000`.
+    Rfc2822,
+    /// RFC 3339 in UTC, e.g. `2012-08-21T17:29:18Z`.
+    Rfc3339,
+    /// Seconds since 1970-01-01 UTC, e.g. `1345570158`.
+    UnixSeconds,
+}
+
+/// One line of the signed message.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum CanonicalPart {
+    /// The time stamp, as sent.
+    Timestamp,
+    /// The HTTP method, upper case.
+    Method,
+    /// The host name, lower case, without port.
+    Host,
+    /// The URL path, as sent (percent-encoded).
+    Path,
+    /// The query parameters sorted by name, each name and value percent-encoded
+    /// (RFC 3986 unreserved characters kept, upper-case hex), as `a=1&b=2`.
+    Query,
+}
+
+/// A value computed from a template or given as a constant, usable as `{key}` in
+/// `send` templates. A value computed from a secret is a secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Computed {
+    /// snake_case key; must not clash with a field, derived, signature or time-stamp key.
+    pub key: String,
+    /// Standard base64 of this template, e.g. `{integration_key}:{signature}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base64: Option<String>,
+    /// A fixed text, e.g. the password `X` a provider wants beside an API key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub constant: Option<String>,
+}
