@@ -43,6 +43,8 @@ pub struct FieldMeta {
     pub secret: bool,
     /// May be left out.
     pub optional: bool,
+    /// The option value an absent field takes.
+    pub default: Option<&'static str>,
     /// Human format description.
     pub hint: Option<&'static str>,
     /// Options of a closed choice: (value, label).
