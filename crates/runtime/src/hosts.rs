@@ -19,16 +19,17 @@ pub fn host_allowed(host: &str, allowed: &[&str]) -> bool {
     if host.is_empty() {
         return false;
     }
-    allowed
-        .iter()
-        .any(|pattern| *pattern == "*" || match pattern.strip_prefix("*.") {
-            Some(suffix) => {
-                host.len() > suffix.len() + 1
-                    && host.as_bytes()[host.len() - suffix.len() - 1] == b'.'
-                    && host[host.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    allowed.iter().any(|pattern| {
+        *pattern == "*"
+            || match pattern.strip_prefix("*.") {
+                Some(suffix) => {
+                    host.len() > suffix.len() + 1
+                        && host.as_bytes()[host.len() - suffix.len() - 1] == b'.'
+                        && host[host.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+                }
+                None => host.eq_ignore_ascii_case(pattern),
             }
-            None => host.eq_ignore_ascii_case(pattern),
-        })
+    })
 }
 
 /// Whether `entry` is a well-formed allowed-host entry: a lower-case DNS host name with

@@ -177,7 +177,10 @@ fn url_part(value: &str, template: &str) -> Option<String> {
         return None;
     }
     // As for hosts: no repair of control characters, no IDNA mapping.
-    if value.bytes().any(|b| b < 0x20 || b == 0x7f || !b.is_ascii()) {
+    if value
+        .bytes()
+        .any(|b| b < 0x20 || b == 0x7f || !b.is_ascii())
+    {
         return None;
     }
     let parsed = if value.contains("://") {
@@ -258,16 +261,34 @@ mod tests {
 
     #[test]
     fn parts_of_urls() {
-        let org = [Normalize::Trim, Normalize::ExtractFromUrl("https://dev.azure.com/{value}")];
+        let org = [
+            Normalize::Trim,
+            Normalize::ExtractFromUrl("https://dev.azure.com/{value}"),
+        ];
         assert_eq!(normalize("https://dev.azure.com/contoso/", &org), "contoso");
-        assert_eq!(normalize(" dev.azure.com/contoso/project/_git ", &org), "contoso");
+        assert_eq!(
+            normalize(" dev.azure.com/contoso/project/_git ", &org),
+            "contoso"
+        );
         assert_eq!(normalize("contoso", &org), "contoso");
-        assert_eq!(normalize("https://evil.example/contoso", &org), "https://evil.example/contoso");
-        assert_eq!(normalize("https://dev.azure.com/", &org), "https://dev.azure.com/");
+        assert_eq!(
+            normalize("https://evil.example/contoso", &org),
+            "https://evil.example/contoso"
+        );
+        assert_eq!(
+            normalize("https://dev.azure.com/", &org),
+            "https://dev.azure.com/"
+        );
         let mid = [Normalize::ExtractFromUrl("https://{value}.eu.example.com")];
         assert_eq!(normalize("https://Acme.EU.example.com/app", &mid), "acme");
-        assert_eq!(normalize("https://acme.us.example.com/app", &mid), "https://acme.us.example.com/app");
-        assert_eq!(normalize("https://a.b.eu.example.com", &mid), "https://a.b.eu.example.com");
+        assert_eq!(
+            normalize("https://acme.us.example.com/app", &mid),
+            "https://acme.us.example.com/app"
+        );
+        assert_eq!(
+            normalize("https://a.b.eu.example.com", &mid),
+            "https://a.b.eu.example.com"
+        );
         assert_eq!(
             normalize("https://acme.eu.example.com@evil.example/", &mid),
             "https://acme.eu.example.com@evil.example/"

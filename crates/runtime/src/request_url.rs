@@ -121,7 +121,11 @@ pub fn url_pieces<'t>(templates: &[&Template<'t>], start: UrlPart) -> Vec<(UrlPa
     out
 }
 
-fn pieces_of<'t>(segments: &[Segment<'t>], part: &mut UrlPart, out: &mut Vec<(UrlPart, Segment<'t>)>) {
+fn pieces_of<'t>(
+    segments: &[Segment<'t>],
+    part: &mut UrlPart,
+    out: &mut Vec<(UrlPart, Segment<'t>)>,
+) {
     let mut lits = Vec::new();
     for seg in segments {
         match *seg {
@@ -268,7 +272,10 @@ impl UrlRender<'_, '_> {
             }
             UrlPart::Path => {
                 if v == "." || v == ".." {
-                    return Err(refuse(UrlPart::Path, "cannot be a `.` or `..` path segment"));
+                    return Err(refuse(
+                        UrlPart::Path,
+                        "cannot be a `.` or `..` path segment",
+                    ));
                 }
                 self.out
                     .extend(percent_encoding::utf8_percent_encode(v, SEGMENT));
@@ -395,6 +402,57 @@ mod tests {
                 (UrlPart::Fragment, Segment::Lit("c")),
             ]
         );
+    }
+
+    #[test]
+    fn user_base_urls_defaults_and_optional_parts() {
+        let t = Template {
+            segments: &[
+                Segment::Default("instance_url", "https://gitlab.com"),
+                Segment::Lit("/api/v4"),
+                Segment::Optional(&[Segment::Lit("/groups/"), Segment::Var("group")]),
+                Segment::Lit("?x=1"),
+                Segment::Optional(&[Segment::Lit("&team="), Segment::Var("team")]),
+            ],
+        };
+        assert_eq!(
+            parts(&t, UrlPart::Scheme),
+            [
+                ("instance_url", UrlPart::Scheme),
+                ("group", UrlPart::Path),
+                ("team", UrlPart::Query)
+            ]
+        );
+        let none = |_: &str| None;
+        assert_eq!(
+            render_url(&[&t], UrlPart::Scheme, &none).unwrap().unwrap(),
+            "https://gitlab.com/api/v4?x=1"
+        );
+        let some = |k: &str| match k {
+            "instance_url" => Some("https://git.example.org/gitlab/"),
+            "group" => Some("a/b"),
+            _ => Some("blue green"),
+        };
+        assert_eq!(
+            render_url(&[&t], UrlPart::Scheme, &some).unwrap().unwrap(),
+            "https://git.example.org/gitlab/api/v4/groups/a%2Fb?x=1&team=blue+green"
+        );
+        for bad in [
+            "http://git.example.org",
+            "git.example.org",
+            "https://user:pw@git.example.org",
+            "https://git.example.org/?q=1",
+            "https://git.example.org/#f",
+            "https://git.example.org\n",
+        ] {
+            let lookup = |k: &str| (k == "instance_url").then_some(bad);
+            let err = render_url(&[&t], UrlPart::Scheme, &lookup).unwrap_err();
+            assert_eq!(
+                (err.key.as_str(), err.part),
+                ("instance_url", UrlPart::Scheme),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -28,7 +28,10 @@ pub struct OptionRule<'a> {
 impl<'a> OptionRule<'a> {
     /// The value of parameter `name`.
     pub fn param(&self, name: &str) -> Option<&'a str> {
-        self.params.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+        self.params
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
     }
 }
 

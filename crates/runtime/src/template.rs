@@ -53,7 +53,10 @@ fn collect_vars<'a>(segments: &[Segment<'a>], out: &mut Vec<&'a str>) {
 
 /// The rendered length of `segments`, `None` when a required value is absent; an
 /// optional part whose values are not all present counts 0.
-fn rendered_len<'v>(segments: &[Segment<'_>], lookup: &dyn Fn(&str) -> Option<&'v str>) -> Option<usize> {
+fn rendered_len<'v>(
+    segments: &[Segment<'_>],
+    lookup: &dyn Fn(&str) -> Option<&'v str>,
+) -> Option<usize> {
     let mut len = 0;
     for seg in segments {
         len += match *seg {
@@ -67,11 +70,18 @@ fn rendered_len<'v>(segments: &[Segment<'_>], lookup: &dyn Fn(&str) -> Option<&'
 }
 
 /// Whether every value an optional part needs is present.
-pub(crate) fn present<'v>(segments: &[Segment<'_>], lookup: &dyn Fn(&str) -> Option<&'v str>) -> bool {
+pub(crate) fn present<'v>(
+    segments: &[Segment<'_>],
+    lookup: &dyn Fn(&str) -> Option<&'v str>,
+) -> bool {
     rendered_len(segments, lookup).is_some()
 }
 
-fn push_segments<'v>(segments: &[Segment<'_>], lookup: &dyn Fn(&str) -> Option<&'v str>, out: &mut String) {
+fn push_segments<'v>(
+    segments: &[Segment<'_>],
+    lookup: &dyn Fn(&str) -> Option<&'v str>,
+    out: &mut String,
+) {
     for seg in segments {
         match *seg {
             Segment::Lit(s) => out.push_str(s),
@@ -172,8 +182,7 @@ struct Parser<'t> {
 
 fn is_key(s: &str) -> bool {
     !s.is_empty()
-        && s
-            .bytes()
+        && s.bytes()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
 }
 
@@ -236,7 +245,10 @@ impl Parser<'_> {
             }
         }
         if nested {
-            return Err((open, "`{?` opens an optional part that is never closed".into()));
+            return Err((
+                open,
+                "`{?` opens an optional part that is never closed".into(),
+            ));
         }
         if !lit.is_empty() {
             out.push(Part::Lit(lit));
@@ -315,7 +327,8 @@ mod tests {
         assert!(parse_template("x}").is_err());
         assert!(parse_template("{?/x").is_err());
         assert!(parse_template("{?/x}").is_err());
-        let parts = parse_template("{region.api_host}{?/t/{team}}{base|https://a.example.com}").unwrap();
+        let parts =
+            parse_template("{region.api_host}{?/t/{team}}{base|https://a.example.com}").unwrap();
         let phs = Part::placeholders(&parts);
         let got: Vec<(String, bool)> = phs.iter().map(|(p, r)| (p.lookup_name(), *r)).collect();
         assert_eq!(
@@ -350,7 +363,10 @@ mod tests {
                 Segment::Lit("/x"),
             ],
         };
-        assert_eq!(render_template(&t, |_| None).as_deref(), Some("a.example.com/x"));
+        assert_eq!(
+            render_template(&t, |_| None).as_deref(),
+            Some("a.example.com/x")
+        );
         let both = |k: &str| Some(if k == "team" { "blue" } else { "b.example.com" });
         assert_eq!(
             render_template(&t, both).as_deref(),

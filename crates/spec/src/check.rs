@@ -923,10 +923,7 @@ fn template_checks(
         if let Some(param) = &ph.param {
             crate::choices::check_param_use(rep, ptr, t, key, param, m);
         }
-        if url
-            && required
-            && m.field(key).is_some_and(|f| f.optional)
-        {
+        if url && required && m.field(key).is_some_and(|f| f.optional) {
             rep.value(
                 ptr,
                 Code::OptionalInRequiredPosition,

@@ -73,7 +73,10 @@ pub(crate) fn check_choice(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
         rep.value(
             &dp,
             Code::InvalidDefault,
-            format!("default `{d}` is not one of the option values of `{}`", f.key),
+            format!(
+                "default `{d}` is not one of the option values of `{}`",
+                f.key
+            ),
             shown(d),
             format!("use one of: {}", values.join(", ")),
         );
@@ -105,12 +108,17 @@ pub(crate) fn check_param_use(
                 rep.value(
                     ptr,
                     Code::UnknownParam,
-                    format!("`{{{key}.{param}}}`: the options of `{key}` do not all define `{param}`"),
+                    format!(
+                        "`{{{key}.{param}}}`: the options of `{key}` do not all define `{param}`"
+                    ),
                     shown(t),
                     if known.is_empty() {
                         format!("add `params: {{{param}: …}}` to every option of `{key}`")
                     } else {
-                        format!("use one of its parameters ({}), or add `{param}` to every option", known.join(", "))
+                        format!(
+                            "use one of its parameters ({}), or add `{param}` to every option",
+                            known.join(", ")
+                        )
                     },
                 );
             }
@@ -160,11 +168,15 @@ fn extract_shape(t: &str) -> Result<(), String> {
             return Ok(());
         }
         if s.contains(['{', '}']) {
-            return Err(format!("`{s}` mixes `{{value}}` with other text; it must be a whole {}", if label { "host label" } else { "path segment" }));
+            return Err(format!(
+                "`{s}` mixes `{{value}}` with other text; it must be a whole {}",
+                if label { "host label" } else { "path segment" }
+            ));
         }
         let ok = if label {
             !s.is_empty()
-                && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && s.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         } else {
             s.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b))
@@ -172,7 +184,9 @@ fn extract_shape(t: &str) -> Result<(), String> {
         if ok {
             Ok(())
         } else {
-            Err(format!("`{s}` is not a lower-case host label or a plain path segment"))
+            Err(format!(
+                "`{s}` is not a lower-case host label or a plain path segment"
+            ))
         }
     };
     let labels: Vec<&str> = host.split('.').collect();

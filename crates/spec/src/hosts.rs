@@ -19,9 +19,7 @@
 //!
 //! Anything else (a bare `format: hostname`, no constraint at all) is unconfined.
 
-use connectspec_runtime::{
-    Part, Segment, Template, UrlPart, host_allowed, is_allowed_host_entry,
-};
+use connectspec_runtime::{Part, Segment, Template, UrlPart, host_allowed, is_allowed_host_entry};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 use crate::diag::Code;
@@ -349,10 +347,14 @@ fn lang_of(m: &AuthMethod, key: &str) -> Lang {
     if let Some((field, param)) = key.split_once('.') {
         return match m.field(field) {
             Some(f) if !f.options.is_empty() => {
-                match f.options.iter().map(|o| o.params.get(param).cloned()).collect() {
-                    Some(values) => Lang::Finite(values),
-                    None => Lang::Unconfined,
-                }
+                // An option without the parameter is reported (E026) and the spec does
+                // not load; the proof covers the values that exist.
+                Lang::Finite(
+                    f.options
+                        .iter()
+                        .filter_map(|o| o.params.get(param).cloned())
+                        .collect(),
+                )
             }
             _ => Lang::Unconfined,
         };

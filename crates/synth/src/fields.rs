@@ -454,9 +454,15 @@ pub fn organization(rng: &mut Rng, who: &Identity) -> Field {
         format!("app.{}/{org}", who.domain),
     ];
     let invalid = vec![
-        (format!("https://evil.example/{org}"), "another site's address".into()),
+        (
+            format!("https://evil.example/{org}"),
+            "another site's address".into(),
+        ),
         (format!("-{org}"), "starts with a hyphen".into()),
-        (format!("{org}/../admin"), "a slash would change the request path".into()),
+        (
+            format!("{org}/../admin"),
+            "a slash would change the request path".into(),
+        ),
     ];
     with_examples(f, valid, invalid)
 }
