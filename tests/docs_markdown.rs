@@ -93,11 +93,19 @@ fn every_markdown_page_is_commonmark_without_html() {
                 + if m.is_oauth() && m.fields.is_empty() { 2 } else { 3 };
             assert_eq!(steps, want_steps, "{path}: one h3 per step");
             for f in &m.fields {
-                let label = if f.optional {
+                let mut label = if f.optional {
                     format!("{} (Optional)", f.label)
                 } else {
                     f.label.clone()
                 };
+                // A choice with a default names the option it takes.
+                if let Some(o) = f
+                    .default
+                    .as_deref()
+                    .and_then(|d| f.options.iter().find(|o| o.value == d))
+                {
+                    label = format!("{label} (Default: {})", o.label);
+                }
                 assert!(
                     o.items.contains(&label),
                     "{path}: field `{label}` not listed"

@@ -93,6 +93,48 @@ export function extractSubdomain(v, parent) {
   return v;
 }
 
+/**
+ * The part of a pasted URL that `template` (`https://…` with one `{value}` standing for a
+ * whole host label or path segment) marks; `v` unchanged when it is not such a URL. A
+ * bare value (no `/`, no `.`) is the part itself.
+ */
+export function extractFromUrl(v, template) {
+  if (!/[/.]/.test(v) || NOT_PARSED.test(v)) return v;
+  let u;
+  try {
+    u = new URL(v.includes("://") ? v : "https://" + v);
+  } catch {
+    return v;
+  }
+  const t = template.slice("https://".length);
+  const slash = t.indexOf("/");
+  const tHost = slash < 0 ? t : t.slice(0, slash);
+  const tPath = slash < 0 ? "" : t.slice(slash + 1);
+  let host = u.hostname;
+  if (host.endsWith(".")) host = host.slice(0, -1);
+  const labels = host.split(".");
+  const tLabels = tHost.split(".");
+  if (labels.length !== tLabels.length) return v;
+  let out;
+  for (let i = 0; i < labels.length; i++) {
+    if (tLabels[i] === "{value}") out = labels[i];
+    else if (asciiLower(labels[i]) !== asciiLower(tLabels[i])) return v;
+  }
+  if (tPath !== "") {
+    if (!u.pathname.startsWith("/")) return v;
+    const segs = u.pathname.slice(1).split("/");
+    let j = 0;
+    for (const t of tPath.split("/")) {
+      if (t === "") continue;
+      const seg = segs[j++];
+      if (seg === undefined || seg === "") return v;
+      if (t === "{value}") out = seg;
+      else if (seg !== t) return v;
+    }
+  }
+  return out === undefined ? v : out;
+}
+
 /** Applies normalisation steps: functions from string to string (`trim`, `asciiLower`, `extractHost`, or a subdomain extraction). */
 export function normalize(v, steps) {
   for (let i = 0; i < steps.length; i++) v = steps[i](v);
@@ -310,7 +352,9 @@ function describe(f, failure, v) {
       return {
         field: f.key,
         kind: "not_an_option",
-        message: `${label} must be one of: ${f.options.map((o) => o[1]).join(", ")}`,
+        message: `${label} must be one of: ${f.options
+          .map((o) => (o[0] === o[1] ? `\`${o[0]}\`` : `\`${o[0]}\` (${o[1]})`))
+          .join(", ")}`,
       };
   }
 }
@@ -402,7 +446,8 @@ export function validateFields(m, fields) {
     const f = defs[i];
     const raw = hasOwn.call(fields, f.key) ? fields[f.key] : undefined;
     if (raw === undefined || raw === null) {
-      if (!f.optional) errors.push(describe(f, MISSING, ""));
+      if (f.default !== undefined) values[i] = f.default;
+      else if (!f.optional) errors.push(describe(f, MISSING, ""));
       if (raw === null) found++;
       continue;
     }
@@ -416,6 +461,8 @@ export function validateFields(m, fields) {
     if (failure === OK) {
       if (v !== raw && i < 64) normalized.push(f.key);
       values[i] = v;
+    } else if (failure === MISSING && f.default !== undefined) {
+      values[i] = f.default;
     } else if (!(failure === MISSING && f.optional)) {
       errors.push(describe(f, failure, v));
     }

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use connectspec_runtime::parse_template;
+use connectspec_runtime::{Part, parse_template};
 use connectspec_spec::rules::runtime_format;
 use connectspec_spec::{AuthMethod, Catalogue, Field, Normalize, ProviderSpec};
 use proc_macro2::{Ident, Literal, TokenStream};
@@ -215,14 +215,28 @@ fn opt_u32(v: Option<u32>) -> TokenStream {
 /// A `Template` literal from template text (checked by the spec loader).
 pub(crate) fn template(text: &str) -> Result<TokenStream, String> {
     let parts = parse_template(text).map_err(|(_, e)| format!("template `{text}`: {e}"))?;
-    let segs = parts.iter().map(|(var, s)| {
-        if *var {
-            quote!(rt_::Segment::Var(#s))
-        } else {
-            quote!(rt_::Segment::Lit(#s))
-        }
-    });
+    let segs = segments(&parts);
     Ok(quote!(rt_::Template { segments: &[#(#segs),*] }))
+}
+
+fn segments(parts: &[Part]) -> Vec<TokenStream> {
+    parts
+        .iter()
+        .map(|p| match p {
+            Part::Lit(s) => quote!(rt_::Segment::Lit(#s)),
+            Part::Var(v) => {
+                let name = v.lookup_name();
+                match &v.default {
+                    Some(d) => quote!(rt_::Segment::Default(#name, #d)),
+                    None => quote!(rt_::Segment::Var(#name)),
+                }
+            }
+            Part::Optional(inner) => {
+                let inner = segments(inner);
+                quote!(rt_::Segment::Optional(&[#(#inner),*]))
+            }
+        })
+        .collect()
 }
 
 /// A byte class as precomputed parts (see `ByteClass::from_parts`): the class is built
@@ -281,6 +295,7 @@ fn normalize_step(n: &Normalize) -> TokenStream {
         Normalize::Lowercase => quote!(rt_::Normalize::Lowercase),
         Normalize::ExtractSubdomain(d) => quote!(rt_::Normalize::ExtractSubdomain(#d)),
         Normalize::ExtractHost => quote!(rt_::Normalize::ExtractHost),
+        Normalize::ExtractFromUrl(t) => quote!(rt_::Normalize::ExtractFromUrl(#t)),
     }
 }
 
@@ -329,6 +344,11 @@ fn method_items(
         };
         let opt_values: Vec<&String> = f.options.iter().map(|o| &o.value).collect();
         let opt_labels: Vec<&String> = f.options.iter().map(|o| &o.label).collect();
+        let opt_params = f.options.iter().map(|o| {
+            let (names, values): (Vec<&String>, Vec<&String>) = o.params.iter().unzip();
+            quote!(&[#((#names, #values)),*])
+        });
+        let default = opt_str(&f.default);
         let normalize = f.normalize.iter().map(normalize_step);
         field_rules.push(quote! {
             rt_::FieldRules {
@@ -337,12 +357,13 @@ fn method_items(
                 hint: #hint,
                 secret: #secret,
                 optional: #optional,
+                default: #default,
                 min_length: #min,
                 max_length: #max,
                 prefixes: &[#(#prefixes),*],
                 forbidden_prefixes: &[#(#forbidden),*],
                 format: #format,
-                options: &[#(rt_::OptionRule { value: #opt_values, label: #opt_labels }),*],
+                options: &[#(rt_::OptionRule { value: #opt_values, label: #opt_labels, params: #opt_params }),*],
                 normalize: &[#(#normalize),*],
                 pattern: #pattern,
             }
@@ -356,6 +377,7 @@ fn method_items(
                 placeholder: #placeholder,
                 secret: #secret,
                 optional: #optional,
+                default: #default,
                 hint: #hint,
                 options: &[#((#opt_values, #opt_labels)),*],
             }

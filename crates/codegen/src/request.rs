@@ -73,11 +73,10 @@ pub(crate) fn sign_and_computed(m: &AuthMethod) -> Result<(TokenStream, TokenStr
         let (kind, vars) = match (&c.base64, &c.constant) {
             (Some(t), _) => {
                 let tt = template(t)?;
-                let vars: Vec<String> = connectspec_runtime::parse_template(t)
-                    .map_err(|(_, e)| e)?
+                let parts = connectspec_runtime::parse_template(t).map_err(|(_, e)| e)?;
+                let vars: Vec<String> = connectspec_runtime::Part::placeholders(&parts)
                     .into_iter()
-                    .filter(|(v, _)| *v)
-                    .map(|(_, k)| k)
+                    .map(|(v, _)| v.key.clone())
                     .collect();
                 (quote!(rt_::ComputedKind::Base64(#tt)), vars)
             }

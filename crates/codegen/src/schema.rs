@@ -8,7 +8,9 @@
 //! - every field is a string; a required one has at least one character (the validator
 //!   treats an empty value as missing), an optional one may be absent or empty (the
 //!   validator treats empty as absent); `required` lists the non-optional fields, and
-//!   `additionalProperties: false` mirrors the "unknown field" error;
+//!   `additionalProperties: false` mirrors the "unknown field" error; a choice with a
+//!   `default` is not required, carries the JSON Schema `default`, and takes it when
+//!   absent or empty;
 //! - lengths, the spec pattern, options (`oneOf` of `const` + `title`), allowed and
 //!   forbidden prefixes (as extra `pattern`s), derived-value patterns and cross-field
 //!   rules (`if`/`then`) are all expressed;
@@ -43,7 +45,7 @@ pub fn form_schema(provider: &ProviderSpec, method: &AuthMethod) -> Value {
     let required: Vec<&str> = method
         .fields
         .iter()
-        .filter(|f| !f.optional)
+        .filter(|f| !f.optional && f.default.is_none())
         .map(|f| f.key.as_str())
         .collect();
     let mut schema = json!({
@@ -132,7 +134,11 @@ fn field_schema(method: &AuthMethod, f: &Field) -> Value {
         extra.push(json!({ "pattern": translated(&d.pattern) }));
     }
     c.insert("allOf".into(), Value::Array(extra));
-    if f.optional {
+    if let Some(d) = &f.default {
+        // An absent or empty choice takes its default.
+        s.insert("default".into(), json!(d));
+        s.insert("anyOf".into(), json!([{ "const": "" }, Value::Object(c)]));
+    } else if f.optional {
         // Empty is as good as absent for an optional field.
         s.insert("anyOf".into(), json!([{ "const": "" }, Value::Object(c)]));
     } else {

@@ -97,6 +97,16 @@ pub fn method_page(
                 ("label", Value::from(f.label.as_str())),
                 ("optional", Value::from(f.optional)),
                 ("secret", Value::from(f.secret)),
+                // The label of a choice's default option, "" when there is none.
+                (
+                    "default_label",
+                    Value::from(
+                        f.default
+                            .as_deref()
+                            .and_then(|d| f.options.iter().find(|o| o.value == d))
+                            .map_or("", |o| o.label.as_str()),
+                    ),
+                ),
             ])
         })
         .collect();

@@ -6,6 +6,11 @@
 //! fields' constraints that every URL a method can build stays inside them, and the
 //! service checks the host of every URL it is about to request with the same function,
 //! so the proof and the run-time guard cannot disagree about what "inside" means.
+//!
+//! A self-hosted product, whose whole base URL is the user's, lists `*`: any host. Its
+//! requests are then held only by the service's outbound policy (no loopback, private,
+//! link-local or other internal addresses), and the checker accepts `*` only for a
+//! method whose base URL is a user's URL field.
 
 /// Whether `host` (as the `url` crate reports it: lower case, punycode) is one of
 /// `allowed`. Comparison is ASCII case-insensitive; one trailing dot is ignored.
@@ -14,21 +19,25 @@ pub fn host_allowed(host: &str, allowed: &[&str]) -> bool {
     if host.is_empty() {
         return false;
     }
-    allowed
-        .iter()
-        .any(|pattern| match pattern.strip_prefix("*.") {
-            Some(suffix) => {
-                host.len() > suffix.len() + 1
-                    && host.as_bytes()[host.len() - suffix.len() - 1] == b'.'
-                    && host[host.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    allowed.iter().any(|pattern| {
+        *pattern == "*"
+            || match pattern.strip_prefix("*.") {
+                Some(suffix) => {
+                    host.len() > suffix.len() + 1
+                        && host.as_bytes()[host.len() - suffix.len() - 1] == b'.'
+                        && host[host.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+                }
+                None => host.eq_ignore_ascii_case(pattern),
             }
-            None => host.eq_ignore_ascii_case(pattern),
-        })
+    })
 }
 
 /// Whether `entry` is a well-formed allowed-host entry: a lower-case DNS host name with
-/// at least one dot, optionally behind `*.`.
+/// at least one dot, optionally behind `*.`; or `*` alone, any host.
 pub fn is_allowed_host_entry(entry: &str) -> bool {
+    if entry == "*" {
+        return true;
+    }
     let name = entry.strip_prefix("*.").unwrap_or(entry);
     name.contains('.')
         && !name.bytes().any(|b| b.is_ascii_uppercase())
@@ -59,7 +68,9 @@ mod tests {
     fn entries() {
         assert!(is_allowed_host_entry("api.oneflow.com"));
         assert!(is_allowed_host_entry("*.zendesk.com"));
-        assert!(!is_allowed_host_entry("*"));
+        assert!(is_allowed_host_entry("*"));
+        assert!(host_allowed("gitlab.example.org", &["*"]));
+        assert!(!host_allowed("", &["*"]));
         assert!(!is_allowed_host_entry("*.com."));
         assert!(!is_allowed_host_entry("localhost"));
         assert!(!is_allowed_host_entry("API.example.com"));

@@ -39,7 +39,9 @@ pub use registry::{
     Credential, CredentialExt, NotAnOption, ValidateError, display_credential, display_dyn,
     json_object, normalized_keys, public_values, take,
 };
-pub use request_url::{UrlPart, UrlValueError, placeholder_parts, render_url, url_pieces};
+pub use request_url::{
+    UrlPart, UrlValueError, base_url, placeholder_parts, render_url, url_pieces,
+};
 pub use response::{BodyMeta, CheckKind, CheckMeta, ChecksOutcome, run_checks};
 pub use rules::{
     CrossRule, DerivedRule, Extract, FieldRules, MethodRules, OptionRule, Validated, Value,
@@ -51,7 +53,9 @@ pub use sign::{
     SignatureEncoding, TimestampFormat, canonical_query, format_timestamp, hmac_bytes,
 };
 pub use source::{FieldSource, Raw};
-pub use template::{Segment, Template, parse_template, render_template};
+pub use template::{
+    Part, Placeholder, Segment, Template, TemplateError, parse_template, render_template,
+};
 
 /// Re-exported for generated code.
 pub use regex;

@@ -45,6 +45,8 @@ pub struct FieldMeta {
     pub secret: bool,
     /// May be left out.
     pub optional: bool,
+    /// The option value an absent field takes.
+    pub default: Option<&'static str>,
     /// Human format description.
     pub hint: Option<&'static str>,
     /// Options of a closed choice: (value, label).
@@ -275,8 +277,10 @@ impl MethodMeta {
     pub fn host_fields(&self) -> Vec<&'static str> {
         let mut keys: Vec<&'static str> = Vec::new();
         placeholder_parts(&[&self.base_url], UrlPart::Scheme, |k, part| {
-            if part == UrlPart::Host {
-                keys.push(k);
+            // A host placeholder, or a whole base URL (which holds the host); a choice's
+            // parameter (`region.api_host`) counts as its field.
+            if matches!(part, UrlPart::Host | UrlPart::Scheme) {
+                keys.push(k.split('.').next().unwrap_or(k));
             }
         });
         let mut out: Vec<&'static str> = Vec::new();

@@ -15,6 +15,11 @@ pub enum Normalize<'a> {
     ExtractSubdomain(&'a str),
     /// `https://acme.example.com/x` → `acme.example.com`.
     ExtractHost,
+    /// The part of a pasted URL that a URL template marks `{value}`: one host label
+    /// (`https://{value}.eu.example.com`) or one path segment
+    /// (`https://dev.azure.com/{value}`). A value that is not such a URL is left as it
+    /// is, so a bare `contoso` passes through.
+    ExtractFromUrl(&'a str),
 }
 
 /// Applies `steps` in order to `value`.
@@ -37,6 +42,7 @@ pub fn normalize<'v>(value: &'v str, steps: &[Normalize<'_>]) -> Cow<'v, str> {
             (Normalize::Lowercase, Cow::Borrowed(s)) => Cow::Owned(s.to_ascii_lowercase()),
             (Normalize::ExtractHost, s) => host_of(s),
             (Normalize::ExtractSubdomain(parent), s) => subdomain_of(s, parent),
+            (Normalize::ExtractFromUrl(template), s) => from_url(s, template),
         };
     }
     out
@@ -149,6 +155,70 @@ fn subdomain_of<'v>(value: Cow<'v, str>, parent: &str) -> Cow<'v, str> {
     }
 }
 
+/// The `{value}` part of `value` read as a URL shaped like `template` (an `https://`
+/// template whose `{value}` is one whole host label or one whole path segment; the spec
+/// checker proves the shape). Host labels compare ASCII case-insensitively, the URL's
+/// path may go on after the template's, and its query and fragment are ignored.
+fn from_url<'v>(value: Cow<'v, str>, template: &str) -> Cow<'v, str> {
+    let found = url_part(&value, template);
+    match (found, value) {
+        (Some(part), Cow::Owned(old)) => replaced(old, part),
+        (Some(part), Cow::Borrowed(v)) if part == v => Cow::Borrowed(v),
+        (Some(part), Cow::Borrowed(_)) => Cow::Owned(part),
+        (None, value) => value,
+    }
+}
+
+/// The `{value}` part of `value` (see [`from_url`]), `None` when `value` is not a URL
+/// of the template's shape.
+fn url_part(value: &str, template: &str) -> Option<String> {
+    // A bare value (no scheme, no dot, no slash) is the part itself: nothing to read.
+    if !value.contains(['/', '.']) {
+        return None;
+    }
+    // As for hosts: no repair of control characters, no IDNA mapping.
+    if value
+        .bytes()
+        .any(|b| b < 0x20 || b == 0x7f || !b.is_ascii())
+    {
+        return None;
+    }
+    let parsed = if value.contains("://") {
+        url::Url::parse(value).ok()?
+    } else {
+        url::Url::parse(&format!("https://{value}")).ok()?
+    };
+    let t = template.strip_prefix("https://")?;
+    let (t_host, t_path) = t.split_once('/').unwrap_or((t, ""));
+    let host = parsed.host_str()?;
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let mut out = None;
+    let labels: Vec<&str> = host.split('.').collect();
+    let t_labels: Vec<&str> = t_host.split('.').collect();
+    if labels.len() != t_labels.len() {
+        return None;
+    }
+    for (l, t) in labels.iter().zip(&t_labels) {
+        if *t == "{value}" {
+            out = Some(*l);
+        } else if !l.eq_ignore_ascii_case(t) {
+            return None;
+        }
+    }
+    if !t_path.is_empty() {
+        let mut segs = parsed.path_segments()?;
+        for t in t_path.split('/').filter(|s| !s.is_empty()) {
+            let seg = segs.next().filter(|s| !s.is_empty())?;
+            if t == "{value}" {
+                out = Some(seg);
+            } else if seg != t {
+                return None;
+            }
+        }
+    }
+    out.map(str::to_owned)
+}
+
 /// `acme` when `host` is `acme.<parent>` with a single label in front.
 fn label_before<'h>(host: &'h str, parent: &str) -> Option<&'h str> {
     let (h, p) = (host.as_bytes(), parent.as_bytes());
@@ -187,6 +257,42 @@ mod tests {
             normalize("acme.zendesk.com", &[Normalize::ExtractHost]),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn parts_of_urls() {
+        let org = [
+            Normalize::Trim,
+            Normalize::ExtractFromUrl("https://dev.azure.com/{value}"),
+        ];
+        assert_eq!(normalize("https://dev.azure.com/contoso/", &org), "contoso");
+        assert_eq!(
+            normalize(" dev.azure.com/contoso/project/_git ", &org),
+            "contoso"
+        );
+        assert_eq!(normalize("contoso", &org), "contoso");
+        assert_eq!(
+            normalize("https://evil.example/contoso", &org),
+            "https://evil.example/contoso"
+        );
+        assert_eq!(
+            normalize("https://dev.azure.com/", &org),
+            "https://dev.azure.com/"
+        );
+        let mid = [Normalize::ExtractFromUrl("https://{value}.eu.example.com")];
+        assert_eq!(normalize("https://Acme.EU.example.com/app", &mid), "acme");
+        assert_eq!(
+            normalize("https://acme.us.example.com/app", &mid),
+            "https://acme.us.example.com/app"
+        );
+        assert_eq!(
+            normalize("https://a.b.eu.example.com", &mid),
+            "https://a.b.eu.example.com"
+        );
+        assert_eq!(
+            normalize("https://acme.eu.example.com@evil.example/", &mid),
+            "https://acme.eu.example.com@evil.example/"
+        );
     }
 
     #[test]

@@ -107,6 +107,17 @@ impl CredentialExt for dyn Credential + '_ {
 
 fn dyn_expose_key<'c>(c: &'c dyn Credential, key: &str) -> Option<&'c str> {
     let meta = c.meta();
+    // `field.param`: a parameter of the option chosen in a choice field.
+    if let Some((field, param)) = key.split_once('.') {
+        let i = meta.fields.iter().position(|f| f.key == field)?;
+        let chosen = c.expose_value(i)?;
+        let rules = meta.rules.fields.get(i)?;
+        return rules
+            .options
+            .iter()
+            .find(|o| o.value == chosen)
+            .and_then(|o| o.param(param));
+    }
     let index = match meta.fields.iter().position(|f| f.key == key) {
         Some(i) => i,
         None => meta.fields.len() + meta.derived_keys.iter().position(|d| *d == key)?,

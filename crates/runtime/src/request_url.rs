@@ -92,14 +92,15 @@ impl UrlPart {
 }
 
 /// Calls `f` with every placeholder of `templates` (read one after the other, as one
-/// URL) and the component it stands in.
+/// URL) and the component it stands in; placeholders in optional parts and with
+/// defaults included.
 pub fn placeholder_parts<'t>(
     templates: &[&Template<'t>],
     start: UrlPart,
     mut f: impl FnMut(&'t str, UrlPart),
 ) {
     for (part, seg) in url_pieces(templates, start) {
-        if let Segment::Var(k) = seg {
+        if let Segment::Var(k) | Segment::Default(k, _) = seg {
             f(k, part);
         }
     }
@@ -108,24 +109,40 @@ pub fn placeholder_parts<'t>(
 /// The pieces of `templates` (read as one URL) with the component of each: literal
 /// text is split where a component ends, so the spec checker sees, for example, the
 /// host of `https://{sub}.example.com/x` as `{sub}` `.example.com`. Each delimiter
-/// (`://`, `:`, `/`, `?`, `#`) is a piece of the component it opens.
+/// (`://`, `:`, `/`, `?`, `#`) is a piece of the component it opens. Optional parts
+/// are read in line, as if present; a placeholder that opens the URL stands for a
+/// whole base URL (see [`render_url`]) and is followed by the path.
 pub fn url_pieces<'t>(templates: &[&Template<'t>], start: UrlPart) -> Vec<(UrlPart, Segment<'t>)> {
     let mut out = Vec::new();
     let mut part = start;
-    let mut lits = Vec::new();
     for t in templates {
-        for seg in t.segments {
-            match *seg {
-                Segment::Lit(text) => {
-                    lits.clear();
-                    part = part.split(text, &mut lits);
-                    out.extend(lits.iter().map(|&(p, l)| (p, Segment::Lit(l))));
-                }
-                Segment::Var(k) => out.push((part, Segment::Var(k))),
-            }
-        }
+        pieces_of(t.segments, &mut part, &mut out);
     }
     out
+}
+
+fn pieces_of<'t>(
+    segments: &[Segment<'t>],
+    part: &mut UrlPart,
+    out: &mut Vec<(UrlPart, Segment<'t>)>,
+) {
+    let mut lits = Vec::new();
+    for seg in segments {
+        match *seg {
+            Segment::Lit(text) => {
+                lits.clear();
+                *part = part.split(text, &mut lits);
+                out.extend(lits.iter().map(|&(p, l)| (p, Segment::Lit(l))));
+            }
+            Segment::Var(_) | Segment::Default(..) => {
+                out.push((*part, *seg));
+                if *part == UrlPart::Scheme && out.len() == 1 {
+                    *part = UrlPart::Path;
+                }
+            }
+            Segment::Optional(inner) => pieces_of(inner, part, out),
+        }
+    }
 }
 
 /// A value that cannot be put where its template places it.
@@ -148,61 +165,151 @@ impl fmt::Display for UrlValueError {
 impl std::error::Error for UrlValueError {}
 
 /// Renders `templates` as one URL, encoding each value for its component. `Ok(None)`
-/// when a placeholder has no value (an absent optional field).
+/// when a required placeholder has no value (an absent optional field); an optional
+/// part `{?…}` whose values are not all present is left out, and `{key|text}` falls
+/// back to its literal text.
+///
+/// A placeholder that opens the URL (`{instance_url}/api/v4`) is a whole base URL, for
+/// self-hosted products: it must be an absolute `https` URL without user info, query
+/// or fragment, and goes in as the `url` crate serialises it, without a trailing `/`.
+/// Where its host may point is the allowed hosts' and the service's outbound policy's
+/// concern, as for every other URL.
 pub fn render_url<'v>(
     templates: &[&Template<'_>],
     start: UrlPart,
     lookup: &dyn Fn(&str) -> Option<&'v str>,
 ) -> Result<Option<String>, UrlValueError> {
-    let mut out = String::new();
-    let mut part = start;
+    let mut r = UrlRender {
+        out: String::new(),
+        part: start,
+        first: true,
+        lookup,
+    };
     for t in templates {
-        for seg in t.segments {
-            match seg {
-                Segment::Lit(s) => {
-                    out.push_str(s);
-                    part = part.after(s);
-                }
-                Segment::Var(k) => {
-                    let Some(v) = lookup(k) else {
-                        return Ok(None);
-                    };
-                    let refuse = |reason| UrlValueError {
-                        key: (*k).to_owned(),
-                        part,
-                        reason,
-                    };
-                    match part {
-                        UrlPart::Host => {
-                            if v.is_empty()
-                                || !v
-                                    .bytes()
-                                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
-                            {
-                                return Err(refuse(
-                                    "is not a host name (letters, digits, hyphens and dots only)",
-                                ));
-                            }
-                            out.push_str(v);
-                        }
-                        UrlPart::Path => {
-                            if v == "." || v == ".." {
-                                return Err(refuse("cannot be a `.` or `..` path segment"));
-                            }
-                            out.extend(percent_encoding::utf8_percent_encode(v, SEGMENT));
-                        }
-                        UrlPart::Query => {
-                            out.extend(form_urlencoded::byte_serialize(v.as_bytes()));
-                        }
-                        UrlPart::Scheme | UrlPart::Port | UrlPart::Fragment => {
-                            return Err(refuse("cannot be placed in this part of the URL"));
-                        }
+        if !r.segments(t.segments)? {
+            return Ok(None);
+        }
+    }
+    Ok(Some(r.out))
+}
+
+struct UrlRender<'l, 'v> {
+    out: String,
+    part: UrlPart,
+    /// No piece written yet: a placeholder here is a base URL.
+    first: bool,
+    lookup: &'l dyn Fn(&str) -> Option<&'v str>,
+}
+
+impl UrlRender<'_, '_> {
+    /// Renders `segments`; `Ok(false)` when a required value is absent.
+    fn segments(&mut self, segments: &[Segment<'_>]) -> Result<bool, UrlValueError> {
+        for seg in segments {
+            match *seg {
+                Segment::Lit(s) => self.literal(s),
+                Segment::Var(k) => match (self.lookup)(k) {
+                    Some(v) => self.value(k, v)?,
+                    None => return Ok(false),
+                },
+                Segment::Default(k, d) => match (self.lookup)(k) {
+                    Some(v) => self.value(k, v)?,
+                    None if self.first && self.part == UrlPart::Scheme => {
+                        self.out.push_str(d.strip_suffix('/').unwrap_or(d));
+                        self.part = UrlPart::Path;
+                        self.first = false;
+                    }
+                    None => self.literal(d),
+                },
+                Segment::Optional(inner) => {
+                    let present = crate::template::present(inner, self.lookup);
+                    if present && !self.segments(inner)? {
+                        return Ok(false);
                     }
                 }
             }
         }
+        Ok(true)
     }
-    Ok(Some(out))
+
+    fn literal(&mut self, s: &str) {
+        self.out.push_str(s);
+        self.part = self.part.after(s);
+        if !s.is_empty() {
+            self.first = false;
+        }
+    }
+
+    fn value(&mut self, k: &str, v: &str) -> Result<(), UrlValueError> {
+        let refuse = |part, reason| UrlValueError {
+            key: k.to_owned(),
+            part,
+            reason,
+        };
+        let first = std::mem::replace(&mut self.first, false);
+        match self.part {
+            UrlPart::Scheme if first => {
+                let base = base_url(v).ok_or_else(|| {
+                    refuse(
+                        UrlPart::Scheme,
+                        "is not an https URL without user name, password, query or fragment",
+                    )
+                })?;
+                self.out.push_str(&base);
+                self.part = UrlPart::Path;
+            }
+            UrlPart::Host => {
+                if v.is_empty()
+                    || !v
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+                {
+                    return Err(refuse(
+                        UrlPart::Host,
+                        "is not a host name (letters, digits, hyphens and dots only)",
+                    ));
+                }
+                self.out.push_str(v);
+            }
+            UrlPart::Path => {
+                if v == "." || v == ".." {
+                    return Err(refuse(
+                        UrlPart::Path,
+                        "cannot be a `.` or `..` path segment",
+                    ));
+                }
+                self.out
+                    .extend(percent_encoding::utf8_percent_encode(v, SEGMENT));
+            }
+            UrlPart::Query => {
+                self.out
+                    .extend(form_urlencoded::byte_serialize(v.as_bytes()));
+            }
+            part @ (UrlPart::Scheme | UrlPart::Port | UrlPart::Fragment) => {
+                return Err(refuse(part, "cannot be placed in this part of the URL"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A user's base URL as it goes into a request: `https`, a host, no user info, query
+/// or fragment; serialised by the `url` crate, trailing `/` removed.
+pub fn base_url(v: &str) -> Option<String> {
+    if v.bytes().any(|b| b <= 0x20 || b == 0x7f || !b.is_ascii()) {
+        return None;
+    }
+    let u = url::Url::parse(v).ok()?;
+    if u.scheme() != "https"
+        || u.host_str().is_none_or(str::is_empty)
+        || !u.username().is_empty()
+        || u.password().is_some()
+        || u.query().is_some()
+        || u.fragment().is_some()
+    {
+        return None;
+    }
+    let s = u.as_str();
+    Some(s.strip_suffix('/').unwrap_or(s).to_owned())
 }
 
 /// Everything but the unreserved characters of RFC 3986 and `:` is encoded in a path
@@ -298,6 +405,57 @@ mod tests {
                 (UrlPart::Fragment, Segment::Lit("c")),
             ]
         );
+    }
+
+    #[test]
+    fn user_base_urls_defaults_and_optional_parts() {
+        let t = Template {
+            segments: &[
+                Segment::Default("instance_url", "https://gitlab.com"),
+                Segment::Lit("/api/v4"),
+                Segment::Optional(&[Segment::Lit("/groups/"), Segment::Var("group")]),
+                Segment::Lit("?x=1"),
+                Segment::Optional(&[Segment::Lit("&team="), Segment::Var("team")]),
+            ],
+        };
+        assert_eq!(
+            parts(&t, UrlPart::Scheme),
+            [
+                ("instance_url", UrlPart::Scheme),
+                ("group", UrlPart::Path),
+                ("team", UrlPart::Query)
+            ]
+        );
+        let none = |_: &str| None;
+        assert_eq!(
+            render_url(&[&t], UrlPart::Scheme, &none).unwrap().unwrap(),
+            "https://gitlab.com/api/v4?x=1"
+        );
+        let some = |k: &str| match k {
+            "instance_url" => Some("https://git.example.org/gitlab/"),
+            "group" => Some("a/b"),
+            _ => Some("blue green"),
+        };
+        assert_eq!(
+            render_url(&[&t], UrlPart::Scheme, &some).unwrap().unwrap(),
+            "https://git.example.org/gitlab/api/v4/groups/a%2Fb?x=1&team=blue+green"
+        );
+        for bad in [
+            "http://git.example.org",
+            "git.example.org",
+            "https://user:pw@git.example.org",
+            "https://git.example.org/?q=1",
+            "https://git.example.org/#f",
+            "https://git.example.org\n",
+        ] {
+            let lookup = |k: &str| (k == "instance_url").then_some(bad);
+            let err = render_url(&[&t], UrlPart::Scheme, &lookup).unwrap_err();
+            assert_eq!(
+                (err.key.as_str(), err.part),
+                ("instance_url", UrlPart::Scheme),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -48,17 +48,9 @@ fn fill<'v>(v: serde_json::Value, lookup: &dyn Fn(&str) -> Option<&'v str>) -> s
             let Ok(parts) = parse_template(&s) else {
                 return Value::String(s);
             };
-            let mut out = String::new();
-            for (var, text) in parts {
-                if var {
-                    match lookup(&text) {
-                        Some(x) => out.push_str(x),
-                        None => return Value::Null,
-                    }
-                } else {
-                    out.push_str(&text);
-                }
-            }
+            let Some(out) = crate::template::render_parts(&parts, lookup) else {
+                return Value::Null;
+            };
             Value::String(out)
         }
         Value::Array(items) => Value::Array(items.into_iter().map(|x| fill(x, lookup)).collect()),

@@ -21,6 +21,18 @@ pub struct OptionRule<'a> {
     pub value: &'a str,
     /// Label shown in forms and messages.
     pub label: &'a str,
+    /// Named parameters for templates (`{field.param}`): (name, value), sorted by name.
+    pub params: &'a [(&'a str, &'a str)],
+}
+
+impl<'a> OptionRule<'a> {
+    /// The value of parameter `name`.
+    pub fn param(&self, name: &str) -> Option<&'a str> {
+        self.params
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+    }
 }
 
 /// Everything needed to check one field.
@@ -36,6 +48,8 @@ pub struct FieldRules<'a> {
     pub secret: bool,
     /// Optional fields may be absent or empty.
     pub optional: bool,
+    /// The value an absent or empty field takes (a choice's default option).
+    pub default: Option<&'a str>,
     /// Minimum length in characters.
     pub min_length: Option<u32>,
     /// Maximum length in characters.
@@ -299,8 +313,18 @@ fn describe(rules: &FieldRules<'_>, failure: Failure, v: &str) -> FieldError {
             error(rules, ErrorKind::Pattern, msg)
         }
         Failure::NotAnOption => {
-            let labels: Vec<&str> = rules.options.iter().map(|o| o.label).collect();
-            let msg = format!("{label} must be one of: {}", labels.join(", "));
+            // The values, which is what the field takes, each with its label.
+            let mut msg = format!("{label} must be one of: ");
+            for (i, o) in rules.options.iter().enumerate() {
+                if i > 0 {
+                    msg.push_str(", ");
+                }
+                if o.value == o.label {
+                    let _ = write!(msg, "`{}`", o.value);
+                } else {
+                    let _ = write!(msg, "`{}` ({})", o.value, o.label);
+                }
+            }
             error(rules, ErrorKind::NotAnOption, msg)
         }
     }
@@ -348,6 +372,9 @@ pub fn validate<'s, const N: usize>(
                         out.values[i] = Some(v);
                     }
                     Err(Failure::Missing) if field.optional => {}
+                    Err(Failure::Missing) if field.default.is_some() => {
+                        out.values[i] = field.default.map(|d| Cow::Owned(d.to_owned()));
+                    }
                     Err(failure) => {
                         errors.push(describe(field, failure, &v));
                         wipe(field, v);
@@ -360,6 +387,9 @@ pub fn validate<'s, const N: usize>(
                 format!("{} must be a string", field.label),
             )),
             None if field.optional => {}
+            None if field.default.is_some() => {
+                out.values[i] = field.default.map(|d| Cow::Owned(d.to_owned()));
+            }
             None => errors.push(describe(field, Failure::Missing, "")),
         }
     }
@@ -472,6 +502,7 @@ mod tests {
             hint: Some("40 characters: letters, digits and hyphens"),
             secret: true,
             optional: false,
+            default: None,
             min_length: Some(40),
             max_length: Some(40),
             prefixes: &[],
@@ -487,6 +518,7 @@ mod tests {
             hint: None,
             secret: false,
             optional: false,
+            default: None,
             min_length: None,
             max_length: None,
             prefixes: &[],

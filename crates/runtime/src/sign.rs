@@ -11,7 +11,7 @@ use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::template::{Segment, Template, render_template};
+use crate::template::{Template, render_template};
 
 /// HMAC hash functions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,13 +136,7 @@ impl ComputedMeta {
 
 /// The keys `t` names.
 pub fn template_vars(t: &Template<'static>) -> Vec<&'static str> {
-    t.segments
-        .iter()
-        .filter_map(|s| match *s {
-            Segment::Var(k) => Some(k),
-            Segment::Lit(_) => None,
-        })
-        .collect()
+    t.vars()
 }
 
 impl SignMeta {

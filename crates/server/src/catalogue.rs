@@ -88,6 +88,9 @@ struct FieldView {
     hint: Option<&'static str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     options: Vec<OptionView>,
+    /// The option an absent choice takes (the form preselects it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    default: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -192,6 +195,7 @@ fn field(f: &FieldMeta) -> FieldView {
             .iter()
             .map(|&(value, label)| OptionView { value, label })
             .collect(),
+        default: f.default,
     }
 }
 

@@ -61,28 +61,40 @@ impl Trap {
 enum Position {
     Host,
     Path,
+    /// The whole base URL (a self-hosted product's `{instance_url}/api`).
+    Base,
 }
 
-/// `{key}` placeholders of a URL template (or a path) with their position.
+/// The field placeholders of a URL template (or a path) with their position, read
+/// with the runtime's own template parser. A choice's parameter (`{region.api_host}`)
+/// is left out: its values are the spec's, not the user's.
 fn placeholders(template: &str, whole_url: bool) -> Vec<(String, Position)> {
-    let rest = template.strip_prefix("https://").unwrap_or(template);
-    let host_end = if whole_url {
-        rest.find('/').unwrap_or(rest.len())
+    let parts = connectspec_runtime::parse_template(template).expect("a checked template");
+    let rest_at = if template.starts_with("https://") {
+        8
     } else {
         0
     };
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(open) = rest[from..].find('{') {
-        let open = from + open;
-        let close = open + rest[open..].find('}').expect("closed placeholder");
-        let position = if open < host_end {
+    let host_end = if whole_url {
+        template[rest_at..]
+            .find('/')
+            .map_or(template.len(), |i| i + rest_at)
+    } else {
+        0
+    };
+    let mut out: Vec<(String, Position)> = Vec::new();
+    for (ph, _) in connectspec_runtime::Part::placeholders(&parts) {
+        if ph.param.is_some() || out.iter().any(|(k, _)| *k == ph.key) {
+            continue;
+        }
+        let position = if whole_url && ph.offset == 0 {
+            Position::Base
+        } else if ph.offset < host_end {
             Position::Host
         } else {
             Position::Path
         };
-        out.push((rest[open + 1..close].to_owned(), position));
-        from = close + 1;
+        out.push((ph.key.clone(), position));
     }
     out
 }
@@ -90,6 +102,31 @@ fn placeholders(template: &str, whole_url: bool) -> Vec<(String, Position)> {
 /// Values that must never become part of a provider address, for a placeholder in
 /// `position`. `port` is the trap's.
 fn hostile(position: Position, port: u16) -> Vec<String> {
+    if position == Position::Base {
+        // A whole base URL: every spelling of an internal address, and URLs that carry
+        // user info, a query or a fragment.
+        return [
+            "https://127.0.0.1:{port}",
+            "https://127.0.0.1:{port}/api",
+            "https://localhost:{port}",
+            "https://[::1]:{port}",
+            "https://[::ffff:127.0.0.1]:{port}",
+            "https://2130706433:{port}",
+            "https://0x7f000001:{port}",
+            "https://127.1:{port}",
+            "https://10.0.0.1",
+            "https://169.254.169.254",
+            "https://user:pw@127.0.0.1:{port}",
+            "https://127.0.0.1:{port}/?x=1",
+            "https://127.0.0.1:{port}/#x",
+            "http://127.0.0.1:{port}",
+            "127.0.0.1:{port}",
+            "//127.0.0.1:{port}",
+        ]
+        .iter()
+        .map(|s| s.replace("{port}", &port.to_string()))
+        .collect();
+    }
     let mut v: Vec<String> = [
         // Loopback and private addresses, in the spellings URL parsers accept.
         "127.0.0.1",
@@ -324,6 +361,11 @@ async fn hostile_url_values_are_refused_and_reach_nothing() {
                     let contained =
                         (label && is_dns_label(&h)) || (oauth_path_only && is_host_segment(&h));
                     for verb in verbs.iter().copied() {
+                        // A base URL on a private address is a well-formed value: only
+                        // the requests refuse it.
+                        if position == Position::Base && verb == "validate" {
+                            continue;
+                        }
                         cases += 1;
                         let (status, body) = post(&c, &svc, &spec.id, &m.id, verb, &form).await;
                         if contained {

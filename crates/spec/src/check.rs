@@ -13,6 +13,7 @@ use crate::inline;
 use crate::load::{Reporter, shown};
 use crate::model::*;
 use crate::rules::FieldChecker;
+use connectspec_runtime::Part;
 
 /// Words that mark a key as holding a credential.
 const SECRET_WORDS: &[&str] = &[
@@ -193,7 +194,7 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         .flat_map(|o| o.token_response.capture.iter().map(|c| c.key.as_str()))
         .collect();
     names.extend(captures);
-    check_template(rep, &format!("{p}/base_url"), &m.base_url, &names);
+    check_url_template(rep, &format!("{p}/base_url"), &m.base_url, &names, m);
     crate::request::check_url_secrets(
         rep,
         &format!("{p}/base_url"),
@@ -210,7 +211,9 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
             m,
         );
     }
-    if !m.base_url.starts_with("https://") {
+    // A base URL opening with a placeholder is the user's (self-hosted): the host proof
+    // requires an https URL field there.
+    if !m.base_url.starts_with("https://") && !m.base_url.starts_with('{') {
         rep.value(
             &format!("{p}/base_url"),
             Code::NotHttps,
@@ -240,8 +243,8 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
                 "write the path relative to `base_url`, e.g. `/v1/ping`",
             );
         }
-        check_template(rep, &format!("{tp}/path"), &t.path, &names);
-        crate::request::check_test_request(rep, t, &tp, &body_names);
+        check_url_template(rep, &format!("{tp}/path"), &t.path, &names, m);
+        crate::request::check_test_request(rep, t, &tp, &body_names, m);
         status(rep, &format!("{tp}/expect_status"), t.expect_status);
         let mut seen = BTreeSet::new();
         for (i, o) in t.outcomes.iter().enumerate() {
@@ -408,6 +411,8 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
             );
         }
     }
+    crate::choices::check_choice(rep, f, fp);
+    crate::choices::check_extract(rep, f, fp);
     for (i, n) in f.normalize.iter().enumerate() {
         if let Normalize::ExtractSubdomain(d) = n
             && (!connectspec_runtime::Format::Hostname.check(d) || !d.contains('.'))
@@ -547,7 +552,7 @@ fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, names: &BTreeSet<
                 "use letters, digits and hyphens, e.g. `X-Api-Key`",
             );
         }
-        check_template(rep, &hp, t, names);
+        check_template(rep, &hp, t, names, m);
     }
     for (name, t) in &s.query {
         check_template(
@@ -555,11 +560,12 @@ fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, names: &BTreeSet<
             &format!("{sp}/query/{}", crate::yaml::escape_token(name)),
             t,
             names,
+            m,
         );
     }
     if let Some(b) = &s.basic {
-        check_template(rep, &format!("{sp}/basic/username"), &b.username, names);
-        check_template(rep, &format!("{sp}/basic/password"), &b.password, names);
+        check_template(rep, &format!("{sp}/basic/username"), &b.username, names, m);
+        check_template(rep, &format!("{sp}/basic/password"), &b.password, names, m);
     }
     let kind_ok = match m.kind {
         AuthKind::ApiKeyHeader => !s.headers.is_empty(),
@@ -604,9 +610,12 @@ fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, names: &BTreeSet<
         .chain(s.computed.iter().filter_map(|c| c.base64.as_ref()))
         .chain(s.sign.iter().map(|g| &g.secret))
         .filter_map(|t| connectspec_runtime::parse_template(t).ok())
-        .flatten()
-        .filter(|(var, _)| *var)
-        .map(|(_, k)| k)
+        .flat_map(|parts| {
+            Part::placeholders(&parts)
+                .into_iter()
+                .map(|(v, _)| v.key.clone())
+                .collect::<Vec<_>>()
+        })
         .chain(in_url)
         .collect();
     for (i, f) in m.fields.iter().enumerate() {
@@ -880,27 +889,122 @@ fn has_capture(hir: &Hir, name: &str) -> bool {
     }
 }
 
-pub(crate) fn check_template(rep: &mut Reporter<'_>, ptr: &str, t: &str, names: &BTreeSet<&str>) {
-    match connectspec_runtime::parse_template(t) {
-        Err((_, msg)) => rep.value(
-            ptr,
-            Code::InvalidTemplate,
-            format!("malformed template: {msg}"),
-            shown(t),
-            "placeholders are `{field_key}`",
-        ),
-        Ok(parts) => {
-            for (_, key) in parts.iter().filter(|(var, _)| *var) {
-                if !names.contains(key.as_str()) {
-                    let known: Vec<&str> = names.iter().copied().collect();
+pub(crate) fn check_template(
+    rep: &mut Reporter<'_>,
+    ptr: &str,
+    t: &str,
+    names: &BTreeSet<&str>,
+    m: &AuthMethod,
+) {
+    template_checks(rep, ptr, t, names, m, false);
+}
+
+/// [`check_template`] for a URL template of method `m`: an optional field may stand only
+/// in an optional part `{?…}` or with a default, since the URL is broken without it,
+/// and an optional part may not hold the host or change the URL's component.
+pub(crate) fn check_url_template(
+    rep: &mut Reporter<'_>,
+    ptr: &str,
+    t: &str,
+    names: &BTreeSet<&str>,
+    m: &AuthMethod,
+) {
+    template_checks(rep, ptr, t, names, m, true);
+}
+
+fn template_checks(
+    rep: &mut Reporter<'_>,
+    ptr: &str,
+    t: &str,
+    names: &BTreeSet<&str>,
+    m: &AuthMethod,
+    url: bool,
+) {
+    let parts = match connectspec_runtime::parse_template(t) {
+        Err((_, msg)) => {
+            return rep.value(
+                ptr,
+                Code::InvalidTemplate,
+                format!("malformed template: {msg}"),
+                shown(t),
+                "placeholders are `{field_key}`, `{field_key.param}`, `{field_key|default}` and optional parts `{?…}`",
+            );
+        }
+        Ok(parts) => parts,
+    };
+    for (ph, required) in Part::placeholders(&parts) {
+        let key = ph.key.as_str();
+        if !names.contains(key) {
+            let known: Vec<&str> = names.iter().copied().collect();
+            rep.value(
+                ptr,
+                Code::UnknownPlaceholder,
+                format!("placeholder `{{{key}}}` names no field or derived value"),
+                shown(t),
+                format!("use one of: {}", known.join(", ")),
+            );
+            continue;
+        }
+        if let Some(param) = &ph.param {
+            crate::choices::check_param_use(rep, ptr, t, key, param, m);
+        }
+        if url && required && m.field(key).is_some_and(|f| f.optional) {
+            rep.value(
+                ptr,
+                Code::OptionalInRequiredPosition,
+                format!("optional field `{key}` stands where the URL needs a value"),
+                shown(t),
+                format!("give it a default (`{{{key}|…}}`), wrap its part in `{{?…}}` (e.g. `{{?/teams/{{{key}}}}}`), or make the field required"),
+            );
+        }
+    }
+    if url {
+        optional_parts_in_url(rep, ptr, t, &parts, &mut String::new());
+    }
+}
+
+/// An optional part of a URL may not hold the host, and its literal text may not
+/// open another component (`?`, `#`, `://`): leaving it out must leave a URL of the
+/// same shape, which is what the host proof reads.
+fn optional_parts_in_url(
+    rep: &mut Reporter<'_>,
+    ptr: &str,
+    t: &str,
+    parts: &[Part],
+    before: &mut String,
+) {
+    for part in parts {
+        match part {
+            Part::Lit(s) => before.push_str(s),
+            Part::Var(_) => before.push('x'),
+            Part::Optional(inner) => {
+                let in_authority = match before.find("://") {
+                    None => true,
+                    Some(i) => !before[i + 3..].contains('/'),
+                };
+                let mut text = String::new();
+                let opens = inner.iter().any(|p| match p {
+                    Part::Lit(s) => {
+                        text.push_str(s);
+                        s.contains(['?', '#']) || s.contains("://")
+                    }
+                    _ => false,
+                });
+                if in_authority || opens {
                     rep.value(
                         ptr,
-                        Code::UnknownPlaceholder,
-                        format!("placeholder `{{{key}}}` names no field or derived value"),
+                        Code::InvalidTemplate,
+                        if in_authority {
+                            "an optional part `{?…}` stands in the scheme or host of the URL".to_owned()
+                        } else {
+                            format!("the optional part `{{?{text}…}}` contains `?`, `#` or `://`, so leaving it out changes the URL's shape")
+                        },
                         shown(t),
-                        format!("use one of: {}", known.join(", ")),
+                        "use optional parts for path segments or query parameters only, e.g. `/v1{?/teams/{team}}` or `?a=1{?&team={team}}`",
                     );
+                    return;
                 }
+                optional_parts_in_url(rep, ptr, t, inner, before);
             }
         }
     }
@@ -916,7 +1020,8 @@ pub(crate) fn no_secret_in(rep: &mut Reporter<'_>, ptr: &str, t: &str, m: &AuthM
     let Ok(parts) = connectspec_runtime::parse_template(t) else {
         return;
     };
-    for (_, key) in parts.iter().filter(|(var, _)| *var) {
+    for (ph, _) in Part::placeholders(&parts) {
+        let key = ph.key.as_str();
         if m.field(key).is_some_and(|f| f.secret) {
             rep.value(ptr, Code::InvalidTemplate, format!("URL template uses the secret value `{{{key}}}`"), shown(t), "URLs are logged and shown: send secrets in `send` (headers, query or basic auth) instead");
         }

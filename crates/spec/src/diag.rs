@@ -55,6 +55,18 @@ pub enum Code {
     /// A pattern with a construct that has no exact ECMAScript equivalent (the browser
     /// validators and the form schema need one).
     UntranslatablePattern,
+    /// `{field.param}` names a parameter the field's options do not all define, or
+    /// the options of a field define different parameters.
+    UnknownParam,
+    /// An optional field in a required position of a URL (the URL would be broken
+    /// without it): it needs a `{field|default}` or an optional part `{?…}`.
+    OptionalInRequiredPosition,
+    /// A `default` that is not one of the field's option values, or that comes with
+    /// `optional` or without options.
+    InvalidDefault,
+    /// An `extract_from_url` template that is not an https URL with one `{value}`
+    /// standing for a whole host label or path segment.
+    InvalidExtractTemplate,
     /// A scope id that is not declared.
     UndeclaredScope,
     /// A `{placeholder}` naming no field or derived value.
@@ -81,6 +93,9 @@ pub enum Code {
     UnconfinedUrl,
     /// A method that does not say where its requests may go.
     MissingAllowedHosts,
+    /// A base URL taken whole from a field (self-hosted products) that is not an
+    /// https URL field, or `*` in `allowed_hosts` without such a base URL.
+    UserBaseUrl,
     /// OAuth keys that do not fit the method: `kind: oauth2` without `grant` or
     /// `oauth`, OAuth keys on a static method, or an endpoint the grant needs (or
     /// cannot use).
@@ -132,6 +147,10 @@ impl Code {
             Code::InvalidExamplePasses => "E023",
             Code::MissingExamples => "E024",
             Code::UntranslatablePattern => "E025",
+            Code::UnknownParam => "E026",
+            Code::OptionalInRequiredPosition => "E027",
+            Code::InvalidDefault => "E028",
+            Code::InvalidExtractTemplate => "E029",
             Code::UndeclaredScope => "E030",
             Code::UnknownPlaceholder => "E031",
             Code::InvalidTemplate => "E032",
@@ -144,6 +163,7 @@ impl Code {
             Code::UnknownReference => "E039",
             Code::UnconfinedUrl => "E040",
             Code::MissingAllowedHosts => "E041",
+            Code::UserBaseUrl => "E042",
             Code::OAuthGrant => "E050",
             Code::OAuthClient => "E051",
             Code::RequestBody => "E060",

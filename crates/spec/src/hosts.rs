@@ -19,7 +19,7 @@
 //!
 //! Anything else (a bare `format: hostname`, no constraint at all) is unconfined.
 
-use connectspec_runtime::{Segment, Template, UrlPart, host_allowed, is_allowed_host_entry};
+use connectspec_runtime::{Part, Segment, Template, UrlPart, host_allowed, is_allowed_host_entry};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 use crate::diag::Code;
@@ -73,6 +73,17 @@ pub(crate) fn check_hosts(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         .map(String::as_str)
         .filter(|h| is_allowed_host_entry(h))
         .collect();
+    if let Some(i) = m.allowed_hosts.iter().position(|h| h == "*")
+        && !m.base_url.starts_with('{')
+    {
+        rep.value(
+            &format!("{p}/allowed_hosts/{i}"),
+            Code::UserBaseUrl,
+            "`*` allows any host, but the base URL is not the user's",
+            "`*`",
+            "list the provider's hosts; `*` is for self-hosted products whose `base_url` opens with an https URL field (`{instance_url}/api/v4`)",
+        );
+    }
     let path = m.connection_test.as_ref().map(|t| t.path.as_str());
     confine(rep, m, p, "base_url", &m.base_url, path, &allowed);
     if let Some(o) = &m.oauth {
@@ -122,9 +133,15 @@ fn confine(
         .filter(|(part, seg)| *part == UrlPart::Host && *seg != Segment::Lit("://"))
         .map(|(_, seg)| seg)
         .collect();
-    for (part, seg) in &pieces {
-        let Segment::Var(key) = seg else { continue };
+    for (i, (part, seg)) in pieces.iter().enumerate() {
+        let (Segment::Var(key) | Segment::Default(key, _)) = seg else {
+            continue;
+        };
         let ptr = field_ptr(m, p, url_key, key);
+        if i == 0 && *part == UrlPart::Scheme {
+            user_base_url(rep, m, &ptr, (url_key, url), seg, allowed);
+            continue;
+        }
         match part {
             UrlPart::Scheme | UrlPart::Port | UrlPart::Fragment => rep.value(
                 &ptr,
@@ -136,7 +153,7 @@ fn confine(
                 shown(key),
                 format!("put values only into the host, the path or the query of `{}` and the test path", url_key.trim_start_matches("oauth/")),
             ),
-            UrlPart::Path if lang_of(m, key) == Lang::Unconfined && !host_alphabet(m, key) && !path_alphabet(m, key) => rep.value(
+            UrlPart::Path if lang_of(m, key) == Lang::Unconfined && !path_alphabet(m, key) => rep.value(
                 &ptr,
                 Code::UnconfinedUrl,
                 format!(
@@ -152,6 +169,63 @@ fn confine(
         return;
     }
     prove_host(rep, m, p, (url_key, url), &host, allowed);
+}
+
+/// A URL that opens with a placeholder takes its whole base from that field (a
+/// self-hosted product): the field must be an https URL field the user types, and the
+/// method must allow any host (`*`), leaving the service's outbound policy to refuse
+/// internal addresses. A literal default (`{instance_url|https://gitlab.com}`) must be
+/// an https base URL itself.
+fn user_base_url(
+    rep: &mut Reporter<'_>,
+    m: &AuthMethod,
+    ptr: &str,
+    (url_key, url): (&str, &str),
+    seg: &Segment<'_>,
+    allowed: &[&str],
+) {
+    let (Segment::Var(key) | Segment::Default(key, _)) = *seg else {
+        return;
+    };
+    match m.field(key) {
+        Some(f) if f.format == Some(Format::HttpsUrl) && !f.secret => {}
+        _ => {
+            rep.value(
+                ptr,
+                Code::UserBaseUrl,
+                format!(
+                    "`{}` opens with `{{{key}}}`, so that value is the whole base URL, but it is not a field with `format: https_url`",
+                    url_key.trim_start_matches("oauth/")
+                ),
+                shown(key),
+                "for a self-hosted product, declare a non-secret field with `format: https_url` (e.g. `instance_url`) and open the URL with it; otherwise start the URL with `https://`",
+            );
+            return;
+        }
+    }
+    if let Segment::Default(_, d) = *seg
+        && connectspec_runtime::base_url(d).is_none()
+    {
+        rep.value(
+            ptr,
+            Code::UserBaseUrl,
+            format!("the default base URL `{d}` is not an https URL without user name, query or fragment"),
+            shown(url),
+            "write the default as `https://host[/path]`, e.g. `{instance_url|https://gitlab.com}`",
+        );
+    }
+    if !allowed.contains(&"*") {
+        rep.value(
+            ptr,
+            Code::UnconfinedUrl,
+            format!(
+                "the host of `{}` is the user's URL in `{key}`, which `allowed_hosts` cannot confine",
+                url_key.trim_start_matches("oauth/")
+            ),
+            shown(url),
+            "for a self-hosted product list `allowed_hosts: [\"*\"]`: the service then refuses internal addresses only",
+        );
+    }
 }
 
 /// Proves that the host pieces (literals and placeholders, in order) stay inside
@@ -177,6 +251,18 @@ fn prove_host(
                     break;
                 }
             },
+            // The value or, when it is absent, the literal default.
+            Segment::Default(k, d) => match lang_of(m, k) {
+                Lang::Finite(mut v) => {
+                    v.push((*d).to_owned());
+                    v
+                }
+                _ => {
+                    open = Some((k, Lang::Unconfined));
+                    break;
+                }
+            },
+            Segment::Optional(_) => unreachable!("optional parts are read in line"),
         };
         if tails.len() * choices.len() > MAX_HOSTS {
             open = Some(("", Lang::Unconfined));
@@ -257,6 +343,22 @@ fn prove_host(
 /// What a placeholder's values can be: a field by its constraints, a derived value by
 /// its capture.
 fn lang_of(m: &AuthMethod, key: &str) -> Lang {
+    // `{field.param}`: the parameter's values over the field's options.
+    if let Some((field, param)) = key.split_once('.') {
+        return match m.field(field) {
+            Some(f) if !f.options.is_empty() => {
+                // An option without the parameter is reported (E026) and the spec does
+                // not load; the proof covers the values that exist.
+                Lang::Finite(
+                    f.options
+                        .iter()
+                        .filter_map(|o| o.params.get(param).cloned())
+                        .collect(),
+                )
+            }
+            _ => Lang::Unconfined,
+        };
+    }
     if let Some(f) = m.field(key) {
         if !f.options.is_empty() {
             return Lang::Finite(f.options.iter().map(|o| o.value.clone()).collect());
@@ -296,15 +398,6 @@ fn lang_of(m: &AuthMethod, key: &str) -> Lang {
         };
     }
     Lang::Unconfined
-}
-
-/// Whether a field's pattern admits host-name characters only (a tenant that is a
-/// keyword, an ID or a domain): enough for one path segment, which is encoded anyway.
-fn host_alphabet(m: &AuthMethod, key: &str) -> bool {
-    m.field(key)
-        .and_then(|f| f.pattern.as_deref())
-        .and_then(|p| regex_syntax::parse(p).ok())
-        .is_some_and(|h| alphabet_within(&h, is_host_char))
 }
 
 /// Whether the field's pattern allows only characters a path segment holds as they
@@ -443,30 +536,46 @@ fn part_name(part: UrlPart) -> &'static str {
 }
 
 /// A template parsed from spec text, owning its pieces (the runtime's `Template`
-/// borrows them).
-struct OwnedTemplate {
-    parts: Vec<(bool, String)>,
+/// borrows them). Optional parts are read in line, as if present: the proof covers
+/// every URL, with or without them.
+pub(crate) struct OwnedTemplate {
+    /// (literal, or lookup name with its default).
+    parts: Vec<OwnedPiece>,
+}
+
+enum OwnedPiece {
+    Lit(String),
+    Var(String, Option<String>),
 }
 
 impl OwnedTemplate {
-    fn segments(&self) -> Vec<Segment<'_>> {
+    pub(crate) fn segments(&self) -> Vec<Segment<'_>> {
         self.parts
             .iter()
-            .map(|(var, s)| {
-                if *var {
-                    Segment::Var(s)
-                } else {
-                    Segment::Lit(s)
-                }
+            .map(|p| match p {
+                OwnedPiece::Lit(s) => Segment::Lit(s),
+                OwnedPiece::Var(k, None) => Segment::Var(k),
+                OwnedPiece::Var(k, Some(d)) => Segment::Default(k, d),
             })
             .collect()
     }
 }
 
-fn owned_template(text: &str) -> Option<OwnedTemplate> {
-    connectspec_runtime::parse_template(text)
-        .ok()
-        .map(|parts| OwnedTemplate { parts })
+fn flatten(parts: &[Part], out: &mut Vec<OwnedPiece>) {
+    for p in parts {
+        match p {
+            Part::Lit(s) => out.push(OwnedPiece::Lit(s.clone())),
+            Part::Var(v) => out.push(OwnedPiece::Var(v.lookup_name(), v.default.clone())),
+            Part::Optional(inner) => flatten(inner, out),
+        }
+    }
+}
+
+pub(crate) fn owned_template(text: &str) -> Option<OwnedTemplate> {
+    let parts = connectspec_runtime::parse_template(text).ok()?;
+    let mut out = Vec::new();
+    flatten(&parts, &mut out);
+    Some(OwnedTemplate { parts: out })
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! schemas) consume the model; none of them re-validates it.
 
 mod check;
+mod choices;
 pub mod diag;
 pub mod ecma;
 mod hosts;

@@ -155,6 +155,10 @@ pub struct Field {
     /// A closed choice; the value must be one of the option values.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<EnumOption>,
+    /// The option value an absent field takes (the form preselects it); only on a
+    /// choice, and not together with `optional`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
     /// Normalisation applied, in order, before the constraints are checked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub normalize: Vec<Normalize>,
@@ -185,10 +189,15 @@ pub enum Format {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EnumOption {
-    /// The value sent and stored, e.g. `us3.datadoghq.com`.
+    /// The value sent and stored: a stable id such as `eu`, or the value the provider
+    /// wants (`us3.datadoghq.com`).
     pub value: String,
-    /// The label shown in the form, e.g. "US3".
+    /// The label shown in the form, e.g. "Europe".
     pub label: String,
+    /// Named values that templates use as `{field.name}`, e.g.
+    /// `api_host: api.eu.intercom.io`; every option of a field names the same ones.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, String>,
 }
 
 /// Normalisation steps; each turns a pasted value into the stored one.
@@ -203,6 +212,10 @@ pub enum Normalize {
     ExtractSubdomain(String),
     /// `https://acme.example.com/x` → `acme.example.com`.
     ExtractHost,
+    /// The part of a pasted URL marked `{value}` in an `https://` URL template: one
+    /// host label (`https://{value}.eu.example.com`) or one path segment
+    /// (`https://dev.azure.com/{value}`). A bare value passes through.
+    ExtractFromUrl(String),
 }
 
 /// Test vectors of a field.

@@ -77,8 +77,11 @@ pub(crate) fn check_oauth(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         .chain(m.send.query.values())
         .chain(m.send.basic.iter().flat_map(|b| [&b.username, &b.password]))
         .filter_map(|t| connectspec_runtime::parse_template(t).ok())
-        .flatten()
-        .any(|(var, k)| var && k == ACCESS_TOKEN);
+        .any(|parts| {
+            connectspec_runtime::Part::placeholders(&parts)
+                .iter()
+                .any(|(v, _)| v.key == ACCESS_TOKEN)
+        });
     if !sent {
         rep.value(
             &format!("{p}/send"),
@@ -236,7 +239,7 @@ fn check_urls(rep: &mut Reporter<'_>, m: &AuthMethod, op: &str, grant: Grant, o:
     for (key, url) in urls {
         let Some(url) = url else { continue };
         let ptr = format!("{op}/{key}");
-        check_template(rep, &ptr, url, &names);
+        check_template(rep, &ptr, url, &names, m);
         no_secret_in(rep, &ptr, url, m);
         if !url.starts_with("https://") {
             rep.value(
@@ -289,7 +292,7 @@ fn check_params(rep: &mut Reporter<'_>, m: &AuthMethod, op: &str, o: &OAuth) {
                     "use the provider's parameter name, e.g. `access_type`",
                 );
             }
-            check_template(rep, &pp, t, names);
+            check_template(rep, &pp, t, names, m);
         }
     }
     if let Some(g) = &o.grant_type {

@@ -40,10 +40,9 @@ impl SendNames {
 pub(crate) fn vars(t: &str) -> Vec<String> {
     parse_template(t)
         .map(|parts| {
-            parts
+            connectspec_runtime::Part::placeholders(&parts)
                 .into_iter()
-                .filter(|(var, _)| *var)
-                .map(|(_, k)| k)
+                .map(|(v, _)| v.key.clone())
                 .collect()
         })
         .unwrap_or_default()
@@ -93,7 +92,7 @@ pub(crate) fn check_send_values(
                 out.per_request.insert(ts.key.clone());
             }
         }
-        check_template(rep, &format!("{gp}/secret"), &s.secret, names);
+        check_template(rep, &format!("{gp}/secret"), &s.secret, names, m);
         let secret_vars = vars(&s.secret);
         let names_secret = secret_vars
             .iter()
@@ -168,7 +167,7 @@ pub(crate) fn check_send_values(
         );
         match (&c.base64, &c.constant) {
             (Some(t), None) => {
-                check_template(rep, &format!("{cp}/base64"), t, &known);
+                check_template(rep, &format!("{cp}/base64"), t, &known, m);
                 if claimed {
                     if vars(t).iter().any(|v| out.per_request.contains(v)) {
                         out.per_request.insert(c.key.clone());
@@ -230,6 +229,7 @@ pub(crate) fn check_test_request(
     t: &ConnectionTest,
     tp: &str,
     names: &BTreeSet<&str>,
+    m: &AuthMethod,
 ) {
     if let Some(body) = &t.body {
         let bp = format!("{tp}/body");
@@ -246,7 +246,7 @@ pub(crate) fn check_test_request(
             );
         }
         match body {
-            TestBody::Json(v) => json_templates(rep, &format!("{bp}/json"), v, names),
+            TestBody::Json(v) => json_templates(rep, &format!("{bp}/json"), v, names, m),
             TestBody::Graphql(g) => {
                 if g.query.trim().is_empty() {
                     rep.value(
@@ -268,7 +268,7 @@ pub(crate) fn check_test_request(
                             "write `variables: {name: value}`",
                         );
                     }
-                    json_templates(rep, &vp, vars, names);
+                    json_templates(rep, &vp, vars, names, m);
                 }
             }
         }
@@ -331,17 +331,18 @@ fn json_templates(
     ptr: &str,
     v: &serde_json::Value,
     names: &BTreeSet<&str>,
+    m: &AuthMethod,
 ) {
     match v {
-        serde_json::Value::String(s) => check_template(rep, ptr, s, names),
+        serde_json::Value::String(s) => check_template(rep, ptr, s, names, m),
         serde_json::Value::Array(items) => {
             for (i, x) in items.iter().enumerate() {
-                json_templates(rep, &format!("{ptr}/{i}"), x, names);
+                json_templates(rep, &format!("{ptr}/{i}"), x, names, m);
             }
         }
         serde_json::Value::Object(map) => {
             for (k, x) in map {
-                json_templates(rep, &format!("{ptr}/{}", escape_token(k)), x, names);
+                json_templates(rep, &format!("{ptr}/{}", escape_token(k)), x, names, m);
             }
         }
         _ => {}
@@ -376,19 +377,10 @@ pub(crate) fn check_url_secrets(
     start: UrlPart,
     m: &AuthMethod,
 ) {
-    let Ok(parts) = parse_template(t) else {
+    let Some(owned) = crate::hosts::owned_template(t) else {
         return;
     };
-    let segs: Vec<Segment<'_>> = parts
-        .iter()
-        .map(|(var, s)| {
-            if *var {
-                Segment::Var(s.as_str())
-            } else {
-                Segment::Lit(s.as_str())
-            }
-        })
-        .collect();
+    let segs: Vec<Segment<'_>> = owned.segments();
     let tpl = Template { segments: &segs };
     let mut found = Vec::new();
     placeholder_parts(&[&tpl], start, |k, part| found.push((k, part)));

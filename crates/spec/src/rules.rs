@@ -63,6 +63,8 @@ impl<'f> FieldChecker<'f> {
                 .map(|o| OptionRule {
                     value: &o.value,
                     label: &o.label,
+                    // Parameters feed templates, not checks.
+                    params: &[],
                 })
                 .collect(),
             normalize: field
@@ -73,6 +75,7 @@ impl<'f> FieldChecker<'f> {
                     Normalize::Lowercase => rt::Normalize::Lowercase,
                     Normalize::ExtractSubdomain(d) => rt::Normalize::ExtractSubdomain(d),
                     Normalize::ExtractHost => rt::Normalize::ExtractHost,
+                    Normalize::ExtractFromUrl(t) => rt::Normalize::ExtractFromUrl(t),
                 })
                 .collect(),
         }
@@ -87,6 +90,7 @@ impl<'f> FieldChecker<'f> {
             hint: f.hint.as_deref(),
             secret: f.secret,
             optional: f.optional,
+            default: f.default.as_deref(),
             min_length: f.min_length,
             max_length: f.max_length,
             prefixes: &self.prefixes,

@@ -25,6 +25,7 @@ fn field(key: &str, label: &str) -> Field {
         forbidden_prefixes: Vec::new(),
         format: None,
         options: Vec::new(),
+        default: None,
         normalize: Vec::new(),
         examples: None,
     }
@@ -174,10 +175,12 @@ pub fn mode() -> Field {
         EnumOption {
             value: "live".into(),
             label: "Live".into(),
+            params: Default::default(),
         },
         EnumOption {
             value: "test".into(),
             label: "Test".into(),
+            params: Default::default(),
         },
     ];
     f.normalize = vec![Normalize::Trim, Normalize::Lowercase];
@@ -366,8 +369,9 @@ pub fn account_number(rng: &mut Rng) -> Field {
     with_examples(f, valid, invalid)
 }
 
-/// A region choice used in the API host name.
-pub fn region(rng: &mut Rng) -> Field {
+/// A region choice whose options name their API host as the parameter `api_host`
+/// (`{region.api_host}`), the first one preselected.
+pub fn region(rng: &mut Rng, who: &Identity) -> Field {
     let all = [
         ("us", "United States"),
         ("eu", "Europe"),
@@ -387,8 +391,10 @@ pub fn region(rng: &mut Rng) -> Field {
         .map(|(v, l)| EnumOption {
             value: (*v).into(),
             label: (*l).into(),
+            params: [("api_host".to_owned(), format!("{v}.api.{}", who.domain))].into(),
         })
         .collect();
+    f.default = Some(chosen[0].0.to_owned());
     f.normalize = vec![Normalize::Trim, Normalize::Lowercase];
     let valid = vec![
         chosen[0].0.to_owned(),
@@ -400,6 +406,63 @@ pub fn region(rng: &mut Rng) -> Field {
             "the region's name, not its code".into(),
         ),
         ("mars".into(), "not a region".into()),
+    ];
+    with_examples(f, valid, invalid)
+}
+
+/// The address of a self-managed installation, optional: the provider's cloud when
+/// left empty (`{instance_url|https://app.<domain>}`).
+pub fn instance_url(who: &Identity) -> Field {
+    let mut f = field("instance_url", "Instance URL");
+    f.optional = true;
+    f.description = Some(format!(
+        "The address of your self-managed {} installation, starting with `https://`. Leave it empty for {} cloud.",
+        who.name, who.name
+    ));
+    f.placeholder = Some(format!("https://{}.example.com", who.id.replace('_', "-")));
+    f.format = Some(Format::HttpsUrl);
+    f.normalize = vec![Normalize::Trim];
+    let valid = vec![
+        format!("https://{}.example.com", who.id.replace('_', "-")),
+        "https://tools.example.org/git".to_owned(),
+    ];
+    let invalid = vec![
+        ("http://git.example.com".into(), "not https".into()),
+        ("git.example.com".into(), "no scheme".into()),
+    ];
+    with_examples(f, valid, invalid)
+}
+
+/// An organisation name, also read from a pasted `https://app.<domain>/<org>` address.
+pub fn organization(rng: &mut Rng, who: &Identity) -> Field {
+    let mut f = field("organization", "Organization");
+    f.description = Some(format!(
+        "The name in your {} address `https://app.{}/<organization>`; pasting the whole address works too.",
+        who.name, who.domain
+    ));
+    f.placeholder = Some("acme".into());
+    f.pattern = Some("^[A-Za-z0-9][A-Za-z0-9-]{0,38}$".into());
+    f.hint = Some("letters, digits and hyphens, not starting with a hyphen".into());
+    f.normalize = vec![
+        Normalize::Trim,
+        Normalize::ExtractFromUrl(format!("https://app.{}/{{value}}", who.domain)),
+    ];
+    let org = *rng.pick(&["acme", "globex", "initech", "umbrella", "hooli"]);
+    let valid = vec![
+        org.to_owned(),
+        format!("https://app.{}/{org}/settings", who.domain),
+        format!("app.{}/{org}", who.domain),
+    ];
+    let invalid = vec![
+        (
+            format!("https://evil.example/{org}"),
+            "another site's address".into(),
+        ),
+        (format!("-{org}"), "starts with a hyphen".into()),
+        (
+            format!("{org}/../admin"),
+            "a slash would change the request path".into(),
+        ),
     ];
     with_examples(f, valid, invalid)
 }

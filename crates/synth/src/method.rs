@@ -33,10 +33,13 @@ pub enum Archetype {
     HostToken,
     /// Username/password, an account number in a header and the URL, an optional callback URL.
     Custom,
+    /// A cloud or self-managed installation (an optional base URL with a default), an
+    /// organisation read from a pasted URL into the path.
+    SelfHosted,
 }
 
 /// Every archetype.
-pub const ALL: [Archetype; 8] = [
+pub const ALL: [Archetype; 9] = [
     Archetype::HeaderToken,
     Archetype::BearerPat,
     Archetype::ModeKey,
@@ -45,6 +48,7 @@ pub const ALL: [Archetype; 8] = [
     Archetype::DataCentre,
     Archetype::HostToken,
     Archetype::Custom,
+    Archetype::SelfHosted,
 ];
 
 /// A method without its guide, plus what the guide writer needs to know.
@@ -323,7 +327,7 @@ pub fn draft(rng: &mut Rng, who: &Identity, archetype: Archetype) -> Drafted {
                     "Personal Access Token",
                     AuthKind::Bearer,
                     vec![token, ws],
-                    format!("{api}/v2"),
+                    format!("{api}/v2{{?/workspaces/{{workspace_id}}}}"),
                     send,
                     Some(t),
                     sc,
@@ -400,27 +404,26 @@ pub fn draft(rng: &mut Rng, who: &Identity, archetype: Archetype) -> Drafted {
             )
         }
         Archetype::QueryRegion => {
-            let region = fields::region(rng);
+            let region = fields::region(rng, who);
             let key = fields::token(rng, who, "api_key", "API Key", true);
             let send = Send {
                 query: headers(&[("api_key", "{api_key}".into())]),
                 ..Send::default()
             };
             let t = test(rng, "/v1/account", Vec::new(), who);
-            (
-                method(
-                    "api_key",
-                    "API Key",
-                    AuthKind::ApiKeyQuery,
-                    vec![region, key],
-                    format!("https://{{region}}.api.{}", who.domain),
-                    send,
-                    Some(t),
-                    Vec::new(),
-                    limits(rng),
-                ),
+            let mut m = method(
                 "api_key",
-            )
+                "API Key",
+                AuthKind::ApiKeyQuery,
+                vec![region, key],
+                "https://{region.api_host}".into(),
+                send,
+                Some(t),
+                Vec::new(),
+                limits(rng),
+            );
+            m.allowed_hosts = vec![format!("*.api.{}", who.domain)];
+            (m, "api_key")
         }
         Archetype::DataCentre => {
             let key = fields::suffixed_key(rng, who);
@@ -539,6 +542,33 @@ pub fn draft(rng: &mut Rng, who: &Identity, archetype: Archetype) -> Drafted {
                 ),
                 "password",
             )
+        }
+        Archetype::SelfHosted => {
+            let url = fields::instance_url(who);
+            let org = fields::organization(rng, who);
+            let token = fields::token(rng, who, "access_token", "Access Token", false);
+            let send = Send {
+                headers: headers(&[("Authorization", "Bearer {access_token}".into())]),
+                ..Send::default()
+            };
+            let t = test(rng, "/user", Vec::new(), who);
+            let mut m = method(
+                "access_token",
+                "Access Token",
+                AuthKind::Bearer,
+                vec![url, org, token],
+                format!(
+                    "{{instance_url|https://app.{}}}/api/v4/orgs/{{organization}}",
+                    who.domain
+                ),
+                send,
+                Some(t),
+                Vec::new(),
+                limits(rng),
+            );
+            // The base URL may be the user's own installation: any public host.
+            m.allowed_hosts = vec!["*".into()];
+            (m, "access_token")
         }
     };
     Drafted {

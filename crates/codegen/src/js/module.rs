@@ -169,6 +169,9 @@ fn field_table(f: &Field) -> String {
     if f.optional {
         parts.push("optional: true".into());
     }
+    if let Some(d) = &f.default {
+        parts.push(format!("default: {}", string(d)));
+    }
     if let Some(n) = f.min_length {
         parts.push(format!("min: {n}"));
     }
@@ -210,6 +213,9 @@ fn field_table(f: &Field) -> String {
                 Normalize::ExtractSubdomain(parent) => {
                     format!("(v) => extractSubdomain(v, {})", string(parent))
                 }
+                Normalize::ExtractFromUrl(t) => {
+                    format!("(v) => extractFromUrl(v, {})", string(t))
+                }
                 other => normalizer(other).to_owned(),
             })
             .collect();
@@ -237,5 +243,6 @@ fn normalizer(n: &Normalize) -> &'static str {
         Normalize::Lowercase => "asciiLower",
         Normalize::ExtractHost => "extractHost",
         Normalize::ExtractSubdomain(_) => "extractSubdomain",
+        Normalize::ExtractFromUrl(_) => "extractFromUrl",
     }
 }

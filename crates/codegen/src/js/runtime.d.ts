@@ -64,6 +64,8 @@ export interface MethodRules {
     readonly label: string;
     readonly hint?: string;
     readonly optional?: boolean;
+    /** The option value an absent field takes. */
+    readonly default?: string;
     readonly min?: number;
     readonly max?: number;
     readonly prefixes?: readonly string[];
@@ -107,6 +109,8 @@ export declare function asciiLower(value: string): string;
 export declare function extractHost(value: string): string;
 /** `https://acme.example.com/x` → `acme` for parent `example.com`; otherwise the value unchanged. */
 export declare function extractSubdomain(value: string, parent: string): string;
+/** The `{value}` part of a pasted URL shaped like `template` (`https://dev.azure.com/{value}`); otherwise the value unchanged. */
+export declare function extractFromUrl(value: string, template: string): string;
 /** Applies a table's normalisation steps. */
 export declare function normalize(value: string, steps: readonly NormalizeStep[]): string;
 /** Orders strings as Rust orders `String`s (by code point). */
