@@ -103,8 +103,14 @@ pub fn bullet_nodes(method: &AuthMethod, bullet: &Bullet) -> Result<Vec<Inline>,
         Bullet::Limit { limit } => {
             let l = method
                 .limit(*limit)
-                .ok_or_else(|| format!("method `{}` declares no {limit:?} limit", method.id))?;
-            Ok(vec![Inline::Text(l.sentence())])
+                .ok_or_else(|| {
+                    format!(
+                        "method `{}` declares no `{}` limit",
+                        method.id,
+                        limit.name()
+                    )
+                })?;
+            Ok(vec![Inline::Text(method.limit_sentence(l))])
         }
         Bullet::FieldFormat { field_format } => {
             let hint = method
@@ -172,7 +178,7 @@ pub fn method_guide(method: &AuthMethod, sel: Selection<'_>) -> Result<GuideView
         .limits
         .iter()
         .filter(|l| !stated(l.kind))
-        .map(|l| l.sentence())
+        .map(|l| method.limit_sentence(l))
         .collect();
     let descriptions = method
         .fields

@@ -16,6 +16,7 @@ mod oauth;
 mod registry;
 mod request_url;
 mod rules;
+mod scopes;
 mod secret;
 mod source;
 mod template;
@@ -42,6 +43,7 @@ pub use rules::{
     CrossRule, DerivedRule, Extract, FieldRules, MethodRules, OptionRule, Validated, Value,
     check_field, validate,
 };
+pub use scopes::{ActionMeta, UnknownActions, least_privilege};
 pub use secret::{ExposeSecret, SecretString};
 pub use source::{FieldSource, Raw};
 pub use template::{Segment, Template, parse_template, render_template};

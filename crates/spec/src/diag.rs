@@ -88,6 +88,11 @@ pub enum Code {
     /// The setup fields lack the client id or secret the grant and client
     /// authentication need, or mark them wrongly.
     OAuthClient,
+    /// A scope that includes itself, directly or through other scopes' `includes`.
+    ScopeCycle,
+    /// `examples: {derive: true}` on a field whose pattern is absent or not simple
+    /// enough to derive test vectors from.
+    ExamplesNotDerivable,
     /// Generated output would be stale (used by `xtask check`).
     Stale,
 }
@@ -129,6 +134,8 @@ impl Code {
             Code::MissingAllowedHosts => "E041",
             Code::OAuthGrant => "E050",
             Code::OAuthClient => "E051",
+            Code::ScopeCycle => "E070",
+            Code::ExamplesNotDerivable => "E071",
             Code::Stale => "E090",
         }
     }

@@ -14,6 +14,8 @@ pub mod model;
 mod oauth;
 pub mod rules;
 pub mod schema;
+pub mod scopes;
+pub mod examples;
 pub mod yaml;
 
 pub use check::is_snake;
