@@ -3,31 +3,32 @@ import type { RawFields, ValidationResult } from "./runtime.js";
 import type * as p0 from "./providers/airtable.js";
 import type * as p1 from "./providers/anthropic.js";
 import type * as p2 from "./providers/azure_devops.js";
-import type * as p3 from "./providers/calendly.js";
-import type * as p4 from "./providers/datadog.js";
-import type * as p5 from "./providers/gitbook.js";
-import type * as p6 from "./providers/github.js";
-import type * as p7 from "./providers/greenhouse.js";
-import type * as p8 from "./providers/hive.js";
-import type * as p9 from "./providers/hubspot.js";
-import type * as p10 from "./providers/humaans.js";
-import type * as p11 from "./providers/jira.js";
-import type * as p12 from "./providers/linear.js";
-import type * as p13 from "./providers/mailchimp.js";
-import type * as p14 from "./providers/microsoft_graph.js";
-import type * as p15 from "./providers/notion.js";
-import type * as p16 from "./providers/oneflow.js";
-import type * as p17 from "./providers/paypal.js";
-import type * as p18 from "./providers/pipedrive.js";
-import type * as p19 from "./providers/salesforce.js";
-import type * as p20 from "./providers/sendgrid.js";
-import type * as p21 from "./providers/shopify.js";
-import type * as p22 from "./providers/shortcut.js";
-import type * as p23 from "./providers/stripe.js";
-import type * as p24 from "./providers/twilio.js";
-import type * as p25 from "./providers/webflow.js";
-import type * as p26 from "./providers/zendesk.js";
-import type * as p27 from "./providers/zoom.js";
+import type * as p3 from "./providers/brevo.js";
+import type * as p4 from "./providers/calendly.js";
+import type * as p5 from "./providers/datadog.js";
+import type * as p6 from "./providers/gitbook.js";
+import type * as p7 from "./providers/github.js";
+import type * as p8 from "./providers/greenhouse.js";
+import type * as p9 from "./providers/hive.js";
+import type * as p10 from "./providers/hubspot.js";
+import type * as p11 from "./providers/humaans.js";
+import type * as p12 from "./providers/jira.js";
+import type * as p13 from "./providers/linear.js";
+import type * as p14 from "./providers/mailchimp.js";
+import type * as p15 from "./providers/microsoft_graph.js";
+import type * as p16 from "./providers/notion.js";
+import type * as p17 from "./providers/oneflow.js";
+import type * as p18 from "./providers/paypal.js";
+import type * as p19 from "./providers/pipedrive.js";
+import type * as p20 from "./providers/salesforce.js";
+import type * as p21 from "./providers/sendgrid.js";
+import type * as p22 from "./providers/shopify.js";
+import type * as p23 from "./providers/shortcut.js";
+import type * as p24 from "./providers/stripe.js";
+import type * as p25 from "./providers/twilio.js";
+import type * as p26 from "./providers/webflow.js";
+import type * as p27 from "./providers/zendesk.js";
+import type * as p28 from "./providers/zoom.js";
 
 export type { ErrorKind, FieldError, FormatName, RawFields, ValidationResult } from "./runtime.js";
 export { formats } from "./runtime.js";
@@ -44,86 +45,89 @@ export interface Catalogue {
   "azure_devops": {
     "personal_access_token": { field: p2.PersonalAccessTokenField; fields: p2.PersonalAccessTokenFields; result: p2.PersonalAccessTokenResult };
   };
+  "brevo": {
+    "api_key": { field: p3.ApiKeyField; fields: p3.ApiKeyFields; result: p3.ApiKeyResult };
+  };
   "calendly": {
-    "personal_access_token": { field: p3.PersonalAccessTokenField; fields: p3.PersonalAccessTokenFields; result: p3.PersonalAccessTokenResult };
+    "personal_access_token": { field: p4.PersonalAccessTokenField; fields: p4.PersonalAccessTokenFields; result: p4.PersonalAccessTokenResult };
   };
   "datadog": {
-    "api_and_application_key": { field: p4.ApiAndApplicationKeyField; fields: p4.ApiAndApplicationKeyFields; result: p4.ApiAndApplicationKeyResult };
+    "api_and_application_key": { field: p5.ApiAndApplicationKeyField; fields: p5.ApiAndApplicationKeyFields; result: p5.ApiAndApplicationKeyResult };
   };
   "gitbook": {
-    "personal_access_token": { field: p5.PersonalAccessTokenField; fields: p5.PersonalAccessTokenFields; result: p5.PersonalAccessTokenResult };
+    "personal_access_token": { field: p6.PersonalAccessTokenField; fields: p6.PersonalAccessTokenFields; result: p6.PersonalAccessTokenResult };
   };
   "github": {
-    "fine_grained_token": { field: p6.FineGrainedTokenField; fields: p6.FineGrainedTokenFields; result: p6.FineGrainedTokenResult };
-    "classic_token": { field: p6.ClassicTokenField; fields: p6.ClassicTokenFields; result: p6.ClassicTokenResult };
-    "oauth_app": { field: p6.OauthAppField; fields: p6.OauthAppFields; result: p6.OauthAppResult };
+    "fine_grained_token": { field: p7.FineGrainedTokenField; fields: p7.FineGrainedTokenFields; result: p7.FineGrainedTokenResult };
+    "classic_token": { field: p7.ClassicTokenField; fields: p7.ClassicTokenFields; result: p7.ClassicTokenResult };
+    "oauth_app": { field: p7.OauthAppField; fields: p7.OauthAppFields; result: p7.OauthAppResult };
   };
   "greenhouse": {
-    "harvest_api_key": { field: p7.HarvestApiKeyField; fields: p7.HarvestApiKeyFields; result: p7.HarvestApiKeyResult };
+    "harvest_api_key": { field: p8.HarvestApiKeyField; fields: p8.HarvestApiKeyFields; result: p8.HarvestApiKeyResult };
   };
   "hive": {
-    "api_key": { field: p8.ApiKeyField; fields: p8.ApiKeyFields; result: p8.ApiKeyResult };
+    "api_key": { field: p9.ApiKeyField; fields: p9.ApiKeyFields; result: p9.ApiKeyResult };
   };
   "hubspot": {
-    "private_app_token": { field: p9.PrivateAppTokenField; fields: p9.PrivateAppTokenFields; result: p9.PrivateAppTokenResult };
-    "oauth": { field: p9.OauthField; fields: p9.OauthFields; result: p9.OauthResult };
+    "private_app_token": { field: p10.PrivateAppTokenField; fields: p10.PrivateAppTokenFields; result: p10.PrivateAppTokenResult };
+    "oauth": { field: p10.OauthField; fields: p10.OauthFields; result: p10.OauthResult };
   };
   "humaans": {
-    "api_access_token": { field: p10.ApiAccessTokenField; fields: p10.ApiAccessTokenFields; result: p10.ApiAccessTokenResult };
+    "api_access_token": { field: p11.ApiAccessTokenField; fields: p11.ApiAccessTokenFields; result: p11.ApiAccessTokenResult };
   };
   "jira": {
-    "api_token": { field: p11.ApiTokenField; fields: p11.ApiTokenFields; result: p11.ApiTokenResult };
-    "oauth": { field: p11.OauthField; fields: p11.OauthFields; result: p11.OauthResult };
+    "api_token": { field: p12.ApiTokenField; fields: p12.ApiTokenFields; result: p12.ApiTokenResult };
+    "oauth": { field: p12.OauthField; fields: p12.OauthFields; result: p12.OauthResult };
   };
   "linear": {
-    "personal_api_key": { field: p12.PersonalApiKeyField; fields: p12.PersonalApiKeyFields; result: p12.PersonalApiKeyResult };
+    "personal_api_key": { field: p13.PersonalApiKeyField; fields: p13.PersonalApiKeyFields; result: p13.PersonalApiKeyResult };
   };
   "mailchimp": {
-    "api_key": { field: p13.ApiKeyField; fields: p13.ApiKeyFields; result: p13.ApiKeyResult };
+    "api_key": { field: p14.ApiKeyField; fields: p14.ApiKeyFields; result: p14.ApiKeyResult };
   };
   "microsoft_graph": {
-    "oauth": { field: p14.OauthField; fields: p14.OauthFields; result: p14.OauthResult };
+    "oauth": { field: p15.OauthField; fields: p15.OauthFields; result: p15.OauthResult };
   };
   "notion": {
-    "internal_integration": { field: p15.InternalIntegrationField; fields: p15.InternalIntegrationFields; result: p15.InternalIntegrationResult };
-    "public_integration": { field: p15.PublicIntegrationField; fields: p15.PublicIntegrationFields; result: p15.PublicIntegrationResult };
+    "internal_integration": { field: p16.InternalIntegrationField; fields: p16.InternalIntegrationFields; result: p16.InternalIntegrationResult };
+    "public_integration": { field: p16.PublicIntegrationField; fields: p16.PublicIntegrationFields; result: p16.PublicIntegrationResult };
   };
   "oneflow": {
-    "api_token": { field: p16.ApiTokenField; fields: p16.ApiTokenFields; result: p16.ApiTokenResult };
+    "api_token": { field: p17.ApiTokenField; fields: p17.ApiTokenFields; result: p17.ApiTokenResult };
   };
   "paypal": {
-    "client_credentials": { field: p17.ClientCredentialsField; fields: p17.ClientCredentialsFields; result: p17.ClientCredentialsResult };
+    "client_credentials": { field: p18.ClientCredentialsField; fields: p18.ClientCredentialsFields; result: p18.ClientCredentialsResult };
   };
   "pipedrive": {
-    "api_token": { field: p18.ApiTokenField; fields: p18.ApiTokenFields; result: p18.ApiTokenResult };
+    "api_token": { field: p19.ApiTokenField; fields: p19.ApiTokenFields; result: p19.ApiTokenResult };
   };
   "salesforce": {
-    "oauth": { field: p19.OauthField; fields: p19.OauthFields; result: p19.OauthResult };
+    "oauth": { field: p20.OauthField; fields: p20.OauthFields; result: p20.OauthResult };
   };
   "sendgrid": {
-    "api_key": { field: p20.ApiKeyField; fields: p20.ApiKeyFields; result: p20.ApiKeyResult };
+    "api_key": { field: p21.ApiKeyField; fields: p21.ApiKeyFields; result: p21.ApiKeyResult };
   };
   "shopify": {
-    "admin_api_token": { field: p21.AdminApiTokenField; fields: p21.AdminApiTokenFields; result: p21.AdminApiTokenResult };
+    "admin_api_token": { field: p22.AdminApiTokenField; fields: p22.AdminApiTokenFields; result: p22.AdminApiTokenResult };
   };
   "shortcut": {
-    "api_token": { field: p22.ApiTokenField; fields: p22.ApiTokenFields; result: p22.ApiTokenResult };
+    "api_token": { field: p23.ApiTokenField; fields: p23.ApiTokenFields; result: p23.ApiTokenResult };
   };
   "stripe": {
-    "api_key": { field: p23.ApiKeyField; fields: p23.ApiKeyFields; result: p23.ApiKeyResult };
+    "api_key": { field: p24.ApiKeyField; fields: p24.ApiKeyFields; result: p24.ApiKeyResult };
   };
   "twilio": {
-    "auth_token": { field: p24.AuthTokenField; fields: p24.AuthTokenFields; result: p24.AuthTokenResult };
+    "auth_token": { field: p25.AuthTokenField; fields: p25.AuthTokenFields; result: p25.AuthTokenResult };
   };
   "webflow": {
-    "site_token": { field: p25.SiteTokenField; fields: p25.SiteTokenFields; result: p25.SiteTokenResult };
+    "site_token": { field: p26.SiteTokenField; fields: p26.SiteTokenFields; result: p26.SiteTokenResult };
   };
   "zendesk": {
-    "api_token": { field: p26.ApiTokenField; fields: p26.ApiTokenFields; result: p26.ApiTokenResult };
-    "oauth": { field: p26.OauthField; fields: p26.OauthFields; result: p26.OauthResult };
+    "api_token": { field: p27.ApiTokenField; fields: p27.ApiTokenFields; result: p27.ApiTokenResult };
+    "oauth": { field: p27.OauthField; fields: p27.OauthFields; result: p27.OauthResult };
   };
   "zoom": {
-    "server_to_server": { field: p27.ServerToServerField; fields: p27.ServerToServerFields; result: p27.ServerToServerResult };
+    "server_to_server": { field: p28.ServerToServerField; fields: p28.ServerToServerFields; result: p28.ServerToServerResult };
   };
 }
 

@@ -3,31 +3,32 @@ import { unknownId } from "./runtime.js";
 import * as p0 from "./providers/airtable.js";
 import * as p1 from "./providers/anthropic.js";
 import * as p2 from "./providers/azure_devops.js";
-import * as p3 from "./providers/calendly.js";
-import * as p4 from "./providers/datadog.js";
-import * as p5 from "./providers/gitbook.js";
-import * as p6 from "./providers/github.js";
-import * as p7 from "./providers/greenhouse.js";
-import * as p8 from "./providers/hive.js";
-import * as p9 from "./providers/hubspot.js";
-import * as p10 from "./providers/humaans.js";
-import * as p11 from "./providers/jira.js";
-import * as p12 from "./providers/linear.js";
-import * as p13 from "./providers/mailchimp.js";
-import * as p14 from "./providers/microsoft_graph.js";
-import * as p15 from "./providers/notion.js";
-import * as p16 from "./providers/oneflow.js";
-import * as p17 from "./providers/paypal.js";
-import * as p18 from "./providers/pipedrive.js";
-import * as p19 from "./providers/salesforce.js";
-import * as p20 from "./providers/sendgrid.js";
-import * as p21 from "./providers/shopify.js";
-import * as p22 from "./providers/shortcut.js";
-import * as p23 from "./providers/stripe.js";
-import * as p24 from "./providers/twilio.js";
-import * as p25 from "./providers/webflow.js";
-import * as p26 from "./providers/zendesk.js";
-import * as p27 from "./providers/zoom.js";
+import * as p3 from "./providers/brevo.js";
+import * as p4 from "./providers/calendly.js";
+import * as p5 from "./providers/datadog.js";
+import * as p6 from "./providers/gitbook.js";
+import * as p7 from "./providers/github.js";
+import * as p8 from "./providers/greenhouse.js";
+import * as p9 from "./providers/hive.js";
+import * as p10 from "./providers/hubspot.js";
+import * as p11 from "./providers/humaans.js";
+import * as p12 from "./providers/jira.js";
+import * as p13 from "./providers/linear.js";
+import * as p14 from "./providers/mailchimp.js";
+import * as p15 from "./providers/microsoft_graph.js";
+import * as p16 from "./providers/notion.js";
+import * as p17 from "./providers/oneflow.js";
+import * as p18 from "./providers/paypal.js";
+import * as p19 from "./providers/pipedrive.js";
+import * as p20 from "./providers/salesforce.js";
+import * as p21 from "./providers/sendgrid.js";
+import * as p22 from "./providers/shopify.js";
+import * as p23 from "./providers/shortcut.js";
+import * as p24 from "./providers/stripe.js";
+import * as p25 from "./providers/twilio.js";
+import * as p26 from "./providers/webflow.js";
+import * as p27 from "./providers/zendesk.js";
+import * as p28 from "./providers/zoom.js";
 
 export { formats } from "./runtime.js";
 
@@ -36,35 +37,36 @@ const providers = Object.freeze({
   "airtable": p0,
   "anthropic": p1,
   "azure_devops": p2,
-  "calendly": p3,
-  "datadog": p4,
-  "gitbook": p5,
-  "github": p6,
-  "greenhouse": p7,
-  "hive": p8,
-  "hubspot": p9,
-  "humaans": p10,
-  "jira": p11,
-  "linear": p12,
-  "mailchimp": p13,
-  "microsoft_graph": p14,
-  "notion": p15,
-  "oneflow": p16,
-  "paypal": p17,
-  "pipedrive": p18,
-  "salesforce": p19,
-  "sendgrid": p20,
-  "shopify": p21,
-  "shortcut": p22,
-  "stripe": p23,
-  "twilio": p24,
-  "webflow": p25,
-  "zendesk": p26,
-  "zoom": p27,
+  "brevo": p3,
+  "calendly": p4,
+  "datadog": p5,
+  "gitbook": p6,
+  "github": p7,
+  "greenhouse": p8,
+  "hive": p9,
+  "hubspot": p10,
+  "humaans": p11,
+  "jira": p12,
+  "linear": p13,
+  "mailchimp": p14,
+  "microsoft_graph": p15,
+  "notion": p16,
+  "oneflow": p17,
+  "paypal": p18,
+  "pipedrive": p19,
+  "salesforce": p20,
+  "sendgrid": p21,
+  "shopify": p22,
+  "shortcut": p23,
+  "stripe": p24,
+  "twilio": p25,
+  "webflow": p26,
+  "zendesk": p27,
+  "zoom": p28,
 });
 
 /** Every provider id. */
-export const providerIds = Object.freeze(["airtable","anthropic","azure_devops","calendly","datadog","gitbook","github","greenhouse","hive","hubspot","humaans","jira","linear","mailchimp","microsoft_graph","notion","oneflow","paypal","pipedrive","salesforce","sendgrid","shopify","shortcut","stripe","twilio","webflow","zendesk","zoom"]);
+export const providerIds = Object.freeze(["airtable","anthropic","azure_devops","brevo","calendly","datadog","gitbook","github","greenhouse","hive","hubspot","humaans","jira","linear","mailchimp","microsoft_graph","notion","oneflow","paypal","pipedrive","salesforce","sendgrid","shopify","shortcut","stripe","twilio","webflow","zendesk","zoom"]);
 
 /**
  * Validates raw form input for one provider's auth method, as the Rust validators

@@ -11,7 +11,7 @@ use connectspec_spec::inline::{Inline, parse};
 use connectspec_spec::{AuthMethod, Bullet, Section, Step};
 use serde::Serialize;
 
-use crate::view::{Selection, format_sentence, keeps};
+use crate::view::{Selection, displayed_scopes, format_sentence, keeps_in};
 
 /// One inline node of guide text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -201,12 +201,12 @@ fn section_view(
     section: &Section,
     sel: Selection<'_>,
 ) -> Result<Option<SectionView>, String> {
-    if !keeps(sel, &section.scopes) {
+    if !keeps_in(method, sel, &section.scopes) {
         return Ok(None);
     }
     let mut steps = Vec::new();
     for step in &section.steps {
-        if keeps(sel, &step.scopes) {
+        if keeps_in(method, sel, &step.scopes) {
             steps.push(step_view(method, step, sel)?);
         }
     }
@@ -223,10 +223,9 @@ fn section_view(
 
 fn step_view(method: &AuthMethod, step: &Step, sel: Selection<'_>) -> Result<StepView, String> {
     let scope_labels = if step.display_scopes {
-        step.scopes
-            .iter()
-            .filter(|s| sel.is_none_or(|set| set.contains(*s)))
-            .map(|id| method.scope(id).map_or(id.clone(), |s| s.label.clone()))
+        displayed_scopes(method, sel, &step.scopes)
+            .into_iter()
+            .map(|id| method.scope(id).map_or(id.to_owned(), |s| s.label.clone()))
             .collect()
     } else {
         Vec::new()
