@@ -161,10 +161,15 @@ mod tests {
             })
             .collect();
         let text = report(&problems, 2, Some(2));
-        assert!(text.contains("problem 1") && !text.contains("problem 2"), "{text}");
+        assert!(
+            text.contains("problem 1") && !text.contains("problem 2"),
+            "{text}"
+        );
         assert!(text.contains("3 more problems not listed"), "{text}");
         assert!(
-            text.ends_with("error: 5 problems (2 spec files with errors); by code:\n  E022  3\n  E030  2"),
+            text.ends_with(
+                "error: 5 problems (2 spec files with errors); by code:\n  E022  3\n  E030  2"
+            ),
             "{text}"
         );
     }

@@ -32,7 +32,11 @@ pub fn generate(
 
 /// One problem per stale, missing or extra page, each naming the command (with the
 /// flags this check was given) that brings the pages up to date.
-pub fn check(dir: &Path, catalogue: &Catalogue, req: &crate::check::Request<'_>) -> Vec<crate::check::Problem> {
+pub fn check(
+    dir: &Path,
+    catalogue: &Catalogue,
+    req: &crate::check::Request<'_>,
+) -> Vec<crate::check::Problem> {
     let mut command = "cargo xtask gen-docs".to_owned();
     if req.specs_given {
         command.push_str(&format!(" --specs {}", shell_word(req.specs)));
@@ -72,8 +76,7 @@ pub fn check(dir: &Path, catalogue: &Catalogue, req: &crate::check::Request<'_>)
 fn shell_word(p: &Path) -> String {
     let s = p.display().to_string();
     if !s.is_empty()
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"/._-+=:@".contains(&b))
     {
         s

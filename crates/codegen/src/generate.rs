@@ -432,10 +432,14 @@ fn method_items(
         let (id, label) = (&sc.id, &sc.label);
         quote!((#id, #label))
     });
-    let scope_includes = m.scopes.iter().filter(|sc| !sc.includes.is_empty()).map(|sc| {
-        let (id, inc) = (&sc.id, &sc.includes);
-        quote!((#id, &[#(#inc),*]))
-    });
+    let scope_includes = m
+        .scopes
+        .iter()
+        .filter(|sc| !sc.includes.is_empty())
+        .map(|sc| {
+            let (id, inc) = (&sc.id, &sc.includes);
+            quote!((#id, &[#(#inc),*]))
+        });
     let actions = m.actions.iter().map(|a| {
         let (id, label, scopes) = (&a.id, &a.label, &a.scopes);
         let description = opt_str(&a.description);

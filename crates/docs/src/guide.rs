@@ -101,15 +101,13 @@ pub fn bullet_nodes(method: &AuthMethod, bullet: &Bullet) -> Result<Vec<Inline>,
     match bullet {
         Bullet::Text(t) => text_nodes(t),
         Bullet::Limit { limit } => {
-            let l = method
-                .limit(*limit)
-                .ok_or_else(|| {
-                    format!(
-                        "method `{}` declares no `{}` limit",
-                        method.id,
-                        limit.name()
-                    )
-                })?;
+            let l = method.limit(*limit).ok_or_else(|| {
+                format!(
+                    "method `{}` declares no `{}` limit",
+                    method.id,
+                    limit.name()
+                )
+            })?;
             Ok(vec![Inline::Text(method.limit_sentence(l))])
         }
         Bullet::FieldFormat { field_format } => {

@@ -92,17 +92,26 @@ fn covered<'a>(method: &'a AuthMethod, scope: &'a str, set: &BTreeSet<String>) -
 pub fn keeps_in(method: &AuthMethod, sel: Selection<'_>, scopes: &[String]) -> bool {
     match sel {
         None => true,
-        Some(set) => scopes.is_empty() || scopes.iter().any(|s| !covered(method, s, set).is_empty()),
+        Some(set) => {
+            scopes.is_empty() || scopes.iter().any(|s| !covered(method, s, set).is_empty())
+        }
     }
 }
 
 /// The scopes a step displays on a page rendered for `sel`: all of its scopes on a full
 /// page, else the selected ones it names or includes, in declaration order.
-pub fn displayed_scopes<'a>(method: &'a AuthMethod, sel: Selection<'_>, scopes: &'a [String]) -> Vec<&'a str> {
+pub fn displayed_scopes<'a>(
+    method: &'a AuthMethod,
+    sel: Selection<'_>,
+    scopes: &'a [String],
+) -> Vec<&'a str> {
     match sel {
         None => scopes.iter().map(String::as_str).collect(),
         Some(set) => {
-            let shown: BTreeSet<&str> = scopes.iter().flat_map(|s| covered(method, s, set)).collect();
+            let shown: BTreeSet<&str> = scopes
+                .iter()
+                .flat_map(|s| covered(method, s, set))
+                .collect();
             method
                 .scopes
                 .iter()
@@ -342,7 +351,11 @@ fn md_code(t: &str) -> String {
         longest = longest.max(run);
     }
     let fence = "`".repeat(longest + 1);
-    let pad = if t.starts_with('`') || t.ends_with('`') { " " } else { "" };
+    let pad = if t.starts_with('`') || t.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
     format!("{fence}{pad}{t}{pad}{fence}")
 }
 
@@ -359,12 +372,19 @@ fn actions_view(flavor: Flavor, method: &AuthMethod, choice: &Choice) -> (Value,
                 ("label", Value::from(a.label.as_str())),
                 (
                     "description",
-                    a.description.as_deref().map_or(Value::from(()), Value::from),
+                    a.description
+                        .as_deref()
+                        .map_or(Value::from(()), Value::from),
                 ),
                 ("scopes", Value::from(a.scopes.join(" "))),
                 (
                     "scope_list",
-                    list(a.scopes.iter().map(|s| scope_item(flavor, method, s)).collect()),
+                    list(
+                        a.scopes
+                            .iter()
+                            .map(|s| scope_item(flavor, method, s))
+                            .collect(),
+                    ),
                 ),
             ])
         })

@@ -25,7 +25,10 @@ where
     let mut implied: BTreeSet<String> = BTreeSet::new();
     for s in &union {
         let mut seen: BTreeSet<String> = BTreeSet::new();
-        let mut todo: Vec<String> = includes(s).into_iter().map(|x| x.as_ref().to_owned()).collect();
+        let mut todo: Vec<String> = includes(s)
+            .into_iter()
+            .map(|x| x.as_ref().to_owned())
+            .collect();
         while let Some(next) = todo.pop() {
             if next != *s && seen.insert(next.clone()) {
                 todo.extend(includes(&next).into_iter().map(|x| x.as_ref().to_owned()));
@@ -91,7 +94,10 @@ mod tests {
             vec!["cms:write", "forms:read"]
         );
         assert_eq!(least_privilege(&declared, ["c", "a"], inc), vec!["a"]);
-        assert_eq!(least_privilege(&declared, ["cms:read"], inc), vec!["cms:read"]);
+        assert_eq!(
+            least_privilege(&declared, ["cms:read"], inc),
+            vec!["cms:read"]
+        );
         assert!(least_privilege(&declared, [], inc).is_empty());
     }
 }

@@ -148,7 +148,12 @@ async fn least_privilege(
     let mut asked: Vec<String> = Vec::new();
     for (k, v) in form_urlencoded::parse(query.as_deref().unwrap_or("").as_bytes()) {
         if k == "actions" {
-            asked.extend(v.split(',').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned));
+            asked.extend(
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_owned),
+            );
         }
     }
     asked.dedup();
@@ -175,7 +180,11 @@ async fn least_privilege(
                 "{unknown}; the actions of {} {} are: {}",
                 m.provider_name,
                 m.label,
-                if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+                if known.is_empty() {
+                    "none".to_owned()
+                } else {
+                    known.join(", ")
+                }
             ),
         )
     })?;

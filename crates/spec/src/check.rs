@@ -666,7 +666,10 @@ fn check_choices(rep: &mut Reporter<'_>, m: &AuthMethod, l: &Limit, lp: &str) {
             rep.value(
                 &format!("{lp}/choices/{}", j + 1),
                 Code::ContradictoryLimits,
-                format!("choice {} does not follow {} in increasing order", w[1], w[0]),
+                format!(
+                    "choice {} does not follow {} in increasing order",
+                    w[1], w[0]
+                ),
                 format!("`{}`", w[1]),
                 "list each duration once, shortest first",
             );

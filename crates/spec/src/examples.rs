@@ -82,9 +82,7 @@ fn flatten(h: &Hir, out: &mut Vec<Item>) -> Result<(), NotSimple> {
             out.push(Item::End);
             Ok(())
         }
-        HirKind::Look(_) => Err(NotSimple(
-            "a word boundary or line anchor".into(),
-        )),
+        HirKind::Look(_) => Err(NotSimple("a word boundary or line anchor".into())),
         HirKind::Literal(l) => {
             let text = std::str::from_utf8(&l.0)
                 .map_err(|_| NotSimple("a literal that is not UTF-8 text".into()))?;
@@ -107,8 +105,14 @@ fn flatten(h: &Hir, out: &mut Vec<Item>) -> Result<(), NotSimple> {
             };
             let ranges = match r.sub.kind() {
                 HirKind::Class(c) => ranges(c)?,
-                HirKind::Literal(l) if std::str::from_utf8(&l.0).is_ok_and(|t| t.chars().count() == 1) => {
-                    let c = std::str::from_utf8(&l.0).unwrap_or_default().chars().next().unwrap_or('a');
+                HirKind::Literal(l)
+                    if std::str::from_utf8(&l.0).is_ok_and(|t| t.chars().count() == 1) =>
+                {
+                    let c = std::str::from_utf8(&l.0)
+                        .unwrap_or_default()
+                        .chars()
+                        .next()
+                        .unwrap_or('a');
                     vec![(c, c)]
                 }
                 _ => {
@@ -118,7 +122,9 @@ fn flatten(h: &Hir, out: &mut Vec<Item>) -> Result<(), NotSimple> {
                 }
             };
             if max > 256 {
-                return Err(NotSimple(format!("a repetition of up to {max}; at most 256 is derived")));
+                return Err(NotSimple(format!(
+                    "a repetition of up to {max}; at most 256 is derived"
+                )));
             }
             out.push(Item::Part(Part::Class {
                 ranges,
@@ -175,7 +181,10 @@ fn alphabet(ranges: &[(char, char)]) -> Vec<char> {
 /// A printable ASCII character outside the class, for an invalid value.
 fn outsider(ranges: &[(char, char)]) -> Option<char> {
     let inside = |c: char| ranges.iter().any(|(a, b)| (*a..=*b).contains(&c));
-    "-_.!*#~Z9z".chars().chain((b'!'..=b'~').map(char::from)).find(|c| !inside(*c))
+    "-_.!*#~Z9z"
+        .chars()
+        .chain((b'!'..=b'~').map(char::from))
+        .find(|c| !inside(*c))
 }
 
 /// Fills the parts, class `k` getting `counts[k]` characters drawn from `offset`.
@@ -224,21 +233,32 @@ pub fn candidates(pattern: &str) -> Result<(Vec<String>, Vec<InvalidExample>), N
             counts[k] = min - 1;
             invalid.push(InvalidExample {
                 value: build(&parts, &counts, 1, None),
-                reason: format!("part {} has {} characters, one fewer than {min}", k + 1, min - 1),
+                reason: format!(
+                    "part {} has {} characters, one fewer than {min}",
+                    k + 1,
+                    min - 1
+                ),
             });
         }
         let mut counts = maxs.clone();
         counts[k] = max + 1;
         invalid.push(InvalidExample {
             value: build(&parts, &counts, 1, None),
-            reason: format!("part {} has {} characters, one more than {max}", k + 1, max + 1),
+            reason: format!(
+                "part {} has {} characters, one more than {max}",
+                k + 1,
+                max + 1
+            ),
         });
         if let Some(c) = outsider(ranges)
             && maxs[k] > 0
         {
             invalid.push(InvalidExample {
                 value: build(&parts, &maxs, 2, Some((k, c))),
-                reason: format!("part {} contains `{c}`, which its class does not allow", k + 1),
+                reason: format!(
+                    "part {} contains `{c}`, which its class does not allow",
+                    k + 1
+                ),
             });
         }
     }
@@ -260,7 +280,10 @@ pub fn candidates(pattern: &str) -> Result<(Vec<String>, Vec<InvalidExample>), N
 /// appends them to its examples; reports the fields that cannot have them.
 pub(crate) fn derive_all(spec: &mut ProviderSpec, rep: &mut Reporter<'_>) {
     for (i, m) in spec.auth_methods.iter_mut().enumerate() {
-        for (list, fields) in [("fields", &mut m.fields), ("setup_fields", &mut m.setup_fields)] {
+        for (list, fields) in [
+            ("fields", &mut m.fields),
+            ("setup_fields", &mut m.setup_fields),
+        ] {
             for (j, f) in fields.iter_mut().enumerate() {
                 if f.examples.as_ref().is_some_and(|e| e.derive) {
                     derive_field(f, &format!("/auth_methods/{i}/{list}/{j}"), rep);
@@ -347,13 +370,26 @@ mod tests {
         let re = regex::Regex::new("^xkeysib-[a-f0-9]{8}-[A-Z]{2,4}$").unwrap();
         assert!(valid.iter().all(|v| re.is_match(v)), "{valid:?}");
         assert_eq!(valid.len(), 2);
-        assert!(invalid.iter().all(|e| !re.is_match(&e.value)), "{invalid:?}");
-        assert!(invalid.iter().any(|e| e.reason.starts_with("does not start")));
+        assert!(
+            invalid.iter().all(|e| !re.is_match(&e.value)),
+            "{invalid:?}"
+        );
+        assert!(
+            invalid
+                .iter()
+                .any(|e| e.reason.starts_with("does not start"))
+        );
     }
 
     #[test]
     fn refuses_what_is_not_simple() {
-        for p in ["^[a-z]+$", "^(a|b)[0-9]{3}$", "^abc$", "[a-z]{3}", "^(?:ab){3}$"] {
+        for p in [
+            "^[a-z]+$",
+            "^(a|b)[0-9]{3}$",
+            "^abc$",
+            "[a-z]{3}",
+            "^(?:ab){3}$",
+        ] {
             assert!(candidates(p).is_err(), "{p}");
         }
     }

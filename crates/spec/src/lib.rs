@@ -7,6 +7,7 @@
 mod check;
 pub mod diag;
 pub mod ecma;
+pub mod examples;
 mod hosts;
 pub mod inline;
 pub mod load;
@@ -15,7 +16,6 @@ mod oauth;
 pub mod rules;
 pub mod schema;
 pub mod scopes;
-pub mod examples;
 pub mod yaml;
 
 pub use check::is_snake;

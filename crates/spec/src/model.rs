@@ -734,10 +734,13 @@ fn or_list(items: &[String]) -> String {
 /// "API Key" → "API Keys", "Policy" → "Policies".
 fn plural(label: &str) -> String {
     let lower = label.to_ascii_lowercase();
-    if lower.ends_with('s') || lower.ends_with('x') || lower.ends_with("ch") || lower.ends_with("sh") {
+    if lower.ends_with('s')
+        || lower.ends_with('x')
+        || lower.ends_with("ch")
+        || lower.ends_with("sh")
+    {
         format!("{label}es")
-    } else if lower.ends_with('y')
-        && !lower[..lower.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u'])
+    } else if lower.ends_with('y') && !lower[..lower.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u'])
     {
         format!("{}ies", &label[..label.len() - 1])
     } else {

@@ -69,7 +69,13 @@ pub(crate) fn check_scopes(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
     for (i, a) in m.actions.iter().enumerate() {
         let ap = format!("{p}/actions/{i}");
         check_id(rep, &format!("{ap}/id"), &a.id, "action id");
-        duplicate(rep, &mut action_ids, &a.id, &format!("{ap}/id"), "action id");
+        duplicate(
+            rep,
+            &mut action_ids,
+            &a.id,
+            &format!("{ap}/id"),
+            "action id",
+        );
         non_empty(rep, &format!("{ap}/label"), &a.label, "label");
         if a.scopes.is_empty() {
             rep.value(
@@ -109,9 +115,9 @@ pub(crate) fn check_scopes(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
 /// Whether following `includes` from `id` reaches `id` again.
 fn loops_back(m: &AuthMethod, id: &str) -> bool {
     let mut seen = BTreeSet::new();
-    let mut todo: Vec<&str> = m
-        .scope(id)
-        .map_or(Vec::new(), |s| s.includes.iter().map(String::as_str).collect());
+    let mut todo: Vec<&str> = m.scope(id).map_or(Vec::new(), |s| {
+        s.includes.iter().map(String::as_str).collect()
+    });
     while let Some(next) = todo.pop() {
         if next == id {
             return true;

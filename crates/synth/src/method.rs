@@ -4,9 +4,8 @@
 use std::collections::BTreeMap;
 
 use connectspec_spec::{
-    Action,
-    AuthKind, AuthMethod, BasicAuth, Condition, ConnectionTest, Derived, Field, Guide, HttpMethod,
-    Limit, LimitKind, LimitUnit, Outcome, Requirement, Rule, Scope, Send,
+    Action, AuthKind, AuthMethod, BasicAuth, Condition, ConnectionTest, Derived, Field, Guide,
+    HttpMethod, Limit, LimitKind, LimitUnit, Outcome, Requirement, Rule, Scope, Send,
 };
 
 use crate::fields;
