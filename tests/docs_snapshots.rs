@@ -49,7 +49,7 @@ fn scope_filtered_webflow_page_lists_only_the_chosen_scopes() {
         .copied()
         .collect();
     assert_eq!(added.len(), 1, "{added:?}");
-    assert!(added[0].contains("data-guide-display-scopes-list=\"cms:write authorized_user:read\""));
+    assert!(added[0].contains("data-guide-display-scopes-list=\"authorized_user:read cms:write\""));
     assert_eq!(removed.len(), 11, "{removed:?}");
     assert!(
         removed
