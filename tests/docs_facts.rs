@@ -129,7 +129,7 @@ fn assert_facts(facts: &Facts, shape: &Shape, text: &str) {
     }
     // The limits, from the spec's structured data (one source with the validators).
     for limit in &m.limits {
-        miss("limit", limit.sentence());
+        miss("limit", m.limit_sentence(limit));
     }
     // Field hints referenced by the guide.
     for f in m.fields.iter().filter_map(|f| f.hint.as_deref()) {

@@ -4,36 +4,42 @@ import type * as p0 from "./providers/airtable.js";
 import type * as p1 from "./providers/algolia.js";
 import type * as p2 from "./providers/anthropic.js";
 import type * as p3 from "./providers/azure_devops.js";
-import type * as p4 from "./providers/calendly.js";
-import type * as p5 from "./providers/datadog.js";
-import type * as p6 from "./providers/gitbook.js";
-import type * as p7 from "./providers/github.js";
-import type * as p8 from "./providers/gitlab.js";
-import type * as p9 from "./providers/greenhouse.js";
-import type * as p10 from "./providers/hive.js";
-import type * as p11 from "./providers/hubspot.js";
-import type * as p12 from "./providers/humaans.js";
-import type * as p13 from "./providers/intercom.js";
-import type * as p14 from "./providers/jira.js";
-import type * as p15 from "./providers/jira_data_center.js";
-import type * as p16 from "./providers/linear.js";
-import type * as p17 from "./providers/mailchimp.js";
-import type * as p18 from "./providers/microsoft_graph.js";
-import type * as p19 from "./providers/mixpanel.js";
-import type * as p20 from "./providers/notion.js";
-import type * as p21 from "./providers/oneflow.js";
-import type * as p22 from "./providers/paypal.js";
-import type * as p23 from "./providers/pipedrive.js";
-import type * as p24 from "./providers/salesforce.js";
-import type * as p25 from "./providers/sendgrid.js";
-import type * as p26 from "./providers/sentry.js";
-import type * as p27 from "./providers/shopify.js";
-import type * as p28 from "./providers/shortcut.js";
-import type * as p29 from "./providers/stripe.js";
-import type * as p30 from "./providers/twilio.js";
-import type * as p31 from "./providers/webflow.js";
-import type * as p32 from "./providers/zendesk.js";
-import type * as p33 from "./providers/zoom.js";
+import type * as p4 from "./providers/brevo.js";
+import type * as p5 from "./providers/calendly.js";
+import type * as p6 from "./providers/datadog.js";
+import type * as p7 from "./providers/duo.js";
+import type * as p8 from "./providers/freshdesk.js";
+import type * as p9 from "./providers/gitbook.js";
+import type * as p10 from "./providers/github.js";
+import type * as p11 from "./providers/gitlab.js";
+import type * as p12 from "./providers/greenhouse.js";
+import type * as p13 from "./providers/hive.js";
+import type * as p14 from "./providers/hubspot.js";
+import type * as p15 from "./providers/humaans.js";
+import type * as p16 from "./providers/intercom.js";
+import type * as p17 from "./providers/jira.js";
+import type * as p18 from "./providers/jira_data_center.js";
+import type * as p19 from "./providers/linear.js";
+import type * as p20 from "./providers/mailchimp.js";
+import type * as p21 from "./providers/microsoft_graph.js";
+import type * as p22 from "./providers/mixpanel.js";
+import type * as p23 from "./providers/monday.js";
+import type * as p24 from "./providers/notion.js";
+import type * as p25 from "./providers/oneflow.js";
+import type * as p26 from "./providers/pagerduty.js";
+import type * as p27 from "./providers/paypal.js";
+import type * as p28 from "./providers/pipedrive.js";
+import type * as p29 from "./providers/salesforce.js";
+import type * as p30 from "./providers/sendgrid.js";
+import type * as p31 from "./providers/sentry.js";
+import type * as p32 from "./providers/shopify.js";
+import type * as p33 from "./providers/shortcut.js";
+import type * as p34 from "./providers/stripe.js";
+import type * as p35 from "./providers/telegram.js";
+import type * as p36 from "./providers/twilio.js";
+import type * as p37 from "./providers/webflow.js";
+import type * as p38 from "./providers/zendesk.js";
+import type * as p39 from "./providers/zoom.js";
 
 export type { ErrorKind, FieldError, FormatName, RawFields, ValidationResult } from "./runtime.js";
 export { formats } from "./runtime.js";
@@ -53,101 +59,119 @@ export interface Catalogue {
   "azure_devops": {
     "personal_access_token": { field: p3.PersonalAccessTokenField; fields: p3.PersonalAccessTokenFields; result: p3.PersonalAccessTokenResult };
   };
+  "brevo": {
+    "api_key": { field: p4.ApiKeyField; fields: p4.ApiKeyFields; result: p4.ApiKeyResult };
+  };
   "calendly": {
-    "personal_access_token": { field: p4.PersonalAccessTokenField; fields: p4.PersonalAccessTokenFields; result: p4.PersonalAccessTokenResult };
+    "personal_access_token": { field: p5.PersonalAccessTokenField; fields: p5.PersonalAccessTokenFields; result: p5.PersonalAccessTokenResult };
   };
   "datadog": {
-    "api_and_application_key": { field: p5.ApiAndApplicationKeyField; fields: p5.ApiAndApplicationKeyFields; result: p5.ApiAndApplicationKeyResult };
+    "api_and_application_key": { field: p6.ApiAndApplicationKeyField; fields: p6.ApiAndApplicationKeyFields; result: p6.ApiAndApplicationKeyResult };
+  };
+  "duo": {
+    "admin_api": { field: p7.AdminApiField; fields: p7.AdminApiFields; result: p7.AdminApiResult };
+  };
+  "freshdesk": {
+    "api_key": { field: p8.ApiKeyField; fields: p8.ApiKeyFields; result: p8.ApiKeyResult };
   };
   "gitbook": {
-    "personal_access_token": { field: p6.PersonalAccessTokenField; fields: p6.PersonalAccessTokenFields; result: p6.PersonalAccessTokenResult };
+    "personal_access_token": { field: p9.PersonalAccessTokenField; fields: p9.PersonalAccessTokenFields; result: p9.PersonalAccessTokenResult };
   };
   "github": {
-    "fine_grained_token": { field: p7.FineGrainedTokenField; fields: p7.FineGrainedTokenFields; result: p7.FineGrainedTokenResult };
-    "classic_token": { field: p7.ClassicTokenField; fields: p7.ClassicTokenFields; result: p7.ClassicTokenResult };
-    "oauth_app": { field: p7.OauthAppField; fields: p7.OauthAppFields; result: p7.OauthAppResult };
+    "fine_grained_token": { field: p10.FineGrainedTokenField; fields: p10.FineGrainedTokenFields; result: p10.FineGrainedTokenResult };
+    "classic_token": { field: p10.ClassicTokenField; fields: p10.ClassicTokenFields; result: p10.ClassicTokenResult };
+    "oauth_app": { field: p10.OauthAppField; fields: p10.OauthAppFields; result: p10.OauthAppResult };
   };
   "gitlab": {
-    "personal_access_token": { field: p8.PersonalAccessTokenField; fields: p8.PersonalAccessTokenFields; result: p8.PersonalAccessTokenResult };
+    "personal_access_token": { field: p11.PersonalAccessTokenField; fields: p11.PersonalAccessTokenFields; result: p11.PersonalAccessTokenResult };
   };
   "greenhouse": {
-    "harvest_api_key": { field: p9.HarvestApiKeyField; fields: p9.HarvestApiKeyFields; result: p9.HarvestApiKeyResult };
+    "harvest_api_key": { field: p12.HarvestApiKeyField; fields: p12.HarvestApiKeyFields; result: p12.HarvestApiKeyResult };
   };
   "hive": {
-    "api_key": { field: p10.ApiKeyField; fields: p10.ApiKeyFields; result: p10.ApiKeyResult };
+    "api_key": { field: p13.ApiKeyField; fields: p13.ApiKeyFields; result: p13.ApiKeyResult };
   };
   "hubspot": {
-    "private_app_token": { field: p11.PrivateAppTokenField; fields: p11.PrivateAppTokenFields; result: p11.PrivateAppTokenResult };
-    "oauth": { field: p11.OauthField; fields: p11.OauthFields; result: p11.OauthResult };
-  };
-  "humaans": {
-    "api_access_token": { field: p12.ApiAccessTokenField; fields: p12.ApiAccessTokenFields; result: p12.ApiAccessTokenResult };
-  };
-  "intercom": {
-    "access_token": { field: p13.AccessTokenField; fields: p13.AccessTokenFields; result: p13.AccessTokenResult };
-  };
-  "jira": {
-    "api_token": { field: p14.ApiTokenField; fields: p14.ApiTokenFields; result: p14.ApiTokenResult };
+    "private_app_token": { field: p14.PrivateAppTokenField; fields: p14.PrivateAppTokenFields; result: p14.PrivateAppTokenResult };
     "oauth": { field: p14.OauthField; fields: p14.OauthFields; result: p14.OauthResult };
   };
+  "humaans": {
+    "api_access_token": { field: p15.ApiAccessTokenField; fields: p15.ApiAccessTokenFields; result: p15.ApiAccessTokenResult };
+  };
+  "intercom": {
+    "access_token": { field: p16.AccessTokenField; fields: p16.AccessTokenFields; result: p16.AccessTokenResult };
+  };
+  "jira": {
+    "api_token": { field: p17.ApiTokenField; fields: p17.ApiTokenFields; result: p17.ApiTokenResult };
+    "oauth": { field: p17.OauthField; fields: p17.OauthFields; result: p17.OauthResult };
+  };
   "jira_data_center": {
-    "personal_access_token": { field: p15.PersonalAccessTokenField; fields: p15.PersonalAccessTokenFields; result: p15.PersonalAccessTokenResult };
+    "personal_access_token": { field: p18.PersonalAccessTokenField; fields: p18.PersonalAccessTokenFields; result: p18.PersonalAccessTokenResult };
   };
   "linear": {
-    "personal_api_key": { field: p16.PersonalApiKeyField; fields: p16.PersonalApiKeyFields; result: p16.PersonalApiKeyResult };
+    "personal_api_key": { field: p19.PersonalApiKeyField; fields: p19.PersonalApiKeyFields; result: p19.PersonalApiKeyResult };
   };
   "mailchimp": {
-    "api_key": { field: p17.ApiKeyField; fields: p17.ApiKeyFields; result: p17.ApiKeyResult };
+    "api_key": { field: p20.ApiKeyField; fields: p20.ApiKeyFields; result: p20.ApiKeyResult };
   };
   "microsoft_graph": {
-    "oauth": { field: p18.OauthField; fields: p18.OauthFields; result: p18.OauthResult };
+    "oauth": { field: p21.OauthField; fields: p21.OauthFields; result: p21.OauthResult };
   };
   "mixpanel": {
-    "service_account": { field: p19.ServiceAccountField; fields: p19.ServiceAccountFields; result: p19.ServiceAccountResult };
+    "service_account": { field: p22.ServiceAccountField; fields: p22.ServiceAccountFields; result: p22.ServiceAccountResult };
   };
-  "notion": {
-    "internal_integration": { field: p20.InternalIntegrationField; fields: p20.InternalIntegrationFields; result: p20.InternalIntegrationResult };
-    "public_integration": { field: p20.PublicIntegrationField; fields: p20.PublicIntegrationFields; result: p20.PublicIntegrationResult };
-  };
-  "oneflow": {
-    "api_token": { field: p21.ApiTokenField; fields: p21.ApiTokenFields; result: p21.ApiTokenResult };
-  };
-  "paypal": {
-    "client_credentials": { field: p22.ClientCredentialsField; fields: p22.ClientCredentialsFields; result: p22.ClientCredentialsResult };
-  };
-  "pipedrive": {
+  "monday": {
     "api_token": { field: p23.ApiTokenField; fields: p23.ApiTokenFields; result: p23.ApiTokenResult };
   };
-  "salesforce": {
-    "oauth": { field: p24.OauthField; fields: p24.OauthFields; result: p24.OauthResult };
+  "notion": {
+    "internal_integration": { field: p24.InternalIntegrationField; fields: p24.InternalIntegrationFields; result: p24.InternalIntegrationResult };
+    "public_integration": { field: p24.PublicIntegrationField; fields: p24.PublicIntegrationFields; result: p24.PublicIntegrationResult };
   };
-  "sendgrid": {
-    "api_key": { field: p25.ApiKeyField; fields: p25.ApiKeyFields; result: p25.ApiKeyResult };
+  "oneflow": {
+    "api_token": { field: p25.ApiTokenField; fields: p25.ApiTokenFields; result: p25.ApiTokenResult };
   };
-  "sentry": {
-    "auth_token": { field: p26.AuthTokenField; fields: p26.AuthTokenFields; result: p26.AuthTokenResult };
+  "pagerduty": {
+    "api_key": { field: p26.ApiKeyField; fields: p26.ApiKeyFields; result: p26.ApiKeyResult };
   };
-  "shopify": {
-    "admin_api_token": { field: p27.AdminApiTokenField; fields: p27.AdminApiTokenFields; result: p27.AdminApiTokenResult };
+  "paypal": {
+    "client_credentials": { field: p27.ClientCredentialsField; fields: p27.ClientCredentialsFields; result: p27.ClientCredentialsResult };
   };
-  "shortcut": {
+  "pipedrive": {
     "api_token": { field: p28.ApiTokenField; fields: p28.ApiTokenFields; result: p28.ApiTokenResult };
   };
+  "salesforce": {
+    "oauth": { field: p29.OauthField; fields: p29.OauthFields; result: p29.OauthResult };
+  };
+  "sendgrid": {
+    "api_key": { field: p30.ApiKeyField; fields: p30.ApiKeyFields; result: p30.ApiKeyResult };
+  };
+  "sentry": {
+    "auth_token": { field: p31.AuthTokenField; fields: p31.AuthTokenFields; result: p31.AuthTokenResult };
+  };
+  "shopify": {
+    "admin_api_token": { field: p32.AdminApiTokenField; fields: p32.AdminApiTokenFields; result: p32.AdminApiTokenResult };
+  };
+  "shortcut": {
+    "api_token": { field: p33.ApiTokenField; fields: p33.ApiTokenFields; result: p33.ApiTokenResult };
+  };
   "stripe": {
-    "api_key": { field: p29.ApiKeyField; fields: p29.ApiKeyFields; result: p29.ApiKeyResult };
+    "api_key": { field: p34.ApiKeyField; fields: p34.ApiKeyFields; result: p34.ApiKeyResult };
+  };
+  "telegram": {
+    "bot_token": { field: p35.BotTokenField; fields: p35.BotTokenFields; result: p35.BotTokenResult };
   };
   "twilio": {
-    "auth_token": { field: p30.AuthTokenField; fields: p30.AuthTokenFields; result: p30.AuthTokenResult };
+    "auth_token": { field: p36.AuthTokenField; fields: p36.AuthTokenFields; result: p36.AuthTokenResult };
   };
   "webflow": {
-    "site_token": { field: p31.SiteTokenField; fields: p31.SiteTokenFields; result: p31.SiteTokenResult };
+    "site_token": { field: p37.SiteTokenField; fields: p37.SiteTokenFields; result: p37.SiteTokenResult };
   };
   "zendesk": {
-    "api_token": { field: p32.ApiTokenField; fields: p32.ApiTokenFields; result: p32.ApiTokenResult };
-    "oauth": { field: p32.OauthField; fields: p32.OauthFields; result: p32.OauthResult };
+    "api_token": { field: p38.ApiTokenField; fields: p38.ApiTokenFields; result: p38.ApiTokenResult };
+    "oauth": { field: p38.OauthField; fields: p38.OauthFields; result: p38.OauthResult };
   };
   "zoom": {
-    "server_to_server": { field: p33.ServerToServerField; fields: p33.ServerToServerFields; result: p33.ServerToServerResult };
+    "server_to_server": { field: p39.ServerToServerField; fields: p39.ServerToServerFields; result: p39.ServerToServerResult };
   };
 }
 

@@ -4,36 +4,42 @@ import * as p0 from "./providers/airtable.js";
 import * as p1 from "./providers/algolia.js";
 import * as p2 from "./providers/anthropic.js";
 import * as p3 from "./providers/azure_devops.js";
-import * as p4 from "./providers/calendly.js";
-import * as p5 from "./providers/datadog.js";
-import * as p6 from "./providers/gitbook.js";
-import * as p7 from "./providers/github.js";
-import * as p8 from "./providers/gitlab.js";
-import * as p9 from "./providers/greenhouse.js";
-import * as p10 from "./providers/hive.js";
-import * as p11 from "./providers/hubspot.js";
-import * as p12 from "./providers/humaans.js";
-import * as p13 from "./providers/intercom.js";
-import * as p14 from "./providers/jira.js";
-import * as p15 from "./providers/jira_data_center.js";
-import * as p16 from "./providers/linear.js";
-import * as p17 from "./providers/mailchimp.js";
-import * as p18 from "./providers/microsoft_graph.js";
-import * as p19 from "./providers/mixpanel.js";
-import * as p20 from "./providers/notion.js";
-import * as p21 from "./providers/oneflow.js";
-import * as p22 from "./providers/paypal.js";
-import * as p23 from "./providers/pipedrive.js";
-import * as p24 from "./providers/salesforce.js";
-import * as p25 from "./providers/sendgrid.js";
-import * as p26 from "./providers/sentry.js";
-import * as p27 from "./providers/shopify.js";
-import * as p28 from "./providers/shortcut.js";
-import * as p29 from "./providers/stripe.js";
-import * as p30 from "./providers/twilio.js";
-import * as p31 from "./providers/webflow.js";
-import * as p32 from "./providers/zendesk.js";
-import * as p33 from "./providers/zoom.js";
+import * as p4 from "./providers/brevo.js";
+import * as p5 from "./providers/calendly.js";
+import * as p6 from "./providers/datadog.js";
+import * as p7 from "./providers/duo.js";
+import * as p8 from "./providers/freshdesk.js";
+import * as p9 from "./providers/gitbook.js";
+import * as p10 from "./providers/github.js";
+import * as p11 from "./providers/gitlab.js";
+import * as p12 from "./providers/greenhouse.js";
+import * as p13 from "./providers/hive.js";
+import * as p14 from "./providers/hubspot.js";
+import * as p15 from "./providers/humaans.js";
+import * as p16 from "./providers/intercom.js";
+import * as p17 from "./providers/jira.js";
+import * as p18 from "./providers/jira_data_center.js";
+import * as p19 from "./providers/linear.js";
+import * as p20 from "./providers/mailchimp.js";
+import * as p21 from "./providers/microsoft_graph.js";
+import * as p22 from "./providers/mixpanel.js";
+import * as p23 from "./providers/monday.js";
+import * as p24 from "./providers/notion.js";
+import * as p25 from "./providers/oneflow.js";
+import * as p26 from "./providers/pagerduty.js";
+import * as p27 from "./providers/paypal.js";
+import * as p28 from "./providers/pipedrive.js";
+import * as p29 from "./providers/salesforce.js";
+import * as p30 from "./providers/sendgrid.js";
+import * as p31 from "./providers/sentry.js";
+import * as p32 from "./providers/shopify.js";
+import * as p33 from "./providers/shortcut.js";
+import * as p34 from "./providers/stripe.js";
+import * as p35 from "./providers/telegram.js";
+import * as p36 from "./providers/twilio.js";
+import * as p37 from "./providers/webflow.js";
+import * as p38 from "./providers/zendesk.js";
+import * as p39 from "./providers/zoom.js";
 
 export { formats } from "./runtime.js";
 
@@ -43,40 +49,46 @@ const providers = Object.freeze({
   "algolia": p1,
   "anthropic": p2,
   "azure_devops": p3,
-  "calendly": p4,
-  "datadog": p5,
-  "gitbook": p6,
-  "github": p7,
-  "gitlab": p8,
-  "greenhouse": p9,
-  "hive": p10,
-  "hubspot": p11,
-  "humaans": p12,
-  "intercom": p13,
-  "jira": p14,
-  "jira_data_center": p15,
-  "linear": p16,
-  "mailchimp": p17,
-  "microsoft_graph": p18,
-  "mixpanel": p19,
-  "notion": p20,
-  "oneflow": p21,
-  "paypal": p22,
-  "pipedrive": p23,
-  "salesforce": p24,
-  "sendgrid": p25,
-  "sentry": p26,
-  "shopify": p27,
-  "shortcut": p28,
-  "stripe": p29,
-  "twilio": p30,
-  "webflow": p31,
-  "zendesk": p32,
-  "zoom": p33,
+  "brevo": p4,
+  "calendly": p5,
+  "datadog": p6,
+  "duo": p7,
+  "freshdesk": p8,
+  "gitbook": p9,
+  "github": p10,
+  "gitlab": p11,
+  "greenhouse": p12,
+  "hive": p13,
+  "hubspot": p14,
+  "humaans": p15,
+  "intercom": p16,
+  "jira": p17,
+  "jira_data_center": p18,
+  "linear": p19,
+  "mailchimp": p20,
+  "microsoft_graph": p21,
+  "mixpanel": p22,
+  "monday": p23,
+  "notion": p24,
+  "oneflow": p25,
+  "pagerduty": p26,
+  "paypal": p27,
+  "pipedrive": p28,
+  "salesforce": p29,
+  "sendgrid": p30,
+  "sentry": p31,
+  "shopify": p32,
+  "shortcut": p33,
+  "stripe": p34,
+  "telegram": p35,
+  "twilio": p36,
+  "webflow": p37,
+  "zendesk": p38,
+  "zoom": p39,
 });
 
 /** Every provider id. */
-export const providerIds = Object.freeze(["airtable","algolia","anthropic","azure_devops","calendly","datadog","gitbook","github","gitlab","greenhouse","hive","hubspot","humaans","intercom","jira","jira_data_center","linear","mailchimp","microsoft_graph","mixpanel","notion","oneflow","paypal","pipedrive","salesforce","sendgrid","sentry","shopify","shortcut","stripe","twilio","webflow","zendesk","zoom"]);
+export const providerIds = Object.freeze(["airtable","algolia","anthropic","azure_devops","brevo","calendly","datadog","duo","freshdesk","gitbook","github","gitlab","greenhouse","hive","hubspot","humaans","intercom","jira","jira_data_center","linear","mailchimp","microsoft_graph","mixpanel","monday","notion","oneflow","pagerduty","paypal","pipedrive","salesforce","sendgrid","sentry","shopify","shortcut","stripe","telegram","twilio","webflow","zendesk","zoom"]);
 
 /**
  * Validates raw form input for one provider's auth method, as the Rust validators

@@ -1,23 +1,64 @@
 //! `cargo xtask check` and the schema file.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use connectspec_spec::schema::{SCHEMA_PATH, spec_schema_text};
 
+/// One problem of a check run: its code (`E022`) and its rendered text.
+pub struct Problem {
+    /// `E0xx`.
+    pub code: String,
+    /// The text, as printed.
+    pub text: String,
+}
+
+impl Problem {
+    /// A problem whose text starts with `error[E0xx]`.
+    pub fn new(code: &str, text: String) -> Problem {
+        Problem {
+            code: code.to_owned(),
+            text,
+        }
+    }
+}
+
+/// What `check` was asked to compare, for the commands it names in its help.
+pub struct Request<'a> {
+    /// The specs directory.
+    pub specs: &'a Path,
+    /// `--specs` as given (None: the workspace's own).
+    pub specs_given: bool,
+    /// The pages to compare.
+    pub docs: Option<&'a Path>,
+    /// `--docs` as given.
+    pub docs_given: bool,
+    /// `--max-diagnostics`: list at most this many problems (all are counted).
+    pub max: Option<usize>,
+}
+
 /// Every spec valid; schema fresh; the browser validators package fresh (for the
-/// workspace's own specs); and, when `docs` is given, the pages there match the specs. All problems are printed before failing.
-pub fn run(root: &Path, specs: &Path, docs: Option<&Path>) -> Result<(), String> {
-    let mut problems: Vec<String> = Vec::new();
+/// workspace's own specs); and, when `docs` is given, the pages there match the specs.
+/// All problems are counted; the listing may be capped; the output ends with a count
+/// per error code.
+pub fn run(root: &Path, req: &Request<'_>) -> Result<(), String> {
+    let specs = req.specs;
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut spec_files = 0;
     match connectspec_spec::load_dir(specs) {
         Ok(cat) => {
             println!("checked {} spec(s) in {}", cat.specs.len(), specs.display());
-            match docs {
-                Some(dir) => problems.extend(crate::docs::check(dir, &cat)),
+            match req.docs {
+                Some(dir) => problems.extend(crate::docs::check(dir, &cat, req)),
                 None => println!("pages not compared (pass --docs DIR to compare them)"),
             }
             // The checked-in package is generated from the workspace's own specs.
             if specs == root.join("specs") {
-                problems.extend(crate::js::check(root, &cat));
+                problems.extend(
+                    crate::js::check(root, &cat)
+                        .into_iter()
+                        .map(|t| Problem::new("E092", t)),
+                );
             } else {
                 println!(
                     "{} not compared (generated from specs/)",
@@ -25,24 +66,73 @@ pub fn run(root: &Path, specs: &Path, docs: Option<&Path>) -> Result<(), String>
                 );
             }
         }
-        Err(diags) => problems.push(diags.to_string()),
+        Err(diags) => {
+            spec_files = diags
+                .0
+                .iter()
+                .map(|d| d.file.as_path())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len();
+            problems.extend(
+                diags
+                    .0
+                    .iter()
+                    .map(|d| Problem::new(d.code.id(), d.render())),
+            );
+        }
     }
     let schema_path = root.join(SCHEMA_PATH);
     let fresh = spec_schema_text();
     match std::fs::read_to_string(&schema_path) {
         Ok(old) if old == fresh => {}
-        Ok(_) => problems.push(format!(
-            "error[E090]: {SCHEMA_PATH} is stale\n  help: run `cargo xtask gen-schema`"
+        Ok(_) => problems.push(Problem::new(
+            "E090",
+            format!("error[E090]: {SCHEMA_PATH} is stale\n  help: run `cargo xtask gen-schema`"),
         )),
-        Err(e) => problems.push(format!(
-            "error[E090]: cannot read {SCHEMA_PATH}: {e}\n  help: run `cargo xtask gen-schema`"
+        Err(e) => problems.push(Problem::new(
+            "E090",
+            format!(
+                "error[E090]: cannot read {SCHEMA_PATH}: {e}\n  help: run `cargo xtask gen-schema`"
+            ),
         )),
     }
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(problems.join("\n"))
+        Err(report(&problems, spec_files, req.max))
     }
+}
+
+/// The listing (capped at `max`), then the total and the count per error code.
+pub fn report(problems: &[Problem], spec_files: usize, max: Option<usize>) -> String {
+    let shown = max.unwrap_or(usize::MAX).min(problems.len());
+    let mut out: Vec<String> = problems[..shown].iter().map(|p| p.text.clone()).collect();
+    if shown < problems.len() {
+        out.push(format!(
+            "… {} more problem{} not listed (--max-diagnostics {shown}); all are counted below",
+            problems.len() - shown,
+            if problems.len() - shown == 1 { "" } else { "s" }
+        ));
+    }
+    let mut by_code: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in problems {
+        *by_code.entry(p.code.as_str()).or_default() += 1;
+    }
+    let n = problems.len();
+    let mut summary = format!("error: {n} problem{}", if n == 1 { "" } else { "s" });
+    if spec_files > 0 {
+        summary.push_str(&format!(
+            " ({} spec file{} with errors)",
+            spec_files,
+            if spec_files == 1 { "" } else { "s" }
+        ));
+    }
+    summary.push_str("; by code:");
+    for (code, count) in &by_code {
+        summary.push_str(&format!("\n  {code}  {count}"));
+    }
+    out.push(summary);
+    out.join("\n")
 }
 
 /// Writes the schema file from the model.
@@ -56,4 +146,31 @@ pub fn write_schema(root: &Path) -> Result<(), String> {
         SCHEMA_PATH
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_listing_is_capped_and_every_problem_counted() {
+        let problems: Vec<Problem> = (0..5)
+            .map(|i| {
+                let code = if i < 3 { "E022" } else { "E030" };
+                Problem::new(code, format!("error[{code}]: problem {i}"))
+            })
+            .collect();
+        let text = report(&problems, 2, Some(2));
+        assert!(
+            text.contains("problem 1") && !text.contains("problem 2"),
+            "{text}"
+        );
+        assert!(text.contains("3 more problems not listed"), "{text}");
+        assert!(
+            text.ends_with(
+                "error: 5 problems (2 spec files with errors); by code:\n  E022  3\n  E030  2"
+            ),
+            "{text}"
+        );
+    }
 }

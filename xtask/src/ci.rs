@@ -40,10 +40,16 @@ pub fn run(root: &Path) -> Result<(), String> {
         ],
     )?;
     println!("==> cargo xtask check");
+    let (specs, docs) = (root.join("specs"), root.join(crate::docs::DOCS_DIR));
     crate::check::run(
         root,
-        &root.join("specs"),
-        Some(&root.join(crate::docs::DOCS_DIR)),
+        &crate::check::Request {
+            specs: &specs,
+            specs_given: false,
+            docs: Some(&docs),
+            docs_given: false,
+            max: None,
+        },
     )?;
     cargo(root, &["test", "--workspace", "--locked"])?;
     println!("==> all checks passed");

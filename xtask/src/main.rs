@@ -35,6 +35,10 @@ enum Cmd {
         /// compared when this is given.
         #[arg(long)]
         docs: Option<PathBuf>,
+        /// List at most N problems; every problem is still counted in the summary
+        /// (total and count per error code) that ends the output.
+        #[arg(long, value_name = "N")]
+        max_diagnostics: Option<usize>,
     },
     /// Write schema/provider-spec.schema.json from the spec model.
     GenSchema,
@@ -60,6 +64,11 @@ enum Cmd {
         /// Render for this scope set only (comma-separated scope ids).
         #[arg(long, value_name = "a,b")]
         scopes: Option<String>,
+        /// Render for these actions (comma-separated action ids): each method that
+        /// declares some of them shows only what their least-privilege scopes need and
+        /// lists exactly those scopes.
+        #[arg(long, value_name = "a,b", conflicts_with = "scopes")]
+        actions: Option<String>,
     },
     /// Write N deterministic synthetic specs (scale tests, benchmarks) into DIR:
     /// `--count N --out DIR [--seed S]` (runs the connectspec-synth binary).
@@ -101,13 +110,29 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = workspace_root();
     let result = match cli.cmd {
-        Cmd::Check { specs, docs } => {
+        Cmd::Check {
+            specs,
+            docs,
+            max_diagnostics,
+        } => {
+            let docs_given = docs.is_some();
+            let specs_given = specs.is_some();
             let docs = match (&specs, docs) {
                 (_, Some(d)) => Some(d),
                 (None, None) => Some(root.join(docs::DOCS_DIR)),
                 (Some(_), None) => None,
             };
-            check::run(&root, &specs_dir(&root, specs), docs.as_deref())
+            let specs = specs_dir(&root, specs);
+            check::run(
+                &root,
+                &check::Request {
+                    specs: &specs,
+                    specs_given,
+                    docs: docs.as_deref(),
+                    docs_given,
+                    max: max_diagnostics,
+                },
+            )
         }
         Cmd::GenSchema => check::write_schema(&root),
         Cmd::GenJs { specs } => js::generate(&root, &specs_dir(&root, specs)),
@@ -117,9 +142,16 @@ fn main() -> ExitCode {
             out,
             templates,
             scopes,
+            actions,
         } => {
             let out = out.unwrap_or_else(|| root.join(docs::DOCS_DIR));
-            docs::generate(&specs_dir(&root, specs), &out, templates, scopes.as_deref())
+            docs::generate(
+                &specs_dir(&root, specs),
+                &out,
+                templates,
+                scopes.as_deref(),
+                actions.as_deref(),
+            )
         }
         Cmd::SynthSpecs { args } => synth::forward(
             &root,

@@ -10,6 +10,7 @@
 
 mod list;
 mod out;
+mod scopes;
 #[cfg(feature = "serve")]
 mod serve;
 mod validate;
@@ -32,6 +33,9 @@ enum Command {
     Validate(validate::Args),
     /// List providers and their auth methods.
     List(list::Args),
+    /// The least-privilege scopes of a method's actions (`--action a --action b`), or
+    /// its actions and their scopes.
+    Scopes(scopes::Args),
     /// Run the HTTP service.
     #[cfg(feature = "serve")]
     Serve(serve::Args),
@@ -45,6 +49,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::List(args) => list::run(&args),
+        Command::Scopes(args) => scopes::run(&args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve::run(&args),
     }
@@ -62,9 +67,9 @@ fn parse_error(e: &clap::Error) -> ExitCode {
     let message = match e.kind() {
         ErrorKind::InvalidSubcommand => {
             let near = stray(ContextKind::InvalidSubcommand)
-                .map(|a| out::closest(&a, ["validate", "list", "serve"]))
+                .map(|a| out::closest(&a, ["validate", "list", "scopes", "serve"]))
                 .unwrap_or_default();
-            let mut m = "the first argument is not a command; the commands are `validate`, `list` and `serve`".to_owned();
+            let mut m = "the first argument is not a command; the commands are `validate`, `list`, `scopes` and `serve`".to_owned();
             if let Some(c) = near.first() {
                 m.push_str(&format!("\n  did you mean `{c}`?"));
             }

@@ -44,13 +44,13 @@ pub struct Args {
 }
 
 /// A usage problem: exit 2.
-struct Usage {
-    code: &'static str,
-    message: String,
+pub(crate) struct Usage {
+    pub(crate) code: &'static str,
+    pub(crate) message: String,
     /// Ids the user may have meant (never the argument itself).
-    suggestions: Vec<String>,
+    pub(crate) suggestions: Vec<String>,
     /// Further advice, one line.
-    hint: Option<String>,
+    pub(crate) hint: Option<String>,
 }
 
 fn usage(code: &'static str, message: String) -> Usage {
@@ -160,7 +160,7 @@ fn env_hint(key: &str) -> String {
 
 /// Unknown provider or method: which argument is wrong and the closest ids. The
 /// argument itself is never repeated (it may be a secret typed in the wrong place).
-fn unknown(provider: &str, method: &str, err: &ValidateError) -> Usage {
+pub(crate) fn unknown(provider: &str, method: &str, err: &ValidateError) -> Usage {
     match (err, connectspec_providers::provider(provider)) {
         (ValidateError::UnknownMethod, Some(p)) => {
             let ids: Vec<&str> = p.methods.iter().map(|m| m.id).collect();
@@ -290,13 +290,13 @@ pub fn run(args: &Args) -> ExitCode {
     }
 }
 
-fn pretty(v: &serde_json::Value) -> String {
+pub(crate) fn pretty(v: &serde_json::Value) -> String {
     let mut s = serde_json::to_string_pretty(v).expect("JSON values serialize");
     s.push('\n');
     s
 }
 
-fn report_usage(json_out: bool, u: &Usage) -> ExitCode {
+pub(crate) fn report_usage(json_out: bool, u: &Usage) -> ExitCode {
     if json_out {
         let out = json!({
             "error": u.code,

@@ -459,3 +459,56 @@ fn list_names_every_provider() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(v.as_array().unwrap().iter().any(|p| p["id"] == "webflow"));
 }
+
+#[test]
+fn scopes_answers_least_privilege_scopes() {
+    let o = run(
+        &[
+            "scopes",
+            "webflow",
+            "site_token",
+            "--action",
+            "read_cms",
+            "--action",
+            "read_forms",
+        ],
+        None,
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let ids: Vec<&str> = std::str::from_utf8(&o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(ids, ["authorized_user:read", "cms:read", "forms:read"]);
+
+    let o = run(
+        &[
+            "scopes",
+            "webflow",
+            "site_token",
+            "--action",
+            "read_cms,write_cms",
+            "--json",
+        ],
+        None,
+        &[],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ids: Vec<&str> = v["scopes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["authorized_user:read", "cms:write"]);
+
+    let o = run(
+        &["scopes", "webflow", "site_token", "--action", "sk_live_x9"],
+        None,
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!text(&o).contains("sk_live_x9"), "{}", text(&o));
+}

@@ -454,6 +454,19 @@ fn method_items(
         let (id, label) = (&sc.id, &sc.label);
         quote!((#id, #label))
     });
+    let scope_includes = m
+        .scopes
+        .iter()
+        .filter(|sc| !sc.includes.is_empty())
+        .map(|sc| {
+            let (id, inc) = (&sc.id, &sc.includes);
+            quote!((#id, &[#(#inc),*]))
+        });
+    let actions = m.actions.iter().map(|a| {
+        let (id, label, scopes) = (&a.id, &a.label, &a.scopes);
+        let description = opt_str(&a.description);
+        quote!(rt_::ActionMeta { id: #id, label: #label, description: #description, scopes: &[#(#scopes),*] })
+    });
     let schema = serde_json::to_string(&form_schema(p, m)).expect("a JSON value serializes");
     let (pid, pname, mid, mlabel, slug) = (&p.id, &p.name, &m.id, &m.label, m.slug());
     let kind = serde_json::to_value(m.kind)
@@ -494,6 +507,8 @@ fn method_items(
                 send: #send,
                 connection_test: #test,
                 scopes: &[#(#scopes),*],
+                scope_includes: &[#(#scope_includes),*],
+                actions: &[#(#actions),*],
                 json_schema: #schema,
                 validator: super::#s::boxed_,
                 oauth: #oauth,

@@ -41,6 +41,7 @@ pub(crate) fn setup_method(m: &AuthMethod) -> AuthMethod {
         connection_test: None,
         oauth: None,
         scopes: Vec::new(),
+        actions: Vec::new(),
         limits: Vec::new(),
         guide: m.guide.clone(),
     }

@@ -40,6 +40,14 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../../templates/oauth-setup.md.jinja"),
     ),
     (
+        "actions.mdx.jinja",
+        include_str!("../../../templates/actions.mdx.jinja"),
+    ),
+    (
+        "actions.md.jinja",
+        include_str!("../../../templates/actions.md.jinja"),
+    ),
+    (
         "index.mdx.jinja",
         include_str!("../../../templates/index.mdx.jinja"),
     ),

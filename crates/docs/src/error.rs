@@ -36,6 +36,10 @@ pub enum DocsError {
     },
     /// `--scopes` names scopes no method declares.
     UnknownScopes(Vec<String>),
+    /// `--actions` names actions no method declares.
+    UnknownActions(Vec<String>),
+    /// `--scopes` and `--actions` were both given.
+    ScopesAndActions,
     /// Reading or writing a file failed.
     Io {
         /// The file or directory.
@@ -93,6 +97,15 @@ impl fmt::Display for DocsError {
                 f,
                 "error: --scopes names scope(s) that no auth method declares: {}\n  help: use scope ids from the specs' `scopes:` lists",
                 ids.join(", ")
+            ),
+            DocsError::UnknownActions(ids) => write!(
+                f,
+                "error: --actions names action(s) that no auth method declares: {}\n  help: use action ids from the specs' `actions:` lists (`connectspec scopes <provider> <method>` lists a method's)",
+                ids.join(", ")
+            ),
+            DocsError::ScopesAndActions => write!(
+                f,
+                "error: --scopes and --actions both choose what the pages show\n  help: give one: --actions renders for the least-privilege scopes of those actions"
             ),
             DocsError::Io { path, error } => write!(f, "error: {}: {error}", path.display()),
         }

@@ -11,7 +11,7 @@ use connectspec_spec::inline::{Inline, parse};
 use connectspec_spec::{AuthMethod, Bullet, Section, Step};
 use serde::Serialize;
 
-use crate::view::{Selection, format_sentence, keeps};
+use crate::view::{Selection, displayed_scopes, format_sentence, keeps_in};
 
 /// One inline node of guide text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -101,10 +101,14 @@ pub fn bullet_nodes(method: &AuthMethod, bullet: &Bullet) -> Result<Vec<Inline>,
     match bullet {
         Bullet::Text(t) => text_nodes(t),
         Bullet::Limit { limit } => {
-            let l = method
-                .limit(*limit)
-                .ok_or_else(|| format!("method `{}` declares no {limit:?} limit", method.id))?;
-            Ok(vec![Inline::Text(l.sentence())])
+            let l = method.limit(*limit).ok_or_else(|| {
+                format!(
+                    "method `{}` declares no `{}` limit",
+                    method.id,
+                    limit.name()
+                )
+            })?;
+            Ok(vec![Inline::Text(method.limit_sentence(l))])
         }
         Bullet::FieldFormat { field_format } => {
             let hint = method
@@ -172,7 +176,7 @@ pub fn method_guide(method: &AuthMethod, sel: Selection<'_>) -> Result<GuideView
         .limits
         .iter()
         .filter(|l| !stated(l.kind))
-        .map(|l| l.sentence())
+        .map(|l| method.limit_sentence(l))
         .collect();
     let descriptions = method
         .fields
@@ -195,12 +199,12 @@ fn section_view(
     section: &Section,
     sel: Selection<'_>,
 ) -> Result<Option<SectionView>, String> {
-    if !keeps(sel, &section.scopes) {
+    if !keeps_in(method, sel, &section.scopes) {
         return Ok(None);
     }
     let mut steps = Vec::new();
     for step in &section.steps {
-        if keeps(sel, &step.scopes) {
+        if keeps_in(method, sel, &step.scopes) {
             steps.push(step_view(method, step, sel)?);
         }
     }
@@ -217,10 +221,9 @@ fn section_view(
 
 fn step_view(method: &AuthMethod, step: &Step, sel: Selection<'_>) -> Result<StepView, String> {
     let scope_labels = if step.display_scopes {
-        step.scopes
-            .iter()
-            .filter(|s| sel.is_none_or(|set| set.contains(*s)))
-            .map(|id| method.scope(id).map_or(id.clone(), |s| s.label.clone()))
+        displayed_scopes(method, sel, &step.scopes)
+            .into_iter()
+            .map(|id| method.scope(id).map_or(id.to_owned(), |s| s.label.clone()))
             .collect()
     } else {
         Vec::new()

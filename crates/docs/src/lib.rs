@@ -90,6 +90,10 @@ pub struct Options {
     /// Render for this scope set: scoped sections and steps that share no scope with it
     /// are left out (unscoped content always stays). `None` renders everything.
     pub scopes: Option<BTreeSet<String>>,
+    /// Render for these actions: each method that declares some of them is rendered for
+    /// their least-privilege scopes (and lists exactly those); a method that declares
+    /// none of them is rendered in full. `None` renders everything.
+    pub actions: Option<BTreeSet<String>>,
 }
 
 /// What a generation did, for the one-line summary.
@@ -147,8 +151,26 @@ pub fn render_catalogue(catalogue: &Catalogue, opts: &Options) -> Result<Vec<Pag
             return Err(DocsError::UnknownScopes(unknown));
         }
     }
+    if let Some(sel) = &opts.actions {
+        if opts.scopes.is_some() {
+            return Err(DocsError::ScopesAndActions);
+        }
+        let declared: BTreeSet<&str> = catalogue
+            .iter()
+            .flat_map(|s| &s.auth_methods)
+            .flat_map(|m| &m.actions)
+            .map(|a| a.id.as_str())
+            .collect();
+        let unknown: Vec<String> = sel
+            .iter()
+            .filter(|a| !declared.contains(a.as_str()))
+            .cloned()
+            .collect();
+        if !unknown.is_empty() {
+            return Err(DocsError::UnknownActions(unknown));
+        }
+    }
     let engine = Engine::new(opts.templates.as_deref())?;
-    let sel = opts.scopes.as_ref();
     // (spec, method, flavour, whether this is an OAuth method's set-up page)
     let jobs: Vec<_> = catalogue
         .iter()
@@ -168,7 +190,8 @@ pub fn render_catalogue(catalogue: &Catalogue, opts: &Options) -> Result<Vec<Pag
                 method.slug()
             };
             let path = page_path(&spec.id, &slug, flavor);
-            let ctx = view::method_page(flavor, spec, method, sel).map_err(|message| {
+            let choice = view::Choice::new(method, opts.scopes.as_ref(), opts.actions.as_ref());
+            let ctx = view::method_page(flavor, spec, method, &choice).map_err(|message| {
                 DocsError::Model {
                     page: path.clone(),
                     message,

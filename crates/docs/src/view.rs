@@ -16,6 +16,112 @@ use crate::{Flavor, inline};
 /// The scope set a page is rendered for; `None` keeps every section and step.
 pub type Selection<'a> = Option<&'a BTreeSet<String>>;
 
+/// What one method page is rendered for: a scope set (`--scopes`), or the actions of
+/// `--actions` this method declares and their least-privilege scopes.
+#[derive(Debug, Clone, Default)]
+pub struct Choice {
+    /// The scope selection.
+    pub scopes: Option<BTreeSet<String>>,
+    /// The method's chosen action ids, in the method's order (empty: none chosen).
+    pub actions: Vec<String>,
+    /// Their least-privilege scope ids, in declaration order.
+    pub least_privilege: Vec<String>,
+}
+
+impl Choice {
+    /// The choice for `method` from the generation options. With `actions`, a method
+    /// that declares none of them is rendered in full.
+    pub fn new(
+        method: &AuthMethod,
+        scopes: Option<&BTreeSet<String>>,
+        actions: Option<&BTreeSet<String>>,
+    ) -> Choice {
+        if let Some(wanted) = actions {
+            let chosen: Vec<&str> = method
+                .actions
+                .iter()
+                .map(|a| a.id.as_str())
+                .filter(|a| wanted.contains(*a))
+                .collect();
+            if !chosen.is_empty() {
+                let lp: Vec<String> = method
+                    .least_privilege_scopes(&chosen)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect();
+                return Choice {
+                    scopes: Some(lp.iter().cloned().collect()),
+                    actions: chosen.into_iter().map(str::to_owned).collect(),
+                    least_privilege: lp,
+                };
+            }
+            return Choice::default();
+        }
+        Choice {
+            scopes: scopes.cloned(),
+            ..Choice::default()
+        }
+    }
+
+    /// The scope selection.
+    pub fn selection(&self) -> Selection<'_> {
+        self.scopes.as_ref()
+    }
+}
+
+/// The selected scopes that content naming `scope` concerns: `scope` itself and the
+/// scopes it includes (a step granting `cms:write` also grants `cms:read`).
+fn covered<'a>(method: &'a AuthMethod, scope: &'a str, set: &BTreeSet<String>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    if set.contains(scope) {
+        out.push(scope);
+    }
+    out.extend(
+        method
+            .implied_scopes(scope)
+            .into_iter()
+            .filter(|s| set.contains(*s)),
+    );
+    out
+}
+
+/// Whether content with these scopes stays on a page of `method` rendered for `sel`:
+/// unscoped content always stays; scoped content stays when one of its scopes is
+/// selected or includes a selected one.
+pub fn keeps_in(method: &AuthMethod, sel: Selection<'_>, scopes: &[String]) -> bool {
+    match sel {
+        None => true,
+        Some(set) => {
+            scopes.is_empty() || scopes.iter().any(|s| !covered(method, s, set).is_empty())
+        }
+    }
+}
+
+/// The scopes a step displays on a page rendered for `sel`: all of its scopes on a full
+/// page, else the selected ones it names or includes, in declaration order.
+pub fn displayed_scopes<'a>(
+    method: &'a AuthMethod,
+    sel: Selection<'_>,
+    scopes: &'a [String],
+) -> Vec<&'a str> {
+    match sel {
+        None => scopes.iter().map(String::as_str).collect(),
+        Some(set) => {
+            let shown: BTreeSet<&str> = scopes
+                .iter()
+                .flat_map(|s| covered(method, s, set))
+                .collect();
+            method
+                .scopes
+                .iter()
+                .map(|s| s.id.as_str())
+                .filter(|s| shown.contains(s))
+                .collect()
+        }
+    }
+}
+
 /// Builds a map value from `(key, value)` pairs.
 fn obj<const N: usize>(pairs: [(&'static str, Value); N]) -> Value {
     Value::from(
@@ -75,8 +181,9 @@ pub fn method_page(
     flavor: Flavor,
     spec: &ProviderSpec,
     method: &AuthMethod,
-    sel: Selection<'_>,
+    choice: &Choice,
 ) -> Result<Value, String> {
+    let sel = choice.selection();
     let guide = &method.guide;
     let warning = match &guide.warning {
         Some(w) => safe(inline::render(flavor, w)?),
@@ -115,7 +222,10 @@ pub fn method_page(
         None => Value::from(()),
     };
     let oauth = crate::oauth::oauth_view(flavor, spec, method)?.unwrap_or(Value::from(()));
+    let (actions, action_selection) = actions_view(flavor, method, choice);
     Ok(obj([
+        ("actions", actions),
+        ("action_selection", action_selection),
         ("flavor", Value::from(flavor.name())),
         ("oauth", oauth),
         ("provider", provider_view(spec)),
@@ -163,12 +273,12 @@ fn section_view(
     section: &Section,
     sel: Selection<'_>,
 ) -> Result<Option<Value>, String> {
-    if !keeps(sel, &section.scopes) {
+    if !keeps_in(method, sel, &section.scopes) {
         return Ok(None);
     }
     let mut steps = Vec::new();
     for step in &section.steps {
-        if keeps(sel, &step.scopes) {
+        if keeps_in(method, sel, &step.scopes) {
             steps.push(step_view(flavor, method, step, sel)?);
         }
     }
@@ -200,19 +310,16 @@ fn step_view(
         None => Value::from(()),
     };
     // On a page rendered for a scope set, a step lists only the scopes of that set.
-    let shown: Vec<&String> = if step.display_scopes {
-        step.scopes
-            .iter()
-            .filter(|s| sel.is_none_or(|set| set.contains(*s)))
-            .collect()
+    let shown: Vec<&str> = if step.display_scopes {
+        displayed_scopes(method, sel, &step.scopes)
     } else {
         Vec::new()
     };
     let labels = shown
         .iter()
-        .map(|id| Value::from(method.scope(id).map_or(id.as_str(), |s| s.label.as_str())))
+        .map(|id| Value::from(method.scope(id).map_or(*id, |s| s.label.as_str())))
         .collect();
-    let shown_ids: Vec<&str> = shown.iter().map(|s| s.as_str()).collect();
+    let shown_ids: Vec<&str> = shown.clone();
     Ok(obj([
         ("title", Value::from(step.title.as_str())),
         ("scopes", Value::from(step.scopes.join(" "))),
@@ -222,6 +329,95 @@ fn step_view(
         ("display_scope_ids", Value::from(shown_ids.join(" "))),
         ("scope_labels", list(labels)),
     ]))
+}
+
+/// A scope as the pages show it: id (as code markup) and label.
+fn scope_item(flavor: Flavor, method: &AuthMethod, id: &str) -> Value {
+    let code = match flavor {
+        Flavor::Mdx => inline::render_nodes(
+            flavor,
+            &[connectspec_spec::inline::Inline::Code(id.to_owned())],
+        ),
+        Flavor::Markdown => md_code(id),
+    };
+    obj([
+        ("id", Value::from(id)),
+        ("code", safe(code)),
+        (
+            "label",
+            Value::from(method.scope(id).map_or(id, |s| s.label.as_str())),
+        ),
+    ])
+}
+
+/// A CommonMark code span of any text without line breaks (scope ids are single
+/// tokens): fenced by one backtick more than its longest run of them, padded when it
+/// starts or ends with one.
+fn md_code(t: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in t.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if t.starts_with('`') || t.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{t}{pad}{fence}")
+}
+
+/// The scope selector's data: the method's actions (on a page rendered for actions,
+/// the chosen ones) with their scopes, and for such a page the least-privilege scopes.
+fn actions_view(flavor: Flavor, method: &AuthMethod, choice: &Choice) -> (Value, Value) {
+    let listed: Vec<_> = method
+        .actions
+        .iter()
+        .filter(|a| choice.actions.is_empty() || choice.actions.contains(&a.id))
+        .map(|a| {
+            obj([
+                ("id", Value::from(a.id.as_str())),
+                ("label", Value::from(a.label.as_str())),
+                (
+                    "description",
+                    a.description
+                        .as_deref()
+                        .map_or(Value::from(()), Value::from),
+                ),
+                ("scopes", Value::from(a.scopes.join(" "))),
+                (
+                    "scope_list",
+                    list(
+                        a.scopes
+                            .iter()
+                            .map(|s| scope_item(flavor, method, s))
+                            .collect(),
+                    ),
+                ),
+            ])
+        })
+        .collect();
+    let selection = if choice.actions.is_empty() {
+        Value::from(())
+    } else {
+        obj([
+            ("ids", Value::from(choice.actions.join(" "))),
+            ("scope_ids", Value::from(choice.least_privilege.join(" "))),
+            (
+                "scopes",
+                list(
+                    choice
+                        .least_privilege
+                        .iter()
+                        .map(|s| scope_item(flavor, method, s))
+                        .collect(),
+                ),
+            ),
+        ])
+    };
+    (list(listed), selection)
 }
 
 /// List items: guide text, or facts rendered from the method's structured data

@@ -17,6 +17,7 @@ mod registry;
 mod request_url;
 mod response;
 mod rules;
+mod scopes;
 mod secret;
 mod sign;
 mod source;
@@ -47,6 +48,7 @@ pub use rules::{
     CrossRule, DerivedRule, Extract, FieldRules, MethodRules, OptionRule, Validated, Value,
     check_field, validate,
 };
+pub use scopes::{ActionMeta, UnknownActions, least_privilege};
 pub use secret::{ExposeSecret, SecretString};
 pub use sign::{
     ComputedKind, ComputedMeta, HmacAlgorithm, MessagePart, RequestTarget, SignMeta,

@@ -136,6 +136,10 @@ pub struct MethodMeta {
     pub connection_test: Option<TestMeta>,
     /// Declared scopes.
     pub scopes: &'static [ScopeMeta],
+    /// The scopes each scope directly includes (only scopes with `includes`).
+    pub scope_includes: &'static [(&'static str, &'static [&'static str])],
+    /// What an integration may do, each with the scopes it needs.
+    pub actions: &'static [crate::ActionMeta],
     /// The JSON Schema of the form (secret fields are `writeOnly`).
     pub json_schema: &'static str,
     /// The generated constructor of this method's credential type (behind
@@ -184,6 +188,43 @@ impl MethodMeta {
     /// The label of a scope id.
     pub fn scope_label(&self, id: &str) -> Option<&'static str> {
         self.scopes.iter().find(|(i, _)| *i == id).map(|(_, l)| *l)
+    }
+
+    /// The action with this id.
+    pub fn action(&self, id: &str) -> Option<&'static crate::ActionMeta> {
+        self.actions.iter().find(|a| a.id == id)
+    }
+
+    /// The least-privilege scopes for a set of action ids: the union of their scopes,
+    /// less those another of them includes, in declaration order, with labels.
+    /// `Err` carries the ids that are not actions of this method.
+    pub fn least_privilege_scopes(
+        &self,
+        actions: &[&str],
+    ) -> Result<Vec<ScopeMeta>, crate::UnknownActions> {
+        let unknown: Vec<String> = actions
+            .iter()
+            .filter(|a| self.action(a).is_none())
+            .map(|a| (*a).to_owned())
+            .collect();
+        if !unknown.is_empty() {
+            return Err(crate::UnknownActions(unknown));
+        }
+        let declared: Vec<&'static str> = self.scopes.iter().map(|(id, _)| *id).collect();
+        let needed = actions
+            .iter()
+            .filter_map(|a| self.action(a))
+            .flat_map(|a| a.scopes.iter().copied());
+        let includes = |id: &str| -> &'static [&'static str] {
+            self.scope_includes
+                .iter()
+                .find(|(s, _)| *s == id)
+                .map_or(&[], |(_, inc)| *inc)
+        };
+        Ok(crate::least_privilege(&declared, needed, includes)
+            .into_iter()
+            .map(|id| (id, self.scope_label(id).unwrap_or(id)))
+            .collect())
     }
 
     /// Builds the request authentication from a lookup of field/derived values.

@@ -33,6 +33,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/v1/providers/{provider}/methods/{method}/test", post(test))
         .route(
+            "/v1/providers/{provider}/methods/{method}/scopes",
+            get(least_privilege),
+        )
+        .route(
             "/v1/providers/{provider}/methods/{method}/authorize",
             post(crate::oauth::authorize),
         )
@@ -113,6 +117,93 @@ async fn schema(Ids((provider, method)): Ids<(String, String)>) -> Result<Respon
         HeaderValue::from_static("application/schema+json"),
     );
     Ok(res)
+}
+
+/// An action in the scopes answer.
+#[derive(Serialize)]
+struct ActionView {
+    id: &'static str,
+    label: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'static str>,
+    scopes: &'static [&'static str],
+}
+
+/// A scope in the scopes answer.
+#[derive(Serialize)]
+struct ScopeView {
+    id: &'static str,
+    label: &'static str,
+}
+
+/// `GET …/scopes?actions=a,b`: the least-privilege scopes of those actions (the
+/// runtime's one computation), the chosen actions, and every action the method has.
+/// `actions` may also be repeated (`?actions=a&actions=b`); without it, no scope is
+/// needed and `available` lists what can be asked for.
+async fn least_privilege(
+    Ids((provider, method)): Ids<(String, String)>,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+) -> Result<Response, Problem> {
+    let m = find_method(&provider, &method)?;
+    let mut asked: Vec<String> = Vec::new();
+    for (k, v) in form_urlencoded::parse(query.as_deref().unwrap_or("").as_bytes()) {
+        if k == "actions" {
+            asked.extend(
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_owned),
+            );
+        }
+    }
+    asked.dedup();
+    let ids: Vec<&str> = asked.iter().map(String::as_str).collect();
+    let available: Vec<ActionView> = m
+        .actions
+        .iter()
+        .map(|a| ActionView {
+            id: a.id,
+            label: a.label,
+            description: a.description,
+            scopes: a.scopes,
+        })
+        .collect();
+    let scopes = m.least_privilege_scopes(&ids).map_err(|unknown| {
+        // The unknown ids are counted, not repeated: a query string is no place to
+        // trust with echoing.
+        let known: Vec<&str> = m.actions.iter().map(|a| a.id).collect();
+        Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unknown-actions",
+            "Unknown actions",
+            format!(
+                "{unknown}; the actions of {} {} are: {}",
+                m.provider_name,
+                m.label,
+                if known.is_empty() {
+                    "none".to_owned()
+                } else {
+                    known.join(", ")
+                }
+            ),
+        )
+    })?;
+    let chosen: Vec<&str> = m
+        .actions
+        .iter()
+        .map(|a| a.id)
+        .filter(|a| ids.contains(a))
+        .collect();
+    Ok(json(
+        StatusCode::OK,
+        &serde_json::json!({
+            "provider": m.provider_id,
+            "method": m.id,
+            "actions": chosen,
+            "scopes": scopes.iter().map(|(id, label)| ScopeView { id, label }).collect::<Vec<_>>(),
+            "available": available,
+        }),
+    ))
 }
 
 /// A successful validation: the non-secret values after normalisation, and which

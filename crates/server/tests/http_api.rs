@@ -423,3 +423,60 @@ async fn graceful_shutdown_finishes() {
             .is_err()
     );
 }
+
+/// `GET …/scopes?actions=`: the least-privilege scopes, the same as the spec model
+/// computes for every action of every method; unknown ids are a 404 or 422 problem.
+#[tokio::test]
+async fn least_privilege_scopes_of_actions() {
+    let svc = Service::start(Config::default()).await;
+    let c = reqwest::Client::new();
+    let (s, _, body) = get_json(
+        &c,
+        &svc.url("/v1/providers/webflow/methods/site_token/scopes?actions=read_cms,write_cms"),
+    )
+    .await;
+    assert_eq!(s, 200, "{body}");
+    let ids: Vec<&str> = body["scopes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    // cms:write includes cms:read, so read is not asked for as well.
+    assert_eq!(ids, ["authorized_user:read", "cms:write"]);
+    assert_eq!(body["actions"], json!(["read_cms", "write_cms"]));
+    // Every action of every method, alone and all together, agrees with the model.
+    for spec in catalogue().iter() {
+        for m in spec.auth_methods.iter().filter(|m| !m.actions.is_empty()) {
+            let all: Vec<&str> = m.actions.iter().map(|a| a.id.as_str()).collect();
+            let mut sets: Vec<Vec<&str>> = all.iter().map(|a| vec![*a]).collect();
+            sets.push(all.clone());
+            for set in sets {
+                let url = svc.url(&format!(
+                    "/v1/providers/{}/methods/{}/scopes?actions={}",
+                    spec.id,
+                    m.id,
+                    set.join(",")
+                ));
+                let (s, _, body) = get_json(&c, &url).await;
+                assert_eq!(s, 200, "{body}");
+                let got: Vec<&str> = body["scopes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s["id"].as_str().unwrap())
+                    .collect();
+                assert_eq!(got, m.least_privilege_scopes(&set).unwrap(), "{url}");
+            }
+        }
+    }
+    let (s, ct, body) = get_json(
+        &c,
+        &svc.url("/v1/providers/webflow/methods/site_token/scopes?actions=read_cms,sk_live_secret"),
+    )
+    .await;
+    assert_problem(s, &ct, &body, 422);
+    assert!(!body.to_string().contains("sk_live_secret"), "{body}");
+    let (s, ct, body) = get_json(&c, &svc.url("/v1/providers/webflow/methods/nope/scopes")).await;
+    assert_problem(s, &ct, &body, 404);
+}

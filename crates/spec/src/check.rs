@@ -15,16 +15,44 @@ use crate::model::*;
 use crate::rules::FieldChecker;
 use connectspec_runtime::Part;
 
-/// Words that mark a key as holding a credential.
-const SECRET_WORDS: &[&str] = &[
-    "token",
-    "key",
-    "secret",
-    "password",
-    "pat",
-    "apikey",
-    "passphrase",
+/// Words that mark a key as holding a credential wherever they appear.
+const SECRET_WORDS: &[&str] = &["secret", "password", "passphrase", "apikey", "pat"];
+
+/// Words that mark a key as a credential when they end it (`api_token`, `site_token`,
+/// `application_key`), unless the word before names a thing that is identified
+/// publicly by it ([`PUBLIC_QUALIFIERS`]).
+const CREDENTIAL_NOUNS: &[&str] = &["token", "key"];
+
+/// Words before `token`/`key` that make the key a public identifier: a job board's
+/// `board_token`, an `organization_key`, a `publishable_key`.
+const PUBLIC_QUALIFIERS: &[&str] = &[
+    "board",
+    "organization",
+    "organisation",
+    "org",
+    "company",
+    "tenant",
+    "project",
+    "team",
+    "public",
+    "publishable",
 ];
+
+/// Why a field key reads like a credential, or `None`.
+fn credential_reason(key: &str) -> Option<String> {
+    let words: Vec<&str> = key.split('_').collect();
+    if let Some(w) = words.iter().find(|w| SECRET_WORDS.contains(w)) {
+        return Some(format!("its key contains `{w}`"));
+    }
+    let last = *words.last()?;
+    if !CREDENTIAL_NOUNS.contains(&last) {
+        return None; // `token_url`, `key_id`: about a credential, not one
+    }
+    match words.len().checked_sub(2).map(|i| words[i]) {
+        Some(q) if PUBLIC_QUALIFIERS.contains(&q) => None,
+        _ => Some(format!("its key ends in `{last}`")),
+    }
+}
 
 pub(crate) fn check(spec: &ProviderSpec, rep: &mut Reporter<'_>) {
     let stem = rep.file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
@@ -274,26 +302,7 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
             scope_ref(rep, &format!("{tp}/requires_scopes/{i}"), s, m);
         }
     }
-    let mut scope_ids = BTreeMap::new();
-    for (i, s) in m.scopes.iter().enumerate() {
-        let sp = format!("{p}/scopes/{i}");
-        duplicate(rep, &mut scope_ids, &s.id, &format!("{sp}/id"), "scope id");
-        if m.is_oauth() {
-            crate::oauth::check_scope_token(rep, &format!("{sp}/id"), &s.id);
-        } else if !is_scope_id(&s.id) {
-            rep.value(
-                &format!("{sp}/id"),
-                Code::InvalidId,
-                format!(
-                    "scope id `{}` is not snake_case words (in dot-separated segments, if any) with an optional `:access` suffix",
-                    s.id
-                ),
-                shown(&s.id),
-                "write it like `cms:read`, `authorized_user:read` or `crm.objects.contacts.read`",
-            );
-        }
-        non_empty(rep, &format!("{sp}/label"), &s.label, "label");
-    }
+    crate::scopes::check_scopes(rep, m, p);
     check_limits(rep, m, p);
     check_guide(rep, m, p);
 }
@@ -301,16 +310,29 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
 pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
     check_id(rep, &format!("{fp}/key"), &f.key, "field key");
     non_empty(rep, &format!("{fp}/label"), &f.label, "label");
-    if !f.secret && f.key.split('_').any(|w| SECRET_WORDS.contains(&w)) {
+    if !f.secret
+        && !f.public
+        && f.options.is_empty()
+        && let Some(why) = credential_reason(&f.key)
+    {
         rep.value(
             &format!("{fp}/key"),
             Code::SecretNotMarked,
             format!(
-                "field `{}` looks like a credential but is not marked secret",
+                "field `{}` looks like a credential ({why}) but is not marked secret",
                 f.key
             ),
             shown(&f.key),
-            "add `secret: true` so the value is wrapped, redacted and never echoed",
+            "add `secret: true` so the value is wrapped, redacted and never echoed; if it is a public identifier, say so with `public: true`",
+        );
+    }
+    if f.secret && f.public {
+        rep.value(
+            &format!("{fp}/public"),
+            Code::InvalidValue,
+            format!("field `{}` is marked both `secret` and `public`", f.key),
+            "`true`",
+            "keep one: `secret: true` for a credential, `public: true` for a public identifier",
         );
     }
     if let Some(d) = &f.description {
@@ -433,16 +455,16 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
         },
         None => (true, None),
     };
-    if f.is_constrained() {
+    if f.is_constrained() && !f.examples.as_ref().is_some_and(|e| e.derive) {
         let ex = f.examples.as_ref();
         if ex.is_none_or(|e| e.valid.is_empty() || e.invalid.is_empty()) {
             let which = match ex {
-                None => "`valid` and `invalid` examples",
+                None => "`valid` or `invalid` examples",
                 Some(e) if e.valid.is_empty() && e.invalid.is_empty() => {
-                    "`valid` and `invalid` examples"
+                    "`valid` or `invalid` examples"
                 }
-                Some(e) if e.valid.is_empty() => "a `valid` example",
-                Some(_) => "an `invalid` example",
+                Some(e) if e.valid.is_empty() => "`valid` example",
+                Some(_) => "`invalid` example",
             };
             rep.key(&format!("{fp}/key"), Code::MissingExamples, format!("field `{}` is constrained but has no {which}", f.key), shown(&f.key), "add `examples: {valid: [...], invalid: [{value: ..., reason: ...}]}`: they are the field's test vectors");
         }
@@ -625,27 +647,108 @@ fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, names: &BTreeSet<
     }
 }
 
+/// A limit kind as the spec writes it (`expires_after`), for messages.
+pub(crate) fn limit_kind_name(kind: LimitKind) -> String {
+    kind.name().to_owned()
+}
+
+/// `choices`, `or_custom`, `or_never` (an expiry the user picks) and `field`.
+fn check_choices(rep: &mut Reporter<'_>, m: &AuthMethod, l: &Limit, lp: &str) {
+    if let Some(key) = &l.field
+        && m.field(key).is_none()
+    {
+        unknown_field(rep, &format!("{lp}/field"), key, m);
+    }
+    if l.choices.is_empty() {
+        for (flag, set) in [("or_custom", l.or_custom), ("or_never", l.or_never)] {
+            if set {
+                rep.value(
+                    &format!("{lp}/{flag}"),
+                    Code::ContradictoryLimits,
+                    format!("`{flag}` is set but the limit has no `choices`"),
+                    "`true`",
+                    "list the fixed durations the user picks from in `choices:`",
+                );
+            }
+        }
+        return;
+    }
+    if l.kind != LimitKind::ExpiresAfter {
+        rep.key(
+            &format!("{lp}/choices"),
+            Code::ContradictoryLimits,
+            format!(
+                "`choices` only applies to `expires_after`, not `{}`",
+                limit_kind_name(l.kind)
+            ),
+            "here",
+            "remove `choices`",
+        );
+        return;
+    }
+    if l.value.is_some() {
+        rep.key(
+            &format!("{lp}/value"),
+            Code::ContradictoryLimits,
+            "`value` and `choices` both give the expiry",
+            "here",
+            "keep `choices` (the user picks) or `value` (one fixed expiry), not both",
+        );
+    }
+    for (j, w) in l.choices.windows(2).enumerate() {
+        if w[1] <= w[0] {
+            rep.value(
+                &format!("{lp}/choices/{}", j + 1),
+                Code::ContradictoryLimits,
+                format!(
+                    "choice {} does not follow {} in increasing order",
+                    w[1], w[0]
+                ),
+                format!("`{}`", w[1]),
+                "list each duration once, shortest first",
+            );
+        }
+    }
+    if let Some(j) = l.choices.iter().position(|c| *c == 0) {
+        rep.value(
+            &format!("{lp}/choices/{j}"),
+            Code::ContradictoryLimits,
+            "a choice of 0 is no expiry window",
+            "`0`",
+            "use `or_never: true` for a credential that can be made not to expire",
+        );
+    }
+}
+
 fn check_limits(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
     let mut kinds = BTreeMap::new();
     for (i, l) in m.limits.iter().enumerate() {
         let lp = format!("{p}/limits/{i}");
-        let kind = format!("{:?}", l.kind);
+        let kind = limit_kind_name(l.kind);
         duplicate(rep, &mut kinds, &kind, &format!("{lp}/kind"), "limit kind");
-        let needs_value = l.kind != LimitKind::ShownOnce;
+        let needs_value = l.kind != LimitKind::ShownOnce && l.choices.is_empty();
         if needs_value && l.value.is_none_or(|v| v == 0) {
+            let help = if l.kind == LimitKind::ExpiresAfter {
+                "add `value: N`, or `choices: [7, 30, 60, 90]` when the user picks the expiry"
+            } else {
+                "add `value: N`"
+            };
             rep.key(
                 &format!("{lp}/kind"),
                 Code::ContradictoryLimits,
                 "this limit needs a positive `value`",
                 "here",
-                "add `value: N`",
+                help,
             );
         }
-        if !needs_value && (l.value.is_some() || l.unit.is_some() || l.per.is_some()) {
+        check_choices(rep, m, l, &lp);
+        if l.kind == LimitKind::ShownOnce
+            && (l.value.is_some() || l.unit.is_some() || l.per.is_some() || !l.choices.is_empty())
+        {
             rep.key(
                 &format!("{lp}/kind"),
                 Code::ContradictoryLimits,
-                "`shown_once` takes no value, unit or per",
+                "`shown_once` takes no value, unit, per or choices",
                 "here",
                 "remove them",
             );
@@ -1157,10 +1260,35 @@ fn is_slug(s: &str) -> bool {
         })
 }
 
-/// `name[:access]` where the name is snake_case words, possibly in dot-separated
-/// segments as many providers write them (`crm.objects.contacts.read`,
-/// `data.records:read`), so a scope id can be the provider's own scope string.
-fn is_scope_id(s: &str) -> bool {
-    let (base, access) = s.split_once(':').unwrap_or((s, "read"));
-    base.split('.').all(is_snake) && is_snake(access)
+#[cfg(test)]
+mod tests {
+    use super::credential_reason;
+
+    #[test]
+    fn credential_keys_are_told_from_public_ids() {
+        for secret in [
+            "api_token",
+            "token",
+            "site_token",
+            "application_key",
+            "client_secret",
+            "password",
+            "api_key",
+            "pat",
+        ] {
+            assert!(credential_reason(secret).is_some(), "{secret}");
+        }
+        for public in [
+            "board_token",
+            "organization_key",
+            "publishable_key",
+            "token_url",
+            "key_id",
+            "user_email",
+            "subdomain",
+            "keyword",
+        ] {
+            assert_eq!(credential_reason(public), None, "{public}");
+        }
+    }
 }

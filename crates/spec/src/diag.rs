@@ -120,6 +120,11 @@ pub enum Code {
     /// A per-request value (the signature, the time stamp, or a value computed from
     /// them) where the request is not yet known: the query or a URL.
     SignedValueMisplaced,
+    /// A scope that includes itself, directly or through other scopes' `includes`.
+    ScopeCycle,
+    /// `examples: {derive: true}` on a field whose pattern is absent or not simple
+    /// enough to derive test vectors from.
+    ExamplesNotDerivable,
     /// Generated output would be stale (used by `xtask check`).
     Stale,
 }
@@ -172,6 +177,8 @@ impl Code {
             Code::Signing => "E063",
             Code::ComputedValue => "E064",
             Code::SignedValueMisplaced => "E065",
+            Code::ScopeCycle => "E070",
+            Code::ExamplesNotDerivable => "E071",
             Code::Stale => "E090",
         }
     }

@@ -8,6 +8,7 @@ mod check;
 mod choices;
 pub mod diag;
 pub mod ecma;
+pub mod examples;
 mod hosts;
 pub mod inline;
 pub mod load;
@@ -16,6 +17,7 @@ mod oauth;
 mod request;
 pub mod rules;
 pub mod schema;
+pub mod scopes;
 pub mod yaml;
 
 pub use check::is_snake;

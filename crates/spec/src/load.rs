@@ -259,7 +259,7 @@ pub fn load_str(path: &Path, text: &str) -> Result<ProviderSpec, Diagnostics> {
     if !problems.is_empty() {
         return Err(finish(rep.out));
     }
-    let spec: ProviderSpec = match serde_json::from_value(doc) {
+    let mut spec: ProviderSpec = match serde_json::from_value(doc) {
         Ok(s) => s,
         Err(e) => {
             rep.value(
@@ -272,6 +272,7 @@ pub fn load_str(path: &Path, text: &str) -> Result<ProviderSpec, Diagnostics> {
             return Err(finish(rep.out));
         }
     };
+    crate::examples::derive_all(&mut spec, &mut rep);
     check::check(&spec, &mut rep);
     if rep.out.is_empty() {
         Ok(spec)

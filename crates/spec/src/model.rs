@@ -5,7 +5,7 @@
 //! schemas) consumes them. They hold no source positions; the loader keeps a separate
 //! map from JSON pointers to YAML locations so diagnostics can still point at the file.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -84,6 +84,11 @@ pub struct AuthMethod {
     /// Permissions the credential may carry.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scopes: Vec<Scope>,
+    /// What an integration may do with the credential, each with the scopes it needs;
+    /// the least-privilege scopes of a set of actions are the union of theirs, without
+    /// the ones another of them `includes`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
     /// Structured facts: shown once, maximum count, expiry, rate limits.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub limits: Vec<Limit>,
@@ -127,6 +132,10 @@ pub struct Field {
     /// Secret values are wrapped, redacted and never echoed.
     #[serde(default)]
     pub secret: bool,
+    /// The value is a public identifier although its key reads like a credential
+    /// (`board_token`, `organization_key`): no `secret: true` is asked for.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub public: bool,
     /// Optional fields may be left out.
     #[serde(default)]
     pub optional: bool,
@@ -219,9 +228,15 @@ pub enum Normalize {
 }
 
 /// Test vectors of a field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
+    /// Derive valid and invalid vectors from the field's `pattern` (literal parts and
+    /// character classes repeated a fixed or bounded number of times); the loader adds
+    /// them to the hand-written ones, so every consumer sees one list. A pattern that
+    /// is not that simple is refused.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub derive: bool,
     /// Values the field accepts (after normalisation). Fake but format-true.
     #[serde(default)]
     pub valid: Vec<String>,
@@ -396,15 +411,34 @@ pub struct Outcome {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scope {
-    /// Identifier: snake_case words, in dot-separated segments if the provider writes
-    /// them so, with an optional `:access` suffix, e.g. `cms:read`, `authorized_user:read`
-    /// or `crm.objects.contacts.read`.
+    /// The provider's own scope string, exactly as the provider writes it: one token of
+    /// printable characters without whitespace, e.g. `cms:read`, `authorized_user:read`,
+    /// `crm.objects.contacts.read` or `resource:write.sub`.
     pub id: String,
     /// Label as the provider's UI shows it.
     pub label: String,
     /// What it grants.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Scopes this one grants as well (Webflow's `cms:write` is "edit and read", so it
+    /// includes `cms:read`): a least-privilege set that has this one drops them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub includes: Vec<String>,
+}
+
+/// Something an integration does with the credential, and the scopes it needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// snake_case identifier, unique within the method, e.g. `read_cms`.
+    pub id: String,
+    /// Human label, e.g. "Read CMS collections and items".
+    pub label: String,
+    /// More about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The method's scope ids the action needs. At least one.
+    pub scopes: Vec<String>,
 }
 
 /// A structured fact about the credential, so validators and pages agree.
@@ -422,6 +456,20 @@ pub struct Limit {
     /// What a count applies to, e.g. `site` for "at most 5 per site".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per: Option<String>,
+    /// `expires_after` only: the fixed durations, in `unit`, the user picks from when
+    /// creating the credential (e.g. `[7, 30, 60, 90]` days), instead of one `value`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<u32>,
+    /// With `choices`: the user may also pick a date of their own.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub or_custom: bool,
+    /// With `choices`: the user may also pick no expiry at all.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub or_never: bool,
+    /// The key of the field the limit is about; its label names the credential in the
+    /// sentence. Default: the method's only secret field, else the method's label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 /// Kinds of limit.
@@ -573,6 +621,74 @@ impl AuthMethod {
     pub fn scope(&self, id: &str) -> Option<&Scope> {
         self.scopes.iter().find(|s| s.id == id)
     }
+
+    /// The action with this id.
+    pub fn action(&self, id: &str) -> Option<&Action> {
+        self.actions.iter().find(|a| a.id == id)
+    }
+
+    /// What the method's limits call the credential: the label of the limit's `field`,
+    /// else of the method's only secret field, else the method's label.
+    pub fn credential_label(&self, limit: &Limit) -> &str {
+        if let Some(f) = limit.field.as_deref().and_then(|k| self.field(k)) {
+            return &f.label;
+        }
+        let mut secret = self.fields.iter().filter(|f| f.secret);
+        match (secret.next(), secret.next()) {
+            (Some(f), None) => &f.label,
+            _ => &self.label,
+        }
+    }
+
+    /// The sentence of one of this method's limits.
+    pub fn limit_sentence(&self, limit: &Limit) -> String {
+        limit.sentence(self.credential_label(limit))
+    }
+
+    /// The scopes `id` grants besides itself, following `includes` transitively.
+    pub fn implied_scopes(&self, id: &str) -> BTreeSet<&str> {
+        let mut out = BTreeSet::new();
+        let mut todo: Vec<&str> = self.scope(id).map_or(Vec::new(), |s| {
+            s.includes.iter().map(String::as_str).collect()
+        });
+        while let Some(next) = todo.pop() {
+            if next != id && out.insert(next) {
+                if let Some(s) = self.scope(next) {
+                    todo.extend(s.includes.iter().map(String::as_str));
+                }
+            }
+        }
+        out
+    }
+
+    /// The least-privilege scope ids of a set of action ids, in the order the method
+    /// declares its scopes: the union of the actions' scopes, less those another
+    /// scope of the union includes. `Err` lists the ids that are not actions.
+    ///
+    /// The computation is the runtime's [`connectspec_runtime::least_privilege`], the
+    /// one `MethodMeta::least_privilege_scopes` runs over the generated tables.
+    pub fn least_privilege_scopes<'a>(
+        &'a self,
+        actions: &[&str],
+    ) -> Result<Vec<&'a str>, Vec<String>> {
+        let unknown: Vec<String> = actions
+            .iter()
+            .filter(|a| self.action(a).is_none())
+            .map(|a| (*a).to_owned())
+            .collect();
+        if !unknown.is_empty() {
+            return Err(unknown);
+        }
+        let declared: Vec<&str> = self.scopes.iter().map(|s| s.id.as_str()).collect();
+        let needed = actions
+            .iter()
+            .filter_map(|a| self.action(a))
+            .flat_map(|a| a.scopes.iter().map(String::as_str));
+        let includes = |id: &str| self.scope(id).map_or(&[][..], |s| s.includes.as_slice());
+        Ok(connectspec_runtime::least_privilege(
+            &declared, needed, includes,
+        ))
+    }
 }
 
 impl Field {
@@ -589,13 +705,15 @@ impl Field {
 }
 
 impl Limit {
-    /// One plain sentence stating the limit, shared by pages and the service.
-    pub fn sentence(&self) -> String {
+    /// One plain sentence stating the limit, shared by pages and the service;
+    /// `credential` names what it is about ("API Key", "Site Token").
+    pub fn sentence(&self, credential: &str) -> String {
         let n = self.value.unwrap_or(0);
         let unit = self.unit.map(|u| u.words(n)).unwrap_or("");
+        let the = format!("The {credential}");
         match self.kind {
             LimitKind::ShownOnce => {
-                "The token is displayed only once, when it is generated.".into()
+                format!("{the} is displayed only once, when it is generated.")
             }
             LimitKind::MaxCount => {
                 let per = self
@@ -603,17 +721,72 @@ impl Limit {
                     .as_deref()
                     .map_or_else(|| "at a time".to_owned(), |p| format!("per {p}"));
                 match n {
-                    1 => format!("Only one token can exist {per}."),
-                    _ => format!("At most {n} tokens can exist {per}."),
+                    1 => format!("Only one {credential} can exist {per}."),
+                    _ => format!("At most {n} {} can exist {per}.", plural(credential)),
                 }
             }
+            LimitKind::ExpiresAfter if !self.choices.is_empty() => {
+                let last = self.choices.last().copied().unwrap_or(0);
+                let unit = self.unit.map(|u| u.words(last)).unwrap_or("");
+                let numbers: Vec<String> = self.choices.iter().map(u32::to_string).collect();
+                let mut options = vec![format!("after {} {unit}", or_list(&numbers))];
+                if self.or_custom {
+                    options.push("on a date you pick".into());
+                }
+                if self.or_never {
+                    options.push("never".into());
+                }
+                format!(
+                    "When you create the {credential}, you choose when it expires: {}.",
+                    or_list(&options)
+                )
+            }
             LimitKind::ExpiresAfter => {
-                format!("The token expires {n} {unit} after it is generated.")
+                format!("{the} expires {n} {unit} after it is generated.")
             }
             LimitKind::ExpiresAfterInactivity => {
-                format!("The token expires after {n} consecutive {unit} without use.")
+                format!("{the} expires after {n} consecutive {unit} without use.")
             }
             LimitKind::RateLimit => format!("Requests are limited to {n} {unit}."),
+        }
+    }
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// "API Key" → "API Keys", "Policy" → "Policies".
+fn plural(label: &str) -> String {
+    let lower = label.to_ascii_lowercase();
+    if lower.ends_with('s')
+        || lower.ends_with('x')
+        || lower.ends_with("ch")
+        || lower.ends_with("sh")
+    {
+        format!("{label}es")
+    } else if lower.ends_with('y') && !lower[..lower.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u'])
+    {
+        format!("{}ies", &label[..label.len() - 1])
+    } else {
+        format!("{label}s")
+    }
+}
+
+impl LimitKind {
+    /// The kind as the spec writes it (`expires_after`).
+    pub fn name(self) -> &'static str {
+        match self {
+            LimitKind::ShownOnce => "shown_once",
+            LimitKind::MaxCount => "max_count",
+            LimitKind::ExpiresAfter => "expires_after",
+            LimitKind::ExpiresAfterInactivity => "expires_after_inactivity",
+            LimitKind::RateLimit => "rate_limit",
         }
     }
 }

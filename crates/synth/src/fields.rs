@@ -16,6 +16,7 @@ fn field(key: &str, label: &str) -> Field {
         description: None,
         placeholder: None,
         secret: false,
+        public: false,
         optional: false,
         pattern: None,
         hint: None,
@@ -58,6 +59,7 @@ fn with_examples(mut f: Field, valid: Vec<String>, invalid: Vec<(String, String)
     );
     drop(checker);
     f.examples = Some(Examples {
+        derive: false,
         valid,
         invalid: kept,
     });
@@ -116,7 +118,19 @@ pub fn token(rng: &mut Rng, who: &Identity, key: &str, label: &str, regex: bool)
     f.normalize = vec![Normalize::Trim];
     let valid: Vec<String> = (0..rng.range(1, 3)).map(|_| shape.value(rng)).collect();
     let invalid = broken_tokens(&valid[0], Some(&shape));
-    with_examples(f, valid, invalid)
+    let mut f = with_examples(f, valid, invalid);
+    // Half the tokens whose pattern is simple enough also ask for derived vectors.
+    let derivable = f
+        .pattern
+        .as_deref()
+        .is_some_and(|p| connectspec_spec::examples::candidates(p).is_ok());
+    if derivable
+        && rng.chance(50)
+        && let Some(ex) = f.examples.as_mut()
+    {
+        ex.derive = true;
+    }
+    f
 }
 
 /// A key whose kind is told by its prefix, with a prefix that must never be pasted

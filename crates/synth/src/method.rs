@@ -4,10 +4,10 @@
 use std::collections::BTreeMap;
 
 use connectspec_spec::{
-    AuthKind, AuthMethod, BasicAuth, CanonicalPart, Computed, Condition, ConnectionTest, Derived,
-    Field, GraphqlBody, Guide, HmacAlgorithm, HttpMethod, Limit, LimitKind, LimitUnit, Outcome,
-    Requirement, ResponseCheck, Rule, Scope, Send, SignTimestamp, SignatureEncoding, Signing,
-    TestBody, TimestampFormat,
+    Action, AuthKind, AuthMethod, BasicAuth, CanonicalPart, Computed, Condition, ConnectionTest,
+    Derived, Field, GraphqlBody, Guide, HmacAlgorithm, HttpMethod, Limit, LimitKind, LimitUnit,
+    Outcome, Requirement, ResponseCheck, Rule, Scope, Send, SignTimestamp, SignatureEncoding,
+    Signing, TestBody, TimestampFormat,
 };
 
 use crate::fields;
@@ -71,6 +71,7 @@ fn scopes(rng: &mut Rng) -> Vec<Scope> {
         id: "account:read".into(),
         label: "Account: read-only".into(),
         description: Some("Lets the connection test read who owns the token.".into()),
+        includes: Vec::new(),
     }];
     let n = rng.range(3, 8) as usize;
     for (id, label) in rng.sample(RESOURCES, n) {
@@ -78,14 +79,54 @@ fn scopes(rng: &mut Rng) -> Vec<Scope> {
             id: format!("{id}:read"),
             label: format!("{label}: read-only"),
             description: None,
+            includes: Vec::new(),
         });
+        // "Read and write" grants read as well.
         out.push(Scope {
             id: format!("{id}:write"),
             label: format!("{label}: read and write"),
             description: None,
+            includes: vec![format!("{id}:read")],
         });
     }
     out
+}
+
+/// One action per scope of a resource (`read_<resource>` needs its read scope,
+/// `manage_<resource>` its write scope), each also needing the scope the connection
+/// test reads with, so least-privilege sets exercise both the union and `includes`.
+fn actions(scopes: &[Scope]) -> Vec<Action> {
+    scopes
+        .iter()
+        .filter_map(|s| {
+            let (resource, access) = s.id.split_once(':')?;
+            let verb = match access {
+                "read" if resource != "account" => "read",
+                "write" => "manage",
+                _ => return None,
+            };
+            let what = s.label.split(':').next().unwrap_or(resource);
+            Some(Action {
+                id: format!("{verb}_{resource}"),
+                label: format!("{} {what}", if verb == "read" { "Read" } else { "Manage" }),
+                description: None,
+                scopes: vec!["account:read".into(), s.id.clone()],
+            })
+        })
+        .collect()
+}
+
+fn no_limit() -> Limit {
+    Limit {
+        kind: LimitKind::ShownOnce,
+        value: None,
+        unit: None,
+        per: None,
+        choices: Vec::new(),
+        or_custom: false,
+        or_never: false,
+        field: None,
+    }
 }
 
 fn limits(rng: &mut Rng) -> Vec<Limit> {
@@ -96,6 +137,7 @@ fn limits(rng: &mut Rng) -> Vec<Limit> {
             value: None,
             unit: None,
             per: None,
+            ..no_limit()
         });
     }
     if rng.chance(50) {
@@ -105,14 +147,26 @@ fn limits(rng: &mut Rng) -> Vec<Limit> {
             value: Some(*rng.pick(&[1, 5, 10, 25, 50])),
             unit: None,
             per: Some(per),
+            ..no_limit()
         });
     }
-    if rng.chance(40) {
+    if rng.chance(15) {
+        // The user picks the expiry from fixed durations.
+        out.push(Limit {
+            kind: LimitKind::ExpiresAfter,
+            unit: Some(LimitUnit::Days),
+            choices: vec![7, 30, 60, 90],
+            or_custom: rng.chance(50),
+            or_never: rng.chance(50),
+            ..no_limit()
+        });
+    } else if rng.chance(40) {
         out.push(Limit {
             kind: LimitKind::ExpiresAfter,
             value: Some(*rng.pick(&[30, 90, 180, 365])),
             unit: Some(LimitUnit::Days),
             per: None,
+            ..no_limit()
         });
     } else if rng.chance(30) {
         out.push(Limit {
@@ -120,6 +174,7 @@ fn limits(rng: &mut Rng) -> Vec<Limit> {
             value: Some(*rng.pick(&[90, 365])),
             unit: Some(LimitUnit::Days),
             per: None,
+            ..no_limit()
         });
     }
     if rng.chance(45) {
@@ -133,6 +188,7 @@ fn limits(rng: &mut Rng) -> Vec<Limit> {
             value: Some(*rng.pick(&[10, 100, 600, 1000])),
             unit: Some(unit),
             per: None,
+            ..no_limit()
         });
     }
     out
@@ -261,6 +317,7 @@ fn method(
         send,
         connection_test,
         oauth: None,
+        actions: actions(&scopes),
         scopes,
         limits,
         guide: empty_guide(),
