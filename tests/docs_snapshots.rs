@@ -163,11 +163,11 @@ fn webflow_page_for_actions_lists_exactly_the_least_privilege_scopes() {
     let mdx = page(&rendered, "webflow/site-token.mdx");
     insta::assert_snapshot!("webflow_site_token_actions_mdx", mdx);
     assert_eq!(
-        attr_value(&mdx, "data-guides-least-privilege").unwrap(),
+        attr_value(mdx, "data-guides-least-privilege").unwrap(),
         want.join(" ")
     );
     assert_eq!(
-        attr_value(&mdx, "data-guides-selected-actions").unwrap(),
+        attr_value(mdx, "data-guides-selected-actions").unwrap(),
         "read_cms write_cms read_forms"
     );
     // The step that chooses permissions displays exactly those scopes, and no other

@@ -214,7 +214,9 @@ fn build(parts: &[Part], counts: &[u32], offset: usize, swap: Option<(usize, cha
 /// Valid and invalid vectors for `pattern`, before the field's checker filters them.
 pub fn candidates(pattern: &str) -> Result<(Vec<String>, Vec<InvalidExample>), NotSimple> {
     let parts = parts(pattern)?;
-    let classes: Vec<(&Vec<(char, char)>, u32, u32)> = parts
+    // (ranges, min, max) of each class part.
+    type ClassPart<'p> = (&'p Vec<(char, char)>, u32, u32);
+    let classes: Vec<ClassPart<'_>> = parts
         .iter()
         .filter_map(|p| match p {
             Part::Class { ranges, min, max } => Some((ranges, *min, *max)),

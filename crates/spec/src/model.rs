@@ -652,10 +652,11 @@ impl AuthMethod {
             s.includes.iter().map(String::as_str).collect()
         });
         while let Some(next) = todo.pop() {
-            if next != id && out.insert(next) {
-                if let Some(s) = self.scope(next) {
-                    todo.extend(s.includes.iter().map(String::as_str));
-                }
+            if next != id
+                && out.insert(next)
+                && let Some(s) = self.scope(next)
+            {
+                todo.extend(s.includes.iter().map(String::as_str));
             }
         }
         out
