@@ -183,7 +183,7 @@ fn oneflow_pages_carry_every_reference_fact() {
     }
     let mdx = page(&pages, "oneflow/api-token.mdx");
     assert!(mdx.contains("<li>Format: 40 characters: letters, digits and hyphens.</li>"));
-    assert!(mdx.contains("<li>The token is displayed only once, when it is generated.</li>"));
+    assert!(mdx.contains("<li>The API Token is displayed only once, when it is generated.</li>"));
 }
 
 #[test]
@@ -194,8 +194,8 @@ fn webflow_pages_carry_every_reference_fact() {
     }
     let md = page(&pages, "webflow/site-token.md");
     for fact in [
-        "At most 5 tokens can exist per site.",
-        "The token expires after 365 consecutive days without use.",
+        "At most 5 Site Tokens can exist per site.",
+        "The Site Token expires after 365 consecutive days without use.",
     ] {
         assert!(
             md.contains(&format!("- {fact}\n")),

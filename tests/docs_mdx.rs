@@ -91,7 +91,12 @@ fn every_generated_mdx_page_compiles() {
     ] {
         let (_, m) = docs_support::method(&cat, id, method);
         let r = report(&reports, &format!("{id}/{slug}.mdx"));
-        let mut h2: Vec<String> = m.guide.sections.iter().map(|s| s.title.clone()).collect();
+        // A method with actions opens with its scope selector.
+        let mut h2: Vec<String> = Vec::new();
+        if !m.actions.is_empty() {
+            h2.push("What the integration will do".into());
+        }
+        h2.extend(m.guide.sections.iter().map(|s| s.title.clone()));
         h2.push("Linking the Account from the Hub".into());
         assert_eq!(strings(&r["h2"]), h2);
         let mut steps: Vec<String> = m

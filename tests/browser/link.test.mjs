@@ -168,7 +168,7 @@ describe("Oneflow", () => {
     assert.deepEqual(form.sections, ["Enable the Custom Integration", "Generate your Oneflow API token", "Find your user email"]);
     assert.deepEqual(form.links, [["https://app.oneflow.com/login", "_blank", "noopener noreferrer"]]);
     // Facts from the spec's data, as on the generated page.
-    assert.match(form.guideText, /The token is displayed only once, when it is generated\./);
+    assert.match(form.guideText, /The API Token is displayed only once, when it is generated\./);
     assert.match(form.guideText, /Format: 40 characters: letters, digits and hyphens\./);
     await noViolations(p, "on the empty form");
     const shots = screenshotDir();

@@ -398,9 +398,16 @@ async fn hostile_url_values_are_refused_and_reach_nothing() {
     svc.stop().await.unwrap();
 }
 
-/// Whether `{key}` in the URL template is followed by a literal `.domain`.
+/// Whether `{key}` in the URL template is followed by literal label text (possibly
+/// none) and then `.domain`, as in `{sub}.example.com` or `{app_id}-dsn.algolia.net`:
+/// one DNS label there stays under that domain.
 fn label_position(base_url: &str, key: &str) -> bool {
-    base_url.contains(&format!("{{{key}}}."))
+    let pat = format!("{{{key}}}");
+    base_url.match_indices(&pat).any(|(i, _)| {
+        let rest = &base_url[i + pat.len()..];
+        let label_end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'));
+        label_end.is_some_and(|e| rest[e..].starts_with('.'))
+    })
 }
 
 /// Host-name characters, as one path segment (not `.` or `..`).

@@ -385,13 +385,7 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_simple() {
-        for p in [
-            "^[a-z]+$",
-            "^(a|b)[0-9]{3}$",
-            "^abc$",
-            "[a-z]{3}",
-            "^(?:ab){3}$",
-        ] {
+        for p in ["^[a-z]+$", "^abc$", "[a-z]{3}", "^(?:ab){3}$"] {
             assert!(candidates(p).is_err(), "{p}");
         }
     }
