@@ -84,22 +84,8 @@ fn host_of(value: Cow<'_, str>) -> Cow<'_, str> {
     {
         return value;
     }
-    // The URL parser drops tabs and line breaks anywhere; a value holding one is left
-    // for the control-character check to refuse, not silently repaired. Non-ASCII text
-    // is left too: IDNA mappings differ between implementations (this crate's and a
-    // browser's), so a host is accepted only as the ASCII (punycode) its owner sees.
-    if value
-        .bytes()
-        .any(|b| b < 0x20 || b == 0x7f || !b.is_ascii())
-    {
-        return value;
-    }
-    let parsed = if value.contains("://") {
-        url::Url::parse(&value)
-    } else {
-        url::Url::parse(&format!("https://{value}"))
-    };
-    match parsed.as_ref().ok().and_then(url::Url::host_str) {
+    let parsed = parse_pasted(&value);
+    match parsed.as_ref().and_then(url::Url::host_str) {
         Some(host) if !host.is_empty() => {
             let host = host.strip_suffix('.').unwrap_or(host);
             if host == value {
@@ -112,6 +98,26 @@ fn host_of(value: Cow<'_, str>) -> Cow<'_, str> {
             }
         }
         _ => value,
+    }
+}
+
+/// A pasted value read as a URL (`https://` in front when it has no scheme), `None`
+/// when it does not parse. The URL parser drops tabs and line breaks anywhere; a value
+/// holding one is not parsed, so the control-character check refuses it instead of it
+/// being silently repaired. Non-ASCII text is not parsed either: IDNA mappings differ
+/// between implementations (this crate's and a browser's), so a host is accepted only
+/// as the ASCII (punycode) its owner sees.
+fn parse_pasted(value: &str) -> Option<url::Url> {
+    if value
+        .bytes()
+        .any(|b| b < 0x20 || b == 0x7f || !b.is_ascii())
+    {
+        return None;
+    }
+    if value.contains("://") {
+        url::Url::parse(value).ok()
+    } else {
+        url::Url::parse(&format!("https://{value}")).ok()
     }
 }
 
@@ -176,31 +182,18 @@ fn url_part(value: &str, template: &str) -> Option<String> {
     if !value.contains(['/', '.']) {
         return None;
     }
-    // As for hosts: no repair of control characters, no IDNA mapping.
-    if value
-        .bytes()
-        .any(|b| b < 0x20 || b == 0x7f || !b.is_ascii())
-    {
-        return None;
-    }
-    let parsed = if value.contains("://") {
-        url::Url::parse(value).ok()?
-    } else {
-        url::Url::parse(&format!("https://{value}")).ok()?
-    };
+    let parsed = parse_pasted(value)?;
     let t = template.strip_prefix("https://")?;
     let (t_host, t_path) = t.split_once('/').unwrap_or((t, ""));
     let host = parsed.host_str()?;
     let host = host.strip_suffix('.').unwrap_or(host);
     let mut out = None;
-    let labels: Vec<&str> = host.split('.').collect();
-    let t_labels: Vec<&str> = t_host.split('.').collect();
-    if labels.len() != t_labels.len() {
+    if host.split('.').count() != t_host.split('.').count() {
         return None;
     }
-    for (l, t) in labels.iter().zip(&t_labels) {
-        if *t == "{value}" {
-            out = Some(*l);
+    for (l, t) in host.split('.').zip(t_host.split('.')) {
+        if t == "{value}" {
+            out = Some(l);
         } else if !l.eq_ignore_ascii_case(t) {
             return None;
         }
