@@ -53,11 +53,7 @@ fn message_sources(m: &connectspec_spec::AuthMethod) -> Vec<String> {
                 .flat_map(|o| [o.label.clone(), o.value.clone()]),
         );
         if let Some(fmt) = f.format {
-            out.push(
-                connectspec_spec::rules::runtime_format(fmt)
-                    .describe()
-                    .to_owned(),
-            );
+            out.push(fmt.describe().to_owned());
         }
     }
     out.extend(m.rules.iter().map(|r| r.message.clone()));

@@ -17,7 +17,7 @@ use connectspec_providers::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use connectspec_codegen::lower_pattern;
+use connectspec_runtime::lower_pattern;
 use connectspec_runtime::{Format, normalize};
 use connectspec_spec::{AuthMethod, ProviderSpec};
 use proptest::prelude::*;

@@ -10,14 +10,13 @@
 use std::collections::BTreeSet;
 
 use connectspec_runtime::{Part, parse_template};
-use connectspec_spec::rules::runtime_format;
 use connectspec_spec::{AuthMethod, Catalogue, Field, Normalize, ProviderSpec};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 
-use crate::lower::{LoweredPiece, lower_pattern};
 use crate::names::{camel, snake_ident, type_ident, upper_ident, variant_names};
 use crate::schema::form_schema;
+use connectspec_runtime::{ByteClass, LoweredPiece, lower_pattern};
 
 /// Generates the whole file, or every naming problem that would make it not compile.
 pub fn try_generate(catalogue: &Catalogue) -> Result<TokenStream, Vec<String>> {
@@ -241,8 +240,8 @@ fn segments(parts: &[Part]) -> Vec<TokenStream> {
 
 /// A byte class as precomputed parts (see `ByteClass::from_parts`): the class is built
 /// here, once, instead of by `with_range` chains the compiler would evaluate per spec.
-fn class_literal(ranges: &[(u8, u8)]) -> TokenStream {
-    let (bits, lo, span, n) = LoweredPiece::byte_class(ranges).parts();
+fn class_literal(class: &ByteClass) -> TokenStream {
+    let (bits, lo, span, n) = class.parts();
     let bits = bits
         .iter()
         .map(|b| syn::LitInt::new(&format!("{b:#018x}"), proc_macro2::Span::call_site()));
@@ -262,8 +261,10 @@ fn pattern_static(name: &Ident, pattern: &str) -> Result<TokenStream, String> {
         Some(l) => {
             let pieces = l.pieces.iter().map(|p| match p {
                 LoweredPiece::Literals(alts) => quote!(rt_::Piece::Literals(&[#(#alts),*])),
-                LoweredPiece::Class { ranges, min, max } => {
-                    let class = class_literal(ranges);
+                LoweredPiece::Class {
+                    class, min, max, ..
+                } => {
+                    let class = class_literal(class);
                     let max = if *max == u32::MAX {
                         quote!(u32::MAX)
                     } else {
@@ -337,7 +338,7 @@ fn method_items(
         let (prefixes, forbidden) = (&f.prefixes, &f.forbidden_prefixes);
         let format = match f.format {
             Some(fmt) => {
-                let name = format_ident!("{}", format!("{:?}", runtime_format(fmt)));
+                let name = format_ident!("{}", format!("{:?}", fmt));
                 quote!(Some(rt_::Format::#name))
             }
             None => quote!(None),

@@ -4,12 +4,11 @@
 //! typed wrappers over `connectspec-runtime`; [`generate_source`] formats it with
 //! prettyplease for the golden snapshots, and [`generate_compact`] writes it unformatted,
 //! one top-level item per line, for `OUT_DIR`. [`form_schema`] is the
-//! per-method JSON Schema (also embedded in the generated `MethodMeta`), and
-//! [`lower_pattern`] the pattern lowering, public so tests can check it against `regex`.
+//! per-method JSON Schema (also embedded in the generated `MethodMeta`). Patterns are
+//! lowered by `connectspec_runtime::lower_pattern`, the same lowering the spec checker runs.
 
 mod generate;
 pub mod js;
-mod lower;
 mod names;
 mod oauth;
 mod request;
@@ -20,7 +19,6 @@ use proc_macro2::TokenStream;
 
 pub use generate::{try_generate, try_generate_items};
 pub use js::{JsFile, js_package};
-pub use lower::{Lowered, LoweredPiece, lower_pattern};
 pub use schema::{DRAFT, form_schema};
 
 /// The first line of every generated file.

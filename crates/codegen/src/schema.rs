@@ -26,7 +26,6 @@
 //! Keys are sorted, so the output is byte-identical run to run.
 
 use connectspec_spec::ecma;
-use connectspec_spec::rules::runtime_format;
 use connectspec_spec::{AuthMethod, Field, Format, ProviderSpec};
 use serde_json::{Map, Value, json};
 
@@ -115,7 +114,7 @@ fn field_schema(method: &AuthMethod, f: &Field) -> Value {
     // header or a URL), whatever its other constraints.
     let mut extra: Vec<Value> = vec![json!({ "pattern": NO_CONTROL_PATTERN })];
     if let Some(fmt) = f.format {
-        if let Some(name) = runtime_format(fmt).json_schema_format() {
+        if let Some(name) = fmt.json_schema_format() {
             c.insert("format".into(), json!(name));
         }
         match fmt {

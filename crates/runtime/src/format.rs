@@ -4,12 +4,15 @@
 //! refuses a real address is worse than one that lets an odd one through to the
 //! provider, which has the last word anyway.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::matcher::ByteClass;
 
-/// A built-in format (mirrors the spec language's `format`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+// One type for the spec language's `format` (the loader reads it, the schema describes
+// it) and for the checks the generated validators run.
+/// Built-in formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     /// `local@domain.tld`.
@@ -18,11 +21,11 @@ pub enum Format {
     Url,
     /// An absolute `https` URL.
     HttpsUrl,
-    /// A DNS host name.
+    /// A DNS host name (letters, digits, hyphens, dots).
     Hostname,
-    /// A hyphenated UUID.
+    /// A UUID in its hyphenated form.
     Uuid,
-    /// Decimal digits.
+    /// Decimal digits only.
     Integer,
 }
 

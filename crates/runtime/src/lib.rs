@@ -9,6 +9,7 @@ pub mod de;
 mod error;
 mod format;
 mod hosts;
+mod lower;
 mod matcher;
 mod meta;
 mod normalize;
@@ -26,6 +27,7 @@ mod template;
 pub use error::{ErrorKind, FieldError, ValidationErrors};
 pub use format::Format;
 pub use hosts::{host_allowed, is_allowed_host_entry};
+pub use lower::{Lowered, LoweredPiece, Pattern, lower_hir, lower_pattern};
 pub use matcher::{ByteClass, LazyRegex, Matcher, Piece, PieceMatcher};
 pub use meta::{
     FieldMeta, MethodMeta, OutcomeMeta, ProviderMeta, RequestAuth, ScopeMeta, SendMeta, TestMeta,

@@ -4,7 +4,8 @@
 //! fixed or bounded length (`^lin_api_[A-Za-z0-9]{40}$`). The generator lowers such
 //! patterns into a short list of [`Piece`]s matched byte by byte with a 256-bit class
 //! table: no automaton, no allocation. Everything else goes to `regex`, compiled once
-//! per process on first use.
+//! per process on first use. The lowering itself lives next door (`lower.rs`), so the
+//! spec checker and the generator share it and one matching function.
 
 use std::sync::OnceLock;
 
@@ -176,7 +177,47 @@ impl PieceMatcher<'_> {
     /// Whether the whole of `value` matches.
     #[inline]
     pub fn matches(&self, value: &str) -> bool {
-        match_from(self.pieces, value.as_bytes())
+        match_pieces(self.pieces, value.as_bytes())
+    }
+}
+
+/// What one piece is, for [`match_pieces`]: generated statics ([`Piece`]) and the
+/// lowering's owned pieces (`LoweredPiece`) run through the same matching code.
+pub(crate) enum PieceKind<'a, L> {
+    /// One of these literals.
+    Literals(&'a [L]),
+    /// Between `min` and `max` bytes from `class`.
+    Class {
+        /// Allowed bytes.
+        class: &'a ByteClass,
+        /// Minimum repetitions.
+        min: u32,
+        /// Maximum repetitions.
+        max: u32,
+    },
+}
+
+/// A piece of a lowered pattern, borrowed or owned.
+pub(crate) trait PieceLike {
+    /// How the literals are stored.
+    type Literal: AsRef<str>;
+    /// The piece's kind and data.
+    fn kind(&self) -> PieceKind<'_, Self::Literal>;
+}
+
+impl<'a> PieceLike for Piece<'a> {
+    type Literal = &'a str;
+
+    #[inline(always)]
+    fn kind(&self) -> PieceKind<'_, &'a str> {
+        match self {
+            Piece::Literals(l) => PieceKind::Literals(l),
+            Piece::Class { class, min, max } => PieceKind::Class {
+                class,
+                min: *min,
+                max: *max,
+            },
+        }
     }
 }
 
@@ -189,14 +230,17 @@ impl Matcher for PieceMatcher<'_> {
 
 /// Backtracking match of `pieces` against all of `s`. Classes only hold ASCII bytes,
 /// so byte counts equal character counts wherever a class matched.
-fn match_from(pieces: &[Piece<'_>], s: &[u8]) -> bool {
-    match pieces.split_first() {
-        None => s.is_empty(),
-        Some((Piece::Literals(alts), rest)) => alts
-            .iter()
-            .any(|a| s.starts_with(a.as_bytes()) && match_from(rest, &s[a.len()..])),
-        Some((Piece::Class { class, min, max }, rest)) => {
-            let (min, max) = (*min as usize, *max as usize);
+pub(crate) fn match_pieces<P: PieceLike>(pieces: &[P], s: &[u8]) -> bool {
+    let Some((first, rest)) = pieces.split_first() else {
+        return s.is_empty();
+    };
+    match first.kind() {
+        PieceKind::Literals(alts) => alts.iter().any(|a| {
+            let a = a.as_ref().as_bytes();
+            s.starts_with(a) && match_pieces(rest, &s[a.len()..])
+        }),
+        PieceKind::Class { class, min, max } => {
+            let (min, max) = (min as usize, max as usize);
             if rest.is_empty() {
                 // The last piece takes all that is left: a bounds check and one pass.
                 return (min..=max).contains(&s.len()) && class.all(s);
@@ -205,7 +249,7 @@ fn match_from(pieces: &[Piece<'_>], s: &[u8]) -> bool {
             if run < min {
                 return false;
             }
-            (min..=run).rev().any(|n| match_from(rest, &s[n..]))
+            (min..=run).rev().any(|n| match_pieces(rest, &s[n..]))
         }
     }
 }

@@ -4,26 +4,48 @@
 
 use std::borrow::Cow;
 
-/// One normalisation step (mirrors the spec language's `normalize`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Normalize<'a> {
-    /// Remove surrounding whitespace.
+use serde::{Deserialize, Serialize};
+
+// One type for the spec language (`Normalize<String>`, read from YAML and described by
+// the schema) and the generated validators (`Normalize<&'static str>` in static tables).
+/// Normalisation steps; each turns a pasted value into the stored one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Normalize")
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Normalize<S = &'static str> {
+    /// Remove whitespace a paste adds around the value.
     Trim,
     /// Lower-case ASCII letters.
     Lowercase,
-    /// `https://acme.example.com/x` or `acme.example.com` → `acme` for parent domain `example.com`.
-    ExtractSubdomain(&'a str),
+    /// `https://acme.example.com/x` or `acme.example.com` → `acme`, for the given parent domain.
+    ExtractSubdomain(S),
     /// `https://acme.example.com/x` → `acme.example.com`.
     ExtractHost,
-    /// The part of a pasted URL that a URL template marks `{value}`: one host label
-    /// (`https://{value}.eu.example.com`) or one path segment
-    /// (`https://dev.azure.com/{value}`). A value that is not such a URL is left as it
-    /// is, so a bare `contoso` passes through.
-    ExtractFromUrl(&'a str),
+    /// The part of a pasted URL marked `{value}` in an `https://` URL template: one
+    /// host label (`https://{value}.eu.example.com`) or one path segment
+    /// (`https://dev.azure.com/{value}`). A bare value passes through.
+    ExtractFromUrl(S),
+}
+
+impl<S: AsRef<str>> Normalize<S> {
+    /// The step with its text borrowed, as the checking tables hold it.
+    pub fn as_deref(&self) -> Normalize<&str> {
+        match self {
+            Normalize::Trim => Normalize::Trim,
+            Normalize::Lowercase => Normalize::Lowercase,
+            Normalize::ExtractSubdomain(d) => Normalize::ExtractSubdomain(d.as_ref()),
+            Normalize::ExtractHost => Normalize::ExtractHost,
+            Normalize::ExtractFromUrl(t) => Normalize::ExtractFromUrl(t.as_ref()),
+        }
+    }
 }
 
 /// Applies `steps` in order to `value`.
-pub fn normalize<'v>(value: &'v str, steps: &[Normalize<'_>]) -> Cow<'v, str> {
+pub fn normalize<'v>(value: &'v str, steps: &[Normalize<&str>]) -> Cow<'v, str> {
     let mut out = Cow::Borrowed(value);
     for step in steps {
         out = match (step, out) {

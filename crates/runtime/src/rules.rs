@@ -63,7 +63,7 @@ pub struct FieldRules<'a> {
     /// Closed choice (empty: free text).
     pub options: &'a [OptionRule<'a>],
     /// Normalisation steps, applied before the checks.
-    pub normalize: &'a [Normalize<'a>],
+    pub normalize: &'a [Normalize<&'a str>],
     /// The anchored pattern.
     pub pattern: Option<&'a dyn Matcher>,
 }

@@ -12,6 +12,7 @@ use crate::diag::Code;
 use crate::inline;
 use crate::load::{Reporter, shown};
 use crate::model::*;
+use crate::pointer::Ptr;
 use crate::rules::FieldChecker;
 use connectspec_runtime::Part;
 
@@ -81,7 +82,7 @@ pub(crate) fn check(spec: &ProviderSpec, rep: &mut Reporter<'_>) {
         );
     }
     for (i, s) in spec.sources.iter().enumerate() {
-        https(rep, &format!("/sources/{i}"), s);
+        https(rep, &Ptr::root().join("sources").join(i), s);
     }
     if spec.auth_methods.is_empty() {
         rep.value(
@@ -95,13 +96,13 @@ pub(crate) fn check(spec: &ProviderSpec, rep: &mut Reporter<'_>) {
     let mut ids = BTreeMap::new();
     let mut slugs = BTreeMap::new();
     for (i, m) in spec.auth_methods.iter().enumerate() {
-        let p = format!("/auth_methods/{i}");
-        duplicate(rep, &mut ids, &m.id, &format!("{p}/id"), "auth method id");
+        let p = Ptr::root().join("auth_methods").join(i);
+        duplicate(rep, &mut ids, &m.id, &p.join("id"), "auth method id");
         let slug = m.slug();
         let slug_ptr = if m.slug.is_some() {
-            format!("{p}/slug")
+            p.join("slug")
         } else {
-            format!("{p}/label")
+            p.join("label")
         };
         if !is_slug(&slug) {
             rep.value(
@@ -117,12 +118,12 @@ pub(crate) fn check(spec: &ProviderSpec, rep: &mut Reporter<'_>) {
     }
 }
 
-fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
-    check_id(rep, &format!("{p}/id"), &m.id, "auth method id");
-    non_empty(rep, &format!("{p}/label"), &m.label, "label");
+fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr) {
+    check_id(rep, &p.join("id"), &m.id, "auth method id");
+    non_empty(rep, &p.join("label"), &m.label, "label");
     if m.fields.is_empty() && !m.is_oauth() {
         rep.value(
-            &format!("{p}/fields"),
+            &p.join("fields"),
             Code::InvalidValue,
             "`fields` is empty",
             "here",
@@ -131,18 +132,18 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
     }
     let mut keys = BTreeMap::new();
     for (i, f) in m.fields.iter().enumerate() {
-        let fp = format!("{p}/fields/{i}");
-        duplicate(rep, &mut keys, &f.key, &format!("{fp}/key"), "field key");
+        let fp = p.join("fields").join(i);
+        duplicate(rep, &mut keys, &f.key, &fp.join("key"), "field key");
         check_field(rep, f, &fp);
     }
     // Names usable in templates: field keys and derived keys.
     let mut names: BTreeSet<&str> = m.fields.iter().map(|f| f.key.as_str()).collect();
     for (i, d) in m.derived.iter().enumerate() {
-        let dp = format!("{p}/derived/{i}");
-        check_id(rep, &format!("{dp}/key"), &d.key, "derived key");
+        let dp = p.join("derived").join(i);
+        check_id(rep, &dp.join("key"), &d.key, "derived key");
         if !names.insert(&d.key) {
             rep.value(
-                &format!("{dp}/key"),
+                &dp.join("key"),
                 Code::DuplicateId,
                 format!("derived key `{}` is already a field or derived key", d.key),
                 shown(&d.key),
@@ -150,13 +151,13 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
             );
         }
         if m.field(&d.from).is_none() {
-            unknown_field(rep, &format!("{dp}/from"), &d.from, m);
+            unknown_field(rep, &dp.join("from"), &d.from, m);
         }
-        if let Some((_, hir)) = check_pattern(rep, &format!("{dp}/pattern"), &d.pattern)
+        if let Some((_, hir)) = check_pattern(rep, &dp.join("pattern"), &d.pattern)
             && !has_capture(&hir, "value")
         {
             rep.value(
-                &format!("{dp}/pattern"),
+                &dp.join("pattern"),
                 Code::InvalidRegex,
                 "derived pattern has no capture group named `value`",
                 shown(&d.pattern),
@@ -165,14 +166,14 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         }
     }
     for (i, r) in m.rules.iter().enumerate() {
-        let rp = format!("{p}/rules/{i}");
+        let rp = p.join("rules").join(i);
         match m.field(&r.when.field) {
-            None => unknown_field(rep, &format!("{rp}/when/field"), &r.when.field, m),
+            None => unknown_field(rep, &rp.join("when").join("field"), &r.when.field, m),
             Some(f) if !f.options.is_empty() => {
                 for (j, v) in r.when.equals.iter().enumerate() {
                     if !f.options.iter().any(|o| &o.value == v) {
                         rep.value(
-                            &format!("{rp}/when/equals/{j}"),
+                            &rp.join("when").join("equals").join(j),
                             Code::UnknownReference,
                             format!("`{v}` is not an option of field `{}`", f.key),
                             shown(v),
@@ -185,7 +186,7 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         }
         if r.when.equals.is_empty() {
             rep.value(
-                &format!("{rp}/when/equals"),
+                &rp.join("when").join("equals"),
                 Code::InvalidValue,
                 "`equals` is empty, so the rule never applies",
                 "here",
@@ -193,11 +194,11 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
             );
         }
         match m.field(&r.then.field) {
-            None => unknown_field(rep, &format!("{rp}/then/field"), &r.then.field, m),
+            None => unknown_field(rep, &rp.join("then").join("field"), &r.then.field, m),
             Some(t) => {
                 if r.then.prefixes.is_empty() {
                     rep.value(
-                        &format!("{rp}/then/prefixes"),
+                        &rp.join("then").join("prefixes"),
                         Code::InvalidValue,
                         "`prefixes` is empty",
                         "here",
@@ -208,12 +209,12 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
                     if !t.prefixes.is_empty()
                         && !t.prefixes.iter().any(|tp| pre.starts_with(tp.as_str()))
                     {
-                        rep.value(&format!("{rp}/then/prefixes/{j}"), Code::ContradictoryLimits, format!("rule prefix `{pre}` can never hold: field `{}` only allows other prefixes", t.key), shown(pre), "make the rule's prefixes extend one of the field's `prefixes`");
+                        rep.value(&rp.join("then").join("prefixes").join(j), Code::ContradictoryLimits, format!("rule prefix `{pre}` can never hold: field `{}` only allows other prefixes", t.key), shown(pre), "make the rule's prefixes extend one of the field's `prefixes`");
                     }
                 }
             }
         }
-        non_empty(rep, &format!("{rp}/message"), &r.message, "message");
+        non_empty(rep, &rp.join("message"), &r.message, "message");
     }
     // Values of the token response (OAuth): captures in URLs, the token in `send`.
     let captures: Vec<&str> = m
@@ -222,10 +223,10 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         .flat_map(|o| o.token_response.capture.iter().map(|c| c.key.as_str()))
         .collect();
     names.extend(captures);
-    check_url_template(rep, &format!("{p}/base_url"), &m.base_url, &names, m);
+    check_url_template(rep, &p.join("base_url"), &m.base_url, &names, m);
     crate::request::check_url_secrets(
         rep,
-        &format!("{p}/base_url"),
+        &p.join("base_url"),
         &m.base_url,
         connectspec_runtime::UrlPart::Scheme,
         m,
@@ -233,7 +234,7 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
     if let Some(t) = &m.connection_test {
         crate::request::check_url_secrets(
             rep,
-            &format!("{p}/connection_test/path"),
+            &p.join("connection_test").join("path"),
             &t.path,
             connectspec_runtime::UrlPart::Path,
             m,
@@ -243,7 +244,7 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
     // requires an https URL field there.
     if !m.base_url.starts_with("https://") && !m.base_url.starts_with('{') {
         rep.value(
-            &format!("{p}/base_url"),
+            &p.join("base_url"),
             Code::NotHttps,
             "base URL is not https",
             shown(&m.base_url),
@@ -261,36 +262,36 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
     crate::oauth::check_oauth(rep, m, p);
     crate::hosts::check_hosts(rep, m, p);
     if let Some(t) = &m.connection_test {
-        let tp = format!("{p}/connection_test");
+        let tp = p.join("connection_test");
         if !t.path.starts_with('/') {
             rep.value(
-                &format!("{tp}/path"),
+                &tp.join("path"),
                 Code::InvalidValue,
                 "connection test path must start with `/`",
                 shown(&t.path),
                 "write the path relative to `base_url`, e.g. `/v1/ping`",
             );
         }
-        check_url_template(rep, &format!("{tp}/path"), &t.path, &names, m);
+        check_url_template(rep, &tp.join("path"), &t.path, &names, m);
         crate::request::check_test_request(rep, t, &tp, &body_names, m);
-        status(rep, &format!("{tp}/expect_status"), t.expect_status);
+        status(rep, &tp.join("expect_status"), t.expect_status);
         let mut seen = BTreeSet::new();
         for (i, o) in t.outcomes.iter().enumerate() {
-            let op = format!("{tp}/outcomes/{i}");
-            status(rep, &format!("{op}/status"), o.status);
+            let op = tp.join("outcomes").join(i);
+            status(rep, &op.join("status"), o.status);
             if o.status == t.expect_status || !seen.insert(o.status) {
                 rep.value(
-                    &format!("{op}/status"),
+                    &op.join("status"),
                     Code::DuplicateId,
                     format!("status {} is described twice", o.status),
                     format!("`{}`", o.status),
                     "describe each status once, and not the success status",
                 );
             }
-            non_empty(rep, &format!("{op}/meaning"), &o.meaning, "meaning");
+            non_empty(rep, &op.join("meaning"), &o.meaning, "meaning");
             if o.missing_scopes && t.requires_scopes.is_empty() {
                 rep.value(
-                    &format!("{op}/missing_scopes"),
+                    &op.join("missing_scopes"),
                     Code::UnknownReference,
                     "`missing_scopes` is set but the test declares no `requires_scopes`",
                     "here",
@@ -299,7 +300,7 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
             }
         }
         for (i, s) in t.requires_scopes.iter().enumerate() {
-            scope_ref(rep, &format!("{tp}/requires_scopes/{i}"), s, m);
+            scope_ref(rep, &tp.join("requires_scopes").join(i), s, m);
         }
     }
     crate::scopes::check_scopes(rep, m, p);
@@ -307,16 +308,16 @@ fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
     check_guide(rep, m, p);
 }
 
-pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
-    check_id(rep, &format!("{fp}/key"), &f.key, "field key");
-    non_empty(rep, &format!("{fp}/label"), &f.label, "label");
+pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &Ptr) {
+    check_id(rep, &fp.join("key"), &f.key, "field key");
+    non_empty(rep, &fp.join("label"), &f.label, "label");
     if !f.secret
         && !f.public
         && f.options.is_empty()
         && let Some(why) = credential_reason(&f.key)
     {
         rep.value(
-            &format!("{fp}/key"),
+            &fp.join("key"),
             Code::SecretNotMarked,
             format!(
                 "field `{}` looks like a credential ({why}) but is not marked secret",
@@ -328,7 +329,7 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
     }
     if f.secret && f.public {
         rep.value(
-            &format!("{fp}/public"),
+            &fp.join("public"),
             Code::InvalidValue,
             format!("field `{}` is marked both `secret` and `public`", f.key),
             "`true`",
@@ -336,7 +337,7 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
         );
     }
     if let Some(d) = &f.description {
-        markup(rep, &format!("{fp}/description"), d);
+        markup(rep, &fp.join("description"), d);
     }
     let mut contradictory = false;
     if let (Some(min), Some(max)) = (f.min_length, f.max_length)
@@ -344,7 +345,7 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
     {
         contradictory = true;
         rep.value(
-            &format!("{fp}/min_length"),
+            &fp.join("min_length"),
             Code::ContradictoryLimits,
             format!("min_length {min} is greater than max_length {max}"),
             format!("`{min}`"),
@@ -354,7 +355,7 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
     if f.max_length == Some(0) {
         contradictory = true;
         rep.value(
-            &format!("{fp}/max_length"),
+            &fp.join("max_length"),
             Code::ContradictoryLimits,
             "max_length 0 allows only the empty value, which is always missing",
             "`0`",
@@ -362,7 +363,7 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
         );
     }
     for (i, pre) in f.prefixes.iter().enumerate() {
-        let pp = format!("{fp}/prefixes/{i}");
+        let pp = fp.join("prefixes").join(i);
         if pre.is_empty() {
             rep.value(
                 &pp,
@@ -403,10 +404,10 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
         let mut values = BTreeMap::new();
         let mut labels = BTreeMap::new();
         for (i, o) in f.options.iter().enumerate() {
-            let op = format!("{fp}/options/{i}");
+            let op = fp.join("options").join(i);
             if values.insert(o.value.as_str(), i).is_some() {
                 rep.value(
-                    &format!("{op}/value"),
+                    &op.join("value"),
                     Code::DuplicateOption,
                     format!("option value `{}` appears twice", o.value),
                     shown(&o.value),
@@ -415,7 +416,7 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
             }
             if labels.insert(o.label.as_str(), i).is_some() {
                 rep.value(
-                    &format!("{op}/label"),
+                    &op.join("label"),
                     Code::DuplicateOption,
                     format!("option label `{}` appears twice", o.label),
                     shown(&o.label),
@@ -425,7 +426,7 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
         }
         if f.secret {
             rep.value(
-                &format!("{fp}/secret"),
+                &fp.join("secret"),
                 Code::InvalidValue,
                 "a choice field cannot be secret",
                 "`true`",
@@ -440,7 +441,7 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
             && (!connectspec_runtime::Format::Hostname.check(d) || !d.contains('.'))
         {
             rep.value(
-                &format!("{fp}/normalize/{i}/extract_subdomain"),
+                &fp.join("normalize").join(i).join("extract_subdomain"),
                 Code::InvalidValue,
                 format!("`{d}` is not a parent domain"),
                 shown(d),
@@ -449,8 +450,11 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
         }
     }
     let (pattern_ok, regex) = match &f.pattern {
-        Some(pat) => match check_pattern(rep, &format!("{fp}/pattern"), pat) {
-            Some((regex, _)) => (true, Some(regex)),
+        Some(pat) => match check_pattern(rep, &fp.join("pattern"), pat) {
+            Some((regex, hir)) => (
+                true,
+                Some(connectspec_runtime::Pattern::from_parts(regex, &hir)),
+            ),
             None => (false, None),
         },
         None => (true, None),
@@ -466,16 +470,16 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
                 Some(e) if e.valid.is_empty() => "`valid` example",
                 Some(_) => "`invalid` example",
             };
-            rep.key(&format!("{fp}/key"), Code::MissingExamples, format!("field `{}` is constrained but has no {which}", f.key), shown(&f.key), "add `examples: {valid: [...], invalid: [{value: ..., reason: ...}]}`: they are the field's test vectors");
+            rep.key(&fp.join("key"), Code::MissingExamples, format!("field `{}` is constrained but has no {which}", f.key), shown(&f.key), "add `examples: {valid: [...], invalid: [{value: ..., reason: ...}]}`: they are the field's test vectors");
         }
     }
     if !pattern_ok || contradictory {
         return; // examples cannot be judged against a broken field
     }
     let Some(ex) = &f.examples else { return };
-    let checker = FieldChecker::with_regex(f, regex);
+    let checker = FieldChecker::with_pattern(f, regex);
     for (i, v) in ex.valid.iter().enumerate() {
-        let ep = format!("{fp}/examples/valid/{i}");
+        let ep = fp.join("examples").join("valid").join(i);
         if let Err(e) = checker.check(v) {
             let msg = format!("valid example of `{}` is rejected: {}", f.key, e.message);
             if f.secret {
@@ -502,10 +506,10 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
         }
     }
     for (i, inv) in ex.invalid.iter().enumerate() {
-        let ep = format!("{fp}/examples/invalid/{i}/value");
+        let ep = fp.join("examples").join("invalid").join(i).join("value");
         non_empty(
             rep,
-            &format!("{fp}/examples/invalid/{i}/reason"),
+            &fp.join("examples").join("invalid").join(i).join("reason"),
             &inv.reason,
             "reason",
         );
@@ -541,9 +545,9 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
     }
 }
 
-fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, names: &BTreeSet<&str>) {
+fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr, names: &BTreeSet<&str>) {
     let s = &m.send;
-    let sp = format!("{p}/send");
+    let sp = p.join("send");
     // A secret in a path segment of the URL (a bot token) is sent with the URL.
     let in_url: BTreeSet<String> = std::iter::once(m.base_url.as_str())
         .chain(m.connection_test.iter().map(|t| t.path.as_str()))
@@ -560,7 +564,7 @@ fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, names: &BTreeSet<
         );
     }
     for (name, t) in &s.headers {
-        let hp = format!("{sp}/headers/{}", crate::yaml::escape_token(name));
+        let hp = sp.join("headers").join(name);
         if name.is_empty()
             || !name
                 .bytes()
@@ -577,17 +581,23 @@ fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, names: &BTreeSet<
         check_template(rep, &hp, t, names, m);
     }
     for (name, t) in &s.query {
+        check_template(rep, &sp.join("query").join(name), t, names, m);
+    }
+    if let Some(b) = &s.basic {
         check_template(
             rep,
-            &format!("{sp}/query/{}", crate::yaml::escape_token(name)),
-            t,
+            &sp.join("basic").join("username"),
+            &b.username,
             names,
             m,
         );
-    }
-    if let Some(b) = &s.basic {
-        check_template(rep, &format!("{sp}/basic/username"), &b.username, names, m);
-        check_template(rep, &format!("{sp}/basic/password"), &b.password, names, m);
+        check_template(
+            rep,
+            &sp.join("basic").join("password"),
+            &b.password,
+            names,
+            m,
+        );
     }
     let kind_ok = match m.kind {
         AuthKind::ApiKeyHeader => !s.headers.is_empty(),
@@ -608,7 +618,7 @@ fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, names: &BTreeSet<
             AuthKind::Custom | AuthKind::Oauth2 => "",
         };
         rep.value(
-            &format!("{p}/kind"),
+            &p.join("kind"),
             Code::InvalidValue,
             format!("`kind` does not match `send`: this kind needs {need}"),
             "here",
@@ -642,7 +652,7 @@ fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, names: &BTreeSet<
         .collect();
     for (i, f) in m.fields.iter().enumerate() {
         if f.secret && !used.contains(&f.key) {
-            rep.value(&format!("{p}/fields/{i}/key"), Code::UnknownReference, format!("secret field `{}` is never sent", f.key), shown(&f.key), "use it in `send` (e.g. a header `{field}`) or drop `secret: true` if it is not a credential");
+            rep.value(&p.join("fields").join(i).join("key"), Code::UnknownReference, format!("secret field `{}` is never sent", f.key), shown(&f.key), "use it in `send` (e.g. a header `{field}`) or drop `secret: true` if it is not a credential");
         }
     }
 }
@@ -653,17 +663,17 @@ pub(crate) fn limit_kind_name(kind: LimitKind) -> String {
 }
 
 /// `choices`, `or_custom`, `or_never` (an expiry the user picks) and `field`.
-fn check_choices(rep: &mut Reporter<'_>, m: &AuthMethod, l: &Limit, lp: &str) {
+fn check_choices(rep: &mut Reporter<'_>, m: &AuthMethod, l: &Limit, lp: &Ptr) {
     if let Some(key) = &l.field
         && m.field(key).is_none()
     {
-        unknown_field(rep, &format!("{lp}/field"), key, m);
+        unknown_field(rep, &lp.join("field"), key, m);
     }
     if l.choices.is_empty() {
         for (flag, set) in [("or_custom", l.or_custom), ("or_never", l.or_never)] {
             if set {
                 rep.value(
-                    &format!("{lp}/{flag}"),
+                    &lp.join(flag),
                     Code::ContradictoryLimits,
                     format!("`{flag}` is set but the limit has no `choices`"),
                     "`true`",
@@ -675,7 +685,7 @@ fn check_choices(rep: &mut Reporter<'_>, m: &AuthMethod, l: &Limit, lp: &str) {
     }
     if l.kind != LimitKind::ExpiresAfter {
         rep.key(
-            &format!("{lp}/choices"),
+            &lp.join("choices"),
             Code::ContradictoryLimits,
             format!(
                 "`choices` only applies to `expires_after`, not `{}`",
@@ -688,7 +698,7 @@ fn check_choices(rep: &mut Reporter<'_>, m: &AuthMethod, l: &Limit, lp: &str) {
     }
     if l.value.is_some() {
         rep.key(
-            &format!("{lp}/value"),
+            &lp.join("value"),
             Code::ContradictoryLimits,
             "`value` and `choices` both give the expiry",
             "here",
@@ -698,7 +708,7 @@ fn check_choices(rep: &mut Reporter<'_>, m: &AuthMethod, l: &Limit, lp: &str) {
     for (j, w) in l.choices.windows(2).enumerate() {
         if w[1] <= w[0] {
             rep.value(
-                &format!("{lp}/choices/{}", j + 1),
+                &lp.join("choices").join(j + 1),
                 Code::ContradictoryLimits,
                 format!(
                     "choice {} does not follow {} in increasing order",
@@ -711,7 +721,7 @@ fn check_choices(rep: &mut Reporter<'_>, m: &AuthMethod, l: &Limit, lp: &str) {
     }
     if let Some(j) = l.choices.iter().position(|c| *c == 0) {
         rep.value(
-            &format!("{lp}/choices/{j}"),
+            &lp.join("choices").join(j),
             Code::ContradictoryLimits,
             "a choice of 0 is no expiry window",
             "`0`",
@@ -720,12 +730,12 @@ fn check_choices(rep: &mut Reporter<'_>, m: &AuthMethod, l: &Limit, lp: &str) {
     }
 }
 
-fn check_limits(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
+fn check_limits(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr) {
     let mut kinds = BTreeMap::new();
     for (i, l) in m.limits.iter().enumerate() {
-        let lp = format!("{p}/limits/{i}");
+        let lp = p.join("limits").join(i);
         let kind = limit_kind_name(l.kind);
-        duplicate(rep, &mut kinds, &kind, &format!("{lp}/kind"), "limit kind");
+        duplicate(rep, &mut kinds, &kind, &lp.join("kind"), "limit kind");
         let needs_value = l.kind != LimitKind::ShownOnce && l.choices.is_empty();
         if needs_value && l.value.is_none_or(|v| v == 0) {
             let help = if l.kind == LimitKind::ExpiresAfter {
@@ -734,7 +744,7 @@ fn check_limits(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
                 "add `value: N`"
             };
             rep.key(
-                &format!("{lp}/kind"),
+                &lp.join("kind"),
                 Code::ContradictoryLimits,
                 "this limit needs a positive `value`",
                 "here",
@@ -746,7 +756,7 @@ fn check_limits(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
             && (l.value.is_some() || l.unit.is_some() || l.per.is_some() || !l.choices.is_empty())
         {
             rep.key(
-                &format!("{lp}/kind"),
+                &lp.join("kind"),
                 Code::ContradictoryLimits,
                 "`shown_once` takes no value, unit, per or choices",
                 "here",
@@ -768,7 +778,7 @@ fn check_limits(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
                 _ => "a duration unit such as `days`",
             };
             rep.key(
-                &format!("{lp}/kind"),
+                &lp.join("kind"),
                 Code::ContradictoryLimits,
                 format!("this limit needs {want}"),
                 "here",
@@ -777,7 +787,7 @@ fn check_limits(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         }
         if l.per.is_some() && l.kind != LimitKind::MaxCount {
             rep.value(
-                &format!("{lp}/per"),
+                &lp.join("per"),
                 Code::ContradictoryLimits,
                 "`per` only applies to `max_count`",
                 "here",
@@ -787,14 +797,14 @@ fn check_limits(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
     }
 }
 
-fn check_guide(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
-    let gp = format!("{p}/guide");
+fn check_guide(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr) {
+    let gp = p.join("guide");
     if let Some(w) = &m.guide.warning {
-        markup(rep, &format!("{gp}/warning"), w);
+        markup(rep, &gp.join("warning"), w);
     }
     if m.guide.sections.is_empty() {
         rep.value(
-            &format!("{gp}/sections"),
+            &gp.join("sections"),
             Code::EmptyGuide,
             "the guide has no sections",
             "here",
@@ -802,17 +812,17 @@ fn check_guide(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         );
     }
     for (i, s) in m.guide.sections.iter().enumerate() {
-        let sp = format!("{gp}/sections/{i}");
-        non_empty(rep, &format!("{sp}/title"), &s.title, "title");
+        let sp = gp.join("sections").join(i);
+        non_empty(rep, &sp.join("title"), &s.title, "title");
         if let Some(t) = &s.intro {
-            markup(rep, &format!("{sp}/intro"), t);
+            markup(rep, &sp.join("intro"), t);
         }
         for (j, sc) in s.scopes.iter().enumerate() {
-            scope_ref(rep, &format!("{sp}/scopes/{j}"), sc, m);
+            scope_ref(rep, &sp.join("scopes").join(j), sc, m);
         }
         if s.steps.is_empty() && s.bullets.is_empty() {
             rep.key(
-                &format!("{sp}/title"),
+                &sp.join("title"),
                 Code::EmptyGuide,
                 format!("section `{}` has neither steps nor bullets", s.title),
                 shown(&s.title),
@@ -821,23 +831,23 @@ fn check_guide(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         }
         if !s.steps.is_empty() && !s.bullets.is_empty() {
             rep.key(
-                &format!("{sp}/bullets"),
+                &sp.join("bullets"),
                 Code::InvalidValue,
                 "a section has either steps or bullets, not both",
                 "here",
                 "move the bullets into a step",
             );
         }
-        bullets(rep, &format!("{sp}/bullets"), &s.bullets, m);
+        bullets(rep, &sp.join("bullets"), &s.bullets, m);
         for (j, st) in s.steps.iter().enumerate() {
-            let stp = format!("{sp}/steps/{j}");
-            non_empty(rep, &format!("{stp}/title"), &st.title, "title");
+            let stp = sp.join("steps").join(j);
+            non_empty(rep, &stp.join("title"), &st.title, "title");
             if let Some(t) = &st.text {
-                markup(rep, &format!("{stp}/text"), t);
+                markup(rep, &stp.join("text"), t);
             }
             if st.text.is_none() && st.bullets.is_empty() {
                 rep.key(
-                    &format!("{stp}/title"),
+                    &stp.join("title"),
                     Code::EmptyGuide,
                     format!("step `{}` says nothing", st.title),
                     shown(&st.title),
@@ -845,25 +855,25 @@ fn check_guide(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
                 );
             }
             for (k, sc) in st.scopes.iter().enumerate() {
-                scope_ref(rep, &format!("{stp}/scopes/{k}"), sc, m);
+                scope_ref(rep, &stp.join("scopes").join(k), sc, m);
             }
             if st.display_scopes && st.scopes.is_empty() {
                 rep.value(
-                    &format!("{stp}/display_scopes"),
+                    &stp.join("display_scopes"),
                     Code::UnknownReference,
                     "`display_scopes` is set but the step names no scopes",
                     "`true`",
                     "list the step's `scopes`",
                 );
             }
-            bullets(rep, &format!("{stp}/bullets"), &st.bullets, m);
+            bullets(rep, &stp.join("bullets"), &st.bullets, m);
         }
     }
 }
 
-fn bullets(rep: &mut Reporter<'_>, p: &str, items: &[Bullet], m: &AuthMethod) {
+fn bullets(rep: &mut Reporter<'_>, p: &Ptr, items: &[Bullet], m: &AuthMethod) {
     for (i, b) in items.iter().enumerate() {
-        let bp = format!("{p}/{i}");
+        let bp = p.join(i);
         match b {
             Bullet::Text(t) => markup(rep, &bp, t),
             Bullet::Limit { limit } => {
@@ -873,7 +883,7 @@ fn bullets(rep: &mut Reporter<'_>, p: &str, items: &[Bullet], m: &AuthMethod) {
                         .and_then(|v| v.as_str().map(str::to_owned))
                         .unwrap_or_default();
                     rep.value(
-                        &format!("{bp}/limit"),
+                        &bp.join("limit"),
                         Code::UnknownReference,
                         format!("the method declares no `{name}` limit"),
                         shown(&name),
@@ -882,9 +892,9 @@ fn bullets(rep: &mut Reporter<'_>, p: &str, items: &[Bullet], m: &AuthMethod) {
                 }
             }
             Bullet::FieldFormat { field_format } => match m.field(field_format) {
-                None => unknown_field(rep, &format!("{bp}/field_format"), field_format, m),
+                None => unknown_field(rep, &bp.join("field_format"), field_format, m),
                 Some(f) if f.hint.is_none() => rep.value(
-                    &format!("{bp}/field_format"),
+                    &bp.join("field_format"),
                     Code::UnknownReference,
                     format!("field `{field_format}` has no `hint` to show"),
                     shown(field_format),

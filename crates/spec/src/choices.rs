@@ -11,19 +11,20 @@ use std::collections::BTreeSet;
 use crate::diag::Code;
 use crate::load::{Reporter, shown};
 use crate::model::{AuthMethod, Field, Normalize};
+use crate::pointer::Ptr;
 
 /// Checks a field's options' parameters and its `default`.
-pub(crate) fn check_choice(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
+pub(crate) fn check_choice(rep: &mut Reporter<'_>, f: &Field, fp: &Ptr) {
     if let Some(first) = f.options.first() {
         let names: BTreeSet<&str> = first.params.keys().map(String::as_str).collect();
         for (i, o) in f.options.iter().enumerate() {
-            let op = format!("{fp}/options/{i}");
+            let op = fp.join("options").join(i);
             let these: BTreeSet<&str> = o.params.keys().map(String::as_str).collect();
             if these != names {
                 let missing: Vec<&str> = names.difference(&these).copied().collect();
                 let extra: Vec<&str> = these.difference(&names).copied().collect();
                 rep.value(
-                    &format!("{op}/value"),
+                    &op.join("value"),
                     Code::UnknownParam,
                     format!(
                         "option `{}` names other parameters than the first option (missing: {}; extra: {})",
@@ -36,7 +37,7 @@ pub(crate) fn check_choice(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
                 );
             }
             for (name, value) in &o.params {
-                let pp = format!("{op}/params/{}", crate::yaml::escape_token(name));
+                let pp = op.join("params").join(name);
                 if !crate::check::is_snake(name) {
                     rep.key(
                         &pp,
@@ -59,7 +60,7 @@ pub(crate) fn check_choice(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
         }
     }
     let Some(d) = &f.default else { return };
-    let dp = format!("{fp}/default");
+    let dp = fp.join("default");
     if f.options.is_empty() {
         rep.value(
             &dp,
@@ -136,14 +137,14 @@ pub(crate) fn check_param_use(
 /// Checks every `extract_from_url` step of a field: an `https://` URL template without
 /// query or fragment, with exactly one `{value}` that is a whole host label or a whole
 /// path segment, and literal labels and segments elsewhere.
-pub(crate) fn check_extract(rep: &mut Reporter<'_>, f: &Field, fp: &str) {
+pub(crate) fn check_extract(rep: &mut Reporter<'_>, f: &Field, fp: &Ptr) {
     for (i, n) in f.normalize.iter().enumerate() {
         let Normalize::ExtractFromUrl(t) = n else {
             continue;
         };
         if let Err(why) = extract_shape(t) {
             rep.value(
-                &format!("{fp}/normalize/{i}/extract_from_url"),
+                &fp.join("normalize").join(i).join("extract_from_url"),
                 Code::InvalidExtractTemplate,
                 format!("`{t}` is not an extraction template: {why}"),
                 shown(t),

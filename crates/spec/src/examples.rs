@@ -14,6 +14,7 @@ use regex_syntax::hir::{Class, Hir, HirKind, Look};
 use crate::diag::Code;
 use crate::load::{Reporter, shown};
 use crate::model::{Field, InvalidExample, ProviderSpec};
+use crate::pointer::Ptr;
 use crate::rules::FieldChecker;
 
 /// One part of a simple pattern.
@@ -288,15 +289,19 @@ pub(crate) fn derive_all(spec: &mut ProviderSpec, rep: &mut Reporter<'_>) {
         ] {
             for (j, f) in fields.iter_mut().enumerate() {
                 if f.examples.as_ref().is_some_and(|e| e.derive) {
-                    derive_field(f, &format!("/auth_methods/{i}/{list}/{j}"), rep);
+                    derive_field(
+                        f,
+                        &Ptr::root().join("auth_methods").join(i).join(list).join(j),
+                        rep,
+                    );
                 }
             }
         }
     }
 }
 
-fn derive_field(f: &mut Field, fp: &str, rep: &mut Reporter<'_>) {
-    let ptr = format!("{fp}/examples/derive");
+fn derive_field(f: &mut Field, fp: &Ptr, rep: &mut Reporter<'_>) {
+    let ptr = fp.join("examples").join("derive");
     let Some(pattern) = f.pattern.clone() else {
         rep.value(
             &ptr,

@@ -25,6 +25,7 @@ use regex_syntax::hir::{Class, Hir, HirKind};
 use crate::diag::Code;
 use crate::load::{Reporter, shown};
 use crate::model::{AuthMethod, Format};
+use crate::pointer::Ptr;
 
 /// At most this many hosts are enumerated from finite choices.
 const MAX_HOSTS: usize = 256;
@@ -44,10 +45,10 @@ enum Lang {
 
 /// Checks `allowed_hosts` and that `base_url` and the connection test path cannot
 /// leave them or change the URL's structure.
-pub(crate) fn check_hosts(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
+pub(crate) fn check_hosts(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr) {
     if m.allowed_hosts.is_empty() {
         rep.key(
-            &format!("{p}/base_url"),
+            &p.join("base_url"),
             Code::MissingAllowedHosts,
             format!("method `{}` declares no `allowed_hosts`", m.id),
             shown(&m.base_url),
@@ -57,7 +58,7 @@ pub(crate) fn check_hosts(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
     for (i, h) in m.allowed_hosts.iter().enumerate() {
         if !is_allowed_host_entry(h) {
             rep.value(
-                &format!("{p}/allowed_hosts/{i}"),
+                &p.join("allowed_hosts").join(i),
                 Code::InvalidValue,
                 format!("`{h}` is not a host name or a `*.suffix` pattern"),
                 shown(h),
@@ -77,7 +78,7 @@ pub(crate) fn check_hosts(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         && !m.base_url.starts_with('{')
     {
         rep.value(
-            &format!("{p}/allowed_hosts/{i}"),
+            &p.join("allowed_hosts").join(i),
             Code::UserBaseUrl,
             "`*` allows any host, but the base URL is not the user's",
             "`*`",
@@ -105,7 +106,7 @@ pub(crate) fn check_hosts(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
 fn confine(
     rep: &mut Reporter<'_>,
     m: &AuthMethod,
-    p: &str,
+    p: &Ptr,
     url_key: &str,
     url: &str,
     path: Option<&str>,
@@ -233,7 +234,7 @@ fn user_base_url(
 fn prove_host(
     rep: &mut Reporter<'_>,
     m: &AuthMethod,
-    p: &str,
+    p: &Ptr,
     (key_of_url, url): (&str, &str),
     host: &[&Segment<'_>],
     allowed: &[&str],
@@ -288,7 +289,7 @@ fn prove_host(
             for h in &tails {
                 if !host_allowed(h, allowed) {
                     rep.value(
-                        &format!("{p}/{key_of_url}"),
+                        &p.join(key_of_url),
                         Code::UnconfinedUrl,
                         format!("`{}` can request host `{h}`, which `allowed_hosts` does not list", key_of_url.trim_start_matches("oauth/")),
                         shown(url),
@@ -310,7 +311,7 @@ fn prove_host(
             let confined = !endings.is_empty() && endings.iter().all(|e| wildcard_covers(e));
             if !confined {
                 let ptr = if key.is_empty() {
-                    format!("{p}/{key_of_url}")
+                    p.join(key_of_url)
                 } else {
                     field_ptr(m, p, key_of_url, key)
                 };
@@ -508,19 +509,23 @@ fn capture<'h>(h: &'h Hir, name: &str) -> Option<&'h Hir> {
 
 /// The pointer to report a placeholder at: its field's key, its derived value's key,
 /// its capture's key, or the URL (`url_key`) it stands in.
-fn field_ptr(m: &AuthMethod, p: &str, url_key: &str, key: &str) -> String {
+fn field_ptr(m: &AuthMethod, p: &Ptr, url_key: &str, key: &str) -> Ptr {
     if let Some(i) = m.fields.iter().position(|f| f.key == key) {
-        format!("{p}/fields/{i}/key")
+        p.join("fields").join(i).join("key")
     } else if let Some(i) = m.derived.iter().position(|d| d.key == key) {
-        format!("{p}/derived/{i}/key")
+        p.join("derived").join(i).join("key")
     } else if let Some(i) = m
         .oauth
         .as_ref()
         .and_then(|o| o.token_response.capture.iter().position(|c| c.key == key))
     {
-        format!("{p}/oauth/token_response/capture/{i}/key")
+        p.join("oauth")
+            .join("token_response")
+            .join("capture")
+            .join(i)
+            .join("key")
     } else {
-        format!("{p}/{url_key}")
+        p.join(url_key)
     }
 }
 

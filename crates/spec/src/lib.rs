@@ -14,6 +14,7 @@ pub mod inline;
 pub mod load;
 pub mod model;
 mod oauth;
+pub mod pointer;
 mod request;
 pub mod rules;
 pub mod schema;

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 mod oauth;
 mod request;
+pub use connectspec_runtime::Format;
 pub use oauth::*;
 pub use request::*;
 
@@ -176,24 +177,6 @@ pub struct Field {
     pub examples: Option<Examples>,
 }
 
-/// Built-in formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Format {
-    /// `local@domain.tld`.
-    Email,
-    /// An absolute `http` or `https` URL.
-    Url,
-    /// An absolute `https` URL.
-    HttpsUrl,
-    /// A DNS host name (letters, digits, hyphens, dots).
-    Hostname,
-    /// A UUID in its hyphenated form.
-    Uuid,
-    /// Decimal digits only.
-    Integer,
-}
-
 /// One option of a closed choice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -209,23 +192,9 @@ pub struct EnumOption {
     pub params: BTreeMap<String, String>,
 }
 
-/// Normalisation steps; each turns a pasted value into the stored one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Normalize {
-    /// Remove whitespace a paste adds around the value.
-    Trim,
-    /// Lower-case ASCII letters.
-    Lowercase,
-    /// `https://acme.example.com/x` or `acme.example.com` → `acme`, for the given parent domain.
-    ExtractSubdomain(String),
-    /// `https://acme.example.com/x` → `acme.example.com`.
-    ExtractHost,
-    /// The part of a pasted URL marked `{value}` in an `https://` URL template: one
-    /// host label (`https://{value}.eu.example.com`) or one path segment
-    /// (`https://dev.azure.com/{value}`). A bare value passes through.
-    ExtractFromUrl(String),
-}
+/// Normalisation steps as the spec language writes them (the runtime's type, owning
+/// its text).
+pub type Normalize = connectspec_runtime::Normalize<String>;
 
 /// Test vectors of a field.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -15,6 +15,7 @@ use crate::check::{
 use crate::diag::Code;
 use crate::load::{Reporter, shown};
 use crate::model::*;
+use crate::pointer::Ptr;
 
 /// Parameters of the authorization URL the service writes itself.
 const AUTHORIZATION_RESERVED: &[&str] = &[
@@ -44,7 +45,7 @@ pub const CLIENT_ID: &str = "client_id";
 /// The setup field holding the client secret.
 pub const CLIENT_SECRET: &str = "client_secret";
 
-pub(crate) fn check_oauth(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
+pub(crate) fn check_oauth(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr) {
     if !m.is_oauth() {
         refuse_oauth_keys(rep, m, p);
         return;
@@ -56,7 +57,7 @@ pub(crate) fn check_oauth(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
             _ => "an `oauth` block",
         };
         rep.value(
-            &format!("{p}/kind"),
+            &p.join("kind"),
             Code::OAuthGrant,
             format!("method `{}` is `kind: oauth2` but has no {missing}", m.id),
             shown("oauth2"),
@@ -64,7 +65,7 @@ pub(crate) fn check_oauth(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         );
         return;
     };
-    let op = format!("{p}/oauth");
+    let op = p.join("oauth");
     check_setup_fields(rep, m, p, grant, o);
     check_urls(rep, m, &op, grant, o);
     check_params(rep, m, &op, o);
@@ -84,7 +85,7 @@ pub(crate) fn check_oauth(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         });
     if !sent {
         rep.value(
-            &format!("{p}/send"),
+            &p.join("send"),
             Code::UnknownReference,
             "the access token is never sent",
             "here",
@@ -94,7 +95,7 @@ pub(crate) fn check_oauth(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
 }
 
 /// OAuth keys on a method that is not `kind: oauth2`.
-fn refuse_oauth_keys(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
+fn refuse_oauth_keys(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr) {
     let keys = [
         ("grant", m.grant.is_some()),
         ("oauth", m.oauth.is_some()),
@@ -103,7 +104,7 @@ fn refuse_oauth_keys(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
     for (key, present) in keys {
         if present {
             rep.key(
-                &format!("{p}/{key}"),
+                &p.join(key),
                 Code::OAuthGrant,
                 format!(
                     "`{key}` belongs to OAuth methods, but method `{}` is not `kind: oauth2`",
@@ -116,20 +117,14 @@ fn refuse_oauth_keys(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
     }
 }
 
-fn check_setup_fields(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, grant: Grant, o: &OAuth) {
+fn check_setup_fields(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr, grant: Grant, o: &OAuth) {
     let mut keys = BTreeMap::new();
     for (i, f) in m.setup_fields.iter().enumerate() {
-        let fp = format!("{p}/setup_fields/{i}");
-        duplicate(
-            rep,
-            &mut keys,
-            &f.key,
-            &format!("{fp}/key"),
-            "setup field key",
-        );
+        let fp = p.join("setup_fields").join(i);
+        duplicate(rep, &mut keys, &f.key, &fp.join("key"), "setup field key");
         if m.field(&f.key).is_some() {
             rep.value(
-                &format!("{fp}/key"),
+                &fp.join("key"),
                 Code::DuplicateId,
                 format!("setup field `{}` is also an end-user field", f.key),
                 shown(&f.key),
@@ -139,9 +134,9 @@ fn check_setup_fields(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, grant: Gr
         check_field(rep, f, &fp);
     }
     let (client_id_ptr, client_id_shown) = if m.setup_fields.is_empty() {
-        (format!("{p}/kind"), "oauth2")
+        (p.join("kind"), "oauth2")
     } else {
-        (format!("{p}/setup_fields"), "setup_fields")
+        (p.join("setup_fields"), "setup_fields")
     };
     match m.setup_field(CLIENT_ID) {
         None => rep.key(
@@ -152,7 +147,7 @@ fn check_setup_fields(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, grant: Gr
             "add `setup_fields: [{key: client_id, label: Client ID, …}]` with the format the provider documents",
         ),
         Some(f) if f.optional => rep.value(
-            &format!("{p}/setup_fields/{}/optional", position(m, CLIENT_ID)),
+            &p.join("setup_fields").join(position(m, CLIENT_ID)).join("optional"),
             Code::OAuthClient,
             "the client id cannot be optional",
             "`true`",
@@ -165,7 +160,9 @@ fn check_setup_fields(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str, grant: Gr
         && !f.secret
     {
         rep.value(
-            &format!("{p}/setup_fields/{}/key", position(m, CLIENT_SECRET)),
+            &p.join("setup_fields")
+                .join(position(m, CLIENT_SECRET))
+                .join("key"),
             Code::OAuthClient,
             "the client secret is not marked `secret: true`",
             shown(CLIENT_SECRET),
@@ -209,7 +206,7 @@ fn url_names(m: &AuthMethod) -> BTreeSet<&str> {
         .collect()
 }
 
-fn check_urls(rep: &mut Reporter<'_>, m: &AuthMethod, op: &str, grant: Grant, o: &OAuth) {
+fn check_urls(rep: &mut Reporter<'_>, m: &AuthMethod, op: &Ptr, grant: Grant, o: &OAuth) {
     match (grant, &o.authorization_url) {
         (Grant::AuthorizationCode, None) => rep.key(
             op,
@@ -219,7 +216,7 @@ fn check_urls(rep: &mut Reporter<'_>, m: &AuthMethod, op: &str, grant: Grant, o:
             "add `authorization_url:` with the provider's authorization endpoint",
         ),
         (Grant::ClientCredentials, Some(_)) => rep.value(
-            &format!("{op}/authorization_url"),
+            &op.join("authorization_url"),
             Code::OAuthGrant,
             "the client credentials grant has no end user to send to `authorization_url`",
             shown("authorization_url"),
@@ -228,7 +225,7 @@ fn check_urls(rep: &mut Reporter<'_>, m: &AuthMethod, op: &str, grant: Grant, o:
         _ => {}
     }
     if let Some(r) = &o.registration_url {
-        crate::check::https(rep, &format!("{op}/registration_url"), r);
+        crate::check::https(rep, &op.join("registration_url"), r);
     }
     let names = url_names(m);
     let urls = [
@@ -238,7 +235,7 @@ fn check_urls(rep: &mut Reporter<'_>, m: &AuthMethod, op: &str, grant: Grant, o:
     ];
     for (key, url) in urls {
         let Some(url) = url else { continue };
-        let ptr = format!("{op}/{key}");
+        let ptr = op.join(key);
         check_template(rep, &ptr, url, &names, m);
         no_secret_in(rep, &ptr, url, m);
         if !url.starts_with("https://") {
@@ -253,7 +250,7 @@ fn check_urls(rep: &mut Reporter<'_>, m: &AuthMethod, op: &str, grant: Grant, o:
     }
 }
 
-fn check_params(rep: &mut Reporter<'_>, m: &AuthMethod, op: &str, o: &OAuth) {
+fn check_params(rep: &mut Reporter<'_>, m: &AuthMethod, op: &Ptr, o: &OAuth) {
     let mut public = url_names(m);
     public.extend(
         m.setup_fields
@@ -274,7 +271,7 @@ fn check_params(rep: &mut Reporter<'_>, m: &AuthMethod, op: &str, o: &OAuth) {
     ];
     for (key, params, reserved, names) in groups {
         for (name, t) in params {
-            let pp = format!("{op}/{key}/{}", crate::yaml::escape_token(name));
+            let pp = op.join(key).join(name);
             if reserved.contains(&name.as_str()) {
                 rep.key(
                     &pp,
@@ -296,7 +293,7 @@ fn check_params(rep: &mut Reporter<'_>, m: &AuthMethod, op: &str, o: &OAuth) {
         }
     }
     if let Some(g) = &o.grant_type {
-        let gp = format!("{op}/grant_type");
+        let gp = op.join("grant_type");
         if m.grant != Some(Grant::ClientCredentials) {
             rep.value(
                 &gp,
@@ -318,20 +315,20 @@ fn check_params(rep: &mut Reporter<'_>, m: &AuthMethod, op: &str, o: &OAuth) {
     }
 }
 
-fn check_scopes(rep: &mut Reporter<'_>, m: &AuthMethod, op: &str, o: &OAuth) {
-    let sp = format!("{op}/scopes");
+fn check_scopes(rep: &mut Reporter<'_>, m: &AuthMethod, op: &Ptr, o: &OAuth) {
+    let sp = op.join("scopes");
     for (key, ids) in [
         ("default", &o.scopes.default),
         ("required", &o.scopes.required),
     ] {
         for (i, id) in ids.iter().enumerate() {
-            scope_ref(rep, &format!("{sp}/{key}/{i}"), id, m);
+            scope_ref(rep, &sp.join(key).join(i), id, m);
         }
     }
     let sep = &o.scopes.separator;
     if sep.is_empty() || sep.chars().any(|c| c.is_alphanumeric() || c.is_control()) {
         rep.value(
-            &format!("{sp}/separator"),
+            &sp.join("separator"),
             Code::InvalidValue,
             "the scope separator must be punctuation or a space",
             shown(sep),
@@ -340,18 +337,18 @@ fn check_scopes(rep: &mut Reporter<'_>, m: &AuthMethod, op: &str, o: &OAuth) {
     }
 }
 
-fn check_token_response(rep: &mut Reporter<'_>, m: &AuthMethod, op: &str, o: &OAuth) {
+fn check_token_response(rep: &mut Reporter<'_>, m: &AuthMethod, op: &Ptr, o: &OAuth) {
     let tr = &o.token_response;
-    let tp = format!("{op}/token_response");
+    let tp = op.join("token_response");
     non_empty(
         rep,
-        &format!("{tp}/access_token"),
+        &tp.join("access_token"),
         &tr.access_token,
         "access_token",
     );
     if let (Some(_), Some(at)) = (&tr.expires_in, &tr.expires_at) {
         rep.value(
-            &format!("{tp}/expires_at"),
+            &tp.join("expires_at"),
             Code::ContradictoryLimits,
             "both `expires_in` and `expires_at` are given",
             shown(at),
@@ -360,16 +357,16 @@ fn check_token_response(rep: &mut Reporter<'_>, m: &AuthMethod, op: &str, o: &OA
     }
     let mut keys = BTreeMap::new();
     for (i, c) in tr.capture.iter().enumerate() {
-        let cp = format!("{tp}/capture/{i}");
-        check_id(rep, &format!("{cp}/key"), &c.key, "capture key");
-        duplicate(rep, &mut keys, &c.key, &format!("{cp}/key"), "capture key");
+        let cp = tp.join("capture").join(i);
+        check_id(rep, &cp.join("key"), &c.key, "capture key");
+        duplicate(rep, &mut keys, &c.key, &cp.join("key"), "capture key");
         let clash = m.field(&c.key).is_some()
             || m.derived.iter().any(|d| d.key == c.key)
             || m.setup_field(&c.key).is_some()
             || c.key == ACCESS_TOKEN;
         if clash {
             rep.value(
-                &format!("{cp}/key"),
+                &cp.join("key"),
                 Code::DuplicateId,
                 format!(
                     "capture key `{}` is already a field, derived or token key",
@@ -379,13 +376,13 @@ fn check_token_response(rep: &mut Reporter<'_>, m: &AuthMethod, op: &str, o: &OA
                 "choose a key nothing else uses, e.g. `instance_host`",
             );
         }
-        non_empty(rep, &format!("{cp}/label"), &c.label, "label");
-        non_empty(rep, &format!("{cp}/from"), &c.from, "from");
-        if let Some((re, _)) = check_pattern(rep, &format!("{cp}/pattern"), &c.pattern)
+        non_empty(rep, &cp.join("label"), &c.label, "label");
+        non_empty(rep, &cp.join("from"), &c.from, "from");
+        if let Some((re, _)) = check_pattern(rep, &cp.join("pattern"), &c.pattern)
             && !re.is_match(&c.example)
         {
             rep.value(
-                &format!("{cp}/example"),
+                &cp.join("example"),
                 Code::ValidExampleFails,
                 format!(
                     "the example of capture `{}` does not match its pattern",

@@ -16,7 +16,7 @@ use crate::check::{check_id, check_template, non_empty};
 use crate::diag::Code;
 use crate::load::{Reporter, shown};
 use crate::model::*;
-use crate::yaml::escape_token;
+use crate::pointer::Ptr;
 
 /// The names `send` adds for its own templates, split by when they are known.
 #[derive(Debug, Default)]
@@ -53,10 +53,10 @@ pub(crate) fn vars(t: &str) -> Vec<String> {
 pub(crate) fn check_send_values(
     rep: &mut Reporter<'_>,
     m: &AuthMethod,
-    p: &str,
+    p: &Ptr,
     names: &BTreeSet<&str>,
 ) -> SendNames {
-    let sp = format!("{p}/send");
+    let sp = p.join("send");
     let mut out = SendNames::default();
     let mut taken: BTreeMap<String, String> = names
         .iter()
@@ -79,27 +79,27 @@ pub(crate) fn check_send_values(
         }
     };
     if let Some(s) = &m.send.sign {
-        let gp = format!("{sp}/sign");
+        let gp = sp.join("sign");
         // A default key falls back to the `sign` mapping's position.
-        let key_ptr = format!("{gp}/key");
+        let key_ptr = gp.join("key");
         if claim(rep, &key_ptr, &s.key, "the signature", Code::Signing) {
             out.per_request.insert(s.key.clone());
         }
         if let Some(ts) = &s.timestamp {
-            let tp = format!("{gp}/timestamp");
-            let ptr = format!("{tp}/key");
+            let tp = gp.join("timestamp");
+            let ptr = tp.join("key");
             if claim(rep, &ptr, &ts.key, "the time stamp", Code::Signing) {
                 out.per_request.insert(ts.key.clone());
             }
         }
-        check_template(rep, &format!("{gp}/secret"), &s.secret, names, m);
+        check_template(rep, &gp.join("secret"), &s.secret, names, m);
         let secret_vars = vars(&s.secret);
         let names_secret = secret_vars
             .iter()
             .any(|k| m.field(k).is_some_and(|f| f.secret));
         if parse_template(&s.secret).is_ok() && !names_secret {
             rep.value(
-                &format!("{gp}/secret"),
+                &gp.join("secret"),
                 Code::Signing,
                 "the signing key names no secret field",
                 shown(&s.secret),
@@ -108,7 +108,7 @@ pub(crate) fn check_send_values(
         }
         if s.message.is_empty() {
             rep.value(
-                &format!("{gp}/message"),
+                &gp.join("message"),
                 Code::Signing,
                 "the signed message has no parts",
                 "here",
@@ -119,7 +119,7 @@ pub(crate) fn check_send_values(
         for (i, part) in s.message.iter().enumerate() {
             if !seen.insert(*part) {
                 rep.value(
-                    &format!("{gp}/message/{i}"),
+                    &gp.join("message").join(i),
                     Code::Signing,
                     "this part of the signed message is listed twice",
                     format!("`{}`", part_name(*part)),
@@ -135,7 +135,7 @@ pub(crate) fn check_send_values(
                 .position(|x| *x == CanonicalPart::Timestamp)
                 .unwrap_or(0);
             rep.value(
-                &format!("{gp}/message/{i}"),
+                &gp.join("message").join(i),
                 Code::Signing,
                 "the signed message has a `timestamp` part but `sign` declares no `timestamp`",
                 "`timestamp`",
@@ -144,7 +144,7 @@ pub(crate) fn check_send_values(
         }
         if !signs_time && s.timestamp.is_some() {
             rep.key(
-                &format!("{gp}/timestamp"),
+                &gp.join("timestamp"),
                 Code::Signing,
                 "a time stamp is declared but not signed",
                 "here",
@@ -157,17 +157,17 @@ pub(crate) fn check_send_values(
     let per_request: Vec<String> = out.per_request.iter().cloned().collect();
     known.extend(per_request.iter().map(String::as_str));
     for (i, c) in m.send.computed.iter().enumerate() {
-        let cp = format!("{sp}/computed/{i}");
+        let cp = sp.join("computed").join(i);
         let claimed = claim(
             rep,
-            &format!("{cp}/key"),
+            &cp.join("key"),
             &c.key,
             "a computed value",
             Code::ComputedValue,
         );
         match (&c.base64, &c.constant) {
             (Some(t), None) => {
-                check_template(rep, &format!("{cp}/base64"), t, &known, m);
+                check_template(rep, &cp.join("base64"), t, &known, m);
                 if claimed {
                     if vars(t).iter().any(|v| out.per_request.contains(v)) {
                         out.per_request.insert(c.key.clone());
@@ -184,7 +184,7 @@ pub(crate) fn check_send_values(
             (both, _) => {
                 let what = if both.is_some() { "both" } else { "neither" };
                 rep.key(
-                    &format!("{cp}/key"),
+                    &cp.join("key"),
                     Code::ComputedValue,
                     format!(
                         "computed value `{}` has {what} of `base64` and `constant`",
@@ -200,7 +200,7 @@ pub(crate) fn check_send_values(
         for v in vars(t) {
             if out.per_request.contains(&v) {
                 rep.value(
-                    &format!("{sp}/query/{}", escape_token(name)),
+                    &sp.join("query").join(name),
                     Code::SignedValueMisplaced,
                     format!("`{{{v}}}` is known only once the request is signed, and the query is part of what is signed"),
                     shown(t),
@@ -227,12 +227,12 @@ fn part_name(p: CanonicalPart) -> &'static str {
 pub(crate) fn check_test_request(
     rep: &mut Reporter<'_>,
     t: &ConnectionTest,
-    tp: &str,
+    tp: &Ptr,
     names: &BTreeSet<&str>,
     m: &AuthMethod,
 ) {
     if let Some(body) = &t.body {
-        let bp = format!("{tp}/body");
+        let bp = tp.join("body");
         if t.method != HttpMethod::Post {
             rep.key(
                 &bp,
@@ -246,11 +246,11 @@ pub(crate) fn check_test_request(
             );
         }
         match body {
-            TestBody::Json(v) => json_templates(rep, &format!("{bp}/json"), v, names, m),
+            TestBody::Json(v) => json_templates(rep, &bp.join("json"), v, names, m),
             TestBody::Graphql(g) => {
                 if g.query.trim().is_empty() {
                     rep.value(
-                        &format!("{bp}/graphql/query"),
+                        &bp.join("graphql").join("query"),
                         Code::RequestBody,
                         "the GraphQL query is empty",
                         "here",
@@ -258,7 +258,7 @@ pub(crate) fn check_test_request(
                     );
                 }
                 if let Some(vars) = &g.variables {
-                    let vp = format!("{bp}/graphql/variables");
+                    let vp = bp.join("graphql").join("variables");
                     if !vars.is_object() {
                         rep.value(
                             &vp,
@@ -275,7 +275,7 @@ pub(crate) fn check_test_request(
     }
     if !t.checks.is_empty() && t.method == HttpMethod::Head {
         rep.key(
-            &format!("{tp}/checks"),
+            &tp.join("checks"),
             Code::CheckCondition,
             "a HEAD answer has no body to check",
             "here",
@@ -283,10 +283,10 @@ pub(crate) fn check_test_request(
         );
     }
     for (i, c) in t.checks.iter().enumerate() {
-        let cp = format!("{tp}/checks/{i}");
+        let cp = tp.join("checks").join(i);
         if let Err(why) = pointer_syntax(&c.pointer) {
             rep.value(
-                &format!("{cp}/pointer"),
+                &cp.join("pointer"),
                 Code::BadPointer,
                 format!("`{}` is not a JSON pointer: {why}", c.pointer),
                 shown(&c.pointer),
@@ -301,7 +301,7 @@ pub(crate) fn check_test_request(
         let n = given.iter().filter(|g| **g).count();
         if n != 1 {
             rep.key(
-                &format!("{cp}/pointer"),
+                &cp.join("pointer"),
                 Code::CheckCondition,
                 if n == 0 {
                     "this check has no condition".to_owned()
@@ -314,21 +314,21 @@ pub(crate) fn check_test_request(
         }
         if c.non_empty == Some(false) {
             rep.value(
-                &format!("{cp}/non_empty"),
+                &cp.join("non_empty"),
                 Code::CheckCondition,
                 "`non_empty: false` checks nothing",
                 "`false`",
                 "write `non_empty: true`, or `exists: false` for a member that must be absent",
             );
         }
-        non_empty(rep, &format!("{cp}/meaning"), &c.meaning, "meaning");
+        non_empty(rep, &cp.join("meaning"), &c.meaning, "meaning");
     }
 }
 
 /// Every string in a JSON body is a template over `names`.
 fn json_templates(
     rep: &mut Reporter<'_>,
-    ptr: &str,
+    ptr: &Ptr,
     v: &serde_json::Value,
     names: &BTreeSet<&str>,
     m: &AuthMethod,
@@ -337,12 +337,12 @@ fn json_templates(
         serde_json::Value::String(s) => check_template(rep, ptr, s, names, m),
         serde_json::Value::Array(items) => {
             for (i, x) in items.iter().enumerate() {
-                json_templates(rep, &format!("{ptr}/{i}"), x, names, m);
+                json_templates(rep, &ptr.join(i), x, names, m);
             }
         }
         serde_json::Value::Object(map) => {
             for (k, x) in map {
-                json_templates(rep, &format!("{ptr}/{}", escape_token(k)), x, names, m);
+                json_templates(rep, &ptr.join(k), x, names, m);
             }
         }
         _ => {}

@@ -12,27 +12,28 @@ use crate::check::{check_id, duplicate, non_empty, scope_ref};
 use crate::diag::Code;
 use crate::load::{Reporter, shown};
 use crate::model::AuthMethod;
+use crate::pointer::Ptr;
 
 /// The checks of `scopes` and `actions` of one method at pointer `p`.
-pub(crate) fn check_scopes(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
+pub(crate) fn check_scopes(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr) {
     let mut scope_ids = BTreeMap::new();
     for (i, s) in m.scopes.iter().enumerate() {
-        let sp = format!("{p}/scopes/{i}");
-        duplicate(rep, &mut scope_ids, &s.id, &format!("{sp}/id"), "scope id");
+        let sp = p.join("scopes").join(i);
+        duplicate(rep, &mut scope_ids, &s.id, &sp.join("id"), "scope id");
         if m.is_oauth() {
-            crate::oauth::check_scope_token(rep, &format!("{sp}/id"), &s.id);
+            crate::oauth::check_scope_token(rep, &sp.join("id"), &s.id);
         } else if !is_scope_token(&s.id) {
             rep.value(
-                &format!("{sp}/id"),
+                &sp.join("id"),
                 Code::InvalidId,
                 "scope id is not one printable token: it is empty or has whitespace or control characters",
                 shown(&s.id.escape_debug().to_string()),
                 "write the scope exactly as the provider names it, e.g. `cms:read`, `crm.objects.contacts.read` or `resource:write.sub`",
             );
         }
-        non_empty(rep, &format!("{sp}/label"), &s.label, "label");
+        non_empty(rep, &sp.join("label"), &s.label, "label");
         for (j, inc) in s.includes.iter().enumerate() {
-            let ip = format!("{sp}/includes/{j}");
+            let ip = sp.join("includes").join(j);
             scope_ref(rep, &ip, inc, m);
             if inc == &s.id {
                 rep.value(
@@ -53,7 +54,7 @@ pub(crate) fn check_scopes(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         }
         if loops_back(m, &s.id) {
             rep.value(
-                &format!("{p}/scopes/{i}/includes"),
+                &p.join("scopes").join(i).join("includes"),
                 Code::ScopeCycle,
                 format!(
                     "scope `{}` includes itself through `includes` ({})",
@@ -67,19 +68,13 @@ pub(crate) fn check_scopes(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
     }
     let mut action_ids = BTreeMap::new();
     for (i, a) in m.actions.iter().enumerate() {
-        let ap = format!("{p}/actions/{i}");
-        check_id(rep, &format!("{ap}/id"), &a.id, "action id");
-        duplicate(
-            rep,
-            &mut action_ids,
-            &a.id,
-            &format!("{ap}/id"),
-            "action id",
-        );
-        non_empty(rep, &format!("{ap}/label"), &a.label, "label");
+        let ap = p.join("actions").join(i);
+        check_id(rep, &ap.join("id"), &a.id, "action id");
+        duplicate(rep, &mut action_ids, &a.id, &ap.join("id"), "action id");
+        non_empty(rep, &ap.join("label"), &a.label, "label");
         if a.scopes.is_empty() {
             rep.value(
-                &format!("{ap}/scopes"),
+                &ap.join("scopes"),
                 Code::InvalidValue,
                 format!("action `{}` needs no scopes", a.id),
                 "here",
@@ -88,7 +83,7 @@ pub(crate) fn check_scopes(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
         }
         let mut seen = BTreeSet::new();
         for (j, sc) in a.scopes.iter().enumerate() {
-            let sp = format!("{ap}/scopes/{j}");
+            let sp = ap.join("scopes").join(j);
             scope_ref(rep, &sp, sc, m);
             if !seen.insert(sc.as_str()) {
                 rep.value(
@@ -103,7 +98,7 @@ pub(crate) fn check_scopes(rep: &mut Reporter<'_>, m: &AuthMethod, p: &str) {
     }
     if !m.actions.is_empty() && m.scopes.is_empty() {
         rep.key(
-            &format!("{p}/actions"),
+            &p.join("actions"),
             Code::UndeclaredScope,
             "the method has `actions` but declares no `scopes`",
             "here",

@@ -188,7 +188,7 @@ fn field_table(f: &Field) -> String {
         let name = serde_json::to_value(fmt).expect("a format serialises");
         parts.push(format!("format: {name}"));
         parts.push(format!("formatCheck: {}", format_check(fmt)));
-        let words = connectspec_spec::rules::runtime_format(fmt).describe();
+        let words = fmt.describe();
         parts.push(format!("formatWords: {}", string(words)));
     }
     if let Some(p) = &f.pattern {

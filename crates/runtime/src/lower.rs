@@ -1,17 +1,23 @@
-//! Lowering of simple anchored patterns into runtime [`Piece`]s.
+//! Lowering of simple anchored patterns into [`Piece`]s, next to the matcher that runs them.
 //!
 //! Most credential formats are an anchored concatenation of literal prefixes and ASCII
 //! character classes of fixed or bounded length. Those become a few byte checks
-//! ([`connectspec_runtime::PieceMatcher`]), which is several times faster than running
-//! a regex engine. Anything else (Unicode classes, look-around other than the anchors,
+//! ([`PieceMatcher`]), which is several times faster than running a regex engine. The
+//! generator writes the lowered pieces out as statics; the spec checker runs the same
+//! [`Lowered`] pieces through the same matching function ([`Pattern`]), so an example
+//! is judged by exactly the code that ships. Anything else (Unicode classes, look-around other than the anchors,
 //! nested repetition, shapes whose backtracking could grow) stays a regex.
 //!
 //! The lowering works on `regex-syntax`'s HIR, so flags such as `(?i)` are already
 //! expanded into classes, and it keeps the exact language of the pattern: a lowered
 //! matcher accepts a string if and only if `regex` does (property-tested).
 
-use connectspec_runtime::{ByteClass, Piece, PieceMatcher};
+use regex::Regex;
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
+
+use crate::matcher::{ByteClass, Matcher, PieceKind, PieceLike, match_pieces};
+#[cfg(doc)]
+use crate::matcher::{Piece, PieceMatcher};
 
 /// One lowered element, owning its data (the generator turns it into a static `Piece`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +28,8 @@ pub enum LoweredPiece {
     Class {
         /// Inclusive ASCII ranges, sorted and disjoint.
         ranges: Vec<(u8, u8)>,
+        /// The same ranges as a byte class.
+        class: ByteClass,
         /// Minimum repetitions.
         min: u32,
         /// Maximum repetitions.
@@ -48,40 +56,43 @@ const MAX_ALTERNATIVES: usize = 32;
 const WIDE: u32 = 64;
 
 impl LoweredPiece {
-    /// The runtime byte class of a class piece.
-    pub fn byte_class(ranges: &[(u8, u8)]) -> ByteClass {
-        ranges
+    /// A class piece of `min..=max` bytes from `ranges`.
+    fn class(ranges: Vec<(u8, u8)>, min: u32, max: u32) -> LoweredPiece {
+        let class = ranges
             .iter()
-            .fold(ByteClass::EMPTY, |c, (lo, hi)| c.with_range(*lo, *hi))
+            .fold(ByteClass::EMPTY, |c, (lo, hi)| c.with_range(*lo, *hi));
+        LoweredPiece::Class {
+            ranges,
+            class,
+            min,
+            max,
+        }
+    }
+}
+
+impl PieceLike for LoweredPiece {
+    type Literal = String;
+
+    #[inline]
+    fn kind(&self) -> PieceKind<'_, String> {
+        match self {
+            LoweredPiece::Literals(l) => PieceKind::Literals(l),
+            LoweredPiece::Class {
+                class, min, max, ..
+            } => PieceKind::Class {
+                class,
+                min: *min,
+                max: *max,
+            },
+        }
     }
 }
 
 impl Lowered {
-    /// Matches `value` with the runtime's [`PieceMatcher`] over these pieces (for tests and
-    /// tools; generated code uses static pieces instead).
+    /// Whether the whole of `value` matches: the matching function of the generated
+    /// [`PieceMatcher`] statics, run over these owned pieces.
     pub fn is_match(&self, value: &str) -> bool {
-        let alts: Vec<Vec<&str>> = self
-            .pieces
-            .iter()
-            .map(|p| match p {
-                LoweredPiece::Literals(l) => l.iter().map(String::as_str).collect(),
-                LoweredPiece::Class { .. } => Vec::new(),
-            })
-            .collect();
-        let pieces: Vec<Piece<'_>> = self
-            .pieces
-            .iter()
-            .zip(&alts)
-            .map(|(p, a)| match p {
-                LoweredPiece::Literals(_) => Piece::Literals(a),
-                LoweredPiece::Class { ranges, min, max } => Piece::Class {
-                    class: LoweredPiece::byte_class(ranges),
-                    min: *min,
-                    max: *max,
-                },
-            })
-            .collect();
-        PieceMatcher { pieces: &pieces }.matches(value)
+        match_pieces(&self.pieces, value.as_bytes())
     }
 
     /// The backtracking work bound: product of choices, with one "input length" factor
@@ -108,7 +119,11 @@ impl Lowered {
 /// Lowers `pattern` (Rust `regex` syntax) when it has a simple shape; `None` means "use
 /// a regex". Patterns that do not parse are `None` too (the spec checker reports them).
 pub fn lower_pattern(pattern: &str) -> Option<Lowered> {
-    let hir = regex_syntax::parse(pattern).ok()?;
+    lower_hir(&regex_syntax::parse(pattern).ok()?)
+}
+
+/// Lowers a parsed pattern (see [`lower_pattern`]); for callers that hold the HIR already.
+pub fn lower_hir(hir: &Hir) -> Option<Lowered> {
     let HirKind::Concat(parts) = hir.kind() else {
         return None;
     };
@@ -135,11 +150,7 @@ fn lower_into(h: &Hir, out: &mut Vec<LoweredPiece>) -> Option<()> {
     match h.kind() {
         HirKind::Empty => {}
         HirKind::Literal(lit) => out.push(LoweredPiece::Literals(vec![literal_text(&lit.0)?])),
-        HirKind::Class(c) => out.push(LoweredPiece::Class {
-            ranges: ascii_ranges(c)?,
-            min: 1,
-            max: 1,
-        }),
+        HirKind::Class(c) => out.push(LoweredPiece::class(ascii_ranges(c)?, 1, 1)),
         HirKind::Capture(c) => lower_into(&c.sub, out)?,
         HirKind::Concat(parts) => {
             for p in parts {
@@ -150,11 +161,7 @@ fn lower_into(h: &Hir, out: &mut Vec<LoweredPiece>) -> Option<()> {
         HirKind::Repetition(r) => {
             let max = r.max.unwrap_or(u32::MAX);
             match r.sub.kind() {
-                HirKind::Class(c) => out.push(LoweredPiece::Class {
-                    ranges: ascii_ranges(c)?,
-                    min: r.min,
-                    max,
-                }),
+                HirKind::Class(c) => out.push(LoweredPiece::class(ascii_ranges(c)?, r.min, max)),
                 // `x?` over a literal or an alternation of literals: one more (empty) choice.
                 _ if r.min == 0 && max == 1 => {
                     let mut alts = literal_choices(&r.sub)?;
@@ -264,6 +271,46 @@ fn merge_literals(pieces: Vec<LoweredPiece>) -> Vec<LoweredPiece> {
         }
     }
     out
+}
+
+/// A field pattern as it is checked: lowered pieces when the shape allows, else a regex.
+///
+/// The generator makes the same choice for the statics it writes ([`lower_pattern`]),
+/// so a value this accepts is exactly a value the compiled validator accepts.
+#[derive(Debug, Clone)]
+pub enum Pattern {
+    /// Byte checks over lowered pieces.
+    Lowered(Lowered),
+    /// Everything else.
+    Regex(Regex),
+}
+
+impl Pattern {
+    /// Compiles `pattern`; `Err` carries the regex crate's message.
+    pub fn new(pattern: &str) -> Result<Pattern, regex::Error> {
+        match lower_pattern(pattern) {
+            Some(l) => Ok(Pattern::Lowered(l)),
+            None => Regex::new(pattern).map(Pattern::Regex),
+        }
+    }
+
+    /// The pattern from its regex and HIR, both already built by the caller (the spec
+    /// checker needs them to report errors).
+    pub fn from_parts(regex: Regex, hir: &Hir) -> Pattern {
+        match lower_hir(hir) {
+            Some(l) => Pattern::Lowered(l),
+            None => Pattern::Regex(regex),
+        }
+    }
+}
+
+impl Matcher for Pattern {
+    fn is_match(&self, value: &str) -> bool {
+        match self {
+            Pattern::Lowered(l) => l.is_match(value),
+            Pattern::Regex(r) => r.is_match(value),
+        }
+    }
 }
 
 #[cfg(test)]
