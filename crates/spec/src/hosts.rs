@@ -289,7 +289,7 @@ fn prove_host(
             for h in &tails {
                 if !host_allowed(h, allowed) {
                     rep.value(
-                        &p.join(key_of_url),
+                        &p.join_path(key_of_url),
                         Code::UnconfinedUrl,
                         format!("`{}` can request host `{h}`, which `allowed_hosts` does not list", key_of_url.trim_start_matches("oauth/")),
                         shown(url),
@@ -311,7 +311,7 @@ fn prove_host(
             let confined = !endings.is_empty() && endings.iter().all(|e| wildcard_covers(e));
             if !confined {
                 let ptr = if key.is_empty() {
-                    p.join(key_of_url)
+                    p.join_path(key_of_url)
                 } else {
                     field_ptr(m, p, key_of_url, key)
                 };
@@ -525,7 +525,7 @@ fn field_ptr(m: &AuthMethod, p: &Ptr, url_key: &str, key: &str) -> Ptr {
             .join(i)
             .join("key")
     } else {
-        p.join(url_key)
+        p.join_path(url_key)
     }
 }
 

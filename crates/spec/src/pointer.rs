@@ -67,6 +67,13 @@ impl Ptr {
         Ptr(s)
     }
 
+    /// This pointer with the member names of `path`, separated by `/` (`"oauth/token_url"`);
+    /// for keys a check keeps as one path. The names themselves must not hold `/`.
+    #[must_use]
+    pub fn join_path(&self, path: &str) -> Ptr {
+        path.split('/').fold(self.clone(), |p, t| p.join(t))
+    }
+
     /// The pointer as text.
     pub fn as_str(&self) -> &str {
         &self.0

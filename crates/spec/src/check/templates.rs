@@ -1,0 +1,148 @@
+//! Checks of templates: placeholders name fields, optional parts sit where they may,
+//! secrets stay out of URLs.
+
+use std::collections::BTreeSet;
+
+use crate::diag::Code;
+use crate::load::{Reporter, shown};
+use crate::model::*;
+use connectspec_runtime::Part;
+
+pub(crate) fn check_template(
+    rep: &mut Reporter<'_>,
+    ptr: &str,
+    t: &str,
+    names: &BTreeSet<&str>,
+    m: &AuthMethod,
+) {
+    template_checks(rep, ptr, t, names, m, false);
+}
+
+/// [`check_template`] for a URL template of method `m`: an optional field may stand only
+/// in an optional part `{?…}` or with a default, since the URL is broken without it,
+/// and an optional part may not hold the host or change the URL's component.
+pub(crate) fn check_url_template(
+    rep: &mut Reporter<'_>,
+    ptr: &str,
+    t: &str,
+    names: &BTreeSet<&str>,
+    m: &AuthMethod,
+) {
+    template_checks(rep, ptr, t, names, m, true);
+}
+
+pub(crate) fn template_checks(
+    rep: &mut Reporter<'_>,
+    ptr: &str,
+    t: &str,
+    names: &BTreeSet<&str>,
+    m: &AuthMethod,
+    url: bool,
+) {
+    let parts = match connectspec_runtime::parse_template(t) {
+        Err((_, msg)) => {
+            return rep.value(
+                ptr,
+                Code::InvalidTemplate,
+                format!("malformed template: {msg}"),
+                shown(t),
+                "placeholders are `{field_key}`, `{field_key.param}`, `{field_key|default}` and optional parts `{?…}`",
+            );
+        }
+        Ok(parts) => parts,
+    };
+    for (ph, required) in Part::placeholders(&parts) {
+        let key = ph.key.as_str();
+        if !names.contains(key) {
+            let known: Vec<&str> = names.iter().copied().collect();
+            rep.value(
+                ptr,
+                Code::UnknownPlaceholder,
+                format!("placeholder `{{{key}}}` names no field or derived value"),
+                shown(t),
+                format!("use one of: {}", known.join(", ")),
+            );
+            continue;
+        }
+        if let Some(param) = &ph.param {
+            crate::choices::check_param_use(rep, ptr, t, key, param, m);
+        }
+        if url && required && m.field(key).is_some_and(|f| f.optional) {
+            rep.value(
+                ptr,
+                Code::OptionalInRequiredPosition,
+                format!("optional field `{key}` stands where the URL needs a value"),
+                shown(t),
+                format!("give it a default (`{{{key}|…}}`), wrap its part in `{{?…}}` (e.g. `{{?/teams/{{{key}}}}}`), or make the field required"),
+            );
+        }
+    }
+    if url {
+        optional_parts_in_url(rep, ptr, t, &parts, &mut String::new());
+    }
+}
+
+/// An optional part of a URL may not hold the host, and its literal text may not
+/// open another component (`?`, `#`, `://`): leaving it out must leave a URL of the
+/// same shape, which is what the host proof reads.
+pub(crate) fn optional_parts_in_url(
+    rep: &mut Reporter<'_>,
+    ptr: &str,
+    t: &str,
+    parts: &[Part],
+    before: &mut String,
+) {
+    for part in parts {
+        match part {
+            Part::Lit(s) => before.push_str(s),
+            Part::Var(_) => before.push('x'),
+            Part::Optional(inner) => {
+                let in_authority = match before.find("://") {
+                    None => true,
+                    Some(i) => !before[i + 3..].contains('/'),
+                };
+                let mut text = String::new();
+                let opens = inner.iter().any(|p| match p {
+                    Part::Lit(s) => {
+                        text.push_str(s);
+                        s.contains(['?', '#']) || s.contains("://")
+                    }
+                    _ => false,
+                });
+                if in_authority || opens {
+                    rep.value(
+                        ptr,
+                        Code::InvalidTemplate,
+                        if in_authority {
+                            "an optional part `{?…}` stands in the scheme or host of the URL".to_owned()
+                        } else {
+                            format!("the optional part `{{?{text}…}}` contains `?`, `#` or `://`, so leaving it out changes the URL's shape")
+                        },
+                        shown(t),
+                        "use optional parts for path segments or query parameters only, e.g. `/v1{?/teams/{team}}` or `?a=1{?&team={team}}`",
+                    );
+                    return;
+                }
+                optional_parts_in_url(rep, ptr, t, inner, before);
+            }
+        }
+    }
+}
+
+/// URLs end up in logs and error messages: they may name only non-secret fields.
+/// Derived values are allowed: a derived value is a declared public part (such as a
+/// data-centre suffix) of its source.
+/// OAuth endpoint URLs go to browsers and token endpoints: they may name no secret at
+/// all. (`base_url` and the test path may carry one in a path segment:
+/// [`crate::request::check_url_secrets`].)
+pub(crate) fn no_secret_in(rep: &mut Reporter<'_>, ptr: &str, t: &str, m: &AuthMethod) {
+    let Ok(parts) = connectspec_runtime::parse_template(t) else {
+        return;
+    };
+    for (ph, _) in Part::placeholders(&parts) {
+        let key = ph.key.as_str();
+        if m.field(key).is_some_and(|f| f.secret) {
+            rep.value(ptr, Code::InvalidTemplate, format!("URL template uses the secret value `{{{key}}}`"), shown(t), "URLs are logged and shown: send secrets in `send` (headers, query or basic auth) instead");
+        }
+    }
+}
