@@ -5,7 +5,8 @@ mod common;
 use std::time::Duration;
 
 use common::{
-    Answer, Service, Stub, basic_credentials, catalogue, config_for, post_fields, valid_form,
+    Answer, Service, Stub, basic_credentials, catalogue, config_for, post_fields, run_test,
+    valid_form,
 };
 use serde_json::{Value, json};
 
@@ -30,19 +31,6 @@ fn webflow_form(token: &str) -> serde_json::Map<String, Value> {
     json!({"site_token": token}).as_object().unwrap().clone()
 }
 
-async fn run_test(
-    c: &reqwest::Client,
-    svc: &Service,
-    provider: &str,
-    method: &str,
-    form: &serde_json::Map<String, Value>,
-) -> (u16, Value) {
-    let url = svc.url(&format!("/v1/providers/{provider}/methods/{method}/test"));
-    let res = post_fields(c, &url, form).await;
-    let status = res.status().as_u16();
-    (status, res.json().await.unwrap())
-}
-
 #[tokio::test]
 async fn webflow_outcomes() {
     let stub = Stub::start(Answer::Status(200)).await;
@@ -51,7 +39,7 @@ async fn webflow_outcomes() {
     // Pasted with whitespace: the normalised token is what goes out.
     let form = webflow_form(&format!(" {WEBFLOW_TOKEN} "));
 
-    let (s, body) = run_test(&c, &svc, "webflow", "site_token", &form).await;
+    let (s, body, _) = run_test(&c, &svc, "webflow", "site_token", &form).await;
     assert_eq!(s, 200, "{body}");
     assert_eq!(body["ok"], true);
     assert_eq!(body["outcome"], "connected");
@@ -67,7 +55,7 @@ async fn webflow_outcomes() {
     );
 
     stub.answer(Answer::Status(401));
-    let (s, body) = run_test(&c, &svc, "webflow", "site_token", &form).await;
+    let (s, body, _) = run_test(&c, &svc, "webflow", "site_token", &form).await;
     assert_eq!(s, 200);
     assert_eq!(body["ok"], false);
     assert_eq!(body["outcome"], "rejected");
@@ -82,7 +70,7 @@ async fn webflow_outcomes() {
     assert!(body.get("missing_scopes").is_none());
 
     stub.answer(Answer::Status(403));
-    let (s, body) = run_test(&c, &svc, "webflow", "site_token", &form).await;
+    let (s, body, _) = run_test(&c, &svc, "webflow", "site_token", &form).await;
     assert_eq!(s, 200);
     assert_eq!(body["ok"], false);
     assert_eq!(body["status"], 403);
@@ -96,13 +84,13 @@ async fn webflow_outcomes() {
     );
 
     stub.answer(Answer::Status(500));
-    let (s, body) = run_test(&c, &svc, "webflow", "site_token", &form).await;
+    let (s, body, _) = run_test(&c, &svc, "webflow", "site_token", &form).await;
     assert_eq!(s, 200);
     assert_eq!(body["outcome"], "unexpected_status");
     assert_eq!(body["status"], 500);
 
     // Invalid fields never reach the provider.
-    let (s, body) = run_test(&c, &svc, "webflow", "site_token", &webflow_form("short")).await;
+    let (s, body, _) = run_test(&c, &svc, "webflow", "site_token", &webflow_form("short")).await;
     assert_eq!(s, 422);
     assert_eq!(body["errors"][0]["field"], "site_token");
     assert!(stub.take_seen().len() == 3, "the invalid form was sent out");
@@ -115,7 +103,7 @@ async fn oneflow_sends_both_headers() {
     let svc = Service::start(config_for(&["oneflow"], &stub.url, Duration::from_secs(10))).await;
     let c = reqwest::Client::new();
     let form = json!({"api_token": ONEFLOW_TOKEN, "user_email": " ada@example.com"});
-    let (s, body) = run_test(&c, &svc, "oneflow", "api_token", form.as_object().unwrap()).await;
+    let (s, body, _) = run_test(&c, &svc, "oneflow", "api_token", form.as_object().unwrap()).await;
     assert_eq!(s, 200);
     assert_eq!(body["outcome"], "rejected");
     assert_eq!(
@@ -166,7 +154,8 @@ async fn every_spec_test_request_is_built_from_the_spec() {
                     .unwrap();
                 (res.status().as_u16(), res.json::<Value>().await.unwrap())
             } else {
-                run_test(&c, &svc, &spec.id, &m.id, &form).await
+                let (s, body, _) = run_test(&c, &svc, &spec.id, &m.id, &form).await;
+                (s, body)
             };
             if m.is_oauth() {
                 form.insert("access_token".into(), Value::String(OAUTH_TOKEN.into()));

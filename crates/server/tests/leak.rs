@@ -7,35 +7,13 @@
 
 mod common;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use common::{
-    Answer, Service, Stub, basic_credentials, catalogue, config_for, form_with, observed,
+    Answer, Capture, Service, Stub, basic_credentials, catalogue, config_for, form_with, observed,
     post_fields, valid_form,
 };
 use serde_json::{Value, json};
-
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Capture {
-    type Writer = Capture;
-    fn make_writer(&'a self) -> Capture {
-        self.clone()
-    }
-}
 
 /// A secret vector, where it belongs, and whether the spec says it is valid.
 struct Vector {
@@ -228,7 +206,7 @@ async fn no_secret_in_responses_or_logs() {
     slow.stop().await.unwrap();
     dead.stop().await.unwrap();
 
-    let text = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    let text = String::from_utf8(logs.bytes()).unwrap();
     assert!(text.contains("request"), "no request log lines captured");
     assert!(
         text.contains("connection test answered") && text.contains("connection test timed out")

@@ -17,8 +17,9 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write as _};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+use common::Capture;
 
 use base64::Engine as _;
 use connectspec_server::oauth::config::{OAuthArgs, OAuthConfig};
@@ -30,26 +31,6 @@ const GRAPH_CLIENT_ID: &str = "6731de76-14a6-49ae-97bc-6eba6914391e";
 const GRAPH_CLIENT_SECRET: &str = "Qx8Q~graph-client-secret-fake-1234567890";
 const PAYPAL_CLIENT_ID: &str = "AcmePayPalRestAppClientIdFake0123456789";
 const PAYPAL_CLIENT_SECRET: &str = "EPayPalRestAppSecretFakeValue0123456789";
-
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Capture {
-    type Writer = Capture;
-    fn make_writer(&'a self) -> Capture {
-        self.clone()
-    }
-}
 
 fn harness_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/oauth");
@@ -619,7 +600,7 @@ async fn oauth_flows_against_a_real_authorization_server() {
             assert!(!b.contains(secret.as_str()), "a secret in a body: {b}");
         }
     }
-    let text = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    let text = String::from_utf8(logs.bytes()).unwrap();
     assert!(
         text.contains("authorization completed"),
         "no OAuth log lines captured"

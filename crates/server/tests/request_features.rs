@@ -8,7 +8,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{Answer, Seen, Service, Stub, basic_credentials, config_for, post_fields};
+use common::{Answer, Seen, Service, Stub, basic_credentials, config_for};
 use serde_json::{Value, json};
 
 const DUO_HOST: &str = "api-1a2b3c4d.duosecurity.com";
@@ -25,11 +25,7 @@ async fn run_test(
     form: Value,
 ) -> (u16, Value, String) {
     let c = reqwest::Client::new();
-    let url = svc.url(&format!("/v1/providers/{provider}/methods/{method}/test"));
-    let res = post_fields(&c, &url, form.as_object().unwrap()).await;
-    let status = res.status().as_u16();
-    let text = res.text().await.unwrap();
-    (status, serde_json::from_str(&text).unwrap(), text)
+    common::run_test(&c, svc, provider, method, form.as_object().unwrap()).await
 }
 
 /// Hands the request the stand-in saw to `verify_duo.py`; its verdict.

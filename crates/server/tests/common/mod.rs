@@ -323,3 +323,48 @@ pub async fn post_fields(
         .await
         .expect("request")
 }
+
+/// Log output captured in memory: a `tracing` writer the leak tests read back.
+#[derive(Clone, Default)]
+pub struct Capture(Arc<Mutex<Vec<u8>>>);
+
+impl Capture {
+    /// Everything written so far.
+    pub fn bytes(&self) -> Vec<u8> {
+        self.0.lock().unwrap().clone()
+    }
+}
+
+impl std::io::Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Capture {
+    type Writer = Capture;
+    fn make_writer(&'a self) -> Capture {
+        self.clone()
+    }
+}
+
+/// Runs the connection test of `provider`/`method` with `form`: the status, the body as
+/// JSON, and the body as text.
+pub async fn run_test(
+    c: &reqwest::Client,
+    svc: &Service,
+    provider: &str,
+    method: &str,
+    form: &serde_json::Map<String, serde_json::Value>,
+) -> (u16, serde_json::Value, String) {
+    let url = svc.url(&format!("/v1/providers/{provider}/methods/{method}/test"));
+    let res = post_fields(c, &url, form).await;
+    let status = res.status().as_u16();
+    let text = res.text().await.unwrap();
+    let body = serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"));
+    (status, body, text)
+}
