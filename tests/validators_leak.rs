@@ -167,7 +167,10 @@ fn duo_shows_its_public_integration_key_but_never_the_signature() {
     .collect();
     let c = connectspec_providers::validate("duo", "admin_api", &map).expect("valid");
     let public = serde_json::to_string(&c.public_values()).unwrap();
-    assert!(public.contains(IKEY), "the public key is a public value: {public}");
+    assert!(
+        public.contains(IKEY),
+        "the public key is a public value: {public}"
+    );
     assert!(!public.contains(SKEY));
     let shown = format!("{c:?}");
     assert!(shown.contains(IKEY) && !shown.contains(SKEY), "{shown}");
@@ -188,7 +191,11 @@ fn duo_shows_its_public_integration_key_but_never_the_signature() {
         .expect("an Authorization header");
     let authorization = connectspec_runtime::ExposeSecret::expose_secret(authorization).to_owned();
     let encoded = authorization.strip_prefix("Basic ").expect("basic");
-    assert!(encoded.len() > 40, "user name and signature: {}", encoded.len());
+    assert!(
+        encoded.len() > 40,
+        "user name and signature: {}",
+        encoded.len()
+    );
     let debug = format!("{auth:?} {auth:#?}");
     for hidden in [SKEY, encoded] {
         assert!(!debug.contains(hidden), "`{hidden}` in {debug}");

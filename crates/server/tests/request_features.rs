@@ -336,7 +336,10 @@ async fn notion_searches_with_a_json_body_and_needs_a_shared_page() {
     assert_eq!(body["failed_check"]["index"], 1);
     assert!(text.contains("Share the pages"), "{text}");
     assert!(!text.contains(NOTION_SECRET));
-    stub.answer(Answer::Body(401, r#"{"object":"error","status":401,"code":"unauthorized"}"#));
+    stub.answer(Answer::Body(
+        401,
+        r#"{"object":"error","status":401,"code":"unauthorized"}"#,
+    ));
     let (_, body, _) = run_test(&svc, "notion", "internal_integration", form).await;
     assert_eq!(body["outcome"], "rejected", "{body}");
     svc.stop().await.unwrap();

@@ -224,7 +224,10 @@ pub fn app_key(rng: &mut Rng, who: &Identity) -> Field {
     f.normalize = vec![Normalize::Trim];
     let valid: Vec<String> = (0..rng.range(1, 3)).map(|_| shape.value(rng)).collect();
     let mut invalid = broken_tokens(&valid[0], Some(&shape));
-    invalid.push((valid[0].to_lowercase(), "application keys are upper case".into()));
+    invalid.push((
+        valid[0].to_lowercase(),
+        "application keys are upper case".into(),
+    ));
     with_examples(f, valid, invalid)
 }
 
