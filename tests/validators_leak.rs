@@ -144,3 +144,56 @@ fn secret_test_vectors_never_appear_in_output() {
     }
     assert!(checked > 0, "the catalogue has secret test vectors");
 }
+
+/// Duo's integration key is the user name of every signed request, marked `public`: it
+/// may be shown. The secret key, the signature made with it and the Authorization value
+/// built from both stay redacted, before and after signing.
+#[cfg(workspace_catalogue)]
+#[test]
+fn duo_shows_its_public_integration_key_but_never_the_signature() {
+    const IKEY: &str = "DIWJ8X6AEYOR5OMC6TQ1";
+    const SKEY: &str = "Zh5eGmUq9zpfQnyUIu5OL9iWoMMv5ZNmk3zLJ4Ep";
+    let map: BTreeMap<String, String> = [
+        ("api_hostname", "api-1a2b3c4d.duosecurity.com"),
+        ("integration_key", IKEY),
+        ("secret_key", SKEY),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    let c = connectspec_providers::validate("duo", "admin_api", &map).expect("valid");
+    let public = serde_json::to_string(&c.public_values()).unwrap();
+    assert!(
+        public.contains(IKEY),
+        "the public key is a public value: {public}"
+    );
+    assert!(!public.contains(SKEY));
+    let shown = format!("{c:?}");
+    assert!(shown.contains(IKEY) && !shown.contains(SKEY), "{shown}");
+    let mut auth = c.request_auth();
+    auth.sign(
+        &connectspec_runtime::RequestTarget {
+            method: "GET",
+            host: "api-1a2b3c4d.duosecurity.com",
+            path: "/admin/v1/info/summary",
+            query: &[],
+        },
+        1_345_570_158,
+    );
+    let (_, authorization) = auth
+        .headers
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case("authorization"))
+        .expect("an Authorization header");
+    let authorization = connectspec_runtime::ExposeSecret::expose_secret(authorization).to_owned();
+    let encoded = authorization.strip_prefix("Basic ").expect("basic");
+    assert!(
+        encoded.len() > 40,
+        "user name and signature: {}",
+        encoded.len()
+    );
+    let debug = format!("{auth:?} {auth:#?}");
+    for hidden in [SKEY, encoded] {
+        assert!(!debug.contains(hidden), "`{hidden}` in {debug}");
+    }
+}

@@ -193,7 +193,7 @@ export class ConnectspecLink extends HTMLElement {
     const control = el("div", { class: "control" });
     if (f.options && f.options.length) {
       input = el("select", { part: "select", class: "input", id, name: f.key, required: !f.optional });
-      const preset = f.default ?? (f.options.length === 1 ? f.options[0].value : null);
+      const preset = f.default ?? (f.options.length === 1 && !f.optional ? f.options[0].value : null);
       if (preset === null) input.append(el("option", { value: "" }, t.choose));
       for (const o of f.options) input.append(el("option", { value: o.value }, o.label));
       if (preset !== null) input.value = preset;

@@ -50,7 +50,7 @@ let chrome;
 const secrets = new Set();
 const answers = new Map();
 
-const PROVIDERS = ["oneflow", "webflow", "stripe", "zendesk", "datadog"];
+const PROVIDERS = ["oneflow", "webflow", "stripe", "zendesk", "datadog", "telegram"];
 
 before(async () => {
   standin = await startStandin();
@@ -405,6 +405,31 @@ describe("Datadog", () => {
     assert.match(await alertText(p), /Datadog rejected the API key\. Check the key, and that the chosen site/);
     await noViolations(p, "with a rejected key");
     await assertNoLeak(assert, p, seen, [apiKey, appKey, wrongSite], service.log());
+    await p.close();
+  });
+});
+
+describe("Telegram", () => {
+  const bot = secret(`7012345678:${token("telegram-ok", 35, "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789_-")}`);
+
+  // The stand-in does not know the bot (the token is in the path, not a header): only
+  // the path each test request took is looked at.
+  test("an optional one-option choice starts empty; chosen, the test path gains its segment", async () => {
+    const { page: p, seen } = await page("telegram", "bot_token");
+    const options = await p.$$eval(`${q("environment")} option`, (o) => o.map((x) => [x.value, x.textContent]));
+    assert.deepEqual(options, [["", "Choose…"], ["test", "Test environment"]]);
+    assert.equal(await p.$eval(q("environment"), (s) => s.value), "");
+    assert.equal(await p.$eval(q("environment"), (s) => s.required), false);
+    const desc = await p.$eval("connectspec-link >>> #cs-field-environment-desc", (d) => d.textContent);
+    assert.match(desc, /test server/);
+    await fill(p, "bot_token", bot);
+    await connect(p);
+    assert.equal(standin.hits.at(-1).path, `/bot${bot}/getMe`);
+    await p.select(q("environment"), "test");
+    await connect(p);
+    assert.equal(standin.hits.at(-1).path, `/bot${bot}/test/getMe`);
+    await noViolations(p, "with the environment chosen");
+    await assertNoLeak(assert, p, seen, [bot], service.log());
     await p.close();
   });
 });

@@ -15,6 +15,7 @@ const DUO_HOST: &str = "api-1a2b3c4d.duosecurity.com";
 const DUO_IKEY: &str = "DIWJ8X6AEYOR5OMC6TQ1";
 const DUO_SKEY: &str = "Zh5eGmUq9zpfQnyUIu5OL9iWoMMv5ZNmk3zLJ4Ep";
 const TELEGRAM_TOKEN: &str = "7012345678:AAF3kq9Zx_Vb1mT4rYc8uHw2pLd6sNe0jGo";
+const NOTION_SECRET: &str = "ntn_4f1Xq9ZbV2mT8rYc6uHw3pLd0sNe5jGoAaBbCcDdEeFf12";
 const MONDAY_TOKEN: &str =
     "eyJhbGciOiJIUzI1NiJ9.eyJ0aWQiOjEyMzQ1Njc4OX0.c2lnbmF0dXJlLWZha2UtMDEyMzQ1";
 
@@ -240,6 +241,103 @@ async fn telegram_token_goes_into_one_path_segment_only() {
     assert_eq!(s, 422);
     assert!(!text.contains("getUpdates"));
     assert!(stub.take_seen().len() == 1);
+    svc.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn telegram_test_environment_adds_a_path_segment_only_when_chosen() {
+    let stub = Stub::start(Answer::Body(
+        200,
+        r#"{"ok":true,"result":{"id":7012345678,"is_bot":true}}"#,
+    ))
+    .await;
+    let svc = Service::start(config_for(
+        &["telegram"],
+        &stub.url,
+        Duration::from_secs(10),
+    ))
+    .await;
+    // Chosen (normalised from ` Test `): the optional part `{?/{environment}}` is there.
+    let form = json!({"bot_token": TELEGRAM_TOKEN, "environment": " Test "});
+    let (s, body, text) = run_test(&svc, "telegram", "bot_token", form).await;
+    assert_eq!(s, 200, "{body}");
+    assert_eq!(body["outcome"], "connected", "{body}");
+    assert!(!text.contains(TELEGRAM_TOKEN));
+    // Left empty, or not sent: the part vanishes whole, slash included.
+    for form in [
+        json!({"bot_token": TELEGRAM_TOKEN, "environment": ""}),
+        json!({"bot_token": TELEGRAM_TOKEN}),
+    ] {
+        let (_, body, _) = run_test(&svc, "telegram", "bot_token", form).await;
+        assert_eq!(body["outcome"], "connected", "{body}");
+    }
+    let paths: Vec<String> = stub
+        .take_seen()
+        .into_iter()
+        .map(|s| s.path_and_query)
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            format!("/bot{TELEGRAM_TOKEN}/test/getMe"),
+            format!("/bot{TELEGRAM_TOKEN}/getMe"),
+            format!("/bot{TELEGRAM_TOKEN}/getMe"),
+        ]
+    );
+    // Anything but the one option is refused before a request is made.
+    for env in ["production", "test/../x", "../test"] {
+        let form = json!({"bot_token": TELEGRAM_TOKEN, "environment": env});
+        let (s, body, _) = run_test(&svc, "telegram", "bot_token", form).await;
+        assert_eq!(s, 422, "{env}: {body}");
+        assert!(body.to_string().contains("environment"), "{body}");
+    }
+    assert!(stub.take_seen().is_empty());
+    svc.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn notion_searches_with_a_json_body_and_needs_a_shared_page() {
+    let stub = Stub::start(Answer::Body(
+        200,
+        r#"{"object":"list","results":[{"object":"page","id":"59833787-2cf9-4fdf-8782-e53db20768a5"}],"next_cursor":null,"has_more":false}"#,
+    ))
+    .await;
+    let svc = Service::start(config_for(&["notion"], &stub.url, Duration::from_secs(10))).await;
+    let form = json!({"token": NOTION_SECRET});
+    let (s, body, text) = run_test(&svc, "notion", "internal_integration", form.clone()).await;
+    assert_eq!(s, 200, "{body}");
+    assert_eq!(body["outcome"], "connected", "{body}");
+    assert!(!text.contains(NOTION_SECRET));
+    let seen = stub.take_seen();
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].method, "POST");
+    assert_eq!(seen[0].path_and_query, "/search");
+    assert_eq!(seen[0].header("content-type"), Some("application/json"));
+    assert_eq!(seen[0].header("notion-version"), Some("2022-06-28"));
+    assert_eq!(
+        seen[0].header("authorization"),
+        Some(format!("Bearer {NOTION_SECRET}").as_str())
+    );
+    let sent: Value = serde_json::from_slice(&seen[0].body).unwrap();
+    assert_eq!(sent, json!({"page_size": 1}));
+
+    // A working secret that sees no page: the 200 with an empty list is not a connection.
+    stub.answer(Answer::Body(
+        200,
+        r#"{"object":"list","results":[],"next_cursor":null,"has_more":false}"#,
+    ));
+    let (_, body, text) = run_test(&svc, "notion", "internal_integration", form.clone()).await;
+    assert_eq!(body["outcome"], "check_failed", "{body}");
+    assert_eq!(body["failed_check"]["pointer"], "/results");
+    assert_eq!(body["failed_check"]["index"], 1);
+    assert!(text.contains("Share the pages"), "{text}");
+    assert!(!text.contains(NOTION_SECRET));
+    stub.answer(Answer::Body(
+        401,
+        r#"{"object":"error","status":401,"code":"unauthorized"}"#,
+    ));
+    let (_, body, _) = run_test(&svc, "notion", "internal_integration", form).await;
+    assert_eq!(body["outcome"], "rejected", "{body}");
     svc.stop().await.unwrap();
 }
 

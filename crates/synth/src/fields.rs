@@ -133,6 +133,104 @@ pub fn token(rng: &mut Rng, who: &Identity, key: &str, label: &str, regex: bool)
     f
 }
 
+/// A bot token that travels in the URL path (`/bot{bot_token}/me`): a numeric bot id,
+/// a colon and URL-safe characters, so its pattern allows only path characters and the
+/// value stays one percent-encoded path segment.
+pub fn path_token(rng: &mut Rng, who: &Identity) -> Field {
+    let shape = Shape {
+        pieces: vec![
+            Piece::Class {
+                class: Class::Digit,
+                min: 6,
+                max: Some(10),
+            },
+            Piece::Lit(":".into()),
+            Piece::Class {
+                class: Class::UrlSafe,
+                min: 35,
+                max: Some(35),
+            },
+        ],
+    };
+    let mut f = field("bot_token", "Bot Token");
+    f.secret = true;
+    f.description = Some(format!(
+        "The token {} shows when the bot is created; it starts with the bot's numeric id and a colon.",
+        who.name
+    ));
+    f.placeholder = Some(format!("Paste your {} bot token", who.name));
+    f.pattern = Some(shape.pattern());
+    f.hint = Some(shape.hint());
+    f.normalize = vec![Normalize::Trim];
+    let valid: Vec<String> = (0..rng.range(1, 3)).map(|_| shape.value(rng)).collect();
+    let mut invalid = broken_tokens(&valid[0], Some(&shape));
+    let (id, rest) = valid[0].split_once(':').expect("the shape has a colon");
+    invalid.insert(
+        0,
+        (
+            format!("{id}:{}/../admin", &rest[..8]),
+            "a slash cannot appear in a token".into(),
+        ),
+    );
+    with_examples(f, valid, invalid)
+}
+
+/// An optional environment choice with one option, `sandbox`: chosen, it adds a path
+/// segment through an optional part (`{?/{environment}}`); left empty, the segment
+/// vanishes.
+pub fn environment(who: &Identity) -> Field {
+    let mut f = field("environment", "Environment");
+    f.optional = true;
+    f.description = Some(format!(
+        "Choose **Sandbox** only for a bot created in the {} sandbox; leave it empty otherwise.",
+        who.name
+    ));
+    f.options = vec![EnumOption {
+        value: "sandbox".into(),
+        label: "Sandbox".into(),
+        params: Default::default(),
+    }];
+    f.normalize = vec![Normalize::Trim, Normalize::Lowercase];
+    let valid = vec!["sandbox".into(), "Sandbox".into()];
+    let invalid = vec![(
+        "production".into(),
+        "a normal bot needs no environment; leave the field empty".into(),
+    )];
+    with_examples(f, valid, invalid)
+}
+
+/// An application key that only identifies the application (sent in a header, like a
+/// user name): its key ends in `key`, but it is a public identifier, `public: true`.
+pub fn app_key(rng: &mut Rng, who: &Identity) -> Field {
+    let shape = Shape {
+        pieces: vec![
+            Piece::Lit("AK".into()),
+            Piece::Class {
+                class: Class::UpperAlnum,
+                min: 18,
+                max: Some(18),
+            },
+        ],
+    };
+    let mut f = field("app_key", "Application Key");
+    f.public = true;
+    f.description = Some(format!(
+        "The **Application key** on the bot's page in {}; it names the application and is not a secret.",
+        who.name
+    ));
+    f.placeholder = Some("AKXXXXXXXXXXXXXXXXXX".into());
+    f.pattern = Some(shape.pattern());
+    f.hint = Some(shape.hint());
+    f.normalize = vec![Normalize::Trim];
+    let valid: Vec<String> = (0..rng.range(1, 3)).map(|_| shape.value(rng)).collect();
+    let mut invalid = broken_tokens(&valid[0], Some(&shape));
+    invalid.push((
+        valid[0].to_lowercase(),
+        "application keys are upper case".into(),
+    ));
+    with_examples(f, valid, invalid)
+}
+
 /// A key whose kind is told by its prefix, with a prefix that must never be pasted
 /// (a publishable key), checked by prefixes and length rather than a pattern.
 pub fn prefixed_key(rng: &mut Rng, who: &Identity, key: &str, label: &str) -> Field {

@@ -36,10 +36,13 @@ pub enum Archetype {
     /// A cloud or self-managed installation (an optional base URL with a default), an
     /// organisation read from a pasted URL into the path.
     SelfHosted,
+    /// A bot token in the URL path, an optional environment that adds a path segment
+    /// (`{?/{environment}}`), and an application key that is a public identifier.
+    PathToken,
 }
 
 /// Every archetype.
-pub const ALL: [Archetype; 9] = [
+pub const ALL: [Archetype; 10] = [
     Archetype::HeaderToken,
     Archetype::BearerPat,
     Archetype::ModeKey,
@@ -49,6 +52,7 @@ pub const ALL: [Archetype; 9] = [
     Archetype::HostToken,
     Archetype::Custom,
     Archetype::SelfHosted,
+    Archetype::PathToken,
 ];
 
 /// A method without its guide, plus what the guide writer needs to know.
@@ -626,6 +630,36 @@ pub fn draft(rng: &mut Rng, who: &Identity, archetype: Archetype) -> Drafted {
             // The base URL may be the user's own installation: any public host.
             m.allowed_hosts = vec!["*".into()];
             (m, "access_token")
+        }
+        Archetype::PathToken => {
+            let token = fields::path_token(rng, who);
+            let env = fields::environment(who);
+            let app = fields::app_key(rng, who);
+            // The token is the path's; the public application key goes in a header.
+            let send = Send {
+                headers: headers(&[(&format!("X-{p}-Application-Key"), "{app_key}".into())]),
+                ..Send::default()
+            };
+            let t = test(
+                rng,
+                "/bot{bot_token}{?/{environment}}/getMe",
+                Vec::new(),
+                who,
+            );
+            (
+                method(
+                    "bot_token",
+                    "Bot Token",
+                    AuthKind::Custom,
+                    vec![token, env, app],
+                    api.clone(),
+                    send,
+                    Some(t),
+                    Vec::new(),
+                    limits(rng),
+                ),
+                "bot_token",
+            )
         }
     };
     Drafted {

@@ -97,6 +97,9 @@ fn every_feature_of_the_spec_language_occurs() {
         "computed:",
         "base64:",
         "constant:",
+        "public: true",
+        "{?/{environment}}",
+        "/bot{bot_token}",
     ] {
         assert!(all.contains(needle), "no synthetic spec uses `{needle}`");
     }

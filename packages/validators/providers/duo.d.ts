@@ -10,7 +10,7 @@ export type AdminApiField = "api_hostname" | "integration_key" | "secret_key";
 export interface AdminApiFields {
   /** API Hostname: api-, letters and digits, then .duosecurity.com */
   api_hostname: string;
-  /** Integration Key (secret): 20 characters starting with DI: capital letters and digits */
+  /** Integration Key: 20 characters starting with DI: capital letters and digits */
   integration_key: string;
   /** Secret Key (secret) */
   secret_key: string;
@@ -19,6 +19,7 @@ export interface AdminApiFields {
 /** The normalised non-secret values of a valid Admin API Application form. */
 export interface AdminApiValues {
   api_hostname: string;
+  integration_key: string;
 }
 
 /** The result of validating Admin API Application. */

@@ -10,7 +10,7 @@ const m0 = method({
   ],
   rules: [],
   derived: [],
-  values: [["api_hostname", 0]],
+  values: [["api_hostname", 0], ["integration_key", 1]],
 });
 
 /** The checking tables of Cisco Duo's auth methods, by method id. */

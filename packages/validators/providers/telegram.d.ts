@@ -4,16 +4,22 @@ import type { MethodRules, RawFields, ValidationResult } from "../runtime.js";
 // Telegram Bot Token (`bot_token`)
 
 /** The field keys of Bot Token. */
-export type BotTokenField = "bot_token";
+export type BotTokenField = "bot_token" | "environment";
 
 /** The raw input of Bot Token. */
 export interface BotTokenFields {
   /** Bot Token (secret): the bot's numeric id, a colon, then letters, digits, underscores and hyphens */
   bot_token: string;
+  /** Environment */
+  environment?: string;
 }
+
+/** The option values of Environment. */
+export type BotTokenEnvironmentOption = "test";
 
 /** The normalised non-secret values of a valid Bot Token form. */
 export interface BotTokenValues {
+  environment?: BotTokenEnvironmentOption;
 }
 
 /** The result of validating Bot Token. */

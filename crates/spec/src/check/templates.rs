@@ -78,7 +78,9 @@ pub(crate) fn template_checks(
         }
     }
     if url {
-        optional_parts_in_url(rep, ptr, t, &parts, &mut String::new());
+        // A test path is read after its base URL: it opens in the URL's path.
+        let mut before = String::from(if t.starts_with('/') { "https://h" } else { "" });
+        optional_parts_in_url(rep, ptr, t, &parts, &mut before);
     }
 }
 
@@ -95,6 +97,8 @@ pub(crate) fn optional_parts_in_url(
     for part in parts {
         match part {
             Part::Lit(s) => before.push_str(s),
+            // A placeholder opening the URL stands for a whole base URL (`{instance_url}`).
+            Part::Var(_) if before.is_empty() => before.push_str("https://x"),
             Part::Var(_) => before.push('x'),
             Part::Optional(inner) => {
                 let in_authority = match before.find("://") {
