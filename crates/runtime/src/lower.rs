@@ -5,8 +5,9 @@
 //! ([`PieceMatcher`]), which is several times faster than running a regex engine. The
 //! generator writes the lowered pieces out as statics; the spec checker runs the same
 //! [`Lowered`] pieces through the same matching function ([`Pattern`]), so an example
-//! is judged by exactly the code that ships. Anything else (Unicode classes, look-around other than the anchors,
-//! nested repetition, shapes whose backtracking could grow) stays a regex.
+//! is judged by exactly the code that ships. Anything else (Unicode classes, look-around
+//! other than the anchors, nested repetition, shapes whose backtracking could grow) stays
+//! a regex.
 //!
 //! The lowering works on `regex-syntax`'s HIR, so flags such as `(?i)` are already
 //! expanded into classes, and it keeps the exact language of the pattern: a lowered
@@ -24,11 +25,9 @@ use crate::matcher::{Piece, PieceMatcher};
 pub enum LoweredPiece {
     /// One of these literal strings.
     Literals(Vec<String>),
-    /// Between `min` and `max` bytes from the ASCII byte ranges (`max == u32::MAX`: unbounded).
+    /// Between `min` and `max` bytes from `class` (`max == u32::MAX`: unbounded).
     Class {
-        /// Inclusive ASCII ranges, sorted and disjoint.
-        ranges: Vec<(u8, u8)>,
-        /// The same ranges as a byte class.
+        /// The allowed ASCII bytes.
         class: ByteClass,
         /// Minimum repetitions.
         min: u32,
@@ -57,16 +56,11 @@ const WIDE: u32 = 64;
 
 impl LoweredPiece {
     /// A class piece of `min..=max` bytes from `ranges`.
-    fn class(ranges: Vec<(u8, u8)>, min: u32, max: u32) -> LoweredPiece {
+    fn class(ranges: &[(u8, u8)], min: u32, max: u32) -> LoweredPiece {
         let class = ranges
             .iter()
             .fold(ByteClass::EMPTY, |c, (lo, hi)| c.with_range(*lo, *hi));
-        LoweredPiece::Class {
-            ranges,
-            class,
-            min,
-            max,
-        }
+        LoweredPiece::Class { class, min, max }
     }
 }
 
@@ -77,9 +71,7 @@ impl PieceLike for LoweredPiece {
     fn kind(&self) -> PieceKind<'_, String> {
         match self {
             LoweredPiece::Literals(l) => PieceKind::Literals(l),
-            LoweredPiece::Class {
-                class, min, max, ..
-            } => PieceKind::Class {
+            LoweredPiece::Class { class, min, max } => PieceKind::Class {
                 class,
                 min: *min,
                 max: *max,
@@ -150,7 +142,7 @@ fn lower_into(h: &Hir, out: &mut Vec<LoweredPiece>) -> Option<()> {
     match h.kind() {
         HirKind::Empty => {}
         HirKind::Literal(lit) => out.push(LoweredPiece::Literals(vec![literal_text(&lit.0)?])),
-        HirKind::Class(c) => out.push(LoweredPiece::class(ascii_ranges(c)?, 1, 1)),
+        HirKind::Class(c) => out.push(LoweredPiece::class(&ascii_ranges(c)?, 1, 1)),
         HirKind::Capture(c) => lower_into(&c.sub, out)?,
         HirKind::Concat(parts) => {
             for p in parts {
@@ -161,7 +153,7 @@ fn lower_into(h: &Hir, out: &mut Vec<LoweredPiece>) -> Option<()> {
         HirKind::Repetition(r) => {
             let max = r.max.unwrap_or(u32::MAX);
             match r.sub.kind() {
-                HirKind::Class(c) => out.push(LoweredPiece::class(ascii_ranges(c)?, r.min, max)),
+                HirKind::Class(c) => out.push(LoweredPiece::class(&ascii_ranges(c)?, r.min, max)),
                 // `x?` over a literal or an alternation of literals: one more (empty) choice.
                 _ if r.min == 0 && max == 1 => {
                     let mut alts = literal_choices(&r.sub)?;

@@ -199,8 +199,8 @@ async fn monday_posts_a_graphql_body_and_checks_errors() {
     svc.stop().await.unwrap();
 }
 
-#[tokio::test]
-async fn telegram_token_goes_into_one_path_segment_only() {
+/// The service for Telegram, in front of a stand-in that confirms a bot.
+async fn telegram() -> (Stub, Service) {
     let stub = Stub::start(Answer::Body(
         200,
         r#"{"ok":true,"result":{"id":7012345678,"is_bot":true}}"#,
@@ -212,6 +212,12 @@ async fn telegram_token_goes_into_one_path_segment_only() {
         Duration::from_secs(10),
     ))
     .await;
+    (stub, svc)
+}
+
+#[tokio::test]
+async fn telegram_token_goes_into_one_path_segment_only() {
+    let (stub, svc) = telegram().await;
     let form = json!({"bot_token": format!(" {TELEGRAM_TOKEN}\n")});
     let (s, body, text) = run_test(&svc, "telegram", "bot_token", form.clone()).await;
     assert_eq!(s, 200);
@@ -246,17 +252,7 @@ async fn telegram_token_goes_into_one_path_segment_only() {
 
 #[tokio::test]
 async fn telegram_test_environment_adds_a_path_segment_only_when_chosen() {
-    let stub = Stub::start(Answer::Body(
-        200,
-        r#"{"ok":true,"result":{"id":7012345678,"is_bot":true}}"#,
-    ))
-    .await;
-    let svc = Service::start(config_for(
-        &["telegram"],
-        &stub.url,
-        Duration::from_secs(10),
-    ))
-    .await;
+    let (stub, svc) = telegram().await;
     // Chosen (normalised from ` Test `): the optional part `{?/{environment}}` is there.
     let form = json!({"bot_token": TELEGRAM_TOKEN, "environment": " Test "});
     let (s, body, text) = run_test(&svc, "telegram", "bot_token", form).await;

@@ -37,9 +37,7 @@ pub(super) fn pattern_static(name: &Ident, pattern: &str) -> Result<TokenStream,
         Some(l) => {
             let pieces = l.pieces.iter().map(|p| match p {
                 LoweredPiece::Literals(alts) => quote!(rt_::Piece::Literals(&[#(#alts),*])),
-                LoweredPiece::Class {
-                    class, min, max, ..
-                } => {
+                LoweredPiece::Class { class, min, max } => {
                     let class = class_literal(class);
                     let max = if *max == u32::MAX {
                         quote!(u32::MAX)
