@@ -117,8 +117,12 @@ fn show_target(url: &str) -> String {
 
 /// Characters that may not appear inside bold or link text.
 fn plain_ok(s: &str) -> bool {
-    !s.contains(['*', '`', '[', ']', '<', '\n'])
+    !s.bytes().any(|b| b"*`[]<\n".contains(&b))
 }
+
+/// The characters at which [`parse`] looks for markup; any other character is plain text.
+/// All ASCII, so a byte search finds them (no byte of a multi-byte character is ASCII).
+const MAY_BE_MARKUP: &[u8] = b"*`[!<]~#\n";
 
 /// Parses `text` into inline nodes.
 pub fn parse(text: &str) -> Result<Vec<Inline>, MarkupError> {
@@ -221,8 +225,14 @@ pub fn parse(text: &str) -> Result<Vec<Inline>, MarkupError> {
                 }
                 _ => {}
             }
-            plain.push(c);
-            i += c.len_utf8();
+            // The characters up to the next one that may open (or misuse) markup are
+            // plain text: copy them in one go.
+            let run = rest.as_bytes()[c.len_utf8()..]
+                .iter()
+                .position(|b| MAY_BE_MARKUP.contains(b))
+                .map_or(rest.len(), |n| n + c.len_utf8());
+            plain.push_str(&rest[..run]);
+            i += run;
         }
     }
     flush(&mut plain, &mut out);

@@ -24,7 +24,7 @@ pub trait Token {
 impl Token for str {
     fn push_to(&self, out: &mut String) {
         out.push('/');
-        if self.contains(['~', '/']) {
+        if self.bytes().any(|b| b == b'~' || b == b'/') {
             out.push_str(&escape_token(self));
         } else {
             out.push_str(self);

@@ -15,6 +15,8 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 use serde_saphyr::Spanned;
 
+mod events;
+
 /// A position in a spec file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Pos {
@@ -54,20 +56,20 @@ pub struct DuplicateKey {
 }
 
 /// A start position as the parser reported it.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct At {
     line: u32,
     column: u32,
     offset: usize,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Loc {
     at: At,
     kids: Kids,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 enum Kids {
     Leaf,
     Seq(Vec<Loc>),
@@ -301,10 +303,10 @@ fn options() -> serde_saphyr::Options {
 /// A repeated mapping key is not an error here: the last value wins, and
 /// [`Locations::duplicates`] lists every repetition for the loader to report.
 pub fn parse(text: &str) -> Result<(Value, Locations), SyntaxError> {
-    let root: Spanned<Node> =
-        serde_saphyr::from_str_with_options(text, options()).map_err(|e| syntax_error(&e, text))?;
-    let mut duplicates = Vec::new();
-    let (value, root) = convert(root, text, &mut duplicates);
+    let (value, root, duplicates) = match events::read(text) {
+        Some(read) => read,
+        None => read_with_serde(text)?,
+    };
     let mut locs = Locations {
         text: Arc::from(text),
         root: Some(root),
@@ -319,6 +321,16 @@ pub fn parse(text: &str) -> Result<(Value, Locations), SyntaxError> {
         })
         .collect();
     Ok((value, locs))
+}
+
+/// The full reader: serde-saphyr, with a `Spanned` value at every node. Every document
+/// the fast reader ([`events::read`]) leaves, and every error, goes through here.
+fn read_with_serde(text: &str) -> Result<events::Read, SyntaxError> {
+    let root: Spanned<Node> =
+        serde_saphyr::from_str_with_options(text, options()).map_err(|e| syntax_error(&e, text))?;
+    let mut duplicates = Vec::new();
+    let (value, root) = convert(root, text, &mut duplicates);
+    Ok((value, root, duplicates))
 }
 
 /// The parser's error as a located message in the spec author's terms: the parser's

@@ -248,8 +248,8 @@ fn check_examples(
     let Some(ex) = &f.examples else { return };
     let checker = FieldChecker::with_pattern(f, pattern);
     for (i, v) in ex.valid.iter().enumerate() {
-        let ep = fp.join("examples").join("valid").join(i);
         if let Err(e) = checker.check(v) {
+            let ep = fp.join("examples").join("valid").join(i);
             let msg = format!("valid example of `{}` is rejected: {}", f.key, e.message);
             if f.secret {
                 rep.secret(
@@ -275,16 +275,12 @@ fn check_examples(
         }
     }
     for (i, inv) in ex.invalid.iter().enumerate() {
-        let ep = fp.join("examples").join("invalid").join(i).join("value");
-        non_empty(
-            rep,
-            &fp.join("examples").join("invalid").join(i).join("reason"),
-            &inv.reason,
-            "reason",
-        );
+        let ip = fp.join("examples").join("invalid").join(i);
+        non_empty(rep, &ip.join("reason"), &inv.reason, "reason");
         let passes =
             checker.check(&inv.value).is_ok() || (f.optional && inv.value.trim().is_empty());
         if passes {
+            let ep = ip.join("value");
             let msg = format!(
                 "invalid example of `{}` is accepted (reason given: {})",
                 f.key, inv.reason
