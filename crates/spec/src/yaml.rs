@@ -1,10 +1,13 @@
 //! YAML → JSON value plus a map from JSON pointers to source locations.
 //!
 //! serde stops at the first error, but a spec author wants every mistake at once. So
-//! the loader first reads the YAML into a plain tree with positions (serde-saphyr's
-//! `Spanned`), converts it to `serde_json::Value`, and records where every value and
-//! every mapping key sits. Schema validation and the semantic checks then report by
-//! JSON pointer, and [`Locations`] turns each pointer back into `line:column`.
+//! the loader first reads the YAML into a `serde_json::Value` and records where every
+//! value and every mapping key sits. Schema validation and the semantic checks then
+//! report by JSON pointer, and [`Locations`] turns each pointer back into `line:column`.
+//!
+//! Two readers build the same result. Plain documents (what specs are) are read in one
+//! pass over the parser's events (`events.rs`); everything else, and every error, goes
+//! through serde-saphyr with a `Spanned` value at every node.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
