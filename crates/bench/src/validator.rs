@@ -16,6 +16,9 @@ use crate::table::{self, Row};
 pub const VS_JSONSCHEMA: f64 = 5.0;
 /// Goal: the compiled validator takes at most this many times the hand-written one.
 pub const VS_HAND: f64 = 1.5;
+/// Goal: validating into the typed struct takes at most this many times the
+/// hand-written check.
+pub const TYPED_VS_HAND: f64 = 1.0;
 
 /// Which implementation a criterion result measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -30,6 +33,8 @@ pub enum Kind {
     Regex,
     /// The generated validator building its typed struct (owned values).
     CompiledTyped,
+    /// The hand-written check copying its values into owned types.
+    HandOwned,
 }
 
 /// Classifies a criterion id segment.
@@ -38,7 +43,11 @@ pub fn kind_of(segment: &str) -> Option<Kind> {
     if s.contains("jsonschema") || s.contains("json_schema") || s.contains("json-schema") {
         Some(Kind::JsonSchema)
     } else if s.contains("hand") || s.contains("baseline") {
-        Some(Kind::Hand)
+        Some(if s.contains("owned") {
+            Kind::HandOwned
+        } else {
+            Kind::Hand
+        })
     } else if s.contains("compiled") || s.contains("generated") || s.contains("codegen") {
         Some(if s.contains("typed") {
             Kind::CompiledTyped
@@ -170,6 +179,7 @@ pub fn run(root: &Path, reuse: bool) -> Vec<Row> {
         for (k, label) in [
             (Kind::CompiledTyped, "compiled into the typed struct"),
             (Kind::Hand, "hand-written"),
+            (Kind::HandOwned, "hand-written into owned values"),
             (Kind::Regex, "regex"),
             (Kind::JsonSchema, "jsonschema"),
         ] {
@@ -204,6 +214,26 @@ pub fn run(root: &Path, reuse: bool) -> Vec<Row> {
                 "≤ 1.5× the time",
             ));
         }
+        if let (Some(&typed), Some(&hand)) =
+            (by_kind.get(&Kind::CompiledTyped), by_kind.get(&Kind::Hand))
+        {
+            let ratio = typed / hand;
+            let mut figure = format!("{ratio:.2}× the time");
+            if let Some(&owned) = by_kind.get(&Kind::HandOwned) {
+                figure.push_str(&format!(
+                    " ({:.2}× the hand-written check into owned values)",
+                    typed / owned
+                ));
+            }
+            rows.push(Row::at_most(
+                section,
+                format!("{name}: typed struct vs hand-written"),
+                figure,
+                ratio,
+                TYPED_VS_HAND,
+                "≤ 1.0× the time",
+            ));
+        }
     }
     if rows.is_empty() {
         rows.push(Row::not_run(
@@ -236,6 +266,10 @@ mod tests {
         assert_eq!(
             classify("oneflow/compiled_typed"),
             Some(("oneflow/*".into(), Kind::CompiledTyped))
+        );
+        assert_eq!(
+            classify("oneflow/hand_written_owned"),
+            Some(("oneflow/*".into(), Kind::HandOwned))
         );
         assert_eq!(classify("oneflow/other"), None);
     }

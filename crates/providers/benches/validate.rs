@@ -7,7 +7,10 @@
 //! - `hand_written`: straight-line Rust doing the same checks for that one method
 //!   (trim, checks, unknown keys), the floor to compare against;
 //! - `compiled_typed` (extra): `from_fields`, i.e. the check plus building the typed
-//!   struct (owned `String` and `SecretString`: one allocation per field).
+//!   struct (owned `String` and `SecretString`: one allocation per field, and the secret
+//!   zeroed when the result is dropped);
+//! - `hand_written_owned` (extra): the hand-written check copying its values into the
+//!   same owned types, the like-for-like baseline of `compiled_typed`.
 //!
 //! The first three answer "valid or not" without building owned values, so they are
 //! compared like for like. After criterion's report the ratios are printed (goal:
@@ -72,6 +75,22 @@ fn hand_oneflow(m: &BTreeMap<String, String>) -> Result<(&str, &str), Vec<&'stat
     }
 }
 
+/// The owned result a service keeps: what [`hand_oneflow`] checked, copied into a
+/// `String` and a zeroizing `SecretString`, as the typed struct holds them.
+struct HandOneflow {
+    _api_token: connectspec_runtime::SecretString,
+    _user_email: String,
+}
+
+/// [`hand_oneflow`] into owned values: the like-for-like baseline of `compiled_typed`.
+fn hand_oneflow_owned(m: &BTreeMap<String, String>) -> Result<HandOneflow, Vec<&'static str>> {
+    let (token, email) = hand_oneflow(m)?;
+    Ok(HandOneflow {
+        _api_token: token.to_owned().into(),
+        _user_email: email.to_owned(),
+    })
+}
+
 fn hand_email(v: &str) -> bool {
     let Some((local, domain)) = v.split_once('@') else {
         return false;
@@ -113,6 +132,13 @@ fn hand_webflow(m: &BTreeMap<String, String>) -> Result<&str, Vec<&'static str>>
     }
 }
 
+/// [`hand_webflow`] into an owned, zeroizing `SecretString`.
+fn hand_webflow_owned(
+    m: &BTreeMap<String, String>,
+) -> Result<connectspec_runtime::SecretString, Vec<&'static str>> {
+    hand_webflow(m).map(|t| t.to_owned().into())
+}
+
 // ---- the benchmark ----
 
 fn bench(c: &mut Criterion) {
@@ -147,6 +173,9 @@ fn bench(c: &mut Criterion) {
     g.bench_function("compiled_typed", |b| {
         b.iter(|| oneflow::ApiToken::from_fields(black_box(&one)).is_ok())
     });
+    g.bench_function("hand_written_owned", |b| {
+        b.iter(|| hand_oneflow_owned(black_box(&one)).is_ok())
+    });
     g.finish();
 
     let mut g = c.benchmark_group("webflow");
@@ -161,6 +190,9 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("compiled_typed", |b| {
         b.iter(|| webflow::SiteToken::from_fields(black_box(&web)).is_ok())
+    });
+    g.bench_function("hand_written_owned", |b| {
+        b.iter(|| hand_webflow_owned(black_box(&web)).is_ok())
     });
     g.finish();
 }
@@ -195,9 +227,71 @@ fn print_ratios() {
             c / h
         );
         if let Some(t) = median_ns(group, "compiled_typed") {
-            println!("  {group}: typed from_fields (check + owned values) {t:.1} ns");
+            print!(
+                "  {group}: typed from_fields (check + owned values) {t:.1} ns -> {:.2}x the hand-written time (goal <= 1.0)",
+                t / h
+            );
+            match median_ns(group, "hand_written_owned") {
+                Some(o) => println!(
+                    "; hand-written into owned values {o:.1} ns -> typed is {:.2}x that",
+                    t / o
+                ),
+                None => println!(),
+            }
         }
     }
+}
+
+/// Nanoseconds per call of `f`, over `n` calls.
+fn per_call(n: u32, f: &mut dyn FnMut() -> bool) -> f64 {
+    let start = std::time::Instant::now();
+    for _ in 0..n {
+        black_box(f());
+    }
+    start.elapsed().as_nanos() as f64 / f64::from(n)
+}
+
+/// The median, over rounds, of `a`'s time over `b`'s, each round timing both back to
+/// back (in alternating order). On a shared machine whose speed drifts between
+/// criterion's groups, a ratio taken within one round is steadier than a ratio of
+/// medians taken minutes apart.
+fn paired_ratio(a: &mut dyn FnMut() -> bool, b: &mut dyn FnMut() -> bool) -> f64 {
+    const ROUNDS: usize = 31;
+    const CALLS: u32 = 200_000;
+    let mut ratios: Vec<f64> = (0..ROUNDS)
+        .map(|round| {
+            if round % 2 == 0 {
+                let ta = per_call(CALLS, a);
+                ta / per_call(CALLS, b)
+            } else {
+                let tb = per_call(CALLS, b);
+                per_call(CALLS, a) / tb
+            }
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    ratios[ROUNDS / 2]
+}
+
+/// The typed path against both hand-written baselines, measured in pairs.
+fn print_paired() {
+    let one = map(&[("api_token", ONEFLOW_TOKEN), ("user_email", ONEFLOW_EMAIL)]);
+    let web = map(&[("site_token", WEBFLOW_TOKEN)]);
+    println!(
+        "\npaired (median of 31 rounds, each timing both back to back; goal: typed <= 1.0x hand-written)"
+    );
+    let typed = &mut || oneflow::ApiToken::from_fields(black_box(&one)).is_ok();
+    let vs_hand = paired_ratio(typed, &mut || hand_oneflow(black_box(&one)).is_ok());
+    let vs_owned = paired_ratio(typed, &mut || hand_oneflow_owned(black_box(&one)).is_ok());
+    println!(
+        "  oneflow: typed is {vs_hand:.2}x the hand-written check, {vs_owned:.2}x the hand-written check into owned values"
+    );
+    let typed = &mut || webflow::SiteToken::from_fields(black_box(&web)).is_ok();
+    let vs_hand = paired_ratio(typed, &mut || hand_webflow(black_box(&web)).is_ok());
+    let vs_owned = paired_ratio(typed, &mut || hand_webflow_owned(black_box(&web)).is_ok());
+    println!(
+        "  webflow: typed is {vs_hand:.2}x the hand-written check, {vs_owned:.2}x the hand-written check into owned values"
+    );
 }
 
 fn main() {
@@ -207,4 +301,8 @@ fn main() {
     bench(&mut c);
     c.final_summary();
     print_ratios();
+    // Not when cargo only checks that the bench runs (`cargo test --benches`) or lists it.
+    if !std::env::args().any(|a| a == "--test" || a == "--list") {
+        print_paired();
+    }
 }

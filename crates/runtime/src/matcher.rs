@@ -124,8 +124,16 @@ impl ByteClass {
     /// class has few enough of them, so the compiler can vectorise it.
     #[inline]
     pub fn all(&self, s: &[u8]) -> bool {
+        const CHUNK: usize = 16;
         if self.by_ranges() {
-            self.all_in_ranges(s)
+            if s.len() < CHUNK {
+                return self.all_in_ranges(s);
+            }
+            // Whole chunks, then the tail as the last whole chunk (overlapping the one
+            // before): every step a fixed-width vector check, no scalar tail loop.
+            let mut chunks = s.chunks_exact(CHUNK);
+            chunks.all(|c| self.all_in_ranges(c))
+                && (chunks.remainder().is_empty() || self.all_in_ranges(&s[s.len() - CHUNK..]))
         } else {
             s.iter().all(|b| self.contains(*b))
         }
@@ -228,16 +236,29 @@ impl Matcher for PieceMatcher<'_> {
     }
 }
 
-/// Backtracking match of `pieces` against all of `s`. Classes only hold ASCII bytes,
-/// so byte counts equal character counts wherever a class matched.
+/// Whether `pieces` match all of `s`. Classes only hold ASCII bytes, so byte counts
+/// equal character counts wherever a class matched.
+#[inline]
 pub(crate) fn match_pieces<P: PieceLike>(pieces: &[P], s: &[u8]) -> bool {
+    // A lone class is the usual token shape (`^[A-Za-z0-9-]{40}$`): a bounds check and
+    // one pass, inline, without the backtracking search's call.
+    if let [only] = pieces
+        && let PieceKind::Class { class, min, max } = only.kind()
+    {
+        return (min as usize..=max as usize).contains(&s.len()) && class.all(s);
+    }
+    match_seq(pieces, s)
+}
+
+/// Backtracking match of `pieces` against all of `s`.
+fn match_seq<P: PieceLike>(pieces: &[P], s: &[u8]) -> bool {
     let Some((first, rest)) = pieces.split_first() else {
         return s.is_empty();
     };
     match first.kind() {
         PieceKind::Literals(alts) => alts.iter().any(|a| {
             let a = a.as_ref().as_bytes();
-            s.starts_with(a) && match_pieces(rest, &s[a.len()..])
+            s.starts_with(a) && match_seq(rest, &s[a.len()..])
         }),
         PieceKind::Class { class, min, max } => {
             let (min, max) = (min as usize, max as usize);
@@ -249,7 +270,7 @@ pub(crate) fn match_pieces<P: PieceLike>(pieces: &[P], s: &[u8]) -> bool {
             if run < min {
                 return false;
             }
-            (min..=run).rev().any(|n| match_pieces(rest, &s[n..]))
+            (min..=run).rev().any(|n| match_seq(rest, &s[n..]))
         }
     }
 }
