@@ -301,8 +301,10 @@ fn main() {
     bench(&mut c);
     c.final_summary();
     print_ratios();
-    // Not when cargo only checks that the bench runs (`cargo test --benches`) or lists it.
-    if !std::env::args().any(|a| a == "--test" || a == "--list") {
+    // Only under `cargo bench` (which passes `--bench`), not when `cargo test --benches`
+    // checks that the bench runs or when it is listed.
+    let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--test" || a == "--list") {
         print_paired();
     }
 }
