@@ -245,9 +245,15 @@ pub(crate) fn match_pieces<P: PieceLike>(pieces: &[P], s: &[u8]) -> bool {
     if let [only] = pieces
         && let PieceKind::Class { class, min, max } = only.kind()
     {
-        return (min as usize..=max as usize).contains(&s.len()) && class.all(s);
+        return fills(class, min, max, s);
     }
     match_seq(pieces, s)
+}
+
+/// Whether all of `s` is between `min` and `max` bytes of `class`: a last piece.
+#[inline]
+fn fills(class: &ByteClass, min: u32, max: u32, s: &[u8]) -> bool {
+    (min as usize..=max as usize).contains(&s.len()) && class.all(s)
 }
 
 /// Backtracking match of `pieces` against all of `s`.
@@ -261,11 +267,11 @@ fn match_seq<P: PieceLike>(pieces: &[P], s: &[u8]) -> bool {
             s.starts_with(a) && match_seq(rest, &s[a.len()..])
         }),
         PieceKind::Class { class, min, max } => {
-            let (min, max) = (min as usize, max as usize);
             if rest.is_empty() {
                 // The last piece takes all that is left: a bounds check and one pass.
-                return (min..=max).contains(&s.len()) && class.all(s);
+                return fills(class, min, max, s);
             }
+            let (min, max) = (min as usize, max as usize);
             let run = class.run_len(&s[..s.len().min(max)]);
             if run < min {
                 return false;
