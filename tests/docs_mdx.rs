@@ -9,26 +9,17 @@ mod docs_support;
 
 use std::path::Path;
 use std::process::Command;
-use std::sync::OnceLock;
 
 use docs_support::{catalogue, derived_spec, root, write_all};
 use serde_json::Value;
 
-/// Installs the pinned compiler once per test binary.
-fn mdx_dir() -> &'static Path {
-    static READY: OnceLock<std::path::PathBuf> = OnceLock::new();
-    READY.get_or_init(|| {
-        let dir = root().join("tests/mdx");
-        if !dir.join("node_modules/@mdx-js/mdx").exists() {
-            let status = Command::new("npm")
-                .args(["ci", "--no-audit", "--no-fund"])
-                .current_dir(&dir)
-                .status()
-                .expect("npm must be installed to check the MDX pages");
-            assert!(status.success(), "`npm ci` failed in tests/mdx");
-        }
-        dir
-    })
+/// The compiler's folder, its pinned packages installed.
+fn mdx_dir() -> std::path::PathBuf {
+    connectspec_tests::npm::ensure(
+        &root().join("tests/mdx"),
+        &["node_modules/@mdx-js/mdx"],
+        "the MDX page check",
+    )
 }
 
 /// Compiles every `.mdx` under `dir`; the per-page reports and whether all passed.

@@ -36,18 +36,13 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Installs Ajv from the checked-in lockfile once.
+/// The Node harness's folder, Ajv installed from the checked-in lockfile.
 fn harness_dir() -> PathBuf {
-    let dir = root().join("tests/js");
-    if !dir.join("node_modules/ajv/package.json").exists() {
-        let status = Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(&dir)
-            .status()
-            .expect("npm must be installed to run the JavaScript parity check");
-        assert!(status.success(), "`npm ci` failed in tests/js");
-    }
-    dir
+    connectspec_tests::npm::ensure(
+        &root().join("tests/js"),
+        &["node_modules/ajv/package.json"],
+        "the JavaScript parity check",
+    )
 }
 
 /// SplitMix64: small, fast, the same sequence on every machine.

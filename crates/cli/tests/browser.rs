@@ -24,16 +24,11 @@ fn link_form_in_headless_chromium() {
         "Chromium is needed for the browser tests: `apt-get install chromium` (as .ci/run does), \
          or set CHROMIUM to its path (looked for {chromium})"
     );
-    if !dir.join("node_modules/puppeteer-core").exists()
-        || !dir.join("node_modules/axe-core").exists()
-    {
-        let status = Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(&dir)
-            .status()
-            .expect("npm must be installed to run the browser tests");
-        assert!(status.success(), "`npm ci` failed in tests/browser");
-    }
+    connectspec_tests::npm::ensure(
+        &dir,
+        &["node_modules/puppeteer-core", "node_modules/axe-core"],
+        "the browser tests",
+    );
     let out = Command::new("node")
         .args(["--test", "--test-reporter=spec", "link.test.mjs"])
         .current_dir(&dir)

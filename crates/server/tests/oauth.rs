@@ -32,25 +32,13 @@ const GRAPH_CLIENT_SECRET: &str = "Qx8Q~graph-client-secret-fake-1234567890";
 const PAYPAL_CLIENT_ID: &str = "AcmePayPalRestAppClientIdFake0123456789";
 const PAYPAL_CLIENT_SECRET: &str = "EPayPalRestAppSecretFakeValue0123456789";
 
-/// Installs the authorization server once per test binary. The tests run in parallel
-/// and `npm ci` first deletes `node_modules`, so a second install racing the first
-/// would pull the package out from under a harness that is starting.
+/// The authorization server's folder, oidc-provider installed from its lockfile.
 fn harness_dir() -> PathBuf {
-    static READY: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    READY
-        .get_or_init(|| {
-            let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/oauth");
-            if !dir.join("node_modules/oidc-provider/package.json").exists() {
-                let status = Command::new("npm")
-                    .args(["ci", "--no-audit", "--no-fund"])
-                    .current_dir(&dir)
-                    .status()
-                    .expect("npm must be installed to run the OAuth tests");
-                assert!(status.success(), "`npm ci` failed in tests/oauth");
-            }
-            dir
-        })
-        .clone()
+    connectspec_tests::npm::ensure(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/oauth"),
+        &["node_modules/oidc-provider/package.json"],
+        "the OAuth tests",
+    )
 }
 
 /// The authorization server; stopped when dropped.
