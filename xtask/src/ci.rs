@@ -76,9 +76,9 @@ pub fn run(root: &Path) -> Result<(), String> {
         ("RUSTC_WORKSPACE_WRAPPER", driver.as_ref()),
         ("CLIPPY_ARGS", &clippy_args(&["-D", "warnings"])),
     ];
-    // Every target, linted as it compiles; then the check, then the run (the same
-    // environment, so nothing is built again; doctests only run without
-    // `--all-targets`).
+    // Every target, linted as it compiles; then the check, then the run: the same
+    // environment, so only the examples compile again (`--all-targets` builds them as
+    // tests, the plain run as programs); doctests only run without `--all-targets`.
     cargo(
         root,
         &[
