@@ -192,6 +192,10 @@ impl Eq for NotAnOption {}
 
 /// Conversions from checked values to typed members, shared by every generated
 /// constructor instead of being spelled out (and compiled) once per field.
+///
+/// Each takes the value out of the checked result in place (`&mut`, leaving `None`):
+/// moving the whole result out first made the constructor copy it with wider loads
+/// than the checker's stores, a store-forwarding stall that cost more than the copy.
 pub mod take {
     use std::borrow::Cow;
 
@@ -200,23 +204,23 @@ pub mod take {
     use crate::rules::{FieldRules, Value};
 
     /// A required text field (checked present; empty when a checker bug let it through).
-    pub fn text(v: Value<'_>) -> String {
-        v.map(Cow::into_owned).unwrap_or_default()
+    pub fn text(v: &mut Value<'_>) -> String {
+        v.take().map(Cow::into_owned).unwrap_or_default()
     }
 
     /// An optional text field.
-    pub fn opt_text(v: Value<'_>) -> Option<String> {
-        v.map(Cow::into_owned)
+    pub fn opt_text(v: &mut Value<'_>) -> Option<String> {
+        v.take().map(Cow::into_owned)
     }
 
     /// A required secret field.
-    pub fn secret(v: Value<'_>) -> SecretString {
+    pub fn secret(v: &mut Value<'_>) -> SecretString {
         SecretString::from(text(v))
     }
 
     /// An optional secret field.
-    pub fn opt_secret(v: Value<'_>) -> Option<SecretString> {
-        v.map(|v| SecretString::from(v.into_owned()))
+    pub fn opt_secret(v: &mut Value<'_>) -> Option<SecretString> {
+        v.take().map(|v| SecretString::from(v.into_owned()))
     }
 
     /// The position of a required closed-choice value among the field's options (the
@@ -224,13 +228,13 @@ pub mod take {
     ///
     /// # Panics
     /// When the value is not an option: the checker accepted it, so that is a bug.
-    pub fn choice(field: &FieldRules<'_>, v: Value<'_>) -> usize {
+    pub fn choice(field: &FieldRules<'_>, v: &mut Value<'_>) -> usize {
         opt_choice(field, v).expect("the checker accepted one of the options")
     }
 
     /// The position of an optional closed-choice value among the field's options.
-    pub fn opt_choice(field: &FieldRules<'_>, v: Value<'_>) -> Option<usize> {
-        let i = option_index(field, &v?);
+    pub fn opt_choice(field: &FieldRules<'_>, v: &mut Value<'_>) -> Option<usize> {
+        let i = option_index(field, v.as_deref()?);
         assert!(i.is_some(), "the checker accepted one of the options");
         i
     }

@@ -212,11 +212,11 @@ pub(super) fn typed_struct(
 
             /// The one non-generic check, so each method compiles it once whatever the source type.
             pub(crate) fn from_dyn_(source: &dyn rt_::FieldSource) -> Result<#s, rt_::ValidationErrors> {
-                let checked = match rt_::validate::<#n>(&#m_mod::RULES, source) {
+                let mut checked = match rt_::validate::<#n>(&#m_mod::RULES, source) {
                     Ok(c) => c,
                     Err(e) => return Err(e),
                 };
-                let [#(#idents),*] = checked.values;
+                let [#(#idents),*] = &mut checked.values;
                 Ok(#s { #(#builds,)* normalized_: checked.normalized, #derived_build })
             }
 

@@ -199,11 +199,11 @@ pub mod oneflow {
         pub(crate) fn from_dyn_(
             source: &dyn rt_::FieldSource,
         ) -> Result<ApiToken, rt_::ValidationErrors> {
-            let checked = match rt_::validate::<2>(&api_token::RULES, source) {
+            let mut checked = match rt_::validate::<2>(&api_token::RULES, source) {
                 Ok(c) => c,
                 Err(e) => return Err(e),
             };
-            let [api_token, user_email] = checked.values;
+            let [api_token, user_email] = &mut checked.values;
             Ok(ApiToken {
                 api_token: rt_::take::secret(api_token),
                 user_email: rt_::take::text(user_email),
@@ -561,11 +561,11 @@ pub mod webflow {
         pub(crate) fn from_dyn_(
             source: &dyn rt_::FieldSource,
         ) -> Result<SiteToken, rt_::ValidationErrors> {
-            let checked = match rt_::validate::<1>(&site_token::RULES, source) {
+            let mut checked = match rt_::validate::<1>(&site_token::RULES, source) {
                 Ok(c) => c,
                 Err(e) => return Err(e),
             };
-            let [site_token] = checked.values;
+            let [site_token] = &mut checked.values;
             Ok(SiteToken {
                 site_token: rt_::take::secret(site_token),
                 normalized_: checked.normalized,
