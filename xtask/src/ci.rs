@@ -21,8 +21,9 @@ use std::process::Command;
 /// `cargo` with `args` in `root`, with the extra environment `env`.
 fn cargo(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let shown: Vec<String> = env.iter().map(|(k, v)| format!("{k}={v} ")).collect();
-    println!("==> {}cargo {}", shown.concat(), args.join(" "));
+    let shown: String = env.iter().map(|(k, v)| format!("{k}={v} ")).collect();
+    let shown = format!("{shown}cargo {}", args.join(" "));
+    println!("==> {shown}");
     let status = Command::new(&cargo)
         .args(args)
         .envs(env.iter().copied())
@@ -32,11 +33,7 @@ fn cargo(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<(), String>
     if status.success() {
         Ok(())
     } else {
-        Err(format!(
-            "error: `{}cargo {}` failed ({status})",
-            shown.concat(),
-            args.join(" ")
-        ))
+        Err(format!("error: `{shown}` failed ({status})"))
     }
 }
 
@@ -44,29 +41,24 @@ fn cargo(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<(), String>
 /// runs (through rustup's proxy, the selected toolchain's), as `cargo clippy` finds it.
 fn clippy_driver() -> Result<PathBuf, String> {
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-    let sysroot = Command::new(&rustc)
+    let out = Command::new(&rustc)
         .args(["--print", "sysroot"])
         .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()));
-    if let Some(driver) = sysroot
-        .map(|s| s.join("bin").join("clippy-driver"))
-        .filter(|d| d.is_file())
-    {
-        return Ok(driver);
+        .map_err(|e| format!("cannot run {rustc}: {e}"))?;
+    let driver = Path::new(String::from_utf8_lossy(&out.stdout).trim()).join("bin/clippy-driver");
+    if out.status.success() && driver.is_file() {
+        Ok(driver)
+    } else {
+        Err(
+            "error: clippy-driver not found in the toolchain's bin/ directory; \
+             install it with `rustup component add clippy`"
+                .into(),
+        )
     }
-    Err(
-        "error: clippy-driver not found in the toolchain's bin/ directory; \
-         install it with `rustup component add clippy`"
-            .into(),
-    )
 }
 
-/// Arguments for clippy-driver, in the form `cargo clippy` hands them over.
-fn clippy_args(args: &[&str]) -> String {
-    args.join("__CLIPPY_HACKERY__")
-}
+/// `-D warnings` for clippy-driver, in the form `cargo clippy` hands its arguments over.
+const DENY_WARNINGS: &str = "-D__CLIPPY_HACKERY__warnings";
 
 pub fn run(root: &Path) -> Result<(), String> {
     cargo(root, &["fmt", "--all", "--check"], &[])?;
@@ -74,7 +66,7 @@ pub fn run(root: &Path) -> Result<(), String> {
     let driver = driver.to_string_lossy();
     let lint = [
         ("RUSTC_WORKSPACE_WRAPPER", driver.as_ref()),
-        ("CLIPPY_ARGS", &clippy_args(&["-D", "warnings"])),
+        ("CLIPPY_ARGS", DENY_WARNINGS),
     ];
     // Every target, linted as it compiles; then the check, then the run: the same
     // environment, so only the examples compile again (`--all-targets` builds them as

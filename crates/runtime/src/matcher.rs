@@ -65,6 +65,16 @@ impl ByteClass {
         self
     }
 
+    /// Adds each byte of `bytes`.
+    pub const fn with_bytes(mut self, bytes: &[u8]) -> ByteClass {
+        let mut i = 0;
+        while i < bytes.len() {
+            self = self.with_range(bytes[i], bytes[i]);
+            i += 1;
+        }
+        self
+    }
+
     /// The class's parts (table, range starts, range widths, range count), for
     /// [`ByteClass::from_parts`].
     pub const fn parts(&self) -> ([u64; 4], [u8; RANGE_SLOTS], [u8; RANGE_SLOTS], u8) {
