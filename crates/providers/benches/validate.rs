@@ -304,7 +304,9 @@ fn main() {
     // Only under `cargo bench` (which passes `--bench`), not when `cargo test --benches`
     // checks that the bench runs or when it is listed.
     let args: Vec<String> = std::env::args().collect();
-    if args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--test" || a == "--list") {
+    // Nor under `--profile-time`, whose profile is meant to hold the chosen benchmarks only.
+    let skip = ["--test", "--list", "--profile-time"];
+    if args.iter().any(|a| a == "--bench") && !args.iter().any(|a| skip.contains(&a.as_str())) {
         print_paired();
     }
 }

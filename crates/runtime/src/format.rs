@@ -53,6 +53,21 @@ impl Format {
         }
     }
 
+    /// Whether every value in this format is printable ASCII (bytes `0x20..=0x7e`), so a
+    /// passing check also settles the control-character and character-count checks.
+    /// True of every built-in format (the test `formats_admit_printable_ascii_only`
+    /// holds each to it); a format for free text would say `false` here.
+    pub const fn only_printable_ascii(self) -> bool {
+        match self {
+            Format::Email
+            | Format::Url
+            | Format::HttpsUrl
+            | Format::Hostname
+            | Format::Uuid
+            | Format::Integer => true,
+        }
+    }
+
     /// Whether `value` is in this format.
     pub fn check(self, value: &str) -> bool {
         match self {
@@ -155,6 +170,54 @@ fn is_uuid(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const ALL: [Format; 6] = [
+        Format::Email,
+        Format::Url,
+        Format::HttpsUrl,
+        Format::Hostname,
+        Format::Uuid,
+        Format::Integer,
+    ];
+
+    /// What `only_printable_ascii` promises: a valid value with any one character
+    /// replaced by a control character, DEL or a non-ASCII character is rejected.
+    #[test]
+    fn formats_admit_printable_ascii_only() {
+        let valid = [
+            (Format::Email, "ops.team+x@acme.co.uk"),
+            (Format::Url, "http://example.com:8080/a/b?c=d"),
+            (Format::HttpsUrl, "https://acme.example.com/x"),
+            (Format::Hostname, "acme.atlassian.net"),
+            (Format::Uuid, "123e4567-e89b-12d3-a456-426614174000"),
+            (Format::Integer, "0123456789"),
+        ];
+        for format in ALL {
+            let (_, good) = valid
+                .iter()
+                .find(|(f, _)| *f == format)
+                .expect("a valid value");
+            assert!(format.check(good), "{format:?}: {good}");
+            if !format.only_printable_ascii() {
+                continue;
+            }
+            let bad_chars = (0u8..0x20)
+                .map(char::from)
+                .chain(['\u{7f}', 'é', '\u{a0}', '€']);
+            for bad in bad_chars {
+                for i in 0..=good.len() {
+                    let mut s = good.to_string();
+                    s.insert(i, bad);
+                    assert!(!format.check(&s), "{format:?} accepted {s:?}");
+                    let mut s = good.to_string();
+                    if i < good.len() {
+                        s.replace_range(i..=i, &bad.to_string());
+                        assert!(!format.check(&s), "{format:?} accepted {s:?}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn formats() {

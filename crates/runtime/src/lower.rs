@@ -16,7 +16,7 @@
 use regex::Regex;
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
-use crate::matcher::{ByteClass, Matcher, PieceKind, PieceLike, match_pieces};
+use crate::matcher::{ByteClass, Matcher, PieceKind, PieceLike, all_printable_ascii, match_pieces};
 #[cfg(doc)]
 use crate::matcher::{Piece, PieceMatcher};
 
@@ -85,6 +85,15 @@ impl Lowered {
     /// [`PieceMatcher`] statics, run over these owned pieces.
     pub fn is_match(&self, value: &str) -> bool {
         match_pieces(&self.pieces, value.as_bytes())
+    }
+
+    /// Whether the pieces admit printable ASCII only: what [`PieceMatcher::new`] works
+    /// out for the generated static of the same pieces.
+    pub fn only_printable_ascii(&self) -> bool {
+        self.pieces.iter().all(|p| match p {
+            LoweredPiece::Literals(alts) => alts.iter().all(|a| all_printable_ascii(a)),
+            LoweredPiece::Class { class, .. } => class.only_printable_ascii(),
+        })
     }
 
     /// The backtracking work bound: product of choices, with one "input length" factor
@@ -303,11 +312,20 @@ impl Matcher for Pattern {
             Pattern::Regex(r) => r.is_match(value),
         }
     }
+
+    fn only_printable_ascii(&self) -> bool {
+        match self {
+            Pattern::Lowered(l) => l.only_printable_ascii(),
+            // Generated regexes claim nothing either (`LazyRegex`).
+            Pattern::Regex(_) => false,
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matcher::{Piece, PieceMatcher};
 
     #[test]
     fn shapes() {
@@ -330,5 +348,52 @@ mod tests {
         assert!(lower_pattern(r"^a\b$").is_none());
         assert!(lower_pattern("[a-z]{3}").is_none(), "unanchored");
         assert!(lower_pattern("^é[a-z]?$").unwrap().is_match("é"));
+    }
+
+    /// The owned pieces as the generated statics hold them.
+    fn statics(l: &Lowered) -> Vec<Piece<'_>> {
+        l.pieces
+            .iter()
+            .map(|p| match p {
+                LoweredPiece::Literals(alts) => Piece::Literals(Vec::leak(
+                    alts.iter().map(String::as_str).collect::<Vec<_>>(),
+                )),
+                LoweredPiece::Class { class, min, max } => Piece::Class {
+                    class: *class,
+                    min: *min,
+                    max: *max,
+                },
+            })
+            .collect()
+    }
+
+    #[test]
+    fn printable_ascii_claims_agree_and_hold() {
+        let cases = [
+            ("^[A-Za-z0-9-]{40}$", true),
+            ("^lin_api_[A-Za-z0-9]{40}$", true),
+            ("^(?:sk|rk)_(live|test)_[A-Za-z0-9 ]{24,99}$", true),
+            ("^é[a-z]?$", false),
+            (r"^(?-u:[\x00-\x7f])+$", false),
+            (r"^x[\t ]{1,3}$", false),
+            ("^[ -~]{1,8}$", true),
+            ("^[ -\x7f]{1,8}$", false),
+        ];
+        for (pattern, want) in cases {
+            let l = lower_pattern(pattern).unwrap_or_else(|| panic!("{pattern} lowers"));
+            assert_eq!(l.only_printable_ascii(), want, "{pattern}");
+            let pieces = statics(&l);
+            assert_eq!(
+                PieceMatcher::new(&pieces).only_printable_ascii(),
+                want,
+                "{pattern}: the static's claim"
+            );
+        }
+        // What a claim promises: no value outside printable ASCII matches.
+        let l = lower_pattern("^[ -~]{1,8}$").unwrap();
+        for b in (0u8..0x20).chain([0x7f]) {
+            assert!(!l.is_match(&format!("a{}", b as char)));
+        }
+        assert!(!l.is_match("aé"));
     }
 }

@@ -15,6 +15,32 @@ use regex::Regex;
 pub trait Matcher: Sync {
     /// True when `value` matches the (anchored) pattern.
     fn is_match(&self, value: &str) -> bool;
+
+    /// True when every value the pattern matches is printable ASCII (bytes `0x20..=0x7e`).
+    /// A match then also proves the value free of control characters and one byte per
+    /// character, so the checker skips those passes. `false` claims nothing.
+    fn only_printable_ascii(&self) -> bool {
+        false
+    }
+}
+
+/// Whether `b` is printable ASCII: a space or a visible character, no control, no DEL.
+#[inline(always)]
+pub const fn is_printable_ascii(b: u8) -> bool {
+    matches!(b, 0x20..=0x7e)
+}
+
+/// Whether every byte of `s` is printable ASCII (see [`is_printable_ascii`]).
+pub const fn all_printable_ascii(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !is_printable_ascii(b[i]) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// How many byte ranges a class may have and still be checked by range comparisons.
@@ -105,6 +131,20 @@ impl ByteClass {
         (self.bits[(b >> 6) as usize] >> (b & 63)) & 1 == 1
     }
 
+    /// Whether the set holds printable ASCII bytes only (see [`is_printable_ascii`]).
+    pub const fn only_printable_ascii(&self) -> bool {
+        // Bits 0x20..=0x3f of word 0 and 0x40..=0x7e of word 1; nothing at or above 0x80.
+        const PRINTABLE: [u64; 4] = [0xffff_ffff_0000_0000, 0x7fff_ffff_ffff_ffff, 0, 0];
+        let mut i = 0;
+        while i < 4 {
+            if self.bits[i] & !PRINTABLE[i] != 0 {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
     /// Whether the ranges describe the whole set (at most [`RANGE_SLOTS`] were added), so
     /// the vectorisable range compares may stand in for the table.
     #[inline(always)]
@@ -112,18 +152,20 @@ impl ByteClass {
         self.ranges > 0 && usize::from(self.ranges) <= RANGE_SLOTS
     }
 
-    /// Whether every byte of `bytes` is in the ranges: a branch-free reduction.
+    /// Whether every byte of `bytes` is in the first `K` ranges: a branch-free reduction.
     #[inline(always)]
-    fn all_in_ranges(&self, bytes: &[u8]) -> bool {
-        bytes.iter().fold(true, |ok, &b| ok & self.in_ranges(b))
+    fn all_in_ranges<const K: usize>(&self, bytes: &[u8]) -> bool {
+        bytes
+            .iter()
+            .fold(true, |ok, &b| ok & self.in_ranges::<K>(b))
     }
 
-    /// Whether `b` is in one of the ranges (only meaningful when they cover the set).
+    /// Whether `b` is in one of the first `K` ranges (meaningful when `K` ranges cover the set).
     #[inline(always)]
-    fn in_ranges(&self, b: u8) -> bool {
+    fn in_ranges<const K: usize>(&self, b: u8) -> bool {
         let mut hit = false;
         let mut i = 0;
-        while i < RANGE_SLOTS {
+        while i < K {
             hit |= b.wrapping_sub(self.lo[i]) <= self.span[i];
             i += 1;
         }
@@ -131,22 +173,31 @@ impl ByteClass {
     }
 
     /// Whether every byte of `s` is in the set. Branch-free over the ranges when the
-    /// class has few enough of them, so the compiler can vectorise it.
+    /// class has few enough of them, so the compiler can vectorise it; compiled once per
+    /// range count, so a two-range class does two comparisons per byte, not four.
     #[inline]
     pub fn all(&self, s: &[u8]) -> bool {
-        const CHUNK: usize = 16;
-        if self.by_ranges() {
-            if s.len() < CHUNK {
-                return self.all_in_ranges(s);
-            }
-            // Whole chunks, then the tail as the last whole chunk (overlapping the one
-            // before): every step a fixed-width vector check, no scalar tail loop.
-            let mut chunks = s.chunks_exact(CHUNK);
-            chunks.all(|c| self.all_in_ranges(c))
-                && (chunks.remainder().is_empty() || self.all_in_ranges(&s[s.len() - CHUNK..]))
-        } else {
-            s.iter().all(|b| self.contains(*b))
+        match self.ranges {
+            1 => self.all_by::<1>(s),
+            2 => self.all_by::<2>(s),
+            3 => self.all_by::<3>(s),
+            4 => self.all_by::<4>(s),
+            _ => s.iter().all(|b| self.contains(*b)),
         }
+    }
+
+    /// [`ByteClass::all`] for a class that its first `K` ranges describe.
+    #[inline(always)]
+    fn all_by<const K: usize>(&self, s: &[u8]) -> bool {
+        const CHUNK: usize = 16;
+        if s.len() < CHUNK {
+            return self.all_in_ranges::<K>(s);
+        }
+        // Whole chunks, then the tail as the last whole chunk (overlapping the one
+        // before): every step a fixed-width vector check, no scalar tail loop.
+        let mut chunks = s.chunks_exact(CHUNK);
+        chunks.all(|c| self.all_in_ranges::<K>(c))
+            && (chunks.remainder().is_empty() || self.all_in_ranges::<K>(&s[s.len() - CHUNK..]))
     }
 
     /// The length of the longest prefix of `s` whose bytes are all in the set.
@@ -158,7 +209,7 @@ impl ByteClass {
             // Whole chunks first, each checked branch-free (vector compares); the first
             // chunk with a miss ends the loop and the table finds the exact position.
             for chunk in s.chunks_exact(CHUNK) {
-                if !self.all_in_ranges(chunk) {
+                if !self.all_in_ranges::<RANGE_SLOTS>(chunk) {
                     break;
                 }
                 done += CHUNK;
@@ -187,11 +238,40 @@ pub enum Piece<'a> {
 /// A lowered pattern: the whole value must be the concatenation of the pieces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PieceMatcher<'a> {
-    /// The pieces, in order.
-    pub pieces: &'a [Piece<'a>],
+    pieces: &'a [Piece<'a>],
+    /// Whether the pieces admit printable ASCII only: worked out once, in `new`.
+    printable: bool,
 }
 
-impl PieceMatcher<'_> {
+impl<'a> PieceMatcher<'a> {
+    /// The matcher of the concatenation of `pieces`. A `const fn`, so the generated
+    /// statics work out what the pieces admit at compile time.
+    pub const fn new(pieces: &'a [Piece<'a>]) -> PieceMatcher<'a> {
+        let mut printable = true;
+        let mut i = 0;
+        while i < pieces.len() {
+            printable &= match &pieces[i] {
+                Piece::Literals(alts) => {
+                    let mut ok = true;
+                    let mut j = 0;
+                    while j < alts.len() {
+                        ok &= all_printable_ascii(alts[j]);
+                        j += 1;
+                    }
+                    ok
+                }
+                Piece::Class { class, .. } => class.only_printable_ascii(),
+            };
+            i += 1;
+        }
+        PieceMatcher { pieces, printable }
+    }
+
+    /// The pieces, in order.
+    pub const fn pieces(&self) -> &'a [Piece<'a>] {
+        self.pieces
+    }
+
     /// Whether the whole of `value` matches.
     #[inline]
     pub fn matches(&self, value: &str) -> bool {
@@ -243,6 +323,11 @@ impl Matcher for PieceMatcher<'_> {
     #[inline]
     fn is_match(&self, value: &str) -> bool {
         self.matches(value)
+    }
+
+    #[inline]
+    fn only_printable_ascii(&self) -> bool {
+        self.printable
     }
 }
 
@@ -352,7 +437,7 @@ mod tests {
                 max: u32::MAX,
             },
         ];
-        let m = PieceMatcher { pieces: &pieces };
+        let m = PieceMatcher::new(&pieces);
         assert!(m.matches("sk_live_abcd"));
         assert!(m.matches("rk_test_abcdef"));
         assert!(!m.matches("sk_live_abc"));
@@ -376,7 +461,7 @@ mod tests {
                 max: 2,
             },
         ];
-        let m = PieceMatcher { pieces: &pieces };
+        let m = PieceMatcher::new(&pieces);
         assert!(!m.matches("abc-us1"), "class holds only '-'");
         let any = ALNUM.with_range(b'-', b'-');
         let pieces = [
@@ -392,7 +477,7 @@ mod tests {
                 max: 2,
             },
         ];
-        let m = PieceMatcher { pieces: &pieces };
+        let m = PieceMatcher::new(&pieces);
         assert!(m.matches("abc-def-us12"));
         assert!(!m.matches("abc-us123"));
     }
@@ -420,7 +505,28 @@ mod tests {
             }
         }
         for b in 0..=255u8 {
-            assert_eq!(four.in_ranges(b), four.contains(b), "byte {b}");
+            assert_eq!(four.in_ranges::<4>(b), four.contains(b), "byte {b}");
+        }
+        // Every range count takes its own compiled loop; each must equal the table.
+        let mut class = ByteClass::EMPTY;
+        for (lo, hi) in [
+            (b'a', b'f'),
+            (b'0', b'9'),
+            (b'-', b'-'),
+            (b'A', b'F'),
+            (b'_', b'_'),
+        ] {
+            class = class.with_range(lo, hi);
+            for len in [0, 1, 15, 16, 17, 40, 64] {
+                for bad_at in 0..=len {
+                    let mut s = vec![b'a'; len];
+                    if bad_at < len {
+                        s[bad_at] = b'!';
+                    }
+                    let want = s.iter().all(|b| class.contains(*b));
+                    assert_eq!(class.all(&s), want, "{len} bytes, bad at {bad_at}");
+                }
+            }
         }
         for class in [four, six, ByteClass::EMPTY] {
             let (bits, lo, span, n) = class.parts();

@@ -222,14 +222,27 @@ fn has_control(v: &[u8]) -> bool {
 }
 
 /// Checks one normalised value; the hot path of every validation.
+///
+/// The failures are reported in a fixed order (control characters, prefixes, length,
+/// format, pattern, options). The checks are pure, so they may run in another order
+/// as long as the first failure in that order is the one returned: the format and the
+/// pattern run first, because when one that admits printable ASCII only passes, the
+/// control-character pass is settled and the byte count is the character count.
 #[inline]
 fn check_value(rules: &FieldRules<'_>, v: &str) -> Result<(), Failure> {
     if v.is_empty() {
         return Err(Failure::Missing);
     }
+    let format_ok = rules.format.is_none_or(|f| f.check(v));
+    // Only looked at when the format passed: a failed format is reported first.
+    let pattern_ok = format_ok && rules.pattern.is_none_or(|m| m.is_match(v));
+    let printable = format_ok
+        && pattern_ok
+        && (rules.format.is_some_and(Format::only_printable_ascii)
+            || rules.pattern.is_some_and(|m| m.only_printable_ascii()));
     // Checked for every field, first: a value that reaches a header, a URL or a log
     // line must not be able to end it or start another.
-    if has_control(v.as_bytes()) {
+    if !printable && has_control(v.as_bytes()) {
         return Err(Failure::ControlCharacter);
     }
     if let Some(i) = rules
@@ -243,19 +256,21 @@ fn check_value(rules: &FieldRules<'_>, v: &str) -> Result<(), Failure> {
         return Err(Failure::Prefix);
     }
     if rules.min_length.is_some() || rules.max_length.is_some() {
-        let n = char_len(v);
+        let n = if printable {
+            v.len() as u32
+        } else {
+            char_len(v)
+        };
         if n < rules.min_length.unwrap_or(0) || n > rules.max_length.unwrap_or(u32::MAX) {
             return Err(Failure::Length(n));
         }
     }
     if let Some(format) = rules.format
-        && !format.check(v)
+        && !format_ok
     {
         return Err(Failure::Format(format));
     }
-    if let Some(m) = rules.pattern
-        && !m.is_match(v)
-    {
+    if !pattern_ok {
         return Err(Failure::Pattern);
     }
     if !rules.options.is_empty() && !rules.options.iter().any(|o| o.value == v) {
@@ -504,9 +519,7 @@ mod tests {
         min: 40,
         max: 40,
     }];
-    static TOKEN: PieceMatcher<'static> = PieceMatcher {
-        pieces: &TOKEN_PIECES,
-    };
+    static TOKEN: PieceMatcher<'static> = PieceMatcher::new(&TOKEN_PIECES);
     static FIELDS: [FieldRules<'static>; 2] = [
         FieldRules {
             key: "api_token",
@@ -580,6 +593,55 @@ mod tests {
             }
         }
         assert!(!has_control(" ~\u{e9}\u{80}".as_bytes()));
+    }
+
+    /// The format and the pattern run before the other checks (a passing printable
+    /// ASCII shape settles the control and length passes); the failure reported must
+    /// still be the first in the documented order.
+    #[test]
+    fn failures_keep_their_order_when_the_shape_runs_first() {
+        let kind = |field: usize, v: &str| {
+            check_field(&FIELDS[field], v)
+                .map(|_| ())
+                .map_err(|e| e.kind)
+        };
+        let token = "a-1".repeat(13) + "x";
+        assert_eq!(kind(0, &token), Ok(()));
+        let with_newline = format!("{}\n{}", &token[..20], &token[21..]);
+        assert_eq!(kind(0, &with_newline), Err(ErrorKind::ControlCharacter));
+        let short_with_tab = format!("{}\t{}", &token[..15], &token[15..30]);
+        assert_eq!(kind(0, &short_with_tab), Err(ErrorKind::ControlCharacter));
+        assert_eq!(
+            kind(0, &token[..39]),
+            Err(ErrorKind::TooShort {
+                min: 40,
+                actual: 39
+            })
+        );
+        assert_eq!(
+            kind(0, &format!("{}!", &token[..39])),
+            Err(ErrorKind::Pattern)
+        );
+        // Forty characters, eighty bytes: the length counts characters, the pattern fails.
+        assert_eq!(kind(0, &"\u{e9}".repeat(40)), Err(ErrorKind::Pattern));
+        assert_eq!(
+            kind(0, &"\u{e9}".repeat(41)),
+            Err(ErrorKind::TooLong {
+                max: 40,
+                actual: 41
+            })
+        );
+        assert_eq!(kind(1, "ada@example.com"), Ok(()));
+        assert_eq!(
+            kind(1, "ada\u{7}@example.com"),
+            Err(ErrorKind::ControlCharacter)
+        );
+        assert_eq!(
+            kind(1, "ada@example"),
+            Err(ErrorKind::Format {
+                format: Format::Email
+            })
+        );
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub(super) fn pattern_static(name: &Ident, pattern: &str) -> Result<TokenStream,
             let doc = format!(" `{pattern}`, lowered to byte checks.");
             quote! {
                 #[doc = #doc]
-                static #name: rt_::PieceMatcher<'static> = rt_::PieceMatcher { pieces: &[#(#pieces),*] };
+                static #name: rt_::PieceMatcher<'static> = rt_::PieceMatcher::new(&[#(#pieces),*]);
             }
         }
         None => {

@@ -17,8 +17,8 @@ pub mod oneflow {
     pub mod api_token {
         use ::connectspec_runtime as rt_;
         /// `^[A-Za-z0-9-]{40}$`, lowered to byte checks.
-        static PATTERN_API_TOKEN: rt_::PieceMatcher<'static> = rt_::PieceMatcher {
-            pieces: &[
+        static PATTERN_API_TOKEN: rt_::PieceMatcher<'static> = rt_::PieceMatcher::new(
+            &[
                 rt_::Piece::Class {
                     class: rt_::ByteClass::from_parts(
                         [
@@ -33,7 +33,7 @@ pub mod oneflow {
                     max: 40,
                 },
             ],
-        };
+        );
         /// Checking rules of each field, in form order.
         pub static FIELDS: [rt_::FieldRules<'static>; 2] = [
             rt_::FieldRules {
@@ -299,8 +299,8 @@ pub mod webflow {
     pub mod site_token {
         use ::connectspec_runtime as rt_;
         /// `^[A-Za-z0-9]{64}$`, lowered to byte checks.
-        static PATTERN_SITE_TOKEN: rt_::PieceMatcher<'static> = rt_::PieceMatcher {
-            pieces: &[
+        static PATTERN_SITE_TOKEN: rt_::PieceMatcher<'static> = rt_::PieceMatcher::new(
+            &[
                 rt_::Piece::Class {
                     class: rt_::ByteClass::from_parts(
                         [
@@ -315,7 +315,7 @@ pub mod webflow {
                     max: 64,
                 },
             ],
-        };
+        );
         /// Checking rules of each field, in form order.
         pub static FIELDS: [rt_::FieldRules<'static>; 1] = [
             rt_::FieldRules {
