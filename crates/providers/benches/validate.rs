@@ -7,10 +7,11 @@
 //! - `hand_written`: straight-line Rust doing the same checks for that one method
 //!   (trim, checks, unknown keys), the floor to compare against;
 //! - `compiled_typed` (extra): `from_fields`, i.e. the check plus building the typed
-//!   struct (owned `String` and `SecretString`: one allocation per field, and the secret
-//!   zeroed when the result is dropped);
-//! - `hand_written_owned` (extra): the hand-written check copying its values into the
-//!   same owned types, the like-for-like baseline of `compiled_typed`.
+//!   struct (its values copied into one buffer, one allocation per credential, wiped
+//!   when the result is dropped);
+//! - `hand_written_owned` (extra): the hand-written check copying its values into owned
+//!   types as one would write it (a `String` per public value, a zeroizing
+//!   `SecretString` per secret), the owned counterpart of `compiled_typed`.
 //!
 //! The first three answer "valid or not" without building owned values, so they are
 //! compared like for like. After criterion's report the ratios are printed (goal:
@@ -76,7 +77,7 @@ fn hand_oneflow(m: &BTreeMap<String, String>) -> Result<(&str, &str), Vec<&'stat
 }
 
 /// The owned result a service keeps: what [`hand_oneflow`] checked, copied into a
-/// `String` and a zeroizing `SecretString`, as the typed struct holds them.
+/// `String` and a zeroizing `SecretString`.
 struct HandOneflow {
     _api_token: connectspec_runtime::SecretString,
     _user_email: String,

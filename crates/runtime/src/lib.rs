@@ -23,6 +23,7 @@ mod secret;
 mod sign;
 mod source;
 mod template;
+mod values;
 
 pub use error::{ErrorKind, FieldError, ValidationErrors};
 pub use format::Format;
@@ -51,7 +52,7 @@ pub use rules::{
     check_field, validate,
 };
 pub use scopes::{ActionMeta, UnknownActions, least_privilege};
-pub use secret::{ExposeSecret, SecretString};
+pub use secret::{ExposeSecret, SecretStr, SecretString};
 pub use sign::{
     ComputedKind, ComputedMeta, HmacAlgorithm, MessagePart, RequestTarget, SignMeta,
     SignatureEncoding, TimestampFormat, canonical_query, format_timestamp, hmac_bytes,
@@ -60,6 +61,7 @@ pub use source::{FieldSource, Raw};
 pub use template::{
     Part, Placeholder, Segment, Template, TemplateError, parse_template, render_template,
 };
+pub use values::TextValues;
 
 /// Re-exported for generated code.
 pub use regex;

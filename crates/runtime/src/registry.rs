@@ -191,37 +191,11 @@ impl PartialEq for NotAnOption {
 impl Eq for NotAnOption {}
 
 /// Conversions from checked values to typed members, shared by every generated
-/// constructor instead of being spelled out (and compiled) once per field.
-///
-/// Each takes the value out of the checked result in place (`&mut`, leaving `None`):
-/// moving the whole result out first made the constructor copy it with wider loads
-/// than the checker's stores, a store-forwarding stall that cost more than the copy.
+/// constructor instead of being spelled out (and compiled) once per field. Text and
+/// secret values go into one [`TextValues`](crate::TextValues) instead; these read the
+/// closed choices.
 pub mod take {
-    use std::borrow::Cow;
-
-    use secrecy::SecretString;
-
     use crate::rules::{FieldRules, Value};
-
-    /// A required text field (checked present; empty when a checker bug let it through).
-    pub fn text(v: &mut Value<'_>) -> String {
-        v.take().map(Cow::into_owned).unwrap_or_default()
-    }
-
-    /// An optional text field.
-    pub fn opt_text(v: &mut Value<'_>) -> Option<String> {
-        v.take().map(Cow::into_owned)
-    }
-
-    /// A required secret field.
-    pub fn secret(v: &mut Value<'_>) -> SecretString {
-        SecretString::from(text(v))
-    }
-
-    /// An optional secret field.
-    pub fn opt_secret(v: &mut Value<'_>) -> Option<SecretString> {
-        v.take().map(|v| SecretString::from(v.into_owned()))
-    }
 
     /// The position of a required closed-choice value among the field's options (the
     /// generated enum's `ALL` order).

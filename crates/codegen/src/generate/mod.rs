@@ -141,18 +141,6 @@ fn provider_module(p: &ProviderSpec) -> Result<(TokenStream, Vec<Entry>), Vec<St
     }
     let (id, name, homepage) = (&p.id, &p.name, &p.homepage);
     let categories = &p.categories;
-    // Secret members are read back (for templates) with `expose_secret`.
-    let has_secret = p
-        .auth_methods
-        .iter()
-        .any(|m| m.fields.iter().chain(&m.setup_fields).any(|f| f.secret));
-    let expose = if has_secret {
-        quote!(
-            use ::connectspec_runtime::ExposeSecret as _;
-        )
-    } else {
-        TokenStream::new()
-    };
     let doc = format!(" {name}: validators generated from its spec (`specs/{id}.yaml`).");
     // Generated bodies use `match` where clippy prefers `?` or `Option::map`: those
     // instantiate `FromResidual` or a closure once per credential type.
@@ -161,7 +149,6 @@ fn provider_module(p: &ProviderSpec) -> Result<(TokenStream, Vec<Entry>), Vec<St
         #[allow(clippy::manual_map, clippy::question_mark)]
         pub mod #module {
             use ::connectspec_runtime as rt_;
-            #expose
 
             /// The provider's metadata.
             pub static PROVIDER: rt_::ProviderMeta = rt_::ProviderMeta {

@@ -2,7 +2,7 @@
 //! over the tables that validate on the way in.
 
 use connectspec_spec::{AuthMethod, Field, ProviderSpec};
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use crate::names::{snake_ident, type_ident, variant_names};
@@ -113,6 +113,12 @@ pub(super) fn typed_struct(
     let mut builds = Vec::new();
     let mut values = Vec::new();
     let mut debugs = Vec::new();
+    // Text and secret fields share one `TextValues`; closed choices are enum members.
+    let keep: Vec<bool> = m
+        .fields
+        .iter()
+        .map(|f| !matches!(kind(f), Kind::Choice(_)))
+        .collect();
     for (i, (f, id)) in m.fields.iter().zip(&idents).enumerate() {
         let key = &f.key;
         let i = num(i as u64);
@@ -125,13 +131,15 @@ pub(super) fn typed_struct(
         }
         let rules = quote!(&#m_mod::FIELDS[#i]);
         let Member {
-            ty,
-            build,
+            own,
             value,
             ret,
             get,
-        } = member(f, id, m_mod, &rules);
-        members.push(quote!(#id: #ty));
+        } = member(f, id, &i, m_mod, &rules);
+        if let Some((ty, build)) = own {
+            members.push(quote!(#id: #ty));
+            builds.push(quote!(#id: #build));
+        }
         accessors.push(quote! {
             #[doc = #doc]
             #[inline]
@@ -139,12 +147,11 @@ pub(super) fn typed_struct(
                 #get
             }
         });
-        builds.push(quote!(#id: #build));
         values.push(quote!(#i => #value));
         if f.secret {
             debugs.push(quote!(.field(#key, &"[redacted]")));
         } else {
-            debugs.push(quote!(.field(#key, &self.#id)));
+            debugs.push(quote!(.field(#key, &self.#id())));
         }
     }
     for i in 0..m.derived.len() {
@@ -177,6 +184,34 @@ pub(super) fn typed_struct(
             quote!(derived_: checked.derived,),
         )
     };
+    // Only methods with text or secret fields carry a `TextValues`.
+    let (values_member, values_build) = if keep.contains(&true) {
+        (
+            quote! {
+                /// The text and secret values, in one buffer wiped on drop.
+                values_: rt_::TextValues<#n>,
+            },
+            quote!(values_: rt_::TextValues::take(&mut checked.values, &[#(#keep),*]),),
+        )
+    } else {
+        (TokenStream::new(), TokenStream::new())
+    };
+    // The choices are read before the text values are moved out.
+    let choice_bindings = if builds.is_empty() {
+        TokenStream::new()
+    } else {
+        let binds = idents
+            .iter()
+            .zip(&keep)
+            .map(|(id, keep)| if *keep { quote!(_) } else { quote!(#id) });
+        quote!(let [#(#binds),*] = &mut checked.values;)
+    };
+    // A form without fields moves nothing out of the checked result.
+    let checked_binding = if m.fields.is_empty() {
+        quote!(checked)
+    } else {
+        quote!(mut checked)
+    };
     let name = s.to_string();
     let doc = format!(
         " Validated credentials of {}'s {} method: deserialize it (serde), or build it with `from_fields`, `from_json`, `try_from(&json)` or `from_source`. The values are read through accessors, so they cannot change after validation.",
@@ -185,6 +220,7 @@ pub(super) fn typed_struct(
     quote! {
         #[doc = #doc]
         pub struct #s {
+            #values_member
             #(#members,)*
             /// Bit `i` set: normalisation changed field `i`.
             normalized_: u64,
@@ -212,12 +248,12 @@ pub(super) fn typed_struct(
 
             /// The one non-generic check, so each method compiles it once whatever the source type.
             pub(crate) fn from_dyn_(source: &dyn rt_::FieldSource) -> Result<#s, rt_::ValidationErrors> {
-                let mut checked = match rt_::validate::<#n>(&#m_mod::RULES, source) {
+                let #checked_binding = match rt_::validate::<#n>(&#m_mod::RULES, source) {
                     Ok(c) => c,
                     Err(e) => return Err(e),
                 };
-                let [#(#idents),*] = &mut checked.values;
-                Ok(#s { #(#builds,)* normalized_: checked.normalized, #derived_build })
+                #choice_bindings
+                Ok(#s { #(#builds,)* #values_build normalized_: checked.normalized, #derived_build })
             }
 
             /// The constructor behind `MethodMeta::validate`.
@@ -280,10 +316,9 @@ pub(super) fn typed_struct(
 
 /// How one field appears in the typed struct.
 struct Member {
-    /// The member's type.
-    ty: TokenStream,
-    /// Its conversion from the checked value.
-    build: TokenStream,
+    /// A member of its own (type, conversion from the checked value): closed choices.
+    /// Text and secret values live in the struct's `TextValues`.
+    own: Option<(TokenStream, TokenStream)>,
     /// The value read back as `Option<&str>`.
     value: TokenStream,
     /// The accessor's return type.
@@ -292,55 +327,51 @@ struct Member {
     get: TokenStream,
 }
 
-/// The member of field `f`, named `id`, whose rules are `rules` in module `m_mod`.
-fn member(f: &Field, id: &Ident, m_mod: &Ident, rules: &TokenStream) -> Member {
-    let (ty, build, value, ret, get) = match (kind(f), f.optional) {
+/// The member of field `f` (number `i`), named `id`, whose rules are `rules` in module
+/// `m_mod`.
+fn member(f: &Field, id: &Ident, i: &Literal, m_mod: &Ident, rules: &TokenStream) -> Member {
+    let stored = quote!(self.values_.get(#i));
+    let (own, value, ret, get) = match (kind(f), f.optional) {
         (Kind::Text, false) => (
-            quote!(String),
-            quote!(rt_::take::text(#id)),
-            quote!(Some(self.#id.as_str())),
+            None,
+            stored.clone(),
             quote!(&str),
-            quote!(&self.#id),
+            quote!(self.values_.text(#i)),
         ),
-        (Kind::Text, true) => (
-            quote!(Option<String>),
-            quote!(rt_::take::opt_text(#id)),
-            quote!(self.#id.as_deref()),
-            quote!(Option<&str>),
-            quote!(self.#id.as_deref()),
-        ),
+        (Kind::Text, true) => (None, stored.clone(), quote!(Option<&str>), stored.clone()),
         (Kind::Secret, false) => (
-            quote!(rt_::SecretString),
-            quote!(rt_::take::secret(#id)),
-            quote!(Some(self.#id.expose_secret())),
-            quote!(&rt_::SecretString),
-            quote!(&self.#id),
+            None,
+            stored.clone(),
+            quote!(rt_::SecretStr<'_>),
+            quote!(rt_::SecretStr::new(self.values_.text(#i))),
         ),
         (Kind::Secret, true) => (
-            quote!(Option<rt_::SecretString>),
-            quote!(rt_::take::opt_secret(#id)),
-            quote!(match &self.#id { Some(v) => Some(v.expose_secret()), None => None }),
-            quote!(Option<&rt_::SecretString>),
-            quote!(self.#id.as_ref()),
+            None,
+            stored.clone(),
+            quote!(Option<rt_::SecretStr<'_>>),
+            quote!(match self.values_.get(#i) { Some(v) => Some(rt_::SecretStr::new(v)), None => None }),
         ),
         (Kind::Choice(e), false) => (
-            quote!(#m_mod::#e),
-            quote!(#m_mod::#e::ALL[rt_::take::choice(#rules, #id)]),
+            Some((
+                quote!(#m_mod::#e),
+                quote!(#m_mod::#e::ALL[rt_::take::choice(#rules, #id)]),
+            )),
             quote!(Some(rt_::take::option_value(#rules, self.#id as usize))),
             quote!(#m_mod::#e),
             quote!(self.#id),
         ),
         (Kind::Choice(e), true) => (
-            quote!(Option<#m_mod::#e>),
-            quote!(match rt_::take::opt_choice(#rules, #id) { Some(i) => Some(#m_mod::#e::ALL[i]), None => None }),
+            Some((
+                quote!(Option<#m_mod::#e>),
+                quote!(match rt_::take::opt_choice(#rules, #id) { Some(i) => Some(#m_mod::#e::ALL[i]), None => None }),
+            )),
             quote!(match self.#id { Some(v) => Some(rt_::take::option_value(#rules, v as usize)), None => None }),
             quote!(Option<#m_mod::#e>),
             quote!(self.#id),
         ),
     };
     Member {
-        ty,
-        build,
+        own,
         value,
         ret,
         get,

@@ -4,7 +4,6 @@
 #[allow(clippy::manual_map, clippy::question_mark)]
 pub mod oneflow {
     use ::connectspec_runtime as rt_;
-    use ::connectspec_runtime::ExposeSecret as _;
     /// The provider's metadata.
     pub static PROVIDER: rt_::ProviderMeta = rt_::ProviderMeta {
         id: "oneflow",
@@ -168,8 +167,8 @@ pub mod oneflow {
     }
     /// Validated credentials of Oneflow's API Token method: deserialize it (serde), or build it with `from_fields`, `from_json`, `try_from(&json)` or `from_source`. The values are read through accessors, so they cannot change after validation.
     pub struct ApiToken {
-        api_token: rt_::SecretString,
-        user_email: String,
+        /// The text and secret values, in one buffer wiped on drop.
+        values_: rt_::TextValues<2>,
         /// Bit `i` set: normalisation changed field `i`.
         normalized_: u64,
     }
@@ -203,10 +202,8 @@ pub mod oneflow {
                 Ok(c) => c,
                 Err(e) => return Err(e),
             };
-            let [api_token, user_email] = &mut checked.values;
             Ok(ApiToken {
-                api_token: rt_::take::secret(api_token),
-                user_email: rt_::take::text(user_email),
+                values_: rt_::TextValues::take(&mut checked.values, &[true, true]),
                 normalized_: checked.normalized,
             })
         }
@@ -221,13 +218,13 @@ pub mod oneflow {
         }
         /// API Token: The token generated in Oneflow's Custom Integration. (secret: read it with `expose_secret()`)
         #[inline]
-        pub fn api_token(&self) -> &rt_::SecretString {
-            &self.api_token
+        pub fn api_token(&self) -> rt_::SecretStr<'_> {
+            rt_::SecretStr::new(self.values_.text(0))
         }
         /// User Email: The email address of an active user in the same Oneflow account. Requests run with this user's permissions.
         #[inline]
         pub fn user_email(&self) -> &str {
-            &self.user_email
+            self.values_.text(1)
         }
     }
     impl ::std::convert::TryFrom<&::serde_json::Value> for ApiToken {
@@ -258,8 +255,8 @@ pub mod oneflow {
         }
         fn expose_value(&self, index: usize) -> Option<&str> {
             match index {
-                0 => Some(self.api_token.expose_secret()),
-                1 => Some(self.user_email.as_str()),
+                0 => self.values_.get(0),
+                1 => self.values_.get(1),
                 _ => None,
             }
         }
@@ -271,7 +268,7 @@ pub mod oneflow {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.debug_struct("ApiToken")
                 .field("api_token", &"[redacted]")
-                .field("user_email", &self.user_email)
+                .field("user_email", &self.user_email())
                 .finish_non_exhaustive()
         }
     }
@@ -286,7 +283,6 @@ pub mod oneflow {
 #[allow(clippy::manual_map, clippy::question_mark)]
 pub mod webflow {
     use ::connectspec_runtime as rt_;
-    use ::connectspec_runtime::ExposeSecret as _;
     /// The provider's metadata.
     pub static PROVIDER: rt_::ProviderMeta = rt_::ProviderMeta {
         id: "webflow",
@@ -531,7 +527,8 @@ pub mod webflow {
     }
     /// Validated credentials of Webflow's Site Token method: deserialize it (serde), or build it with `from_fields`, `from_json`, `try_from(&json)` or `from_source`. The values are read through accessors, so they cannot change after validation.
     pub struct SiteToken {
-        site_token: rt_::SecretString,
+        /// The text and secret values, in one buffer wiped on drop.
+        values_: rt_::TextValues<1>,
         /// Bit `i` set: normalisation changed field `i`.
         normalized_: u64,
     }
@@ -565,9 +562,8 @@ pub mod webflow {
                 Ok(c) => c,
                 Err(e) => return Err(e),
             };
-            let [site_token] = &mut checked.values;
             Ok(SiteToken {
-                site_token: rt_::take::secret(site_token),
+                values_: rt_::TextValues::take(&mut checked.values, &[true]),
                 normalized_: checked.normalized,
             })
         }
@@ -582,8 +578,8 @@ pub mod webflow {
         }
         /// Site Token: An API token generated in the site's settings; it works for that one site only. (secret: read it with `expose_secret()`)
         #[inline]
-        pub fn site_token(&self) -> &rt_::SecretString {
-            &self.site_token
+        pub fn site_token(&self) -> rt_::SecretStr<'_> {
+            rt_::SecretStr::new(self.values_.text(0))
         }
     }
     impl ::std::convert::TryFrom<&::serde_json::Value> for SiteToken {
@@ -614,7 +610,7 @@ pub mod webflow {
         }
         fn expose_value(&self, index: usize) -> Option<&str> {
             match index {
-                0 => Some(self.site_token.expose_secret()),
+                0 => self.values_.get(0),
                 _ => None,
             }
         }
