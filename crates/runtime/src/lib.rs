@@ -49,7 +49,7 @@ pub use request_url::{
 pub use response::{BodyMeta, CheckKind, CheckMeta, ChecksOutcome, run_checks};
 pub use rules::{
     CrossRule, DerivedRule, Extract, FieldRules, MethodRules, OptionRule, Validated, Value,
-    check_field, validate,
+    check_field, validate, validate_into,
 };
 pub use scopes::{ActionMeta, UnknownActions, least_privilege};
 pub use secret::{ExposeSecret, SecretStr, SecretString};

@@ -155,6 +155,17 @@ pub struct Validated<'s, const N: usize> {
     pub normalized: u64,
 }
 
+impl<const N: usize> Validated<'_, N> {
+    /// No values yet: what [`validate_into`] starts from.
+    pub const fn empty() -> Self {
+        Validated {
+            values: [const { None }; N],
+            derived: Vec::new(),
+            normalized: 0,
+        }
+    }
+}
+
 impl<const N: usize> std::fmt::Debug for Validated<'_, N> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Values may be secrets: only their presence is shown.
@@ -372,15 +383,29 @@ pub fn validate<'s, const N: usize>(
     rules: &MethodRules<'_>,
     source: &'s (impl FieldSource + ?Sized),
 ) -> Result<Validated<'s, N>, ValidationErrors> {
+    let mut out = Validated::empty();
+    validate_into(rules, source, &mut out).map(|()| out)
+}
+
+/// [`validate`] into a result the caller holds, normally [`Validated::empty`] (values
+/// left in it from an earlier call are wiped first).
+/// The generated constructors use this: a result returned by value is copied into the
+/// caller with wider loads than the stores that built it, a store-forwarding stall
+/// that cost more than the checks themselves on short forms.
+pub fn validate_into<'s, const N: usize>(
+    rules: &MethodRules<'_>,
+    source: &'s (impl FieldSource + ?Sized),
+    out: &mut Validated<'s, N>,
+) -> Result<(), ValidationErrors> {
     assert_eq!(rules.fields.len(), N, "MethodRules and N disagree");
+    for (field, v) in rules.fields.iter().zip(&mut out.values) {
+        if let Some(v) = v.take() {
+            wipe(field, v);
+        }
+    }
+    out.derived.clear();
+    out.normalized = 0;
     let mut errors: Vec<FieldError> = Vec::new();
-    // The result is built in place and returned whole: assembling it from separate
-    // locals at the end costs more than the checks themselves on short forms.
-    let mut out = Validated {
-        values: std::array::from_fn(|_| None),
-        derived: Vec::new(),
-        normalized: 0,
-    };
     // How many keys of the source name form fields (for skipping the unknown-key scan).
     let mut found = 0usize;
     for (i, field) in rules.fields.iter().enumerate() {
@@ -464,11 +489,11 @@ pub fn validate<'s, const N: usize>(
         }
     }
     if errors.is_empty() {
-        Ok(out)
+        Ok(())
     } else {
         // Normalised copies of secrets are wiped, not just freed.
-        for (field, v) in rules.fields.iter().zip(out.values) {
-            if let Some(v) = v {
+        for (field, v) in rules.fields.iter().zip(&mut out.values) {
+            if let Some(v) = v.take() {
                 wipe(field, v);
             }
         }

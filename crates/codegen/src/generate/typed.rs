@@ -206,12 +206,6 @@ pub(super) fn typed_struct(
             .map(|(id, keep)| if *keep { quote!(_) } else { quote!(#id) });
         quote!(let [#(#binds),*] = &mut checked.values;)
     };
-    // A form without fields moves nothing out of the checked result.
-    let checked_binding = if m.fields.is_empty() {
-        quote!(checked)
-    } else {
-        quote!(mut checked)
-    };
     let name = s.to_string();
     let doc = format!(
         " Validated credentials of {}'s {} method: deserialize it (serde), or build it with `from_fields`, `from_json`, `try_from(&json)` or `from_source`. The values are read through accessors, so they cannot change after validation.",
@@ -248,10 +242,10 @@ pub(super) fn typed_struct(
 
             /// The one non-generic check, so each method compiles it once whatever the source type.
             pub(crate) fn from_dyn_(source: &dyn rt_::FieldSource) -> Result<#s, rt_::ValidationErrors> {
-                let #checked_binding = match rt_::validate::<#n>(&#m_mod::RULES, source) {
-                    Ok(c) => c,
-                    Err(e) => return Err(e),
-                };
+                let mut checked = rt_::Validated::<#n>::empty();
+                if let Err(e) = rt_::validate_into(&#m_mod::RULES, source, &mut checked) {
+                    return Err(e);
+                }
                 #choice_bindings
                 Ok(#s { #(#builds,)* #values_build normalized_: checked.normalized, #derived_build })
             }

@@ -198,10 +198,10 @@ pub mod oneflow {
         pub(crate) fn from_dyn_(
             source: &dyn rt_::FieldSource,
         ) -> Result<ApiToken, rt_::ValidationErrors> {
-            let mut checked = match rt_::validate::<2>(&api_token::RULES, source) {
-                Ok(c) => c,
-                Err(e) => return Err(e),
-            };
+            let mut checked = rt_::Validated::<2>::empty();
+            if let Err(e) = rt_::validate_into(&api_token::RULES, source, &mut checked) {
+                return Err(e);
+            }
             Ok(ApiToken {
                 values_: rt_::TextValues::take(&mut checked.values, &[true, true]),
                 normalized_: checked.normalized,
@@ -558,10 +558,14 @@ pub mod webflow {
         pub(crate) fn from_dyn_(
             source: &dyn rt_::FieldSource,
         ) -> Result<SiteToken, rt_::ValidationErrors> {
-            let mut checked = match rt_::validate::<1>(&site_token::RULES, source) {
-                Ok(c) => c,
-                Err(e) => return Err(e),
-            };
+            let mut checked = rt_::Validated::<1>::empty();
+            if let Err(e) = rt_::validate_into(
+                &site_token::RULES,
+                source,
+                &mut checked,
+            ) {
+                return Err(e);
+            }
             Ok(SiteToken {
                 values_: rt_::TextValues::take(&mut checked.values, &[true]),
                 normalized_: checked.normalized,
