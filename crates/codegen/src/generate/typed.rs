@@ -108,104 +108,17 @@ pub(super) fn typed_struct(
         .iter()
         .map(|f| snake_ident(&f.key).expect("checked by the spec loader"))
         .collect();
-    let mut members = Vec::new();
-    let mut accessors = Vec::new();
-    let mut builds = Vec::new();
-    let mut values = Vec::new();
-    let mut debugs = Vec::new();
-    // Text and secret fields share one `TextValues`; closed choices are enum members.
-    let keep: Vec<bool> = m
-        .fields
-        .iter()
-        .map(|f| !matches!(kind(f), Kind::Choice(_)))
-        .collect();
-    for (i, (f, id)) in m.fields.iter().zip(&idents).enumerate() {
-        let key = &f.key;
-        let i = num(i as u64);
-        let mut doc = format!(" {}", f.label);
-        if let Some(d) = &f.description {
-            doc = format!("{doc}: {d}");
-        }
-        if f.secret {
-            doc.push_str(" (secret: read it with `expose_secret()`)");
-        }
-        let rules = quote!(&#m_mod::FIELDS[#i]);
-        let Member {
-            own,
-            value,
-            ret,
-            get,
-        } = member(f, id, &i, m_mod, &rules);
-        if let Some((ty, build)) = own {
-            members.push(quote!(#id: #ty));
-            builds.push(quote!(#id: #build));
-        }
-        accessors.push(quote! {
-            #[doc = #doc]
-            #[inline]
-            pub fn #id(&self) -> #ret {
-                #get
-            }
-        });
-        values.push(quote!(#i => #value));
-        if f.secret {
-            debugs.push(quote!(.field(#key, &"[redacted]")));
-        } else {
-            debugs.push(quote!(.field(#key, &self.#id())));
-        }
-    }
-    for i in 0..m.derived.len() {
-        let at = num((m.fields.len() + i) as u64);
-        let i = num(i as u64);
-        values.push(quote!(#at => self.derived_[#i].as_deref()));
-    }
-    // A form without fields (an OAuth method whose end user only signs in) has no
-    // values: a lone `_` arm would be a needless `match`.
-    let expose_body = if values.is_empty() {
-        quote!(
-            let _ = index;
-            None
-        )
-    } else {
-        quote!(match index {
-            #(#values,)*
-            _ => None,
-        })
-    };
-    // Only methods with derived values carry them.
-    let (derived_member, derived_build) = if m.derived.is_empty() {
-        (TokenStream::new(), TokenStream::new())
-    } else {
-        (
-            quote! {
-                /// Derived values, in declaration order.
-                derived_: Vec<Option<String>>,
-            },
-            quote!(derived_: checked.derived,),
-        )
-    };
-    // Only methods with text or secret fields carry a `TextValues`.
-    let (values_member, values_build) = if keep.contains(&true) {
-        (
-            quote! {
-                /// The text and secret values, in one buffer wiped on drop.
-                values_: rt_::TextValues<#n>,
-            },
-            quote!(values_: rt_::TextValues::take(&mut checked.values, &[#(#keep),*]),),
-        )
-    } else {
-        (TokenStream::new(), TokenStream::new())
-    };
-    // The choices are read before the text values are moved out.
-    let choice_bindings = if builds.is_empty() {
-        TokenStream::new()
-    } else {
-        let binds = idents
-            .iter()
-            .zip(&keep)
-            .map(|(id, keep)| if *keep { quote!(_) } else { quote!(#id) });
-        quote!(let [#(#binds),*] = &mut checked.values;)
-    };
+    let FieldParts {
+        members,
+        builds: choice_builds,
+        accessors,
+        debugs,
+        expose_body,
+    } = field_parts(m, m_mod, &idents);
+    let Storage {
+        members: storage_members,
+        builds,
+    } = storage(m, &idents, &choice_builds, s);
     let name = s.to_string();
     let doc = format!(
         " Validated credentials of {}'s {} method: deserialize it (serde), or build it with `from_fields`, `from_json`, `try_from(&json)` or `from_source`. The values are read through accessors, so they cannot change after validation.",
@@ -214,11 +127,10 @@ pub(super) fn typed_struct(
     quote! {
         #[doc = #doc]
         pub struct #s {
-            #values_member
             #(#members,)*
             /// Bit `i` set: normalisation changed field `i`.
             normalized_: u64,
-            #derived_member
+            #storage_members
         }
 
         impl #s {
@@ -246,8 +158,7 @@ pub(super) fn typed_struct(
                 if let Err(e) = rt_::validate_into(&#m_mod::RULES, source, &mut checked) {
                     return Err(e);
                 }
-                #choice_bindings
-                Ok(#s { #(#builds,)* #values_build normalized_: checked.normalized, #derived_build })
+                #builds
             }
 
             /// The constructor behind `MethodMeta::validate`.
@@ -305,6 +216,148 @@ pub(super) fn typed_struct(
                 rt_::display_dyn(self, f)
             }
         }
+    }
+}
+
+/// The per-field pieces of a typed struct.
+struct FieldParts {
+    /// Members of their own (closed choices).
+    members: Vec<TokenStream>,
+    /// Their initialisers in `from_dyn_`.
+    builds: Vec<TokenStream>,
+    /// One accessor per field.
+    accessors: Vec<TokenStream>,
+    /// One `Debug` entry per field (secrets redacted).
+    debugs: Vec<TokenStream>,
+    /// The body of `Credential::expose_value`.
+    expose_body: TokenStream,
+}
+
+/// Accessors, `Debug` entries and value arms for every field and derived value of `m`.
+fn field_parts(m: &AuthMethod, m_mod: &Ident, idents: &[Ident]) -> FieldParts {
+    let mut members = Vec::new();
+    let mut builds = Vec::new();
+    let mut accessors = Vec::new();
+    let mut values = Vec::new();
+    let mut debugs = Vec::new();
+    for (i, (f, id)) in m.fields.iter().zip(idents).enumerate() {
+        let key = &f.key;
+        let i = num(i as u64);
+        let mut doc = format!(" {}", f.label);
+        if let Some(d) = &f.description {
+            doc = format!("{doc}: {d}");
+        }
+        if f.secret {
+            doc.push_str(" (secret: read it with `expose_secret()`)");
+        }
+        let rules = quote!(&#m_mod::FIELDS[#i]);
+        let Member {
+            own,
+            value,
+            ret,
+            get,
+        } = member(f, id, &i, m_mod, &rules);
+        if let Some((ty, build)) = own {
+            members.push(quote!(#id: #ty));
+            builds.push(quote!(#id: #build));
+        }
+        accessors.push(quote! {
+            #[doc = #doc]
+            #[inline]
+            pub fn #id(&self) -> #ret {
+                #get
+            }
+        });
+        values.push(quote!(#i => #value));
+        if f.secret {
+            debugs.push(quote!(.field(#key, &"[redacted]")));
+        } else {
+            debugs.push(quote!(.field(#key, &self.#id())));
+        }
+    }
+    for i in 0..m.derived.len() {
+        let at = num((m.fields.len() + i) as u64);
+        let i = num(i as u64);
+        values.push(quote!(#at => self.derived_[#i].as_deref()));
+    }
+    // A form without fields (an OAuth method whose end user only signs in) has no
+    // values: a lone `_` arm would be a needless `match`.
+    let expose_body = if values.is_empty() {
+        quote!(
+            let _ = index;
+            None
+        )
+    } else {
+        quote!(match index {
+            #(#values,)*
+            _ => None,
+        })
+    };
+    FieldParts {
+        members,
+        builds,
+        accessors,
+        debugs,
+        expose_body,
+    }
+}
+
+/// Where a typed struct keeps what it was built from, and how `from_dyn_` fills it.
+struct Storage {
+    /// The shared members: the `TextValues` and the derived values, when there are any.
+    members: TokenStream,
+    /// The end of `from_dyn_`: binding the choices, then building the struct from
+    /// `checked`.
+    builds: TokenStream,
+}
+
+/// Text and secret fields share one `TextValues`; closed choices are enum members
+/// (`choice_builds`: their initialisers), read before the text values are moved out;
+/// derived values are kept as checked.
+fn storage(m: &AuthMethod, idents: &[Ident], choice_builds: &[TokenStream], s: &Ident) -> Storage {
+    let n = num(m.fields.len() as u64);
+    let keep: Vec<bool> = m
+        .fields
+        .iter()
+        .map(|f| !matches!(kind(f), Kind::Choice(_)))
+        .collect();
+    let (values_member, values_build) = if keep.contains(&true) {
+        (
+            quote! {
+                /// The text and secret values, in one buffer wiped on drop.
+                values_: rt_::TextValues<#n>,
+            },
+            quote!(values_: rt_::TextValues::take(&mut checked.values, &[#(#keep),*]),),
+        )
+    } else {
+        (TokenStream::new(), TokenStream::new())
+    };
+    let (derived_member, derived_build) = if m.derived.is_empty() {
+        (TokenStream::new(), TokenStream::new())
+    } else {
+        (
+            quote! {
+                /// Derived values, in declaration order.
+                derived_: Vec<Option<String>>,
+            },
+            quote!(derived_: checked.derived,),
+        )
+    };
+    let choice_bindings = if choice_builds.is_empty() {
+        TokenStream::new()
+    } else {
+        let binds = idents
+            .iter()
+            .zip(&keep)
+            .map(|(id, keep)| if *keep { quote!(_) } else { quote!(#id) });
+        quote!(let [#(#binds),*] = &mut checked.values;)
+    };
+    Storage {
+        members: quote!(#values_member #derived_member),
+        builds: quote! {
+            #choice_bindings
+            Ok(#s { #(#choice_builds,)* #values_build normalized_: checked.normalized, #derived_build })
+        },
     }
 }
 

@@ -167,10 +167,10 @@ pub mod oneflow {
     }
     /// Validated credentials of Oneflow's API Token method: deserialize it (serde), or build it with `from_fields`, `from_json`, `try_from(&json)` or `from_source`. The values are read through accessors, so they cannot change after validation.
     pub struct ApiToken {
-        /// The text and secret values, in one buffer wiped on drop.
-        values_: rt_::TextValues<2>,
         /// Bit `i` set: normalisation changed field `i`.
         normalized_: u64,
+        /// The text and secret values, in one buffer wiped on drop.
+        values_: rt_::TextValues<2>,
     }
     impl ApiToken {
         /// Validates a field map; every error at once.
@@ -527,10 +527,10 @@ pub mod webflow {
     }
     /// Validated credentials of Webflow's Site Token method: deserialize it (serde), or build it with `from_fields`, `from_json`, `try_from(&json)` or `from_source`. The values are read through accessors, so they cannot change after validation.
     pub struct SiteToken {
-        /// The text and secret values, in one buffer wiped on drop.
-        values_: rt_::TextValues<1>,
         /// Bit `i` set: normalisation changed field `i`.
         normalized_: u64,
+        /// The text and secret values, in one buffer wiped on drop.
+        values_: rt_::TextValues<1>,
     }
     impl SiteToken {
         /// Validates a field map; every error at once.
