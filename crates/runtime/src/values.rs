@@ -26,10 +26,13 @@ pub struct TextValues<const N: usize> {
 
 impl<const N: usize> TextValues<N> {
     /// Moves the values of the fields marked in `keep` out of `values` (each left `None`)
-    /// into one buffer: one allocation, however many fields there are. Inline, so the
-    /// result is built in the credential rather than copied into it (a copy read back
-    /// with wider loads than its stores stalls on store forwarding).
-    #[inline(always)]
+    /// into one buffer: one allocation, however many fields there are. Always inlined in
+    /// optimised builds, so the result is built in the credential rather than copied into
+    /// it (a copy read back with wider loads than its stores stalls on store forwarding);
+    /// in debug builds only on the compiler's judgement, since every generated credential
+    /// type would otherwise compile a copy of it.
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn take(values: &mut [Value<'_>; N], keep: &[bool; N]) -> TextValues<N> {
         let len = values
             .iter()
