@@ -138,7 +138,7 @@ pub fn write(out: &Path, pages: &[Page]) -> Result<WriteReport, DocsError> {
     Ok(report)
 }
 
-/// Compares `out` with what [`write`] would leave there.
+/// Compares `out` with what [`write()`] would leave there.
 pub fn drift(out: &Path, pages: &[Page]) -> Result<Vec<Drift>, DocsError> {
     let mut found = Vec::new();
     let manifest = manifest(pages);

@@ -26,12 +26,12 @@ pub trait Matcher: Sync {
 
 /// Whether `b` is printable ASCII: a space or a visible character, no control, no DEL.
 #[inline(always)]
-pub const fn is_printable_ascii(b: u8) -> bool {
+pub(crate) const fn is_printable_ascii(b: u8) -> bool {
     matches!(b, 0x20..=0x7e)
 }
 
 /// Whether every byte of `s` is printable ASCII (see [`is_printable_ascii`]).
-pub const fn all_printable_ascii(s: &str) -> bool {
+pub(crate) const fn all_printable_ascii(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -131,7 +131,7 @@ impl ByteClass {
         (self.bits[(b >> 6) as usize] >> (b & 63)) & 1 == 1
     }
 
-    /// Whether the set holds printable ASCII bytes only (see [`is_printable_ascii`]).
+    /// Whether the set holds printable ASCII bytes only (`0x20..=0x7e`).
     pub const fn only_printable_ascii(&self) -> bool {
         // Bits 0x20..=0x3f of word 0 and 0x40..=0x7e of word 1; nothing at or above 0x80.
         const PRINTABLE: [u64; 4] = [0xffff_ffff_0000_0000, 0x7fff_ffff_ffff_ffff, 0, 0];

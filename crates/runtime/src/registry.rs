@@ -133,7 +133,7 @@ fn dyn_request_auth(c: &dyn Credential) -> RequestAuth {
     c.meta().request_auth_dyn(&|k| dyn_expose_key(c, k))
 }
 
-/// "Oneflow API Token (user_email: …, api_token: [redacted])": secrets never shown.
+/// "Oneflow API Token (user_email: …, api_token: \[redacted\])": secrets never shown.
 /// Generated types' `Display` forwards here.
 pub fn display_dyn(c: &dyn Credential, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     display_credential(f, c.meta(), &dyn_public_values(c))
@@ -270,7 +270,7 @@ pub fn json_object(
     })
 }
 
-/// Display shared by generated types: "Oneflow API Token (user_email: …, api_token: [redacted])".
+/// Display shared by generated types: "Oneflow API Token (user_email: …, api_token: \[redacted\])".
 pub fn display_credential(
     f: &mut fmt::Formatter<'_>,
     meta: &MethodMeta,
