@@ -171,15 +171,6 @@ fn is_uuid(value: &str) -> bool {
 mod tests {
     use super::*;
 
-    const ALL: [Format; 6] = [
-        Format::Email,
-        Format::Url,
-        Format::HttpsUrl,
-        Format::Hostname,
-        Format::Uuid,
-        Format::Integer,
-    ];
-
     /// What `only_printable_ascii` promises: a valid value with any one character
     /// replaced by a control character, DEL or a non-ASCII character is rejected.
     #[test]
@@ -192,11 +183,7 @@ mod tests {
             (Format::Uuid, "123e4567-e89b-12d3-a456-426614174000"),
             (Format::Integer, "0123456789"),
         ];
-        for format in ALL {
-            let (_, good) = valid
-                .iter()
-                .find(|(f, _)| *f == format)
-                .expect("a valid value");
+        for (format, good) in valid {
             assert!(format.check(good), "{format:?}: {good}");
             if !format.only_printable_ascii() {
                 continue;

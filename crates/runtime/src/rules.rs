@@ -398,11 +398,7 @@ pub fn validate_into<'s, const N: usize>(
     out: &mut Validated<'s, N>,
 ) -> Result<(), ValidationErrors> {
     assert_eq!(rules.fields.len(), N, "MethodRules and N disagree");
-    for (field, v) in rules.fields.iter().zip(&mut out.values) {
-        if let Some(v) = v.take() {
-            wipe(field, v);
-        }
-    }
+    wipe_all(rules, &mut out.values);
     out.derived.clear();
     out.normalized = 0;
     let mut errors: Vec<FieldError> = Vec::new();
@@ -492,11 +488,7 @@ pub fn validate_into<'s, const N: usize>(
         Ok(())
     } else {
         // Normalised copies of secrets are wiped, not just freed.
-        for (field, v) in rules.fields.iter().zip(&mut out.values) {
-            if let Some(v) = v.take() {
-                wipe(field, v);
-            }
-        }
+        wipe_all(rules, &mut out.values);
         Err(ValidationErrors(errors))
     }
 }
@@ -505,6 +497,15 @@ pub fn validate_into<'s, const N: usize>(
 fn wipe(field: &FieldRules<'_>, v: Cow<'_, str>) {
     if let (true, Cow::Owned(mut s)) = (field.secret, v) {
         zeroize::Zeroize::zeroize(&mut s);
+    }
+}
+
+/// Takes every value out of `values`, wiping the normalised copies of secrets.
+fn wipe_all(rules: &MethodRules<'_>, values: &mut [Value<'_>]) {
+    for (field, v) in rules.fields.iter().zip(values) {
+        if let Some(v) = v.take() {
+            wipe(field, v);
+        }
     }
 }
 
