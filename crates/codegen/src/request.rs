@@ -33,6 +33,7 @@ pub(crate) fn sign_and_computed(m: &AuthMethod) -> Result<(TokenStream, TokenStr
                 CanonicalPart::Host => quote!(rt_::MessagePart::Host),
                 CanonicalPart::Path => quote!(rt_::MessagePart::Path),
                 CanonicalPart::Query => quote!(rt_::MessagePart::Query),
+                CanonicalPart::SortedQuery => quote!(rt_::MessagePart::SortedQuery),
             });
             let ts = match &g.timestamp {
                 None => quote!(None),

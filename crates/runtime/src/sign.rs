@@ -55,8 +55,10 @@ pub enum MessagePart {
     Host,
     /// The path as sent.
     Path,
-    /// The sorted, percent-encoded query.
+    /// The query string exactly as sent.
     Query,
+    /// The sorted, percent-encoded query ([`canonical_query`]).
+    SortedQuery,
 }
 
 /// `send.sign`.
@@ -107,8 +109,9 @@ pub struct RequestTarget<'a> {
     pub host: &'a str,
     /// Path as sent (percent-encoded).
     pub path: &'a str,
-    /// Query parameters as sent, decoded.
-    pub query: &'a [(String, String)],
+    /// The query string as sent (after `?`, percent-encoded; empty without one). Both
+    /// query forms are made from it, so what is signed is what goes on the wire.
+    pub query: &'a str,
 }
 
 impl ComputedMeta {
@@ -156,7 +159,8 @@ impl SignMeta {
                 MessagePart::Method => target.method.to_ascii_uppercase(),
                 MessagePart::Host => target.host.to_ascii_lowercase(),
                 MessagePart::Path => target.path.to_owned(),
-                MessagePart::Query => canonical_query(target.query),
+                MessagePart::Query => target.query.to_owned(),
+                MessagePart::SortedQuery => canonical_query(target.query),
             })
             .collect();
         lines.join("\n")
@@ -205,14 +209,14 @@ const QUERY: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
-/// The query sorted by name (then value), each part percent-encoded, joined by `&`.
-pub fn canonical_query(query: &[(String, String)]) -> String {
-    let mut pairs: Vec<(String, String)> = query
-        .iter()
+/// The query string `query` (as sent, form-encoded) decoded into its parameters, then
+/// sorted by name (then value), each part percent-encoded, joined by `&`.
+pub fn canonical_query(query: &str) -> String {
+    let mut pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
         .map(|(k, v)| {
             (
-                percent_encoding::utf8_percent_encode(k, QUERY).to_string(),
-                percent_encoding::utf8_percent_encode(v, QUERY).to_string(),
+                percent_encoding::utf8_percent_encode(&k, QUERY).to_string(),
+                percent_encoding::utf8_percent_encode(&v, QUERY).to_string(),
             )
         })
         .collect();
@@ -305,14 +309,47 @@ mod tests {
 
     #[test]
     fn query_is_sorted_and_encoded() {
-        let q = vec![
-            ("username".to_owned(), "root".to_owned()),
-            ("realname".to_owned(), "First Last".to_owned()),
-            ("a~b".to_owned(), "x@y".to_owned()),
-        ];
         assert_eq!(
-            canonical_query(&q),
+            canonical_query("username=root&realname=First+Last&a%7Eb=x%40y"),
             "a~b=x%40y&realname=First%20Last&username=root"
+        );
+        assert_eq!(canonical_query(""), "");
+    }
+
+    fn sign_meta(message: &'static [MessagePart]) -> SignMeta {
+        SignMeta {
+            key: "signature",
+            algorithm: HmacAlgorithm::Sha256,
+            secret: Template { segments: &[] },
+            encoding: SignatureEncoding::Hex,
+            message,
+            timestamp: None,
+        }
+    }
+
+    /// Each query form against a signature computed outside this code, with
+    /// `printf 'GET\n<query>' | openssl dgst -sha256 -hmac key`.
+    #[test]
+    fn each_query_form_signs_its_bytes() {
+        let target = RequestTarget {
+            method: "get",
+            host: "API.example.com",
+            path: "/v1/items",
+            query: "z=1&a=two+words&m=%7E",
+        };
+        let as_sent = sign_meta(&[MessagePart::Method, MessagePart::Query]);
+        let message = as_sent.message(&target, None);
+        assert_eq!(message, "GET\nz=1&a=two+words&m=%7E");
+        assert_eq!(
+            as_sent.signature(b"key", message.as_bytes()).expose_secret(),
+            "91cbe17f674136d774ae63ddb4b004e2884ac5b3bf3432c6c37a08a595d521e6"
+        );
+        let sorted = sign_meta(&[MessagePart::Method, MessagePart::SortedQuery]);
+        let message = sorted.message(&target, None);
+        assert_eq!(message, "GET\na=two%20words&m=~&z=1");
+        assert_eq!(
+            sorted.signature(b"key", message.as_bytes()).expose_secret(),
+            "401aec93281aba3ec3fd84b10868a44332fe3ffbe075b6f7a172fb6721b2a305"
         );
     }
 }

@@ -219,6 +219,7 @@ fn part_name(p: CanonicalPart) -> &'static str {
         CanonicalPart::Host => "host",
         CanonicalPart::Path => "path",
         CanonicalPart::Query => "query",
+        CanonicalPart::SortedQuery => "sorted_query",
     }
 }
 

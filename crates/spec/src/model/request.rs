@@ -141,9 +141,13 @@ pub enum CanonicalPart {
     Host,
     /// The URL path, as sent (percent-encoded).
     Path,
-    /// The query parameters sorted by name, each name and value percent-encoded
-    /// (RFC 3986 unreserved characters kept, upper-case hex), as `a=1&b=2`.
+    /// The query string exactly as sent, byte for byte (what a provider that signs "the
+    /// query string" recomputes); empty when there is none.
     Query,
+    /// The query parameters sorted by name (then value), each name and value
+    /// percent-encoded (RFC 3986 unreserved characters kept, upper-case hex), as
+    /// `a=1&b=2`: the canonical form of providers that re-sort the query before checking.
+    SortedQuery,
 }
 
 /// A value computed from a template or given as a constant, usable as `{key}` in
