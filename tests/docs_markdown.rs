@@ -138,6 +138,83 @@ fn every_markdown_page_is_commonmark_without_html() {
     );
 }
 
+/// The items of the first list after the h2 titled `title`, as text.
+fn items_under(text: &str, title: &str) -> Vec<String> {
+    let mut in_heading = false;
+    let mut heading = String::new();
+    let mut after = false;
+    let mut depth = 0usize;
+    let mut items: Vec<String> = Vec::new();
+    for ev in Parser::new(text) {
+        match ev {
+            Event::Start(Tag::Heading { .. }) => {
+                in_heading = true;
+                heading.clear();
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                in_heading = false;
+                if depth == 0 && !items.is_empty() {
+                    break;
+                }
+                after = heading == title;
+            }
+            Event::Start(Tag::List(_)) if after => depth += 1,
+            Event::End(TagEnd::List(_)) if after => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            Event::Start(Tag::Item) if after && depth == 1 => items.push(String::new()),
+            Event::Text(t) | Event::Code(t) => {
+                if in_heading {
+                    heading.push_str(&t);
+                } else if after && depth > 0 {
+                    items.last_mut().unwrap().push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    items
+}
+
+#[test]
+fn markdown_action_lists_have_an_item_per_action_and_headings_stand_apart() {
+    let cat = catalogue();
+    let pages = pages();
+    let mut with_actions = 0;
+    for p in pages.iter().filter(|p| p.path.ends_with(".md")) {
+        // A heading line always follows a blank line: renderers that do not let a
+        // heading interrupt a list item would otherwise swallow it.
+        let lines: Vec<&str> = p.contents.lines().collect();
+        for (i, l) in lines.iter().enumerate().skip(1) {
+            if l.starts_with('#') {
+                assert!(
+                    lines[i - 1].is_empty(),
+                    "{}:{}: heading `{l}` without a blank line before it",
+                    p.path,
+                    i + 1
+                );
+            }
+        }
+    }
+    for spec in cat.iter() {
+        for m in spec.auth_methods.iter().filter(|m| !m.actions.is_empty()) {
+            let path = format!("{}/{}.md", spec.id, m.slug());
+            let items = items_under(page(&pages, &path), "What the integration will do");
+            let want: Vec<String> = m
+                .actions
+                .iter()
+                .map(|a| format!("{}: {}", a.label, a.scopes.join(", ")))
+                .collect();
+            assert_eq!(items, want, "{path}: one list item per action");
+            with_actions += 1;
+        }
+    }
+    assert!(with_actions >= 3, "the catalogue has methods with actions");
+}
+
 #[test]
 fn oneflow_markdown_structure() {
     let pages = pages();
