@@ -98,6 +98,29 @@ export function extractSubdomain(v, parent) {
  * whole host label or path segment) marks; `v` unchanged when it is not such a URL. A
  * bare value (no `/`, no `.`) is the part itself.
  */
+/** Percent-decodes a path segment once (a `%` without two hex digits stays as it is),
+ * as the Rust runtime does; `undefined` when the bytes are not UTF-8. */
+function decodeSegment(seg) {
+  if (!seg.includes("%")) return seg;
+  const bytes = [];
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg.charCodeAt(i);
+    if (c === 0x25 && /^[0-9A-Fa-f]{2}$/.test(seg.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(seg.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else if (c < 0x80) {
+      bytes.push(c);
+    } else {
+      bytes.push(...new TextEncoder().encode(seg[i]));
+    }
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(new Uint8Array(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
 export function extractFromUrl(v, template) {
   if (!/[/.]/.test(v) || NOT_PARSED.test(v)) return v;
   let u;
@@ -128,8 +151,10 @@ export function extractFromUrl(v, template) {
       if (t === "") continue;
       const seg = segs[j++];
       if (seg === undefined || seg === "") return v;
-      if (t === "{value}") out = seg;
-      else if (seg !== t) return v;
+      if (t === "{value}") {
+        out = decodeSegment(seg);
+        if (out === undefined) return v;
+      } else if (seg !== t) return v;
     }
   }
   return out === undefined ? v : out;
@@ -339,15 +364,20 @@ function describe(f, failure, v) {
         format: f.format,
         message: `${label} must be ${f.formatWords}`,
       };
-    case PATTERN:
-      return {
-        field: f.key,
-        kind: "pattern",
-        message:
-          f.hint !== undefined
-            ? `${label} must be ${f.hint} (it has ${charLen(v)} characters)`
-            : `${label} is not in the expected format`,
-      };
+    case PATTERN: {
+      // The length is named only when it is what is wrong: outside the counts the
+      // pattern admits (`patternLengths`, absent when the pattern says nothing).
+      let message = `${label} is not in the expected format`;
+      if (f.hint !== undefined) {
+        const n = charLen(v);
+        const lengths = f.patternLengths;
+        message =
+          lengths !== undefined && (n < lengths[0] || n > lengths[1])
+            ? `${label} must be ${f.hint} (it has ${n} characters)`
+            : `${label} must be ${f.hint}`;
+      }
+      return { field: f.key, kind: "pattern", message };
+    }
     default:
       return {
         field: f.key,

@@ -28,7 +28,10 @@ mod values;
 pub use error::{ErrorKind, FieldError, ValidationErrors};
 pub use format::Format;
 pub use hosts::{host_allowed, is_allowed_host_entry};
-pub use lower::{Lowered, LoweredPiece, Pattern, lower_hir, lower_pattern};
+pub use lower::{
+    Lowered, LoweredPiece, Pattern, hir_char_lengths, lower_hir, lower_pattern,
+    pattern_char_lengths,
+};
 pub use matcher::{ByteClass, LazyRegex, Matcher, Piece, PieceMatcher};
 pub use meta::{
     FieldMeta, MethodMeta, OutcomeMeta, ProviderMeta, RequestAuth, ScopeMeta, SendMeta, TestMeta,

@@ -146,6 +146,64 @@ pub fn lower_hir(hir: &Hir) -> Option<Lowered> {
     Some(lowered)
 }
 
+/// How many characters a value matching the anchored `pattern` can have, as `(min,
+/// max)`; `(0, u32::MAX)` (nothing known) for a pattern that does not parse or is not
+/// anchored at both ends. A pattern failure names the value's length only when it is
+/// outside this range, since only then is the length what is wrong. Computed once, by
+/// the generator for the Rust and JavaScript validators and by the spec checker.
+pub fn pattern_char_lengths(pattern: &str) -> (u32, u32) {
+    match regex_syntax::parse(pattern) {
+        Ok(hir) => hir_char_lengths(&hir),
+        Err(_) => (0, u32::MAX),
+    }
+}
+
+/// [`pattern_char_lengths`] of a parsed pattern, for callers that hold the HIR already.
+pub fn hir_char_lengths(hir: &Hir) -> (u32, u32) {
+    const UNKNOWN: (u32, u32) = (0, u32::MAX);
+    let HirKind::Concat(parts) = hir.kind() else {
+        return UNKNOWN;
+    };
+    match (parts.first().map(Hir::kind), parts.last().map(Hir::kind)) {
+        (Some(HirKind::Look(Look::Start)), Some(HirKind::Look(Look::End))) => {
+            char_lengths(hir).unwrap_or(UNKNOWN)
+        }
+        _ => UNKNOWN,
+    }
+}
+
+/// The character-count range of `h`'s matches (`u32::MAX`: unbounded); `None` for a
+/// literal that is not UTF-8.
+fn char_lengths(h: &Hir) -> Option<(u32, u32)> {
+    Some(match h.kind() {
+        HirKind::Empty | HirKind::Look(_) => (0, 0),
+        HirKind::Literal(lit) => {
+            let n = std::str::from_utf8(&lit.0).ok()?.chars().count() as u32;
+            (n, n)
+        }
+        // A class matches one character (a byte class only ASCII ones, in a `str` regex).
+        HirKind::Class(_) => (1, 1),
+        HirKind::Capture(c) => char_lengths(&c.sub)?,
+        HirKind::Repetition(r) => {
+            let (lo, hi) = char_lengths(&r.sub)?;
+            let max = match r.max {
+                _ if hi == 0 => 0,
+                Some(m) if hi != u32::MAX => hi.saturating_mul(m),
+                _ => u32::MAX,
+            };
+            (lo.saturating_mul(r.min), max)
+        }
+        HirKind::Concat(xs) => xs.iter().try_fold((0u32, 0u32), |(lo, hi), x| {
+            let (a, b) = char_lengths(x)?;
+            Some((lo.saturating_add(a), hi.saturating_add(b)))
+        })?,
+        HirKind::Alternation(xs) => xs.iter().try_fold((u32::MAX, 0u32), |(lo, hi), x| {
+            let (a, b) = char_lengths(x)?;
+            Some((lo.min(a), hi.max(b)))
+        })?,
+    })
+}
+
 /// Appends the pieces of one concatenation element.
 fn lower_into(h: &Hir, out: &mut Vec<LoweredPiece>) -> Option<()> {
     match h.kind() {
@@ -395,5 +453,28 @@ mod tests {
             assert!(!l.is_match(&format!("a{}", b as char)));
         }
         assert!(!l.is_match("aé"));
+    }
+
+    #[test]
+    fn pattern_lengths_count_characters() {
+        let max = u32::MAX;
+        let cases = [
+            ("^[A-Za-z0-9-]{40}$", (40, 40)),
+            ("^(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{24,99}$", (32, 107)),
+            ("^xoxb-[0-9]+-[a-z]*$", (7, max)),
+            ("^é[a-z]{2}(?:€|ab)?$", (3, 5)),
+            ("^(?P<v>[a-z]{3})\\.(?:eu|us)$", (6, 6)),
+            ("[a-z]{3}", (0, max)),
+            ("^(", (0, max)),
+        ];
+        for (pattern, want) in cases {
+            assert_eq!(pattern_char_lengths(pattern), want, "{pattern}");
+        }
+        // The range is exact at both ends: values of those lengths match, one less or more do not.
+        let l = lower_pattern("^[0-9]{6,8}$").unwrap();
+        assert_eq!(pattern_char_lengths("^[0-9]{6,8}$"), (6, 8));
+        for (n, ok) in [(5, false), (6, true), (8, true), (9, false)] {
+            assert_eq!(l.is_match(&"0".repeat(n)), ok, "{n} digits");
+        }
     }
 }

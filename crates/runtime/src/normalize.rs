@@ -200,7 +200,9 @@ fn subdomain_of<'v>(value: Cow<'v, str>, parent: &str) -> Cow<'v, str> {
 /// The `{value}` part of `value` read as a URL shaped like `template` (an `https://`
 /// template whose `{value}` is one whole host label or one whole path segment; the spec
 /// checker proves the shape). Host labels compare ASCII case-insensitively, the URL's
-/// path may go on after the template's, and its query and fragment are ignored.
+/// path may go on after the template's, and its query and fragment are ignored. A path
+/// segment is percent-decoded once: the value is the segment's text, which a request
+/// template encodes again exactly once.
 fn from_url<'v>(value: Cow<'v, str>, template: &str) -> Cow<'v, str> {
     let found = url_part(&value, template);
     match (found, value) {
@@ -223,13 +225,13 @@ fn url_part(value: &str, template: &str) -> Option<String> {
     let (t_host, t_path) = t.split_once('/').unwrap_or((t, ""));
     let host = parsed.host_str()?;
     let host = host.strip_suffix('.').unwrap_or(host);
-    let mut out = None;
+    let mut out: Option<Cow<'_, str>> = None;
     if host.split('.').count() != t_host.split('.').count() {
         return None;
     }
     for (l, t) in host.split('.').zip(t_host.split('.')) {
         if t == "{value}" {
-            out = Some(l);
+            out = Some(Cow::Borrowed(l));
         } else if !l.eq_ignore_ascii_case(t) {
             return None;
         }
@@ -239,13 +241,14 @@ fn url_part(value: &str, template: &str) -> Option<String> {
         for t in t_path.split('/').filter(|s| !s.is_empty()) {
             let seg = segs.next().filter(|s| !s.is_empty())?;
             if t == "{value}" {
-                out = Some(seg);
+                // Not UTF-8 once decoded: not a segment this template names.
+                out = Some(percent_encoding::percent_decode_str(seg).decode_utf8().ok()?);
             } else if seg != t {
                 return None;
             }
         }
     }
-    out.map(str::to_owned)
+    out.map(Cow::into_owned)
 }
 
 /// `acme` when `host` is `acme.<parent>` with a single label in front.
@@ -300,6 +303,16 @@ mod tests {
             "contoso"
         );
         assert_eq!(normalize("contoso", &org), "contoso");
+        // A pasted segment is decoded once, so a request encodes it exactly once.
+        assert_eq!(normalize("https://dev.azure.com/my%2Dorg/", &org), "my-org");
+        assert_eq!(normalize("dev.azure.com/caf%C3%A9", &org), "café");
+        assert_eq!(normalize("dev.azure.com/a%2Fb", &org), "a/b");
+        assert_eq!(normalize("dev.azure.com/50%zz", &org), "50%zz");
+        assert_eq!(
+            normalize("dev.azure.com/x%FF", &org),
+            "dev.azure.com/x%FF",
+            "not UTF-8 once decoded: left for the checks to refuse"
+        );
         assert_eq!(
             normalize("https://evil.example/contoso", &org),
             "https://evil.example/contoso"

@@ -66,6 +66,10 @@ pub struct FieldRules<'a> {
     pub normalize: &'a [Normalize<&'a str>],
     /// The anchored pattern.
     pub pattern: Option<&'a dyn Matcher>,
+    /// How many characters the pattern admits, `(min, max)` (`(0, u32::MAX)` when it
+    /// says nothing; [`crate::pattern_char_lengths`]): a pattern failure names the
+    /// value's length only outside this range, where the length is what is wrong.
+    pub pattern_lengths: (u32, u32),
 }
 
 impl std::fmt::Debug for FieldRules<'_> {
@@ -344,8 +348,11 @@ fn describe(rules: &FieldRules<'_>, failure: Failure, v: &str) -> FieldError {
             error(rules, ErrorKind::Format { format }, msg)
         }
         Failure::Pattern => {
+            let n = char_len(v);
+            let (lo, hi) = rules.pattern_lengths;
             let msg = match rules.hint {
-                Some(h) => format!("{label} must be {h} (it has {} characters)", char_len(v)),
+                Some(h) if n < lo || n > hi => format!("{label} must be {h} (it has {n} characters)"),
+                Some(h) => format!("{label} must be {h}"),
                 None => format!("{label} is not in the expected format"),
             };
             error(rules, ErrorKind::Pattern, msg)
@@ -562,6 +569,7 @@ mod tests {
             options: &[],
             normalize: &[Normalize::Trim],
             pattern: Some(&TOKEN),
+            pattern_lengths: (40, 40),
         },
         FieldRules {
             key: "user_email",
@@ -578,6 +586,7 @@ mod tests {
             options: &[],
             normalize: &[Normalize::Trim],
             pattern: None,
+            pattern_lengths: (0, u32::MAX),
         },
     ];
     static RULES: MethodRules<'static> = MethodRules {
@@ -624,6 +633,37 @@ mod tests {
     /// The format and the pattern run before the other checks (a passing printable
     /// ASCII shape settles the control and length passes); the failure reported must
     /// still be the first in the documented order.
+    #[test]
+    fn a_pattern_message_names_the_length_only_when_it_is_wrong() {
+        // The pattern alone fixes the length (no min/max): a wrong character is not a
+        // length problem, a short value is.
+        let rules = FieldRules {
+            min_length: None,
+            max_length: None,
+            ..FIELDS[0]
+        };
+        let message = |v: &str| check_field(&rules, v).unwrap_err().message;
+        let token = "a-1".repeat(13) + "x";
+        assert_eq!(
+            message(&format!("{}_", &token[..39])),
+            "API Token must be 40 characters: letters, digits and hyphens"
+        );
+        assert_eq!(
+            message(&token[..39]),
+            "API Token must be 40 characters: letters, digits and hyphens (it has 39 characters)"
+        );
+        // A pattern that says nothing of lengths never names one.
+        let unknown = FieldRules {
+            pattern_lengths: (0, u32::MAX),
+            ..rules
+        };
+        let message = check_field(&unknown, &token[..39]).unwrap_err().message;
+        assert_eq!(
+            message,
+            "API Token must be 40 characters: letters, digits and hyphens"
+        );
+    }
+
     #[test]
     fn failures_keep_their_order_when_the_shape_runs_first() {
         let kind = |field: usize, v: &str| {

@@ -13,6 +13,7 @@ use crate::model::Field;
 pub struct FieldChecker<'f> {
     field: &'f Field,
     pattern: Option<Pattern>,
+    pattern_lengths: (u32, u32),
     prefixes: Vec<&'f str>,
     forbidden: Vec<&'f str>,
     options: Vec<OptionRule<'f>>,
@@ -23,22 +24,34 @@ impl<'f> FieldChecker<'f> {
     /// Builds the checker. `Err` carries the regex crate's message when the pattern
     /// does not compile (the checker reports that separately).
     pub fn new(field: &'f Field) -> Result<FieldChecker<'f>, regex::Error> {
-        let pattern = field.pattern.as_deref().map(Pattern::new).transpose()?;
+        let pattern = match field.pattern.as_deref() {
+            Some(p) => Some((Pattern::new(p)?, rt::pattern_char_lengths(p))),
+            None => None,
+        };
         Ok(FieldChecker::with_pattern(field, pattern))
     }
 
     /// Builds the checker from the field's pattern compiled by the caller (the spec
     /// checker has parsed and compiled it already to report errors; doing that twice is
-    /// a large share of loading a catalogue). `pattern` must be `field.pattern` compiled.
-    pub fn with_pattern(field: &'f Field, pattern: Option<Pattern>) -> FieldChecker<'f> {
+    /// a large share of loading a catalogue). `pattern` must be `field.pattern` compiled,
+    /// with the character counts it admits ([`rt::hir_char_lengths`]).
+    pub fn with_pattern(
+        field: &'f Field,
+        pattern: Option<(Pattern, (u32, u32))>,
+    ) -> FieldChecker<'f> {
         debug_assert_eq!(
             pattern.is_some(),
             field.pattern.is_some(),
             "the pattern is the field's pattern"
         );
+        let (pattern, pattern_lengths) = match pattern {
+            Some((p, lengths)) => (Some(p), lengths),
+            None => (None, (0, u32::MAX)),
+        };
         FieldChecker {
             field,
             pattern,
+            pattern_lengths,
             prefixes: field.prefixes.iter().map(String::as_str).collect(),
             forbidden: field
                 .forbidden_prefixes
@@ -81,6 +94,7 @@ impl<'f> FieldChecker<'f> {
             options: &self.options,
             normalize: &self.normalize,
             pattern: self.pattern.as_ref().map(|r| r as &dyn rt::Matcher),
+            pattern_lengths: self.pattern_lengths,
         }
     }
 

@@ -4,7 +4,7 @@ import { extractFromUrl, method, trim, unknownId, validateFields } from "../runt
 /** Azure DevOps Personal Access Token. */
 const m0 = method({
   fields: [
-    { key: "organization", label: "Organization", hint: "1 to 50 letters, digits and hyphens, starting and ending with a letter or digit", pattern: /^[0-9A-Za-z]([\-0-9A-Za-z]{0,48}[0-9A-Za-z])?$/, clean: true, normalize: [trim, (v) => extractFromUrl(v, "https://dev.azure.com/{value}"), (v) => extractFromUrl(v, "https://{value}.visualstudio.com")] },
+    { key: "organization", label: "Organization", hint: "1 to 50 letters, digits and hyphens, starting and ending with a letter or digit", pattern: /^[0-9A-Za-z]([\-0-9A-Za-z]{0,48}[0-9A-Za-z])?$/, clean: true, patternLengths: [1, 50], normalize: [trim, (v) => extractFromUrl(v, "https://dev.azure.com/{value}"), (v) => extractFromUrl(v, "https://{value}.visualstudio.com")] },
     { key: "pat", label: "Personal Access Token", normalize: [trim] }
   ],
   rules: [],

@@ -4,7 +4,7 @@ import { method, trim, unknownId, validateFields } from "../runtime.js";
 /** GitHub Fine-Grained Personal Access Token. */
 const m0 = method({
   fields: [
-    { key: "token", label: "Fine-Grained Personal Access Token", hint: "github_pat_ followed by letters, digits and underscores, at most 255 characters", max: 255, prefixes: ["github_pat_"], pattern: /^[0-9A-Z_a-z]+$/, clean: true, normalize: [trim] }
+    { key: "token", label: "Fine-Grained Personal Access Token", hint: "github_pat_ followed by letters, digits and underscores, at most 255 characters", max: 255, prefixes: ["github_pat_"], pattern: /^[0-9A-Z_a-z]+$/, clean: true, patternLengths: [1, Infinity], normalize: [trim] }
   ],
   rules: [],
   derived: [],
@@ -14,7 +14,7 @@ const m0 = method({
 /** GitHub Personal Access Token (Classic). */
 const m1 = method({
   fields: [
-    { key: "token", label: "Personal Access Token (Classic)", hint: "ghp_ followed by letters, digits and underscores, at most 255 characters", max: 255, prefixes: ["ghp_"], pattern: /^[0-9A-Z_a-z]+$/, clean: true, normalize: [trim] }
+    { key: "token", label: "Personal Access Token (Classic)", hint: "ghp_ followed by letters, digits and underscores, at most 255 characters", max: 255, prefixes: ["ghp_"], pattern: /^[0-9A-Z_a-z]+$/, clean: true, patternLengths: [1, Infinity], normalize: [trim] }
   ],
   rules: [],
   derived: [],

@@ -5,7 +5,7 @@ import { isHttpsUrl, method, trim, unknownId, validateFields } from "../runtime.
 const m0 = method({
   fields: [
     { key: "instance_url", label: "GitLab URL", optional: true, format: "https_url", formatCheck: isHttpsUrl, formatWords: "an https URL", normalize: [trim] },
-    { key: "token", label: "Personal Access Token", hint: "`glpat-` followed by at least 20 letters, digits, dots, hyphens or underscores", pattern: /^glpat-[\-\.0-9A-Z_a-z]{20,}$/, clean: true, normalize: [trim] }
+    { key: "token", label: "Personal Access Token", hint: "`glpat-` followed by at least 20 letters, digits, dots, hyphens or underscores", pattern: /^glpat-[\-\.0-9A-Z_a-z]{20,}$/, clean: true, patternLengths: [26, Infinity], normalize: [trim] }
   ],
   rules: [],
   derived: [],

@@ -5,7 +5,7 @@ import { isHttpsUrl, method, trim, unknownId, validateFields } from "../runtime.
 const m0 = method({
   fields: [
     { key: "jira_url", label: "Jira URL", format: "https_url", formatCheck: isHttpsUrl, formatWords: "an https URL", normalize: [trim] },
-    { key: "token", label: "Personal Access Token", hint: "at least 40 letters, digits, plus signs and slashes", pattern: /^[\+\/-9A-Za-z]{40,}$/, clean: true, normalize: [trim] }
+    { key: "token", label: "Personal Access Token", hint: "at least 40 letters, digits, plus signs and slashes", pattern: /^[\+\/-9A-Za-z]{40,}$/, clean: true, patternLengths: [40, Infinity], normalize: [trim] }
   ],
   rules: [],
   derived: [],

@@ -6,7 +6,7 @@ const m0 = method({
   fields: [
     { key: "region", label: "Data Residency", default: "us", options: [["us", "United States"], ["eu", "European Union"], ["in", "India"]], normalize: [trim, asciiLower] },
     { key: "project_id", label: "Project ID", max: 12, format: "integer", formatCheck: isInteger, formatWords: "a whole number (digits only)", normalize: [trim] },
-    { key: "username", label: "Service Account Username", hint: "the username ending in `.mp-service-account`", pattern: /^[\-\.0-9A-Z_a-z]+\.mp-service-account$/, clean: true, normalize: [trim] },
+    { key: "username", label: "Service Account Username", hint: "the username ending in `.mp-service-account`", pattern: /^[\-\.0-9A-Z_a-z]+\.mp-service-account$/, clean: true, patternLengths: [20, Infinity], normalize: [trim] },
     { key: "secret", label: "Service Account Secret", normalize: [trim] }
   ],
   rules: [],

@@ -4,7 +4,7 @@ import { isEmail, method, trim, unknownId, validateFields } from "../runtime.js"
 /** Oneflow API Token. */
 const m0 = method({
   fields: [
-    { key: "api_token", label: "API Token", hint: "40 characters: letters, digits and hyphens", min: 40, max: 40, pattern: /^[\-0-9A-Za-z]{40}$/, clean: true, normalize: [trim] },
+    { key: "api_token", label: "API Token", hint: "40 characters: letters, digits and hyphens", min: 40, max: 40, pattern: /^[\-0-9A-Za-z]{40}$/, clean: true, patternLengths: [40, 40], normalize: [trim] },
     { key: "user_email", label: "User Email", format: "email", formatCheck: isEmail, formatWords: "an email address", normalize: [trim] }
   ],
   rules: [],

@@ -5,8 +5,8 @@ import { asciiLower, extractFromUrl, method, trim, unknownId, validateFields } f
 const m0 = method({
   fields: [
     { key: "region", label: "Data Storage Location", default: "us", options: [["us", "United States"], ["de", "European Union (Germany)"]], normalize: [trim, asciiLower] },
-    { key: "organization", label: "Organization Slug", hint: "lower-case letters, digits, hyphens and underscores", pattern: /^[0-9a-z][\-0-9_a-z]{0,49}$/, clean: true, normalize: [trim, asciiLower, (v) => extractFromUrl(v, "https://{value}.sentry.io")] },
-    { key: "auth_token", label: "Personal Token", hint: "`sntryu_` followed by 64 hexadecimal characters", forbidden: ["sntrys_"], pattern: /^sntryu_[0-9a-f]{64}$/, clean: true, normalize: [trim] }
+    { key: "organization", label: "Organization Slug", hint: "lower-case letters, digits, hyphens and underscores", pattern: /^[0-9a-z][\-0-9_a-z]{0,49}$/, clean: true, patternLengths: [1, 50], normalize: [trim, asciiLower, (v) => extractFromUrl(v, "https://{value}.sentry.io")] },
+    { key: "auth_token", label: "Personal Token", hint: "`sntryu_` followed by 64 hexadecimal characters", forbidden: ["sntrys_"], pattern: /^sntryu_[0-9a-f]{64}$/, clean: true, patternLengths: [71, 71], normalize: [trim] }
   ],
   rules: [],
   derived: [],

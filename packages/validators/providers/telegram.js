@@ -4,7 +4,7 @@ import { asciiLower, method, trim, unknownId, validateFields } from "../runtime.
 /** Telegram Bot Token. */
 const m0 = method({
   fields: [
-    { key: "bot_token", label: "Bot Token", hint: "the bot's numeric id, a colon, then letters, digits, underscores and hyphens", pattern: /^[0-9]+:[\-0-9A-Z_a-z]+$/, clean: true, normalize: [trim] },
+    { key: "bot_token", label: "Bot Token", hint: "the bot's numeric id, a colon, then letters, digits, underscores and hyphens", pattern: /^[0-9]+:[\-0-9A-Z_a-z]+$/, clean: true, patternLengths: [3, Infinity], normalize: [trim] },
     { key: "environment", label: "Environment", optional: true, options: [["test", "Test environment"]], normalize: [trim, asciiLower] }
   ],
   rules: [],

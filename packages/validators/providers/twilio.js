@@ -4,7 +4,7 @@ import { method, trim, unknownId, validateFields } from "../runtime.js";
 /** Twilio Account SID and Auth Token. */
 const m0 = method({
   fields: [
-    { key: "account_sid", label: "Account SID", hint: "34 characters: AC followed by 32 hexadecimal digits", min: 34, max: 34, pattern: /^AC[0-9A-Fa-f]{32}$/, clean: true, normalize: [trim] },
+    { key: "account_sid", label: "Account SID", hint: "34 characters: AC followed by 32 hexadecimal digits", min: 34, max: 34, pattern: /^AC[0-9A-Fa-f]{32}$/, clean: true, patternLengths: [34, 34], normalize: [trim] },
     { key: "auth_token", label: "Auth Token", normalize: [trim] }
   ],
   rules: [],

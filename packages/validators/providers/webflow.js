@@ -4,7 +4,7 @@ import { method, trim, unknownId, validateFields } from "../runtime.js";
 /** Webflow Site Token. */
 const m0 = method({
   fields: [
-    { key: "site_token", label: "Site Token", hint: "64 letters and digits", min: 64, max: 64, pattern: /^[0-9A-Za-z]{64}$/, clean: true, normalize: [trim] }
+    { key: "site_token", label: "Site Token", hint: "64 letters and digits", min: 64, max: 64, pattern: /^[0-9A-Za-z]{64}$/, clean: true, patternLengths: [64, 64], normalize: [trim] }
   ],
   rules: [],
   derived: [],

@@ -7,7 +7,7 @@ use quote::{ToTokens, format_ident, quote};
 
 use crate::names::{camel, type_ident, upper_ident};
 use crate::schema::form_schema;
-use connectspec_runtime::{LoweredPiece, lower_pattern};
+use connectspec_runtime::{LoweredPiece, lower_pattern, pattern_char_lengths};
 
 use super::*;
 
@@ -223,6 +223,11 @@ fn field_tables(
     });
     let default = opt_str(&f.default);
     let normalize = f.normalize.iter().map(normalize_step);
+    let (lo, hi) = f
+        .pattern
+        .as_deref()
+        .map_or((0, u32::MAX), pattern_char_lengths);
+    let (lo, hi) = (num(lo), num(hi));
     let rules = quote! {
     rt_::FieldRules {
         key: #key,
@@ -239,6 +244,7 @@ fn field_tables(
         options: &[#(rt_::OptionRule { value: #opt_values, label: #opt_labels, params: #opt_params }),*],
         normalize: &[#(#normalize),*],
         pattern: #pattern,
+        pattern_lengths: (#lo, #hi),
     }
     };
     let (description, placeholder) = (opt_str(&f.description), opt_str(&f.placeholder));

@@ -196,6 +196,11 @@ fn field_table(f: &Field) -> String {
         if pattern_is_clean(p) {
             parts.push("clean: true".into());
         }
+        match connectspec_runtime::pattern_char_lengths(p) {
+            (0, u32::MAX) => {}
+            (lo, u32::MAX) => parts.push(format!("patternLengths: [{lo}, Infinity]")),
+            (lo, hi) => parts.push(format!("patternLengths: [{lo}, {hi}]")),
+        }
     }
     if !f.options.is_empty() {
         let opts: Vec<String> = f

@@ -78,6 +78,8 @@ export interface MethodRules {
     readonly pattern?: RegExp;
     /** The pattern admits no control character (so a match needs no control scan). */
     readonly clean?: boolean;
+    /** The character counts the pattern admits, `[min, max]`: a pattern failure names the length only outside them. */
+    readonly patternLengths?: readonly [number, number];
     readonly options?: readonly (readonly [string, string])[];
     readonly normalize?: readonly NormalizeStep[];
   }[];

@@ -50,6 +50,7 @@ pub mod oneflow {
                 options: &[],
                 normalize: &[rt_::Normalize::Trim],
                 pattern: Some(&PATTERN_API_TOKEN),
+                pattern_lengths: (40, 40),
             },
             rt_::FieldRules {
                 key: "user_email",
@@ -66,6 +67,7 @@ pub mod oneflow {
                 options: &[],
                 normalize: &[rt_::Normalize::Trim],
                 pattern: None,
+                pattern_lengths: (0, 4294967295),
             },
         ];
         /// The method's checking tables.
@@ -329,6 +331,7 @@ pub mod webflow {
                 options: &[],
                 normalize: &[rt_::Normalize::Trim],
                 pattern: Some(&PATTERN_SITE_TOKEN),
+                pattern_lengths: (64, 64),
             },
         ];
         /// The method's checking tables.

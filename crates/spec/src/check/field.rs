@@ -88,7 +88,10 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &Ptr) {
         Some(pat) => match check_pattern(rep, &fp.join("pattern"), pat) {
             Some((regex, hir)) => (
                 true,
-                Some(connectspec_runtime::Pattern::from_parts(regex, &hir)),
+                Some((
+                    connectspec_runtime::Pattern::from_parts(regex, &hir),
+                    connectspec_runtime::hir_char_lengths(&hir),
+                )),
             ),
             None => (false, None),
         },
@@ -226,7 +229,7 @@ fn check_examples(
     f: &Field,
     fp: &Ptr,
     judge: bool,
-    pattern: Option<connectspec_runtime::Pattern>,
+    pattern: Option<(connectspec_runtime::Pattern, (u32, u32))>,
 ) {
     if f.is_constrained() && !f.examples.as_ref().is_some_and(|e| e.derive) {
         let ex = f.examples.as_ref();
