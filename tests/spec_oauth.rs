@@ -127,3 +127,22 @@ fn pkce_off_without_a_client_secret_is_refused() {
     assert!(err.to_string().contains("E051"), "{err}");
     assert!(err.to_string().contains("without PKCE"), "{err}");
 }
+
+#[test]
+fn a_secret_sent_only_in_the_token_request_is_sent() {
+    // The password grant: the end user's password goes into `token_params` alone.
+    let text = code_fixture()
+        .replacen(
+            "    oauth:\n",
+            "      - key: password\n        label: Password\n        secret: true\n        normalize: [trim]\n    oauth:\n",
+            1,
+        )
+        .replacen(
+            "      client_auth: client_secret_post\n",
+            "      token_params:\n        password: \"{password}\"\n      client_auth: client_secret_post\n",
+            1,
+        );
+    assert!(text.contains("password: \"{password}\""));
+    load_str(Path::new("tests/oauth_specs/acme_code.yaml"), &text)
+        .unwrap_or_else(|d| panic!("{d}"));
+}

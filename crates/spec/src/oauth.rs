@@ -290,6 +290,9 @@ fn check_params(rep: &mut Reporter<'_>, m: &AuthMethod, op: &Ptr, o: &OAuth) {
                 );
             }
             check_template(rep, &pp, t, names, m);
+            if key == "authorization_params" {
+                no_secret_in_authorization(rep, &pp, t, m);
+            }
         }
     }
     if let Some(g) = &o.grant_type {
@@ -310,6 +313,26 @@ fn check_params(rep: &mut Reporter<'_>, m: &AuthMethod, op: &Ptr, o: &OAuth) {
                 "`grant_type` is not a grant type name",
                 shown(g),
                 "write the provider's value, e.g. `account_credentials`",
+            );
+        }
+    }
+}
+
+/// The authorization request is a URL the browser follows and the provider logs: no
+/// secret end-user value may go into it (`token_params` is where the back end sends one).
+fn no_secret_in_authorization(rep: &mut Reporter<'_>, ptr: &str, t: &str, m: &AuthMethod) {
+    let Ok(parts) = connectspec_runtime::parse_template(t) else {
+        return; // reported by `check_template`
+    };
+    for (ph, _) in connectspec_runtime::Part::placeholders(&parts) {
+        let key = ph.key.as_str();
+        if m.field(key).is_some_and(|f| f.secret) {
+            rep.value(
+                ptr,
+                Code::InvalidTemplate,
+                format!("`authorization_params` would put the secret value `{{{key}}}` into the authorization URL, which the browser follows and the provider logs"),
+                shown(t),
+                "send it in `token_params` (the back end's token request) instead, or remove it",
             );
         }
     }

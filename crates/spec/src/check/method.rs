@@ -323,6 +323,8 @@ pub(crate) fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr, names:
         .chain(s.basic.iter().flat_map(|b| [&b.username, &b.password]))
         .chain(s.computed.iter().filter_map(|c| c.base64.as_ref()))
         .chain(s.sign.iter().map(|g| &g.secret))
+        // A password grant sends the end user's secret in the token request only.
+        .chain(m.oauth.iter().flat_map(|o| o.token_params.values()))
         .filter_map(|t| connectspec_runtime::parse_template(t).ok())
         .flat_map(|parts| {
             Part::placeholders(&parts)
