@@ -99,13 +99,25 @@ fn list_actions(m: &connectspec_runtime::MethodMeta, json_out: bool) -> ExitCode
         return emit(&pretty(&out), ExitCode::SUCCESS);
     }
     if m.actions.is_empty() {
-        return emit(
-            &format!(
-                "{} {} declares no actions; its scopes are listed by `connectspec list`\n",
-                m.provider_name, m.label
-            ),
-            ExitCode::SUCCESS,
+        // Without actions there is no least-privilege answer to give: the scopes the
+        // method can be granted are the whole answer, listed as the answer is.
+        if m.scopes.is_empty() {
+            return emit(
+                &format!(
+                    "{} {} declares no actions and no scopes\n",
+                    m.provider_name, m.label
+                ),
+                ExitCode::SUCCESS,
+            );
+        }
+        let mut text = format!(
+            "{} {} declares no actions; the scopes it can be granted:\n",
+            m.provider_name, m.label
         );
+        for (id, label) in m.scopes {
+            text.push_str(&format!("{id}\t{label}\n"));
+        }
+        return emit(&text, ExitCode::SUCCESS);
     }
     let mut text = String::new();
     for a in m.actions {

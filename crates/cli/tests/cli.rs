@@ -461,6 +461,25 @@ fn list_names_every_provider() {
 }
 
 #[test]
+fn scopes_without_actions_lists_the_method_scopes() {
+    let o = run(&["scopes", "gitlab", "personal_access_token"], None, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(!out.contains("connectspec list"), "{out}");
+    let ids: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert!(ids.contains(&"api") && ids.contains(&"read_api"), "{out}");
+
+    let o = run(&["scopes", "oneflow", "api_token"], None, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("declares no actions and no scopes"), "{out}");
+}
+
+#[test]
 fn scopes_answers_least_privilege_scopes() {
     let o = run(
         &[
