@@ -9,8 +9,11 @@ use connectspec_spec::Catalogue;
 /// Where the checked-in pages live, relative to the workspace root.
 pub const DOCS_DIR: &str = "docs/providers";
 
-/// Renders every page and prints the one-line summary.
+/// Renders every page and prints the one-line summary; for the workspace's own specs
+/// (the ones `check` compares the package with) also writes the browser validators
+/// package, so one command brings every tree a spec feeds up to date.
 pub fn generate(
+    root: &Path,
     specs: &Path,
     out: &Path,
     templates: Option<PathBuf>,
@@ -27,6 +30,9 @@ pub fn generate(
         println!("removed {}", out.join(removed).display());
     }
     println!("{summary}");
+    if specs == root.join("specs") {
+        crate::js::generate(root, specs)?;
+    }
     Ok(())
 }
 
@@ -82,5 +88,84 @@ fn shell_word(p: &Path) -> String {
         s
     } else {
         format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::check::{Request, run as check};
+
+    /// Copies the files of `from` (recursively) into `to`.
+    fn copy_tree(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            let target = to.join(e.file_name());
+            if e.file_type().unwrap().is_dir() {
+                copy_tree(&e.path(), &target);
+            } else {
+                std::fs::copy(e.path(), target).unwrap();
+            }
+        }
+    }
+
+    /// The README's "Adding a provider" steps, on a copy of the workspace's generated
+    /// trees: scaffold, fill in, one `gen-docs`, and `check` is green.
+    #[test]
+    fn the_readme_steps_for_a_new_provider_end_with_a_green_check() {
+        let root = crate::workspace_root();
+        let tmp = tempfile::tempdir().unwrap();
+        let work = tmp.path();
+        for tree in ["specs", super::DOCS_DIR, "packages/validators", "schema"] {
+            copy_tree(&root.join(tree), &work.join(tree));
+        }
+        let specs = work.join("specs");
+        let docs = work.join(super::DOCS_DIR);
+        let check_all = || {
+            check(
+                work,
+                &Request {
+                    specs: &specs,
+                    specs_given: false,
+                    docs: Some(&docs),
+                    docs_given: false,
+                    max: None,
+                },
+            )
+        };
+        check_all().expect("the copied workspace starts green");
+
+        // 1. The scaffold: `check` lists its TODOs and nothing else.
+        crate::scaffold::run(&specs, "acme_hr").unwrap();
+        let listing = check_all().unwrap_err();
+        let errors: Vec<&str> = listing
+            .lines()
+            .filter(|l| l.starts_with("error["))
+            .collect();
+        assert!(!errors.is_empty(), "{listing}");
+        for e in &errors {
+            assert!(e.contains("unfinished scaffold value"), "{e}\n{listing}");
+        }
+
+        // 2. Filled in (the facts of a real spec under the new id); the generated trees
+        //    are now behind.
+        let filled = std::fs::read_to_string(root.join("specs/oneflow.yaml"))
+            .unwrap()
+            .replacen("id: oneflow", "id: acme_hr", 1)
+            .replacen("name: Oneflow", "name: Acme HR", 1);
+        std::fs::write(specs.join("acme_hr.yaml"), filled).unwrap();
+        let listing = check_all().unwrap_err();
+        assert!(listing.contains("E091") && listing.contains("E092"), "{listing}");
+
+        // 3. One command brings every generated tree up to date.
+        super::generate(work, &specs, &docs, None, None, None).unwrap();
+        assert!(docs.join("acme_hr/api-token.md").is_file());
+        assert!(
+            work.join("packages/validators/providers/acme_hr.js")
+                .is_file()
+        );
+        check_all().unwrap_or_else(|e| panic!("check after gen-docs:\n{e}"));
     }
 }

@@ -50,7 +50,9 @@ enum Cmd {
     },
     /// The full test command: fmt check, clippy (warnings denied), check, all tests.
     Ci,
-    /// Render the guide pages (MDX and Markdown) of every spec.
+    /// Render the guide pages (MDX and Markdown) of every spec and, for the workspace's
+    /// own specs, the browser validators package: every tree a new or edited spec
+    /// changes, so `check` is green afterwards.
     GenDocs {
         /// Directory of provider specs.
         #[arg(long)]
@@ -146,6 +148,7 @@ fn main() -> ExitCode {
         } => {
             let out = out.unwrap_or_else(|| root.join(docs::DOCS_DIR));
             docs::generate(
+                &root,
                 &specs_dir(&root, specs),
                 &out,
                 templates,

@@ -39,6 +39,7 @@ auth_methods:
         #   valid: [...]
         #   invalid: [{value: ..., reason: ...}]
     base_url: https://TODO.example.com/api   # may use {field} placeholders of non-secret fields
+    allowed_hosts: [todo.example.com]        # every host requests may reach: the base_url host
     send:                         # how the credentials travel; values are {field} templates
       headers:
         Authorization: "Bearer {api_token}"
