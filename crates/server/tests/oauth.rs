@@ -536,6 +536,16 @@ async fn oauth_flows_against_a_real_authorization_server() {
     )
     .await;
     assert_eq!(st, 422, "{body}");
+    // A tenant no domain name can be (10 KB, valid by its pattern) is refused by its
+    // DNS length, so no authorization URL or state of that size is issued.
+    let long_tenant = format!("{}.onmicrosoft.com", "a".repeat(10_000));
+    let (st, _h, body) = post(
+        &format!("{}{graph}/authorize", s.service),
+        &json!({"fields": {"tenant": long_tenant}}),
+    )
+    .await;
+    assert_eq!(st, 422, "{body}");
+    assert!(body.contains("\"tenant\"") && !body.contains(&long_tenant), "{body}");
 
     // 7. Client credentials: PayPal's token endpoint, HTTP basic client authentication.
     let (st, h, body) = post(

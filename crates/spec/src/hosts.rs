@@ -32,7 +32,7 @@ const MAX_HOSTS: usize = 256;
 
 /// What the values of one placeholder can be, after validation.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Lang {
+pub(crate) enum Lang {
     /// Exactly these strings.
     Finite(Vec<String>),
     /// One DNS label: letters, digits and hyphens, no dot.
@@ -343,7 +343,7 @@ fn prove_host(
 
 /// What a placeholder's values can be: a field by its constraints, a derived value by
 /// its capture.
-fn lang_of(m: &AuthMethod, key: &str) -> Lang {
+pub(crate) fn lang_of(m: &AuthMethod, key: &str) -> Lang {
     // `{field.param}`: the parameter's values over the field's options.
     if let Some((field, param)) = key.split_once('.') {
         return match m.field(field) {

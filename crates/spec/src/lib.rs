@@ -9,6 +9,7 @@ mod choices;
 pub mod diag;
 pub mod ecma;
 pub mod examples;
+mod host_limits;
 mod hosts;
 pub mod inline;
 pub mod load;

@@ -272,6 +272,7 @@ pub fn load_str(path: &Path, text: &str) -> Result<ProviderSpec, Diagnostics> {
             return Err(finish(rep.out));
         }
     };
+    crate::host_limits::apply(&mut spec);
     crate::examples::derive_all(&mut spec, &mut rep);
     check::check(&spec, &mut rep);
     if rep.out.is_empty() {

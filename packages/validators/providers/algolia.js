@@ -4,7 +4,7 @@ import { method, trim, unknownId, validateFields } from "../runtime.js";
 /** Algolia API Key. */
 const m0 = method({
   fields: [
-    { key: "application_id", label: "Application ID", hint: "10 capital letters and digits", pattern: /^[0-9A-Z]{10}$/, clean: true, patternLengths: [10, 10], normalize: [trim] },
+    { key: "application_id", label: "Application ID", hint: "10 capital letters and digits", max: 59, pattern: /^[0-9A-Z]{10}$/, clean: true, patternLengths: [10, 10], normalize: [trim] },
     { key: "api_key", label: "API Key", hint: "32 lower-case hexadecimal characters", pattern: /^[0-9a-f]{32}$/, clean: true, patternLengths: [32, 32], normalize: [trim] }
   ],
   rules: [],

@@ -4,7 +4,7 @@ import { asciiLower, extractHost, method, trim, unknownId, validateFields } from
 /** Cisco Duo Admin API Application. */
 const m0 = method({
   fields: [
-    { key: "api_hostname", label: "API Hostname", hint: "api-, letters and digits, then .duosecurity.com", pattern: /^api-[0-9a-z]+\.duosecurity\.com$/, clean: true, patternLengths: [21, Infinity], normalize: [trim, extractHost, asciiLower] },
+    { key: "api_hostname", label: "API Hostname", hint: "api-, letters and digits, then .duosecurity.com", max: 253, pattern: /^api-[0-9a-z]+\.duosecurity\.com$/, clean: true, patternLengths: [21, Infinity], normalize: [trim, extractHost, asciiLower] },
     { key: "integration_key", label: "Integration Key", hint: "20 characters starting with DI: capital letters and digits", pattern: /^DI[0-9A-Z]{18}$/, clean: true, patternLengths: [20, 20], normalize: [trim] },
     { key: "secret_key", label: "Secret Key", normalize: [trim] }
   ],

@@ -4,7 +4,7 @@ import { asciiLower, extractSubdomain, method, trim, unknownId, validateFields }
 /** Freshdesk API Key. */
 const m0 = method({
   fields: [
-    { key: "domain", label: "Helpdesk Domain", hint: "the part before .freshdesk.com: letters, digits and hyphens", pattern: /^[0-9a-z]([\-0-9a-z]*[0-9a-z])?$/, clean: true, patternLengths: [1, Infinity], normalize: [trim, (v) => extractSubdomain(v, "freshdesk.com"), asciiLower] },
+    { key: "domain", label: "Helpdesk Domain", hint: "the part before .freshdesk.com: letters, digits and hyphens", max: 63, pattern: /^[0-9a-z]([\-0-9a-z]*[0-9a-z])?$/, clean: true, patternLengths: [1, Infinity], normalize: [trim, (v) => extractSubdomain(v, "freshdesk.com"), asciiLower] },
     { key: "api_key", label: "API Key", normalize: [trim] }
   ],
   rules: [],

@@ -4,7 +4,7 @@ import { asciiLower, extractHost, isEmail, isHostname, method, trim, unknownId, 
 /** Jira API Token. */
 const m0 = method({
   fields: [
-    { key: "site", label: "Site Domain", hint: "a Jira Cloud site address ending in `.atlassian.net`, such as `acme.atlassian.net`", format: "hostname", formatCheck: isHostname, formatWords: "a host name such as example.com", pattern: /^[0-9a-z][\-0-9a-z]*\.atlassian\.net$/, clean: true, patternLengths: [15, Infinity], normalize: [trim, extractHost, asciiLower] },
+    { key: "site", label: "Site Domain", hint: "a Jira Cloud site address ending in `.atlassian.net`, such as `acme.atlassian.net`", max: 253, format: "hostname", formatCheck: isHostname, formatWords: "a host name such as example.com", pattern: /^[0-9a-z][\-0-9a-z]*\.atlassian\.net$/, clean: true, patternLengths: [15, Infinity], normalize: [trim, extractHost, asciiLower] },
     { key: "email", label: "Email", format: "email", formatCheck: isEmail, formatWords: "an email address", normalize: [trim] },
     { key: "api_token", label: "API Token", normalize: [trim] }
   ],

@@ -4,7 +4,7 @@ import { asciiLower, method, trim, unknownId, validateFields } from "../runtime.
 /** Microsoft Graph OAuth 2.0. */
 const m0 = method({
   fields: [
-    { key: "tenant", label: "Tenant", hint: "`common`, `organizations`, `consumers`, a tenant ID or a domain such as contoso.onmicrosoft.com", pattern: /^((?:common|organizations|consumers|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-z]([\-0-9a-z]*[0-9a-z])?(\.[0-9a-z]([\-0-9a-z]*[0-9a-z])?)+))$/, clean: true, patternLengths: [3, Infinity], normalize: [trim, asciiLower] }
+    { key: "tenant", label: "Tenant", hint: "`common`, `organizations`, `consumers`, a tenant ID or a domain such as contoso.onmicrosoft.com", max: 253, pattern: /^((?:common|organizations|consumers|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-z]([\-0-9a-z]*[0-9a-z])?(\.[0-9a-z]([\-0-9a-z]*[0-9a-z])?)+))$/, clean: true, patternLengths: [3, Infinity], normalize: [trim, asciiLower] }
   ],
   rules: [],
   derived: [],

@@ -4,7 +4,7 @@ import { asciiLower, extractSubdomain, method, trim, unknownId, validateFields }
 /** Pipedrive API Token. */
 const m0 = method({
   fields: [
-    { key: "company_domain", label: "Company Domain", hint: "the part before .pipedrive.com: letters, digits and hyphens", pattern: /^[0-9a-z]([\-0-9a-z]*[0-9a-z])?$/, clean: true, patternLengths: [1, Infinity], normalize: [trim, (v) => extractSubdomain(v, "pipedrive.com"), asciiLower] },
+    { key: "company_domain", label: "Company Domain", hint: "the part before .pipedrive.com: letters, digits and hyphens", max: 63, pattern: /^[0-9a-z]([\-0-9a-z]*[0-9a-z])?$/, clean: true, patternLengths: [1, Infinity], normalize: [trim, (v) => extractSubdomain(v, "pipedrive.com"), asciiLower] },
     { key: "api_token", label: "API Token", normalize: [trim] }
   ],
   rules: [],

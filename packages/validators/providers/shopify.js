@@ -4,7 +4,7 @@ import { asciiLower, extractHost, method, trim, unknownId, validateFields } from
 /** Shopify Admin API Access Token. */
 const m0 = method({
   fields: [
-    { key: "shop_domain", label: "Shop Domain", hint: "your store's address ending in .myshopify.com", pattern: /^[0-9a-z][\-0-9a-z]*\.myshopify\.com$/, clean: true, patternLengths: [15, Infinity], normalize: [trim, extractHost, asciiLower] },
+    { key: "shop_domain", label: "Shop Domain", hint: "your store's address ending in .myshopify.com", max: 253, pattern: /^[0-9a-z][\-0-9a-z]*\.myshopify\.com$/, clean: true, patternLengths: [15, Infinity], normalize: [trim, extractHost, asciiLower] },
     { key: "access_token", label: "Admin API Access Token", hint: "38 characters starting with shpat_, shpca_ or shppa_", min: 38, max: 38, prefixes: ["shpat_", "shpca_", "shppa_"], forbidden: ["shpss_"], normalize: [trim] }
   ],
   rules: [],

@@ -4,7 +4,7 @@ import { asciiLower, extractSubdomain, isEmail, method, trim, unknownId, validat
 /** Zendesk API Token. */
 const m0 = method({
   fields: [
-    { key: "subdomain", label: "Subdomain", hint: "the part before .zendesk.com: letters, digits and hyphens", pattern: /^[0-9a-z]([\-0-9a-z]*[0-9a-z])?$/, clean: true, patternLengths: [1, Infinity], normalize: [trim, (v) => extractSubdomain(v, "zendesk.com"), asciiLower] },
+    { key: "subdomain", label: "Subdomain", hint: "the part before .zendesk.com: letters, digits and hyphens", max: 63, pattern: /^[0-9a-z]([\-0-9a-z]*[0-9a-z])?$/, clean: true, patternLengths: [1, Infinity], normalize: [trim, (v) => extractSubdomain(v, "zendesk.com"), asciiLower] },
     { key: "email", label: "Email", format: "email", formatCheck: isEmail, formatWords: "an email address", normalize: [trim] },
     { key: "api_token", label: "API Token", normalize: [trim] }
   ],
@@ -16,7 +16,7 @@ const m0 = method({
 /** Zendesk OAuth 2.0. */
 const m1 = method({
   fields: [
-    { key: "subdomain", label: "Subdomain", hint: "the part before .zendesk.com: letters, digits and hyphens", pattern: /^[0-9a-z]([\-0-9a-z]*[0-9a-z])?$/, clean: true, patternLengths: [1, Infinity], normalize: [trim, (v) => extractSubdomain(v, "zendesk.com"), asciiLower] }
+    { key: "subdomain", label: "Subdomain", hint: "the part before .zendesk.com: letters, digits and hyphens", max: 63, pattern: /^[0-9a-z]([\-0-9a-z]*[0-9a-z])?$/, clean: true, patternLengths: [1, Infinity], normalize: [trim, (v) => extractSubdomain(v, "zendesk.com"), asciiLower] }
   ],
   rules: [],
   derived: [],

@@ -40,7 +40,7 @@ use crate::problem::{Problem, ProviderError};
 use crate::routes::{Ids, find_method};
 use config::Setup;
 use exchange::{Exchange, clean_code, clean_description};
-use state::{FlowState, StateKeys, now};
+use state::{FlowState, SealError, StateKeys, now};
 
 /// A parsed OAuth request body; strings zeroed when dropped.
 #[derive(Default, Deserialize)]
@@ -358,9 +358,15 @@ pub(crate) async fn authorize(
         exp: expires_at,
         n: StateKeys::random(16),
     };
-    let sealed = keys
-        .seal(&flow)
-        .ok_or_else(|| internal("the state could not be sealed"))?;
+    let sealed = keys.seal(&flow).map_err(|e| match e {
+        SealError::TooLong => Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "values-too-long",
+            "Values too long",
+            "the form's values are too long to carry through the provider's sign-in; shorten them",
+        ),
+        SealError::Unsealable => internal("the state could not be sealed"),
+    })?;
     drop(flow);
     let client_id = client_id(m, setup)?.to_owned();
     let client = oauth2::basic::BasicClient::new(ClientId::new(client_id))

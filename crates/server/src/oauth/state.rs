@@ -90,6 +90,15 @@ pub struct FlowState {
     pub n: String,
 }
 
+/// Why a state cannot be issued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SealError {
+    /// No key, or the sealing itself failed.
+    Unsealable,
+    /// Longer than the callback accepts: the flow's values are too long.
+    TooLong,
+}
+
 /// Why a state does not open. The service answers every case with the same 400, so
 /// that the answer tells an attacker nothing; the kind is for logs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,25 +157,33 @@ impl StateKeys {
         URL_SAFE_NO_PAD.encode(bytes)
     }
 
-    /// Seals `state` with the first key; `None` without keys.
-    pub fn seal(&self, state: &FlowState) -> Option<SecretString> {
-        let key = self.keys.first()?;
+    /// Seals `state` with the first key. A state longer than the callback accepts
+    /// ([`MAX_STATE_LEN`]) is never issued: the flow would fail only after the end user
+    /// signed in at the provider.
+    pub fn seal(&self, state: &FlowState) -> Result<SecretString, SealError> {
+        let key = self.keys.first().ok_or(SealError::Unsealable)?;
         let mut nonce = [0u8; 12];
-        SystemRandom::new().fill(&mut nonce).ok()?;
-        let mut data = serde_json::to_vec(state).ok()?;
+        SystemRandom::new()
+            .fill(&mut nonce)
+            .map_err(|_| SealError::Unsealable)?;
+        let mut data = serde_json::to_vec(state).map_err(|_| SealError::Unsealable)?;
         key.key
             .seal_in_place_append_tag(
                 Nonce::assume_unique_for_key(nonce),
                 Aad::from(AAD),
                 &mut data,
             )
-            .ok()?;
+            .map_err(|_| SealError::Unsealable)?;
         let mut out = Vec::with_capacity(16 + data.len());
         out.extend_from_slice(&key.id);
         out.extend_from_slice(&nonce);
         out.extend_from_slice(&data);
         zero(&mut data);
-        Some(SecretString::from(URL_SAFE_NO_PAD.encode(out)))
+        let sealed = SecretString::from(URL_SAFE_NO_PAD.encode(out));
+        if sealed.expose_secret().len() > MAX_STATE_LEN {
+            return Err(SealError::TooLong);
+        }
+        Ok(sealed)
     }
 
     /// Opens a state from a callback, checking its expiry against `now`.
@@ -244,6 +261,22 @@ mod tests {
             exp,
             n: StateKeys::random(16),
         }
+    }
+
+    #[test]
+    fn no_state_is_issued_that_the_callback_refuses() {
+        let keys = StateKeys::new(vec![key(1)]);
+        let mut long = flow(100);
+        long.f.insert("workspace".into(), "w".repeat(MAX_STATE_LEN));
+        assert_eq!(keys.seal(&long).unwrap_err(), SealError::TooLong);
+        // Just inside the limit: issued, and the callback opens it.
+        let mut fits = flow(100);
+        let base = keys.seal(&fits).unwrap().expose_secret().len();
+        // Sealing adds a third for base64 to every byte of the JSON text.
+        let room = (MAX_STATE_LEN - base) * 3 / 4 - 32;
+        fits.f.insert("workspace".into(), "w".repeat(room));
+        let sealed = keys.seal(&fits).unwrap();
+        assert!(keys.open(sealed.expose_secret(), 50).is_ok());
     }
 
     #[test]
