@@ -157,7 +157,10 @@ mod tests {
             .replacen("name: Oneflow", "name: Acme HR", 1);
         std::fs::write(specs.join("acme_hr.yaml"), filled).unwrap();
         let listing = check_all().unwrap_err();
-        assert!(listing.contains("E091") && listing.contains("E092"), "{listing}");
+        assert!(
+            listing.contains("E091") && listing.contains("E092"),
+            "{listing}"
+        );
 
         // 3. One command brings every generated tree up to date.
         super::generate(work, &specs, &docs, None, None, None).unwrap();

@@ -242,7 +242,11 @@ fn url_part(value: &str, template: &str) -> Option<String> {
             let seg = segs.next().filter(|s| !s.is_empty())?;
             if t == "{value}" {
                 // Not UTF-8 once decoded: not a segment this template names.
-                out = Some(percent_encoding::percent_decode_str(seg).decode_utf8().ok()?);
+                out = Some(
+                    percent_encoding::percent_decode_str(seg)
+                        .decode_utf8()
+                        .ok()?,
+                );
             } else if seg != t {
                 return None;
             }

@@ -351,7 +351,9 @@ fn describe(rules: &FieldRules<'_>, failure: Failure, v: &str) -> FieldError {
             let n = char_len(v);
             let (lo, hi) = rules.pattern_lengths;
             let msg = match rules.hint {
-                Some(h) if n < lo || n > hi => format!("{label} must be {h} (it has {n} characters)"),
+                Some(h) if n < lo || n > hi => {
+                    format!("{label} must be {h} (it has {n} characters)")
+                }
                 Some(h) => format!("{label} must be {h}"),
                 None => format!("{label} is not in the expected format"),
             };

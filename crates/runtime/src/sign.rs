@@ -341,7 +341,9 @@ mod tests {
         let message = as_sent.message(&target, None);
         assert_eq!(message, "GET\nz=1&a=two+words&m=%7E");
         assert_eq!(
-            as_sent.signature(b"key", message.as_bytes()).expose_secret(),
+            as_sent
+                .signature(b"key", message.as_bytes())
+                .expose_secret(),
             "91cbe17f674136d774ae63ddb4b004e2884ac5b3bf3432c6c37a08a595d521e6"
         );
         let sorted = sign_meta(&[MessagePart::Method, MessagePart::SortedQuery]);

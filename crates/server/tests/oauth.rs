@@ -545,7 +545,10 @@ async fn oauth_flows_against_a_real_authorization_server() {
     )
     .await;
     assert_eq!(st, 422, "{body}");
-    assert!(body.contains("\"tenant\"") && !body.contains(&long_tenant), "{body}");
+    assert!(
+        body.contains("\"tenant\"") && !body.contains(&long_tenant),
+        "{body}"
+    );
 
     // 7. Client credentials: PayPal's token endpoint, HTTP basic client authentication.
     let (st, h, body) = post(

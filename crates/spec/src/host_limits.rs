@@ -42,7 +42,10 @@ fn limits(m: &AuthMethod) -> BTreeMap<String, u32> {
             o.refresh_url.as_deref(),
         ]
     });
-    for url in std::iter::once(Some(m.base_url.as_str())).chain(oauth).flatten() {
+    for url in std::iter::once(Some(m.base_url.as_str()))
+        .chain(oauth)
+        .flatten()
+    {
         let Some(owned) = owned_template(url) else {
             continue;
         };
@@ -67,9 +70,7 @@ fn limits(m: &AuthMethod) -> BTreeMap<String, u32> {
                 // One label: what the label's literal text around it leaves.
                 Lang::Label => MAX_LABEL.saturating_sub(label_literals(&host, i)),
                 // Possibly several labels: what the host's literal text leaves.
-                Lang::Ending(_) | Lang::Unconfined => {
-                    MAX_HOST.saturating_sub(host_literals(&host))
-                }
+                Lang::Ending(_) | Lang::Unconfined => MAX_HOST.saturating_sub(host_literals(&host)),
             };
             let limit = limit.max(1);
             out.entry((*key).to_owned())
