@@ -335,6 +335,16 @@ impl Exchange<'_> {
                         tracing::warn!(provider = self.meta.provider_id, method = self.meta.id, problem = %e, "token response refused");
                         bad_answer(name)
                     })?;
+                // Tokens and captured values go into later requests' headers and URLs.
+                if let Some(member) = super::clean::control_in(&set) {
+                    tracing::warn!(
+                        provider = self.meta.provider_id,
+                        method = self.meta.id,
+                        member,
+                        "token response refused: a control character in a value"
+                    );
+                    return Err(bad_answer(name));
+                }
                 Ok(set)
             }
             Err(RequestTokenError::ServerResponse(e)) => {

@@ -15,6 +15,7 @@
 //! them, `Cache-Control: no-store`). Token endpoints are reached like connection tests:
 //! hosts inside the spec's `allowed_hosts`, the outbound address policy, no redirects.
 
+pub mod clean;
 pub mod config;
 pub mod exchange;
 pub mod state;
@@ -648,6 +649,15 @@ pub(crate) async fn test(
         ));
     };
     let token = SecretString::from(token);
+    // Whatever goes into a header must be header-safe: a 422 naming the member, not
+    // a 500 when the request is built.
+    if clean::has_control(token.expose_secret()) {
+        return Err(clean::control_problem(
+            "access_token",
+            "/access_token".to_owned(),
+            "The access token",
+        ));
+    }
     let captured: BTreeMap<&str, &str> = o
         .captures
         .iter()
@@ -658,6 +668,17 @@ pub(crate) async fn test(
             "`values` lacks `{}` ({}), which the token handoff returned",
             c.key, c.label
         )));
+    }
+    if let Some(c) = o
+        .captures
+        .iter()
+        .find(|c| captured.get(c.key).is_some_and(|v| clean::has_control(v)))
+    {
+        return Err(clean::control_problem(
+            c.key,
+            format!("/values/{}", c.key),
+            c.label,
+        ));
     }
     // A captured value goes through the same URL rendering and host checks as a field.
     let auth = m.request_auth(|k| {

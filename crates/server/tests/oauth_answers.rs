@@ -1,0 +1,140 @@
+//! The OAuth endpoints against a stand-in token endpoint: what the service refuses from
+//! its caller before anything is forwarded, how it reads a token endpoint's answer, and
+//! what its problems and logs say. The real Salesforce (authorization code, a captured
+//! instance host) and PayPal (client credentials) specs are used; their OAuth endpoints
+//! go to the stand-in (`--oauth-origin`).
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use base64::Engine as _;
+use common::{Answer, Service, Stub};
+use connectspec_server::Config;
+use connectspec_server::oauth::config::{OAuthArgs, OAuthConfig};
+use serde_json::{Value, json};
+
+const SF: &str = "/v1/providers/salesforce/methods/oauth";
+const INSTANCE: &str = "acme-dev-ed.my.salesforce.com";
+const ACCESS: &str = "00D5g000004Fake!AQ0AQFakeAccessToken0123456789";
+
+/// The service with Salesforce's and PayPal's OAuth endpoints at `stub`; with
+/// `test_at_stub`, their connection tests go there too (else to the hosts the values
+/// name, which the tests here never let a request reach).
+async fn service(stub: &Stub, test_at_stub: bool) -> Service {
+    let env: BTreeMap<String, String> = [
+        ("SALESFORCE_OAUTH_CLIENT_ID", "3MVG9FakeKey0123"),
+        ("SALESFORCE_OAUTH_CLIENT_SECRET", "FakeSecret0123"),
+        ("PAYPAL_CLIENT_CREDENTIALS_CLIENT_ID", "AcmePayPalId0123"),
+        (
+            "PAYPAL_CLIENT_CREDENTIALS_CLIENT_SECRET",
+            "EPayPalSecret0123",
+        ),
+    ]
+    .into_iter()
+    .map(|(k, v)| (format!("CONNECTSPEC_OAUTH_{k}"), v.to_owned()))
+    .collect();
+    let args = OAuthArgs {
+        oauth_state_keys: Some(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode([7u8; 32])),
+        oauth_redirect_uri: Some("https://hub.example.com/v1/oauth/callback".to_owned()),
+        oauth_origin: vec![
+            format!("salesforce={}", stub.url),
+            format!("paypal={}", stub.url),
+        ],
+        ..OAuthArgs::default()
+    };
+    let mut base_urls = BTreeMap::new();
+    if test_at_stub {
+        for p in ["salesforce", "paypal"] {
+            base_urls.insert(p.to_owned(), url::Url::parse(&stub.url).unwrap());
+        }
+    }
+    Service::start(Config {
+        base_urls,
+        test_timeout: Duration::from_secs(5),
+        oauth: OAuthConfig::from_args_and_env(&args, &env).expect("OAuth config"),
+        ..Config::default()
+    })
+    .await
+}
+
+async fn post(svc: &Service, path: &str, body: &Value) -> (u16, Value) {
+    let res = reqwest::Client::new()
+        .post(svc.url(path))
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    let text = res.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
+}
+
+#[tokio::test]
+async fn control_characters_in_an_access_token_are_a_422_naming_it() {
+    let stub = Stub::start(Answer::Status(200)).await;
+    let svc = service(&stub, true).await;
+    for bad in ["\r", "\n", "\0", "\u{7f}", "\r\nX-Injected: 1"] {
+        let token = format!("{ACCESS}{bad}");
+        let (st, p) = post(
+            &svc,
+            &format!("{SF}/test"),
+            &json!({"fields": {}, "access_token": token, "values": {"instance_host": INSTANCE}}),
+        )
+        .await;
+        assert_eq!(st, 422, "{bad:?}: {p}");
+        assert_eq!(p["type"], "urn:connectspec:problem:invalid-fields");
+        assert_eq!(p["errors"][0]["field"], "access_token", "{p}");
+        assert_eq!(p["errors"][0]["pointer"], "/access_token", "{p}");
+        assert_eq!(p["errors"][0]["kind"], "control_character", "{p}");
+        assert!(!p.to_string().contains(ACCESS), "{p}");
+    }
+    assert!(stub.seen().is_empty(), "nothing is sent");
+    // A clean token goes out.
+    let (st, r) = post(
+        &svc,
+        &format!("{SF}/test"),
+        &json!({"fields": {}, "access_token": ACCESS, "values": {"instance_host": INSTANCE}}),
+    )
+    .await;
+    assert_eq!(st, 200, "{r}");
+    assert_eq!(stub.seen().len(), 1);
+}
+
+#[tokio::test]
+async fn a_token_endpoint_answer_with_control_characters_is_a_502() {
+    let stub = Stub::start(Answer::Body(
+        200,
+        r#"{"access_token": "00D5g!Fake\r\nX-Injected: 1", "refresh_token": "5Aep861Fake",
+            "instance_url": "https://acme-dev-ed.my.salesforce.com", "token_type": "Bearer"}"#,
+    ))
+    .await;
+    let svc = service(&stub, false).await;
+    let (st, p) = post(
+        &svc,
+        &format!("{SF}/refresh"),
+        &json!({"fields": {}, "refresh_token": "5Aep861Fake"}),
+    )
+    .await;
+    assert_eq!(st, 502, "{p}");
+    assert_eq!(p["type"], "urn:connectspec:problem:provider-bad-answer");
+    assert!(!p.to_string().contains("00D5g"), "{p}");
+    // The same in the refresh token or a captured value.
+    stub.answer(Answer::Body(
+        200,
+        r#"{"access_token": "00D5gFake", "refresh_token": "5Aep\u0000861",
+            "instance_url": "https://acme-dev-ed.my.salesforce.com"}"#,
+    ));
+    let (st, p) = post(
+        &svc,
+        &format!("{SF}/refresh"),
+        &json!({"fields": {}, "refresh_token": "5Aep861Fake"}),
+    )
+    .await;
+    assert_eq!(st, 502, "{p}");
+}
