@@ -16,6 +16,7 @@ use connectspec_server::oauth::config::{OAuthArgs, OAuthConfig};
 use serde_json::{Value, json};
 
 const SF: &str = "/v1/providers/salesforce/methods/oauth";
+const PAYPAL: &str = "/v1/providers/paypal/methods/client_credentials";
 const INSTANCE: &str = "acme-dev-ed.my.salesforce.com";
 const ACCESS: &str = "00D5g000004Fake!AQ0AQFakeAccessToken0123456789";
 
@@ -73,6 +74,32 @@ async fn post(svc: &Service, path: &str, body: &Value) -> (u16, Value) {
         status,
         serde_json::from_str(&text).unwrap_or(Value::String(text)),
     )
+}
+
+async fn get(svc: &Service, path_and_query: &str) -> (u16, Value) {
+    let res = reqwest::get(svc.url(path_and_query)).await.unwrap();
+    let status = res.status().as_u16();
+    let text = res.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
+}
+
+/// A sealed state from `authorize` (which sends nothing to the provider).
+async fn state(svc: &Service) -> String {
+    let (st, a) = post(svc, &format!("{SF}/authorize"), &json!({"fields": {}})).await;
+    assert_eq!(st, 200, "{a}");
+    let url = url::Url::parse(a["authorization_url"].as_str().unwrap()).unwrap();
+    let state = url.query_pairs().find(|(k, _)| k == "state").unwrap().1;
+    state.into_owned()
+}
+
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
 }
 
 #[tokio::test]
@@ -137,4 +164,105 @@ async fn a_token_endpoint_answer_with_control_characters_is_a_502() {
     )
     .await;
     assert_eq!(st, 502, "{p}");
+}
+
+/// `expires_in` as a string, a float and with an exponent: the handoff is what the
+/// runtime's reading of the spec's token mapping makes of the same answer.
+#[tokio::test]
+async fn expires_in_in_any_json_form_reaches_the_token_mapping() {
+    let stub = Stub::start(Answer::Status(500)).await;
+    let svc = service(&stub, false).await;
+    let m = connectspec_providers::method("salesforce", "oauth").unwrap();
+    let answers: [&'static str; 4] = [
+        r#"{"access_token": "00DFake", "instance_url": "https://acme-dev-ed.my.salesforce.com", "expires_in": 3600}"#,
+        r#"{"access_token": "00DFake", "instance_url": "https://acme-dev-ed.my.salesforce.com", "expires_in": "3600"}"#,
+        r#"{"access_token": "00DFake", "instance_url": "https://acme-dev-ed.my.salesforce.com", "expires_in": 3600.0}"#,
+        r#"{"access_token": "00DFake", "instance_url": "https://acme-dev-ed.my.salesforce.com", "expires_in": 3.6e3}"#,
+    ];
+    for answer in answers {
+        stub.answer(Answer::Body(200, answer));
+        let before = now();
+        let (st, t) = post(
+            &svc,
+            &format!("{SF}/refresh"),
+            &json!({"fields": {}, "refresh_token": "5Aep861Fake"}),
+        )
+        .await;
+        assert_eq!(st, 200, "{answer}: {t}");
+        assert_eq!(t["access_token"], "00DFake");
+        let expected = m
+            .oauth
+            .unwrap()
+            .read_token_response(&serde_json::from_str(answer).unwrap(), before)
+            .unwrap()
+            .expires_at;
+        match expected {
+            Some(at) => {
+                let got = t["expires_at"].as_u64().expect("an expiry");
+                assert!((at..=at + 2).contains(&got), "{answer}: {got} vs {at}");
+            }
+            None => assert!(t.get("expires_at").is_none(), "{answer}: {t}"),
+        }
+    }
+    // The string form is read as seconds.
+    stub.answer(Answer::Body(200, answers[1]));
+    let (_, t) = post(
+        &svc,
+        &format!("{SF}/refresh"),
+        &json!({"fields": {}, "refresh_token": "5Aep861Fake"}),
+    )
+    .await;
+    assert!(t["expires_at"].as_u64().unwrap() >= now() + 3590, "{t}");
+}
+
+#[tokio::test]
+async fn empty_codes_and_refresh_tokens_are_refused_before_sending() {
+    let stub = Stub::start(Answer::Body(
+        200,
+        r#"{"access_token": "00DFake", "refresh_token": "5AepFake",
+            "instance_url": "https://acme-dev-ed.my.salesforce.com"}"#,
+    ))
+    .await;
+    let svc = service(&stub, false).await;
+    let state = state(&svc).await;
+    let q = form_urlencoded::Serializer::new(String::new())
+        .append_pair("code", "")
+        .append_pair("state", &state)
+        .finish();
+    let (st, p) = get(&svc, &format!("/v1/oauth/callback?{q}")).await;
+    assert_eq!(st, 400, "{p}");
+    for refresh in ["", "   "] {
+        let (st, p) = post(
+            &svc,
+            &format!("{SF}/refresh"),
+            &json!({"fields": {}, "refresh_token": refresh}),
+        )
+        .await;
+        assert_eq!(st, 400, "{refresh:?}: {p}");
+        assert!(
+            p["detail"].as_str().unwrap().contains("refresh_token"),
+            "{p}"
+        );
+    }
+    assert!(stub.seen().is_empty(), "nothing was forwarded");
+}
+
+#[tokio::test]
+async fn refresh_on_a_client_credentials_method_is_404() {
+    let stub = Stub::start(Answer::Body(
+        200,
+        r#"{"access_token": "A21AAFake", "token_type": "Bearer", "expires_in": 32400}"#,
+    ))
+    .await;
+    let svc = service(&stub, false).await;
+    let (st, p) = post(
+        &svc,
+        &format!("{PAYPAL}/refresh"),
+        &json!({"fields": {"environment": "api-m.sandbox.paypal.com"}, "refresh_token": "r-0123456789"}),
+    )
+    .await;
+    assert_eq!(st, 404, "{p}");
+    assert_eq!(p["type"], "urn:connectspec:problem:not-found");
+    assert!(p["detail"].as_str().unwrap().contains("/token"), "{p}");
+    assert!(stub.seen().is_empty(), "nothing was forwarded");
 }

@@ -100,6 +100,12 @@ async fn body(state: &AppState, req: Request, allowed: &[&str]) -> Result<OAuthB
     })
 }
 
+/// Whether a code or token is empty (or only spaces): no provider issues one, so it
+/// is refused before anything is forwarded.
+fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
 /// The OAuth part of a method, or 404.
 fn oauth_of(m: &'static MethodMeta) -> Result<&'static OAuthMeta, Problem> {
     m.oauth.ok_or_else(|| {
@@ -495,6 +501,11 @@ pub(crate) async fn callback(
             "the provider's redirect has neither `code` nor `error`",
         ));
     };
+    if blank(code.expose_secret()) {
+        return Err(Problem::bad_request(
+            "the provider's redirect has an empty `code`",
+        ));
+    }
     let setup = setup_of(&state, m)?;
     let setup: &dyn Credential = &*setup;
     let user = |k: &str| flow.f.get(k).cloned();
@@ -576,6 +587,13 @@ pub(crate) async fn refresh(
 ) -> Result<Response, Problem> {
     let m = find_method(&provider, &method)?;
     let o = oauth_of(m)?;
+    if o.grant == GrantKind::ClientCredentials {
+        // The grant issues no refresh tokens (RFC 6749 §4.4.3): a new token is fetched.
+        return Err(Problem::not_found(format!(
+            "{} {} uses the client credentials grant, which has no refresh: POST …/token for a new access token",
+            m.provider_name, m.label
+        )));
+    }
     let mut body = body(&state, req, &["fields", "refresh_token"]).await?;
     let creds = fields_of(&state, m, &body)?;
     let Some(token) = body.refresh_token.take() else {
@@ -583,6 +601,9 @@ pub(crate) async fn refresh(
             "the request body has no `refresh_token`",
         ));
     };
+    if blank(&token) {
+        return Err(Problem::bad_request("`refresh_token` is empty"));
+    }
     let token = SecretString::from(token);
     let setup = setup_of(&state, m)?;
     let setup: &dyn Credential = &*setup;
