@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use base64::Engine as _;
-use common::{Answer, Service, Stub};
+use common::{Answer, Capture, Service, Stub};
 use connectspec_server::Config;
 use connectspec_server::oauth::config::{OAuthArgs, OAuthConfig};
 use serde_json::{Value, json};
@@ -265,4 +265,85 @@ async fn refresh_on_a_client_credentials_method_is_404() {
     assert_eq!(p["type"], "urn:connectspec:problem:not-found");
     assert!(p["detail"].as_str().unwrap().contains("/token"), "{p}");
     assert!(stub.seen().is_empty(), "nothing was forwarded");
+}
+
+/// The provider's `error` in the callback is logged quoted in text logs: spaces and `=`
+/// in it cannot make another field.
+#[tokio::test]
+async fn the_callback_error_cannot_forge_text_log_fields() {
+    let logs = Capture::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::INFO)
+        .with_ansi(false)
+        .with_writer(logs.clone())
+        .finish();
+    // A current-thread runtime: the service's tasks log on this thread.
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let stub = Stub::start(Answer::Status(500)).await;
+    let svc = service(&stub, false).await;
+    let state = state(&svc).await;
+    let q = form_urlencoded::Serializer::new(String::new())
+        .append_pair("state", &state)
+        .append_pair("error", "access_denied provider=forged method=x")
+        .finish();
+    let (st, _) = get(&svc, &format!("/v1/oauth/callback?{q}")).await;
+    assert_eq!(st, 400);
+    let text = String::from_utf8(logs.bytes()).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.contains("authorization refused at the provider"))
+        .unwrap_or_else(|| panic!("no callback log line in:\n{text}"));
+    // Quoted values removed, nothing of the provider's text may be left.
+    let quoted = regex::Regex::new(r#""(?:[^"\\]|\\.)*""#).unwrap();
+    let bare = quoted.replace_all(line, "\"\"");
+    assert!(!bare.contains("forged"), "a forged field: {line}");
+    assert!(
+        line.contains("forged"),
+        "the value is logged, quoted: {line}"
+    );
+}
+
+#[tokio::test]
+async fn unknown_scopes_are_counted_not_repeated() {
+    let stub = Stub::start(Answer::Status(500)).await;
+    let svc = service(&stub, false).await;
+    let (st, p) = post(
+        &svc,
+        &format!("{SF}/authorize"),
+        &json!({"fields": {}, "scopes": ["api", "full_secret_scope", "Another.Scope"]}),
+    )
+    .await;
+    assert_eq!(st, 400, "{p}");
+    let detail = p["detail"].as_str().unwrap();
+    assert!(detail.contains("2 of the scopes"), "{detail}");
+    assert!(
+        !detail.contains("full_secret_scope") && !detail.contains("Another.Scope"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("api, refresh_token, openid, id"),
+        "{detail}"
+    );
+}
+
+/// A captured value that leads to a host outside the spec's is named in `errors`.
+#[tokio::test]
+async fn a_refused_captured_host_names_the_value() {
+    let stub = Stub::start(Answer::Status(200)).await;
+    let svc = service(&stub, false).await;
+    let (st, p) = post(
+        &svc,
+        &format!("{SF}/test"),
+        &json!({"fields": {}, "access_token": ACCESS, "values": {"instance_host": "evil.example.com"}}),
+    )
+    .await;
+    assert_eq!(st, 422, "{p}");
+    assert_eq!(p["type"], "urn:connectspec:problem:refused-host");
+    let errors = p["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{p}");
+    assert_eq!(errors[0]["field"], "instance_host");
+    assert_eq!(errors[0]["pointer"], "/values/instance_host");
+    assert_eq!(errors[0]["kind"], "host_not_allowed");
+    assert!(!p.to_string().contains("evil.example.com"), "{p}");
+    assert!(stub.seen().is_empty());
 }

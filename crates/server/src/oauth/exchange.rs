@@ -375,7 +375,12 @@ impl Exchange<'_> {
             }
             Err(RequestTokenError::ServerResponse(e)) => {
                 let code = e.error().as_ref().to_owned();
-                tracing::info!(provider = self.meta.provider_id, method = self.meta.id, error = %clean_code(&code), "token endpoint refused");
+                tracing::info!(
+                    provider = self.meta.provider_id,
+                    method = self.meta.id,
+                    error = clean_code(&code).as_str(),
+                    "token endpoint refused"
+                );
                 Err(token_error(
                     self.meta,
                     &code,

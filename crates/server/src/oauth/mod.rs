@@ -281,23 +281,23 @@ fn keys<'s>(state: &'s AppState, m: &MethodMeta) -> Result<&'s StateKeys, Proble
     }
 }
 
-/// The scopes to ask for: declared ids only.
+/// The scopes to ask for: declared ids only. Unknown ones are counted, not repeated
+/// (as unknown actions are): a request body is no place to trust with echoing.
 fn scopes_for<'a>(
     m: &MethodMeta,
     o: &OAuthMeta,
     asked: Option<&'a [String]>,
 ) -> Result<Vec<&'a str>, Problem> {
-    if let Some(a) = asked
-        && let Some(bad) = a.iter().find(|s| !m.scopes.iter().any(|(id, _)| id == s))
-    {
-        let shown = if bad.len() <= 64 && bad.bytes().all(|b| b.is_ascii_graphic()) {
-            format!("`{bad}`")
-        } else {
-            "one of them".to_owned()
-        };
+    let unknown = asked.map_or(0, |a| {
+        a.iter()
+            .filter(|s| !m.scopes.iter().any(|(id, _)| id == s))
+            .count()
+    });
+    if unknown > 0 {
         let known: Vec<&str> = m.scopes.iter().map(|(id, _)| *id).collect();
         return Err(Problem::bad_request(format!(
-            "scope {shown} is not a scope of {} {} (scopes: {})",
+            "{unknown} of the scopes asked for {} not a scope of {} {} (scopes: {})",
+            if unknown == 1 { "is" } else { "are" },
             m.provider_name,
             m.label,
             known.join(", ")
@@ -493,7 +493,14 @@ pub(crate) async fn callback(
     if let Some(error) = params.get("error") {
         let code = error.expose_secret();
         let description = params.get("error_description").map(|d| d.expose_secret());
-        tracing::info!(provider = m.provider_id, method = m.id, error = %clean_code(code), "authorization refused at the provider");
+        // As a string: text logs quote and escape it (a space or `=` in the provider's
+        // text cannot make another field); `%` would print it as it is.
+        tracing::info!(
+            provider = m.provider_id,
+            method = m.id,
+            error = clean_code(code).as_str(),
+            "authorization refused at the provider"
+        );
         return Err(authorization_error(m, code, description));
     }
     let Some(code) = params.remove("code") else {
