@@ -100,7 +100,9 @@ fn parse_error(e: &clap::Error) -> ExitCode {
     match message {
         None => e.exit(),
         Some(m) => {
-            eprintln!("error: {m}\n  `connectspec --help` lists the commands and their arguments");
+            crate::out::say!(
+                "error: {m}\n  `connectspec --help` lists the commands and their arguments"
+            );
             ExitCode::from(2)
         }
     }

@@ -160,7 +160,7 @@ pub fn run(args: &Args) -> ExitCode {
     let config = match Config::from_settings(&args.settings()) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: {e}");
+            crate::out::say!("error: {e}");
             return ExitCode::from(2);
         }
     };
@@ -168,14 +168,14 @@ pub fn run(args: &Args) -> ExitCode {
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
+            crate::out::say!("error: cannot start the async runtime: {e}");
             return ExitCode::FAILURE;
         }
     };
     match runtime.block_on(connectspec_server::run(config)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            crate::out::say!("error: {e}");
             ExitCode::FAILURE
         }
     }

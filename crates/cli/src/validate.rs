@@ -268,7 +268,7 @@ fn warn_secret_on_command_line(args: &Args) {
             continue;
         };
         if meta.fields.iter().any(|m| m.secret && m.key == k) {
-            eprintln!(
+            crate::out::say!(
                 "warning: field `{k}` is secret, and a value given with --field stays in shell history and is visible in the process list; use --field-stdin {k} (reads one line of standard input) or --field-env {k}=VAR (reads environment variable VAR)"
             );
         }
@@ -332,9 +332,9 @@ pub fn run(args: &Args) -> ExitCode {
                 return emit(&pretty(&out), ExitCode::from(1));
             } else {
                 let n = errors.errors().len();
-                eprintln!("invalid: {n} error{}", if n == 1 { "" } else { "s" });
+                crate::out::say!("invalid: {n} error{}", if n == 1 { "" } else { "s" });
                 for e in errors.errors() {
-                    eprintln!(
+                    crate::out::say!(
                         "  {}: {}",
                         if e.field.is_empty() {
                             "(input)"
@@ -367,13 +367,13 @@ pub(crate) fn report_usage(json_out: bool, u: &Usage) -> ExitCode {
         });
         return emit(&pretty(&out), ExitCode::from(2));
     }
-    eprintln!("error: {}", u.message);
+    crate::out::say!("error: {}", u.message);
     if !u.suggestions.is_empty() {
         let ids: Vec<String> = u.suggestions.iter().map(|s| format!("`{s}`")).collect();
-        eprintln!("  did you mean {}?", ids.join(" or "));
+        crate::out::say!("  did you mean {}?", ids.join(" or "));
     }
     if let Some(h) = &u.hint {
-        eprintln!("  {h}");
+        crate::out::say!("  {h}");
     }
     ExitCode::from(2)
 }

@@ -487,6 +487,45 @@ fn secrets_given_as_keys_flag_values_or_paths_are_never_echoed() {
     assert!(err.contains("--listen"), "{err}");
 }
 
+/// When standard error is a closed pipe (`connectspec … 2>&1 | head -0`), every message
+/// is lost but nothing panics (exit 101): the command ends with its own code.
+#[test]
+fn a_closed_standard_error_keeps_the_command_s_exit_code() {
+    let short = format!("api_token={SHORT}");
+    let token = format!("api_token={TOKEN}");
+    let cases: [(&[&str], i32); 6] = [
+        (&["validate", "oneflow", "api_token", "--field", &short], 1),
+        (&["validate", "oneflwo", "api_token"], 2),
+        (
+            &[
+                "validate",
+                "oneflow",
+                "api_token",
+                "--field",
+                &token,
+                "--field",
+                "user_email=ada@example.com",
+            ],
+            0,
+        ),
+        (&["lst"], 2),
+        (&["validate"], 2),
+        (&["serve", "--test-timeout-ms", "0"], 2),
+    ];
+    for (args, code) in cases {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let status = Command::new(env!("CARGO_BIN_EXE_connectspec"))
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(writer)
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(code), "{args:?}");
+    }
+}
+
 #[test]
 fn a_secret_given_with_field_is_warned_about() {
     let token = format!("api_token={TOKEN}");
