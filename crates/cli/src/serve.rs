@@ -74,12 +74,15 @@ pub struct Args {
 pub struct OAuthFlags {
     /// The keys that seal OAuth `state`: base64url of 32 random bytes each, comma
     /// separated; the first seals, all open (rotation: put the new key first, drop the
-    /// old one after the state lifetime).
+    /// old one after the state lifetime). Prefer the environment variable or
+    /// --oauth-state-key-file: a flag's value is visible in the process list.
+    // A base64url key may begin with `-`: it is still this flag's value.
     #[arg(
         long,
         env = "CONNECTSPEC_OAUTH_STATE_KEYS",
         value_name = "KEYS",
-        hide_env_values = true
+        hide_env_values = true,
+        allow_hyphen_values = true
     )]
     pub oauth_state_keys: Option<String>,
 

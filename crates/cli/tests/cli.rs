@@ -526,6 +526,34 @@ fn a_closed_standard_error_keeps_the_command_s_exit_code() {
     }
 }
 
+/// A state key may begin with `-` (base64url has it; a fifth of random keys do), and
+/// the recipe's padded form is accepted: `--oauth-state-keys -Pj4…=` is read as the
+/// flag's value, and the configuration goes on to the next check.
+#[test]
+fn a_state_key_beginning_with_a_hyphen_is_the_flag_s_value() {
+    const KEY: &str = "-Pj4-Pj4-Pj4-Pj4-Pj4-Pj4-Pj4-Pj4-Pj4-Pj4-Pg=";
+    let o = run_bounded(
+        &[
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--oauth-state-keys",
+            KEY,
+            "--oauth-state-ttl-secs",
+            "0",
+        ],
+        b"",
+        &[],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("--oauth-state-ttl-secs must be between"),
+        "the key was not taken: {err}"
+    );
+    assert!(!err.contains("Pj4-Pj4"), "{err}");
+}
+
 #[test]
 fn a_secret_given_with_field_is_warned_about() {
     let token = format!("api_token={TOKEN}");

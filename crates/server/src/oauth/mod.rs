@@ -275,7 +275,10 @@ fn redirect_uri<'s>(state: &'s AppState, m: &MethodMeta) -> Result<&'s Url, Prob
 fn keys<'s>(state: &'s AppState, m: &MethodMeta) -> Result<&'s StateKeys, Problem> {
     let k = &state.oauth().keys;
     if k.is_empty() {
-        Err(not_configured(m, "state key (--oauth-state-keys)"))
+        Err(not_configured(
+            m,
+            "state key (CONNECTSPEC_OAUTH_STATE_KEYS or --oauth-state-key-file)",
+        ))
     } else {
         Ok(k)
     }
