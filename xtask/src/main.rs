@@ -81,7 +81,8 @@ enum Cmd {
         args: Vec<String>,
     },
     /// Run the benchmarks and print one table of figures, goals and verdicts:
-    /// `[--only a,b] [--sizes n,n] …` (runs the connectspec-bench binary).
+    /// `[--only a,b] [--sizes n,n] …` (runs the connectspec-bench binary). Fails when a
+    /// requested measurement could not be taken; missed goals do not fail it.
     #[command(disable_help_flag = true)]
     Bench {
         /// Flags of connectspec-bench (`--help` for its own help).

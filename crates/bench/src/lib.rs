@@ -10,8 +10,9 @@
 //! - `service`: the server's load generator;
 //! - `js`: the browser validators against Ajv, and their shipped size (Node).
 //!
-//! A section whose piece does not exist (yet) prints `not run: reason` instead of
-//! failing the run. Timings are wall-clock on whatever else the machine is doing:
+//! A measurement that cannot be taken (its piece does not exist yet, a tool is
+//! missing) prints `not run: reason` in the table, and the runner then exits non-zero
+//! ([`unmeasured`]): a table with holes is not a finished run. Timings are wall-clock on whatever else the machine is doing:
 //! load and docs report the best of several runs, the rest a single run.
 
 pub mod cargo;
@@ -21,6 +22,7 @@ pub mod providers_build;
 pub mod scale;
 pub mod service;
 pub mod table;
+pub mod target;
 pub mod validator;
 
 use std::collections::BTreeSet;
@@ -132,8 +134,9 @@ pub fn catalogue(work: &Path, n: usize, seed: u64) -> Result<PathBuf, String> {
     Ok(dir)
 }
 
-/// Builds the probe binary (release) and returns its path.
-fn probe_binary(root: &Path) -> Result<PathBuf, String> {
+/// Builds the probe binary (release) and returns its path under `target`, cargo's
+/// target directory.
+fn probe_binary(root: &Path, target: &Path) -> Result<PathBuf, String> {
     let mut c = cargo::cargo(root);
     c.args([
         "build",
@@ -145,8 +148,8 @@ fn probe_binary(root: &Path) -> Result<PathBuf, String> {
         "connectspec-bench-probe",
     ]);
     cargo::run(c)?;
-    let exe = root
-        .join("target/release/connectspec-bench-probe")
+    let exe = target
+        .join("release/connectspec-bench-probe")
         .with_extension(std::env::consts::EXE_EXTENSION);
     if exe.is_file() {
         Ok(exe)
@@ -158,6 +161,8 @@ fn probe_binary(root: &Path) -> Result<PathBuf, String> {
 /// Runs the selected sections, calling `progress` with each section's rows as they
 /// come (long runs show something), and returns every row.
 pub fn run(root: &Path, opts: &Options, mut progress: impl FnMut(Section, &[Row])) -> Vec<Row> {
+    // Where cargo builds (CARGO_TARGET_DIR, build.target-dir, or `<root>/target`).
+    let target = target::target_dir(root);
     let work = root.join("target/bench");
     let mut all = Vec::new();
     let mut emit = |s: Section, rows: Vec<Row>, all: &mut Vec<Row>| {
@@ -166,11 +171,15 @@ pub fn run(root: &Path, opts: &Options, mut progress: impl FnMut(Section, &[Row]
     };
     let wanted = |s: Section| opts.sections.contains(&s);
     if wanted(Section::Validator) {
-        emit(
-            Section::Validator,
-            validator::run(root, opts.reuse_criterion),
-            &mut all,
-        );
+        let rows = match &target {
+            Ok(t) => validator::run(root, t, opts.reuse_criterion),
+            Err(e) => vec![Row::not_run(
+                "validator",
+                "compiled vs jsonschema vs hand-written",
+                format!("cargo's target directory is unknown: {e}"),
+            )],
+        };
+        emit(Section::Validator, rows, &mut all);
     }
     if wanted(Section::Load) || wanted(Section::Docs) {
         let sets: Result<Vec<(usize, PathBuf)>, String> = opts
@@ -178,7 +187,10 @@ pub fn run(root: &Path, opts: &Options, mut progress: impl FnMut(Section, &[Row]
             .iter()
             .map(|&n| catalogue(&work, n, opts.seed).map(|d| (n, d)))
             .collect();
-        let ready = sets.and_then(|s| probe_binary(root).map(|b| (s, b)));
+        let ready = sets.and_then(|s| {
+            let t = target.clone()?;
+            probe_binary(root, &t).map(|b| (s, b))
+        });
         for (section, job) in [
             (Section::Load, scale::Job::Load),
             (Section::Docs, scale::Job::Docs),
@@ -226,10 +238,51 @@ pub fn run(root: &Path, opts: &Options, mut progress: impl FnMut(Section, &[Row]
     all
 }
 
+/// The measurements that could not be taken, as `section: what` lines. A run that asked
+/// for a section and got none of its figures must not pass as done: the runner exits
+/// non-zero when this is not empty (missed goals do not fail it).
+pub fn unmeasured(rows: &[Row]) -> Vec<String> {
+    rows.iter()
+        .filter_map(|r| match &r.verdict {
+            Verdict::NotRun(why) => Some(format!("{}: {} ({why})", r.section, r.what)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The machine's 1, 5 and 15 minute load averages (`/proc/loadavg`), to judge how
 /// much other work disturbed the timings; `None` where unavailable.
 pub fn load_average() -> Option<String> {
     let text = std::fs::read_to_string("/proc/loadavg").ok()?;
     let parts: Vec<&str> = text.split_whitespace().take(3).collect();
     (parts.len() == 3).then(|| parts.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_measurement_not_taken_is_reported() {
+        let rows = [
+            Row::info("load", "10 specs", "1 ms"),
+            Row::at_most("load", "1,000 specs", "9 ms", 9.0, 5.0, "≤ 5 ms"),
+        ];
+        // A missed goal is a figure: the run measured what it was asked to.
+        assert!(unmeasured(&rows).is_empty());
+        let rows = [
+            Row::info("load", "10 specs", "1 ms"),
+            Row::not_run(
+                "validator",
+                "compiled vs jsonschema vs hand-written",
+                "no criterion result names a compiled validator",
+            ),
+        ];
+        assert_eq!(
+            unmeasured(&rows),
+            [
+                "validator: compiled vs jsonschema vs hand-written (no criterion result names a compiled validator)"
+            ]
+        );
+    }
 }

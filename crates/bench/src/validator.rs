@@ -2,9 +2,10 @@
 //! vs `jsonschema` on the per-method schema vs a hand-written baseline.
 //!
 //! The bench is run with cargo (unless results are reused) and read back from
-//! criterion's files: `target/criterion/<…>/new/{benchmark,estimates}.json` (or
-//! under `target/tmp/criterion`). A result
-//! is classified by the path segment that names its implementation.
+//! criterion's files in cargo's target directory ([`crate::target`]):
+//! `<target>/criterion/<…>/new/{benchmark,estimates}.json` (or under
+//! `<target>/tmp/criterion`). A result is classified by the path segment that names its
+//! implementation.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -142,8 +143,16 @@ pub fn bench_targets(root: &Path) -> Vec<String> {
     names
 }
 
-/// Runs the bench (unless `reuse`) and returns the rows.
-pub fn run(root: &Path, reuse: bool) -> Vec<Row> {
+/// Criterion's result folders under the target directory `target`: its default place,
+/// and where a bench that sets `output_directory` to `CARGO_TARGET_TMPDIR/criterion`
+/// (as the providers bench does) writes.
+pub fn criterion_dirs(target: &Path) -> [PathBuf; 2] {
+    [target.join("criterion"), target.join("tmp/criterion")]
+}
+
+/// Runs the bench (unless `reuse`) and returns the rows; results are read under
+/// `target`, cargo's target directory for the workspace at `root`.
+pub fn run(root: &Path, target: &Path, reuse: bool) -> Vec<Row> {
     let section = "validator";
     let targets = bench_targets(root);
     if targets.is_empty() {
@@ -163,11 +172,14 @@ pub fn run(root: &Path, reuse: bool) -> Vec<Row> {
             }
         }
     }
-    // Criterion's default place, and where a bench that sets `output_directory` to
-    // `CARGO_TARGET_TMPDIR/criterion` (as the providers bench does) writes.
-    let mut results = read(&root.join("target/criterion"), since);
-    for (subject, kinds) in read(&root.join("target/tmp/criterion"), since) {
-        results.entry(subject).or_default().extend(kinds);
+    let mut results = BTreeMap::new();
+    for dir in criterion_dirs(target) {
+        for (subject, kinds) in read(&dir, since) {
+            results
+                .entry(subject)
+                .or_insert_with(BTreeMap::new)
+                .extend(kinds);
+        }
     }
     let mut rows = Vec::new();
     for (subject, by_kind) in &results {
@@ -298,5 +310,46 @@ mod tests {
         let r = read(dir.path(), None);
         assert_eq!(r["oneflow/*"][&Kind::JsonSchema], 300.0);
         assert_eq!(r["oneflow/*"].len(), 3);
+    }
+
+    /// Results are read under the target directory given (cargo's, which need not be
+    /// `<workspace>/target`), and nothing under `<workspace>/target` is looked at.
+    #[test]
+    fn reads_results_under_the_given_target_directory() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("ws");
+        std::fs::create_dir_all(root.join("crates/providers/benches")).unwrap();
+        std::fs::write(root.join("crates/providers/benches/validators.rs"), "").unwrap();
+        let target = tmp.path().join("elsewhere");
+        let write = |base: &Path, id: &str, ns: f64| {
+            let d = base.join(id.replace('/', "_")).join("new");
+            std::fs::create_dir_all(&d).unwrap();
+            let bench = serde_json::json!({"full_id": id}).to_string();
+            std::fs::write(d.join("benchmark.json"), bench).unwrap();
+            let est = serde_json::json!({"median": {"point_estimate": ns}}).to_string();
+            std::fs::write(d.join("estimates.json"), est).unwrap();
+        };
+        let [default_dir, tmp_dir] = criterion_dirs(&target);
+        write(&tmp_dir, "oneflow/compiled", 40.0);
+        write(&tmp_dir, "oneflow/jsonschema", 400.0);
+        write(&default_dir, "webflow/compiled", 50.0);
+        // A stale result in the workspace's own `target` is not read.
+        write(&root.join("target/criterion"), "stale/compiled", 1.0);
+        let rows = run(&root, &target, true);
+        let whats: Vec<&str> = rows.iter().map(|r| r.what.as_str()).collect();
+        assert!(
+            whats.contains(&"oneflow: compiled vs jsonschema"),
+            "{whats:?}"
+        );
+        assert!(
+            whats.contains(&"webflow: median per validation"),
+            "{whats:?}"
+        );
+        assert!(!whats.iter().any(|w| w.starts_with("stale")), "{whats:?}");
+        assert!(
+            rows.iter()
+                .all(|r| !matches!(r.verdict, crate::Verdict::NotRun(_))),
+            "{rows:?}"
+        );
     }
 }

@@ -6,7 +6,8 @@
 //!
 //! An argument that is not a flag name and does not belong where it was given is never
 //! echoed (it may be a secret typed in the wrong place): command-line errors that would
-//! repeat a stray value say which argument is wrong instead.
+//! repeat a stray value, or a value a flag refused (`--json=…`, `--listen …`), say which
+//! argument is wrong instead.
 
 mod list;
 mod out;
@@ -76,6 +77,16 @@ fn parse_error(e: &clap::Error) -> ExitCode {
             Some(m)
         }
 
+        // A value given to a flag (`--listen X`, `--json=X`, or from the flag's
+        // environment variable) that clap refuses: clap's message quotes it; ours names
+        // the flag only. Flag names come from our definitions.
+        _ if e.get(ContextKind::InvalidValue).is_some() => {
+            // `--listen <LISTEN>`: the flag itself.
+            let flag = stray(ContextKind::InvalidArg)
+                .and_then(|a| a.split_whitespace().next().map(str::to_owned))
+                .unwrap_or_else(|| "a flag".to_owned());
+            Some(refused_value(e, &flag))
+        }
         ErrorKind::UnknownArgument => match stray(ContextKind::InvalidArg) {
             // A flag name is safe to repeat; a value (or `--flag=value`) is not.
             Some(a) if is_flag_name(&a) => None,
@@ -89,10 +100,51 @@ fn parse_error(e: &clap::Error) -> ExitCode {
     match message {
         None => e.exit(),
         Some(m) => {
-            eprintln!("error: {m}\n  `connectspec --help` lists the commands and their arguments");
+            crate::out::say!(
+                "error: {m}\n  `connectspec --help` lists the commands and their arguments"
+            );
             ExitCode::from(2)
         }
     }
+}
+
+/// The message for a value clap refused, which it does not repeat: which flag, and why
+/// in clap's words where those hold no value (a parser's own error, the accepted
+/// values).
+fn refused_value(e: &clap::Error, flag: &str) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let why = match e.kind() {
+        ErrorKind::TooManyValues => " (it takes no value)".to_owned(),
+        ErrorKind::InvalidValue => match e.get(ContextKind::ValidValue) {
+            Some(ContextValue::Strings(v)) => format!(" (it takes one of: {})", v.join(", ")),
+            _ => String::new(),
+        },
+        // The value parsers used here (numbers, socket addresses) say what is wrong
+        // without quoting the input.
+        ErrorKind::ValueValidation => std::error::Error::source(e)
+            .map(|s| format!(": {s}"))
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    let source = match env_of(flag) {
+        Some(var) => format!("`{flag}` (or {var})"),
+        None => format!("`{flag}`"),
+    };
+    format!(
+        "the value given to {source} is not accepted{why}; it is not shown, in case it is a secret"
+    )
+}
+
+/// The environment variable a flag is also read from, if any (the value clap refused
+/// may have come from it).
+fn env_of(flag: &str) -> Option<String> {
+    let long = flag.strip_prefix("--")?;
+    let cli = <Cli as clap::CommandFactory>::command();
+    let arg = cli
+        .get_subcommands()
+        .flat_map(|c| c.get_arguments())
+        .find(|a| a.get_long() == Some(long))?;
+    arg.get_env().map(|v| v.to_string_lossy().into_owned())
 }
 
 /// `--name` or `-n`: letters, digits and hyphens only.

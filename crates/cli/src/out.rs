@@ -1,8 +1,10 @@
-//! Writing to standard output and suggesting ids, without ever echoing a stray value.
+//! Writing to standard output and error, and suggesting ids, without ever echoing a
+//! stray value.
 //!
-//! `println!` panics when stdout is a closed pipe (`connectspec list | head -1`); every
-//! command writes its whole output through [`emit`] instead, which treats a closed pipe
-//! as the reader having seen enough.
+//! `println!` and `eprintln!` panic (exit 101) when their stream is a closed pipe
+//! (`connectspec list | head -1`, `connectspec … 2>&1 | head -1`); every command writes
+//! its output through [`emit`] and its messages through [`write_stderr`] (`say!`)
+//! instead, which treat a closed pipe as the reader having seen enough.
 
 use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
@@ -17,11 +19,28 @@ pub fn emit(text: &str, code: ExitCode) -> ExitCode {
         Ok(()) => code,
         Err(e) if e.kind() == ErrorKind::BrokenPipe => code,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "error: cannot write the output: {e}");
+            write_stderr(&format!("error: cannot write the output: {e}\n"));
             ExitCode::from(1)
         }
     }
 }
+
+/// Writes `text` to stderr. A failure is left alone: a closed pipe means the reader
+/// stopped reading, and there is nowhere left to report anything else; the command
+/// still ends with its own exit code.
+pub fn write_stderr(text: &str) {
+    let stderr = std::io::stderr();
+    let mut lock = stderr.lock();
+    let _ = lock.write_all(text.as_bytes()).and_then(|()| lock.flush());
+}
+
+/// `eprintln!` through [`write_stderr`]: a line on stderr that never panics.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::out::write_stderr(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+pub(crate) use say;
 
 /// Up to three of `known` closest to `given` by edit distance, best first. `given`
 /// itself is never part of the result, so suggestions are safe to print even when the

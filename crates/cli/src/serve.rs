@@ -74,12 +74,15 @@ pub struct Args {
 pub struct OAuthFlags {
     /// The keys that seal OAuth `state`: base64url of 32 random bytes each, comma
     /// separated; the first seals, all open (rotation: put the new key first, drop the
-    /// old one after the state lifetime).
+    /// old one after the state lifetime). Prefer the environment variable or
+    /// --oauth-state-key-file: a flag's value is visible in the process list.
+    // A base64url key may begin with `-`: it is still this flag's value.
     #[arg(
         long,
         env = "CONNECTSPEC_OAUTH_STATE_KEYS",
         value_name = "KEYS",
-        hide_env_values = true
+        hide_env_values = true,
+        allow_hyphen_values = true
     )]
     pub oauth_state_keys: Option<String>,
 
@@ -160,7 +163,7 @@ pub fn run(args: &Args) -> ExitCode {
     let config = match Config::from_settings(&args.settings()) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: {e}");
+            crate::out::say!("error: {e}");
             return ExitCode::from(2);
         }
     };
@@ -168,14 +171,14 @@ pub fn run(args: &Args) -> ExitCode {
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
+            crate::out::say!("error: cannot start the async runtime: {e}");
             return ExitCode::FAILURE;
         }
     };
     match runtime.block_on(connectspec_server::run(config)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            crate::out::say!("error: {e}");
             ExitCode::FAILURE
         }
     }

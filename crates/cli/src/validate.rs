@@ -7,9 +7,11 @@
 //! given with `--field` is accepted with a warning on stderr.
 //!
 //! Nothing given where it does not belong is echoed: an unknown provider or method, a
-//! field key that is not an id, or a `--field-env` argument whose variable part is not a
-//! variable name may be a secret typed in the wrong place, so the message says which
-//! argument is wrong and suggests the closest ids without repeating it.
+//! field key that is not an id, a `--field-stdin` key that is not one of the method's
+//! fields (checked before standard input is read), or a `--field-env` argument whose
+//! variable part is not a variable name may be a secret typed in the wrong place, so the
+//! message says which argument is wrong (by flag and position) and suggests the closest
+//! ids without repeating it.
 
 use connectspec_providers::prelude::*;
 use std::collections::BTreeMap;
@@ -127,20 +129,67 @@ fn collect_fields(args: &Args) -> Result<BTreeMap<String, String>, Usage> {
         })?;
         put(k, v, "--field-env")?;
     }
+    read_stdin_fields(args, &mut put)?;
+    Ok(map)
+}
+
+/// Reads the `--field-stdin` values, one line each, in order. Every key is checked
+/// before anything is read: a value pasted where the key belongs is refused at once,
+/// not after waiting for input, and no message repeats a key that is not one of the
+/// method's fields. Messages name the argument by its position.
+fn read_stdin_fields(
+    args: &Args,
+    put: &mut impl FnMut(&str, String, &str) -> Result<(), Usage>,
+) -> Result<(), Usage> {
+    // An unknown provider or method is what the command reports; nothing is read.
+    let Some(meta) = connectspec_providers::method(&args.provider, &args.method) else {
+        return Ok(());
+    };
+    let field_of = |k: &str| meta.fields.iter().find(|f| f.key == k);
+    for (i, k) in args.stdin_fields.iter().enumerate() {
+        if field_of(k).is_none() {
+            let keys: Vec<&str> = meta.fields.iter().map(|f| f.key).collect();
+            return Err(Usage {
+                hint: Some(
+                    "--field-stdin takes the field key; its value is read from standard input"
+                        .to_owned(),
+                ),
+                ..usage(
+                    "bad_argument",
+                    format!(
+                        "the {} --field-stdin does not name a field of {} {} (not shown, it may be a secret); its fields are {}",
+                        ordinal(i + 1),
+                        meta.provider_name,
+                        meta.label,
+                        keys.join(", ")
+                    ),
+                )
+            });
+        }
+    }
     let stdin = std::io::stdin();
     let mut lines = stdin.lock();
-    for k in &args.stdin_fields {
+    for (i, k) in args.stdin_fields.iter().enumerate() {
+        // Every key is one the spec declares by now, safe to name.
+        let which = format!("the {} --field-stdin (`{k}`)", ordinal(i + 1));
         let mut line = String::new();
         let n = lines.read_line(&mut line).map_err(|e| {
+            let why = if e.kind() == std::io::ErrorKind::InvalidData {
+                "it is not UTF-8 text".to_owned()
+            } else {
+                e.to_string()
+            };
             usage(
                 "bad_argument",
-                format!("cannot read field `{k}` from standard input: {e}"),
+                format!("cannot read the value of {which} from standard input: {why}"),
             )
         })?;
         if n == 0 {
             return Err(usage(
                 "bad_argument",
-                format!("standard input ended before the value of field `{k}`"),
+                format!(
+                    "standard input ended before the value of {which} (one line per --field-stdin, in order)"
+                ),
             ));
         }
         let v = line
@@ -149,7 +198,19 @@ fn collect_fields(args: &Args) -> Result<BTreeMap<String, String>, Usage> {
             .unwrap_or(&line);
         put(k, v.to_owned(), "--field-stdin")?;
     }
-    Ok(map)
+    Ok(())
+}
+
+/// `1st`, `2nd`, `3rd`, `4th` … `11th`, `21st`.
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 fn env_hint(key: &str) -> String {
@@ -207,7 +268,7 @@ fn warn_secret_on_command_line(args: &Args) {
             continue;
         };
         if meta.fields.iter().any(|m| m.secret && m.key == k) {
-            eprintln!(
+            crate::out::say!(
                 "warning: field `{k}` is secret, and a value given with --field stays in shell history and is visible in the process list; use --field-stdin {k} (reads one line of standard input) or --field-env {k}=VAR (reads environment variable VAR)"
             );
         }
@@ -271,9 +332,9 @@ pub fn run(args: &Args) -> ExitCode {
                 return emit(&pretty(&out), ExitCode::from(1));
             } else {
                 let n = errors.errors().len();
-                eprintln!("invalid: {n} error{}", if n == 1 { "" } else { "s" });
+                crate::out::say!("invalid: {n} error{}", if n == 1 { "" } else { "s" });
                 for e in errors.errors() {
-                    eprintln!(
+                    crate::out::say!(
                         "  {}: {}",
                         if e.field.is_empty() {
                             "(input)"
@@ -306,13 +367,31 @@ pub(crate) fn report_usage(json_out: bool, u: &Usage) -> ExitCode {
         });
         return emit(&pretty(&out), ExitCode::from(2));
     }
-    eprintln!("error: {}", u.message);
+    crate::out::say!("error: {}", u.message);
     if !u.suggestions.is_empty() {
         let ids: Vec<String> = u.suggestions.iter().map(|s| format!("`{s}`")).collect();
-        eprintln!("  did you mean {}?", ids.join(" or "));
+        crate::out::say!("  did you mean {}?", ids.join(" or "));
     }
     if let Some(h) = &u.hint {
-        eprintln!("  {h}");
+        crate::out::say!("  {h}");
     }
     ExitCode::from(2)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ordinals() {
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111]
+            .into_iter()
+            .map(super::ordinal)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st",
+                "111th"
+            ]
+        );
+    }
 }

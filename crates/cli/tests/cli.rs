@@ -29,6 +29,34 @@ fn run(args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// Runs with raw bytes on standard input, for commands that must end by themselves
+/// (a `serve` whose configuration is refused): killed after 20 s, so that a mistake
+/// fails the test instead of hanging it.
+fn run_bounded(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_connectspec"));
+    cmd.args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("binary runs");
+    let mut input = child.stdin.take().unwrap();
+    // The command may end before reading it all.
+    let _ = input.write_all(stdin);
+    drop(input);
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("{args:?} did not end by itself");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
 fn text(o: &Output) -> String {
     format!(
         "{}{}",
@@ -352,6 +380,178 @@ fn stray_secrets_are_never_echoed() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("is not set"), "{err}");
     assert!(!err.contains("CS_TEST_UNSET_VAR"), "{err}");
+}
+
+/// Arguments, standard input and environment of one run.
+type Case = (Vec<String>, Vec<u8>, Vec<(&'static str, &'static str)>);
+
+/// A secret pasted where `--field-stdin` wants a key, given to a flag that takes no
+/// value (`--json=…`), as a malformed `serve` flag value or as a file path is never
+/// repeated: the messages name the argument (its flag, its position) instead.
+#[test]
+fn secrets_given_as_keys_flag_values_or_paths_are_never_echoed() {
+    const STRIPE: &str = "sk_live_51HqLyjWDarjtT1zdp7dcXyZ";
+    // Shaped like a field key: only a check against the method's fields tells.
+    const LOWER: &str = "sk_live_51hqlyjwdarjtt1zdp7dcxyz";
+    let stdin_case = |keys: &[&str]| -> Vec<String> {
+        let mut a: Vec<String> = vec!["validate".into(), "oneflow".into(), "api_token".into()];
+        for k in keys {
+            a.push("--field-stdin".into());
+            a.push((*k).into());
+        }
+        a
+    };
+    let serve = |flag: &str| vec!["serve".to_owned(), flag.to_owned(), STRIPE.to_owned()];
+    let mut cases: Vec<Case> = vec![
+        (stdin_case(&[STRIPE]), Vec::new(), vec![]),
+        (stdin_case(&[LOWER]), Vec::new(), vec![]),
+        (stdin_case(&["api_token", LOWER]), b"x\n".to_vec(), vec![]),
+        (stdin_case(&[LOWER]), vec![0xff, 0xfe, b'\n'], vec![]),
+        (stdin_case(&["api_token"]), vec![0xff, 0xfe, b'\n'], vec![]),
+        (
+            vec![
+                "validate".into(),
+                "oneflow".into(),
+                "api_token".into(),
+                format!("--json={STRIPE}"),
+            ],
+            Vec::new(),
+            vec![],
+        ),
+        (
+            vec!["list".into(), format!("--json={STRIPE}")],
+            Vec::new(),
+            vec![],
+        ),
+        (
+            vec!["serve".into(), format!("--log-json={STRIPE}")],
+            Vec::new(),
+            vec![],
+        ),
+        (
+            vec!["serve".into()],
+            Vec::new(),
+            vec![("CONNECTSPEC_LISTEN", STRIPE)],
+        ),
+    ];
+    for flag in [
+        "--listen",
+        "--test-timeout-ms",
+        "--max-connections",
+        "--base-url",
+        "--embed-origin",
+        "--oauth-origin",
+        "--oauth-redirect-uri",
+        "--oauth-state-key-file",
+        "--oauth-clients",
+        "--oauth-state-ttl-secs",
+    ] {
+        cases.push((serve(flag), Vec::new(), vec![]));
+    }
+    for (args, stdin, env) in &cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = run_bounded(&args, stdin, env);
+        let out = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {out}");
+        assert!(!out.trim().is_empty(), "{args:?} says what is wrong");
+        for secret in [STRIPE, LOWER] {
+            assert!(!out.contains(&secret[..12]), "{args:?} echoed:\n{out}");
+        }
+    }
+    // The messages say which argument.
+    let o = run_bounded(
+        &stdin_case(&["api_token", LOWER])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+        b"x\n",
+        &[],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("2nd --field-stdin"), "{err}");
+    let o = run_bounded(
+        &stdin_case(&["api_token"])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+        b"",
+        &[],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("`api_token`") && err.contains("ended"),
+        "{err}"
+    );
+    let o = run_bounded(&["serve", "--listen", STRIPE], b"", &[]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("--listen"), "{err}");
+}
+
+/// When standard error is a closed pipe (`connectspec … 2>&1 | head -0`), every message
+/// is lost but nothing panics (exit 101): the command ends with its own code.
+#[test]
+fn a_closed_standard_error_keeps_the_command_s_exit_code() {
+    let short = format!("api_token={SHORT}");
+    let token = format!("api_token={TOKEN}");
+    let cases: [(&[&str], i32); 6] = [
+        (&["validate", "oneflow", "api_token", "--field", &short], 1),
+        (&["validate", "oneflwo", "api_token"], 2),
+        (
+            &[
+                "validate",
+                "oneflow",
+                "api_token",
+                "--field",
+                &token,
+                "--field",
+                "user_email=ada@example.com",
+            ],
+            0,
+        ),
+        (&["lst"], 2),
+        (&["validate"], 2),
+        (&["serve", "--test-timeout-ms", "0"], 2),
+    ];
+    for (args, code) in cases {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let status = Command::new(env!("CARGO_BIN_EXE_connectspec"))
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(writer)
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(code), "{args:?}");
+    }
+}
+
+/// A state key may begin with `-` (base64url has it; a fifth of random keys do), and
+/// the recipe's padded form is accepted: `--oauth-state-keys -Pj4…=` is read as the
+/// flag's value, and the configuration goes on to the next check.
+#[test]
+fn a_state_key_beginning_with_a_hyphen_is_the_flag_s_value() {
+    const KEY: &str = "-Pj4-Pj4-Pj4-Pj4-Pj4-Pj4-Pj4-Pj4-Pj4-Pj4-Pg=";
+    let o = run_bounded(
+        &[
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--oauth-state-keys",
+            KEY,
+            "--oauth-state-ttl-secs",
+            "0",
+        ],
+        b"",
+        &[],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("--oauth-state-ttl-secs must be between"),
+        "the key was not taken: {err}"
+    );
+    assert!(!err.contains("Pj4-Pj4"), "{err}");
 }
 
 #[test]

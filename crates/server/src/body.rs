@@ -89,6 +89,7 @@ pub(crate) async fn read_json_body<S: Send + Sync>(
 ) -> Result<Bytes, Problem> {
     {
         check_content_type(req.headers().get(header::CONTENT_TYPE))?;
+        check_declared_length(req.headers())?;
         let limit = req
             .extensions()
             .get::<BodyTimeout>()
@@ -113,6 +114,27 @@ pub(crate) async fn read_json_body<S: Send + Sync>(
                 Problem::bad_request("the request body could not be read")
             }
         })
+    }
+}
+
+/// A client that asks before sending (`Expect: 100-continue`) a body declared larger
+/// than the limit is refused before the body is read. hyper answers the expectation
+/// only when the body is first read, so the client gets the 413 at once instead of
+/// `100 Continue`, sending up to the limit, and waiting out the body timeout. A client
+/// that sends at once keeps the usual path (read up to the limit, then 413): its body
+/// is already under way, and a connection closed on unread data may lose the answer.
+fn check_declared_length(headers: &axum::http::HeaderMap) -> Result<(), Problem> {
+    let asks_first = headers
+        .get(header::EXPECT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("100-continue"));
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    match declared {
+        Some(n) if asks_first && n > BODY_LIMIT as u64 => Err(too_large()),
+        _ => Ok(()),
     }
 }
 

@@ -196,9 +196,9 @@ impl Config {
         }
         for item in &args.base_url {
             let Some((id, value)) = item.split_once('=') else {
-                return Err(ConfigError(format!(
-                    "--base-url `{item}` must be PROVIDER=URL, e.g. webflow=http://127.0.0.1:9999"
-                )));
+                return Err(ConfigError(
+                    "a --base-url value has no `=`: it must be PROVIDER=URL, e.g. webflow=http://127.0.0.1:9999 (the value is not shown, in case it is a secret)".into(),
+                ));
             };
             let id = id.trim().to_owned();
             let url = parse_base_url(&id, value.trim(), "--base-url")?;
@@ -256,10 +256,11 @@ impl Config {
 /// An origin: `http(s)://host[:port]` and nothing else, as CSP and postMessage need it.
 fn parse_embed_origin(value: &str) -> Result<String, ConfigError> {
     let err = || {
-        ConfigError(format!(
-            "--embed-origin `{value}` must be an origin such as https://hub.example.com \
-             (scheme, host and optional port; no path)"
-        ))
+        ConfigError(
+            "--embed-origin must be an origin such as https://hub.example.com \
+             (scheme, host and optional port; no path); the value is not shown, in case it is a secret"
+                .into(),
+        )
     };
     let url = Url::parse(value.trim()).map_err(|_| err())?;
     if !matches!(url.scheme(), "http" | "https")
@@ -275,6 +276,21 @@ fn parse_embed_origin(value: &str) -> Result<String, ConfigError> {
     Ok(url.origin().ascii_serialization())
 }
 
+/// The part of a `PROVIDER=URL` flag before `=`, named when it looks like an id;
+/// anything else may be a value given in the wrong place and is not repeated.
+pub(crate) fn shown_id(id: &str) -> String {
+    let id_like = !id.is_empty()
+        && id.len() <= 32
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if id_like {
+        format!("`{id}`")
+    } else {
+        "the part before `=` (not shown)".to_owned()
+    }
+}
+
 fn parse_base_url(id: &str, value: &str, origin: &str) -> Result<Url, ConfigError> {
     if connectspec_providers::provider(id).is_none() {
         let known: Vec<&str> = connectspec_providers::providers()
@@ -282,7 +298,8 @@ fn parse_base_url(id: &str, value: &str, origin: &str) -> Result<Url, ConfigErro
             .map(|p| p.id)
             .collect();
         return Err(ConfigError(format!(
-            "{origin}: `{id}` is not a provider id (known: {})",
+            "{origin}: {} is not a provider id (known: {})",
+            shown_id(id),
             known.join(", ")
         )));
     }

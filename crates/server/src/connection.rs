@@ -14,7 +14,7 @@ use std::sync::Arc;
 use axum::http::StatusCode;
 use connectspec_runtime::{
     ChecksOutcome, ErrorKind, ExposeSecret, FieldError, MethodMeta, RequestAuth, RequestTarget,
-    TestMeta, UrlValueError, host_allowed, run_checks,
+    TestMeta, UrlPart, UrlValueError, host_allowed, placeholder_parts, run_checks,
 };
 use serde::Serialize;
 use url::Url;
@@ -355,25 +355,45 @@ impl Tester {
     }
 }
 
-/// 422 naming the fields that decide the host: `why` completes "<Label> …".
+/// 422 naming what decides the host: the form fields, and the captured values an
+/// OAuth test takes in `values` (a refused host must say which value led to it). `why`
+/// completes "<Label> …".
 pub(crate) fn host_problem(meta: &MethodMeta, why: &str) -> Problem {
-    let errors: Vec<FieldError> = meta
-        .host_fields()
-        .into_iter()
-        .map(|key| {
-            let label = meta
-                .fields
-                .iter()
-                .find(|f| f.key == key)
-                .map_or(key, |f| f.label);
-            FieldError {
-                field: key.to_owned(),
-                kind: ErrorKind::HostNotAllowed,
-                message: format!("{label} {why}"),
-            }
+    let fields = meta.host_fields().into_iter().map(|key| {
+        let label = meta
+            .fields
+            .iter()
+            .find(|f| f.key == key)
+            .map_or(key, |f| f.label);
+        (key, label)
+    });
+    let errors = fields
+        .chain(captured_host_keys(meta))
+        .map(|(key, label)| FieldError {
+            field: key.to_owned(),
+            kind: ErrorKind::HostNotAllowed,
+            message: format!("{label} {why}"),
         })
         .collect();
-    refused_problem(errors)
+    refused_problem(meta, errors)
+}
+
+/// The captured values (key, label) that stand in the host of the method's base URL.
+fn captured_host_keys(meta: &MethodMeta) -> Vec<(&'static str, &'static str)> {
+    let Some(o) = meta.oauth else {
+        return Vec::new();
+    };
+    let mut keys: Vec<&'static str> = Vec::new();
+    placeholder_parts(&[&meta.base_url], UrlPart::Scheme, |k, part| {
+        if matches!(part, UrlPart::Host | UrlPart::Scheme) {
+            keys.push(k);
+        }
+    });
+    o.captures
+        .iter()
+        .filter(|c| keys.contains(&c.key))
+        .map(|c| (c.key, c.label))
+        .collect()
 }
 
 /// 422 for a value that cannot go where its template puts it.
@@ -389,15 +409,37 @@ pub(crate) fn value_problem(meta: &MethodMeta, e: &UrlValueError) -> Problem {
         .fields
         .iter()
         .find(|f| f.key == field)
-        .map_or(field, |f| f.label);
-    refused_problem(vec![FieldError {
-        field: field.to_owned(),
-        kind: ErrorKind::UnsafeInUrl,
-        message: format!("{label} {}", e.reason),
-    }])
+        .map(|f| f.label)
+        .or_else(|| {
+            let captures = meta.oauth.map_or(&[][..], |o| o.captures);
+            captures.iter().find(|c| c.key == field).map(|c| c.label)
+        })
+        .unwrap_or(field);
+    refused_problem(
+        meta,
+        vec![FieldError {
+            field: field.to_owned(),
+            kind: ErrorKind::UnsafeInUrl,
+            message: format!("{label} {}", e.reason),
+        }],
+    )
 }
 
-fn refused_problem(errors: Vec<FieldError>) -> Problem {
+/// Where a value is in the request body: a form field under `/fields`, a captured
+/// value (an OAuth test's) under `/values`.
+fn member_pointer(meta: &MethodMeta, key: &str) -> String {
+    let captured = !meta.fields.iter().any(|f| f.key == key)
+        && meta
+            .oauth
+            .is_some_and(|o| o.captures.iter().any(|c| c.key == key));
+    if captured {
+        format!("/values/{key}")
+    } else {
+        format!("/fields/{key}")
+    }
+}
+
+fn refused_problem(meta: &MethodMeta, errors: Vec<FieldError>) -> Problem {
     let mut p = Problem::new(
         StatusCode::UNPROCESSABLE_ENTITY,
         "refused-host",
@@ -410,7 +452,7 @@ fn refused_problem(errors: Vec<FieldError>) -> Problem {
     p.errors = errors
         .into_iter()
         .map(|error| FieldProblem {
-            pointer: format!("/fields/{}", error.field),
+            pointer: member_pointer(meta, &error.field),
             error,
         })
         .collect();

@@ -3,6 +3,11 @@
 //! A request line names the route template (`/v1/providers/{provider}/…`), never the
 //! raw URI: a caller could put anything, including a secret, into a path or query.
 //! Handlers add provider and method ids only after they are known to exist.
+//!
+//! A value that comes from outside (a provider's error code, anything a caller sent) is
+//! recorded as a string (`error = code.as_str()`), never with `%`: the text format
+//! prints a `%` value as it is, so a space and `=` in it would forge another field,
+//! while a string is quoted and escaped there, as the JSON format escapes every value.
 
 use std::time::Instant;
 

@@ -123,6 +123,20 @@ impl Problem {
         p
     }
 
+    /// 422 for one member of a request body that is not a form field (an OAuth
+    /// request's `access_token`, a captured value), reported as a field error is, so
+    /// that a caller handles both alike. `pointer` is the member's JSON pointer.
+    pub fn invalid_member(pointer: String, error: FieldError) -> Problem {
+        let mut p = Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid-fields",
+            "Invalid credentials form",
+            format!("1 field is invalid: {}", error.message),
+        );
+        p.errors = vec![FieldProblem { pointer, error }];
+        p
+    }
+
     /// The HTTP status.
     pub fn status_code(&self) -> StatusCode {
         StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)

@@ -616,6 +616,37 @@ async fn slow_bodies_get_408() {
     svc.stop().await.unwrap();
 }
 
+/// A client that asks before sending (`Expect: 100-continue`) a body over the limit is
+/// told 413 at once: no `100 Continue` invites the body, and the client is not left
+/// waiting for a 408.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn expect_continue_over_the_body_limit_gets_413_at_once() {
+    let svc = Service::start(limits(10_000, 5_000)).await;
+    let addr = svc.base.trim_start_matches("http://").to_owned();
+    let too_big = connectspec_server::BODY_LIMIT + 1;
+    let mut s = TcpStream::connect(&addr).await.unwrap();
+    s.write_all(
+        format!(
+            "POST /v1/providers/webflow/methods/site_token/validate HTTP/1.1\r\nHost: x\r\n\
+             Content-Type: application/json\r\nContent-Length: {too_big}\r\n\
+             Expect: 100-continue\r\n\r\n"
+        )
+        .as_bytes(),
+    )
+    .await
+    .unwrap();
+    let mut buf = [0u8; 4096];
+    let n = tokio::time::timeout(Duration::from_secs(2), s.read(&mut buf))
+        .await
+        .expect("an answer before any body is sent")
+        .unwrap();
+    let text = String::from_utf8_lossy(&buf[..n]);
+    assert!(text.starts_with("HTTP/1.1 413"), "{text}");
+    assert!(!text.contains("100 Continue"), "{text}");
+    assert!(text.contains("application/problem+json"), "{text}");
+    svc.stop().await.unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn healthz_answers_under_two_thousand_idle_connections() {
     // Idle connections are not cut off during the test: the header timeout is long.

@@ -47,7 +47,8 @@ struct Args {
 }
 
 /// Runs the benchmark and prints the table and a summary line. Missed goals do not
-/// fail the command: timings on a shared machine are evidence to read, not a gate.
+/// fail the command: timings on a shared machine are evidence to read, not a gate. A
+/// measurement that could not be taken does: the table would look like a result.
 fn run(root: &Path, args: Args) -> Result<(), String> {
     let mut opts = Options::default();
     if let Some(only) = &args.only {
@@ -92,5 +93,14 @@ fn run(root: &Path, args: Args) -> Result<(), String> {
         let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
         println!("machine: {cores} cores; load average (1, 5, 15 min) at start {a}, at end {b}");
     }
-    Ok(())
+    let unmeasured = connectspec_bench::unmeasured(&rows);
+    if unmeasured.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} requested measurement(s) could not be taken:\n  {}",
+            unmeasured.len(),
+            unmeasured.join("\n  ")
+        ))
+    }
 }

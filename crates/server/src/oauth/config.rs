@@ -89,12 +89,8 @@ impl OAuthConfig {
             key_texts.extend(k.split(',').map(str::to_owned));
         }
         if let Some(path) = &args.oauth_state_key_file {
-            let text = std::fs::read_to_string(path).map_err(|_| {
-                ConfigError(format!(
-                    "--oauth-state-key-file: `{}` cannot be read",
-                    path.display()
-                ))
-            })?;
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| unreadable("--oauth-state-key-file", &e))?;
             key_texts.extend(text.lines().map(str::to_owned));
         }
         let mut keys = Vec::new();
@@ -127,14 +123,15 @@ impl OAuthConfig {
         let mut origins = BTreeMap::new();
         for item in &args.oauth_origin {
             let Some((id, value)) = item.split_once('=') else {
-                return Err(ConfigError(format!(
-                    "--oauth-origin `{item}` must be PROVIDER=URL"
-                )));
+                return Err(ConfigError(
+                    "an --oauth-origin value has no `=`: it must be PROVIDER=URL (the value is not shown, in case it is a secret)".into(),
+                ));
             };
             let id = id.trim();
             if connectspec_providers::provider(id).is_none() {
                 return Err(ConfigError(format!(
-                    "--oauth-origin: `{id}` is not a provider id"
+                    "--oauth-origin: {} is not a provider id",
+                    crate::config::shown_id(id)
                 )));
             }
             let u = Url::parse(value.trim())
@@ -149,12 +146,8 @@ impl OAuthConfig {
         }
         let mut raw: BTreeMap<(String, String), BTreeMap<String, String>> = BTreeMap::new();
         if let Some(path) = &args.oauth_clients {
-            let text = std::fs::read_to_string(path).map_err(|_| {
-                ConfigError(format!(
-                    "--oauth-clients: `{}` cannot be read",
-                    path.display()
-                ))
-            })?;
+            let text =
+                std::fs::read_to_string(path).map_err(|e| unreadable("--oauth-clients", &e))?;
             let parsed: BTreeMap<String, BTreeMap<String, BTreeMap<String, String>>> =
                 serde_json::from_str(&text).map_err(|_| {
                     ConfigError(
@@ -208,6 +201,14 @@ impl OAuthConfig {
             state_ttl: Duration::from_secs(args.oauth_state_ttl_secs),
         })
     }
+}
+
+/// A file flag's file cannot be read. The path is not repeated: a key or the clients'
+/// JSON given in its place would be; the I/O error's text holds no path.
+fn unreadable(flag: &str, e: &std::io::Error) -> ConfigError {
+    ConfigError(format!(
+        "{flag}: the file cannot be read ({e}); its path is not shown, in case a secret was given in its place"
+    ))
 }
 
 /// Validates setup values into the method's typed setup struct.

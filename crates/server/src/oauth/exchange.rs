@@ -182,9 +182,34 @@ impl Outbound<'_> {
         }
         obj.entry("token_type")
             .or_insert_with(|| serde_json::Value::String("bearer".into()));
+        // The crate reads `expires_in` as an unsigned integer only, and fails the whole
+        // answer on "3600", 3600.0 or 3.6e3. The spec's token mapping decides what an
+        // expiry is; any other form is set aside for it (see `restore_expires_in`).
+        if let Some(v) = obj.remove("expires_in") {
+            let key = if v.is_u64() || v.is_null() {
+                "expires_in"
+            } else {
+                SET_ASIDE_EXPIRES_IN
+            };
+            obj.insert(key.into(), v);
+        }
         let mut bytes = bytes;
         zeroize::Zeroize::zeroize(&mut bytes);
         serde_json::to_vec(&obj).unwrap_or_default()
+    }
+}
+
+/// Where [`Outbound::shape_answer`] keeps an `expires_in` the crate cannot read; not a
+/// name a provider sends.
+const SET_ASIDE_EXPIRES_IN: &str = "connectspec:expires_in";
+
+/// The answer as the provider sent it again: an `expires_in` set aside goes back to
+/// its name, for the token mapping to read.
+fn restore_expires_in(answer: &mut serde_json::Value) {
+    if let Some(obj) = answer.as_object_mut()
+        && let Some(v) = obj.remove(SET_ASIDE_EXPIRES_IN)
+    {
+        obj.insert("expires_in".into(), v);
     }
 }
 
@@ -327,7 +352,8 @@ impl Exchange<'_> {
         let name = self.meta.provider_name;
         match answer {
             Ok(tokens) => {
-                let value = serde_json::to_value(&tokens).map_err(|_| bad_answer(name))?;
+                let mut value = serde_json::to_value(&tokens).map_err(|_| bad_answer(name))?;
+                restore_expires_in(&mut value);
                 let set = self
                     .oauth
                     .read_token_response(&value, super::state::now())
@@ -335,11 +361,26 @@ impl Exchange<'_> {
                         tracing::warn!(provider = self.meta.provider_id, method = self.meta.id, problem = %e, "token response refused");
                         bad_answer(name)
                     })?;
+                // Tokens and captured values go into later requests' headers and URLs.
+                if let Some(member) = super::clean::control_in(&set) {
+                    tracing::warn!(
+                        provider = self.meta.provider_id,
+                        method = self.meta.id,
+                        member,
+                        "token response refused: a control character in a value"
+                    );
+                    return Err(bad_answer(name));
+                }
                 Ok(set)
             }
             Err(RequestTokenError::ServerResponse(e)) => {
                 let code = e.error().as_ref().to_owned();
-                tracing::info!(provider = self.meta.provider_id, method = self.meta.id, error = %clean_code(&code), "token endpoint refused");
+                tracing::info!(
+                    provider = self.meta.provider_id,
+                    method = self.meta.id,
+                    error = clean_code(&code).as_str(),
+                    "token endpoint refused"
+                );
                 Err(token_error(
                     self.meta,
                     &code,

@@ -15,6 +15,7 @@
 //! them, `Cache-Control: no-store`). Token endpoints are reached like connection tests:
 //! hosts inside the spec's `allowed_hosts`, the outbound address policy, no redirects.
 
+pub mod clean;
 pub mod config;
 pub mod exchange;
 pub mod state;
@@ -97,6 +98,12 @@ async fn body(state: &AppState, req: Request, allowed: &[&str]) -> Result<OAuthB
             "the request body must be {shape}, with string values"
         ))
     })
+}
+
+/// Whether a code or token is empty (or only spaces): no provider issues one, so it
+/// is refused before anything is forwarded.
+fn blank(s: &str) -> bool {
+    s.trim().is_empty()
 }
 
 /// The OAuth part of a method, or 404.
@@ -268,29 +275,32 @@ fn redirect_uri<'s>(state: &'s AppState, m: &MethodMeta) -> Result<&'s Url, Prob
 fn keys<'s>(state: &'s AppState, m: &MethodMeta) -> Result<&'s StateKeys, Problem> {
     let k = &state.oauth().keys;
     if k.is_empty() {
-        Err(not_configured(m, "state key (--oauth-state-keys)"))
+        Err(not_configured(
+            m,
+            "state key (CONNECTSPEC_OAUTH_STATE_KEYS or --oauth-state-key-file)",
+        ))
     } else {
         Ok(k)
     }
 }
 
-/// The scopes to ask for: declared ids only.
+/// The scopes to ask for: declared ids only. Unknown ones are counted, not repeated
+/// (as unknown actions are): a request body is no place to trust with echoing.
 fn scopes_for<'a>(
     m: &MethodMeta,
     o: &OAuthMeta,
     asked: Option<&'a [String]>,
 ) -> Result<Vec<&'a str>, Problem> {
-    if let Some(a) = asked
-        && let Some(bad) = a.iter().find(|s| !m.scopes.iter().any(|(id, _)| id == s))
-    {
-        let shown = if bad.len() <= 64 && bad.bytes().all(|b| b.is_ascii_graphic()) {
-            format!("`{bad}`")
-        } else {
-            "one of them".to_owned()
-        };
+    let unknown = asked.map_or(0, |a| {
+        a.iter()
+            .filter(|s| !m.scopes.iter().any(|(id, _)| id == s))
+            .count()
+    });
+    if unknown > 0 {
         let known: Vec<&str> = m.scopes.iter().map(|(id, _)| *id).collect();
         return Err(Problem::bad_request(format!(
-            "scope {shown} is not a scope of {} {} (scopes: {})",
+            "{unknown} of the scopes asked for {} not a scope of {} {} (scopes: {})",
+            if unknown == 1 { "is" } else { "are" },
             m.provider_name,
             m.label,
             known.join(", ")
@@ -492,7 +502,14 @@ pub(crate) async fn callback(
     if let Some(error) = params.get("error") {
         let code = error.expose_secret();
         let description = params.get("error_description").map(|d| d.expose_secret());
-        tracing::info!(provider = m.provider_id, method = m.id, error = %clean_code(code), "authorization refused at the provider");
+        // As a string: text logs quote and escape it (a space or `=` in the provider's
+        // text cannot make another field); `%` would print it as it is.
+        tracing::info!(
+            provider = m.provider_id,
+            method = m.id,
+            error = clean_code(code).as_str(),
+            "authorization refused at the provider"
+        );
         return Err(authorization_error(m, code, description));
     }
     let Some(code) = params.remove("code") else {
@@ -500,6 +517,11 @@ pub(crate) async fn callback(
             "the provider's redirect has neither `code` nor `error`",
         ));
     };
+    if blank(code.expose_secret()) {
+        return Err(Problem::bad_request(
+            "the provider's redirect has an empty `code`",
+        ));
+    }
     let setup = setup_of(&state, m)?;
     let setup: &dyn Credential = &*setup;
     let user = |k: &str| flow.f.get(k).cloned();
@@ -581,6 +603,13 @@ pub(crate) async fn refresh(
 ) -> Result<Response, Problem> {
     let m = find_method(&provider, &method)?;
     let o = oauth_of(m)?;
+    if o.grant == GrantKind::ClientCredentials {
+        // The grant issues no refresh tokens (RFC 6749 §4.4.3): a new token is fetched.
+        return Err(Problem::not_found(format!(
+            "{} {} uses the client credentials grant, which has no refresh: POST …/token for a new access token",
+            m.provider_name, m.label
+        )));
+    }
     let mut body = body(&state, req, &["fields", "refresh_token"]).await?;
     let creds = fields_of(&state, m, &body)?;
     let Some(token) = body.refresh_token.take() else {
@@ -588,6 +617,9 @@ pub(crate) async fn refresh(
             "the request body has no `refresh_token`",
         ));
     };
+    if blank(&token) {
+        return Err(Problem::bad_request("`refresh_token` is empty"));
+    }
     let token = SecretString::from(token);
     let setup = setup_of(&state, m)?;
     let setup: &dyn Credential = &*setup;
@@ -654,6 +686,15 @@ pub(crate) async fn test(
         ));
     };
     let token = SecretString::from(token);
+    // Whatever goes into a header must be header-safe: a 422 naming the member, not
+    // a 500 when the request is built.
+    if clean::has_control(token.expose_secret()) {
+        return Err(clean::control_problem(
+            "access_token",
+            "/access_token".to_owned(),
+            "The access token",
+        ));
+    }
     let captured: BTreeMap<&str, &str> = o
         .captures
         .iter()
@@ -664,6 +705,17 @@ pub(crate) async fn test(
             "`values` lacks `{}` ({}), which the token handoff returned",
             c.key, c.label
         )));
+    }
+    if let Some(c) = o
+        .captures
+        .iter()
+        .find(|c| captured.get(c.key).is_some_and(|v| clean::has_control(v)))
+    {
+        return Err(clean::control_problem(
+            c.key,
+            format!("/values/{}", c.key),
+            c.label,
+        ));
     }
     // A captured value goes through the same URL rendering and host checks as a field.
     let auth = m.request_auth(|k| {

@@ -51,9 +51,12 @@ impl StateKey {
         })
     }
 
-    /// A key from its base64url text (43 characters, 32 bytes).
+    /// A key from its base64url text (43 characters, 32 bytes), with or without the
+    /// `=` padding that `basenc --base64url` (the recipe the docs give) writes.
     pub fn from_text(text: &str) -> Option<StateKey> {
-        let bytes = URL_SAFE_NO_PAD.decode(text.trim()).ok()?;
+        let bytes = URL_SAFE_NO_PAD
+            .decode(text.trim().trim_end_matches('='))
+            .ok()?;
         if bytes.len() != 32 {
             return None;
         }
@@ -338,6 +341,11 @@ mod tests {
         assert!(StateKey::from_text(&URL_SAFE_NO_PAD.encode([9u8; 32])).is_some());
         assert!(StateKey::from_text(&URL_SAFE_NO_PAD.encode([9u8; 16])).is_none());
         assert!(StateKey::from_text("not base64!").is_none());
+        // As `openssl rand 32 | basenc --base64url` writes it: padded, a line end, and
+        // (for about one key in five) a leading `-`.
+        let padded = format!("{}=\n", URL_SAFE_NO_PAD.encode([0xf8u8; 32]));
+        assert!(padded.starts_with('-'));
+        assert!(StateKey::from_text(&padded).is_some());
         assert_eq!(format!("{:?}", key(3)), "StateKey([redacted])");
     }
 }
