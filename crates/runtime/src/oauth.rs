@@ -175,12 +175,7 @@ impl OAuthMeta {
         let access = text(tr.access_token)
             .filter(|v| !v.is_empty())
             .ok_or(TokenResponseError::Missing(tr.access_token))?;
-        let number = |k: &str| {
-            obj.get(k).and_then(|v| {
-                v.as_u64()
-                    .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
-            })
-        };
+        let number = |k: &str| obj.get(k).and_then(whole_seconds);
         let expires_at = match (tr.expires_in, tr.expires_at) {
             (_, Some(k)) => number(k),
             (Some(k), None) => number(k).map(|s| now.saturating_add(s)),
@@ -262,3 +257,54 @@ impl std::fmt::Display for TokenResponseError {
 }
 
 impl std::error::Error for TokenResponseError {}
+
+/// A count of seconds as token endpoints write it: a JSON integer, a whole number written
+/// as a float or with an exponent (`3600.0`, `3.6e3`), or a string of either. A fraction,
+/// a negative or a value past 2^53 is no count (the token then has no known expiry).
+fn whole_seconds(v: &serde_json::Value) -> Option<u64> {
+    const MAX_EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    let whole = |f: f64| {
+        (f.is_finite() && f >= 0.0 && f.fract() == 0.0 && f <= MAX_EXACT).then_some(f as u64)
+    };
+    match v {
+        serde_json::Value::Number(n) => n.as_u64().or_else(|| n.as_f64().and_then(whole)),
+        serde_json::Value::String(s) => {
+            let s = s.trim();
+            s.parse::<u64>()
+                .ok()
+                .or_else(|| s.parse::<f64>().ok().and_then(whole))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole_seconds;
+    use serde_json::json;
+
+    #[test]
+    fn seconds_in_every_json_form() {
+        for v in [
+            json!(3600),
+            json!(3600.0),
+            json!(3.6e3),
+            json!("3600"),
+            json!(" 3600.0 "),
+            json!("3.6e3"),
+        ] {
+            assert_eq!(whole_seconds(&v), Some(3600), "{v}");
+        }
+        for v in [
+            json!(-1),
+            json!(1.5),
+            json!("1.5"),
+            json!("soon"),
+            json!(null),
+            json!(1e300),
+            json!("NaN"),
+        ] {
+            assert_eq!(whole_seconds(&v), None, "{v}");
+        }
+    }
+}

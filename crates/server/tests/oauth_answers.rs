@@ -122,6 +122,21 @@ async fn control_characters_in_an_access_token_are_a_422_naming_it() {
         assert!(!p.to_string().contains(ACCESS), "{p}");
     }
     assert!(stub.seen().is_empty(), "nothing is sent");
+    // An empty token would only earn a 401 from the provider: refused, nothing sent.
+    for empty in ["", "  "] {
+        let (st, p) = post(
+            &svc,
+            &format!("{SF}/test"),
+            &json!({"fields": {}, "access_token": empty, "values": {"instance_host": INSTANCE}}),
+        )
+        .await;
+        assert_eq!(st, 400, "{empty:?}: {p}");
+        assert!(
+            p["detail"].as_str().unwrap().contains("access_token"),
+            "{p}"
+        );
+    }
+    assert!(stub.seen().is_empty(), "nothing is sent");
     // A clean token goes out.
     let (st, r) = post(
         &svc,
@@ -204,15 +219,20 @@ async fn expires_in_in_any_json_form_reaches_the_token_mapping() {
             None => assert!(t.get("expires_at").is_none(), "{answer}: {t}"),
         }
     }
-    // The string form is read as seconds.
-    stub.answer(Answer::Body(200, answers[1]));
-    let (_, t) = post(
-        &svc,
-        &format!("{SF}/refresh"),
-        &json!({"fields": {}, "refresh_token": "5Aep861Fake"}),
-    )
-    .await;
-    assert!(t["expires_at"].as_u64().unwrap() >= now() + 3590, "{t}");
+    // Every form is read as seconds: a string, a float, an exponent.
+    for answer in &answers[1..] {
+        stub.answer(Answer::Body(200, answer));
+        let (_, t) = post(
+            &svc,
+            &format!("{SF}/refresh"),
+            &json!({"fields": {}, "refresh_token": "5Aep861Fake"}),
+        )
+        .await;
+        assert!(
+            t["expires_at"].as_u64().unwrap() >= now() + 3590,
+            "{answer}: {t}"
+        );
+    }
 }
 
 #[tokio::test]

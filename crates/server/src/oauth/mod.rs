@@ -685,6 +685,10 @@ pub(crate) async fn test(
             "the request body has no `access_token`",
         ));
     };
+    // An empty token would only earn the provider's 401: refused before anything is sent.
+    if token.trim().is_empty() {
+        return Err(Problem::bad_request("`access_token` is empty"));
+    }
     let token = SecretString::from(token);
     // Whatever goes into a header must be header-safe: a 422 naming the member, not
     // a 500 when the request is built.
