@@ -1,5 +1,5 @@
 //! The one table `cargo xtask bench` prints: figure, goal and verdict per row, as
-//! Markdown so it can be pasted into the README unchanged.
+//! Markdown so it can be pasted into `docs/performance.md` unchanged.
 
 use std::fmt;
 

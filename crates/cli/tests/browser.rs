@@ -6,7 +6,7 @@
 //! Needs `node`, `npm` and Chromium (`/usr/bin/chromium`, or the path in `CHROMIUM`);
 //! `.ci/run` installs Chromium, and `npm ci` installs the pinned packages when
 //! tests/browser/node_modules is missing. `CONNECTSPEC_SCREENSHOTS=docs/screenshots`
-//! rewrites the README's screenshots.
+//! rewrites the screenshots shown in docs/form.md.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
