@@ -6,7 +6,7 @@ mod docs_support;
 
 use std::path::Path;
 
-use connectspec_docs::{DocsError, Options, generate, render_catalogue};
+use connectspec_guides::{DocsError, Options, generate, render_catalogue};
 use docs_support::{catalogue, derived_spec, pages};
 
 fn with_templates(dir: &Path) -> Options {
@@ -16,7 +16,7 @@ fn with_templates(dir: &Path) -> Options {
     }
 }
 
-fn template_error(dir: &Path) -> connectspec_docs::TemplateError {
+fn template_error(dir: &Path) -> connectspec_guides::TemplateError {
     match render_catalogue(&catalogue(), &with_templates(dir)) {
         Err(DocsError::Template(t)) => t,
         other => panic!("expected a template error, got {other:?}"),

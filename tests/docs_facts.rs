@@ -4,7 +4,7 @@
 
 mod docs_support;
 
-use connectspec_docs::view::format_sentence;
+use connectspec_guides::view::format_sentence;
 use docs_support::{catalogue, method, page, pages};
 
 /// How a fact appears in each flavour's source.

@@ -144,9 +144,9 @@ fn hostile_text_is_escaped_for_mdx() {
             ),
         ],
     );
-    let cat = connectspec_spec::load_dir(specs.path()).unwrap_or_else(|d| panic!("{d}"));
+    let cat = connectspec_lang::load_dir(specs.path()).unwrap_or_else(|d| panic!("{d}"));
     let pages =
-        connectspec_docs::render_catalogue(&cat, &connectspec_docs::Options::default()).unwrap();
+        connectspec_guides::render_catalogue(&cat, &connectspec_guides::Options::default()).unwrap();
     let out = tempfile::tempdir().unwrap();
     write_all(out.path(), &pages);
     let (reports, ok) = compile(out.path());

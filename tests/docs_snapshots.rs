@@ -5,10 +5,10 @@
 
 mod docs_support;
 
-use connectspec_docs::{Options, parse_scopes, render_catalogue};
+use connectspec_guides::{Options, parse_scopes, render_catalogue};
 use docs_support::{catalogue, page, pages};
 
-fn scoped(scopes: &str) -> Vec<connectspec_docs::Page> {
+fn scoped(scopes: &str) -> Vec<connectspec_guides::Page> {
     let opts = Options {
         scopes: Some(parse_scopes(scopes)),
         ..Options::default()
@@ -101,7 +101,7 @@ fn unknown_scope_is_refused() {
     assert!(e.contains("nope:read") && !e.contains("cms:write"), "{e}");
 }
 
-fn for_actions(actions: &str) -> Vec<connectspec_docs::Page> {
+fn for_actions(actions: &str) -> Vec<connectspec_guides::Page> {
     let opts = Options {
         actions: Some(parse_scopes(actions)),
         ..Options::default()

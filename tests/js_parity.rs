@@ -24,7 +24,7 @@ use std::process::Command;
 
 use connectspec_providers::ValidateError;
 use connectspec_runtime::normalize;
-use connectspec_spec::{AuthMethod, Field, Normalize, ProviderSpec};
+use connectspec_lang::{AuthMethod, Field, Normalize, ProviderSpec};
 use serde_json::{Map, Value, json};
 use validators_common::{catalogue, methods, valid_map};
 
@@ -512,7 +512,7 @@ fn write_case(out: &mut impl std::io::Write, p: &str, m: &str, fields: Value) ->
 /// The package the harness imports: the checked-in one for the workspace catalogue;
 /// for another catalogue (`CONNECTSPEC_SPECS`), the package generated for it, written
 /// under `work`.
-fn package_for(cat: &connectspec_spec::Catalogue, work: &Path) -> Option<PathBuf> {
+fn package_for(cat: &connectspec_lang::Catalogue, work: &Path) -> Option<PathBuf> {
     if cfg!(workspace_catalogue) {
         return None;
     }

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use connectspec_spec::{Code, Diagnostics, load_dir, load_file};
+use connectspec_lang::{Code, Diagnostics, load_dir, load_file};
 
 fn corpus() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir("tests/broken")

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use connectspec_spec::{Code, Diagnostic, Diagnostics, load_dir, load_file};
+use connectspec_lang::{Code, Diagnostic, Diagnostics, load_dir, load_file};
 
 /// A valid spec for provider `id` (the reference Oneflow spec, renamed).
 fn valid_spec(id: &str) -> String {
@@ -186,7 +186,7 @@ fn a_file_over_the_size_limit_is_reported_not_read() {
     let t = Tree::new();
     let p = t.path("huge.yaml");
     let f = std::fs::File::create(&p).unwrap();
-    f.set_len(connectspec_spec::load::MAX_FILE_BYTES + 1)
+    f.set_len(connectspec_lang::load::MAX_FILE_BYTES + 1)
         .unwrap();
     let diags = load_dir(&t.root).expect_err("too large");
     let d = only(&diags, &p);

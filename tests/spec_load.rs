@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use connectspec_spec::{load_dir, load_str};
+use connectspec_lang::{load_dir, load_str};
 
 #[test]
 fn catalogue_loads() {

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use connectspec_spec::{AuthKind, ClientAuth, Grant, TokenRequestFormat, load_file, load_str};
+use connectspec_lang::{AuthKind, ClientAuth, Grant, TokenRequestFormat, load_file, load_str};
 
 #[test]
 fn authorization_code_fixture_loads_every_key() {

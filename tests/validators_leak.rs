@@ -42,7 +42,7 @@ fn outputs(result: &Result<Credentials, ValidateError>) -> Vec<String> {
 /// option labels and values, the formats' words. A secret test vector that is also
 /// one of these (a UUID example equal to the UUID format's sample) shows up in a message
 /// without being leaked.
-fn message_sources(m: &connectspec_spec::AuthMethod) -> Vec<String> {
+fn message_sources(m: &connectspec_lang::AuthMethod) -> Vec<String> {
     let mut out = Vec::new();
     for f in &m.fields {
         out.push(f.label.clone());

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use connectspec_runtime::lower_pattern;
 use connectspec_runtime::{Format, normalize};
-use connectspec_spec::{AuthMethod, ProviderSpec};
+use connectspec_lang::{AuthMethod, ProviderSpec};
 use proptest::prelude::*;
 use serde_json::Value;
 use validators_common::{catalogue, methods, valid_map};

@@ -18,12 +18,12 @@ fn main() {
         }
     };
     println!("cargo:rerun-if-changed={}", dir.display());
-    if let Ok(files) = connectspec_spec::spec_files(&dir) {
+    if let Ok(files) = connectspec_lang::spec_files(&dir) {
         for f in files {
             println!("cargo:rerun-if-changed={}", f.display());
         }
     }
-    let catalogue = match connectspec_spec::load_dir(&dir) {
+    let catalogue = match connectspec_lang::load_dir(&dir) {
         Ok(c) => c,
         Err(diags) => fail(&format!(
             "the provider specs in {} have errors:\n{diags}",

@@ -28,12 +28,12 @@ fn guides(root: &Path, out: &Path) {
         None => root.join("specs"),
     };
     println!("cargo:rerun-if-changed={}", dir.display());
-    if let Ok(files) = connectspec_spec::spec_files(&dir) {
+    if let Ok(files) = connectspec_lang::spec_files(&dir) {
         for f in files {
             println!("cargo:rerun-if-changed={}", f.display());
         }
     }
-    let catalogue = connectspec_spec::load_dir(&dir).unwrap_or_else(|diags| {
+    let catalogue = connectspec_lang::load_dir(&dir).unwrap_or_else(|diags| {
         fail(&format!(
             "the provider specs in {} have errors:\n{diags}",
             dir.display()
@@ -42,7 +42,7 @@ fn guides(root: &Path, out: &Path) {
     let mut guides = BTreeMap::new();
     for spec in catalogue.iter() {
         for method in &spec.auth_methods {
-            let guide = connectspec_docs::guide::method_guide(method, None)
+            let guide = connectspec_guides::guide::method_guide(method, None)
                 .unwrap_or_else(|e| fail(&format!("guide of {} {}: {e}", spec.id, method.id)));
             guides.insert(format!("{}/{}", spec.id, method.id), guide);
         }
@@ -105,7 +105,7 @@ fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
 }
 
 fn write_if_changed(path: &Path, content: &str) {
-    if let Err(e) = connectspec_docs::write_if_changed(path, content) {
+    if let Err(e) = connectspec_guides::write_if_changed(path, content) {
         fail(&format!("cannot write {}: {e}", path.display()));
     }
 }

@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use connectspec_docs::{Options, Page, render_catalogue};
-use connectspec_spec::{AuthMethod, Catalogue, ProviderSpec};
+use connectspec_guides::{Options, Page, render_catalogue};
+use connectspec_lang::{AuthMethod, Catalogue, ProviderSpec};
 
 /// The workspace root (the root package's manifest directory).
 pub fn root() -> PathBuf {
@@ -13,7 +13,7 @@ pub fn root() -> PathBuf {
 
 /// Every spec of `specs/`.
 pub fn catalogue() -> Catalogue {
-    connectspec_spec::load_dir(&root().join("specs"))
+    connectspec_lang::load_dir(&root().join("specs"))
         .unwrap_or_else(|d| panic!("specs/ must load:\n{d}"))
 }
 

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use connectspec_spec::{AuthMethod, Catalogue, Field, ProviderSpec};
+use connectspec_lang::{AuthMethod, Catalogue, Field, ProviderSpec};
 
 /// The spec directory the providers crate was built from (`CONNECTSPEC_SPECS` or `specs/`).
 pub fn specs_dir() -> PathBuf {
@@ -18,7 +18,7 @@ pub fn specs_dir() -> PathBuf {
 
 /// Every spec, loaded at test time: new specs are covered without touching the tests.
 pub fn catalogue() -> Catalogue {
-    connectspec_spec::load_dir(&specs_dir()).unwrap_or_else(|d| panic!("specs do not load:\n{d}"))
+    connectspec_lang::load_dir(&specs_dir()).unwrap_or_else(|d| panic!("specs do not load:\n{d}"))
 }
 
 /// Every (provider, method) of the catalogue.

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use connectspec_spec::schema::{SCHEMA_PATH, spec_schema_text};
+use connectspec_lang::schema::{SCHEMA_PATH, spec_schema_text};
 
 /// One problem of a check run: its code (`E022`) and its rendered text.
 pub struct Problem {
@@ -45,7 +45,7 @@ pub fn run(root: &Path, req: &Request<'_>) -> Result<(), String> {
     let specs = req.specs;
     let mut problems: Vec<Problem> = Vec::new();
     let mut spec_files = 0;
-    match connectspec_spec::load_dir(specs) {
+    match connectspec_lang::load_dir(specs) {
         Ok(cat) => {
             println!("checked {} spec(s) in {}", cat.specs.len(), specs.display());
             match req.docs {

@@ -1,10 +1,10 @@
 //! `cargo xtask gen-docs` and the docs freshness part of `check`; the work is in
-//! connectspec-docs.
+//! connectspec-guides.
 
 use std::path::{Path, PathBuf};
 
-use connectspec_docs::{Drift, MANIFEST, Options, parse_scopes};
-use connectspec_spec::Catalogue;
+use connectspec_guides::{Drift, MANIFEST, Options, parse_scopes};
+use connectspec_lang::Catalogue;
 
 /// Where the checked-in pages live, relative to the workspace root.
 pub const DOCS_DIR: &str = "docs/providers";
@@ -25,7 +25,7 @@ pub fn generate(
         scopes: scopes.map(parse_scopes),
         actions: actions.map(parse_scopes),
     };
-    let summary = connectspec_docs::generate(specs, out, &opts).map_err(|e| e.to_string())?;
+    let summary = connectspec_guides::generate(specs, out, &opts).map_err(|e| e.to_string())?;
     for removed in &summary.report.removed {
         println!("removed {}", out.join(removed).display());
     }
@@ -56,7 +56,7 @@ pub fn check(
             format!("error[E091]: {what}\n  help: run `{command}`"),
         )
     };
-    match connectspec_docs::drift(catalogue, dir) {
+    match connectspec_guides::drift(catalogue, dir) {
         Ok(drift) => {
             let pages: Vec<_> = drift
                 .iter()

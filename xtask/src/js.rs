@@ -4,12 +4,12 @@
 use std::path::Path;
 
 use connectspec_codegen::js::PACKAGE_DIR;
-use connectspec_spec::Catalogue;
+use connectspec_lang::Catalogue;
 
 /// Writes every file of `packages/validators/` and removes generated files no spec
 /// produces any more.
 pub fn generate(root: &Path, specs: &Path) -> Result<(), String> {
-    let catalogue = connectspec_spec::load_dir(specs)
+    let catalogue = connectspec_lang::load_dir(specs)
         .map_err(|d| format!("the specs in {} have errors:\n{d}", specs.display()))?;
     let dir = root.join(PACKAGE_DIR);
     let files = connectspec_codegen::js_package(&catalogue);

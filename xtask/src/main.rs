@@ -185,7 +185,7 @@ fn main() -> ExitCode {
 
 /// `cargo xtask expand`: the generated validators, formatted with prettyplease.
 fn expand(specs: &std::path::Path, out: Option<&std::path::Path>) -> Result<(), String> {
-    let catalogue = connectspec_spec::load_dir(specs)
+    let catalogue = connectspec_lang::load_dir(specs)
         .map_err(|d| format!("the specs in {} have errors:\n{d}", specs.display()))?;
     let source = connectspec_codegen::generate_source(&catalogue)
         .map_err(|problems| format!("cannot generate validators:\n{}", problems.join("\n")))?;
@@ -223,5 +223,5 @@ fn specs_dir(root: &std::path::Path, given: Option<PathBuf>) -> PathBuf {
     given.unwrap_or_else(|| root.join("specs"))
 }
 
-/// The workspace's one write-if-changed (see [`connectspec_docs::write_if_changed`]).
-pub use connectspec_docs::write_if_changed;
+/// The workspace's one write-if-changed (see [`connectspec_guides::write_if_changed`]).
+pub use connectspec_guides::write_if_changed;

@@ -66,7 +66,7 @@ auth_methods:
 "#;
 
 pub fn run(specs: &Path, id: &str) -> Result<(), String> {
-    if !connectspec_spec::is_snake(id) {
+    if !connectspec_lang::is_snake(id) {
         return Err(format!(
             "error: `{id}` is not a valid provider id\n  help: use snake_case (lower-case letters, digits, underscores), e.g. `acme_hr`"
         ));

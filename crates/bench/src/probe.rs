@@ -97,7 +97,7 @@ pub fn load(dir: &Path, reps: usize) -> Result<ProbeResult, String> {
     let mut specs = 0;
     for _ in 0..reps.max(1) {
         let start = Instant::now();
-        let cat = connectspec_spec::load_dir(dir)
+        let cat = connectspec_lang::load_dir(dir)
             .map_err(|d| format!("{} does not load:\n{d}", dir.display()))?;
         runs.push(elapsed_ms(start));
         specs = cat.specs.len();
@@ -130,16 +130,16 @@ pub fn docs(dir: &Path, out: &Path, reps: usize) -> Result<ProbeResult, String> 
     let mut runs = Vec::new();
     let mut writes = Vec::new();
     let (mut specs, mut pages) = (0, 0);
-    let opts = connectspec_docs::Options::default();
+    let opts = connectspec_guides::Options::default();
     for _ in 0..reps.max(1) {
         let start = Instant::now();
-        let cat = connectspec_spec::load_dir(dir)
+        let cat = connectspec_lang::load_dir(dir)
             .map_err(|d| format!("{} does not load:\n{d}", dir.display()))?;
         let rendered =
-            connectspec_docs::render_catalogue(&cat, &opts).map_err(|e| e.to_string())?;
+            connectspec_guides::render_catalogue(&cat, &opts).map_err(|e| e.to_string())?;
         runs.push(elapsed_ms(start));
         let start = Instant::now();
-        connectspec_docs::output::write(out, &rendered).map_err(|e| e.to_string())?;
+        connectspec_guides::output::write(out, &rendered).map_err(|e| e.to_string())?;
         writes.push(elapsed_ms(start));
         specs = cat.specs.len();
         pages = rendered.len();

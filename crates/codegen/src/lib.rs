@@ -14,7 +14,7 @@ mod oauth;
 mod request;
 mod schema;
 
-use connectspec_spec::Catalogue;
+use connectspec_lang::Catalogue;
 use proc_macro2::TokenStream;
 
 pub use generate::{try_generate, try_generate_items};

@@ -10,7 +10,7 @@
 //!   the scopes, PKCE, client authentication, request encoding and the token response
 //!   mapping with its compiled captures.
 
-use connectspec_spec::{AuthKind, AuthMethod, ClientAuth, Grant, Send, TokenRequestFormat};
+use connectspec_lang::{AuthKind, AuthMethod, ClientAuth, Grant, Send, TokenRequestFormat};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 

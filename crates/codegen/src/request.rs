@@ -1,7 +1,7 @@
 //! The request features as runtime tables: `send.sign`, `send.computed`, the connection
 //! test's body and response checks.
 
-use connectspec_spec::{
+use connectspec_lang::{
     AuthMethod, CanonicalPart, ConnectionTest, HmacAlgorithm, SignatureEncoding, TestBody,
     TimestampFormat,
 };

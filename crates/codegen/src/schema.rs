@@ -15,7 +15,7 @@
 //!   forbidden prefixes (as extra `pattern`s), derived-value patterns and cross-field
 //!   rules (`if`/`then`) are all expressed;
 //! - every pattern is the spec's Rust pattern translated to ECMAScript
-//!   ([`connectspec_spec::ecma`]), valid under the `u` and `v` flags, so the schema
+//!   ([`connectspec_lang::ecma`]), valid under the `u` and `v` flags, so the schema
 //!   compiles in Ajv and means in JavaScript what the validator means in Rust;
 //! - a built-in format is named with its standard `format` keyword; the validator's
 //!   definitions are the runtime's ([`connectspec_runtime::Format::check`]), which a
@@ -25,8 +25,8 @@
 //!
 //! Keys are sorted, so the output is byte-identical run to run.
 
-use connectspec_spec::ecma;
-use connectspec_spec::{AuthMethod, Field, Format, ProviderSpec};
+use connectspec_lang::ecma;
+use connectspec_lang::{AuthMethod, Field, Format, ProviderSpec};
 use serde_json::{Map, Value, json};
 
 /// The draft the schemas declare.

@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use connectspec_spec::{Catalogue, load_file};
+use connectspec_lang::{Catalogue, load_file};
 
 fn reference_catalogue() -> Catalogue {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs");

@@ -75,7 +75,7 @@ fn parse() -> Opts {
 /// The request body: every field's first valid example; with `--invalid`, the first
 /// secret (or first) field gets its first invalid example, so the run measures 422s.
 fn body(o: &Opts) -> Bytes {
-    let cat = connectspec_spec::load_dir(&o.specs).unwrap_or_else(|d| {
+    let cat = connectspec_lang::load_dir(&o.specs).unwrap_or_else(|d| {
         eprintln!("specs do not load:\n{d:?}");
         std::process::exit(1)
     });

@@ -63,7 +63,7 @@ static GUIDES: LazyLock<BTreeMap<String, serde_json::Value>> = LazyLock::new(|| 
         .expect("build.rs writes valid JSON")
 });
 
-/// The guide of a method, as structured JSON (see `connectspec_docs::guide`).
+/// The guide of a method, as structured JSON (see `connectspec_guides::guide`).
 pub fn guide(m: &MethodMeta) -> Option<&'static serde_json::Value> {
     GUIDES.get(&format!("{}/{}", m.provider_id, m.id))
 }

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 const WEBFLOW_TOKEN: &str = "4b1e0c9d7a2f86e35c0b9a1d4e7f2c8a6b3d0e9f1a4c7b2e5d8f0a3c6b9e1d4f";
 /// The values an OAuth method's token response yields, from each capture's example.
-fn captured(m: &connectspec_spec::AuthMethod) -> serde_json::Map<String, Value> {
+fn captured(m: &connectspec_lang::AuthMethod) -> serde_json::Map<String, Value> {
     let captures = m.oauth.iter().flat_map(|o| &o.token_response.capture);
     captures
         .map(|c| {

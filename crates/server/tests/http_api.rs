@@ -151,7 +151,7 @@ async fn validate_accepts_and_normalises() {
             // Surrounding whitespace, as a paste adds, on every field that trims.
             let clean = valid_form(&spec.id, m);
             let mut form = clean.clone();
-            let trims = |f: &connectspec_spec::Field| {
+            let trims = |f: &connectspec_lang::Field| {
                 f.normalize
                     .iter()
                     .any(|n| format!("{n:?}").eq_ignore_ascii_case("trim"))

@@ -234,7 +234,7 @@ fn hostile(position: Position, port: u16) -> Vec<String> {
 
 /// The field a placeholder is built from and, for a derived value, how to put a
 /// hostile value where the derived capture would be.
-fn source_value(m: &connectspec_spec::AuthMethod, key: &str, hostile: &str) -> (String, String) {
+fn source_value(m: &connectspec_lang::AuthMethod, key: &str, hostile: &str) -> (String, String) {
     if m.fields.iter().any(|f| f.key == key) {
         return (key.to_owned(), hostile.to_owned());
     }
@@ -335,8 +335,8 @@ async fn hostile_url_values_are_refused_and_reach_nothing() {
             methods += 1;
             let mut verbs = vec!["validate", "test"];
             match m.grant {
-                Some(connectspec_spec::Grant::AuthorizationCode) => verbs.push("authorize"),
-                Some(connectspec_spec::Grant::ClientCredentials) => verbs.push("token"),
+                Some(connectspec_lang::Grant::AuthorizationCode) => verbs.push("authorize"),
+                Some(connectspec_lang::Grant::ClientCredentials) => verbs.push("token"),
                 None => {}
             }
             for (key, position) in keys {

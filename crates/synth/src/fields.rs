@@ -2,8 +2,8 @@
 //! format-true by construction and then confirmed through the loader's own checker,
 //! so a synthetic spec can never fail its own test vectors.
 
-use connectspec_spec::rules::FieldChecker;
-use connectspec_spec::{EnumOption, Examples, Field, Format, InvalidExample, Normalize};
+use connectspec_lang::rules::FieldChecker;
+use connectspec_lang::{EnumOption, Examples, Field, Format, InvalidExample, Normalize};
 
 use crate::names::Identity;
 use crate::rng::Rng;
@@ -123,7 +123,7 @@ pub fn token(rng: &mut Rng, who: &Identity, key: &str, label: &str, regex: bool)
     let derivable = f
         .pattern
         .as_deref()
-        .is_some_and(|p| connectspec_spec::examples::candidates(p).is_ok());
+        .is_some_and(|p| connectspec_lang::examples::candidates(p).is_ok());
     if derivable
         && rng.chance(50)
         && let Some(ex) = f.examples.as_mut()

@@ -1,7 +1,7 @@
 //! Guides of realistic size: three or four sections, steps with bullets, scope-tagged
 //! sections and steps, and limit / field-format bullets rendered from structured data.
 
-use connectspec_spec::{AuthMethod, Bullet, Guide, LimitKind, Section, Step};
+use connectspec_lang::{AuthMethod, Bullet, Guide, LimitKind, Section, Step};
 
 use crate::names::{self, Identity, SETTINGS_PATHS};
 use crate::rng::Rng;

@@ -23,8 +23,8 @@ use std::collections::BTreeSet;
 use std::io;
 use std::path::Path;
 
-use connectspec_spec::ProviderSpec;
-use connectspec_spec::schema::SCHEMA_COMMENT;
+use connectspec_lang::ProviderSpec;
+use connectspec_lang::schema::SCHEMA_COMMENT;
 
 pub use rng::Rng;
 
@@ -121,7 +121,7 @@ pub fn generate(count: usize, seed: u64) -> Vec<SpecFile> {
 pub fn write_dir(dir: &Path, files: &[SpecFile]) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let wanted: BTreeSet<&str> = files.iter().map(|f| f.file_name.as_str()).collect();
-    for path in connectspec_spec::spec_files(dir)? {
+    for path in connectspec_lang::spec_files(dir)? {
         let name = path
             .file_name()
             .and_then(|n| n.to_str())

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use connectspec_spec::{
+use connectspec_lang::{
     Action, AuthKind, AuthMethod, BasicAuth, CanonicalPart, Computed, Condition, ConnectionTest,
     Derived, Field, GraphqlBody, Guide, HmacAlgorithm, HttpMethod, Limit, LimitKind, LimitUnit,
     Outcome, Requirement, ResponseCheck, Rule, Scope, Send, SignTimestamp, SignatureEncoding,

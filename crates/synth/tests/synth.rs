@@ -43,7 +43,7 @@ fn synthetic_specs_load_without_diagnostics() {
         let files = generate(150, seed);
         write_dir(dir.path(), &files).unwrap();
         let cat =
-            connectspec_spec::load_dir(dir.path()).unwrap_or_else(|d| panic!("seed {seed}:\n{d}"));
+            connectspec_lang::load_dir(dir.path()).unwrap_or_else(|d| panic!("seed {seed}:\n{d}"));
         assert_eq!(cat.specs.len(), 150);
     }
 }
@@ -116,7 +116,7 @@ fn write_dir_replaces_a_larger_synthetic_set_but_never_a_hand_written_spec() {
     let dir = tempfile::tempdir().unwrap();
     write_dir(dir.path(), &generate(30, DEFAULT_SEED)).unwrap();
     write_dir(dir.path(), &generate(10, DEFAULT_SEED)).unwrap();
-    assert_eq!(connectspec_spec::spec_files(dir.path()).unwrap().len(), 10);
+    assert_eq!(connectspec_lang::spec_files(dir.path()).unwrap().len(), 10);
     std::fs::write(dir.path().join("mine.yaml"), "id: mine\n").unwrap();
     let err = write_dir(dir.path(), &generate(5, DEFAULT_SEED)).unwrap_err();
     assert!(err.to_string().contains("mine.yaml"), "{err}");

@@ -19,7 +19,7 @@ use typed::*;
 
 use std::collections::BTreeSet;
 
-use connectspec_spec::{Catalogue, ProviderSpec};
+use connectspec_lang::{Catalogue, ProviderSpec};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 

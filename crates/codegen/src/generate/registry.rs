@@ -1,7 +1,7 @@
 //! The catalogue-wide registry: `providers`, `provider`, `method`, `validate` and the
 //! `Credentials` enum over every method.
 
-use connectspec_spec::ProviderSpec;
+use connectspec_lang::ProviderSpec;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 

@@ -1,7 +1,7 @@
 //! Per auth method: the static tables the runtime's generic checker reads (fields,
 //! rules, matchers, what is sent, the connection test) and the method's `MethodMeta`.
 
-use connectspec_spec::{AuthMethod, Field, ProviderSpec};
+use connectspec_lang::{AuthMethod, Field, ProviderSpec};
 use proc_macro2::{Ident, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 

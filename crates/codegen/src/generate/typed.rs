@@ -1,7 +1,7 @@
 //! Per auth method: the typed credential struct and the choice enums, thin wrappers
 //! over the tables that validate on the way in.
 
-use connectspec_spec::{AuthMethod, Field, ProviderSpec};
+use connectspec_lang::{AuthMethod, Field, ProviderSpec};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 

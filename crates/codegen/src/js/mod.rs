@@ -4,7 +4,7 @@
 //! - `runtime.js`: normalisation, formats and the checking loop, the JavaScript twin
 //!   of `connectspec-runtime` (same order of checks, same messages);
 //! - `providers/<id>.js`: one module per provider holding its methods' checking tables
-//!   (patterns translated by [`connectspec_spec::ecma`]), so a form loads only the
+//!   (patterns translated by [`connectspec_lang::ecma`]), so a form loads only the
 //!   provider it shows plus the runtime;
 //! - `index.js`: `validate(provider, method, fields)` over every provider;
 //! - `.d.ts` declarations for each module: field keys, option values, result types;
@@ -20,7 +20,7 @@ mod module;
 mod package;
 mod types;
 
-use connectspec_spec::{Catalogue, ProviderSpec};
+use connectspec_lang::{Catalogue, ProviderSpec};
 
 /// Where the package is checked in, relative to the workspace root.
 pub const PACKAGE_DIR: &str = "packages/validators";

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use connectspec_spec::{AuthMethod, Field, Format, Normalize, ProviderSpec, ecma};
+use connectspec_lang::{AuthMethod, Field, Format, Normalize, ProviderSpec, ecma};
 
 use super::lit::{self, HEADER, string, strings};
 

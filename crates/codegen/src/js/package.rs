@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use connectspec_spec::ProviderSpec;
+use connectspec_lang::ProviderSpec;
 use serde_json::{Map, Value, json};
 
 use super::lit::{HEADER, pascal, string};

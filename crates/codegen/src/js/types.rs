@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use connectspec_spec::{AuthMethod, ProviderSpec};
+use connectspec_lang::{AuthMethod, ProviderSpec};
 
 use super::lit::{self, HEADER, pascal, string, union};
 

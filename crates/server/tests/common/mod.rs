@@ -210,12 +210,12 @@ pub fn specs_dir() -> PathBuf {
 }
 
 /// The workspace's specs, loaded and checked.
-pub fn catalogue() -> connectspec_spec::Catalogue {
-    connectspec_spec::load_dir(&specs_dir()).unwrap_or_else(|d| panic!("specs do not load: {d:?}"))
+pub fn catalogue() -> connectspec_lang::Catalogue {
+    connectspec_lang::load_dir(&specs_dir()).unwrap_or_else(|d| panic!("specs do not load: {d:?}"))
 }
 
 /// Values to try for a field: its valid examples, its options, or a plain value.
-fn candidates(f: &connectspec_spec::Field) -> Vec<String> {
+fn candidates(f: &connectspec_lang::Field) -> Vec<String> {
     let mut out: Vec<String> = f
         .examples
         .iter()
@@ -233,7 +233,7 @@ fn candidates(f: &connectspec_spec::Field) -> Vec<String> {
 /// pair examples), and whether one was found.
 pub fn form_with(
     provider: &str,
-    m: &connectspec_spec::AuthMethod,
+    m: &connectspec_lang::AuthMethod,
     fixed: Option<(&str, &str)>,
 ) -> (serde_json::Map<String, serde_json::Value>, bool) {
     let choices: Vec<Vec<String>> = m
@@ -277,7 +277,7 @@ pub fn form_with(
 /// A valid form for a method, from the spec's examples.
 pub fn valid_form(
     provider: &str,
-    m: &connectspec_spec::AuthMethod,
+    m: &connectspec_lang::AuthMethod,
 ) -> serde_json::Map<String, serde_json::Value> {
     let (form, ok) = form_with(provider, m, None);
     assert!(

@@ -3,7 +3,7 @@
 //! connector-profile page (the integrator's one-time set-up: where to register the app,
 //! the redirect URI, the scopes to enable, where to copy the client id and secret).
 
-use connectspec_spec::{AuthMethod, Grant, ProviderSpec};
+use connectspec_lang::{AuthMethod, Grant, ProviderSpec};
 use minijinja::Value;
 
 use crate::{Flavor, inline};

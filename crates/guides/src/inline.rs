@@ -3,7 +3,7 @@
 //! The spec loader has already proved every guide text parses, so a parse failure
 //! here means the caller skipped the loader; it is reported, not hidden.
 
-use connectspec_spec::inline::{Inline, is_site_path, parse};
+use connectspec_lang::inline::{Inline, is_site_path, parse};
 
 use crate::Flavor;
 use crate::escape;

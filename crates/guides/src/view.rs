@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use connectspec_spec::{AuthMethod, Bullet, Catalogue, ProviderSpec, Section, Step};
+use connectspec_lang::{AuthMethod, Bullet, Catalogue, ProviderSpec, Section, Step};
 use minijinja::Value;
 
 use crate::{Flavor, inline};
@@ -147,13 +147,13 @@ pub fn page_title(spec: &ProviderSpec, method: &AuthMethod) -> String {
 /// The one-line description under the title.
 pub fn page_description(spec: &ProviderSpec, method: &AuthMethod) -> String {
     match method.grant {
-        Some(connectspec_spec::Grant::AuthorizationCode) => {
+        Some(connectspec_lang::Grant::AuthorizationCode) => {
             return format!(
                 "Step by step: link your {} account by signing in at {} and approving access.",
                 spec.name, spec.name
             );
         }
-        Some(connectspec_spec::Grant::ClientCredentials) => {
+        Some(connectspec_lang::Grant::ClientCredentials) => {
             return format!(
                 "Step by step: link your {} account with the {} connector's app credentials.",
                 spec.name, method.label
@@ -336,7 +336,7 @@ fn scope_item(flavor: Flavor, method: &AuthMethod, id: &str) -> Value {
     let code = match flavor {
         Flavor::Mdx => inline::render_nodes(
             flavor,
-            &[connectspec_spec::inline::Inline::Code(id.to_owned())],
+            &[connectspec_lang::inline::Inline::Code(id.to_owned())],
         ),
         Flavor::Markdown => md_code(id),
     };

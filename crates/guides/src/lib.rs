@@ -22,7 +22,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use connectspec_spec::Catalogue;
+use connectspec_lang::Catalogue;
 use rayon::prelude::*;
 
 pub use engine::Engine;
@@ -232,7 +232,7 @@ pub fn render_catalogue(catalogue: &Catalogue, opts: &Options) -> Result<Vec<Pag
 /// A spec or template error writes nothing.
 pub fn generate(specs: &Path, out: &Path, opts: &Options) -> Result<Summary, DocsError> {
     let start = Instant::now();
-    let catalogue = connectspec_spec::load_dir(specs).map_err(DocsError::Spec)?;
+    let catalogue = connectspec_lang::load_dir(specs).map_err(DocsError::Spec)?;
     let pages = render_catalogue(&catalogue, opts)?;
     let report = output::write(out, &pages)?;
     Ok(Summary {

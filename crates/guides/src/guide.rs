@@ -7,8 +7,8 @@
 
 use std::collections::BTreeMap;
 
-use connectspec_spec::inline::{Inline, parse};
-use connectspec_spec::{AuthMethod, Bullet, Section, Step};
+use connectspec_lang::inline::{Inline, parse};
+use connectspec_lang::{AuthMethod, Bullet, Section, Step};
 use serde::Serialize;
 
 use crate::view::{Selection, displayed_scopes, format_sentence, keeps_in};

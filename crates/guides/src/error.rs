@@ -3,7 +3,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use connectspec_spec::Diagnostics;
+use connectspec_lang::Diagnostics;
 
 /// A template problem, located in its file.
 #[derive(Debug, Clone, PartialEq, Eq)]
