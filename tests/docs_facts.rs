@@ -4,7 +4,7 @@
 
 mod docs_support;
 
-use connectspec_guides::view::format_sentence;
+use connectspec_guides::sentences::format_sentence;
 use docs_support::{catalogue, method, page, pages};
 
 /// How a fact appears in each flavour's source.
@@ -129,7 +129,10 @@ fn assert_facts(facts: &Facts, shape: &Shape, text: &str) {
     }
     // The limits, from the spec's structured data (one source with the validators).
     for limit in &m.limits {
-        miss("limit", m.limit_sentence(limit));
+        miss(
+            "limit",
+            connectspec_guides::sentences::limit_sentence(m, limit),
+        );
     }
     // Field hints referenced by the guide.
     for f in m.fields.iter().filter_map(|f| f.hint.as_deref()) {

@@ -145,8 +145,8 @@ fn hostile_text_is_escaped_for_mdx() {
         ],
     );
     let cat = connectspec_lang::load_dir(specs.path()).unwrap_or_else(|d| panic!("{d}"));
-    let pages =
-        connectspec_guides::render_catalogue(&cat, &connectspec_guides::Options::default()).unwrap();
+    let pages = connectspec_guides::render_catalogue(&cat, &connectspec_guides::Options::default())
+        .unwrap();
     let out = tempfile::tempdir().unwrap();
     write_all(out.path(), &pages);
     let (reports, ok) = compile(out.path());

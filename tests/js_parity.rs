@@ -22,9 +22,9 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use connectspec_lang::{AuthMethod, Field, Normalize, ProviderSpec};
 use connectspec_providers::ValidateError;
 use connectspec_runtime::normalize;
-use connectspec_lang::{AuthMethod, Field, Normalize, ProviderSpec};
 use serde_json::{Map, Value, json};
 use validators_common::{catalogue, methods, valid_map};
 

@@ -17,9 +17,9 @@ use connectspec_providers::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+use connectspec_lang::{AuthMethod, ProviderSpec};
 use connectspec_runtime::lower_pattern;
 use connectspec_runtime::{Format, normalize};
-use connectspec_lang::{AuthMethod, ProviderSpec};
 use proptest::prelude::*;
 use serde_json::Value;
 use validators_common::{catalogue, methods, valid_map};

@@ -1,41 +1,10 @@
 //! `cargo xtask check` and the schema file.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use connectspec_lang::schema::{SCHEMA_PATH, spec_schema_text};
 
-/// One problem of a check run: its code (`E022`) and its rendered text.
-pub struct Problem {
-    /// `E0xx`.
-    pub code: String,
-    /// The text, as printed.
-    pub text: String,
-}
-
-impl Problem {
-    /// A problem whose text starts with `error[E0xx]`.
-    pub fn new(code: &str, text: String) -> Problem {
-        Problem {
-            code: code.to_owned(),
-            text,
-        }
-    }
-}
-
-/// What `check` was asked to compare, for the commands it names in its help.
-pub struct Request<'a> {
-    /// The specs directory.
-    pub specs: &'a Path,
-    /// `--specs` as given (None: the workspace's own).
-    pub specs_given: bool,
-    /// The pages to compare.
-    pub docs: Option<&'a Path>,
-    /// `--docs` as given.
-    pub docs_given: bool,
-    /// `--max-diagnostics`: list at most this many problems (all are counted).
-    pub max: Option<usize>,
-}
+pub use crate::problems::{Problem, Request, report};
 
 /// Every spec valid; schema fresh; the browser validators package fresh (for the
 /// workspace's own specs); and, when `docs` is given, the pages there match the specs.
@@ -101,38 +70,6 @@ pub fn run(root: &Path, req: &Request<'_>) -> Result<(), String> {
     } else {
         Err(report(&problems, spec_files, req.max))
     }
-}
-
-/// The listing (capped at `max`), then the total and the count per error code.
-pub fn report(problems: &[Problem], spec_files: usize, max: Option<usize>) -> String {
-    let shown = max.unwrap_or(usize::MAX).min(problems.len());
-    let mut out: Vec<String> = problems[..shown].iter().map(|p| p.text.clone()).collect();
-    if shown < problems.len() {
-        out.push(format!(
-            "… {} more problem{} not listed (--max-diagnostics {shown}); all are counted below",
-            problems.len() - shown,
-            if problems.len() - shown == 1 { "" } else { "s" }
-        ));
-    }
-    let mut by_code: BTreeMap<&str, usize> = BTreeMap::new();
-    for p in problems {
-        *by_code.entry(p.code.as_str()).or_default() += 1;
-    }
-    let n = problems.len();
-    let mut summary = format!("error: {n} problem{}", if n == 1 { "" } else { "s" });
-    if spec_files > 0 {
-        summary.push_str(&format!(
-            " ({} spec file{} with errors)",
-            spec_files,
-            if spec_files == 1 { "" } else { "s" }
-        ));
-    }
-    summary.push_str("; by code:");
-    for (code, count) in &by_code {
-        summary.push_str(&format!("\n  {code}  {count}"));
-    }
-    out.push(summary);
-    out.join("\n")
 }
 
 /// Writes the schema file from the model.

@@ -41,8 +41,8 @@ pub fn generate(
 pub fn check(
     dir: &Path,
     catalogue: &Catalogue,
-    req: &crate::check::Request<'_>,
-) -> Vec<crate::check::Problem> {
+    req: &crate::problems::Request<'_>,
+) -> Vec<crate::problems::Problem> {
     let mut command = "cargo xtask gen-docs".to_owned();
     if req.specs_given {
         command.push_str(&format!(" --specs {}", shell_word(req.specs)));
@@ -51,7 +51,7 @@ pub fn check(
         command.push_str(&format!(" --out {}", shell_word(dir)));
     }
     let problem = |what: String| {
-        crate::check::Problem::new(
+        crate::problems::Problem::new(
             "E091",
             format!("error[E091]: {what}\n  help: run `{command}`"),
         )
@@ -74,7 +74,7 @@ pub fn check(
                 pages
             }
         }
-        Err(e) => vec![crate::check::Problem::new("E091", e.to_string())],
+        Err(e) => vec![crate::problems::Problem::new("E091", e.to_string())],
     }
 }
 

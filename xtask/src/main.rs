@@ -7,8 +7,11 @@ mod check;
 mod ci;
 mod docs;
 mod js;
+mod problems;
 mod scaffold;
 mod synth;
+#[cfg(test)]
+mod tidy;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

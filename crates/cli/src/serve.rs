@@ -5,12 +5,12 @@
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
+use connectspec_server::config::oauth::OAuthArgs;
 use connectspec_server::config::{
     DEFAULT_BODY_TIMEOUT, DEFAULT_HEADER_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_ERRORS,
     DEFAULT_TEST_TIMEOUT,
 };
-use connectspec_server::oauth::config::OAuthArgs;
-use connectspec_server::oauth::state::DEFAULT_STATE_TTL;
+use connectspec_server::state::DEFAULT_STATE_TTL;
 use connectspec_server::{Config, Settings};
 use tracing_subscriber::EnvFilter;
 

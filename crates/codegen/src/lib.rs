@@ -10,8 +10,6 @@
 mod generate;
 pub mod js;
 mod names;
-mod oauth;
-mod request;
 mod schema;
 
 use connectspec_lang::Catalogue;

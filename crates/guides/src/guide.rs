@@ -11,7 +11,8 @@ use connectspec_lang::inline::{Inline, parse};
 use connectspec_lang::{AuthMethod, Bullet, Section, Step};
 use serde::Serialize;
 
-use crate::view::{Selection, displayed_scopes, format_sentence, keeps_in};
+use crate::selection::{Selection, displayed_scopes, keeps_in};
+use crate::sentences::{format_sentence, limit_sentence};
 
 /// One inline node of guide text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -108,7 +109,7 @@ pub fn bullet_nodes(method: &AuthMethod, bullet: &Bullet) -> Result<Vec<Inline>,
                     limit.name()
                 )
             })?;
-            Ok(vec![Inline::Text(method.limit_sentence(l))])
+            Ok(vec![Inline::Text(limit_sentence(method, l))])
         }
         Bullet::FieldFormat { field_format } => {
             let hint = method
@@ -176,7 +177,7 @@ pub fn method_guide(method: &AuthMethod, sel: Selection<'_>) -> Result<GuideView
         .limits
         .iter()
         .filter(|l| !stated(l.kind))
-        .map(|l| method.limit_sentence(l))
+        .map(|l| limit_sentence(method, l))
         .collect();
     let descriptions = method
         .fields

@@ -16,6 +16,8 @@ pub mod guide;
 pub mod inline;
 pub mod oauth;
 pub mod output;
+pub mod selection;
+pub mod sentences;
 pub mod view;
 
 use std::collections::BTreeSet;

@@ -114,7 +114,7 @@ pub fn oauth_view(
         ),
         (
             "link_title",
-            Value::from(crate::view::page_title(spec, method)),
+            Value::from(crate::sentences::page_title(spec, method)),
         ),
         (
             "link_href",

@@ -11,10 +11,9 @@ use std::collections::BTreeSet;
 use connectspec_lang::{AuthMethod, Bullet, Catalogue, ProviderSpec, Section, Step};
 use minijinja::Value;
 
+use crate::selection::{Selection, displayed_scopes, keeps_in};
+use crate::sentences::{page_description, page_title};
 use crate::{Flavor, inline};
-
-/// The scope set a page is rendered for; `None` keeps every section and step.
-pub type Selection<'a> = Option<&'a BTreeSet<String>>;
 
 /// What one method page is rendered for: a scope set (`--scopes`), or the actions of
 /// `--actions` this method declares and their least-privilege scopes.
@@ -70,58 +69,6 @@ impl Choice {
     }
 }
 
-/// The selected scopes that content naming `scope` concerns: `scope` itself and the
-/// scopes it includes (a step granting `cms:write` also grants `cms:read`).
-fn covered<'a>(method: &'a AuthMethod, scope: &'a str, set: &BTreeSet<String>) -> Vec<&'a str> {
-    let mut out: Vec<&str> = Vec::new();
-    if set.contains(scope) {
-        out.push(scope);
-    }
-    out.extend(
-        method
-            .implied_scopes(scope)
-            .into_iter()
-            .filter(|s| set.contains(*s)),
-    );
-    out
-}
-
-/// Whether content with these scopes stays on a page of `method` rendered for `sel`:
-/// unscoped content always stays; scoped content stays when one of its scopes is
-/// selected or includes a selected one.
-pub fn keeps_in(method: &AuthMethod, sel: Selection<'_>, scopes: &[String]) -> bool {
-    match sel {
-        None => true,
-        Some(set) => {
-            scopes.is_empty() || scopes.iter().any(|s| !covered(method, s, set).is_empty())
-        }
-    }
-}
-
-/// The scopes a step displays on a page rendered for `sel`: all of its scopes on a full
-/// page, else the selected ones it names or includes, in declaration order.
-pub fn displayed_scopes<'a>(
-    method: &'a AuthMethod,
-    sel: Selection<'_>,
-    scopes: &'a [String],
-) -> Vec<&'a str> {
-    match sel {
-        None => scopes.iter().map(String::as_str).collect(),
-        Some(set) => {
-            let shown: BTreeSet<&str> = scopes
-                .iter()
-                .flat_map(|s| covered(method, s, set))
-                .collect();
-            method
-                .scopes
-                .iter()
-                .map(|s| s.id.as_str())
-                .filter(|s| shown.contains(s))
-                .collect()
-        }
-    }
-}
-
 /// Builds a map value from `(key, value)` pairs.
 fn obj<const N: usize>(pairs: [(&'static str, Value); N]) -> Value {
     Value::from(
@@ -137,43 +84,6 @@ fn safe(s: String) -> Value {
 
 fn list(items: Vec<Value>) -> Value {
     Value::from(items)
-}
-
-/// "Connect {provider} with {method label}".
-pub fn page_title(spec: &ProviderSpec, method: &AuthMethod) -> String {
-    format!("Connect {} with {}", spec.name, method.label)
-}
-
-/// The one-line description under the title.
-pub fn page_description(spec: &ProviderSpec, method: &AuthMethod) -> String {
-    match method.grant {
-        Some(connectspec_lang::Grant::AuthorizationCode) => {
-            return format!(
-                "Step by step: link your {} account by signing in at {} and approving access.",
-                spec.name, spec.name
-            );
-        }
-        Some(connectspec_lang::Grant::ClientCredentials) => {
-            return format!(
-                "Step by step: link your {} account with the {} connector's app credentials.",
-                spec.name, method.label
-            );
-        }
-        None => {}
-    }
-    format!(
-        "Step by step: create your {} in {} and link your {} account with it.",
-        method.label, spec.name, spec.name
-    )
-}
-
-/// Whether content with these scopes stays on a page rendered for `sel`.
-/// Unscoped content always stays; scoped content stays when it shares a scope with the set.
-pub fn keeps(sel: Selection<'_>, scopes: &[String]) -> bool {
-    match sel {
-        None => true,
-        Some(set) => scopes.is_empty() || scopes.iter().any(|s| set.contains(s)),
-    }
 }
 
 /// The context of one method page.
@@ -430,12 +340,6 @@ fn bullets(flavor: Flavor, method: &AuthMethod, items: &[Bullet]) -> Result<Vec<
             Ok(safe(inline::render_nodes(flavor, &nodes)))
         })
         .collect()
-}
-
-/// "Format: {hint}." — the field's format hint as a sentence.
-pub fn format_sentence(hint: &str) -> String {
-    let hint = hint.trim_end_matches('.');
-    format!("Format: {hint}.")
 }
 
 /// The context of the index page: every provider and its methods, sorted by provider id

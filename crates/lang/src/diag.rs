@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use crate::yaml::Pos;
+use crate::yaml::{Locations, Pos};
 
 /// The classes of mistakes, each with a stable code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -326,3 +326,102 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+/// Reports problems at JSON pointers of one file.
+pub(crate) struct Reporter<'a> {
+    pub file: &'a Path,
+    pub source: Arc<str>,
+    pub locs: &'a Locations,
+    pub out: Vec<Diagnostic>,
+}
+
+impl Reporter<'_> {
+    pub(crate) fn push(
+        &mut self,
+        code: Code,
+        pos: Pos,
+        message: String,
+        label: String,
+        help: Option<String>,
+        show: bool,
+    ) {
+        self.out.push(Diagnostic {
+            code,
+            file: self.file.to_owned(),
+            pos,
+            message,
+            label,
+            help,
+            source: show.then(|| self.source.clone()),
+        });
+    }
+
+    /// A problem with the value at `ptr`.
+    pub fn value(
+        &mut self,
+        ptr: &str,
+        code: Code,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let pos = self.locs.value(ptr);
+        self.push(
+            code,
+            pos,
+            message.into(),
+            label.into(),
+            Some(help.into()),
+            true,
+        );
+    }
+
+    /// A problem with the key that introduces `ptr`.
+    pub fn key(
+        &mut self,
+        ptr: &str,
+        code: Code,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let pos = self.locs.key(ptr);
+        self.push(
+            code,
+            pos,
+            message.into(),
+            label.into(),
+            Some(help.into()),
+            true,
+        );
+    }
+
+    /// A problem with a secret value: located, but the source line is not shown.
+    pub fn secret(
+        &mut self,
+        ptr: &str,
+        code: Code,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let pos = self.locs.value(ptr);
+        self.push(
+            code,
+            pos,
+            message.into(),
+            label.into(),
+            Some(help.into()),
+            false,
+        );
+    }
+}
+
+/// Shows a value in a label: backquoted, shortened when long.
+pub(crate) fn shown(v: &str) -> String {
+    let mut s: String = v.chars().take(60).collect();
+    if s.len() < v.len() {
+        s.push('…');
+    }
+    format!("`{s}`")
+}

@@ -12,7 +12,7 @@
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 use crate::diag::Code;
-use crate::load::{Reporter, shown};
+use crate::diag::{Reporter, shown};
 use crate::model::{Field, InvalidExample, ProviderSpec};
 use crate::pointer::Ptr;
 use crate::rules::FieldChecker;

@@ -5,24 +5,25 @@
 //! schemas) consume the model; none of them re-validates it.
 
 mod check;
-mod choices;
 pub mod diag;
 pub mod ecma;
 pub mod examples;
-mod host_limits;
-mod hosts;
 pub mod inline;
 pub mod load;
 pub mod model;
-mod oauth;
 pub mod pointer;
-mod request;
 pub mod rules;
 pub mod schema;
-pub mod scopes;
 pub mod yaml;
 
 pub use check::is_snake;
 pub use diag::{Code, Diagnostic, Diagnostics};
 pub use load::{Catalogue, LoadedSpec, load_dir, load_file, load_str, spec_files};
-pub use model::*;
+pub use model::{
+    ACCESS_TOKEN, Action, AuthKind, AuthMethod, BasicAuth, Bullet, CanonicalPart, Capture,
+    ClientAuth, Computed, Condition, ConnectionTest, Derived, EnumOption, Examples, Field, Format,
+    Grant, GraphqlBody, Guide, HmacAlgorithm, HttpMethod, InvalidExample, Limit, LimitKind,
+    LimitUnit, Normalize, OAuth, Outcome, ProviderSpec, Requirement, ResponseCheck, Rule, Scope,
+    ScopeRequest, Section, Send, SignTimestamp, SignatureEncoding, Signing, Step, TestBody,
+    TimestampFormat, TokenRequestFormat, TokenResponse, slugify,
+};

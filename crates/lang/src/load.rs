@@ -10,10 +10,10 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::check;
-use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics, Reporter, shown};
 use crate::model::ProviderSpec;
 use crate::schema::{self, SCHEMA_COMMENT};
-use crate::yaml::{self, Locations, Pos};
+use crate::yaml::{self, Pos};
 
 /// A spec and the file it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,105 +41,6 @@ impl Catalogue {
     pub fn iter(&self) -> impl Iterator<Item = &ProviderSpec> {
         self.specs.iter().map(|s| &s.spec)
     }
-}
-
-/// Reports problems at JSON pointers of one file.
-pub(crate) struct Reporter<'a> {
-    pub file: &'a Path,
-    pub source: Arc<str>,
-    pub locs: &'a Locations,
-    pub out: Vec<Diagnostic>,
-}
-
-impl Reporter<'_> {
-    fn push(
-        &mut self,
-        code: Code,
-        pos: Pos,
-        message: String,
-        label: String,
-        help: Option<String>,
-        show: bool,
-    ) {
-        self.out.push(Diagnostic {
-            code,
-            file: self.file.to_owned(),
-            pos,
-            message,
-            label,
-            help,
-            source: show.then(|| self.source.clone()),
-        });
-    }
-
-    /// A problem with the value at `ptr`.
-    pub fn value(
-        &mut self,
-        ptr: &str,
-        code: Code,
-        message: impl Into<String>,
-        label: impl Into<String>,
-        help: impl Into<String>,
-    ) {
-        let pos = self.locs.value(ptr);
-        self.push(
-            code,
-            pos,
-            message.into(),
-            label.into(),
-            Some(help.into()),
-            true,
-        );
-    }
-
-    /// A problem with the key that introduces `ptr`.
-    pub fn key(
-        &mut self,
-        ptr: &str,
-        code: Code,
-        message: impl Into<String>,
-        label: impl Into<String>,
-        help: impl Into<String>,
-    ) {
-        let pos = self.locs.key(ptr);
-        self.push(
-            code,
-            pos,
-            message.into(),
-            label.into(),
-            Some(help.into()),
-            true,
-        );
-    }
-
-    /// A problem with a secret value: located, but the source line is not shown.
-    pub fn secret(
-        &mut self,
-        ptr: &str,
-        code: Code,
-        message: impl Into<String>,
-        label: impl Into<String>,
-        help: impl Into<String>,
-    ) {
-        let pos = self.locs.value(ptr);
-        self.push(
-            code,
-            pos,
-            message.into(),
-            label.into(),
-            Some(help.into()),
-            false,
-        );
-    }
-}
-
-/// Shows a value in a label: backquoted, shortened when long.
-pub(crate) fn shown(v: &str) -> String {
-    let mut s: String = v.chars().take(60).collect();
-    if s.len() < v.len() {
-        s.push('…');
-    }
-    format!("`{s}`")
 }
 
 /// The byte order mark some editors put at the start of a UTF-8 file.
@@ -272,7 +173,7 @@ pub fn load_str(path: &Path, text: &str) -> Result<ProviderSpec, Diagnostics> {
             return Err(finish(rep.out));
         }
     };
-    crate::host_limits::apply(&mut spec);
+    crate::check::host_limits::apply(&mut spec);
     crate::examples::derive_all(&mut spec, &mut rep);
     check::check(&spec, &mut rep);
     if rep.out.is_empty() {

@@ -10,11 +10,19 @@ use std::collections::{BTreeMap, BTreeSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+mod guide;
 mod oauth;
 mod request;
 pub use connectspec_runtime::Format;
-pub use oauth::*;
-pub use request::*;
+pub use guide::{Bullet, Guide, Section, Step};
+pub use oauth::{
+    ACCESS_TOKEN, Capture, ClientAuth, Grant, OAuth, ScopeRequest, TokenRequestFormat,
+    TokenResponse,
+};
+pub use request::{
+    CanonicalPart, Computed, GraphqlBody, HmacAlgorithm, ResponseCheck, SignTimestamp,
+    SignatureEncoding, Signing, TestBody, TimestampFormat,
+};
 
 /// One SaaS provider: `specs/<id>.yaml`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -477,75 +485,6 @@ pub enum LimitUnit {
     RequestsPerHour,
 }
 
-/// The end-user guide of a method.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Guide {
-    /// Shown above everything else (inline Markdown subset).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub warning: Option<String>,
-    /// Sections, in page order. At least one.
-    pub sections: Vec<Section>,
-}
-
-/// A guide section: a heading, an intro, then steps or a plain list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Section {
-    /// Heading.
-    pub title: String,
-    /// Paragraph under the heading (inline Markdown subset).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub intro: Option<String>,
-    /// Scope ids this section concerns; empty means it always applies.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub scopes: Vec<String>,
-    /// Numbered steps.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub steps: Vec<Step>,
-    /// A plain list, for sections without steps.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub bullets: Vec<Bullet>,
-}
-
-/// One step of a section.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Step {
-    /// Step title.
-    pub title: String,
-    /// Paragraph (inline Markdown subset).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
-    /// List under the paragraph.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub bullets: Vec<Bullet>,
-    /// Scope ids this step concerns; empty means it always applies.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub scopes: Vec<String>,
-    /// Show the labels of `scopes` in the step.
-    #[serde(default)]
-    pub display_scopes: bool,
-}
-
-/// A list item: inline text, or a fact rendered from the spec's structured data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(untagged)]
-pub enum Bullet {
-    /// Inline Markdown subset.
-    Text(String),
-    /// The sentence of one of the method's limits, by kind.
-    Limit {
-        /// The limit's kind; the method must declare it.
-        limit: LimitKind,
-    },
-    /// The format of one of the method's fields ("Format: …"), from its hint.
-    FieldFormat {
-        /// The field's key; the field must have a hint.
-        field_format: String,
-    },
-}
-
 impl ProviderSpec {
     /// The method with this id.
     pub fn method(&self, id: &str) -> Option<&AuthMethod> {
@@ -594,24 +533,6 @@ impl AuthMethod {
     /// The action with this id.
     pub fn action(&self, id: &str) -> Option<&Action> {
         self.actions.iter().find(|a| a.id == id)
-    }
-
-    /// What the method's limits call the credential: the label of the limit's `field`,
-    /// else of the method's only secret field, else the method's label.
-    pub fn credential_label(&self, limit: &Limit) -> &str {
-        if let Some(f) = limit.field.as_deref().and_then(|k| self.field(k)) {
-            return &f.label;
-        }
-        let mut secret = self.fields.iter().filter(|f| f.secret);
-        match (secret.next(), secret.next()) {
-            (Some(f), None) => &f.label,
-            _ => &self.label,
-        }
-    }
-
-    /// The sentence of one of this method's limits.
-    pub fn limit_sentence(&self, limit: &Limit) -> String {
-        limit.sentence(self.credential_label(limit))
     }
 
     /// The scopes `id` grants besides itself, following `includes` transitively.
@@ -674,80 +595,6 @@ impl Field {
     }
 }
 
-impl Limit {
-    /// One plain sentence stating the limit, shared by pages and the service;
-    /// `credential` names what it is about ("API Key", "Site Token").
-    pub fn sentence(&self, credential: &str) -> String {
-        let n = self.value.unwrap_or(0);
-        let unit = self.unit.map(|u| u.words(n)).unwrap_or("");
-        let the = format!("The {credential}");
-        match self.kind {
-            LimitKind::ShownOnce => {
-                format!("{the} is displayed only once, when it is generated.")
-            }
-            LimitKind::MaxCount => {
-                let per = self
-                    .per
-                    .as_deref()
-                    .map_or_else(|| "at a time".to_owned(), |p| format!("per {p}"));
-                match n {
-                    1 => format!("Only one {credential} can exist {per}."),
-                    _ => format!("At most {n} {} can exist {per}.", plural(credential)),
-                }
-            }
-            LimitKind::ExpiresAfter if !self.choices.is_empty() => {
-                let last = self.choices.last().copied().unwrap_or(0);
-                let unit = self.unit.map(|u| u.words(last)).unwrap_or("");
-                let numbers: Vec<String> = self.choices.iter().map(u32::to_string).collect();
-                let mut options = vec![format!("after {} {unit}", or_list(&numbers))];
-                if self.or_custom {
-                    options.push("on a date you pick".into());
-                }
-                if self.or_never {
-                    options.push("never".into());
-                }
-                format!(
-                    "When you create the {credential}, you choose when it expires: {}.",
-                    or_list(&options)
-                )
-            }
-            LimitKind::ExpiresAfter => {
-                format!("{the} expires {n} {unit} after it is generated.")
-            }
-            LimitKind::ExpiresAfterInactivity => {
-                format!("{the} expires after {n} consecutive {unit} without use.")
-            }
-            LimitKind::RateLimit => format!("Requests are limited to {n} {unit}."),
-        }
-    }
-}
-
-/// `a`, `a or b`, `a, b or c`.
-fn or_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
-}
-
-/// "API Key" → "API Keys", "Policy" → "Policies".
-fn plural(label: &str) -> String {
-    let lower = label.to_ascii_lowercase();
-    if lower.ends_with('s')
-        || lower.ends_with('x')
-        || lower.ends_with("ch")
-        || lower.ends_with("sh")
-    {
-        format!("{label}es")
-    } else if lower.ends_with('y') && !lower[..lower.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u'])
-    {
-        format!("{}ies", &label[..label.len() - 1])
-    } else {
-        format!("{label}s")
-    }
-}
-
 impl LimitKind {
     /// The kind as the spec writes it (`expires_after`).
     pub fn name(self) -> &'static str {
@@ -762,24 +609,6 @@ impl LimitKind {
 }
 
 impl LimitUnit {
-    /// The unit in words, singular or plural for `n`.
-    pub fn words(self, n: u32) -> &'static str {
-        let one = n == 1;
-        match self {
-            LimitUnit::Seconds if one => "second",
-            LimitUnit::Seconds => "seconds",
-            LimitUnit::Minutes if one => "minute",
-            LimitUnit::Minutes => "minutes",
-            LimitUnit::Hours if one => "hour",
-            LimitUnit::Hours => "hours",
-            LimitUnit::Days if one => "day",
-            LimitUnit::Days => "days",
-            LimitUnit::RequestsPerSecond => "requests per second",
-            LimitUnit::RequestsPerMinute => "requests per minute",
-            LimitUnit::RequestsPerHour => "requests per hour",
-        }
-    }
-
     /// Whether the unit is a duration (as opposed to a rate).
     pub fn is_duration(self) -> bool {
         matches!(

@@ -13,7 +13,6 @@ mod lower;
 mod matcher;
 mod meta;
 mod normalize;
-mod oauth;
 mod registry;
 mod request_url;
 mod response;
@@ -33,19 +32,19 @@ pub use lower::{
     pattern_char_lengths,
 };
 pub use matcher::{ByteClass, LazyRegex, Matcher, Piece, PieceMatcher};
+pub use meta::credential::{
+    Credential, CredentialExt, display_credential, display_dyn, normalized_keys, public_values,
+};
+pub use meta::oauth::{
+    CaptureMeta, Endpoint, GrantKind, OAuthMeta, SetupValidate, TokenResponseError,
+    TokenResponseMeta, TokenSet,
+};
 pub use meta::{
     FieldMeta, MethodMeta, OutcomeMeta, ProviderMeta, RequestAuth, ScopeMeta, SendMeta, TestMeta,
     Validator,
 };
 pub use normalize::{Normalize, normalize};
-pub use oauth::{
-    CaptureMeta, Endpoint, GrantKind, OAuthMeta, SetupValidate, TokenResponseError,
-    TokenResponseMeta, TokenSet,
-};
-pub use registry::{
-    Credential, CredentialExt, NotAnOption, ValidateError, display_credential, display_dyn,
-    json_object, normalized_keys, public_values, take,
-};
+pub use registry::{NotAnOption, ValidateError, take};
 pub use request_url::{
     UrlPart, UrlValueError, base_url, placeholder_parts, render_url, url_pieces,
 };
@@ -60,7 +59,7 @@ pub use sign::{
     ComputedKind, ComputedMeta, HmacAlgorithm, MessagePart, RequestTarget, SignMeta,
     SignatureEncoding, TimestampFormat, canonical_query, format_timestamp, hmac_bytes,
 };
-pub use source::{FieldSource, Raw};
+pub use source::{FieldSource, Raw, json_object};
 pub use template::{
     Part, Placeholder, Segment, Template, TemplateError, parse_template, render_template,
 };

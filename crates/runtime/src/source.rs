@@ -2,6 +2,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::error::{ErrorKind, FieldError, ValidationErrors};
+
 /// A raw field value as the caller sent it.
 #[derive(Debug, Clone, Copy)]
 pub enum Raw<'a> {
@@ -84,4 +86,18 @@ impl FieldSource for [(&str, &str)] {
     fn for_each_key(&self, f: &mut dyn FnMut(&str)) {
         self.iter().for_each(|(k, _)| f(k));
     }
+}
+
+/// The object of a JSON body; anything else is one error with an empty field key.
+pub fn json_object(
+    value: &serde_json::Value,
+) -> Result<&serde_json::Map<String, serde_json::Value>, ValidationErrors> {
+    value.as_object().ok_or_else(|| {
+        ValidationErrors(vec![FieldError {
+            field: String::new(),
+            kind: ErrorKind::NotAnObject,
+            message: "the credentials must be a JSON object of field keys and string values"
+                .to_owned(),
+        }])
+    })
 }

@@ -3,6 +3,9 @@
 //!
 //! Views borrow the `'static` metadata; nothing is copied until serialization.
 
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
 use connectspec_runtime::{FieldMeta, MethodMeta, ProviderMeta, TestMeta};
 use serde::Serialize;
 
@@ -151,7 +154,7 @@ fn method_summary(m: &'static MethodMeta) -> MethodSummary {
             schema: format!("{base}/schema"),
             validate: format!("{base}/validate"),
             test: m.connection_test.as_ref().map(|_| format!("{base}/test")),
-            connect: crate::connect_page::page_path(m),
+            connect: page_path(m),
         },
     }
 }
@@ -175,7 +178,7 @@ pub fn detail(p: &'static ProviderMeta) -> ProviderDetail {
                     .map(|&(id, label)| ScopeView { id, label })
                     .collect(),
                 connection_test: m.connection_test.as_ref().map(test),
-                guide: crate::connect_page::guide(m),
+                guide: guide(m),
             })
             .collect(),
     }
@@ -215,4 +218,20 @@ pub fn required_scopes(t: &TestMeta) -> Vec<ScopeView> {
         .iter()
         .map(|&(id, label)| ScopeView { id, label })
         .collect()
+}
+
+/// Guides by `provider/method`, built from the specs at compile time (see build.rs).
+static GUIDES: LazyLock<BTreeMap<String, serde_json::Value>> = LazyLock::new(|| {
+    serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/guides.json")))
+        .expect("build.rs writes valid JSON")
+});
+
+/// The guide of a method, as structured JSON (see `connectspec_guides::guide`).
+pub fn guide(m: &MethodMeta) -> Option<&'static serde_json::Value> {
+    GUIDES.get(&format!("{}/{}", m.provider_id, m.id))
+}
+
+/// Path of a method's link page.
+pub fn page_path(m: &MethodMeta) -> String {
+    format!("/connect/{}/{}", m.provider_id, m.id)
 }

@@ -8,9 +8,6 @@
 //! framing only by the configured embed origin (`--embed-origin`), to which the page's
 //! script posts the linked credentials; without one the page cannot be framed.
 
-use std::collections::BTreeMap;
-use std::sync::LazyLock;
-
 use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
@@ -18,8 +15,8 @@ use axum::response::{IntoResponse, Response};
 use connectspec_runtime::MethodMeta;
 
 use crate::AppState;
+use crate::extract::{Ids, find_method};
 use crate::problem::Problem;
-use crate::routes::Ids;
 
 /// The element's files: name under `/connect/assets/link/`, media type, content.
 static LINK_ASSETS: &[(&str, &str, &str)] = &[
@@ -57,22 +54,6 @@ mod validators {
 const JS: &str = "text/javascript; charset=utf-8";
 const CSS: &str = "text/css; charset=utf-8";
 
-/// Guides by `provider/method`, built from the specs at compile time (see build.rs).
-static GUIDES: LazyLock<BTreeMap<String, serde_json::Value>> = LazyLock::new(|| {
-    serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/guides.json")))
-        .expect("build.rs writes valid JSON")
-});
-
-/// The guide of a method, as structured JSON (see `connectspec_guides::guide`).
-pub fn guide(m: &MethodMeta) -> Option<&'static serde_json::Value> {
-    GUIDES.get(&format!("{}/{}", m.provider_id, m.id))
-}
-
-/// Path of a method's link page.
-pub fn page_path(m: &MethodMeta) -> String {
-    format!("/connect/{}/{}", m.provider_id, m.id)
-}
-
 /// The Content-Security-Policy of the page.
 pub fn content_security_policy(embed_origin: Option<&str>) -> String {
     let ancestors = embed_origin.unwrap_or("'none'");
@@ -87,7 +68,7 @@ pub async fn page(
     State(state): State<AppState>,
     Ids((provider, method)): Ids<(String, String)>,
 ) -> Result<Response, Problem> {
-    let m = crate::routes::find_method(&provider, &method)?;
+    let m = find_method(&provider, &method)?;
     let embed = state.embed_origin();
     let html = render_page(m, embed);
     let mut res = (StatusCode::OK, html).into_response();
@@ -250,6 +231,7 @@ fn asset(media: &'static str, body: &'static str) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::guide;
 
     #[test]
     fn policy_allows_framing_only_by_the_embed_origin() {

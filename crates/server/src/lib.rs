@@ -25,12 +25,15 @@ mod catalogue;
 pub mod config;
 mod connect_page;
 mod connection;
+mod extract;
 mod listen;
 mod logging;
 pub mod oauth;
 pub mod outbound;
 mod problem;
+mod respond;
 mod routes;
+pub mod state;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -53,7 +56,7 @@ struct Inner {
     tester: Tester,
     embed_origin: Option<String>,
     limits: Limits,
-    oauth: oauth::config::OAuthConfig,
+    oauth: config::oauth::OAuthConfig,
 }
 
 impl AppState {
@@ -84,7 +87,7 @@ impl AppState {
     }
 
     /// The OAuth configuration.
-    pub fn oauth(&self) -> &oauth::config::OAuthConfig {
+    pub fn oauth(&self) -> &config::oauth::OAuthConfig {
         &self.inner.oauth
     }
 

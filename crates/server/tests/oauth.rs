@@ -22,7 +22,7 @@ use std::time::Duration;
 use common::Capture;
 
 use base64::Engine as _;
-use connectspec_server::oauth::config::{OAuthArgs, OAuthConfig};
+use connectspec_server::config::oauth::{OAuthArgs, OAuthConfig};
 use connectspec_server::{AppState, Config};
 use serde_json::{Value, json};
 

@@ -12,7 +12,7 @@ use std::time::Duration;
 use base64::Engine as _;
 use common::{Answer, Capture, Service, Stub};
 use connectspec_server::Config;
-use connectspec_server::oauth::config::{OAuthArgs, OAuthConfig};
+use connectspec_server::config::oauth::{OAuthArgs, OAuthConfig};
 use serde_json::{Value, json};
 
 const SF: &str = "/v1/providers/salesforce/methods/oauth";

@@ -1,7 +1,7 @@
 //! Small token builders: literals, optional values, templates, byte classes.
 
-use connectspec_runtime::{Part, parse_template};
 use connectspec_lang::{AuthMethod, Normalize};
+use connectspec_runtime::{Part, parse_template};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 

@@ -8,7 +8,9 @@
 //! generator knows no provider.
 
 mod literals;
+mod oauth;
 mod registry;
+mod request;
 mod tables;
 mod typed;
 
@@ -109,7 +111,7 @@ fn provider_module(p: &ProviderSpec) -> Result<(TokenStream, Vec<Entry>), Vec<St
         method_refs.push(quote!(&#m_mod::META));
         if m.is_oauth() {
             // The setup form: its own tables and typed struct, not a listed method.
-            let setup = crate::oauth::setup_method(m);
+            let setup = crate::generate::oauth::setup_method(m);
             let name = camel(&setup.id);
             match snake_ident(&setup.id) {
                 Ok(setup_mod) if structs.insert(name.clone()) => {

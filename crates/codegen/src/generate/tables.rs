@@ -102,7 +102,7 @@ pub(super) fn method_items(
         problems.push(e);
         TokenStream::new()
     });
-    let (oauth_items, oauth) = crate::oauth::oauth_items(m).unwrap_or_else(|e| {
+    let (oauth_items, oauth) = crate::generate::oauth::oauth_items(m).unwrap_or_else(|e| {
         problems.extend(e);
         (TokenStream::new(), TokenStream::new())
     });
@@ -337,7 +337,7 @@ pub(super) fn send_meta(m: &AuthMethod) -> Result<TokenStream, String> {
         }
         None => quote!(None),
     };
-    let (sign, computed) = crate::request::sign_and_computed(m)?;
+    let (sign, computed) = crate::generate::request::sign_and_computed(m)?;
     Ok(
         quote!(rt_::SendMeta { headers: &[#(#headers),*], query: &[#(#query),*], basic: #basic, computed: #computed, sign: #sign }),
     )
@@ -360,7 +360,7 @@ pub(super) fn test_meta(m: &AuthMethod) -> Result<TokenStream, String> {
         quote!(rt_::OutcomeMeta { status: #status, meaning: #meaning, missing_scopes: #missing })
     });
     let note = opt_str(&t.note);
-    let (body, checks) = crate::request::body_and_checks(t);
+    let (body, checks) = crate::generate::request::body_and_checks(t);
     Ok(quote! {
         Some(rt_::TestMeta {
             method: #method,

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::diag::Code;
-use crate::load::{Reporter, shown};
+use crate::diag::{Reporter, shown};
 use crate::model::*;
 
 pub(crate) fn scope_ref(rep: &mut Reporter<'_>, ptr: &str, id: &str, m: &AuthMethod) {

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::*;
 use crate::diag::Code;
-use crate::load::{Reporter, shown};
+use crate::diag::{Reporter, shown};
 use crate::model::*;
 use crate::pointer::Ptr;
 use crate::rules::FieldChecker;
@@ -81,8 +81,8 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &Ptr) {
     }
     let contradictory = check_lengths(rep, f, fp);
     check_options(rep, f, fp);
-    crate::choices::check_choice(rep, f, fp);
-    crate::choices::check_extract(rep, f, fp);
+    crate::check::choices::check_choice(rep, f, fp);
+    crate::check::choices::check_extract(rep, f, fp);
     check_normalize(rep, f, fp);
     let (pattern_ok, pattern) = match &f.pattern {
         Some(pat) => match check_pattern(rep, &fp.join("pattern"), pat) {

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::diag::Code;
+use crate::diag::{Reporter, shown};
 use crate::inline;
-use crate::load::{Reporter, shown};
 use crate::model::*;
 use crate::pointer::Ptr;
 

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::*;
 use crate::diag::Code;
-use crate::load::Reporter;
+use crate::diag::Reporter;
 use crate::model::*;
 use crate::pointer::Ptr;
 

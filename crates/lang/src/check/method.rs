@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::*;
 use crate::diag::Code;
-use crate::load::{Reporter, shown};
+use crate::diag::{Reporter, shown};
 use crate::model::*;
 use crate::pointer::Ptr;
 use connectspec_runtime::Part;
@@ -39,7 +39,7 @@ pub(crate) fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr) {
         .collect();
     names.extend(captures);
     check_url_template(rep, &p.join("base_url"), &m.base_url, &names, m);
-    crate::request::check_url_secrets(
+    crate::check::request::check_url_secrets(
         rep,
         &p.join("base_url"),
         &m.base_url,
@@ -47,7 +47,7 @@ pub(crate) fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr) {
         m,
     );
     if let Some(t) = &m.connection_test {
-        crate::request::check_url_secrets(
+        crate::check::request::check_url_secrets(
             rep,
             &p.join("connection_test").join("path"),
             &t.path,
@@ -71,15 +71,15 @@ pub(crate) fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr) {
         send_names.insert(ACCESS_TOKEN);
     }
     let body_names = send_names.clone();
-    let extra = crate::request::check_send_values(rep, m, p, &send_names);
+    let extra = crate::check::request::check_send_values(rep, m, p, &send_names);
     send_names.extend(extra.all());
     check_send(rep, m, p, &send_names);
-    crate::oauth::check_oauth(rep, m, p);
-    crate::hosts::check_hosts(rep, m, p);
+    crate::check::oauth::check_oauth(rep, m, p);
+    crate::check::hosts::check_hosts(rep, m, p);
     if let Some(t) = &m.connection_test {
         check_connection_test(rep, m, t, &p.join("connection_test"), &names, &body_names);
     }
-    crate::scopes::check_scopes(rep, m, p);
+    crate::check::scopes::check_scopes(rep, m, p);
     check_limits(rep, m, p);
     check_guide(rep, m, p);
 }
@@ -196,7 +196,7 @@ fn check_connection_test(
         );
     }
     check_url_template(rep, &tp.join("path"), &t.path, names, m);
-    crate::request::check_test_request(rep, t, tp, body_names, m);
+    crate::check::request::check_test_request(rep, t, tp, body_names, m);
     status(rep, &tp.join("expect_status"), t.expect_status);
     let mut seen = BTreeSet::new();
     for (i, o) in t.outcomes.iter().enumerate() {
@@ -233,7 +233,7 @@ pub(crate) fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr, names:
     // A secret in a path segment of the URL (a bot token) is sent with the URL.
     let in_url: BTreeSet<String> = std::iter::once(m.base_url.as_str())
         .chain(m.connection_test.iter().map(|t| t.path.as_str()))
-        .flat_map(crate::request::vars)
+        .flat_map(crate::check::request::vars)
         .filter(|k| m.field(k).is_some_and(|f| f.secret))
         .collect();
     if s.headers.is_empty() && s.query.is_empty() && s.basic.is_none() && in_url.is_empty() {

@@ -4,12 +4,18 @@
 //! is reported at the exact key or value in the file. Checks never stop early: the
 //! author gets every problem of the file in one run.
 
+pub(crate) mod choices;
 mod common;
 mod field;
 mod guide;
+pub(crate) mod host_limits;
+pub(crate) mod hosts;
 mod limits;
 mod method;
+pub(crate) mod oauth;
 mod pattern;
+pub(crate) mod request;
+pub(crate) mod scopes;
 mod templates;
 
 pub use common::is_snake;
@@ -24,7 +30,7 @@ pub(crate) use templates::*;
 use std::collections::BTreeMap;
 
 use crate::diag::Code;
-use crate::load::{Reporter, shown};
+use crate::diag::{Reporter, shown};
 use crate::model::*;
 use crate::pointer::Ptr;
 

@@ -3,7 +3,7 @@
 use regex_syntax::hir::{Hir, HirKind, Look};
 
 use crate::diag::Code;
-use crate::load::{Reporter, shown};
+use crate::diag::{Reporter, shown};
 
 /// Checks that a pattern compiles and is anchored; returns it compiled, and its HIR,
 /// when it compiles.

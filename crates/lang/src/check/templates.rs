@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::diag::Code;
-use crate::load::{Reporter, shown};
+use crate::diag::{Reporter, shown};
 use crate::model::*;
 use connectspec_runtime::Part;
 
@@ -65,7 +65,7 @@ pub(crate) fn template_checks(
             continue;
         }
         if let Some(param) = &ph.param {
-            crate::choices::check_param_use(rep, ptr, t, key, param, m);
+            crate::check::choices::check_param_use(rep, ptr, t, key, param, m);
         }
         if url && required && m.field(key).is_some_and(|f| f.optional) {
             rep.value(
@@ -138,7 +138,7 @@ pub(crate) fn optional_parts_in_url(
 /// data-centre suffix) of its source.
 /// OAuth endpoint URLs go to browsers and token endpoints: they may name no secret at
 /// all. (`base_url` and the test path may carry one in a path segment:
-/// [`crate::request::check_url_secrets`].)
+/// [`crate::check::request::check_url_secrets`].)
 pub(crate) fn no_secret_in(rep: &mut Reporter<'_>, ptr: &str, t: &str, m: &AuthMethod) {
     let Ok(parts) = connectspec_runtime::parse_template(t) else {
         return;

@@ -356,7 +356,7 @@ impl Exchange<'_> {
                 restore_expires_in(&mut value);
                 let set = self
                     .oauth
-                    .read_token_response(&value, super::state::now())
+                    .read_token_response(&value, crate::state::now())
                     .map_err(|e| {
                         tracing::warn!(provider = self.meta.provider_id, method = self.meta.id, problem = %e, "token response refused");
                         bad_answer(name)

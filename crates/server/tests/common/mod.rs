@@ -368,3 +368,31 @@ pub async fn run_test(
     let body = serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"));
     (status, body, text)
 }
+
+/// The default configuration with a 3 s connection-test timeout.
+pub fn quick_config() -> Config {
+    Config {
+        test_timeout: Duration::from_secs(3),
+        ..Config::default()
+    }
+}
+
+/// POSTs `form` as the fields of `verb` of a method: the status and the JSON answer (or
+/// the text, when it is not JSON).
+pub async fn post_verb(
+    c: &reqwest::Client,
+    svc: &Service,
+    provider: &str,
+    method: &str,
+    verb: &str,
+    form: &serde_json::Map<String, serde_json::Value>,
+) -> (u16, serde_json::Value) {
+    let url = svc.url(&format!("/v1/providers/{provider}/methods/{method}/{verb}"));
+    let res = post_fields(c, &url, form).await;
+    let status = res.status().as_u16();
+    let text = res.text().await.expect("body");
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
+    )
+}

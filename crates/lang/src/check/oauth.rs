@@ -4,7 +4,7 @@
 //! token response captures compile, and the access token is sent.
 //!
 //! Host confinement of the OAuth endpoints is proved with `base_url` in
-//! [`crate::hosts`].
+//! [`crate::check::hosts`].
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -13,7 +13,7 @@ use crate::check::{
     scope_ref,
 };
 use crate::diag::Code;
-use crate::load::{Reporter, shown};
+use crate::diag::{Reporter, shown};
 use crate::model::*;
 use crate::pointer::Ptr;
 

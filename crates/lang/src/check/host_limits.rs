@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use connectspec_runtime::{Segment, Template, UrlPart};
 
-use crate::hosts::{Lang, lang_of, owned_template};
+use crate::check::hosts::{Lang, lang_of, owned_template};
 use crate::model::{AuthMethod, ProviderSpec};
 
 /// The longest DNS label.

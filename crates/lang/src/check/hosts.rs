@@ -23,7 +23,7 @@ use connectspec_runtime::{Part, Segment, Template, UrlPart, host_allowed, is_all
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 use crate::diag::Code;
-use crate::load::{Reporter, shown};
+use crate::diag::{Reporter, shown};
 use crate::model::{AuthMethod, Format};
 use crate::pointer::Ptr;
 

@@ -4,16 +4,19 @@
 //! The generator emits one [`ProviderMeta`] per spec and one [`MethodMeta`] per auth
 //! method as `static` items; nothing here allocates until a request is built.
 
+pub(crate) mod credential;
+pub(crate) mod oauth;
+
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::error::ValidationErrors;
-use crate::registry::Credential;
 use crate::request_url::{UrlPart, UrlValueError, placeholder_parts, render_url};
 use crate::response::{BodyMeta, CheckMeta};
 use crate::rules::MethodRules;
 use crate::sign::{ComputedMeta, RequestTarget, SignMeta, template_vars};
 use crate::source::FieldSource;
 use crate::template::{Template, render_template};
+use credential::Credential;
 
 /// A provider.
 #[derive(Debug)]
@@ -146,7 +149,7 @@ pub struct MethodMeta {
     /// [`MethodMeta::validate`]).
     pub validator: Validator,
     /// The OAuth 2.0 part of a `kind: oauth2` method.
-    pub oauth: Option<&'static crate::oauth::OAuthMeta>,
+    pub oauth: Option<&'static oauth::OAuthMeta>,
 }
 
 /// A generated constructor: validates a field source into a boxed credential.
@@ -177,7 +180,7 @@ impl MethodMeta {
         &self,
         value: &serde_json::Value,
     ) -> Result<Box<dyn Credential>, ValidationErrors> {
-        (self.validator)(crate::registry::json_object(value)?)
+        (self.validator)(crate::source::json_object(value)?)
     }
 
     /// Guide page path relative to the docs root: `providers/<id>/<slug>` plus `.mdx`/`.md`.

@@ -3,6 +3,8 @@
 //! Parsing is separate from reading the process environment so that tests can check
 //! every rule without touching global state.
 
+pub mod oauth;
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::net::SocketAddr;
@@ -89,7 +91,7 @@ pub struct Settings {
     pub max_errors: usize,
 
     /// OAuth 2.0: state keys, redirect URI, client credentials.
-    pub oauth: crate::oauth::config::OAuthArgs,
+    pub oauth: crate::config::oauth::OAuthArgs,
 }
 
 impl Default for Settings {
@@ -105,7 +107,7 @@ impl Default for Settings {
             body_timeout_ms: DEFAULT_BODY_TIMEOUT.as_millis() as u64,
             max_connections: DEFAULT_MAX_CONNECTIONS,
             max_errors: DEFAULT_MAX_ERRORS,
-            oauth: crate::oauth::config::OAuthArgs::default(),
+            oauth: crate::config::oauth::OAuthArgs::default(),
         }
     }
 }
@@ -131,7 +133,7 @@ pub struct Config {
     /// Inbound timeouts and caps.
     pub limits: Limits,
     /// OAuth 2.0 settings.
-    pub oauth: crate::oauth::config::OAuthConfig,
+    pub oauth: crate::config::oauth::OAuthConfig,
 }
 
 impl Default for Config {
@@ -145,7 +147,7 @@ impl Default for Config {
             allow_private_hosts: false,
             resolve: BTreeMap::new(),
             limits: Limits::default(),
-            oauth: crate::oauth::config::OAuthConfig::default(),
+            oauth: crate::config::oauth::OAuthConfig::default(),
         }
     }
 }
@@ -179,7 +181,7 @@ impl Config {
         let env: Vec<(String, String)> = env.into_iter().collect();
         let oauth_env: BTreeMap<String, String> = env
             .iter()
-            .filter(|(k, _)| k.starts_with(crate::oauth::config::CLIENT_ENV_PREFIX))
+            .filter(|(k, _)| k.starts_with(crate::config::oauth::CLIENT_ENV_PREFIX))
             .cloned()
             .collect();
         let mut env_vars: Vec<(String, String)> = env
@@ -248,7 +250,7 @@ impl Config {
             allow_private_hosts: args.allow_private_hosts,
             resolve: BTreeMap::new(),
             limits,
-            oauth: crate::oauth::config::OAuthConfig::from_args_and_env(&args.oauth, &oauth_env)?,
+            oauth: crate::config::oauth::OAuthConfig::from_args_and_env(&args.oauth, &oauth_env)?,
         })
     }
 }

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::check::{check_id, duplicate, non_empty, scope_ref};
 use crate::diag::Code;
-use crate::load::{Reporter, shown};
+use crate::diag::{Reporter, shown};
 use crate::model::AuthMethod;
 use crate::pointer::Ptr;
 
@@ -21,7 +21,7 @@ pub(crate) fn check_scopes(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr) {
         let sp = p.join("scopes").join(i);
         duplicate(rep, &mut scope_ids, &s.id, &sp.join("id"), "scope id");
         if m.is_oauth() {
-            crate::oauth::check_scope_token(rep, &sp.join("id"), &s.id);
+            crate::check::oauth::check_scope_token(rep, &sp.join("id"), &s.id);
         } else if !is_scope_token(&s.id) {
             rep.value(
                 &sp.join("id"),

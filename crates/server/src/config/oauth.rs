@@ -15,8 +15,8 @@ use std::time::Duration;
 use connectspec_runtime::Credential;
 use url::Url;
 
-use super::state::{DEFAULT_STATE_TTL, StateKey, StateKeys};
 use crate::config::ConfigError;
+use crate::state::{DEFAULT_STATE_TTL, StateKey, StateKeys};
 
 /// Prefix of the variables holding setup values.
 pub const CLIENT_ENV_PREFIX: &str = "CONNECTSPEC_OAUTH_";

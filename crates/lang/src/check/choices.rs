@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use crate::diag::Code;
-use crate::load::{Reporter, shown};
+use crate::diag::{Reporter, shown};
 use crate::model::{AuthMethod, Field, Normalize};
 use crate::pointer::Ptr;
 

@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 
 use secrecy::SecretString;
 
+use super::MethodMeta;
+use super::credential::Credential;
 use crate::error::ValidationErrors;
 use crate::matcher::LazyRegex;
-use crate::meta::MethodMeta;
-use crate::registry::Credential;
 use crate::request_url::{UrlPart, UrlValueError, render_url};
 use crate::source::FieldSource;
 use crate::template::{Template, render_template};

@@ -14,7 +14,7 @@ use connectspec_runtime::{Segment, Template, UrlPart, parse_template, placeholde
 
 use crate::check::{check_id, check_template, non_empty};
 use crate::diag::Code;
-use crate::load::{Reporter, shown};
+use crate::diag::{Reporter, shown};
 use crate::model::*;
 use crate::pointer::Ptr;
 
@@ -378,7 +378,7 @@ pub(crate) fn check_url_secrets(
     start: UrlPart,
     m: &AuthMethod,
 ) {
-    let Some(owned) = crate::hosts::owned_template(t) else {
+    let Some(owned) = crate::check::hosts::owned_template(t) else {
         return;
     };
     let segs: Vec<Segment<'_>> = owned.segments();

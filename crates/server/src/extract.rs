@@ -1,0 +1,109 @@
+//! What a handler takes from a request before it acts: the provider and method named
+//! in the path (with problem+json rejections that never repeat a stray segment) and the
+//! validated credentials of the body's fields.
+
+use axum::extract::FromRequestParts;
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use connectspec_runtime::{Credential, MethodMeta, ProviderMeta, ValidationErrors};
+
+use crate::AppState;
+use crate::problem::Problem;
+
+/// Path parameters, with a problem+json rejection: axum's own rejection is plain text
+/// and quotes the offending segment.
+pub(crate) struct Ids<T>(pub(crate) T);
+
+impl<T, S> FromRequestParts<S> for Ids<T>
+where
+    T: serde::de::DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Problem> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(t)| Ids(t))
+            .map_err(|_| {
+                Problem::new(
+                    StatusCode::BAD_REQUEST,
+                    "bad-path",
+                    "Malformed request path",
+                    "the provider or method id in the path is not valid UTF-8 text",
+                )
+            })
+    }
+}
+
+/// Validates with the method found by the route (no second lookup), logging the outcome
+/// by field key and error code only.
+pub(crate) fn checked(
+    state: &AppState,
+    m: &'static MethodMeta,
+    fields: &serde_json::Map<String, serde_json::Value>,
+) -> Result<Box<dyn Credential>, Problem> {
+    match m.validate(fields) {
+        Ok(c) => {
+            tracing::debug!(provider = m.provider_id, method = m.id, "fields valid");
+            Ok(c)
+        }
+        Err(errors) => {
+            log_invalid(m, &errors);
+            Err(Problem::invalid_fields(&errors, state.limits().max_errors))
+        }
+    }
+}
+
+fn log_invalid(m: &MethodMeta, errors: &ValidationErrors) {
+    if !tracing::enabled!(tracing::Level::DEBUG) {
+        return;
+    }
+    // Unknown keys come from the caller and are left out; spec keys are safe to log.
+    let summary: Vec<String> = errors
+        .errors()
+        .iter()
+        .filter(|e| m.fields.iter().any(|f| f.key == e.field))
+        .map(|e| format!("{}:{}", e.field, e.kind.code()))
+        .collect();
+    tracing::debug!(
+        provider = m.provider_id,
+        method = m.id,
+        errors = errors.errors().len(),
+        fields = %summary.join(","),
+        "fields invalid"
+    );
+}
+
+pub(crate) fn find_provider(id: &str) -> Result<&'static ProviderMeta, Problem> {
+    connectspec_providers::provider(id)
+        .ok_or_else(|| Problem::not_found(format!("unknown provider {}", quoted(id))))
+}
+
+pub(crate) fn find_method(provider: &str, method: &str) -> Result<&'static MethodMeta, Problem> {
+    let p = find_provider(provider)?;
+    connectspec_providers::method(provider, method).ok_or_else(|| {
+        let known: Vec<&str> = p.methods.iter().map(|m| m.id).collect();
+        Problem::not_found(format!(
+            "{} has no auth method {} (methods: {})",
+            p.name,
+            quoted(method),
+            known.join(", ")
+        ))
+    })
+}
+
+/// Names a path segment the caller sent, when it looks like an id. Anything else is
+/// not repeated: a secret pasted into a URL by mistake should not come back in a body.
+fn quoted(segment: &str) -> String {
+    let id_like = !segment.is_empty()
+        && segment.len() <= 32
+        && segment
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-');
+    if id_like {
+        format!("`{segment}`")
+    } else {
+        "named in the path".to_owned()
+    }
+}
