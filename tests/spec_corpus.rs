@@ -40,9 +40,32 @@ fn assert_located(diags: &Diagnostics, file: &Path) {
     }
 }
 
+/// Every mistake a spec file can hold has a corpus file whose snapshot shows its code.
+/// The codes no single spec file can cause are proved where named.
 #[test]
-fn corpus_is_large_enough() {
-    assert!(corpus().len() >= 30, "the corpus needs at least 30 files");
+fn every_error_code_has_a_corpus_file() {
+    let elsewhere = [
+        (Code::Io, "spec_files.rs: an unreadable file"),
+        (
+            Code::NotAFile,
+            "spec_files.rs: directories, FIFOs and dangling links",
+        ),
+        (Code::Stale, "cargo xtask check: stale generated files"),
+    ];
+    let mut shown = String::new();
+    for entry in std::fs::read_dir("tests/broken/snapshots").expect("snapshots exist") {
+        shown.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    }
+    let missing: Vec<&str> = Code::ALL
+        .iter()
+        .filter(|c| !elsewhere.iter().any(|(e, _)| e == *c))
+        .map(|c| c.id())
+        .filter(|id| !shown.contains(&format!("error[{id}]")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no broken spec in tests/broken/ shows {missing:?}: add one per code"
+    );
 }
 
 #[test]

@@ -1,8 +1,9 @@
 //! Prepares what the link form needs besides the compiled validators:
 //!
 //! - `OUT_DIR/guides.json`: the guide of every method (`"provider/method"` → guide), built
-//!   from the same specs as the validators (`CONNECTSPEC_SPECS` or the workspace's `specs/`)
-//!   by the docs crate, so the form's guide and the generated pages say the same;
+//!   from the same specs as the validators (`connectspec_lang::build_support`: `CONNECTSPEC_SPECS`
+//!   or the workspace's `specs/`)
+//!   by the guides crate, so the form's guide and the generated pages say the same;
 //! - `OUT_DIR/validators_assets.rs`: the files of the generated browser validators package
 //!   (`packages/validators/`, from `cargo xtask gen-js`), embedded so the service can
 //!   serve them to the form. A checkout without the package embeds none; the form then
@@ -10,6 +11,8 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+use connectspec_lang::build_support::{catalogue_for_build, fail, write_output};
 
 fn main() {
     let manifest = PathBuf::from(
@@ -22,23 +25,7 @@ fn main() {
 }
 
 fn guides(root: &Path, out: &Path) {
-    println!("cargo:rerun-if-env-changed=CONNECTSPEC_SPECS");
-    let dir = match std::env::var_os("CONNECTSPEC_SPECS") {
-        Some(d) => PathBuf::from(d),
-        None => root.join("specs"),
-    };
-    println!("cargo:rerun-if-changed={}", dir.display());
-    if let Ok(files) = connectspec_lang::spec_files(&dir) {
-        for f in files {
-            println!("cargo:rerun-if-changed={}", f.display());
-        }
-    }
-    let catalogue = connectspec_lang::load_dir(&dir).unwrap_or_else(|diags| {
-        fail(&format!(
-            "the provider specs in {} have errors:\n{diags}",
-            dir.display()
-        ))
-    });
+    let catalogue = catalogue_for_build(&root.join("specs"));
     let mut guides = BTreeMap::new();
     for spec in catalogue.iter() {
         for method in &spec.auth_methods {
@@ -48,7 +35,7 @@ fn guides(root: &Path, out: &Path) {
         }
     }
     let json = serde_json::to_string(&guides).expect("guides serialize");
-    write_if_changed(&out.join("guides.json"), &json);
+    write_output(&out.join("guides.json"), &json);
 }
 
 fn validators(root: &Path, out: &Path) {
@@ -73,7 +60,7 @@ fn validators(root: &Path, out: &Path) {
         ));
     }
     src.push_str("];\n");
-    write_if_changed(&out.join("validators_assets.rs"), &src);
+    write_output(&out.join("validators_assets.rs"), &src);
 }
 
 /// Every `.js` and `.json` file under `dir`, by path relative to `base` with `/`.
@@ -102,19 +89,4 @@ fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
             files.push((rel, abs));
         }
     }
-}
-
-fn write_if_changed(path: &Path, content: &str) {
-    if let Err(e) = connectspec_guides::write_if_changed(path, content) {
-        fail(&format!("cannot write {}: {e}", path.display()));
-    }
-}
-
-/// Prints the message where cargo shows it and stops the build.
-fn fail(message: &str) -> ! {
-    for line in message.lines() {
-        println!("cargo::error={line}");
-    }
-    eprintln!("{message}");
-    std::process::exit(1);
 }

@@ -13,7 +13,7 @@ pub fn root() -> PathBuf {
 
 /// Every spec of `specs/`.
 pub fn catalogue() -> Catalogue {
-    connectspec_lang::load_dir(&root().join("specs"))
+    connectspec_lang::load_dir(&connectspec_tests::specs_dir())
         .unwrap_or_else(|d| panic!("specs/ must load:\n{d}"))
 }
 

@@ -10,10 +10,7 @@ use connectspec_lang::{AuthMethod, Catalogue, Field, ProviderSpec};
 
 /// The spec directory the providers crate was built from (`CONNECTSPEC_SPECS` or `specs/`).
 pub fn specs_dir() -> PathBuf {
-    match option_env!("CONNECTSPEC_SPECS") {
-        Some(d) => PathBuf::from(d),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("specs"),
-    }
+    connectspec_tests::specs_dir()
 }
 
 /// Every spec, loaded at test time: new specs are covered without touching the tests.

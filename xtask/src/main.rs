@@ -226,5 +226,5 @@ fn specs_dir(root: &std::path::Path, given: Option<PathBuf>) -> PathBuf {
     given.unwrap_or_else(|| root.join("specs"))
 }
 
-/// The workspace's one write-if-changed (see [`connectspec_guides::write_if_changed`]).
-pub use connectspec_guides::write_if_changed;
+/// The workspace's one write-if-changed (see [`connectspec_lang::files::write_if_changed`]).
+pub use connectspec_lang::files::write_if_changed;

@@ -29,7 +29,7 @@ use rayon::prelude::*;
 
 pub use engine::Engine;
 pub use error::{DocsError, TemplateError};
-pub use output::{Drift, MANIFEST, Page, WriteReport, write_if_changed};
+pub use output::{Drift, MANIFEST, Page, WriteReport};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

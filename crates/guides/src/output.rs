@@ -6,6 +6,7 @@
 //! change. Files listed in the previous manifest but no longer generated (their spec or
 //! method was removed) are deleted, and directories left empty by that are removed.
 
+use connectspec_lang::files::{write_file, write_if_changed};
 use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
@@ -181,43 +182,6 @@ fn io_pool() -> rayon::ThreadPool {
         .build()
         .or_else(|_| rayon::ThreadPoolBuilder::new().num_threads(1).build())
         .expect("a one-thread pool can be built")
-}
-
-/// Replaces `path` with `contents` atomically (a temporary file beside it, then a
-/// rename), unless it already holds them; creates missing directories. Whether it
-/// wrote. Every generated file of the workspace (pages, schema, browser package, the
-/// service's embedded assets) is written through this one function, so an unchanged
-/// file keeps its timestamp and a reader never sees half a file.
-pub fn write_if_changed(path: &Path, contents: &str) -> std::io::Result<bool> {
-    write_file(path, contents, true)
-}
-
-/// [`write_if_changed`], comparing with the file's contents first only when `compare`.
-fn write_file(path: &Path, contents: &str, compare: bool) -> std::io::Result<bool> {
-    if compare && std::fs::read(path).is_ok_and(|old| old == contents.as_bytes()) {
-        return Ok(false);
-    }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.tmp~"));
-    // The directory is created only when the write finds it missing: asking first would
-    // cost a `mkdir` and a `stat` for every file of a directory that already exists.
-    match std::fs::write(&tmp, contents) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            std::fs::create_dir_all(dir)?;
-            std::fs::write(&tmp, contents)?;
-        }
-        other => other?,
-    }
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })?;
-    Ok(true)
 }
 
 #[cfg(test)]

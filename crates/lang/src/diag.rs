@@ -42,6 +42,9 @@ pub enum Code {
     DuplicateId,
     /// An id that is not snake_case (or a malformed slug).
     InvalidId,
+    /// A field key that is also the name of a method every generated credential type
+    /// has (`meta`, `from_json`, …).
+    ReservedKey,
     /// A pattern the regex crate rejects.
     InvalidRegex,
     /// A pattern without `^` … `$`.
@@ -146,6 +149,7 @@ impl Code {
             Code::IdMismatch => "E010",
             Code::DuplicateId => "E011",
             Code::InvalidId => "E012",
+            Code::ReservedKey => "E013",
             Code::InvalidRegex => "E020",
             Code::UnanchoredPattern => "E021",
             Code::ValidExampleFails => "E022",
@@ -182,6 +186,58 @@ impl Code {
             Code::Stale => "E090",
         }
     }
+
+    /// Every code, in the order of their ids (the broken-spec corpus proves each one).
+    pub const ALL: [Code; 48] = [
+        Code::Io,
+        Code::YamlSyntax,
+        Code::UnknownKey,
+        Code::MissingKey,
+        Code::WrongType,
+        Code::InvalidValue,
+        Code::DuplicateKey,
+        Code::NotUtf8,
+        Code::NotAFile,
+        Code::TooLarge,
+        Code::IdMismatch,
+        Code::DuplicateId,
+        Code::InvalidId,
+        Code::ReservedKey,
+        Code::InvalidRegex,
+        Code::UnanchoredPattern,
+        Code::ValidExampleFails,
+        Code::InvalidExamplePasses,
+        Code::MissingExamples,
+        Code::UntranslatablePattern,
+        Code::UnknownParam,
+        Code::OptionalInRequiredPosition,
+        Code::InvalidDefault,
+        Code::InvalidExtractTemplate,
+        Code::UndeclaredScope,
+        Code::UnknownPlaceholder,
+        Code::InvalidTemplate,
+        Code::SecretNotMarked,
+        Code::DuplicateOption,
+        Code::NotHttps,
+        Code::UnsupportedMarkup,
+        Code::EmptyGuide,
+        Code::ContradictoryLimits,
+        Code::UnknownReference,
+        Code::UnconfinedUrl,
+        Code::MissingAllowedHosts,
+        Code::UserBaseUrl,
+        Code::OAuthGrant,
+        Code::OAuthClient,
+        Code::RequestBody,
+        Code::BadPointer,
+        Code::CheckCondition,
+        Code::Signing,
+        Code::ComputedValue,
+        Code::SignedValueMisplaced,
+        Code::ScopeCycle,
+        Code::ExamplesNotDerivable,
+        Code::Stale,
+    ];
 }
 
 /// One located problem.
@@ -424,4 +480,71 @@ pub(crate) fn shown(v: &str) -> String {
         s.push('…');
     }
     format!("`{s}`")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Code;
+
+    /// `Code::ALL` holds every variant once: a new variant fails to compile here until
+    /// it has a position, and the position must be its place in `ALL`.
+    #[test]
+    fn all_lists_every_code_once() {
+        let position = |c: Code| match c {
+            Code::Io => 0,
+            Code::YamlSyntax => 1,
+            Code::UnknownKey => 2,
+            Code::MissingKey => 3,
+            Code::WrongType => 4,
+            Code::InvalidValue => 5,
+            Code::DuplicateKey => 6,
+            Code::NotUtf8 => 7,
+            Code::NotAFile => 8,
+            Code::TooLarge => 9,
+            Code::IdMismatch => 10,
+            Code::DuplicateId => 11,
+            Code::InvalidId => 12,
+            Code::ReservedKey => 13,
+            Code::InvalidRegex => 14,
+            Code::UnanchoredPattern => 15,
+            Code::ValidExampleFails => 16,
+            Code::InvalidExamplePasses => 17,
+            Code::MissingExamples => 18,
+            Code::UntranslatablePattern => 19,
+            Code::UnknownParam => 20,
+            Code::OptionalInRequiredPosition => 21,
+            Code::InvalidDefault => 22,
+            Code::InvalidExtractTemplate => 23,
+            Code::UndeclaredScope => 24,
+            Code::UnknownPlaceholder => 25,
+            Code::InvalidTemplate => 26,
+            Code::SecretNotMarked => 27,
+            Code::DuplicateOption => 28,
+            Code::NotHttps => 29,
+            Code::UnsupportedMarkup => 30,
+            Code::EmptyGuide => 31,
+            Code::ContradictoryLimits => 32,
+            Code::UnknownReference => 33,
+            Code::UnconfinedUrl => 34,
+            Code::MissingAllowedHosts => 35,
+            Code::UserBaseUrl => 36,
+            Code::OAuthGrant => 37,
+            Code::OAuthClient => 38,
+            Code::RequestBody => 39,
+            Code::BadPointer => 40,
+            Code::CheckCondition => 41,
+            Code::Signing => 42,
+            Code::ComputedValue => 43,
+            Code::SignedValueMisplaced => 44,
+            Code::ScopeCycle => 45,
+            Code::ExamplesNotDerivable => 46,
+            Code::Stale => 47,
+        };
+        for (i, c) in Code::ALL.iter().enumerate() {
+            assert_eq!(position(*c), i, "{c:?}");
+        }
+        let mut ids: Vec<&str> = Code::ALL.iter().map(|c| c.id()).collect();
+        ids.dedup();
+        assert_eq!(ids.len(), Code::ALL.len(), "ids are unique and in order");
+    }
 }

@@ -13,9 +13,9 @@ use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 use crate::diag::Code;
 use crate::diag::{Reporter, shown};
+use crate::field_checker::FieldChecker;
 use crate::model::{Field, InvalidExample, ProviderSpec};
 use crate::pointer::Ptr;
-use crate::rules::FieldChecker;
 
 /// One part of a simple pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]

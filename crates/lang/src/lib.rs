@@ -4,15 +4,17 @@
 //! problem at once as [`diag::Diagnostics`]. Generators (validators, pages, form
 //! schemas) consume the model; none of them re-validates it.
 
+pub mod build_support;
 mod check;
 pub mod diag;
 pub mod ecma;
 pub mod examples;
+pub mod field_checker;
+pub mod files;
 pub mod inline;
 pub mod load;
 pub mod model;
 pub mod pointer;
-pub mod rules;
 pub mod schema;
 pub mod yaml;
 

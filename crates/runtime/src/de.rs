@@ -11,9 +11,9 @@ use std::fmt;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use zeroize::Zeroizing;
 
+use crate::check::FieldRules;
 use crate::error::{ErrorKind, FieldError, ValidationErrors};
 use crate::registry::NotAnOption;
-use crate::rules::FieldRules;
 use crate::source::{FieldSource, Raw};
 
 /// One collected value.
@@ -159,7 +159,7 @@ impl<'de> Visitor<'de> for MapVisitor {
 }
 
 fn not_an_object<E: de::Error>() -> E {
-    E::custom(ValidationErrors(vec![FieldError {
+    E::custom(ValidationErrors::new(vec![FieldError {
         field: String::new(),
         kind: ErrorKind::NotAnObject,
         message: "the credentials must be a JSON object of field keys and string values".into(),

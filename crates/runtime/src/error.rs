@@ -12,6 +12,7 @@ use crate::Format;
 /// What is wrong with a field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ErrorKind {
     /// A required field is absent or empty.
     Missing,
@@ -109,9 +110,14 @@ impl std::error::Error for FieldError {}
 /// Every field error of one validation, in form order (unknown fields last, sorted).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
-pub struct ValidationErrors(pub Vec<FieldError>);
+pub struct ValidationErrors(Vec<FieldError>);
 
 impl ValidationErrors {
+    /// The errors of one validation (the runtime's checks make them).
+    pub(crate) fn new(errors: Vec<FieldError>) -> ValidationErrors {
+        ValidationErrors(errors)
+    }
+
     /// The errors.
     pub fn errors(&self) -> &[FieldError] {
         &self.0

@@ -5,6 +5,8 @@
 //! small as the catalogue grows, and guarantees that the spec checker (which runs the
 //! same functions over a spec's examples at load time) and the compiled validators agree.
 
+mod check;
+#[doc(hidden)]
 pub mod de;
 mod error;
 mod format;
@@ -16,7 +18,6 @@ mod normalize;
 mod registry;
 mod request_url;
 mod response;
-mod rules;
 mod scopes;
 mod secret;
 mod sign;
@@ -24,6 +25,10 @@ mod source;
 mod template;
 mod values;
 
+pub use check::{
+    CrossRule, DerivedRule, Extract, FieldRules, MethodRules, OptionRule, Value, check_field,
+    validate,
+};
 pub use error::{ErrorKind, FieldError, ValidationErrors};
 pub use format::Format;
 pub use hosts::{host_allowed, is_allowed_host_entry};
@@ -31,10 +36,8 @@ pub use lower::{
     Lowered, LoweredPiece, Pattern, hir_char_lengths, lower_hir, lower_pattern,
     pattern_char_lengths,
 };
-pub use matcher::{ByteClass, LazyRegex, Matcher, Piece, PieceMatcher};
-pub use meta::credential::{
-    Credential, CredentialExt, display_credential, display_dyn, normalized_keys, public_values,
-};
+pub use matcher::{ByteClass, Matcher};
+pub use meta::credential::{Credential, CredentialExt, RESERVED_FIELD_KEYS};
 pub use meta::oauth::{
     CaptureMeta, Endpoint, GrantKind, OAuthMeta, SetupValidate, TokenResponseError,
     TokenResponseMeta, TokenSet,
@@ -44,27 +47,37 @@ pub use meta::{
     Validator,
 };
 pub use normalize::{Normalize, normalize};
-pub use registry::{NotAnOption, ValidateError, take};
+pub use registry::{NotAnOption, ValidateError};
 pub use request_url::{
     UrlPart, UrlValueError, base_url, placeholder_parts, render_url, url_pieces,
 };
 pub use response::{BodyMeta, CheckKind, CheckMeta, ChecksOutcome, run_checks};
-pub use rules::{
-    CrossRule, DerivedRule, Extract, FieldRules, MethodRules, OptionRule, Validated, Value,
-    check_field, validate, validate_into,
-};
 pub use scopes::{ActionMeta, UnknownActions, least_privilege};
 pub use secret::{ExposeSecret, SecretStr, SecretString};
 pub use sign::{
     ComputedKind, ComputedMeta, HmacAlgorithm, MessagePart, RequestTarget, SignMeta,
     SignatureEncoding, TimestampFormat, canonical_query, format_timestamp, hmac_bytes,
 };
-pub use source::{FieldSource, Raw, json_object};
+pub use source::{FieldSource, Raw};
 pub use template::{
     Part, Placeholder, Segment, Template, TemplateError, parse_template, render_template,
 };
-pub use values::TextValues;
 
-/// Re-exported for generated code.
-pub use regex;
-pub use serde;
+/// What only generated code calls: checking into the constructor's frame, the wiped
+/// value buffer, the conversions of closed choices, deserialisation, JSON input, the
+/// shared trait bodies and the static matcher pieces. Not part of the API: it changes
+/// with the generator, and nothing else should name it.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::check::{Validated, validate_into};
+    pub use crate::de;
+    pub use crate::matcher::{LazyRegex, Piece, PieceMatcher};
+    pub use crate::meta::credential::{
+        display_credential, display_dyn, normalized_keys, public_values,
+    };
+    pub use crate::registry::take;
+    pub use crate::source::json_object;
+    pub use crate::values::TextValues;
+    pub use regex;
+    pub use serde;
+}

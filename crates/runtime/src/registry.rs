@@ -7,11 +7,12 @@
 
 use std::fmt;
 
+use crate::check::FieldRules;
 use crate::error::ValidationErrors;
-use crate::rules::FieldRules;
 
 /// Why `validate(provider, method, fields)` failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ValidateError {
     /// No spec has this provider id.
     UnknownProvider,
@@ -86,10 +87,10 @@ impl Eq for NotAnOption {}
 
 /// Conversions from checked values to typed members, shared by every generated
 /// constructor instead of being spelled out (and compiled) once per field. Text and
-/// secret values go into one [`TextValues`](crate::TextValues) instead; these read the
+/// secret values go into one [`TextValues`](crate::values::TextValues) instead; these read the
 /// closed choices.
 pub mod take {
-    use crate::rules::{FieldRules, Value};
+    use crate::check::{FieldRules, Value};
 
     /// The position of a required closed-choice value among the field's options (the
     /// generated enum's `ALL` order).

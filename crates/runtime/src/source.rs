@@ -93,7 +93,7 @@ pub fn json_object(
     value: &serde_json::Value,
 ) -> Result<&serde_json::Map<String, serde_json::Value>, ValidationErrors> {
     value.as_object().ok_or_else(|| {
-        ValidationErrors(vec![FieldError {
+        ValidationErrors::new(vec![FieldError {
             field: String::new(),
             kind: ErrorKind::NotAnObject,
             message: "the credentials must be a JSON object of field keys and string values"

@@ -12,7 +12,7 @@ use std::fmt;
 
 use zeroize::Zeroize;
 
-use crate::rules::Value;
+use crate::check::Value;
 
 /// The text and secret values of one credential of `N` fields. Field `i`'s value is
 /// [`TextValues::get`]`(i)`; fields not kept (closed choices, held as enums) and absent

@@ -231,7 +231,7 @@ fn asset(media: &'static str, body: &'static str) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::guide;
+    use crate::listing::guide;
 
     #[test]
     fn policy_allows_framing_only_by_the_embed_origin() {

@@ -21,12 +21,12 @@
 //! values never appear in a response, a header or a log line.
 
 mod body;
-mod catalogue;
 pub mod config;
 mod connect_page;
-mod connection;
+mod connection_test;
 mod extract;
 mod listen;
+mod listing;
 mod logging;
 pub mod oauth;
 pub mod outbound;
@@ -39,9 +39,9 @@ use std::future::Future;
 use std::sync::Arc;
 
 pub use body::{FieldsBody, parse_fields};
-pub use catalogue::ScopeView;
 pub use config::{BODY_LIMIT, Config, ConfigError, Limits, Settings};
-pub use connection::{TestReport, Tester, TesterOptions};
+pub use connection_test::{TestReport, Tester, TesterOptions};
+pub use listing::ScopeView;
 pub use problem::{FieldProblem, PROBLEM_JSON, Problem};
 pub use routes::router;
 

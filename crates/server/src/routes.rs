@@ -10,10 +10,10 @@ use serde::Serialize;
 
 use crate::AppState;
 use crate::body::{BodyTimeout, FieldsBody};
-use crate::catalogue;
 use crate::config::BODY_LIMIT;
 use crate::connect_page;
 use crate::extract::{Ids, checked, find_method, find_provider};
+use crate::listing;
 use crate::logging;
 use crate::problem::Problem;
 use crate::respond::json;
@@ -75,13 +75,13 @@ async fn healthz() -> Response {
 async fn list_providers() -> Response {
     json(
         StatusCode::OK,
-        &catalogue::list(connectspec_providers::providers()),
+        &listing::list(connectspec_providers::providers()),
     )
 }
 
 async fn show_provider(Ids(provider): Ids<String>) -> Result<Response, Problem> {
     let p = find_provider(&provider)?;
-    Ok(json(StatusCode::OK, &catalogue::detail(p)))
+    Ok(json(StatusCode::OK, &listing::detail(p)))
 }
 
 async fn schema(Ids((provider, method)): Ids<(String, String)>) -> Result<Response, Problem> {

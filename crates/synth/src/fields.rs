@@ -2,7 +2,7 @@
 //! format-true by construction and then confirmed through the loader's own checker,
 //! so a synthetic spec can never fail its own test vectors.
 
-use connectspec_lang::rules::FieldChecker;
+use connectspec_lang::field_checker::FieldChecker;
 use connectspec_lang::{EnumOption, Examples, Field, Format, InvalidExample, Normalize};
 
 use crate::names::Identity;

@@ -9,7 +9,8 @@ pub const TOKEN: &str = "Kq7ZpR2mXv9LcT4nWb8YhJ3sDf6Gk1Na5Ue0OiPz";
 
 pub const SHORT: &str = "3f9c2a7e-41bd-4c0a-9e6f-2b8d51c7a0e4f1b";
 
-pub fn run(args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Output {
+/// The binary with `args` and `env`, every stream piped, started.
+fn spawn(args: &[&str], env: &[(&str, &str)]) -> std::process::Child {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_connectspec"));
     cmd.args(args)
         .stdin(Stdio::piped())
@@ -18,16 +19,17 @@ pub fn run(args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Output {
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let mut child = cmd.spawn().expect("binary runs");
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
+    cmd.spawn().expect("binary runs")
+}
+
+/// Runs to the end with `stdin` (if any) on standard input.
+pub fn run(args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Output {
+    let mut child = spawn(args, env);
+    let mut input = child.stdin.take().unwrap();
+    if let Some(text) = stdin {
+        input.write_all(text.as_bytes()).unwrap();
     }
-    drop(child.stdin.take());
+    drop(input);
     child.wait_with_output().unwrap()
 }
 
@@ -35,15 +37,7 @@ pub fn run(args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Output {
 /// (a `serve` whose configuration is refused): killed after 20 s, so that a mistake
 /// fails the test instead of hanging it.
 pub fn run_bounded(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_connectspec"));
-    cmd.args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let mut child = cmd.spawn().expect("binary runs");
+    let mut child = spawn(args, env);
     let mut input = child.stdin.take().unwrap();
     // The command may end before reading it all.
     let _ = input.write_all(stdin);
@@ -59,6 +53,7 @@ pub fn run_bounded(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output 
     child.wait_with_output().unwrap()
 }
 
+/// Standard output then standard error, as text.
 pub fn text(o: &Output) -> String {
     format!(
         "{}{}",

@@ -96,7 +96,7 @@ pub(crate) fn oauth_items(m: &AuthMethod) -> Result<(TokenStream, TokenStream), 
         let doc = format!(" Checks the token response's `{from}` (compiled on first use).");
         statics.push(quote! {
             #[doc = #doc]
-            static #name: rt_::LazyRegex = rt_::LazyRegex::new(#pat);
+            static #name: rt_::__private::LazyRegex = rt_::__private::LazyRegex::new(#pat);
         });
         captures.push(
             quote!(rt_::CaptureMeta { key: #key, label: #label, from: #from, pattern: &#name }),

@@ -81,8 +81,10 @@ pub(super) fn registry(specs: &[&ProviderSpec], entries: &[Entry]) -> TokenStrea
             self::provider(provider)?.methods.iter().find(|m| m.id == method).copied()
         }
 
-        /// Validated credentials of any method.
+        /// Validated credentials of any method. A new spec adds a variant, so matches
+        /// outside this crate keep a wildcard arm.
         #[derive(Debug)]
+        #[non_exhaustive]
         pub enum Credentials {
             #(#[doc = #docs] #variants(#paths)),*
         }
@@ -147,7 +149,7 @@ pub(super) fn registry(specs: &[&ProviderSpec], entries: &[Entry]) -> TokenStrea
             } else {
                 ValidateError::UnknownMethod
             })?;
-            validate(provider, method, ::connectspec_runtime::json_object(value)?)
+            validate(provider, method, ::connectspec_runtime::__private::json_object(value)?)
         }
     }
 }

@@ -36,7 +36,9 @@ pub(super) fn pattern_static(name: &Ident, pattern: &str) -> Result<TokenStream,
     Ok(match lower_pattern(pattern) {
         Some(l) => {
             let pieces = l.pieces.iter().map(|p| match p {
-                LoweredPiece::Literals(alts) => quote!(rt_::Piece::Literals(&[#(#alts),*])),
+                LoweredPiece::Literals(alts) => {
+                    quote!(rt_::__private::Piece::Literals(&[#(#alts),*]))
+                }
                 LoweredPiece::Class { class, min, max } => {
                     let class = class_literal(class);
                     let max = if *max == u32::MAX {
@@ -45,20 +47,20 @@ pub(super) fn pattern_static(name: &Ident, pattern: &str) -> Result<TokenStream,
                         num(*max).into_token_stream()
                     };
                     let min = num(*min);
-                    quote!(rt_::Piece::Class { class: #class, min: #min, max: #max })
+                    quote!(rt_::__private::Piece::Class { class: #class, min: #min, max: #max })
                 }
             });
             let doc = format!(" `{pattern}`, lowered to byte checks.");
             quote! {
                 #[doc = #doc]
-                static #name: rt_::PieceMatcher<'static> = rt_::PieceMatcher::new(&[#(#pieces),*]);
+                static #name: rt_::__private::PieceMatcher<'static> = rt_::__private::PieceMatcher::new(&[#(#pieces),*]);
             }
         }
         None => {
             let doc = format!(" `{pattern}`, compiled on first use.");
             quote! {
                 #[doc = #doc]
-                static #name: rt_::LazyRegex = rt_::LazyRegex::new(#pattern);
+                static #name: rt_::__private::LazyRegex = rt_::__private::LazyRegex::new(#pattern);
             }
         }
     })
@@ -304,7 +306,7 @@ fn derived_rules(
         let doc = format!(" Extracts `{}` (compiled on first use).", d.key);
         statics.push(quote! {
             #[doc = #doc]
-            static #name: rt_::LazyRegex = rt_::LazyRegex::new(#pat);
+            static #name: rt_::__private::LazyRegex = rt_::__private::LazyRegex::new(#pat);
         });
         match field_index(m, &d.from) {
             Ok(from) => {

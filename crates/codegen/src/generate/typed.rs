@@ -50,7 +50,7 @@ pub(super) fn choice_enum(f: &Field, index: usize, name: &Ident) -> TokenStream 
             /// The option with this stored value.
             #[inline]
             pub fn from_value(value: &str) -> Option<#name> {
-                match rt_::take::option_index(&FIELDS[#i], value) {
+                match rt_::__private::take::option_index(&FIELDS[#i], value) {
                     Some(i) => Some(#name::ALL[i]),
                     None => None,
                 }
@@ -75,16 +75,24 @@ pub(super) fn choice_enum(f: &Field, index: usize, name: &Ident) -> TokenStream 
             }
         }
 
-        impl rt_::serde::Serialize for #name {
+        impl ::std::convert::TryFrom<&str> for #name {
+            type Error = rt_::NotAnOption;
             #[inline]
-            fn serialize<S: rt_::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            fn try_from(value: &str) -> Result<#name, rt_::NotAnOption> {
+                value.parse()
+            }
+        }
+
+        impl rt_::__private::serde::Serialize for #name {
+            #[inline]
+            fn serialize<S: rt_::__private::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())
             }
         }
 
-        impl<'de> rt_::serde::Deserialize<'de> for #name {
-            fn deserialize<D: rt_::serde::Deserializer<'de>>(d: D) -> Result<#name, D::Error> {
-                rt_::de::choice(d, &FIELDS[#i]).map(|i| #name::ALL[i])
+        impl<'de> rt_::__private::serde::Deserialize<'de> for #name {
+            fn deserialize<D: rt_::__private::serde::Deserializer<'de>>(d: D) -> Result<#name, D::Error> {
+                rt_::__private::de::choice(d, &FIELDS[#i]).map(|i| #name::ALL[i])
             }
         }
     }
@@ -143,7 +151,7 @@ pub(super) fn typed_struct(
             /// Validates a JSON object of string values (`null` counts as absent).
             #[inline]
             pub fn from_json(value: &::serde_json::Value) -> Result<#s, rt_::ValidationErrors> {
-                #s::from_dyn_(rt_::json_object(value)?)
+                #s::from_dyn_(rt_::__private::json_object(value)?)
             }
 
             /// Validates any field source; every error at once.
@@ -154,8 +162,8 @@ pub(super) fn typed_struct(
 
             /// The one non-generic check, so each method compiles it once whatever the source type.
             pub(crate) fn from_dyn_(source: &dyn rt_::FieldSource) -> Result<#s, rt_::ValidationErrors> {
-                let mut checked = rt_::Validated::<#n>::empty();
-                if let Err(e) = rt_::validate_into(&#m_mod::RULES, source, &mut checked) {
+                let mut checked = rt_::__private::Validated::<#n>::empty();
+                if let Err(e) = rt_::__private::validate_into(&#m_mod::RULES, source, &mut checked) {
                     return Err(e);
                 }
                 #builds
@@ -182,12 +190,12 @@ pub(super) fn typed_struct(
 
         /// Deserializing validates: the input is a map of field keys to string values,
         /// and the error carries every field error's message.
-        impl<'de> rt_::serde::Deserialize<'de> for #s {
-            fn deserialize<D: rt_::serde::Deserializer<'de>>(d: D) -> Result<#s, D::Error> {
-                let fields = rt_::de::collect(d)?;
+        impl<'de> rt_::__private::serde::Deserialize<'de> for #s {
+            fn deserialize<D: rt_::__private::serde::Deserializer<'de>>(d: D) -> Result<#s, D::Error> {
+                let fields = rt_::__private::de::collect(d)?;
                 match #s::from_dyn_(&fields) {
                     Ok(c) => Ok(c),
-                    Err(e) => Err(rt_::de::invalid(e)),
+                    Err(e) => Err(rt_::__private::de::invalid(e)),
                 }
             }
         }
@@ -213,7 +221,7 @@ pub(super) fn typed_struct(
         impl ::std::fmt::Display for #s {
             #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                rt_::display_dyn(self, f)
+                rt_::__private::display_dyn(self, f)
             }
         }
     }
@@ -325,9 +333,9 @@ fn storage(m: &AuthMethod, idents: &[Ident], choice_builds: &[TokenStream], s: &
         (
             quote! {
                 /// The text and secret values, in one buffer wiped on drop.
-                values_: rt_::TextValues<#n>,
+                values_: rt_::__private::TextValues<#n>,
             },
-            quote!(values_: rt_::TextValues::take(&mut checked.values, &[#(#keep),*]),),
+            quote!(values_: rt_::__private::TextValues::take(&mut checked.values, &[#(#keep),*]),),
         )
     } else {
         (TokenStream::new(), TokenStream::new())
@@ -401,18 +409,18 @@ fn member(f: &Field, id: &Ident, i: &Literal, m_mod: &Ident, rules: &TokenStream
         (Kind::Choice(e), false) => (
             Some((
                 quote!(#m_mod::#e),
-                quote!(#m_mod::#e::ALL[rt_::take::choice(#rules, #id)]),
+                quote!(#m_mod::#e::ALL[rt_::__private::take::choice(#rules, #id)]),
             )),
-            quote!(Some(rt_::take::option_value(#rules, self.#id as usize))),
+            quote!(Some(rt_::__private::take::option_value(#rules, self.#id as usize))),
             quote!(#m_mod::#e),
             quote!(self.#id),
         ),
         (Kind::Choice(e), true) => (
             Some((
                 quote!(Option<#m_mod::#e>),
-                quote!(match rt_::take::opt_choice(#rules, #id) { Some(i) => Some(#m_mod::#e::ALL[i]), None => None }),
+                quote!(match rt_::__private::take::opt_choice(#rules, #id) { Some(i) => Some(#m_mod::#e::ALL[i]), None => None }),
             )),
-            quote!(match self.#id { Some(v) => Some(rt_::take::option_value(#rules, v as usize)), None => None }),
+            quote!(match self.#id { Some(v) => Some(rt_::__private::take::option_value(#rules, v as usize)), None => None }),
             quote!(Option<#m_mod::#e>),
             quote!(self.#id),
         ),

@@ -16,9 +16,9 @@ pub mod oneflow {
     pub mod api_token {
         use ::connectspec_runtime as rt_;
         /// `^[A-Za-z0-9-]{40}$`, lowered to byte checks.
-        static PATTERN_API_TOKEN: rt_::PieceMatcher<'static> = rt_::PieceMatcher::new(
+        static PATTERN_API_TOKEN: rt_::__private::PieceMatcher<'static> = rt_::__private::PieceMatcher::new(
             &[
-                rt_::Piece::Class {
+                rt_::__private::Piece::Class {
                     class: rt_::ByteClass::from_parts(
                         [
                             0x03ff200000000000, 0x07fffffe07fffffe, 0x0000000000000000,
@@ -172,7 +172,7 @@ pub mod oneflow {
         /// Bit `i` set: normalisation changed field `i`.
         normalized_: u64,
         /// The text and secret values, in one buffer wiped on drop.
-        values_: rt_::TextValues<2>,
+        values_: rt_::__private::TextValues<2>,
     }
     impl ApiToken {
         /// Validates a field map; every error at once.
@@ -187,7 +187,7 @@ pub mod oneflow {
         pub fn from_json(
             value: &::serde_json::Value,
         ) -> Result<ApiToken, rt_::ValidationErrors> {
-            ApiToken::from_dyn_(rt_::json_object(value)?)
+            ApiToken::from_dyn_(rt_::__private::json_object(value)?)
         }
         /// Validates any field source; every error at once.
         #[inline]
@@ -200,12 +200,19 @@ pub mod oneflow {
         pub(crate) fn from_dyn_(
             source: &dyn rt_::FieldSource,
         ) -> Result<ApiToken, rt_::ValidationErrors> {
-            let mut checked = rt_::Validated::<2>::empty();
-            if let Err(e) = rt_::validate_into(&api_token::RULES, source, &mut checked) {
+            let mut checked = rt_::__private::Validated::<2>::empty();
+            if let Err(e) = rt_::__private::validate_into(
+                &api_token::RULES,
+                source,
+                &mut checked,
+            ) {
                 return Err(e);
             }
             Ok(ApiToken {
-                values_: rt_::TextValues::take(&mut checked.values, &[true, true]),
+                values_: rt_::__private::TextValues::take(
+                    &mut checked.values,
+                    &[true, true],
+                ),
                 normalized_: checked.normalized,
             })
         }
@@ -240,14 +247,14 @@ pub mod oneflow {
     }
     /// Deserializing validates: the input is a map of field keys to string values,
     /// and the error carries every field error's message.
-    impl<'de> rt_::serde::Deserialize<'de> for ApiToken {
-        fn deserialize<D: rt_::serde::Deserializer<'de>>(
+    impl<'de> rt_::__private::serde::Deserialize<'de> for ApiToken {
+        fn deserialize<D: rt_::__private::serde::Deserializer<'de>>(
             d: D,
         ) -> Result<ApiToken, D::Error> {
-            let fields = rt_::de::collect(d)?;
+            let fields = rt_::__private::de::collect(d)?;
             match ApiToken::from_dyn_(&fields) {
                 Ok(c) => Ok(c),
-                Err(e) => Err(rt_::de::invalid(e)),
+                Err(e) => Err(rt_::__private::de::invalid(e)),
             }
         }
     }
@@ -277,7 +284,7 @@ pub mod oneflow {
     impl ::std::fmt::Display for ApiToken {
         #[inline]
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            rt_::display_dyn(self, f)
+            rt_::__private::display_dyn(self, f)
         }
     }
 }
@@ -297,9 +304,9 @@ pub mod webflow {
     pub mod site_token {
         use ::connectspec_runtime as rt_;
         /// `^[A-Za-z0-9]{64}$`, lowered to byte checks.
-        static PATTERN_SITE_TOKEN: rt_::PieceMatcher<'static> = rt_::PieceMatcher::new(
+        static PATTERN_SITE_TOKEN: rt_::__private::PieceMatcher<'static> = rt_::__private::PieceMatcher::new(
             &[
-                rt_::Piece::Class {
+                rt_::__private::Piece::Class {
                     class: rt_::ByteClass::from_parts(
                         [
                             0x03ff000000000000, 0x07fffffe07fffffe, 0x0000000000000000,
@@ -533,7 +540,7 @@ pub mod webflow {
         /// Bit `i` set: normalisation changed field `i`.
         normalized_: u64,
         /// The text and secret values, in one buffer wiped on drop.
-        values_: rt_::TextValues<1>,
+        values_: rt_::__private::TextValues<1>,
     }
     impl SiteToken {
         /// Validates a field map; every error at once.
@@ -548,7 +555,7 @@ pub mod webflow {
         pub fn from_json(
             value: &::serde_json::Value,
         ) -> Result<SiteToken, rt_::ValidationErrors> {
-            SiteToken::from_dyn_(rt_::json_object(value)?)
+            SiteToken::from_dyn_(rt_::__private::json_object(value)?)
         }
         /// Validates any field source; every error at once.
         #[inline]
@@ -561,8 +568,8 @@ pub mod webflow {
         pub(crate) fn from_dyn_(
             source: &dyn rt_::FieldSource,
         ) -> Result<SiteToken, rt_::ValidationErrors> {
-            let mut checked = rt_::Validated::<1>::empty();
-            if let Err(e) = rt_::validate_into(
+            let mut checked = rt_::__private::Validated::<1>::empty();
+            if let Err(e) = rt_::__private::validate_into(
                 &site_token::RULES,
                 source,
                 &mut checked,
@@ -570,7 +577,7 @@ pub mod webflow {
                 return Err(e);
             }
             Ok(SiteToken {
-                values_: rt_::TextValues::take(&mut checked.values, &[true]),
+                values_: rt_::__private::TextValues::take(&mut checked.values, &[true]),
                 normalized_: checked.normalized,
             })
         }
@@ -600,14 +607,14 @@ pub mod webflow {
     }
     /// Deserializing validates: the input is a map of field keys to string values,
     /// and the error carries every field error's message.
-    impl<'de> rt_::serde::Deserialize<'de> for SiteToken {
-        fn deserialize<D: rt_::serde::Deserializer<'de>>(
+    impl<'de> rt_::__private::serde::Deserialize<'de> for SiteToken {
+        fn deserialize<D: rt_::__private::serde::Deserializer<'de>>(
             d: D,
         ) -> Result<SiteToken, D::Error> {
-            let fields = rt_::de::collect(d)?;
+            let fields = rt_::__private::de::collect(d)?;
             match SiteToken::from_dyn_(&fields) {
                 Ok(c) => Ok(c),
-                Err(e) => Err(rt_::de::invalid(e)),
+                Err(e) => Err(rt_::__private::de::invalid(e)),
             }
         }
     }
@@ -635,7 +642,7 @@ pub mod webflow {
     impl ::std::fmt::Display for SiteToken {
         #[inline]
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            rt_::display_dyn(self, f)
+            rt_::__private::display_dyn(self, f)
         }
     }
 }
@@ -667,8 +674,10 @@ pub fn provider(id: &str) -> Option<&'static ProviderMeta> {
 pub fn method(provider: &str, method: &str) -> Option<&'static MethodMeta> {
     self::provider(provider)?.methods.iter().find(|m| m.id == method).copied()
 }
-/// Validated credentials of any method.
+/// Validated credentials of any method. A new spec adds a variant, so matches
+/// outside this crate keep a wildcard arm.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Credentials {
     /// Oneflow API Token (`oneflow` / `api_token`).
     OneflowApiToken(oneflow::ApiToken),
@@ -768,5 +777,5 @@ pub fn validate_json(
                 ValidateError::UnknownMethod
             },
         )?;
-    validate(provider, method, ::connectspec_runtime::json_object(value)?)
+    validate(provider, method, ::connectspec_runtime::__private::json_object(value)?)
 }

@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use super::*;
 use crate::diag::Code;
 use crate::diag::{Reporter, shown};
+use crate::field_checker::FieldChecker;
 use crate::model::*;
 use crate::pointer::Ptr;
-use crate::rules::FieldChecker;
 
 /// Words that mark a key as holding a credential wherever they appear.
 pub(crate) const SECRET_WORDS: &[&str] = &["secret", "password", "passphrase", "apikey", "pat"];
@@ -50,6 +50,18 @@ pub(crate) fn credential_reason(key: &str) -> Option<String> {
 
 pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &Ptr) {
     check_id(rep, &fp.join("key"), &f.key, "field key");
+    if connectspec_runtime::RESERVED_FIELD_KEYS.contains(&f.key.as_str()) {
+        rep.value(
+            &fp.join("key"),
+            Code::ReservedKey,
+            format!(
+                "field key `{}` is also a method every generated credential type has, so its accessor would hide it",
+                f.key
+            ),
+            shown(&f.key),
+            format!("name the field for what it holds, e.g. `{}_id`", f.key),
+        );
+    }
     non_empty(rep, &fp.join("label"), &f.label, "label");
     if !f.secret
         && !f.public

@@ -163,3 +163,29 @@ pub fn display_credential(
     }
     f.write_str(")")
 }
+
+/// Names a field key may not have: every generated credential type has these methods
+/// besides its field accessors (its constructors, the [`Credential`] and
+/// [`CredentialExt`] methods, and those of the standard traits it implements), and an
+/// accessor of the same name would be a compile error or would silently hide the method
+/// (`creds.meta()` answering the field). The spec checker refuses such a key (E013); the
+/// codegen tests hold this list to what the generator really emits.
+pub const RESERVED_FIELD_KEYS: &[&str] = &[
+    "deserialize",
+    "expose_key",
+    "expose_value",
+    "fmt",
+    "from",
+    "from_fields",
+    "from_json",
+    "from_source",
+    "into",
+    "meta",
+    "normalized_bits",
+    "normalized_fields",
+    "public_values",
+    "request_auth",
+    "to_string",
+    "try_from",
+    "try_into",
+];

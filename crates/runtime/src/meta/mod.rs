@@ -9,10 +9,10 @@ pub(crate) mod oauth;
 
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::check::MethodRules;
 use crate::error::ValidationErrors;
 use crate::request_url::{UrlPart, UrlValueError, placeholder_parts, render_url};
 use crate::response::{BodyMeta, CheckMeta};
-use crate::rules::MethodRules;
 use crate::sign::{ComputedMeta, RequestTarget, SignMeta, template_vars};
 use crate::source::FieldSource;
 use crate::template::{Template, render_template};

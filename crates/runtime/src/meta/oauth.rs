@@ -230,6 +230,7 @@ pub struct TokenSet {
 
 /// Why a token response cannot be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum TokenResponseError {
     /// The body is not a JSON object.
     NotAnObject,

@@ -252,7 +252,7 @@ impl Exchange<'_> {
         }
         if let Some(r) = redirect {
             let r = RedirectUrl::new(r.to_owned())
-                .map_err(|_| crate::connection::internal("the redirect URI is not a URL"))?;
+                .map_err(|_| crate::connection_test::internal("the redirect URI is not a URL"))?;
             c = c.set_redirect_uri(r);
         }
         Ok(c)
@@ -396,7 +396,7 @@ impl Exchange<'_> {
                         "Provider did not answer in time",
                         format!("{name} did not answer the token request in time"),
                     ),
-                    OutboundError::Refused => crate::connection::host_problem(
+                    OutboundError::Refused => crate::connection_test::host_problem(
                         self.meta,
                         "resolves only to internal addresses, which the service never reaches",
                     ),

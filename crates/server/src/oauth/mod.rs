@@ -38,7 +38,7 @@ use url::Url;
 use crate::AppState;
 use crate::body::{read_json_body, wipe};
 use crate::config::oauth::Setup;
-use crate::connection::{host_problem, internal, value_problem};
+use crate::connection_test::{host_problem, internal, value_problem};
 use crate::extract::{Ids, checked, find_method};
 use crate::outbound::is_public;
 use crate::problem::{Problem, ProviderError};

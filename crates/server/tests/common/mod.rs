@@ -206,7 +206,7 @@ async fn stub_handler(State(s): State<StubState>, req: Request) -> Response {
 
 /// The workspace `specs/` directory.
 pub fn specs_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../specs")
+    connectspec_tests::specs_dir()
 }
 
 /// The workspace's specs, loaded and checked.

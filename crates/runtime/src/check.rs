@@ -498,7 +498,7 @@ pub fn validate_into<'s, const N: usize>(
     } else {
         // Normalised copies of secrets are wiped, not just freed.
         wipe_all(rules, &mut out.values);
-        Err(ValidationErrors(errors))
+        Err(ValidationErrors::new(errors))
     }
 }
 

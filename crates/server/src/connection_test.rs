@@ -19,7 +19,7 @@ use connectspec_runtime::{
 use serde::Serialize;
 use url::Url;
 
-use crate::catalogue::{ScopeView, required_scopes};
+use crate::listing::{ScopeView, required_scopes};
 use crate::outbound::{GuardedResolver, is_public, refused};
 use crate::problem::{FieldProblem, Problem};
 
