@@ -1,5 +1,6 @@
 //! `cargo xtask check` and the schema file.
 
+use connectspec_lang::Code;
 use std::path::Path;
 
 use connectspec_lang::schema::{SCHEMA_PATH, spec_schema_text};
@@ -26,7 +27,7 @@ pub fn run(root: &Path, req: &Request<'_>) -> Result<(), String> {
                 problems.extend(
                     crate::js::check(root, &cat)
                         .into_iter()
-                        .map(|t| Problem::new("E092", t)),
+                        .map(|t| Problem::new(Code::StalePackage.id(), t)),
                 );
             } else {
                 println!(
@@ -55,11 +56,11 @@ pub fn run(root: &Path, req: &Request<'_>) -> Result<(), String> {
     match std::fs::read_to_string(&schema_path) {
         Ok(old) if old == fresh => {}
         Ok(_) => problems.push(Problem::new(
-            "E090",
+            Code::Stale.id(),
             format!("error[E090]: {SCHEMA_PATH} is stale\n  help: run `cargo xtask gen-schema`"),
         )),
         Err(e) => problems.push(Problem::new(
-            "E090",
+            Code::Stale.id(),
             format!(
                 "error[E090]: cannot read {SCHEMA_PATH}: {e}\n  help: run `cargo xtask gen-schema`"
             ),

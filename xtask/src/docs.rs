@@ -1,6 +1,7 @@
 //! `cargo xtask gen-docs` and the docs freshness part of `check`; the work is in
 //! connectspec-guides.
 
+use connectspec_lang::Code;
 use std::path::{Path, PathBuf};
 
 use connectspec_guides::{Drift, MANIFEST, Options, parse_scopes};
@@ -52,7 +53,7 @@ pub fn check(
     }
     let problem = |what: String| {
         crate::problems::Problem::new(
-            "E091",
+            Code::StalePages.id(),
             format!("error[E091]: {what}\n  help: run `{command}`"),
         )
     };
@@ -74,7 +75,10 @@ pub fn check(
                 pages
             }
         }
-        Err(e) => vec![crate::problems::Problem::new("E091", e.to_string())],
+        Err(e) => vec![crate::problems::Problem::new(
+            Code::StalePages.id(),
+            e.to_string(),
+        )],
     }
 }
 

@@ -48,13 +48,13 @@ pub fn check(root: &Path, catalogue: &Catalogue) -> Vec<String> {
             Err(_) => "is missing",
         };
         problems.push(format!(
-            "error[E092]: {PACKAGE_DIR}/{} {what}\n  help: run `cargo xtask gen-js`",
+            "error[E092]: {PACKAGE_DIR}/{} {what}\n  help: run `cargo xtask gen-docs` (it writes the pages and this package)",
             f.path
         ));
     }
     for extra in extra_files(&dir, &files) {
         problems.push(format!(
-            "error[E092]: {PACKAGE_DIR}/{extra} is not generated from any spec\n  help: run `cargo xtask gen-js`"
+            "error[E092]: {PACKAGE_DIR}/{extra} is not generated from any spec\n  help: run `cargo xtask gen-docs` (it writes the pages and this package)"
         ));
     }
     problems

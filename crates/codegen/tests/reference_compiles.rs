@@ -6,6 +6,24 @@ mod reference {
     include!("snapshots/reference.rs");
 }
 
+// The per-feature goldens compile too (`snapshot.rs` keeps them fresh).
+#[allow(dead_code, unused_imports)]
+mod choices {
+    include!("snapshots/choices.rs");
+}
+#[allow(dead_code, unused_imports)]
+mod oauth_setup {
+    include!("snapshots/oauth_setup.rs");
+}
+#[allow(dead_code, unused_imports)]
+mod signing {
+    include!("snapshots/signing.rs");
+}
+#[allow(dead_code, unused_imports)]
+mod derived {
+    include!("snapshots/derived.rs");
+}
+
 use connectspec_runtime::CredentialExt as _;
 use std::collections::BTreeMap;
 

@@ -10,13 +10,40 @@ use std::path::Path;
 
 use connectspec_lang::{Catalogue, load_file};
 
-fn reference_catalogue() -> Catalogue {
+/// The catalogue of these workspace specs.
+fn catalogue_of(files: &[&str]) -> Catalogue {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs");
-    let specs = ["oneflow.yaml", "webflow.yaml"]
+    let specs = files
         .iter()
         .map(|f| load_file(&dir.join(f)).unwrap_or_else(|d| panic!("{d}")))
         .collect();
     Catalogue { specs }
+}
+
+fn reference_catalogue() -> Catalogue {
+    catalogue_of(&["oneflow.yaml", "webflow.yaml"])
+}
+
+/// One golden per language feature, each from the workspace spec that shows it best, so a
+/// generator change shows up in the file of the feature it touches (and each compiles,
+/// see `reference_compiles.rs`).
+#[test]
+fn feature_snapshots() {
+    for (golden, spec) in [
+        ("choices.rs", "intercom.yaml"),
+        ("oauth_setup.rs", "zoom.yaml"),
+        ("signing.rs", "duo.yaml"),
+        ("derived.rs", "mailchimp.yaml"),
+    ] {
+        let source =
+            connectspec_codegen::generate_source(&catalogue_of(&[spec])).expect("generates");
+        ensure_file_contents(
+            &Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/snapshots")
+                .join(golden),
+            &source,
+        );
+    }
 }
 
 #[test]

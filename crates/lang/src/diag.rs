@@ -128,8 +128,13 @@ pub enum Code {
     /// `examples: {derive: true}` on a field whose pattern is absent or not simple
     /// enough to derive test vectors from.
     ExamplesNotDerivable,
-    /// Generated output would be stale (used by `xtask check`).
+    /// The checked-in spec schema is stale (`cargo xtask check`).
     Stale,
+    /// The checked-in guide pages differ from what the specs render (`cargo xtask check`).
+    StalePages,
+    /// The checked-in browser validators package differs from what the specs generate
+    /// (`cargo xtask check`).
+    StalePackage,
 }
 
 impl Code {
@@ -184,11 +189,13 @@ impl Code {
             Code::ScopeCycle => "E070",
             Code::ExamplesNotDerivable => "E071",
             Code::Stale => "E090",
+            Code::StalePages => "E091",
+            Code::StalePackage => "E092",
         }
     }
 
     /// Every code, in the order of their ids (the broken-spec corpus proves each one).
-    pub const ALL: [Code; 48] = [
+    pub const ALL: [Code; 50] = [
         Code::Io,
         Code::YamlSyntax,
         Code::UnknownKey,
@@ -237,6 +244,8 @@ impl Code {
         Code::ScopeCycle,
         Code::ExamplesNotDerivable,
         Code::Stale,
+        Code::StalePages,
+        Code::StalePackage,
     ];
 }
 
@@ -539,6 +548,8 @@ mod tests {
             Code::ScopeCycle => 45,
             Code::ExamplesNotDerivable => 46,
             Code::Stale => 47,
+            Code::StalePages => 48,
+            Code::StalePackage => 49,
         };
         for (i, c) in Code::ALL.iter().enumerate() {
             assert_eq!(position(*c), i, "{c:?}");

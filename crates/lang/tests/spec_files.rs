@@ -13,7 +13,7 @@ use connectspec_lang::{Code, Diagnostic, Diagnostics, load_dir, load_file};
 
 /// A valid spec for provider `id` (the reference Oneflow spec, renamed).
 fn valid_spec(id: &str) -> String {
-    let text = std::fs::read_to_string("specs/oneflow.yaml").expect("reference spec");
+    let text = std::fs::read_to_string("../../specs/oneflow.yaml").expect("reference spec");
     let text = text.replacen("id: oneflow\n", &format!("id: {id}\n"), 1);
     assert!(text.contains(&format!("id: {id}\n")));
     text

@@ -7,7 +7,7 @@ use connectspec_lang::{load_dir, load_str};
 
 #[test]
 fn catalogue_loads() {
-    let cat = load_dir(Path::new("specs")).unwrap_or_else(|d| panic!("{d}"));
+    let cat = load_dir(Path::new("../../specs")).unwrap_or_else(|d| panic!("{d}"));
     assert!(cat.provider("oneflow").is_some());
     assert!(cat.provider("webflow").is_some());
 }
@@ -35,7 +35,7 @@ fn loading_in_parallel_reports_in_a_fixed_order() {
 }
 
 fn oneflow() -> String {
-    std::fs::read_to_string("specs/oneflow.yaml").unwrap()
+    std::fs::read_to_string("../../specs/oneflow.yaml").unwrap()
 }
 
 /// The 1-based line on which `needle` starts.
@@ -50,7 +50,8 @@ fn mutated(from: &str, to: &str) -> (String, usize) {
     assert!(text.contains(from));
     let line = line_of(&text, from);
     let text = text.replacen(from, to, 1);
-    let err = load_str(Path::new("specs/oneflow.yaml"), &text).expect_err("mutation must fail");
+    let err =
+        load_str(Path::new("../../specs/oneflow.yaml"), &text).expect_err("mutation must fail");
     (err.to_string(), line)
 }
 

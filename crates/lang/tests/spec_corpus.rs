@@ -50,7 +50,12 @@ fn every_error_code_has_a_corpus_file() {
             Code::NotAFile,
             "spec_files.rs: directories, FIFOs and dangling links",
         ),
-        (Code::Stale, "cargo xtask check: stale generated files"),
+        (Code::Stale, "xtask's check: a stale spec schema"),
+        (Code::StalePages, "xtask's README-steps test: stale pages"),
+        (
+            Code::StalePackage,
+            "xtask's README-steps test: a stale browser package",
+        ),
     ];
     let mut shown = String::new();
     for entry in std::fs::read_dir("tests/broken/snapshots").expect("snapshots exist") {
