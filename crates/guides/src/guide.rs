@@ -69,6 +69,10 @@ pub struct SectionView {
     /// List items after the steps.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub bullets: Vec<Text>,
+    /// The scopes the section is about, as the spec names them (for the pages' scope
+    /// selector; the form does not need them).
+    #[serde(skip)]
+    pub scopes: Vec<String>,
 }
 
 /// A step.
@@ -85,6 +89,15 @@ pub struct StepView {
     /// Labels of the permissions this step grants, when the spec shows them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub scope_labels: Vec<String>,
+    /// The scopes the step is about, as the spec names them (pages only).
+    #[serde(skip)]
+    pub scopes: Vec<String>,
+    /// Whether the step shows the permissions it grants (pages only).
+    #[serde(skip)]
+    pub display_scopes: bool,
+    /// The ids of [`StepView::scope_labels`], in the same order (pages only).
+    #[serde(skip)]
+    pub scope_ids: Vec<String>,
 }
 
 /// Parses guide text; the loader has proved it parses, so a failure is reported.
@@ -217,22 +230,32 @@ fn section_view(
         intro: text(&section.intro)?,
         steps,
         bullets: bullets(method, &section.bullets)?,
+        scopes: section.scopes.clone(),
     }))
 }
 
 fn step_view(method: &AuthMethod, step: &Step, sel: Selection<'_>) -> Result<StepView, String> {
-    let scope_labels = if step.display_scopes {
+    // On a page rendered for a scope set, a step lists only the scopes of that set.
+    let shown = if step.display_scopes {
         displayed_scopes(method, sel, &step.scopes)
-            .into_iter()
-            .map(|id| method.scope(id).map_or(id.to_owned(), |s| s.label.clone()))
-            .collect()
     } else {
         Vec::new()
     };
+    let scope_labels = shown
+        .iter()
+        .map(|id| {
+            method
+                .scope(id)
+                .map_or((*id).to_owned(), |s| s.label.clone())
+        })
+        .collect();
     Ok(StepView {
         title: step.title.clone(),
         text: text(&step.text)?,
         bullets: bullets(method, &step.bullets)?,
         scope_labels,
+        scopes: step.scopes.clone(),
+        display_scopes: step.display_scopes,
+        scope_ids: shown.into_iter().map(str::to_owned).collect(),
     })
 }

@@ -8,10 +8,12 @@
 
 use std::collections::BTreeSet;
 
-use connectspec_lang::{AuthMethod, Bullet, Catalogue, ProviderSpec, Section, Step};
+use connectspec_lang::inline::Inline;
+use connectspec_lang::{AuthMethod, Catalogue, ProviderSpec};
 use minijinja::Value;
 
-use crate::selection::{Selection, displayed_scopes, keeps_in};
+use crate::guide::{Node, SectionView, StepView, Text};
+use crate::selection::Selection;
 use crate::sentences::{page_description, page_title};
 use crate::{Flavor, inline};
 
@@ -94,17 +96,17 @@ pub fn method_page(
     choice: &Choice,
 ) -> Result<Value, String> {
     let sel = choice.selection();
-    let guide = &method.guide;
+    // One walk of the guide: the typed view the form gets too, rendered for the flavour.
+    let guide = crate::guide::method_guide(method, sel)?;
     let warning = match &guide.warning {
-        Some(w) => safe(inline::render(flavor, w)?),
+        Some(w) => safe(render_text(flavor, w)),
         None => Value::from(()),
     };
-    let mut sections = Vec::new();
-    for section in &guide.sections {
-        if let Some(v) = section_view(flavor, method, section, sel)? {
-            sections.push(v);
-        }
-    }
+    let sections: Vec<Value> = guide
+        .sections
+        .iter()
+        .map(|section| section_context(flavor, section))
+        .collect();
     let fields = method
         .fields
         .iter()
@@ -177,68 +179,75 @@ fn method_view(flavor: Flavor, spec: &ProviderSpec, method: &AuthMethod) -> Valu
     ])
 }
 
-fn section_view(
-    flavor: Flavor,
-    method: &AuthMethod,
-    section: &Section,
-    sel: Selection<'_>,
-) -> Result<Option<Value>, String> {
-    if !keeps_in(method, sel, &section.scopes) {
-        return Ok(None);
-    }
-    let mut steps = Vec::new();
-    for step in &section.steps {
-        if keeps_in(method, sel, &step.scopes) {
-            steps.push(step_view(flavor, method, step, sel)?);
-        }
-    }
-    // A section whose every step was filtered out has nothing left to say.
-    if !section.steps.is_empty() && steps.is_empty() && section.bullets.is_empty() {
-        return Ok(None);
-    }
+/// A section of the typed guide as the page templates see it.
+fn section_context(flavor: Flavor, section: &SectionView) -> Value {
     let intro = match &section.intro {
-        Some(t) => safe(inline::render(flavor, t)?),
+        Some(t) => safe(render_text(flavor, t)),
         None => Value::from(()),
     };
-    Ok(Some(obj([
+    obj([
         ("title", Value::from(section.title.as_str())),
         ("scopes", Value::from(section.scopes.join(" "))),
         ("intro", intro),
-        ("steps", list(steps)),
-        ("bullets", list(bullets(flavor, method, &section.bullets)?)),
-    ])))
+        (
+            "steps",
+            list(
+                section
+                    .steps
+                    .iter()
+                    .map(|s| step_context(flavor, s))
+                    .collect(),
+            ),
+        ),
+        ("bullets", render_list(flavor, &section.bullets)),
+    ])
 }
 
-fn step_view(
-    flavor: Flavor,
-    method: &AuthMethod,
-    step: &Step,
-    sel: Selection<'_>,
-) -> Result<Value, String> {
+/// A step of the typed guide as the page templates see it.
+fn step_context(flavor: Flavor, step: &StepView) -> Value {
     let text = match &step.text {
-        Some(t) => safe(inline::render(flavor, t)?),
+        Some(t) => safe(render_text(flavor, t)),
         None => Value::from(()),
     };
-    // On a page rendered for a scope set, a step lists only the scopes of that set.
-    let shown: Vec<&str> = if step.display_scopes {
-        displayed_scopes(method, sel, &step.scopes)
-    } else {
-        Vec::new()
-    };
-    let labels = shown
-        .iter()
-        .map(|id| Value::from(method.scope(id).map_or(*id, |s| s.label.as_str())))
-        .collect();
-    let shown_ids: Vec<&str> = shown.clone();
-    Ok(obj([
+    obj([
         ("title", Value::from(step.title.as_str())),
         ("scopes", Value::from(step.scopes.join(" "))),
         ("text", text),
-        ("bullets", list(bullets(flavor, method, &step.bullets)?)),
+        ("bullets", render_list(flavor, &step.bullets)),
         ("display_scopes", Value::from(step.display_scopes)),
-        ("display_scope_ids", Value::from(shown_ids.join(" "))),
-        ("scope_labels", list(labels)),
-    ]))
+        ("display_scope_ids", Value::from(step.scope_ids.join(" "))),
+        (
+            "scope_labels",
+            list(
+                step.scope_labels
+                    .iter()
+                    .map(|l| Value::from(l.as_str()))
+                    .collect(),
+            ),
+        ),
+    ])
+}
+
+/// Inline text of the typed guide as markup of the page's flavour.
+fn render_text(flavor: Flavor, text: &Text) -> String {
+    let inline: Vec<Inline> = text
+        .iter()
+        .map(|n| match n {
+            Node::Text(t) => Inline::Text(t.clone()),
+            Node::Bold(t) => Inline::Bold(t.clone()),
+            Node::Code(t) => Inline::Code(t.clone()),
+            Node::Link { text, href, .. } => Inline::Link {
+                text: text.clone(),
+                url: href.clone(),
+            },
+        })
+        .collect();
+    inline::render_nodes(flavor, &inline)
+}
+
+/// List items, each marked safe.
+fn render_list(flavor: Flavor, items: &[Text]) -> Value {
+    list(items.iter().map(|t| safe(render_text(flavor, t))).collect())
 }
 
 /// A scope as the pages show it: id (as code markup) and label.
@@ -328,18 +337,6 @@ fn actions_view(flavor: Flavor, method: &AuthMethod, choice: &Choice) -> (Value,
         ])
     };
     (list(listed), selection)
-}
-
-/// List items: guide text, or facts rendered from the method's structured data
-/// (the limit's sentence, the field's format hint), so page and validators share one source.
-fn bullets(flavor: Flavor, method: &AuthMethod, items: &[Bullet]) -> Result<Vec<Value>, String> {
-    items
-        .iter()
-        .map(|b| {
-            let nodes = crate::guide::bullet_nodes(method, b)?;
-            Ok(safe(inline::render_nodes(flavor, &nodes)))
-        })
-        .collect()
 }
 
 /// The context of the index page: every provider and its methods, sorted by provider id
