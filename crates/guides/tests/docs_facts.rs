@@ -207,51 +207,61 @@ fn webflow_pages_carry_every_reference_fact() {
     }
 }
 
-/// Every `<h2>`, `<Step title>` and `<strong>` label of the hand-made reference pages
-/// (shared/reference, next to the repository) appears in the generated MDX page.
-#[test]
-fn generated_pages_cover_the_reference_pages() {
-    let dir = docs_support::root().join("../shared/reference");
-    let refs = [
-        (
-            "oneflow-api-token.stackone-hub.txt",
-            "oneflow/api-token.mdx",
-        ),
-        (
-            "webflow-site-token.stackone-hub.txt",
-            "webflow/site-token.mdx",
-        ),
-    ];
-    let pages = pages();
-    let tag = |open: &str, close: &str, text: &str| -> Vec<String> {
+/// The headings, step titles and UI labels of the hand-made reference pages, one per line,
+/// as `reference_facts/<page>.txt` holds them (extracted from `shared/reference`).
+fn reference_facts(text: &str) -> Vec<String> {
+    let tag = |open: &str, close: &str| -> Vec<String> {
         text.split(open)
             .skip(1)
             .map(|s| s[..s.find(close).unwrap()].to_owned())
             .collect()
     };
+    let mut wanted = tag("<h2>", "</h2>");
+    wanted.extend(
+        tag("<Step title=\"", "\"")
+            .into_iter()
+            .map(|t| format!("<Step title=\"{t}\"")),
+    );
+    wanted.extend(
+        tag("<strong>", "</strong>")
+            .into_iter()
+            .map(|t| format!("<strong>{t}</strong>")),
+    );
+    wanted.retain(|w| !w.contains("StackOne"));
+    wanted
+}
+
+/// Every `<h2>`, `<Step title>` and `<strong>` label of the hand-made reference pages
+/// appears in the generated MDX page. The facts are checked in beside this test, so the
+/// test always compares something; where the reference pages themselves are beside the
+/// repository (`shared/reference`, as in the workplace and CI), the checked-in facts must
+/// be exactly what they hold.
+#[test]
+fn generated_pages_cover_the_reference_pages() {
+    let shared = docs_support::root().join("../shared/reference");
+    let facts_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference_facts");
+    let refs = [
+        ("oneflow-api-token", "oneflow/api-token.mdx"),
+        ("webflow-site-token", "webflow/site-token.mdx"),
+    ];
+    let pages = pages();
     for (reference, generated) in refs {
-        // The reference pages live beside the repository (shared/), as in CI: a missing
-        // one fails the test rather than letting it pass without comparing anything.
-        let text = std::fs::read_to_string(dir.join(reference)).unwrap_or_else(|e| {
-            panic!(
-                "{}: {e}; the reference pages must be beside the repository",
-                dir.join(reference).display()
-            )
-        });
+        let facts_file = facts_dir.join(format!("{reference}.txt"));
+        let checked_in = std::fs::read_to_string(&facts_file)
+            .unwrap_or_else(|e| panic!("{}: {e}", facts_file.display()));
+        let wanted: Vec<String> = checked_in.lines().map(str::to_owned).collect();
+        assert!(wanted.len() > 15, "{reference}: too few facts");
+        let source = shared.join(format!("{reference}.stackone-hub.txt"));
+        if let Ok(text) = std::fs::read_to_string(&source) {
+            assert_eq!(
+                wanted,
+                reference_facts(&text),
+                "{} no longer holds the facts of {}: extract them again",
+                facts_file.display(),
+                source.display()
+            );
+        }
         let ours = page(&pages, generated);
-        let mut wanted = tag("<h2>", "</h2>", &text);
-        wanted.extend(
-            tag("<Step title=\"", "\"", &text)
-                .into_iter()
-                .map(|t| format!("<Step title=\"{t}\"")),
-        );
-        wanted.extend(
-            tag("<strong>", "</strong>", &text)
-                .into_iter()
-                .map(|t| format!("<strong>{t}</strong>")),
-        );
-        wanted.retain(|w| !w.contains("StackOne"));
-        assert!(wanted.len() > 15, "{reference}: too few facts extracted");
         // The Markdown h2 of the reference's closing section is an <h2> in ours.
         let missing: Vec<&String> = wanted
             .iter()
