@@ -64,6 +64,14 @@ pub struct Args {
     #[arg(long, env = "CONNECTSPEC_MAX_ERRORS", default_value_t = DEFAULT_MAX_ERRORS)]
     pub max_errors: usize,
 
+    /// A file of operator API keys, one a line (`#` comments): the hub's back end sends one
+    /// as `Authorization: Bearer <key>` to the endpoints that issue or redeem credentials
+    /// (OAuth token, refresh, the OAuth connection test). Keys may also be given in
+    /// CONNECTSPEC_API_KEYS (comma-separated); there is no flag for a key itself, since a
+    /// flag's value is visible in the process list.
+    #[arg(long, env = "CONNECTSPEC_API_KEY_FILE", value_name = "FILE")]
+    pub api_key_file: Option<std::path::PathBuf>,
+
     /// OAuth 2.0: state keys, redirect URI, client credentials.
     #[command(flatten)]
     pub oauth: OAuthFlags,
@@ -137,6 +145,7 @@ impl Args {
             max_connections: self.max_connections,
             max_errors: self.max_errors,
             oauth: self.oauth.settings(),
+            api_key_file: self.api_key_file.clone(),
         }
     }
 }

@@ -238,6 +238,7 @@ fn secrets_given_as_keys_flag_values_or_paths_are_never_echoed() {
         "--oauth-origin",
         "--oauth-redirect-uri",
         "--oauth-state-key-file",
+        "--api-key-file",
         "--oauth-clients",
         "--oauth-state-ttl-secs",
     ] {

@@ -3,8 +3,9 @@
 //! validated credentials of the body's fields.
 
 use axum::extract::FromRequestParts;
-use axum::http::StatusCode;
 use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use connectspec_runtime::{Credential, MethodMeta, ProviderMeta, ValidationErrors};
 
 use crate::AppState;
@@ -105,5 +106,60 @@ fn quoted(segment: &str) -> String {
         format!("`{segment}`")
     } else {
         "named in the path".to_owned()
+    }
+}
+
+/// The hub's back end, proved by an operator API key (`Authorization: Bearer <key>`):
+/// required by every endpoint that issues or redeems credentials. The rejection is a 401
+/// that names what to send and never repeats what was sent.
+pub(crate) struct Operator;
+
+/// A 401 problem with `WWW-Authenticate: Bearer`.
+pub(crate) struct Unauthorized(Problem);
+
+impl IntoResponse for Unauthorized {
+    fn into_response(self) -> Response {
+        let mut res = self.0.into_response();
+        res.headers_mut()
+            .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        res
+    }
+}
+
+impl FromRequestParts<AppState> for Operator {
+    type Rejection = Unauthorized;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Unauthorized> {
+        let keys = state.api_keys();
+        let unauthorized = |detail: &str| {
+            Unauthorized(Problem::new(
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "Operator credential required",
+                detail,
+            ))
+        };
+        if keys.is_empty() {
+            return Err(unauthorized(
+                "this endpoint is for the hub's back end, and this service has no API keys: \
+                 configure CONNECTSPEC_API_KEYS or --api-key-file",
+            ));
+        }
+        let presented = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim);
+        match presented {
+            Some(key) if keys.accepts(key) => Ok(Operator),
+            _ => {
+                tracing::info!("operator credential missing or not accepted");
+                Err(unauthorized(
+                    "this endpoint is for the hub's back end: send `Authorization: Bearer <API key>` \
+                     with one of the service's operator keys",
+                ))
+            }
+        }
     }
 }

@@ -57,6 +57,7 @@ struct Inner {
     embed_origin: Option<String>,
     limits: Limits,
     oauth: config::oauth::OAuthConfig,
+    api_keys: config::api_keys::ApiKeys,
 }
 
 impl AppState {
@@ -77,6 +78,7 @@ impl AppState {
                 embed_origin: config.embed_origin.clone(),
                 limits: config.limits,
                 oauth: config.oauth.clone(),
+                api_keys: config.api_keys.clone(),
             }),
         })
     }
@@ -99,6 +101,11 @@ impl AppState {
     /// The inbound limits.
     pub fn limits(&self) -> Limits {
         self.inner.limits
+    }
+
+    /// The operator API keys.
+    pub fn api_keys(&self) -> &config::api_keys::ApiKeys {
+        &self.inner.api_keys
     }
 }
 

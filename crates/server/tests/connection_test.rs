@@ -145,6 +145,7 @@ async fn every_spec_test_request_is_built_from_the_spec() {
                 let res = c
                     .post(&url)
                     .header("content-type", "application/json")
+                    .header("authorization", format!("Bearer {}", common::OPERATOR_KEY))
                     .body(
                         json!({"fields": form, "access_token": OAUTH_TOKEN, "values": captured(m)})
                             .to_string(),

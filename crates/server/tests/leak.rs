@@ -217,6 +217,10 @@ async fn no_secret_in_responses_or_logs() {
             panic!("{}.{}: secret in a log line: {line}", v.provider, v.field);
         }
     }
+    // Every request above carried the operator key (`post_fields`): it is never logged.
+    if let Some(line) = text.lines().find(|l| l.contains(common::OPERATOR_KEY)) {
+        panic!("the operator key in a log line: {line}");
+    }
     assert!(
         seen_by_provider >= 2,
         "valid vectors must have been sent to the stand-in provider"

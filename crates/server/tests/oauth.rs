@@ -133,6 +133,7 @@ async fn start(keys: &str, ttl_secs: u64) -> Setup {
         )]),
         test_timeout: Duration::from_secs(10),
         oauth,
+        api_keys: common::operator_keys(),
         ..Config::default()
     };
     let state = AppState::new(&config).expect("state");
@@ -282,6 +283,7 @@ async fn post(url: &str, body: &Value) -> (u16, String, String) {
     let res = reqwest::Client::new()
         .post(url)
         .header("content-type", "application/json")
+        .header("authorization", format!("Bearer {}", common::OPERATOR_KEY))
         .body(body.to_string())
         .send()
         .await

@@ -55,6 +55,7 @@ async fn service(stub: &Stub, test_at_stub: bool) -> Service {
         base_urls,
         test_timeout: Duration::from_secs(5),
         oauth: OAuthConfig::from_args_and_env(&args, &env).expect("OAuth config"),
+        api_keys: common::operator_keys(),
         ..Config::default()
     })
     .await
@@ -64,6 +65,7 @@ async fn post(svc: &Service, path: &str, body: &Value) -> (u16, Value) {
     let res = reqwest::Client::new()
         .post(svc.url(path))
         .header("content-type", "application/json")
+        .header("authorization", format!("Bearer {}", common::OPERATOR_KEY))
         .body(body.to_string())
         .send()
         .await
@@ -366,4 +368,85 @@ async fn a_refused_captured_host_names_the_value() {
     assert_eq!(errors[0]["kind"], "host_not_allowed");
     assert!(!p.to_string().contains("evil.example.com"), "{p}");
     assert!(stub.seen().is_empty());
+}
+
+/// The endpoints that issue or redeem credentials (client-credentials token, refresh, the
+/// OAuth connection test) are the hub's back end's alone: without one of the operator keys
+/// they answer 401 (naming what to send, repeating nothing) and nothing reaches the token
+/// endpoint or the provider; with one they work. A service without keys refuses them all.
+#[tokio::test]
+async fn operator_endpoints_need_an_api_key() {
+    let stub = Stub::start(Answer::Body(
+        200,
+        r#"{"access_token": "A21AAFake", "token_type": "Bearer", "expires_in": 32400,
+            "refresh_token": "5AepFake", "instance_url": "https://acme-dev-ed.my.salesforce.com"}"#,
+    ))
+    .await;
+    let svc = service(&stub, true).await;
+    let calls = [
+        (
+            format!("{PAYPAL}/token"),
+            json!({"fields": {"environment": "api-m.sandbox.paypal.com"}}),
+        ),
+        (
+            format!("{SF}/refresh"),
+            json!({"fields": {}, "refresh_token": "5Aep861Fake"}),
+        ),
+        (
+            format!("{SF}/test"),
+            json!({"fields": {}, "access_token": ACCESS, "values": {"instance_host": INSTANCE}}),
+        ),
+    ];
+    let wrong = "Wq".repeat(20);
+    let refused = [
+        None,
+        Some(format!("Bearer {wrong}")),
+        Some(format!("Basic {}", common::OPERATOR_KEY)),
+        Some(format!("Bearer {}x", common::OPERATOR_KEY)),
+        Some("Bearer ".to_owned()),
+    ];
+    for (path, body) in &calls {
+        for auth in &refused {
+            let mut req = reqwest::Client::new()
+                .post(svc.url(path))
+                .header("content-type", "application/json")
+                .body(body.to_string());
+            if let Some(a) = auth {
+                req = req.header("authorization", a);
+            }
+            let res = req.send().await.unwrap();
+            assert_eq!(res.status(), 401, "{path} {auth:?}");
+            assert_eq!(res.headers()["www-authenticate"], "Bearer");
+            assert_eq!(res.headers()["content-type"], "application/problem+json");
+            let text = res.text().await.unwrap();
+            assert!(text.contains("Authorization: Bearer"), "{text}");
+            assert!(!text.contains(&wrong) && !text.contains(ACCESS), "{text}");
+        }
+    }
+    assert!(stub.seen().is_empty(), "nothing was sent without a key");
+    for (path, body) in &calls {
+        let (st, t) = post(&svc, path, body).await;
+        assert_eq!(st, 200, "{path}: {t}");
+    }
+    assert_eq!(
+        stub.seen().len(),
+        calls.len(),
+        "each call reached the stand-in once"
+    );
+
+    let keyless = Service::start(Config::default()).await;
+    let (st, p) = post(
+        &keyless,
+        &format!("{PAYPAL}/token"),
+        &json!({"fields": {"environment": "api-m.sandbox.paypal.com"}}),
+    )
+    .await;
+    assert_eq!(st, 401, "{p}");
+    assert!(
+        p["detail"]
+            .as_str()
+            .unwrap()
+            .contains("CONNECTSPEC_API_KEYS"),
+        "{p}"
+    );
 }

@@ -3,6 +3,7 @@
 //! Parsing is separate from reading the process environment so that tests can check
 //! every rule without touching global state.
 
+pub mod api_keys;
 pub mod oauth;
 
 use std::collections::BTreeMap;
@@ -92,6 +93,8 @@ pub struct Settings {
 
     /// OAuth 2.0: state keys, redirect URI, client credentials.
     pub oauth: crate::config::oauth::OAuthArgs,
+    /// A file of operator API keys, one a line (besides `CONNECTSPEC_API_KEYS`).
+    pub api_key_file: Option<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -108,6 +111,7 @@ impl Default for Settings {
             max_connections: DEFAULT_MAX_CONNECTIONS,
             max_errors: DEFAULT_MAX_ERRORS,
             oauth: crate::config::oauth::OAuthArgs::default(),
+            api_key_file: None,
         }
     }
 }
@@ -134,6 +138,8 @@ pub struct Config {
     pub limits: Limits,
     /// OAuth 2.0 settings.
     pub oauth: crate::config::oauth::OAuthConfig,
+    /// The operator API keys the endpoints that issue or redeem credentials require.
+    pub api_keys: api_keys::ApiKeys,
 }
 
 impl Default for Config {
@@ -148,6 +154,7 @@ impl Default for Config {
             resolve: BTreeMap::new(),
             limits: Limits::default(),
             oauth: crate::config::oauth::OAuthConfig::default(),
+            api_keys: api_keys::ApiKeys::default(),
         }
     }
 }
@@ -179,6 +186,12 @@ impl Config {
     ) -> Result<Config, ConfigError> {
         let mut base_urls = BTreeMap::new();
         let env: Vec<(String, String)> = env.into_iter().collect();
+        let api_keys_env = env
+            .iter()
+            .find(|(k, _)| k == api_keys::API_KEYS_ENV)
+            .map(|(_, v)| v.clone());
+        let api_keys =
+            api_keys::ApiKeys::from_sources(api_keys_env.as_deref(), args.api_key_file.as_deref())?;
         let oauth_env: BTreeMap<String, String> = env
             .iter()
             .filter(|(k, _)| k.starts_with(crate::config::oauth::CLIENT_ENV_PREFIX))
@@ -251,6 +264,7 @@ impl Config {
             resolve: BTreeMap::new(),
             limits,
             oauth: crate::config::oauth::OAuthConfig::from_args_and_env(&args.oauth, &oauth_env)?,
+            api_keys,
         })
     }
 }

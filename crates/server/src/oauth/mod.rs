@@ -39,7 +39,7 @@ use crate::AppState;
 use crate::body::{read_json_body, wipe};
 use crate::config::oauth::Setup;
 use crate::connection_test::{host_problem, internal, value_problem};
-use crate::extract::{Ids, checked, find_method};
+use crate::extract::{Ids, Operator, checked, find_method};
 use crate::outbound::is_public;
 use crate::problem::{Problem, ProviderError};
 use crate::respond::json;
@@ -471,6 +471,7 @@ fn public_of(m: &MethodMeta, values: &BTreeMap<String, String>) -> BTreeMap<Stri
 
 /// `POST …/refresh`.
 pub(crate) async fn refresh(
+    _operator: Operator,
     State(state): State<AppState>,
     Ids((provider, method)): Ids<(String, String)>,
     req: Request,
@@ -510,6 +511,7 @@ pub(crate) async fn refresh(
 
 /// `POST …/token`: the client credentials grant.
 pub(crate) async fn token(
+    _operator: Operator,
     State(state): State<AppState>,
     Ids((provider, method)): Ids<(String, String)>,
     req: Request,

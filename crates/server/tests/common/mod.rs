@@ -63,6 +63,7 @@ pub fn config_for(providers: &[&str], stub: &str, timeout: Duration) -> Config {
     Config {
         base_urls,
         test_timeout: timeout,
+        api_keys: operator_keys(),
         ..Config::default()
     }
 }
@@ -315,9 +316,11 @@ pub async fn post_fields(
     form: &serde_json::Map<String, serde_json::Value>,
 ) -> reqwest::Response {
     let body = serde_json::to_vec(&serde_json::json!({ "fields": form })).unwrap();
+    // Sent as the hub's back end would: with an operator key (the open endpoints ignore it).
     client
         .post(url)
         .header("content-type", "application/json")
+        .header("authorization", format!("Bearer {OPERATOR_KEY}"))
         .body(body)
         .send()
         .await
@@ -373,6 +376,7 @@ pub async fn run_test(
 pub fn quick_config() -> Config {
     Config {
         test_timeout: Duration::from_secs(3),
+        api_keys: operator_keys(),
         ..Config::default()
     }
 }
@@ -395,4 +399,13 @@ pub async fn post_verb(
         status,
         serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
     )
+}
+
+/// The operator API key the tests' services accept (fake, 40 base64url characters).
+pub const OPERATOR_KEY: &str = "op_k3y-7Qm2Zx9Lw4Rt8Yv1Bn6Hc5Jd0Fg3Ks2Pa";
+
+/// The operator keys of a test service: [`OPERATOR_KEY`].
+pub fn operator_keys() -> connectspec_server::config::api_keys::ApiKeys {
+    connectspec_server::config::api_keys::ApiKeys::new(&[OPERATOR_KEY.into()])
+        .expect("a usable key")
 }
