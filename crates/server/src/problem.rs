@@ -172,8 +172,14 @@ impl IntoResponse for Problem {
         let status = self.status_code();
         let body = serde_json::to_vec(&self).expect("a problem always serializes");
         let mut res = (status, body).into_response();
-        res.headers_mut()
-            .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        let headers = res.headers_mut();
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        // A problem body may quote what the caller sent (an unknown key, cut short): no
+        // browser may sniff it into something it would render or run.
+        headers.insert(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        );
         res
     }
 }

@@ -214,6 +214,8 @@ async fn validate_lists_every_field_error() {
     let res = post_fields(&c, &url, form.as_object().unwrap()).await;
     let status = res.status().as_u16();
     let ct = res.headers()["content-type"].to_str().unwrap().to_owned();
+    // A problem quotes an unknown key: browsers must not sniff it into HTML.
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
     let body: Value = res.json().await.unwrap();
     assert_problem(status, &ct, &body, 422);
     let errors = body["errors"].as_array().unwrap();

@@ -279,7 +279,17 @@ fn parse_embed_origin(value: &str) -> Result<String, ConfigError> {
         )
     };
     let url = Url::parse(value.trim()).map_err(|_| err())?;
-    if !matches!(url.scheme(), "http" | "https")
+    // The origin goes into a Content-Security-Policy header and is compared with
+    // postMessage origins: a wildcard, a quote or a `;` would widen or break the policy.
+    let host_ok = match url.host() {
+        Some(url::Host::Domain(d)) => d
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.'),
+        Some(_) => true,
+        None => false,
+    };
+    if !host_ok
+        || !matches!(url.scheme(), "http" | "https")
         || url.host_str().is_none()
         || url.path() != "/"
         || url.query().is_some()
@@ -332,4 +342,34 @@ fn parse_base_url(id: &str, value: &str, origin: &str) -> Result<Url, ConfigErro
         )));
     }
     Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_embed_origin;
+
+    #[test]
+    fn an_embed_origin_is_an_origin_and_nothing_else() {
+        assert_eq!(
+            parse_embed_origin("https://hub.example.com").unwrap(),
+            "https://hub.example.com"
+        );
+        assert_eq!(
+            parse_embed_origin("http://127.0.0.1:8080").unwrap(),
+            "http://127.0.0.1:8080"
+        );
+        for bad in [
+            "https://*.acme.test",
+            "https://portal.acme.test/app",
+            "https://portal.acme.test;script-src *",
+            "https://portal'.acme.test",
+            "https://user@portal.acme.test",
+            "portal.acme.test",
+            "ftp://portal.acme.test",
+            "https://portal.acme.test?x=1",
+        ] {
+            let err = parse_embed_origin(bad).unwrap_err();
+            assert!(!err.0.contains(bad), "{bad}: {err}");
+        }
+    }
 }
