@@ -134,7 +134,8 @@ pub fn bullet_nodes(method: &AuthMethod, bullet: &Bullet) -> Result<Vec<Inline>,
                         method.id
                     )
                 })?;
-            Ok(vec![Inline::Text(format_sentence(hint))])
+            // The hint is inline text (the checker proved it): its `code` stays code.
+            text_nodes(&format_sentence(hint))
         }
     }
 }

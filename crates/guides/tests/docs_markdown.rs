@@ -245,3 +245,30 @@ fn oneflow_markdown_structure() {
     );
     assert!(o.items.iter().any(|i| i == "Click Generate a new token."));
 }
+
+/// A format hint is inline text: its `code` is code on the page (and a code node in the
+/// form's guide), not escaped backticks.
+#[test]
+fn format_hints_keep_their_code() {
+    let pages = pages();
+    let md = page(&pages, "sentry/personal-token.md");
+    assert!(
+        md.contains("Format: `sntryu_` followed by 64 hexadecimal characters."),
+        "{md}"
+    );
+    let mdx = page(&pages, "sentry/personal-token.mdx");
+    assert!(mdx.contains("<li>Format: <code>"), "{mdx}");
+    let cat = catalogue();
+    let m = cat
+        .provider("sentry")
+        .and_then(|p| p.method("auth_token"))
+        .expect("sentry auth_token");
+    let guide = connectspec_guides::guide::method_guide(m, None).unwrap();
+    let has_code = guide
+        .sections
+        .iter()
+        .flat_map(|s| s.steps.iter().flat_map(|st| &st.bullets).chain(&s.bullets))
+        .flatten()
+        .any(|n| matches!(n, connectspec_guides::guide::Node::Code(c) if c == "sntryu_"));
+    assert!(has_code, "the form's guide has the hint's code node");
+}

@@ -91,6 +91,10 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &Ptr) {
     if let Some(d) = &f.description {
         markup(rep, &fp.join("description"), d);
     }
+    // A hint is inline text too: pages and the form's guide render its `code`.
+    if let Some(h) = &f.hint {
+        markup(rep, &fp.join("hint"), h);
+    }
     let contradictory = check_lengths(rep, f, fp);
     check_options(rep, f, fp);
     crate::check::choices::check_choice(rep, f, fp);
