@@ -1,6 +1,7 @@
 //! `cargo xtask check` and the schema file.
 
 use connectspec_lang::Code;
+use connectspec_lang::files::compare;
 use std::path::Path;
 
 use connectspec_lang::schema::{SCHEMA_PATH, spec_schema_text};
@@ -51,19 +52,16 @@ pub fn run(root: &Path, req: &Request<'_>) -> Result<(), String> {
             );
         }
     }
-    let schema_path = root.join(SCHEMA_PATH);
-    let fresh = spec_schema_text();
-    match std::fs::read_to_string(&schema_path) {
-        Ok(old) if old == fresh => {}
-        Ok(_) => problems.push(Problem::new(
+    let help = "help: run `cargo xtask gen-schema`";
+    match compare(root, SCHEMA_PATH, &spec_schema_text()) {
+        Ok(None) => {}
+        Ok(Some(d)) => problems.push(Problem::new(
             Code::Stale.id(),
-            format!("error[E090]: {SCHEMA_PATH} is stale\n  help: run `cargo xtask gen-schema`"),
+            format!("error[E090]: {d}\n  {help}"),
         )),
         Err(e) => problems.push(Problem::new(
             Code::Stale.id(),
-            format!(
-                "error[E090]: cannot read {SCHEMA_PATH}: {e}\n  help: run `cargo xtask gen-schema`"
-            ),
+            format!("error[E090]: cannot read {SCHEMA_PATH}: {e}\n  {help}"),
         )),
     }
     if problems.is_empty() {

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use connectspec_codegen::js::PACKAGE_DIR;
 use connectspec_lang::Catalogue;
+use connectspec_lang::files::{Drift, compare};
 
 /// Writes every file of `packages/validators/` and removes generated files no spec
 /// produces any more.
@@ -40,23 +41,23 @@ pub fn generate(root: &Path, specs: &Path) -> Result<(), String> {
 pub fn check(root: &Path, catalogue: &Catalogue) -> Vec<String> {
     let dir = root.join(PACKAGE_DIR);
     let files = connectspec_codegen::js_package(catalogue);
+    let mut drift: Vec<Drift> = Vec::new();
     let mut problems = Vec::new();
     for f in &files {
-        let what = match std::fs::read_to_string(dir.join(&f.path)) {
-            Ok(old) if old == f.contents => continue,
-            Ok(_) => "is stale",
-            Err(_) => "is missing",
-        };
-        problems.push(format!(
-            "error[E092]: {PACKAGE_DIR}/{} {what}\n  help: run `cargo xtask gen-docs` (it writes the pages and this package)",
-            f.path
-        ));
+        match compare(&dir, &f.path, &f.contents) {
+            Ok(d) => drift.extend(d),
+            Err(e) => problems.push(format!(
+                "error[E092]: cannot read {PACKAGE_DIR}/{}: {e}",
+                f.path
+            )),
+        }
     }
-    for extra in extra_files(&dir, &files) {
-        problems.push(format!(
-            "error[E092]: {PACKAGE_DIR}/{extra} is not generated from any spec\n  help: run `cargo xtask gen-docs` (it writes the pages and this package)"
-        ));
-    }
+    drift.extend(extra_files(&dir, &files).into_iter().map(Drift::Extra));
+    problems.extend(drift.iter().map(|d| {
+        format!(
+            "error[E092]: {PACKAGE_DIR}/{d}\n  help: run `cargo xtask gen-docs` (it writes the pages and this package)"
+        )
+    }));
     problems
 }
 

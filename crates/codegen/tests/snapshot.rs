@@ -8,6 +8,7 @@
 
 use std::path::Path;
 
+use connectspec_lang::files::{compare, write_if_changed};
 use connectspec_lang::{Catalogue, load_file};
 
 /// The catalogue of these workspace specs.
@@ -56,26 +57,30 @@ fn reference_snapshot() {
 }
 
 /// Fails when `path` does not hold `contents`, naming the command that rewrites it;
-/// with `INSTA_UPDATE=always` (or `UPDATE_EXPECT=1`) rewrites it instead.
+/// with `INSTA_UPDATE=always` (or `UPDATE_EXPECT=1`) rewrites it instead. The comparison
+/// and the write are the workspace's own (`connectspec_lang::files`).
 fn ensure_file_contents(path: &Path, contents: &str) {
-    let old = std::fs::read_to_string(path).unwrap_or_default();
-    if old == contents {
+    let (dir, name) = (
+        path.parent().unwrap(),
+        path.file_name().unwrap().to_str().unwrap(),
+    );
+    let Some(drift) = compare(dir, name, contents).expect("the golden is readable") else {
         return;
-    }
+    };
     let update = std::env::var("INSTA_UPDATE").is_ok_and(|v| v == "always")
         || std::env::var_os("UPDATE_EXPECT").is_some();
     if update {
-        std::fs::write(path, contents).expect("write the snapshot");
+        write_if_changed(path, contents).expect("write the snapshot");
         return;
     }
+    let old = std::fs::read_to_string(path).unwrap_or_default();
     let first = old
         .lines()
         .zip(contents.lines())
         .position(|(a, b)| a != b)
         .unwrap_or(old.lines().count().min(contents.lines().count()));
     panic!(
-        "{} is stale (first difference at line {}); run `INSTA_UPDATE=always cargo test -p connectspec-codegen --test snapshot` and review the diff",
-        path.display(),
+        "{drift} (first difference at line {}); run `INSTA_UPDATE=always cargo test -p connectspec-codegen --test snapshot` and review the diff",
         first + 1
     );
 }

@@ -6,9 +6,9 @@
 //! change. Files listed in the previous manifest but no longer generated (their spec or
 //! method was removed) are deleted, and directories left empty by that are removed.
 
-use connectspec_lang::files::{write_file, write_if_changed};
+pub use connectspec_lang::files::Drift;
+use connectspec_lang::files::{compare, write_file, write_if_changed};
 use std::collections::BTreeSet;
-use std::fmt;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -37,27 +37,6 @@ pub struct WriteReport {
     pub written: Vec<String>,
     /// Files deleted because they are no longer generated.
     pub removed: Vec<String>,
-}
-
-/// How the output directory differs from what would be generated.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Drift {
-    /// The file exists with other contents.
-    Stale(String),
-    /// The file does not exist.
-    Missing(String),
-    /// The generator wrote this file earlier but would not write it now.
-    Extra(String),
-}
-
-impl fmt::Display for Drift {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Drift::Stale(p) => write!(f, "{p} is stale"),
-            Drift::Missing(p) => write!(f, "{p} is missing"),
-            Drift::Extra(p) => write!(f, "{p} is no longer generated (its spec or method is gone)"),
-        }
-    }
 }
 
 /// The manifest page for a set of pages (sorted paths, one per line).
@@ -147,15 +126,8 @@ pub fn drift(out: &Path, pages: &[Page]) -> Result<Vec<Drift>, DocsError> {
     let compared: Vec<Result<Option<Drift>, DocsError>> = io_pool().install(|| {
         all.par_iter()
             .map(|page| {
-                let path = out.join(&page.path);
-                match std::fs::read(&path) {
-                    Ok(old) if old == page.contents.as_bytes() => Ok(None),
-                    Ok(_) => Ok(Some(Drift::Stale(page.path.clone()))),
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                        Ok(Some(Drift::Missing(page.path.clone())))
-                    }
-                    Err(e) => Err(DocsError::io(&path, e)),
-                }
+                compare(out, &page.path, &page.contents)
+                    .map_err(|e| DocsError::io(&out.join(&page.path), e))
             })
             .collect()
     });
