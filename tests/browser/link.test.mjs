@@ -516,3 +516,40 @@ describe("the element on a host page", () => {
     await p.close();
   });
 });
+
+describe("a phone-sized screen", () => {
+  test("at 360 px no part of the form is wider than the screen (choices, Show buttons)", async () => {
+    for (const [provider, method] of [
+      ["datadog", "api_and_application_key"],
+      ["oneflow", "api_token"],
+      ["stripe", "api_key"],
+    ]) {
+      const { page: p } = await openPage(chrome.browser, `${service.url}/connect/${provider}/${method}`, {
+        width: 360,
+        height: 740,
+      });
+      const wide = await p.evaluate(() => {
+        const limit = document.documentElement.clientWidth;
+        const out = [];
+        const walk = (root) => {
+          for (const el of root.querySelectorAll("*")) {
+            const r = el.getBoundingClientRect();
+            // Past the screen, or past the card (the form) it sits in.
+            const card = el.closest(".form")?.getBoundingClientRect();
+            const right = Math.min(limit, card ? card.right : limit);
+            const left = card ? card.left : 0;
+            if (r.width > 0 && (r.right > right + 0.5 || r.left < left - 0.5)) {
+              out.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)}..${Math.round(r.right)}`);
+            }
+            if (el.shadowRoot) walk(el.shadowRoot);
+          }
+        };
+        walk(document);
+        return { limit, scroll: document.documentElement.scrollWidth, out };
+      });
+      assert.deepEqual(wide.out, [], `${provider}: elements past ${wide.limit}px`);
+      assert.ok(wide.scroll <= wide.limit, `${provider}: the page scrolls sideways (${wide.scroll} > ${wide.limit})`);
+      await p.close();
+    }
+  });
+});
