@@ -26,13 +26,18 @@ pub fn generate(
         scopes: scopes.map(parse_scopes),
         actions: actions.map(parse_scopes),
     };
-    let summary = connectspec_guides::generate(specs, out, &opts).map_err(|e| e.to_string())?;
+    // One load feeds the pages and, for the workspace's specs, the browser package.
+    let start = std::time::Instant::now();
+    let catalogue = connectspec_lang::load_dir(specs)
+        .map_err(|d| connectspec_guides::DocsError::Spec(d).to_string())?;
+    let summary = connectspec_guides::write_catalogue(&catalogue, out, &opts, start)
+        .map_err(|e| e.to_string())?;
     for removed in &summary.report.removed {
         println!("removed {}", out.join(removed).display());
     }
     println!("{summary}");
     if specs == root.join("specs") {
-        crate::js::generate(root, specs)?;
+        crate::js::write_package(root, &catalogue)?;
     }
     Ok(())
 }

@@ -12,8 +12,13 @@ use connectspec_lang::files::{Drift, compare};
 pub fn generate(root: &Path, specs: &Path) -> Result<(), String> {
     let catalogue = connectspec_lang::load_dir(specs)
         .map_err(|d| format!("the specs in {} have errors:\n{d}", specs.display()))?;
+    write_package(root, &catalogue)
+}
+
+/// [`generate`] for a loaded catalogue.
+pub fn write_package(root: &Path, catalogue: &Catalogue) -> Result<(), String> {
     let dir = root.join(PACKAGE_DIR);
-    let files = connectspec_codegen::js_package(&catalogue);
+    let files = connectspec_codegen::js_package(catalogue);
     let mut written = 0;
     for f in &files {
         let path = dir.join(&f.path);

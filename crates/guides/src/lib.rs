@@ -235,7 +235,18 @@ pub fn render_catalogue(catalogue: &Catalogue, opts: &Options) -> Result<Vec<Pag
 pub fn generate(specs: &Path, out: &Path, opts: &Options) -> Result<Summary, DocsError> {
     let start = Instant::now();
     let catalogue = connectspec_lang::load_dir(specs).map_err(DocsError::Spec)?;
-    let pages = render_catalogue(&catalogue, opts)?;
+    write_catalogue(&catalogue, out, opts, start)
+}
+
+/// [`generate`] for a catalogue the caller has loaded already (`cargo xtask gen-docs`
+/// feeds the same catalogue to the browser package); `start` is when the work began.
+pub fn write_catalogue(
+    catalogue: &Catalogue,
+    out: &Path,
+    opts: &Options,
+    start: Instant,
+) -> Result<Summary, DocsError> {
+    let pages = render_catalogue(catalogue, opts)?;
     let report = output::write(out, &pages)?;
     Ok(Summary {
         pages: pages.len(),
