@@ -3,6 +3,7 @@
 //! page. Only the hub's back end holds the key; the browser sees the session token and the
 //! opaque result, never the key or a secret.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -26,6 +27,9 @@ pub struct Reconnect {
     pub connection: String,
     pub provider: String,
     pub method: String,
+    /// The identity the connection test found when the account was linked (without one,
+    /// connectspec cannot tell accounts apart and does not check).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<String>,
 }
 
@@ -34,8 +38,10 @@ pub struct Reconnect {
 pub struct SessionRequest {
     pub end_user: String,
     pub offers: Vec<Offer>,
-    #[serde(skip_serializing_if = "Map::is_empty")]
-    pub values: Map<String, Value>,
+    /// Pre-filled values: non-secret form fields of the offered methods only (connectspec
+    /// refuses any other key).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: BTreeMap<String, String>,
     pub expires_in: u64,
     /// The hub page's origin, which embeds the form element.
     pub origin: String,

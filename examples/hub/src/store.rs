@@ -243,8 +243,12 @@ impl Store {
     }
 }
 
-/// Records `session` as redeemed; refused if it already was.
+/// Records `session` as redeemed; refused if it already was. A result without a session
+/// (a `connectspec serve --dev` service's, never the hub's own) is not recorded.
 fn redeem(tx: &rusqlite::Transaction<'_>, session: &str, now: i64) -> Result<(), StoreError> {
+    if session.is_empty() {
+        return Ok(());
+    }
     let inserted = tx.execute(
         "INSERT OR IGNORE INTO redeemed_sessions (session, redeemed_at) VALUES (?1, ?2)",
         params![session, now],

@@ -5,6 +5,7 @@
 //! takes only `application/json`, which a cross-site form cannot send without a CORS
 //! preflight the hub never answers. The session cookie is `SameSite=Lax` on top.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use axum::extract::{Path, Query, Request, State};
@@ -327,14 +328,32 @@ async fn reconnect_session(
         method: c.method.clone(),
         identity: c.identity.clone(),
     };
-    session_answer(&state, user, offer, c.values, Some(reconnect)).await
+    let values = prefill(&c.provider, &c.method, &c.values);
+    session_answer(&state, user, offer, values, Some(reconnect)).await
+}
+
+/// What a reconnect pre-fills: the stored values of the method's non-secret form fields
+/// (derived and captured values are not form fields, and a secret is never pre-filled).
+fn prefill(
+    provider: &str,
+    method: &str,
+    values: &serde_json::Map<String, Value>,
+) -> BTreeMap<String, String> {
+    let Some(meta) = connectspec_providers::method(provider, method) else {
+        return BTreeMap::new();
+    };
+    meta.fields
+        .iter()
+        .filter(|f| !f.secret)
+        .filter_map(|f| Some((f.key.to_owned(), values.get(f.key)?.as_str()?.to_owned())))
+        .collect()
 }
 
 async fn session_answer(
     state: &AppState,
     user: String,
     offer: Offer,
-    values: serde_json::Map<String, Value>,
+    values: BTreeMap<String, String>,
     reconnect: Option<Reconnect>,
 ) -> Result<Response, ApiError> {
     let request = SessionRequest {

@@ -228,7 +228,8 @@ fn answer(user: &str, session: &str, token: &str, connection: Option<&str>) -> V
         "connection": connection,
         "identity": "Acme AB (account 42)",
         "fields": {"api_token": token, "user_email": " ada@example.com "},
-        "values": {"user_email": "ada@example.com"},
+        // A captured value beside the field's: stored, but not a form field to pre-fill.
+        "values": {"user_email": "ada@example.com", "account_region": "eu"},
         "tokens": null,
     })
 }
