@@ -72,6 +72,18 @@ pub struct Args {
     #[arg(long, env = "CONNECTSPEC_API_KEY_FILE", value_name = "FILE")]
     pub api_key_file: Option<std::path::PathBuf>,
 
+    /// The service's origin as browsers reach it (https://connect.example.com): the
+    /// hosted link URLs and OAuth start URLs it hands out begin with it. Defaults to
+    /// the origin of --oauth-redirect-uri.
+    #[arg(long, env = "CONNECTSPEC_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
+
+    /// For trying specs while writing them: the link form's endpoints (validate, test,
+    /// connect, authorize) work without a link session. Only on a loopback listen
+    /// address; never in production.
+    #[arg(long)]
+    pub dev: bool,
+
     /// OAuth 2.0: state keys, redirect URI, client credentials.
     #[command(flatten)]
     pub oauth: OAuthFlags,
@@ -146,6 +158,8 @@ impl Args {
             max_errors: self.max_errors,
             oauth: self.oauth.settings(),
             api_key_file: self.api_key_file.clone(),
+            public_url: self.public_url.clone(),
+            dev: self.dev,
         }
     }
 }

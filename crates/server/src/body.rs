@@ -156,6 +156,27 @@ fn unsupported(detail: &str) -> Problem {
     )
 }
 
+/// Reads a JSON body into `T`. Serde's own messages are not passed on (they can quote
+/// a value); the answer names the line and column and what `T` expects (`shape`).
+pub(crate) async fn read_json<T: serde::de::DeserializeOwned>(
+    state: &crate::AppState,
+    req: Request,
+    shape: &str,
+) -> Result<T, Problem> {
+    let bytes = read_json_body(req, state).await?;
+    let parsed: Result<T, _> = serde_json::from_slice(&bytes);
+    if let Ok(mut raw) = bytes.try_into_mut() {
+        zeroize::Zeroize::zeroize(raw.as_mut());
+    }
+    parsed.map_err(|e| {
+        Problem::bad_request(format!(
+            "the request body must be {shape} (line {}, column {})",
+            e.line(),
+            e.column()
+        ))
+    })
+}
+
 /// Accepts `application/json` and `application/<anything>+json`, with parameters.
 fn check_content_type(value: Option<&axum::http::HeaderValue>) -> Result<(), Problem> {
     let Some(value) = value else {

@@ -45,6 +45,21 @@ static LINK_ASSETS: &[(&str, &str, &str)] = &[
         CSS,
         include_str!("../../../packages/link/page.css"),
     ),
+    (
+        "oauth-done.js",
+        JS,
+        include_str!("../../../packages/link/oauth-done.js"),
+    ),
+    (
+        "hosted.css",
+        CSS,
+        include_str!("../../../packages/link/hosted.css"),
+    ),
+    (
+        "hosted.js",
+        JS,
+        include_str!("../../../packages/link/hosted.js"),
+    ),
 ];
 
 mod validators {
@@ -96,7 +111,8 @@ pub async fn page(
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     h.insert(
         HeaderName::from_static("cross-origin-opener-policy"),
-        HeaderValue::from_static("same-origin"),
+        // The OAuth popup posts its result back to this page: popups keep their opener.
+        HeaderValue::from_static("same-origin-allow-popups"),
     );
     Ok(res)
 }
@@ -129,7 +145,7 @@ fn render_page(m: &MethodMeta, embed_origin: Option<&str>) -> String {
 }
 
 /// HTML text and attribute escaping.
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -167,7 +183,7 @@ pub async fn cors(State(state): State<AppState>, req: Request, next: Next) -> Re
         );
         h.insert(
             header::ACCESS_CONTROL_ALLOW_HEADERS,
-            HeaderValue::from_static("content-type, accept"),
+            HeaderValue::from_static("content-type, accept, connectspec-session"),
         );
         h.insert(
             header::ACCESS_CONTROL_MAX_AGE,

@@ -75,6 +75,10 @@ pub struct TestReport {
     /// spec and its pointer. Never any of the answer's content.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub failed_check: Option<FailedCheck>,
+    /// The account's identity in the answer (the spec's `connection_test.identity`),
+    /// when the test succeeded and the answer holds one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity: Option<String>,
 }
 
 /// Which of the spec's response checks failed.
@@ -535,6 +539,7 @@ pub fn report(meta: &'static MethodMeta, test: &'static TestMeta, status: u16) -
         missing_scopes: Vec::new(),
         note: test.note,
         failed_check: None,
+        identity: None,
     };
     if status == test.expect_status {
         return TestReport {

@@ -25,6 +25,7 @@ pub mod config;
 mod connect_page;
 mod connection_test;
 mod extract;
+pub mod link;
 mod listen;
 mod listing;
 mod logging;
@@ -58,7 +59,15 @@ struct Inner {
     limits: Limits,
     oauth: config::oauth::OAuthConfig,
     api_keys: config::api_keys::ApiKeys,
+    dev: bool,
+    public_origin: Option<String>,
+    link_keys: Arc<state::StateKeys>,
+    test_limiter: link::limit::TestLimiter,
+    spent: std::sync::Mutex<std::collections::HashMap<String, u64>>,
 }
+
+/// Spent states kept before expired ones are dropped.
+const SPENT_SWEEP: usize = 4096;
 
 impl AppState {
     /// State for a configuration (builds the outgoing HTTP clients).
@@ -72,6 +81,22 @@ impl AppState {
         .map_err(|_| {
             ConfigError("the HTTP client for connection tests could not be built".into())
         })?;
+        // Sessions and results are sealed with the state keys (one rotation for all);
+        // a `--dev` service without keys gets one for its lifetime.
+        let link_keys = if config.oauth.keys.is_empty() && config.dev {
+            Arc::new(state::StateKeys::new(vec![
+                state::StateKey::from_text(&state::StateKeys::random(32))
+                    .expect("32 random bytes make a key"),
+            ]))
+        } else {
+            config.oauth.keys.clone()
+        };
+        let public_origin = config
+            .public_url
+            .as_ref()
+            .or(config.oauth.redirect_uri.as_ref())
+            .map(|u| u.origin().ascii_serialization())
+            .or_else(|| config.dev.then(|| format!("http://{}", config.listen)));
         Ok(AppState {
             inner: Arc::new(Inner {
                 tester,
@@ -79,6 +104,11 @@ impl AppState {
                 limits: config.limits,
                 oauth: config.oauth.clone(),
                 api_keys: config.api_keys.clone(),
+                dev: config.dev,
+                public_origin,
+                link_keys,
+                test_limiter: link::limit::TestLimiter::default(),
+                spent: std::sync::Mutex::default(),
             }),
         })
     }
@@ -106,6 +136,39 @@ impl AppState {
     /// The operator API keys.
     pub fn api_keys(&self) -> &config::api_keys::ApiKeys {
         &self.inner.api_keys
+    }
+
+    /// Whether the link endpoints serve callers without a session (`serve --dev`).
+    pub fn dev(&self) -> bool {
+        self.inner.dev
+    }
+
+    /// The service's own origin as browsers reach it: `--public-url`, else the OAuth
+    /// redirect URI's, else (`--dev`) the listen address.
+    pub fn public_origin(&self) -> Option<String> {
+        self.inner.public_origin.clone()
+    }
+
+    /// The keys that seal link sessions and results.
+    pub fn link_keys(&self) -> &state::StateKeys {
+        &self.inner.link_keys
+    }
+
+    /// The per-session limit on connection tests.
+    pub(crate) fn test_limiter(&self) -> &link::limit::TestLimiter {
+        &self.inner.test_limiter
+    }
+
+    /// Marks the flow `nonce` (valid until `exp`) as completed on this instance;
+    /// false when it already was. The binding cookie makes a state single-use across
+    /// instances; this stops a replay on the same instance even with the cookie.
+    pub(crate) fn spend_state(&self, nonce: &str, exp: u64) -> bool {
+        let mut spent = self.inner.spent.lock().unwrap_or_else(|e| e.into_inner());
+        if spent.len() >= SPENT_SWEEP {
+            let now = state::now();
+            spent.retain(|_, e| *e > now);
+        }
+        spent.insert(nonce.to_owned(), exp).is_none()
     }
 }
 
@@ -136,6 +199,16 @@ pub async fn run(config: Config) -> std::io::Result<()> {
         max_errors = config.limits.max_errors,
         "connectspec service listening"
     );
+    if config.dev {
+        tracing::warn!(
+            "--dev: DEVELOPMENT MODE. The link endpoints (validate, test, connect, authorize) \
+             answer anyone without a link session. Use it only to try specs on this machine."
+        );
+        eprintln!(
+            "\n  connectspec serve --dev: development mode on {addr}.\n  \
+             Link sessions are NOT required; never expose this service.\n"
+        );
+    }
     if config.allow_private_hosts {
         tracing::warn!(
             "--allow-private-hosts: connection tests may reach loopback, private and link-local addresses"

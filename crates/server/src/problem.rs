@@ -35,6 +35,9 @@ pub struct Problem {
     /// problems; `detail` says it for the end user.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provider_error: Option<Box<ProviderError>>,
+    /// Seconds to wait before trying again, sent as `Retry-After` (429 answers).
+    #[serde(skip)]
+    pub retry_after: Option<u32>,
 }
 
 /// An OAuth provider's error (RFC 6749 §4.1.2.1, §5.2), as sent, cleaned of control
@@ -79,6 +82,7 @@ impl Problem {
             errors: Vec::new(),
             errors_not_listed: 0,
             provider_error: None,
+            retry_after: None,
         }
     }
 
@@ -180,6 +184,9 @@ impl IntoResponse for Problem {
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         );
+        if let Some(secs) = self.retry_after {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
         res
     }
 }

@@ -15,6 +15,7 @@ use crate::connect_page;
 use axum::extract::FromRequestParts;
 
 use crate::extract::{Ids, Operator, checked, find_method, find_provider};
+use crate::link::session::Caller;
 use crate::listing;
 use crate::logging;
 use crate::problem::Problem;
@@ -51,7 +52,13 @@ pub fn router(state: AppState) -> Router {
             "/v1/providers/{provider}/methods/{method}/token",
             post(crate::oauth::token),
         )
+        .route("/v1/oauth/start", get(crate::oauth::start))
         .route("/v1/oauth/callback", get(crate::oauth::callback))
+        .route("/v1/link/sessions", post(crate::link::session::create))
+        .route("/v1/link/session", get(crate::link::session::view))
+        .route("/v1/link/connect", post(crate::link::connect::connect))
+        .route("/v1/link/exchange", post(crate::link::result::exchange))
+        .route("/link", get(crate::link::page::hosted))
         .route("/connect/{provider}/{method}", get(connect_page::page))
         .route("/connect/assets/link/{file}", get(connect_page::link_asset))
         .route(
@@ -195,11 +202,13 @@ struct Validation {
 }
 
 async fn validate(
+    caller: Caller,
     State(state): State<AppState>,
     Ids((provider, method)): Ids<(String, String)>,
     body: FieldsBody,
 ) -> Result<Response, Problem> {
     let m = find_method(&provider, &method)?;
+    caller.may_use(m)?;
     let creds = checked(&state, m, body.fields())?;
     let body = Validation {
         provider: m.provider_id,
@@ -217,6 +226,12 @@ async fn test(
     req: axum::extract::Request,
 ) -> Result<Response, Problem> {
     let m = find_method(&provider, &method)?;
+    let (mut parts, body) = req.into_parts();
+    let caller = match Caller::from_request_parts(&mut parts, &state).await {
+        Ok(c) => c,
+        Err(res) => return Ok(res),
+    };
+    let req = axum::extract::Request::from_parts(parts, body);
     if m.oauth.is_some() {
         // An access token tested here was issued to the hub: only its back end sends one.
         let (mut parts, body) = req.into_parts();
@@ -226,6 +241,7 @@ async fn test(
         let req = axum::extract::Request::from_parts(parts, body);
         return crate::oauth::test(state, m, req).await;
     }
+    caller.may_use(m)?;
     let body =
         <FieldsBody as axum::extract::FromRequest<AppState>>::from_request(req, &state).await?;
     if m.connection_test.is_none() {
@@ -236,6 +252,13 @@ async fn test(
     }
     let auth = checked(&state, m, body.fields())?.request_auth();
     drop(body);
+    // A browser's tests are limited per session: a session is no oracle for checking
+    // stolen keys at speed.
+    if let Some(s) = caller.session()
+        && !state.test_limiter().allow(&s.sid)
+    {
+        return Err(crate::link::connect::too_many());
+    }
     let report = state.tester().run(m, auth).await?;
     Ok(json(StatusCode::OK, &report))
 }

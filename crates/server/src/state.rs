@@ -20,8 +20,37 @@ use ring::aead::{self, Aad, CHACHA20_POLY1305, LessSafeKey, Nonce, UnboundKey};
 use ring::rand::{SecureRandom, SystemRandom};
 use serde::{Deserialize, Serialize};
 
-/// Bound into every seal: a state cannot be opened as anything else.
-const AAD: &[u8] = b"connectspec oauth state v1";
+/// What a sealed value is for. Its label is bound into the seal (the AEAD's associated
+/// data), so a value sealed for one purpose never opens as another: a link session
+/// token is not a result, a flow ticket is not a state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// The OAuth `state` parameter (provider redirect → callback).
+    State,
+    /// The ticket that starts an OAuth flow in the end user's browser.
+    Ticket,
+    /// A link session token, held by the link form.
+    Session,
+    /// A link result, redeemed by the hub's back end.
+    Result,
+}
+
+impl Purpose {
+    fn aad(self) -> &'static [u8] {
+        match self {
+            Purpose::State => b"connectspec oauth state v1",
+            Purpose::Ticket => b"connectspec oauth ticket v1",
+            Purpose::Session => b"connectspec link session v1",
+            Purpose::Result => b"connectspec link result v1",
+        }
+    }
+}
+
+/// A sealed payload with an expiry (Unix seconds), checked when it is opened.
+pub trait Expiring {
+    /// When the payload stops opening.
+    fn expires_at(&self) -> u64;
+}
 
 /// The longest state accepted from a callback, in characters.
 pub const MAX_STATE_LEN: usize = 8 * 1024;
@@ -89,8 +118,38 @@ pub struct FlowState {
     pub iat: u64,
     /// Expires at, Unix seconds.
     pub exp: u64,
-    /// A random value, so two states for the same request differ.
+    /// A random value, so two states for the same request differ; it also names the
+    /// flow's binding cookie.
     pub n: String,
+    /// The link session the flow belongs to (its id), when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<String>,
+    /// The hub's reference for the end user (from the session).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub u: Option<String>,
+    /// The reconnect the session asked for: the connection and the identity expected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rc: Option<crate::link::session::Reconnect>,
+    /// Where the form may run besides the service's own origin (the session's origin).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org: Option<String>,
+    /// Where a redirect-mode flow returns with its result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ret: Option<String>,
+    /// Redirect mode (the popup was blocked): the callback redirects instead of
+    /// answering a page that posts to its opener.
+    #[serde(default)]
+    pub redirect: bool,
+    /// SHA-256 of the binding secret the starting browser holds in a cookie
+    /// (base64url). Absent in a ticket; always present in a state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub b: Option<String>,
+}
+
+impl Expiring for FlowState {
+    fn expires_at(&self) -> u64 {
+        self.exp
+    }
 }
 
 /// Why a state cannot be issued.
@@ -164,6 +223,21 @@ impl StateKeys {
     /// ([`MAX_STATE_LEN`]) is never issued: the flow would fail only after the end user
     /// signed in at the provider.
     pub fn seal(&self, state: &FlowState) -> Result<SecretString, SealError> {
+        self.seal_as(Purpose::State, state)
+    }
+
+    /// Opens a state from a callback, checking its expiry against `now`.
+    pub fn open(&self, text: &str, now: u64) -> Result<FlowState, StateError> {
+        self.open_as(Purpose::State, text, now)
+    }
+
+    /// Seals any payload for `purpose` with the first key; nothing longer than
+    /// [`MAX_STATE_LEN`] is issued.
+    pub fn seal_as<T: Serialize>(
+        &self,
+        purpose: Purpose,
+        state: &T,
+    ) -> Result<SecretString, SealError> {
         let key = self.keys.first().ok_or(SealError::Unsealable)?;
         let mut nonce = [0u8; 12];
         SystemRandom::new()
@@ -173,7 +247,7 @@ impl StateKeys {
         key.key
             .seal_in_place_append_tag(
                 Nonce::assume_unique_for_key(nonce),
-                Aad::from(AAD),
+                Aad::from(purpose.aad()),
                 &mut data,
             )
             .map_err(|_| SealError::Unsealable)?;
@@ -189,8 +263,13 @@ impl StateKeys {
         Ok(sealed)
     }
 
-    /// Opens a state from a callback, checking its expiry against `now`.
-    pub fn open(&self, text: &str, now: u64) -> Result<FlowState, StateError> {
+    /// Opens a payload sealed for `purpose`, checking its expiry against `now`.
+    pub fn open_as<T: serde::de::DeserializeOwned + Expiring>(
+        &self,
+        purpose: Purpose,
+        text: &str,
+        now: u64,
+    ) -> Result<T, StateError> {
         if text.len() > MAX_STATE_LEN {
             return Err(StateError::Malformed);
         }
@@ -211,14 +290,14 @@ impl StateKeys {
             .key
             .open_in_place(
                 Nonce::assume_unique_for_key(nonce),
-                Aad::from(AAD),
+                Aad::from(purpose.aad()),
                 &mut raw[16..],
             )
             .map_err(|_| StateError::Tampered)?;
-        let parsed: Result<FlowState, _> = serde_json::from_slice(opened);
+        let parsed: Result<T, _> = serde_json::from_slice(opened);
         zero(&mut raw);
         let state = parsed.map_err(|_| StateError::Tampered)?;
-        if now >= state.exp {
+        if now >= state.expires_at() {
             return Err(StateError::Expired);
         }
         Ok(state)
@@ -263,6 +342,31 @@ mod tests {
             iat: 1,
             exp,
             n: StateKeys::random(16),
+            sid: None,
+            u: None,
+            rc: None,
+            org: None,
+            ret: None,
+            redirect: false,
+            b: None,
+        }
+    }
+
+    #[test]
+    fn a_seal_opens_only_for_its_purpose() {
+        let keys = StateKeys::new(vec![key(4)]);
+        let sealed = keys.seal_as(Purpose::Ticket, &flow(100)).unwrap();
+        assert!(
+            keys.open_as::<FlowState>(Purpose::Ticket, sealed.expose_secret(), 50)
+                .is_ok()
+        );
+        for other in [Purpose::State, Purpose::Session, Purpose::Result] {
+            assert_eq!(
+                keys.open_as::<FlowState>(other, sealed.expose_secret(), 50)
+                    .unwrap_err(),
+                StateError::Tampered,
+                "{other:?}"
+            );
         }
     }
 

@@ -23,7 +23,7 @@ fn header(res: &reqwest::Response, name: &str) -> Option<String> {
 #[tokio::test]
 async fn page_is_served_with_a_strict_policy() {
     let s = Service::start(config(None)).await;
-    let c = reqwest::Client::new();
+    let c = common::client();
     for p in connectspec_providers::providers() {
         for m in p.methods {
             let res = c
@@ -98,7 +98,7 @@ async fn detail_carries_the_guide_and_the_page_link() {
 #[tokio::test]
 async fn cors_only_for_the_embed_origin() {
     let s = Service::start(config(Some(EMBED))).await;
-    let c = reqwest::Client::new();
+    let c = common::client();
     let page = c
         .get(s.url("/connect/oneflow/api_token"))
         .send()

@@ -35,7 +35,7 @@ fn webflow_form(token: &str) -> serde_json::Map<String, Value> {
 async fn webflow_outcomes() {
     let stub = Stub::start(Answer::Status(200)).await;
     let svc = Service::start(config_for(&["webflow"], &stub.url, Duration::from_secs(10))).await;
-    let c = reqwest::Client::new();
+    let c = common::client();
     // Pasted with whitespace: the normalised token is what goes out.
     let form = webflow_form(&format!(" {WEBFLOW_TOKEN} "));
 
@@ -101,7 +101,7 @@ async fn webflow_outcomes() {
 async fn oneflow_sends_both_headers() {
     let stub = Stub::start(Answer::Status(401)).await;
     let svc = Service::start(config_for(&["oneflow"], &stub.url, Duration::from_secs(10))).await;
-    let c = reqwest::Client::new();
+    let c = common::client();
     let form = json!({"api_token": ONEFLOW_TOKEN, "user_email": " ada@example.com"});
     let (s, body, _) = run_test(&c, &svc, "oneflow", "api_token", form.as_object().unwrap()).await;
     assert_eq!(s, 200);
@@ -131,7 +131,7 @@ async fn every_spec_test_request_is_built_from_the_spec() {
     let cat = catalogue();
     let ids: Vec<&str> = cat.iter().map(|p| p.id.as_str()).collect();
     let svc = Service::start(config_for(&ids, &stub.url, Duration::from_secs(10))).await;
-    let c = reqwest::Client::new();
+    let c = common::client();
     let mut tested = 0;
     for spec in cat.iter() {
         for m in &spec.auth_methods {
@@ -259,7 +259,7 @@ async fn slow_provider_times_out() {
         Duration::from_millis(300),
     ))
     .await;
-    let c = reqwest::Client::new();
+    let c = common::client();
     let url = svc.url("/v1/providers/webflow/methods/site_token/test");
     let res = post_fields(&c, &url, &webflow_form(WEBFLOW_TOKEN)).await;
     assert_eq!(res.status().as_u16(), 504);
@@ -280,7 +280,7 @@ async fn unreachable_provider_is_a_bad_gateway() {
     let dead = format!("http://{}", free.local_addr().unwrap());
     drop(free);
     let svc = Service::start(config_for(&["webflow"], &dead, Duration::from_secs(5))).await;
-    let c = reqwest::Client::new();
+    let c = common::client();
     let url = svc.url("/v1/providers/webflow/methods/site_token/test");
     let res = post_fields(&c, &url, &webflow_form(WEBFLOW_TOKEN)).await;
     assert_eq!(res.status().as_u16(), 502);

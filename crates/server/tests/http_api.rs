@@ -4,7 +4,6 @@ mod common;
 
 use common::{Service, catalogue, post_fields, valid_form};
 use connectspec_providers::prelude::*;
-use connectspec_server::Config;
 use serde_json::{Value, json};
 
 async fn get_json(client: &reqwest::Client, url: &str) -> (u16, String, Value) {
@@ -39,8 +38,8 @@ fn assert_problem(status: u16, ct: &str, body: &Value, expect: u16) {
 
 #[tokio::test]
 async fn health_and_catalogue() {
-    let svc = Service::start(Config::default()).await;
-    let c = reqwest::Client::new();
+    let svc = Service::start(common::quick_config()).await;
+    let c = common::client();
     let (s, ct, body) = get_json(&c, &svc.url("/healthz")).await;
     assert_eq!(
         (s, ct.as_str(), body),
@@ -112,8 +111,8 @@ async fn health_and_catalogue() {
 
 #[tokio::test]
 async fn schema_marks_secrets_write_only() {
-    let svc = Service::start(Config::default()).await;
-    let c = reqwest::Client::new();
+    let svc = Service::start(common::quick_config()).await;
+    let c = common::client();
     for spec in catalogue().iter() {
         for m in &spec.auth_methods {
             let url = svc.url(&format!(
@@ -140,8 +139,8 @@ async fn schema_marks_secrets_write_only() {
 
 #[tokio::test]
 async fn validate_accepts_and_normalises() {
-    let svc = Service::start(Config::default()).await;
-    let c = reqwest::Client::new();
+    let svc = Service::start(common::quick_config()).await;
+    let c = common::client();
     for spec in catalogue().iter() {
         for m in &spec.auth_methods {
             let url = svc.url(&format!(
@@ -207,8 +206,8 @@ async fn validate_accepts_and_normalises() {
 
 #[tokio::test]
 async fn validate_lists_every_field_error() {
-    let svc = Service::start(Config::default()).await;
-    let c = reqwest::Client::new();
+    let svc = Service::start(common::quick_config()).await;
+    let c = common::client();
     let url = svc.url("/v1/providers/oneflow/methods/api_token/validate");
     let form = json!({"api_token": "3f9c2a7e-41bd-4c0a-9e6f-2b8d51c7a0e4f1b", "user_email": 5, "extra": "x"});
     let res = post_fields(&c, &url, form.as_object().unwrap()).await;
@@ -285,8 +284,8 @@ async fn validate_lists_every_field_error() {
 
 #[tokio::test]
 async fn bad_input_is_a_problem() {
-    let svc = Service::start(Config::default()).await;
-    let c = reqwest::Client::new();
+    let svc = Service::start(common::quick_config()).await;
+    let c = common::client();
     let url = svc.url("/v1/providers/oneflow/methods/api_token/validate");
 
     let send = |ct: Option<&'static str>, body: Vec<u8>| {
@@ -404,8 +403,8 @@ async fn bad_input_is_a_problem() {
 
 #[tokio::test]
 async fn graceful_shutdown_finishes() {
-    let svc = Service::start(Config::default()).await;
-    let c = reqwest::Client::new();
+    let svc = Service::start(common::quick_config()).await;
+    let c = common::client();
     assert_eq!(
         c.get(svc.url("/healthz"))
             .send()
@@ -418,7 +417,7 @@ async fn graceful_shutdown_finishes() {
     let base = svc.base.clone();
     svc.stop().await.expect("serve returns Ok after shutdown");
     assert!(
-        reqwest::Client::new()
+        common::client()
             .get(format!("{base}/healthz"))
             .send()
             .await
@@ -430,8 +429,8 @@ async fn graceful_shutdown_finishes() {
 /// computes for every action of every method; unknown ids are a 404 or 422 problem.
 #[tokio::test]
 async fn least_privilege_scopes_of_actions() {
-    let svc = Service::start(Config::default()).await;
-    let c = reqwest::Client::new();
+    let svc = Service::start(common::quick_config()).await;
+    let c = common::client();
     let (s, _, body) = get_json(
         &c,
         &svc.url("/v1/providers/webflow/methods/site_token/scopes?actions=read_cms,write_cms"),

@@ -83,7 +83,7 @@ async fn no_secret_in_responses_or_logs() {
     drop(free);
     let dead = Service::start(config_for(&ids, &dead_url, Duration::from_secs(5))).await;
 
-    let c = reqwest::Client::new();
+    let c = common::client();
     let mut seen_by_provider = 0;
     let mut responses = 0;
     for v in &checked {

@@ -95,7 +95,8 @@ async fn expect_continue_over_the_body_limit_gets_413_at_once() {
         format!(
             "POST /v1/providers/webflow/methods/site_token/validate HTTP/1.1\r\nHost: x\r\n\
              Content-Type: application/json\r\nContent-Length: {too_big}\r\n\
-             Expect: 100-continue\r\n\r\n"
+             Authorization: Bearer {}\r\nExpect: 100-continue\r\n\r\n",
+            common::OPERATOR_KEY
         )
         .as_bytes(),
     )
@@ -122,7 +123,7 @@ async fn healthz_answers_under_two_thousand_idle_connections() {
     for _ in 0..2_000 {
         idle.push(TcpStream::connect(&addr).await.expect("connect"));
     }
-    let c = reqwest::Client::new();
+    let c = common::client();
     for _ in 0..5 {
         let res = c.get(svc.url("/healthz")).send().await.expect("healthz");
         assert_eq!(res.status(), 200);
@@ -169,7 +170,7 @@ async fn connections_over_the_cap_get_503_and_the_rest_are_served() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_422_stays_bounded() {
     let svc = Service::start(quick_config()).await;
-    let c = reqwest::Client::new();
+    let c = common::client();
     // As many unknown fields as fit in the body limit, plus one with a huge name.
     let mut form = serde_json::Map::new();
     for i in 0..4_000 {
@@ -201,8 +202,13 @@ async fn slow_bodies_get_408() {
     let addr = svc.base.trim_start_matches("http://").to_owned();
     let mut s = TcpStream::connect(&addr).await.unwrap();
     s.write_all(
-        b"POST /v1/providers/webflow/methods/site_token/validate HTTP/1.1\r\nHost: x\r\n\
-          Content-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"fields\": {",
+        format!(
+            "POST /v1/providers/webflow/methods/site_token/validate HTTP/1.1\r\nHost: x\r\n\
+             Authorization: Bearer {}\r\n\
+             Content-Type: application/json\r\nContent-Length: 200\r\n\r\n{{\"fields\": {{",
+            common::OPERATOR_KEY
+        )
+        .as_bytes(),
     )
     .await
     .unwrap();

@@ -197,6 +197,19 @@ impl Browser {
         res
     }
 
+    async fn get_json(&mut self, url: &str) -> reqwest::Response {
+        let res = self
+            .http
+            .get(url)
+            .header("cookie", self.cookie_header())
+            .header("accept", "application/json")
+            .send()
+            .await
+            .unwrap();
+        self.keep(&res);
+        res
+    }
+
     async fn post_form(&mut self, url: &str, form: &[(&str, &str)]) -> reqwest::Response {
         let body = form_urlencoded::Serializer::new(String::new())
             .extend_pairs(form)
@@ -232,8 +245,7 @@ fn location(res: &reqwest::Response, base: &str) -> String {
 /// The end user at the provider: from the authorization URL to the redirect back to
 /// the service, signing in and approving (or, with `deny`, cancelling) through the
 /// interaction endpoints. Returns the callback URL the provider redirects to.
-async fn approve(authorization_url: &str, issuer: &str, deny: bool) -> String {
-    let mut b = Browser::new();
+async fn approve(b: &mut Browser, authorization_url: &str, issuer: &str, deny: bool) -> String {
     let mut url = authorization_url.to_owned();
     for _ in 0..12 {
         let res = b.get(&url).await;
@@ -291,9 +303,57 @@ async fn post(url: &str, body: &Value) -> (u16, String, String) {
     common::observed(res).await
 }
 
+/// A GET from a client with no cookies (another machine), asking for JSON.
 async fn get(url: &str) -> (u16, String, String) {
-    let res = reqwest::Client::new().get(url).send().await.unwrap();
+    let res = reqwest::Client::new()
+        .get(url)
+        .header("accept", "application/json")
+        .send()
+        .await
+        .unwrap();
     common::observed(res).await
+}
+
+/// The end user's browser starts the flow: the service binds it (a cookie) and sends
+/// it to the provider. Returns the provider's authorization URL.
+async fn start_flow(b: &mut Browser, start_url: &str, service: &str) -> String {
+    assert!(
+        start_url.starts_with(&format!("{service}/v1/oauth/start?ticket=")),
+        "{start_url}"
+    );
+    let res = b.get(start_url).await;
+    assert_eq!(res.status(), 303, "{}", res.url());
+    let cookie = res
+        .headers()
+        .get("set-cookie")
+        .expect("a binding cookie")
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(cookie.starts_with("__Host-connectspec-flow-"), "{cookie}");
+    for attr in ["HttpOnly", "Secure", "SameSite=Lax", "Path=/"] {
+        assert!(cookie.contains(attr), "{cookie}");
+    }
+    assert!(res.headers()["cache-control"] == "no-store");
+    location(&res, service)
+}
+
+/// The callback in the end user's browser (with its cookies), asking for JSON.
+async fn callback_in(b: &mut Browser, url: &str) -> (u16, String, String) {
+    let res = b.get_json(url).await;
+    common::observed(res).await
+}
+
+/// The back end redeems a result.
+async fn exchange(service: &str, result: &str) -> Value {
+    let (st, h, body) = post(
+        &format!("{service}/v1/link/exchange"),
+        &json!({ "result": result }),
+    )
+    .await;
+    assert_eq!(st, 200, "{body}");
+    assert!(h.contains("cache-control: no-store"), "{h}");
+    serde_json::from_str(&body).unwrap()
 }
 
 fn problem(status: u16, headers: &str, body: &str) -> Value {
@@ -344,17 +404,23 @@ async fn oauth_flows_against_a_real_authorization_server() {
     let mut bodies: Vec<String> = Vec::new(); // every non-handoff body, for the leak check
     let mut handoffs: Vec<Value> = Vec::new();
 
-    // 1. Authorize.
+    // 1. Authorize: the fields are checked and a start URL answered.
     let (st, _h, body) = post(
         &format!("{}{graph}/authorize", s.service),
         &json!({"fields": {"tenant": " Contoso.onmicrosoft.com "}}),
     )
     .await;
     assert_eq!(st, 200, "{body}");
-    // The authorization URL is the state's one way out; it carries no secret.
     assert!(!body.contains(GRAPH_CLIENT_SECRET));
     let a: Value = serde_json::from_str(&body).unwrap();
-    let auth_url = a["authorization_url"].as_str().unwrap().to_owned();
+    assert_eq!(
+        a["scopes"],
+        json!(["User.Read", "openid", "offline_access"])
+    );
+    let mut browser = Browser::new();
+    let start_url = a["start_url"].as_str().unwrap().to_owned();
+    // The start page binds the flow to this browser and sends it to the provider.
+    let auth_url = start_flow(&mut browser, &start_url, &s.service).await;
     assert!(
         auth_url.starts_with(&format!(
             "{}/{TENANT}/oauth2/v2.0/authorize?",
@@ -377,14 +443,10 @@ async fn oauth_flows_against_a_real_authorization_server() {
     );
     assert!(param(&auth_url, "code_challenge").is_some());
     assert!(!auth_url.contains(GRAPH_CLIENT_SECRET));
-    assert_eq!(
-        a["scopes"],
-        json!(["User.Read", "openid", "offline_access"])
-    );
     let state = param(&auth_url, "state").unwrap();
 
     // 2. The end user signs in and approves at the provider.
-    let callback = approve(&auth_url, &s.harness.graph, false).await;
+    let callback = approve(&mut browser, &auth_url, &s.harness.graph, false).await;
     assert!(
         callback.starts_with(&format!("{}/v1/oauth/callback?", s.service)),
         "{callback}"
@@ -397,7 +459,7 @@ async fn oauth_flows_against_a_real_authorization_server() {
     let i = tampered.len() / 2;
     tampered[i] = if tampered[i] == b'A' { b'B' } else { b'A' };
     let tampered = String::from_utf8(tampered).unwrap();
-    let (st, h, body) = get(&with_param(&callback, "state", &tampered)).await;
+    let (st, h, body) = callback_in(&mut browser, &with_param(&callback, "state", &tampered)).await;
     assert_eq!(st, 400);
     let p = problem(st, &h, &body);
     assert_eq!(p["type"], "urn:connectspec:problem:oauth-bad-state");
@@ -406,25 +468,57 @@ async fn oauth_flows_against_a_real_authorization_server() {
     assert_eq!(st, 400);
     problem(st, &h, &body);
     bodies.push(body);
-
-    // 3. Callback: the code is exchanged (with the PKCE verifier from the state).
+    // The callback URL intercepted and replayed from another client (no cookie): no
+    // exchange, no result, and the end user's own flow is unharmed.
     let (st, h, body) = get(&callback).await;
+    assert_eq!(st, 400, "{body}");
+    let p = problem(st, &h, &body);
+    assert_eq!(p["type"], "urn:connectspec:problem:oauth-unbound");
+    assert!(!body.contains("result"), "{body}");
+    bodies.push(body);
+
+    // 3. Callback in the end user's browser: the code is exchanged (with the PKCE
+    // verifier from the state), the connection test runs, and the browser gets a
+    // sealed result, never a token.
+    let cookies_before = browser.cookie_header();
+    let (st, h, body) = callback_in(&mut browser, &callback).await;
     assert_eq!(st, 200, "{body}");
     assert!(h.contains("cache-control: no-store"), "{h}");
-    let t: Value = serde_json::from_str(&body).unwrap();
+    assert!(h.contains("Max-Age=0"), "the binding cookie is spent: {h}");
+    let linked: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(linked["provider"], "microsoft_graph");
+    assert_eq!(linked["values"]["tenant"], TENANT);
+    bodies.push(body);
+    // The back end redeems the result for the tokens.
+    let t = exchange(&s.service, linked["result"].as_str().unwrap()).await;
     assert_eq!(t["provider"], "microsoft_graph");
     assert_eq!(t["method"], "oauth");
-    let access = t["access_token"].as_str().unwrap().to_owned();
-    let refresh = t["refresh_token"]
+    let access = t["tokens"]["access_token"].as_str().unwrap().to_owned();
+    let refresh = t["tokens"]["refresh_token"]
         .as_str()
         .expect("a refresh token")
         .to_owned();
-    assert!(t["expires_at"].as_u64().unwrap() > common_now());
+    assert!(t["tokens"]["expires_at"].as_u64().unwrap() > common_now());
     assert_eq!(
         t["values"]["tenant"], TENANT,
         "the normalised tenant is handed back"
     );
+    assert_eq!(t["fields"]["tenant"], TENANT);
     handoffs.push(t.clone());
+    // A result that was changed is refused.
+    let mut bad = linked["result"].as_str().unwrap().to_owned().into_bytes();
+    let i = bad.len() / 2;
+    bad[i] = if bad[i] == b'A' { b'B' } else { b'A' };
+    let (st, h, body) = post(
+        &format!("{}/v1/link/exchange", s.service),
+        &json!({"result": String::from_utf8(bad).unwrap()}),
+    )
+    .await;
+    assert_eq!(st, 400, "{body}");
+    assert_eq!(
+        problem(st, &h, &body)["type"],
+        "urn:connectspec:problem:link-result-invalid"
+    );
 
     // 4. Connection test with the access token: the provider's userinfo endpoint.
     let (st, _h, body) = post(
@@ -459,28 +553,30 @@ async fn oauth_flows_against_a_real_authorization_server() {
     let r: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(r["ok"], true, "{r}");
     bodies.push(body);
-    // The same callback again (a replay): the code was used, the provider refuses it
-    // and, as RFC 6749 §4.1.2 asks, revokes the tokens issued for it.
-    let (st, h, body) = get(&callback).await;
+    // The same callback again in the same browser: its binding was spent, and even
+    // with the old cookie put back the state is good for one flow only. The provider
+    // never sees the code a second time.
+    let (st, h, body) = callback_in(&mut browser, &callback).await;
     assert_eq!(st, 400, "{body}");
-    let p = problem(st, &h, &body);
-    assert_eq!(p["type"], "urn:connectspec:problem:oauth-invalid-grant");
-    assert!(
-        p["detail"]
-            .as_str()
-            .unwrap()
-            .contains("Start linking the account again")
+    assert_eq!(
+        problem(st, &h, &body)["type"],
+        "urn:connectspec:problem:oauth-unbound"
     );
     bodies.push(body);
-
-    let (st, _h, body) = post(
-        &format!("{}{graph}/test", s.service),
-        &json!({"fields": {"tenant": TENANT}, "access_token": access2}),
-    )
-    .await;
-    assert_eq!(st, 200, "{body}");
-    let r: Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(r["status"], 401, "the replay revoked the tokens: {r}");
+    let res = reqwest::Client::new()
+        .get(&callback)
+        .header("accept", "application/json")
+        .header("cookie", cookies_before)
+        .send()
+        .await
+        .unwrap();
+    let (st, h, body) = common::observed(res).await;
+    assert_eq!(st, 400, "{body}");
+    assert_eq!(
+        problem(st, &h, &body)["type"],
+        "urn:connectspec:problem:oauth-unbound"
+    );
+    bodies.push(body);
 
     // A made-up token: the spec's 401 meaning.
     let (st, _h, body) = post(
@@ -507,14 +603,15 @@ async fn oauth_flows_against_a_real_authorization_server() {
     .await;
     assert_eq!(st, 200, "{body}");
     let a: Value = serde_json::from_str(&body).unwrap();
-    let auth_url = a["authorization_url"].as_str().unwrap();
+    let mut browser = Browser::new();
+    let auth_url = start_flow(&mut browser, a["start_url"].as_str().unwrap(), &s.service).await;
     assert_eq!(
-        param(auth_url, "scope").as_deref(),
+        param(&auth_url, "scope").as_deref(),
         Some("User.Read Mail.Read openid offline_access")
     );
-    let denied = approve(auth_url, &s.harness.graph, true).await;
+    let denied = approve(&mut browser, &auth_url, &s.harness.graph, true).await;
     assert_eq!(param(&denied, "error").as_deref(), Some("access_denied"));
-    let (st, h, body) = get(&denied).await;
+    let (st, h, body) = callback_in(&mut browser, &denied).await;
     assert_eq!(st, 400, "{body}");
     let p = problem(st, &h, &body);
     assert_eq!(p["type"], "urn:connectspec:problem:oauth-access-denied");
@@ -646,10 +743,11 @@ async fn expired_and_rotated_out_states_are_refused() {
     .await;
     assert_eq!(st, 200, "{body}");
     let a: Value = serde_json::from_str(&body).unwrap();
-    let auth_url = a["authorization_url"].as_str().unwrap().to_owned();
-    let callback = approve(&auth_url, &s.harness.graph, false).await;
+    let mut browser = Browser::new();
+    let auth_url = start_flow(&mut browser, a["start_url"].as_str().unwrap(), &s.service).await;
+    let callback = approve(&mut browser, &auth_url, &s.harness.graph, false).await;
     tokio::time::sleep(Duration::from_millis(2100)).await;
-    let (st, h, body) = get(&callback).await;
+    let (st, h, body) = callback_in(&mut browser, &callback).await;
     assert_eq!(st, 400, "{body}");
     let p = problem(st, &h, &body);
     assert_eq!(p["type"], "urn:connectspec:problem:oauth-bad-state");

@@ -25,7 +25,7 @@ async fn run_test(
     method: &str,
     form: Value,
 ) -> (u16, Value, String) {
-    let c = reqwest::Client::new();
+    let c = common::client();
     common::run_test(&c, svc, provider, method, form.as_object().unwrap()).await
 }
 

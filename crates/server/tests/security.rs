@@ -265,7 +265,7 @@ fn names_field(body: &Value, field: &str) -> bool {
 async fn hostile_url_values_are_refused_and_reach_nothing() {
     let trap = Trap::start().await;
     let svc = Service::start(quick_config()).await;
-    let c = reqwest::Client::new();
+    let c = common::client();
     let cat = catalogue();
     let mut methods = 0;
     let mut cases = 0;
@@ -404,7 +404,7 @@ fn is_dns_label(s: &str) -> bool {
 async fn names_resolving_to_internal_addresses_are_refused() {
     let trap = Trap::start().await;
     let cat = catalogue();
-    let c = reqwest::Client::new();
+    let c = common::client();
     let addresses: [IpAddr; 5] = [
         IpAddr::V4(Ipv4Addr::LOCALHOST),
         IpAddr::V4(Ipv4Addr::new(10, 1, 2, 3)),
@@ -456,7 +456,7 @@ async fn names_resolving_to_internal_addresses_are_refused() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn control_characters_in_any_field_are_refused_by_validate_and_test() {
     let svc = Service::start(quick_config()).await;
-    let c = reqwest::Client::new();
+    let c = common::client();
     let cat = catalogue();
     let mut cases = 0;
     for spec in cat.iter() {

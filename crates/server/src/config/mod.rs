@@ -95,6 +95,10 @@ pub struct Settings {
     pub oauth: crate::config::oauth::OAuthArgs,
     /// A file of operator API keys, one a line (besides `CONNECTSPEC_API_KEYS`).
     pub api_key_file: Option<std::path::PathBuf>,
+    /// The service's public URL (its origin), for the links it hands out.
+    pub public_url: Option<String>,
+    /// Serve the link endpoints without a session, for trying specs (loopback only).
+    pub dev: bool,
 }
 
 impl Default for Settings {
@@ -112,6 +116,8 @@ impl Default for Settings {
             max_errors: DEFAULT_MAX_ERRORS,
             oauth: crate::config::oauth::OAuthArgs::default(),
             api_key_file: None,
+            public_url: None,
+            dev: false,
         }
     }
 }
@@ -140,6 +146,10 @@ pub struct Config {
     pub oauth: crate::config::oauth::OAuthConfig,
     /// The operator API keys the endpoints that issue or redeem credentials require.
     pub api_keys: api_keys::ApiKeys,
+    /// The service's public URL: the origin of the links it hands out.
+    pub public_url: Option<Url>,
+    /// Link endpoints without a session (`--dev`, loopback listeners only).
+    pub dev: bool,
 }
 
 impl Default for Config {
@@ -155,6 +165,8 @@ impl Default for Config {
             limits: Limits::default(),
             oauth: crate::config::oauth::OAuthConfig::default(),
             api_keys: api_keys::ApiKeys::default(),
+            public_url: None,
+            dev: false,
         }
     }
 }
@@ -250,6 +262,28 @@ impl Config {
             max_connections: count("max-connections", args.max_connections)?,
             max_errors: count("max-errors", args.max_errors)?,
         };
+        if args.dev && !args.listen.ip().is_loopback() {
+            return Err(ConfigError(format!(
+                "--dev serves the link endpoints to anyone, without a session: it needs a loopback \
+                 listen address such as 127.0.0.1:8080 (got {})",
+                args.listen
+            )));
+        }
+        let public_url = args
+            .public_url
+            .as_deref()
+            .map(|v| {
+                parse_embed_origin(v)
+                    .map_err(|_| {
+                        ConfigError(
+                            "--public-url must be the service's origin as browsers reach it, \
+                             such as https://connect.example.com (scheme, host, optional port)"
+                                .into(),
+                        )
+                    })
+                    .and_then(|o| Url::parse(&o).map_err(|_| ConfigError("--public-url".into())))
+            })
+            .transpose()?;
         Ok(Config {
             listen: args.listen,
             base_urls,
@@ -265,6 +299,8 @@ impl Config {
             limits,
             oauth: crate::config::oauth::OAuthConfig::from_args_and_env(&args.oauth, &oauth_env)?,
             api_keys,
+            public_url,
+            dev: args.dev,
         })
     }
 }

@@ -1,10 +1,13 @@
-//! `GET /v1/oauth/callback`: the provider's redirect. Opens the sealed state, turns the
-//! provider's error into the end user's sentence, exchanges the code and answers the
-//! handoff.
+//! `GET /v1/oauth/callback`: the provider's redirect. Opens the sealed state, wants the
+//! flow's binding cookie ([`super::start`]) and spends the state, turns the provider's
+//! error into the end user's sentence, exchanges the code, runs the connection test
+//! (which names the account, for a reconnect) and answers a sealed result: to the form
+//! that opened the popup, by redirect in redirect mode, or as JSON to a back end. The
+//! tokens themselves are only ever answered by `POST /v1/link/exchange`.
 
 use super::*;
 
-fn bad_state() -> Problem {
+pub(crate) fn bad_state() -> Problem {
     Problem::new(
         StatusCode::BAD_REQUEST,
         "oauth-bad-state",
@@ -13,11 +16,45 @@ fn bad_state() -> Problem {
     )
 }
 
+/// A callback whose state opens but whose browser does not hold the flow's binding
+/// cookie: replayed from elsewhere, or a second time.
+fn unbound() -> Problem {
+    Problem::new(
+        StatusCode::BAD_REQUEST,
+        "oauth-unbound",
+        "Sign-in not started here",
+        "This sign-in was not started in this browser, or it was already used. Start linking the account again.",
+    )
+}
+
+/// What a completed flow gives the browser.
+#[derive(Serialize)]
+struct Linked {
+    ok: bool,
+    provider: &'static str,
+    method: &'static str,
+    result: String,
+    values: BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    identity: Option<String>,
+    expires_at: u64,
+}
+
+/// Whether the caller wants JSON (a back end, a test) rather than the page a popup shows.
+fn wants_json(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json") && !v.contains("text/html"))
+}
+
 /// `GET /v1/oauth/callback`.
 pub(crate) async fn callback(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
-) -> Result<Response, Problem> {
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let json_wanted = wants_json(&headers);
     let mut params: BTreeMap<String, SecretString> = BTreeMap::new();
     for (k, v) in form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
         if matches!(k.as_ref(), "code" | "state" | "error" | "error_description") {
@@ -26,17 +63,74 @@ pub(crate) async fn callback(
     }
     let Some(sealed) = params.get("state") else {
         tracing::info!(problem = "missing", "oauth callback refused: state");
-        return Err(bad_state());
+        return answer(&state, None, json_wanted, Err(bad_state()));
     };
     let flow = match state.oauth().keys.open(sealed.expose_secret(), now()) {
         Ok(f) => f,
         Err(e) => {
             tracing::info!(problem = e.as_str(), "oauth callback refused: state");
-            return Err(bad_state());
+            return answer(&state, None, json_wanted, Err(bad_state()));
         }
     };
+    let outcome = complete(&state, &flow, &headers, &mut params).await;
+    let mut res = answer(&state, Some(&flow), json_wanted, outcome);
+    // The binding is spent whatever happened: a state is good for one flow.
+    let clear = format!(
+        "{}=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=Lax",
+        super::start::cookie_name(&flow.n)
+    );
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        HeaderValue::from_str(&clear).expect("cookie text is header-safe"),
+    );
+    res
+}
+
+/// The binding cookie of `flow` in `headers`, if any.
+fn binding_cookie(headers: &axum::http::HeaderMap, flow: &FlowState) -> Option<SecretString> {
+    let name = super::start::cookie_name(&flow.n);
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| SecretString::from(v.to_owned()))
+}
+
+/// Checks the binding, exchanges the code and seals the result.
+async fn complete(
+    state: &AppState,
+    flow: &FlowState,
+    headers: &axum::http::HeaderMap,
+    params: &mut BTreeMap<String, SecretString>,
+) -> Result<Linked, Problem> {
     let m = find_method(&flow.p, &flow.m).map_err(|_| bad_state())?;
     let o = oauth_of(m).map_err(|_| bad_state())?;
+    let bound = match (binding_cookie(headers, flow), &flow.b) {
+        (Some(secret), Some(digest)) => {
+            let found = super::start::binding_digest(secret.expose_secret());
+            subtle::ConstantTimeEq::ct_eq(found.as_bytes(), digest.as_bytes()).into()
+        }
+        _ => false,
+    };
+    if !bound {
+        tracing::info!(
+            provider = m.provider_id,
+            method = m.id,
+            "oauth callback refused: no binding"
+        );
+        return Err(unbound());
+    }
+    if !state.spend_state(&flow.n, flow.exp) {
+        tracing::info!(
+            provider = m.provider_id,
+            method = m.id,
+            "oauth callback refused: state used"
+        );
+        return Err(unbound());
+    }
     if let Some(error) = params.get("error") {
         let code = error.expose_secret();
         let description = params.get("error_description").map(|d| d.expose_secret());
@@ -60,23 +154,180 @@ pub(crate) async fn callback(
             "the provider's redirect has an empty `code`",
         ));
     }
-    let setup = setup_of(&state, m)?;
+    let setup = setup_of(state, m)?;
     let setup: &dyn Credential = &*setup;
     let user = |k: &str| flow.f.get(k).cloned();
     let values = Values::new(m, &user, setup, true);
-    let (url, overridden) = endpoint(&state, m, o, Endpoint::Token, &values)?;
+    let (url, overridden) = endpoint(state, m, o, Endpoint::Token, &values)?;
     let extra = OAuthMeta::params(o.token_params, &|k| values.get(k));
     let secret = client_secret(setup);
-    let ex = exchange(&state, m, o, setup, &secret, overridden)?;
+    let ex = exchange(state, m, o, setup, &secret, overridden)?;
     let tokens = ex
         .code(&url, &flow.r, code, flow.verifier(), &extra)
         .await?;
+    // The connection test proves the token works and names the account.
+    let mut identity = None;
+    if m.connection_test.is_some() {
+        let auth = m.request_auth(|k| {
+            if k == "access_token" {
+                return Some(tokens.access_token.expose_secret());
+            }
+            flow.f
+                .get(k)
+                .map(String::as_str)
+                .or_else(|| tokens.captured.get(k).map(String::as_str))
+        });
+        let report = state.tester().run(m, auth).await?;
+        if !report.ok {
+            return Err(Problem::new(
+                StatusCode::BAD_GATEWAY,
+                "connection-test-failed",
+                "Connection test failed",
+                report.message,
+            ));
+        }
+        identity = report.identity;
+    }
+    let expected = flow.rc.as_ref().and_then(|r| r.i.as_deref());
+    if !crate::link::connect::same_account(expected, identity.as_deref()) {
+        tracing::info!(
+            provider = m.provider_id,
+            method = m.id,
+            "reconnect refused: another account"
+        );
+        return Err(crate::link::connect::different_account(m.provider_name));
+    }
+    let mut public = public_of(m, &flow.f);
+    for (k, v) in &tokens.captured {
+        public.insert((*k).to_owned(), v.clone());
+    }
+    let claims = crate::link::result::ResultClaims {
+        sid: flow.sid.clone().unwrap_or_default(),
+        u: flow.u.clone().unwrap_or_default(),
+        p: m.provider_id.to_owned(),
+        m: m.id.to_owned(),
+        f: flow.f.clone(),
+        v: public.clone(),
+        id: identity.clone(),
+        rc: flow.rc.as_ref().map(|r| r.c.clone()),
+        t: Some((&tokens).into()),
+        exp: crate::link::result::expiry(),
+    };
+    let sealed = crate::link::result::seal(state, &claims)?;
     tracing::info!(
         provider = m.provider_id,
         method = m.id,
         "authorization completed"
     );
-    Ok(handoff(m, public_of(m, &flow.f), tokens))
+    Ok(Linked {
+        ok: true,
+        provider: m.provider_id,
+        method: m.id,
+        result: sealed.expose_secret().to_owned(),
+        values: public,
+        identity,
+        expires_at: claims.exp,
+    })
+}
+
+/// The answer of the callback: JSON for a back end, a redirect in redirect mode, else
+/// the page that hands the outcome to the form that opened the popup.
+fn answer(
+    state: &AppState,
+    flow: Option<&FlowState>,
+    json_wanted: bool,
+    outcome: Result<Linked, Problem>,
+) -> Response {
+    if json_wanted {
+        return match outcome {
+            Ok(linked) => no_store(json(StatusCode::OK, &linked)),
+            Err(p) => no_store(p.into_response()),
+        };
+    }
+    match outcome {
+        Ok(linked) => {
+            if let Some(f) = flow.filter(|f| f.redirect) {
+                let base = f.ret.clone().unwrap_or_else(|| {
+                    format!("{}/link", state.public_origin().unwrap_or_default())
+                });
+                let target = format!(
+                    "{base}#connectspec_result={}&provider={}&method={}",
+                    linked.result, linked.provider, linked.method
+                );
+                let mut res = StatusCode::SEE_OTHER.into_response();
+                if let Ok(v) = HeaderValue::from_str(&target) {
+                    res.headers_mut().insert(header::LOCATION, v);
+                }
+                return no_store(res);
+            }
+            let data = serde_json::json!({
+                "type": "connectspec:oauth",
+                "targets": targets(state, flow),
+                "ok": true,
+                "provider": linked.provider,
+                "method": linked.method,
+                "result": linked.result,
+                "values": linked.values,
+                "identity": linked.identity,
+            });
+            let title = "Account linked";
+            let text = "The account is linked. This window closes by itself; if it does not, close it and go back.";
+            page(title, text, &data)
+        }
+        Err(p) => page_problem(state, flow, p),
+    }
+}
+
+/// The page of a problem in the browser: its sentence, handed to the opener.
+pub(crate) fn page_problem(state: &AppState, flow: Option<&FlowState>, p: Problem) -> Response {
+    let data = serde_json::json!({
+        "type": "connectspec:oauth",
+        "targets": targets(state, flow),
+        "ok": false,
+        "code": p.type_uri.rsplit(':').next().unwrap_or(""),
+        "title": p.title,
+        "detail": p.detail,
+    });
+    let mut res = page(p.title, &p.detail, &data);
+    *res.status_mut() = p.status_code();
+    res
+}
+
+/// The origins the popup's page may post to: the service's own (its link page) and the
+/// session's (a hub page that holds the element itself).
+fn targets(state: &AppState, flow: Option<&FlowState>) -> Vec<String> {
+    let mut out: Vec<String> = state.public_origin().into_iter().collect();
+    if let Some(o) = flow.and_then(|f| f.org.clone())
+        && !out.contains(&o)
+    {
+        out.push(o);
+    }
+    out
+}
+
+/// An HTML page with `data` in a JSON data block, read by `oauth-done.js`.
+fn page(title: &str, text: &str, data: &serde_json::Value) -> Response {
+    let esc = crate::connect_page::escape;
+    // `<` escaped, so the data cannot end its own block.
+    let data = data.to_string().replace('<', "\\u003c");
+    let html = format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"referrer\" content=\"no-referrer\">\n<title>{title}</title>\n\
+         <link rel=\"stylesheet\" href=\"/connect/assets/link/page.css\">\n\
+         <script type=\"application/json\" id=\"connectspec-oauth\">{data}</script>\n\
+         <script type=\"module\" src=\"/connect/assets/link/oauth-done.js\"></script>\n\
+         </head>\n<body>\n<main>\n<h1>{title}</h1>\n<p role=\"status\">{text}</p>\n</main>\n</body>\n</html>\n",
+        title = esc(title),
+        text = esc(text),
+    );
+    let mut res = (StatusCode::OK, html).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    super::start::page_headers(&mut res);
+    no_store(res)
 }
 
 /// The problem of the provider's error redirect (RFC 6749 §4.1.2.1).

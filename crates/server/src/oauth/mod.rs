@@ -17,16 +17,18 @@
 
 mod callback;
 pub mod clean;
+mod start;
 
 pub mod exchange;
 
 pub(crate) use callback::callback;
+pub(crate) use start::start;
 
 use std::collections::BTreeMap;
 
 use axum::extract::{RawQuery, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use connectspec_runtime::{
     Credential, CredentialExt as _, Endpoint, ExposeSecret, GrantKind, MethodMeta, OAuthMeta,
     SecretString, TokenSet, host_allowed,
@@ -40,10 +42,11 @@ use crate::body::{read_json_body, wipe};
 use crate::config::oauth::Setup;
 use crate::connection_test::{host_problem, internal, value_problem};
 use crate::extract::{Ids, Operator, checked, find_method};
+use crate::link::session::{Caller, SessionClaims};
 use crate::outbound::is_public;
 use crate::problem::{Problem, ProviderError};
 use crate::respond::json;
-use crate::state::{FlowState, SealError, StateKeys, now};
+use crate::state::{FlowState, Purpose, SealError, StateKeys, now};
 use exchange::{Exchange, clean_code, clean_description};
 
 /// A parsed OAuth request body; strings zeroed when dropped.
@@ -316,18 +319,50 @@ fn scopes_for<'a>(
 struct Authorization {
     provider: &'static str,
     method: &'static str,
-    authorization_url: String,
+    /// Where the end user's browser starts the flow: a page of this service that binds
+    /// the flow to that browser and sends it on to the provider.
+    start_url: String,
     scopes: Vec<String>,
     expires_at: u64,
 }
 
-/// `POST …/authorize`.
+/// The scopes a session asks for on `m`: its scopes that `m` has, and the
+/// least-privilege scopes of its actions that `m` has.
+fn session_scopes(m: &MethodMeta, s: &SessionClaims) -> Option<Vec<String>> {
+    if s.s.is_empty() && s.a.is_empty() {
+        return None;
+    }
+    let mut out: Vec<String> =
+        s.s.iter()
+            .filter(|id| m.scopes.iter().any(|(x, _)| x == id))
+            .cloned()
+            .collect();
+    let actions: Vec<&str> =
+        s.a.iter()
+            .map(String::as_str)
+            .filter(|a| m.actions.iter().any(|x| x.id == *a))
+            .collect();
+    if let Ok(scopes) = m.least_privilege_scopes(&actions) {
+        for (id, _) in scopes {
+            if !out.iter().any(|x| x == id) {
+                out.push(id.to_owned());
+            }
+        }
+    }
+    Some(out)
+}
+
+/// `POST …/authorize`: checks the end user's fields and answers the URL that starts
+/// the flow in their browser ([`start`]), with everything the flow needs sealed into a
+/// ticket in it.
 pub(crate) async fn authorize(
+    caller: Caller,
     State(state): State<AppState>,
     Ids((provider, method)): Ids<(String, String)>,
     req: Request,
 ) -> Result<Response, Problem> {
     let m = find_method(&provider, &method)?;
+    caller.may_use(m)?;
     let o = oauth_of(m)?;
     if o.grant != GrantKind::AuthorizationCode {
         return Err(Problem::bad_request(format!(
@@ -341,16 +376,16 @@ pub(crate) async fn authorize(
     let setup: &dyn Credential = &*setup;
     let keys = keys(&state, m)?;
     let redirect = redirect_uri(&state, m)?;
-    let scopes = scopes_for(m, o, body.scopes.as_deref())?;
+    let session = caller.session();
+    let from_session = session.and_then(|s| session_scopes(m, s));
+    let asked = body.scopes.clone().or(from_session);
+    let scopes = scopes_for(m, o, asked.as_deref())?;
     let user = |k: &str| creds.as_ref().expose_key(k).map(str::to_owned);
     let values = Values::new(m, &user, setup, false);
-    let (url, _) = endpoint(&state, m, o, Endpoint::Authorization, &values)?;
-    let (challenge, verifier) = if o.pkce {
-        let (c, v) = PkceCodeChallenge::new_random_sha256();
-        (Some(c), Some(v.secret().clone()))
-    } else {
-        (None, None)
-    };
+    // The provider's address is checked now, so a bad one is the form's error and not
+    // a dead end in the popup.
+    endpoint(&state, m, o, Endpoint::Authorization, &values)?;
+    client_id(m, setup)?;
     let issued = now();
     let expires_at = issued + state.oauth().state_ttl.as_secs();
     let user_values: BTreeMap<String, String> = m
@@ -366,46 +401,42 @@ pub(crate) async fn authorize(
         f: user_values,
         s: scopes.iter().map(|s| (*s).to_owned()).collect(),
         r: redirect.as_str().to_owned(),
-        v: verifier,
+        v: o.pkce.then(|| StateKeys::random(48)),
         iat: issued,
         exp: expires_at,
         n: StateKeys::random(16),
+        sid: session.map(|s| s.sid.clone()),
+        u: session.map(|s| s.u.clone()),
+        rc: session.and_then(|s| s.rc.clone()),
+        org: session.and_then(|s| s.org.clone()),
+        ret: session.and_then(|s| s.ret.clone()),
+        redirect: false,
+        b: None,
     };
-    let sealed = keys.seal(&flow).map_err(|e| match e {
+    let ticket = keys.seal_as(Purpose::Ticket, &flow).map_err(|e| match e {
         SealError::TooLong => Problem::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "values-too-long",
             "Values too long",
             "the form's values are too long to carry through the provider's sign-in; shorten them",
         ),
-        SealError::Unsealable => internal("the state could not be sealed"),
+        SealError::Unsealable => internal("the flow could not be sealed"),
     })?;
     drop(flow);
-    let client_id = client_id(m, setup)?.to_owned();
-    let client = oauth2::basic::BasicClient::new(ClientId::new(client_id))
-        .set_auth_uri(AuthUrl::from_url(url))
-        .set_redirect_uri(RedirectUrl::from_url(redirect.clone()));
-    let sealed_text = sealed.expose_secret().to_owned();
-    let mut request = client.authorize_url(move || CsrfToken::new(sealed_text));
-    if !scopes.is_empty() {
-        request = request.add_scope(Scope::new(scopes.join(o.scope_separator)));
-    }
-    if let Some(c) = challenge {
-        request = request.set_pkce_challenge(c);
-    }
-    for (k, v) in OAuthMeta::params(o.authorization_params, &|k| values.get(k)) {
-        request = request.add_extra_param(k, v);
-    }
-    let (authorization_url, _) = request.url();
     tracing::info!(
         provider = m.provider_id,
         method = m.id,
         "authorization started"
     );
+    let start_url = format!(
+        "{}/v1/oauth/start?ticket={}",
+        state.public_origin().unwrap_or_default(),
+        ticket.expose_secret()
+    );
     let out = Authorization {
         provider: m.provider_id,
         method: m.id,
-        authorization_url: authorization_url.into(),
+        start_url,
         scopes: scopes.iter().map(|s| (*s).to_owned()).collect(),
         expires_at,
     };

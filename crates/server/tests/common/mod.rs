@@ -409,3 +409,17 @@ pub fn operator_keys() -> connectspec_server::config::api_keys::ApiKeys {
     connectspec_server::config::api_keys::ApiKeys::new(&[OPERATOR_KEY.into()])
         .expect("a usable key")
 }
+
+/// A client that speaks as the hub's back end: every request carries the operator key.
+/// The link form's own calls (a session token instead) are in the link tests.
+pub fn client() -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::AUTHORIZATION,
+        reqwest::header::HeaderValue::from_str(&format!("Bearer {OPERATOR_KEY}")).unwrap(),
+    );
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .build()
+        .unwrap()
+}

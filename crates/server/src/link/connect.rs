@@ -1,0 +1,172 @@
+//! `POST /v1/link/connect`: the link form's last step for a method with static
+//! credentials. Validates the fields, runs the connection test (limited per session),
+//! checks a reconnect links the same account, and answers a sealed result instead of
+//! the credentials.
+
+use std::collections::BTreeMap;
+
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::Response;
+use connectspec_runtime::{CredentialExt as _, ExposeSecret as _};
+use serde::{Deserialize, Serialize};
+
+use super::result::{self, ResultClaims};
+use super::session::Caller;
+use crate::AppState;
+use crate::body::{read_json, wipe};
+use crate::extract::{checked, find_method};
+use crate::problem::Problem;
+use crate::respond::json;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConnectBody {
+    provider: String,
+    method: String,
+    fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Drop for ConnectBody {
+    fn drop(&mut self) {
+        self.fields.values_mut().for_each(wipe);
+    }
+}
+
+#[derive(Serialize)]
+struct Connected {
+    ok: bool,
+    provider: &'static str,
+    method: &'static str,
+    result: String,
+    values: BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    identity: Option<String>,
+    expires_at: u64,
+}
+
+/// The problem of a reconnect that reached another account.
+pub(crate) fn different_account(provider_name: &str) -> Problem {
+    Problem::new(
+        StatusCode::CONFLICT,
+        "different-account",
+        "Different account",
+        format!(
+            "This is a different {provider_name} account from the one linked before. \
+             Sign in to the account that was linked, or link this one as a new connection."
+        ),
+    )
+}
+
+/// Whether a reconnect's identity check passes: a session that expects an identity
+/// refuses another one (an answer without one cannot be told apart, and passes).
+pub(crate) fn same_account(expected: Option<&str>, found: Option<&str>) -> bool {
+    match (expected, found) {
+        (Some(e), Some(f)) => e == f,
+        _ => true,
+    }
+}
+
+pub(crate) fn too_many() -> Problem {
+    let mut p = Problem::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        "too-many-tests",
+        "Too many attempts",
+        format!(
+            "The details were checked too many times in a short while ({} a minute). Wait a minute and try again.",
+            super::limit::TESTS_PER_MINUTE
+        ),
+    );
+    p.retry_after = Some(60);
+    p
+}
+
+/// `POST /v1/link/connect` (a link session, or anyone on a `--dev` service).
+pub(crate) async fn connect(
+    caller: Caller,
+    State(state): State<AppState>,
+    req: axum::extract::Request,
+) -> Result<Response, Problem> {
+    if matches!(caller, Caller::Operator) {
+        return Err(Problem::bad_request(
+            "the back end checks credentials with …/validate and …/test; \
+             /v1/link/connect is the link form's, in a link session",
+        ));
+    }
+    let body: ConnectBody = read_json(
+        &state,
+        req,
+        "a JSON object {\"provider\": …, \"method\": …, \"fields\": {…}}",
+    )
+    .await?;
+    let m = find_method(&body.provider, &body.method)?;
+    caller.may_use(m)?;
+    if m.oauth.is_some() {
+        return Err(Problem::bad_request(format!(
+            "{} {} links through the provider's sign-in: POST …/authorize",
+            m.provider_name, m.label
+        )));
+    }
+    let creds = checked(&state, m, &body.fields)?;
+    drop(body);
+    let session = caller.session();
+    let sid = session.map_or("", |s| s.sid.as_str());
+    let mut identity = None;
+    if m.connection_test.is_some() {
+        if !state
+            .test_limiter()
+            .allow(if sid.is_empty() { "dev" } else { sid })
+        {
+            return Err(too_many());
+        }
+        let report = state.tester().run(m, creds.request_auth()).await?;
+        if !report.ok {
+            return Ok(json(StatusCode::OK, &report));
+        }
+        identity = report.identity;
+    }
+    let rc = session.and_then(|s| s.rc.as_ref());
+    if !same_account(rc.and_then(|r| r.i.as_deref()), identity.as_deref()) {
+        tracing::info!(
+            provider = m.provider_id,
+            method = m.id,
+            "reconnect refused: another account"
+        );
+        return Err(different_account(m.provider_name));
+    }
+    let fields: BTreeMap<String, String> = m
+        .fields
+        .iter()
+        .filter_map(|f| Some((f.key.to_owned(), creds.expose_key(f.key)?.to_owned())))
+        .collect();
+    let values = creds.public_values();
+    let claims = ResultClaims {
+        sid: sid.to_owned(),
+        u: session.map(|s| s.u.clone()).unwrap_or_default(),
+        p: m.provider_id.to_owned(),
+        m: m.id.to_owned(),
+        f: fields,
+        v: values.clone(),
+        id: identity.clone(),
+        rc: rc.map(|r| r.c.clone()),
+        t: None,
+        exp: result::expiry(),
+    };
+    let sealed = result::seal(&state, &claims)?;
+    tracing::info!(provider = m.provider_id, method = m.id, "account linked");
+    let mut res = json(
+        StatusCode::OK,
+        &Connected {
+            ok: true,
+            provider: m.provider_id,
+            method: m.id,
+            result: sealed.expose_secret().to_owned(),
+            values,
+            identity,
+            expires_at: claims.exp,
+        },
+    );
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(res)
+}

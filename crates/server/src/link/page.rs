@@ -1,0 +1,65 @@
+//! `GET /link`: the hosted link page. The session token travels in the URL's fragment
+//! (`/link#session=…`), which browsers never send to a server or in a referrer; the
+//! page's script reads it, removes it from the address bar and shows a provider picker
+//! when the session offers several, then the method's form with its guide.
+
+use axum::extract::State;
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use crate::AppState;
+use crate::connect_page::{content_security_policy, escape};
+
+/// `GET /link`.
+pub(crate) async fn hosted(State(state): State<AppState>) -> Response {
+    let embed = state.embed_origin();
+    let meta = embed
+        .map(|o| {
+            format!(
+                "\n<meta name=\"connectspec-embed-origin\" content=\"{}\">",
+                escape(o)
+            )
+        })
+        .unwrap_or_default();
+    let html = format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"referrer\" content=\"no-referrer\">{meta}\n\
+         <title>Link an account</title>\n\
+         <link rel=\"stylesheet\" href=\"/connect/assets/link/page.css\">\n\
+         <link rel=\"stylesheet\" href=\"/connect/assets/link/hosted.css\">\n\
+         <script type=\"module\" src=\"/connect/assets/link/hosted.js\"></script>\n\
+         </head>\n<body>\n<main id=\"connectspec-hosted\">\n<h1>Link an account</h1>\n\
+         <p class=\"connectspec-page-result\" role=\"status\"></p>\n\
+         </main>\n</body>\n</html>\n"
+    );
+    let mut res = (StatusCode::OK, html).into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_str(&content_security_policy(embed))
+            .expect("the embed origin was checked at start"),
+    );
+    if embed.is_none() {
+        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    // The OAuth popup posts its result back to this page: popups keep their opener.
+    h.insert(
+        HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin-allow-popups"),
+    );
+    res
+}

@@ -1,0 +1,193 @@
+//! Link results: what a successful link gives the browser. The credentials (the fields
+//! the end user typed, or the OAuth tokens) are sealed with the service's keys into an
+//! opaque, short-lived string bound to the session; the browser passes it to the hub's
+//! back end, which redeems it with `POST /v1/link/exchange` and its operator key. No
+//! secret is ever in the host page's reach.
+
+use std::collections::BTreeMap;
+
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::Response;
+use connectspec_runtime::{ExposeSecret, SecretString, TokenSet};
+use serde::{Deserialize, Serialize};
+
+use crate::AppState;
+use crate::body::read_json;
+use crate::extract::Operator;
+use crate::problem::Problem;
+use crate::respond::json;
+use crate::state::{Expiring, Purpose, SealError, now};
+
+/// How long a result can be redeemed, in seconds: the back end redeems it at once.
+pub const RESULT_SECS: u64 = 10 * 60;
+
+/// OAuth tokens in a result.
+#[derive(Serialize, Deserialize)]
+pub struct Tokens {
+    /// The access token.
+    pub access_token: String,
+    /// The refresh token, when one was issued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// The token type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_type: Option<String>,
+    /// When the access token expires, Unix seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<u64>,
+    /// The scopes granted, as the provider said them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+}
+
+impl Drop for Tokens {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.access_token);
+        if let Some(r) = &mut self.refresh_token {
+            zeroize::Zeroize::zeroize(r);
+        }
+    }
+}
+
+impl From<&TokenSet> for Tokens {
+    fn from(t: &TokenSet) -> Tokens {
+        Tokens {
+            access_token: t.access_token.expose_secret().to_owned(),
+            refresh_token: t
+                .refresh_token
+                .as_ref()
+                .map(|r| r.expose_secret().to_owned()),
+            token_type: t.token_type.clone(),
+            expires_at: t.expires_at,
+            scope: t.scope.clone(),
+        }
+    }
+}
+
+/// What a sealed result carries.
+#[derive(Serialize, Deserialize)]
+pub struct ResultClaims {
+    /// The session's id (empty on a `--dev` service without a session).
+    pub sid: String,
+    /// The hub's end-user reference.
+    pub u: String,
+    /// Provider id.
+    pub p: String,
+    /// Method id.
+    pub m: String,
+    /// Every field the end user entered, secrets included, normalised.
+    pub f: BTreeMap<String, String>,
+    /// The non-secret values: fields, derived and captured values.
+    pub v: BTreeMap<String, String>,
+    /// The account's identity, when the connection test names one.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The hub's connection this result repairs.
+    #[serde(default)]
+    pub rc: Option<String>,
+    /// OAuth tokens.
+    #[serde(default)]
+    pub t: Option<Tokens>,
+    /// Expires at, Unix seconds.
+    pub exp: u64,
+}
+
+impl Drop for ResultClaims {
+    fn drop(&mut self) {
+        self.f.values_mut().for_each(zeroize::Zeroize::zeroize);
+    }
+}
+
+impl Expiring for ResultClaims {
+    fn expires_at(&self) -> u64 {
+        self.exp
+    }
+}
+
+/// Seals a result for the browser.
+pub(crate) fn seal(state: &AppState, claims: &ResultClaims) -> Result<SecretString, Problem> {
+    state
+        .link_keys()
+        .seal_as(Purpose::Result, claims)
+        .map_err(|e| match e {
+            SealError::TooLong => Problem::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "values-too-long",
+                "Values too long",
+                "the account's values are too long to hand over; shorten them",
+            ),
+            SealError::Unsealable => {
+                crate::connection_test::internal("the result could not be sealed")
+            }
+        })
+}
+
+/// The expiry of a result sealed now.
+pub(crate) fn expiry() -> u64 {
+    now() + RESULT_SECS
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExchangeBody {
+    result: String,
+}
+
+impl Drop for ExchangeBody {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.result);
+    }
+}
+
+#[derive(Serialize)]
+struct Exchanged<'a> {
+    provider: &'a str,
+    method: &'a str,
+    end_user: &'a str,
+    session: &'a str,
+    connection: Option<&'a str>,
+    identity: Option<&'a str>,
+    fields: &'a BTreeMap<String, String>,
+    values: &'a BTreeMap<String, String>,
+    tokens: Option<&'a Tokens>,
+}
+
+/// `POST /v1/link/exchange` (operator): opens a result and answers the credentials.
+pub(crate) async fn exchange(
+    _operator: Operator,
+    State(state): State<AppState>,
+    req: axum::extract::Request,
+) -> Result<Response, Problem> {
+    let body: ExchangeBody = read_json(&state, req, "a JSON object {\"result\": \"…\"}").await?;
+    let claims: ResultClaims = state
+        .link_keys()
+        .open_as(Purpose::Result, body.result.trim(), now())
+        .map_err(|e| {
+            tracing::info!(problem = e.as_str(), "link result refused");
+            Problem::new(
+                StatusCode::BAD_REQUEST,
+                "link-result-invalid",
+                "Link result not valid",
+                "the result is not one this service issued, was changed, or has expired \
+                 (results are good for 10 minutes): link the account again",
+            )
+        })?;
+    tracing::info!(provider = %claims.p, method = %claims.m, "link result redeemed");
+    let out = Exchanged {
+        provider: &claims.p,
+        method: &claims.m,
+        end_user: &claims.u,
+        session: &claims.sid,
+        connection: claims.rc.as_deref(),
+        identity: claims.id.as_deref(),
+        fields: &claims.f,
+        values: &claims.v,
+        tokens: claims.t.as_ref(),
+    };
+    let mut res = json(StatusCode::OK, &out);
+    let h = res.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
+    Ok(res)
+}
