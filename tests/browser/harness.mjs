@@ -28,6 +28,7 @@ function listen(server) {
  *  registered as `"hang"` gets no answer (the service's timeout). */
 export async function startStandin() {
   const statuses = new Map();
+  const bodies = new Map();
   const hits = [];
   const sockets = new Set();
   const server = http.createServer((req, res) => {
@@ -50,7 +51,7 @@ export async function startStandin() {
     hits.push({ method: req.method, path: req.url, token, status });
     if (status === "hang") return;
     res.writeHead(status, { "content-type": "application/json" });
-    res.end("{}");
+    res.end(bodies.get(token) ?? "{}");
   });
   server.on("connection", (s) => {
     sockets.add(s);
@@ -60,8 +61,9 @@ export async function startStandin() {
   return {
     url: `http://127.0.0.1:${port}`,
     hits,
-    answer(token, status) {
+    answer(token, status, body) {
       statuses.set(token, status);
+      if (body !== undefined) bodies.set(token, JSON.stringify(body));
     },
     async close() {
       for (const s of sockets) s.destroy();
@@ -109,8 +111,8 @@ export const STATE_KEY = Buffer.alloc(32, 11).toString("base64url");
 
 /** Starts the service binary (with the test API key and sealing key, and `env`); resolves
  *  once it logs its address. */
-export async function startService(args, env = {}) {
-  const child = spawn(BIN, ["serve", "--listen", "127.0.0.1:0", "--log-json", ...args], {
+export async function startService(args, env = {}, { port = 0 } = {}) {
+  const child = spawn(BIN, ["serve", "--listen", `127.0.0.1:${port}`, "--log-json", ...args], {
     env: {
       ...process.env,
       RUST_LOG: "debug",
@@ -141,6 +143,44 @@ export async function startService(args, env = {}) {
     async stop() {
       if (child.exitCode !== null) return;
       const done = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await done;
+    },
+  };
+}
+
+/** A loopback port free now (for a service whose URL must be known before it starts). */
+export async function freePort() {
+  const server = http.createServer();
+  const port = await listen(server);
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+/** The real OAuth server of the OAuth tests (tests/oauth/server.mjs, oidc-provider from
+ *  its lockfile): its issuers; stopped by `stop()`. */
+export async function startOidc(env) {
+  const dir = path.join(ROOT, "tests/oauth");
+  const child = spawn(process.execPath, ["server.mjs"], {
+    cwd: dir,
+    env: { ...process.env, ...env },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const line = await new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (c) => {
+      out += c;
+      const i = out.indexOf("\n");
+      if (i >= 0) resolve(out.slice(0, i));
+    });
+    child.on("exit", (code) => reject(new Error(`the OAuth server exited (${code})`)));
+  });
+  return {
+    ...JSON.parse(line),
+    async stop() {
+      if (child.exitCode !== null) return;
+      const done = new Promise((r) => child.once("exit", r));
+      child.stdin.end();
       child.kill("SIGTERM");
       await done;
     },
