@@ -5,11 +5,18 @@
 // them, validation with the generated browser validators (the same messages as the Rust
 // validators) when a field is left and before submitting, then the service's validate and
 // connection-test endpoints. On success it dispatches a `connect` event whose `detail`
-// holds the values for the host page to store.
+// holds the sealed `result` (which only the hub's back end can redeem, with
+// POST /v1/link/exchange) and the non-secret values; never a secret.
 //
-// Secrets stay in their inputs: they are read from `input.value` only to validate, to send
-// in a POST body to the service, and to put in the `connect` event. They are never written
-// to an attribute, a URL, the console or storage.
+// The element works inside a link session: the host page sets `element.session` to the
+// token its back end got from POST /v1/link/sessions (a property, never an attribute), and
+// every call to the service carries it. An OAuth method shows its end-user fields and a
+// "Connect with <Provider>" button that runs the provider's sign-in in a popup (or, when
+// popups are blocked, in this window).
+//
+// Secrets stay in their inputs: they are read from `input.value` only to validate and to
+// send in a POST body to the service. They are never written to an attribute, a URL, the
+// console, storage or an event.
 
 import { format, strings } from "./locales.js";
 
@@ -59,6 +66,9 @@ export class ConnectspecLink extends HTMLElement {
   #alert;
   #button;
   #form;
+  #session = null;
+  #prefill = {};
+  #popupWatch = null;
 
   constructor() {
     super();
@@ -66,11 +76,27 @@ export class ConnectspecLink extends HTMLElement {
   }
 
   connectedCallback() {
+    // A `session` set before the element was defined is an own property hiding the
+    // setter: take it over.
+    if (Object.prototype.hasOwnProperty.call(this, "session")) {
+      const token = this.session;
+      delete this.session;
+      this.#session = token ? String(token) : null;
+    }
     this.#load();
   }
 
   attributeChangedCallback(name, old, value) {
     if (old !== value && this.isConnected && this.#method !== null) this.#load();
+  }
+
+  /** The link session's token (from the hub's back end). Write-only: it is not read back
+   *  or reflected into an attribute. */
+  set session(token) {
+    const next = token ? String(token) : null;
+    if (next === this.#session) return;
+    this.#session = next;
+    if (this.isConnected) this.#load();
   }
 
   /** The service's base URL: the `service` attribute, else where this module came from. */
@@ -118,6 +144,18 @@ export class ConnectspecLink extends HTMLElement {
       });
       detail = await res.json();
       if (!res.ok) throw new Error(detail.detail || String(res.status));
+      this.#prefill = {};
+      if (this.#session) {
+        const sres = await fetch(this.#api("v1/link/session"), {
+          headers: this.#headers({ accept: JSON_TYPES }),
+          credentials: "omit",
+          cache: "no-store",
+          referrerPolicy: "no-referrer",
+        });
+        const session = await sres.json();
+        if (!sres.ok) throw new Error(session.detail || String(sres.status));
+        this.#prefill = session.values || {};
+      }
     } catch (e) {
       if (id !== this.#loadId) return;
       this.#root.replaceChildren(
@@ -153,7 +191,8 @@ export class ConnectspecLink extends HTMLElement {
     for (const f of m.fields) form.append(this.#field(f));
     this.#status = el("div", { part: "status", class: "status", role: "status", "aria-live": "polite" });
     this.#alert = el("div", { part: "alert", class: "alert", role: "alert" });
-    this.#button = el("button", { part: "button", class: "connect", type: "submit" }, t.connect);
+    const label = this.#isOAuth() ? format(t.connectWith, { provider: this.#provider.name }) : t.connect;
+    this.#button = el("button", { part: "button", class: "connect", type: "submit" }, label);
     form.append(this.#status, this.#alert, this.#button);
     // Pressing Connect blurs the field being edited; updating errors then would move the
     // button between pointerdown and pointerup and swallow the click. Submitting validates
@@ -166,7 +205,15 @@ export class ConnectspecLink extends HTMLElement {
     });
     form.addEventListener("submit", (ev) => {
       ev.preventDefault();
-      this.#connect();
+      if (this.#busy) return;
+      if (this.#isOAuth()) {
+        // Opened now, while the click still counts as the user's: a popup opened after an
+        // await is blocked.
+        const popup = window.open("about:blank", "connectspec-oauth", "popup=yes,width=520,height=720");
+        this.#connectOAuth(popup);
+      } else {
+        this.#connect();
+      }
     });
     this.#form = form;
     const layout = el("div", { part: "container", class: "layout" }, form);
@@ -236,6 +283,8 @@ export class ConnectspecLink extends HTMLElement {
         control.append(toggle);
       }
     }
+    const preset = this.#prefill[f.key];
+    if (!f.secret && typeof preset === "string") input.value = preset;
     if (describedBy.length) input.setAttribute("aria-describedby", describedBy.join(" "));
     const entry = { meta: f, input, error, describedBy };
     this.#fields.set(f.key, entry);
@@ -279,12 +328,23 @@ export class ConnectspecLink extends HTMLElement {
     return { problem: res.body, status: res.status };
   }
 
-  async #post(path, fields) {
+  #isOAuth() {
+    return !!(this.#method && this.#method.links && this.#method.links.authorize);
+  }
+
+  /** Request headers, with the session's token when there is one. */
+  #headers(extra) {
+    const h = { ...extra };
+    if (this.#session) h["connectspec-session"] = this.#session;
+    return h;
+  }
+
+  async #post(path, fields, payload = { fields }) {
     try {
       const res = await fetch(this.#api(path.replace(/^\//, "")), {
         method: "POST",
-        headers: { "content-type": "application/json", accept: JSON_TYPES },
-        body: JSON.stringify({ fields }),
+        headers: this.#headers({ "content-type": "application/json", accept: JSON_TYPES }),
+        body: JSON.stringify(payload),
         credentials: "omit",
         cache: "no-store",
         referrerPolicy: "no-referrer",
@@ -376,67 +436,162 @@ export class ConnectspecLink extends HTMLElement {
     this.#state("invalid");
   }
 
-  async #connect() {
-    if (this.#busy || !this.#method) return;
-    const t = this.#t;
-    const names = { provider: this.#provider.name, method: this.#method.label };
+  /** Starts a connect: returns the names for messages, or null when one is running. */
+  #begin() {
+    if (this.#busy || !this.#method) return null;
     this.#busy = true;
     this.#form.setAttribute("aria-busy", "true");
     this.#state("busy");
     this.#alert.replaceChildren();
     for (const k of this.#fields.keys()) this.#touched.add(k);
+    return { provider: this.#provider.name, method: this.#method.label };
+  }
+
+  #end() {
+    this.#busy = false;
+    this.#form.removeAttribute("aria-busy");
+  }
+
+  /** A linked account: the sealed result and the non-secret values, never a secret. */
+  #linked(body, names) {
+    this.#say(format(this.#t.connected, names));
+    this.#state("connected");
+    const values = {};
+    const derived = {};
+    for (const [k, v] of Object.entries(body.values || {})) {
+      const f = this.#fields.get(k);
+      if (f && f.meta.secret) continue;
+      if (f) values[k] = v;
+      else derived[k] = v;
+    }
+    const detail = { provider: this.#provider.id, method: this.#method.id, result: body.result, values, derived };
+    if (body.identity !== undefined && body.identity !== null) detail.identity = body.identity;
+    this.dispatchEvent(new CustomEvent("connect", { bubbles: true, composed: true, detail }));
+  }
+
+  /** The answer of a call that could not link: field errors, a sentence, or a problem. */
+  #notLinked(res, names) {
+    if (res.network) return this.#networkFailed();
+    if (res.status === 422 && Array.isArray(res.body.errors) && res.body.errors.length) {
+      return this.#fieldErrors(res.body.errors);
+    }
+    const type = String((res.body && res.body.type) || "");
+    const sentence = ["session-expired", "different-account", "too-many-tests", "not-offered"].some((c) => type.endsWith(`:${c}`));
+    if (sentence) {
+      this.#fail(res.body.detail);
+      this.#state(type.endsWith(":different-account") ? "rejected" : "error");
+      return;
+    }
+    if (res.status === 200 && res.body && res.body.ok === false) {
+      this.#fail(res.body.message, res.body.missing_scopes || []);
+      this.#state("rejected");
+      return;
+    }
+    return this.#problem(res.body, res.status, names);
+  }
+
+  async #connect() {
+    const names = this.#begin();
+    if (!names) return;
+    const t = this.#t;
     try {
       const fields = this.#values();
       const local = await this.#validateLocally(fields);
       if (local && !local.ok) return this.#fieldErrors(local.errors);
-      this.#say(t.checking);
-      const checked = await this.#validateRemotely(fields);
-      if (checked.network) return this.#networkFailed();
-      if (checked.problem) return this.#problem(checked.problem, checked.status, names);
-      if (!checked.ok) return this.#fieldErrors(checked.errors);
-      this.#showErrors([]);
-      this.#normalise(checked);
-      const submitted = this.#values();
-      if (this.#method.links.test) {
-        this.#say(format(t.testing, names));
-        const res = await this.#post(this.#method.links.test, submitted);
-        if (res.network) return this.#networkFailed();
-        if (res.status === 422 && Array.isArray(res.body.errors) && res.body.errors.length) {
-          return this.#fieldErrors(res.body.errors);
-        }
-        if (res.status !== 200) return this.#problem(res.body, res.status, names);
-        const report = res.body;
-        if (!report.ok) {
-          this.#fail(report.message, report.missing_scopes || []);
-          this.#state("rejected");
-          return;
-        }
+      if (local) this.#normalise(local);
+      this.#say(this.#method.links.test ? format(t.testing, names) : t.checking);
+      const res = await this.#post("v1/link/connect", null, {
+        provider: this.#provider.id,
+        method: this.#method.id,
+        fields: this.#values(),
+      });
+      if (res.status === 200 && res.body && res.body.ok === true) {
+        this.#showErrors([]);
+        return this.#linked(res.body, names);
       }
-      this.#say(format(t.connected, names));
-      this.#state("connected");
-      const values = {};
-      const derived = {};
-      // The service never returns secrets, but names the fields its normalisation changed;
-      // the specs normalise secrets by trimming, so a changed secret is the trimmed input.
-      const changed = new Set(checked.normalized);
-      for (const [k, v] of Object.entries(submitted)) {
-        values[k] = this.#fields.get(k).meta.secret && changed.has(k) ? v.trim() : v;
-      }
-      for (const [k, v] of Object.entries(checked.values)) {
-        if (this.#fields.has(k)) values[k] = v;
-        else derived[k] = v;
-      }
-      this.dispatchEvent(
-        new CustomEvent("connect", {
-          bubbles: true,
-          composed: true,
-          detail: { provider: this.#provider.id, method: this.#method.id, values, derived },
-        }),
-      );
+      return this.#notLinked(res, names);
     } finally {
-      this.#busy = false;
-      this.#form.removeAttribute("aria-busy");
+      this.#end();
     }
+  }
+
+  /** OAuth: the fields are checked, the service answers the flow's start URL, and the
+   *  popup runs the provider's sign-in; its last page posts the sealed result here. */
+  async #connectOAuth(popup) {
+    const names = this.#begin();
+    if (!names) {
+      if (popup) popup.close();
+      return;
+    }
+    const t = this.#t;
+    let waiting = false;
+    try {
+      const fields = this.#values();
+      const local = await this.#validateLocally(fields);
+      if (local && !local.ok) {
+        if (popup) popup.close();
+        return this.#fieldErrors(local.errors);
+      }
+      this.#say(t.checking);
+      const res = await this.#post(this.#method.links.authorize, fields);
+      if (res.status !== 200 || !res.body || !res.body.start_url) {
+        if (popup) popup.close();
+        return this.#notLinked(res, names);
+      }
+      this.#showErrors([]);
+      const start = new URL(res.body.start_url, this.serviceUrl).href;
+      if (!popup || popup.closed) {
+        // Popups are blocked: the sign-in runs in this window and comes back to the
+        // session's return URL with the result.
+        this.#say(format(t.redirecting, names));
+        const url = `${start}&mode=redirect`;
+        try {
+          (window.top || window).location.assign(url);
+        } catch {
+          window.location.assign(url);
+        }
+        return;
+      }
+      popup.location.href = start;
+      this.#say(format(t.signingIn, names));
+      this.#state("signing-in");
+      waiting = true;
+      this.#awaitPopup(popup, names);
+    } finally {
+      if (!waiting) this.#end();
+    }
+  }
+
+  #awaitPopup(popup, names) {
+    const origin = new URL(this.serviceUrl).origin;
+    let done = false;
+    const finish = () => {
+      done = true;
+      window.removeEventListener("message", onMessage);
+      clearInterval(this.#popupWatch);
+      this.#popupWatch = null;
+      this.#end();
+    };
+    const onMessage = (event) => {
+      if (event.origin !== origin || event.source !== popup) return;
+      const data = event.data;
+      if (!data || data.type !== "connectspec:oauth") return;
+      finish();
+      if (data.ok) {
+        this.#linked(data, names);
+      } else {
+        this.#fail(data.detail || format(this.#t.failed, { status: "" }));
+        this.#state(data.code === "oauth-access-denied" ? "rejected" : "error");
+      }
+    };
+    window.addEventListener("message", onMessage);
+    clearInterval(this.#popupWatch);
+    this.#popupWatch = setInterval(() => {
+      if (done || !popup.closed) return;
+      finish();
+      this.#fail(this.#t.popupClosed);
+      this.#state("closed");
+    }, 300);
   }
 
   #networkFailed() {

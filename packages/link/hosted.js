@@ -1,0 +1,135 @@
+// Script of the hosted link page (GET /link#session=…). The hub's back end opened a link
+// session and sent the end user here: the page reads the session from the fragment,
+// shows a searchable provider picker when the session offers several accounts, then the
+// chosen method's form with its guide. A redirect-mode sign-in comes back here with its
+// result in the fragment.
+
+import "./connectspec-link.js";
+import { strings } from "./locales.js";
+import { announce, takeFragment } from "./session.js";
+
+const main = document.getElementById("connectspec-hosted");
+const heading = main.querySelector("h1");
+const status = main.querySelector(".connectspec-page-result");
+const service = window.location.origin;
+let t = strings(document.documentElement.lang);
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false || v === null || v === undefined) continue;
+    node.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children) if (c !== null && c !== undefined) node.append(c);
+  return node;
+}
+
+/** Everything below the heading and the status line. */
+function body(...nodes) {
+  for (const n of [...main.children]) if (n !== heading && n !== status) n.remove();
+  main.insertBefore(el("div", { class: "hosted-body" }, ...nodes), status);
+}
+
+function showForm(offer, offers, session) {
+  heading.textContent = t.hostedTitle;
+  const link = el("connectspec-link", { provider: offer.provider, method: offer.method, service, "heading-level": 2 });
+  link.session = session;
+  const nodes = [];
+  if (offers.length > 1) {
+    const back = el("button", { type: "button", class: "back" }, t.back);
+    back.addEventListener("click", () => showPicker(offers, session));
+    nodes.push(back);
+  }
+  nodes.push(link);
+  body(...nodes);
+}
+
+function label(offer, offers) {
+  const several = offers.filter((o) => o.provider === offer.provider).length > 1;
+  return several ? `${offer.provider_name} (${offer.label})` : offer.provider_name;
+}
+
+function showPicker(offers, session) {
+  heading.textContent = t.chooseProvider;
+  const search = el("input", { type: "search", id: "provider-search", class: "search", autocomplete: "off", spellcheck: "false" });
+  const list = el("ul", { class: "picker", id: "provider-list" });
+  const empty = el("p", { class: "empty", role: "status", hidden: true }, t.noMatch);
+  const buttons = offers.map((o) => {
+    const b = el("button", { type: "button", class: "pick", "data-provider": o.provider, "data-method": o.method }, label(o, offers));
+    b.addEventListener("click", () => showForm(o, offers, session));
+    return b;
+  });
+  for (const b of buttons) list.append(el("li", {}, b));
+  const filter = () => {
+    const q = search.value.trim().toLowerCase();
+    let shown = 0;
+    buttons.forEach((b) => {
+      const hit = !q || b.textContent.toLowerCase().includes(q);
+      b.parentElement.hidden = !hit;
+      if (hit) shown += 1;
+    });
+    empty.hidden = shown !== 0;
+  };
+  search.addEventListener("input", filter);
+  // Arrow keys move through the list; Tab works as everywhere.
+  const visible = () => buttons.filter((b) => !b.parentElement.hidden);
+  search.addEventListener("keydown", (e) => {
+    if (e.key === "ArrowDown" && visible().length) {
+      e.preventDefault();
+      visible()[0].focus();
+    } else if (e.key === "Enter" && visible().length === 1) {
+      e.preventDefault();
+      visible()[0].click();
+    }
+  });
+  list.addEventListener("keydown", (e) => {
+    const shown = visible();
+    const i = shown.indexOf(document.activeElement);
+    if (i < 0) return;
+    if (e.key === "ArrowDown" && i + 1 < shown.length) {
+      e.preventDefault();
+      shown[i + 1].focus();
+    } else if (e.key === "ArrowUp") {
+      e.preventDefault();
+      (i === 0 ? search : shown[i - 1]).focus();
+    }
+  });
+  body(el("label", { for: "provider-search", class: "search-label" }, t.searchProviders), search, list, empty);
+}
+
+async function start() {
+  const { session, result, provider, method } = takeFragment();
+  if (result) {
+    // Back from a redirect-mode sign-in.
+    heading.textContent = t.hostedTitle;
+    announce({ provider, method, result, values: {} });
+    return;
+  }
+  if (!session) {
+    status.textContent = t.hostedNoSession;
+    return;
+  }
+  let view;
+  try {
+    const res = await fetch(new URL("/v1/link/session", service), {
+      headers: { accept: "application/json, application/problem+json", "connectspec-session": session },
+      credentials: "omit",
+      cache: "no-store",
+      referrerPolicy: "no-referrer",
+    });
+    view = await res.json();
+    if (!res.ok) throw new Error(view.detail || String(res.status));
+  } catch (e) {
+    body(el("p", { class: "alert", role: "alert" }, e.message || t.hostedNoSession));
+    return;
+  }
+  if (view.locale) {
+    document.documentElement.lang = view.locale;
+    t = strings(view.locale);
+  }
+  if (view.offers.length === 1) showForm(view.offers[0], view.offers, session);
+  else showPicker(view.offers, session);
+}
+
+document.addEventListener("connect", (event) => announce(event.detail));
+start();

@@ -30,6 +30,18 @@ export const LOCALES = {
     permissions: "Permissions this step grants:",
     newTab: "(opens in a new tab)",
     note: "Note:",
+    connectWith: "Connect with {provider}",
+    signingIn: "Sign in at {provider} in the window that opened…",
+    redirecting: "Opening the sign-in at {provider}…",
+    popupClosed: "The sign-in window was closed before the account was linked. Press the button to start again.",
+    chooseProvider: "Choose the account to link",
+    searchProviders: "Search providers",
+    noMatch: "No provider matches your search.",
+    back: "Back to the list",
+    hostedTitle: "Link an account",
+    hostedDone: "The account is linked. You can close this window.",
+    hostedSent: "The account is linked and was handed to the page that opened this form.",
+    hostedNoSession: "This link is not complete: open the link your service gave you again.",
   },
 };
 

@@ -28,6 +28,7 @@ function listen(server) {
  *  registered as `"hang"` gets no answer (the service's timeout). */
 export async function startStandin() {
   const statuses = new Map();
+  const bodies = new Map();
   const hits = [];
   const sockets = new Set();
   const server = http.createServer((req, res) => {
@@ -50,7 +51,7 @@ export async function startStandin() {
     hits.push({ method: req.method, path: req.url, token, status });
     if (status === "hang") return;
     res.writeHead(status, { "content-type": "application/json" });
-    res.end("{}");
+    res.end(bodies.get(token) ?? "{}");
   });
   server.on("connection", (s) => {
     sockets.add(s);
@@ -60,8 +61,9 @@ export async function startStandin() {
   return {
     url: `http://127.0.0.1:${port}`,
     hits,
-    answer(token, status) {
+    answer(token, status, body) {
       statuses.set(token, status);
+      if (body !== undefined) bodies.set(token, JSON.stringify(body));
     },
     async close() {
       for (const s of sockets) s.destroy();
@@ -102,10 +104,22 @@ export async function startHost() {
   };
 }
 
-/** Starts the service binary; resolves once it logs its address. */
-export async function startService(args) {
-  const child = spawn(BIN, ["serve", "--listen", "127.0.0.1:0", "--log-json", ...args], {
-    env: { ...process.env, RUST_LOG: "debug" },
+/** The operator API key of the test services (fake, 40 characters). */
+export const API_KEY = "op_browser-test-key-Zx9Lw4Rt8Yv1Bn6Hc5Jd0";
+/** The key that seals their states, sessions and results (base64url of 32 bytes). */
+export const STATE_KEY = Buffer.alloc(32, 11).toString("base64url");
+
+/** Starts the service binary (with the test API key and sealing key, and `env`); resolves
+ *  once it logs its address. */
+export async function startService(args, env = {}, { port = 0 } = {}) {
+  const child = spawn(BIN, ["serve", "--listen", `127.0.0.1:${port}`, "--log-json", ...args], {
+    env: {
+      ...process.env,
+      RUST_LOG: "debug",
+      CONNECTSPEC_API_KEYS: API_KEY,
+      CONNECTSPEC_OAUTH_STATE_KEYS: STATE_KEY,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -133,6 +147,68 @@ export async function startService(args) {
       await done;
     },
   };
+}
+
+/** A loopback port free now (for a service whose URL must be known before it starts). */
+export async function freePort() {
+  const server = http.createServer();
+  const port = await listen(server);
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+/** The real OAuth server of the OAuth tests (tests/oauth/server.mjs, oidc-provider from
+ *  its lockfile): its issuers; stopped by `stop()`. */
+export async function startOidc(env) {
+  const dir = path.join(ROOT, "tests/oauth");
+  const child = spawn(process.execPath, ["server.mjs"], {
+    cwd: dir,
+    env: { ...process.env, ...env },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const line = await new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (c) => {
+      out += c;
+      const i = out.indexOf("\n");
+      if (i >= 0) resolve(out.slice(0, i));
+    });
+    child.on("exit", (code) => reject(new Error(`the OAuth server exited (${code})`)));
+  });
+  return {
+    ...JSON.parse(line),
+    async stop() {
+      if (child.exitCode !== null) return;
+      const done = new Promise((r) => child.once("exit", r));
+      child.stdin.end();
+      child.kill("SIGTERM");
+      await done;
+    },
+  };
+}
+
+/** The hub's back end opens a link session: its token. */
+export async function openSession(service, body) {
+  const res = await fetch(`${service.url}/v1/link/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${API_KEY}` },
+    body: JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (res.status !== 201) throw new Error(`session not opened (${res.status}): ${JSON.stringify(json)}`);
+  return json.session_token;
+}
+
+/** The hub's back end redeems a link result: the credentials. */
+export async function exchange(service, result) {
+  const res = await fetch(`${service.url}/v1/link/exchange`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${API_KEY}` },
+    body: JSON.stringify({ result }),
+  });
+  const json = await res.json();
+  if (res.status !== 200) throw new Error(`result not redeemed (${res.status}): ${JSON.stringify(json)}`);
+  return json;
 }
 
 /** What the Rust validator says about `fields`: its errors (the CLI's JSON output). */
@@ -267,7 +343,7 @@ export function waitFieldError(page, key) {
   );
 }
 
-const TERMINAL = ["connected", "rejected", "invalid", "timeout", "error"];
+const TERMINAL = ["connected", "rejected", "invalid", "timeout", "error", "closed"];
 
 /** Submits (clicking Connect, or a key already pressed by `how`) and waits for the outcome. */
 export async function connect(page, how) {
@@ -316,8 +392,8 @@ export async function axe(page) {
 }
 
 /** Every place outside an input where a secret could show: attributes and text of the
- *  document and its shadow roots, storage, cookies, and the details of events other than
- *  `connect`. */
+ *  document and its shadow roots, storage, cookies, and the details of every event
+ *  (`connect` included: it carries a sealed result, never a secret). */
 export function pageSurfaces(page) {
   return page.evaluate(() => {
     const attributes = [];
@@ -339,7 +415,7 @@ export function pageSurfaces(page) {
       text,
       storage,
       cookie: document.cookie,
-      events: window.__details.filter((d) => d.type !== "connect"),
+      events: window.__details,
       csp: window.__csp,
     };
   });
@@ -353,7 +429,7 @@ export async function assertNoLeak(assert, page, seen, secrets, serviceLog) {
     if (s.attributes.some((a) => a.includes(secret))) where.push("a DOM attribute");
     if (s.text.some((t) => t.includes(secret))) where.push("DOM text");
     if (s.storage.some((t) => t.includes(secret)) || s.cookie.includes(secret)) where.push("storage");
-    if (s.events.some((e) => e.detail.includes(secret))) where.push("an event other than connect");
+    if (s.events.some((e) => e.detail.includes(secret))) where.push("an event's detail");
     if (seen.console.some((c) => c.includes(secret)) || seen.errors.some((c) => c.includes(secret))) where.push("the console");
     if (seen.requests.some((r) => r.url.includes(secret) || decodeURIComponent(r.url).includes(secret))) where.push("a request URL");
     if (serviceLog.includes(secret)) where.push("the service log");

@@ -14,11 +14,13 @@ import {
   assertNoLeak,
   axe,
   connect,
+  exchange,
   fieldError,
   fill,
   focused,
   launchBrowser,
   openPage,
+  openSession,
   q,
   rustMessage,
   screenshotDir,
@@ -78,8 +80,21 @@ function secret(value, status) {
   return value;
 }
 
+/** The link page of a method in a new link session. */
+async function linkUrl(provider, method) {
+  const session = await openSession(service, { end_user: "browser-test", offers: [{ provider, method }] });
+  return `${service.url}/connect/${provider}/${method}#session=${session}`;
+}
+
 async function page(provider, method) {
-  return openPage(chrome.browser, `${service.url}/connect/${provider}/${method}`);
+  return openPage(chrome.browser, await linkUrl(provider, method));
+}
+
+/** The fields the hub's back end gets for the last connect event's result. */
+async function linkedFields(p) {
+  const c = await lastConnect(p);
+  assert.equal(typeof c.result, "string", "the connect event carries a sealed result");
+  return (await exchange(service, c.result)).fields;
 }
 
 async function noViolations(p, when) {
@@ -207,12 +222,13 @@ describe("Oneflow", () => {
     assert.equal(await fieldError(p, "api_token"), "");
     const hit = standin.hits.at(-1);
     assert.deepEqual([hit.method, hit.path, hit.token], ["GET", "/v1/ping", good]);
-    assert.deepEqual(await lastConnect(p), {
-      provider: "oneflow",
-      method: "api_token",
-      values: { api_token: good, user_email: "ada@example.com" },
-      derived: {},
-    });
+    const event = await lastConnect(p);
+    assert.deepEqual(
+      { ...event, result: typeof event.result },
+      { provider: "oneflow", method: "api_token", result: "string", values: { user_email: "ada@example.com" }, derived: {} },
+      "the connect event: a sealed result and the non-secret values",
+    );
+    assert.deepEqual(await linkedFields(p), { api_token: good, user_email: "ada@example.com" });
     assert.equal(await p.$eval(q("user_email"), (e) => e.value), "ada@example.com", "normalised in place");
     assert.match(await statusText(p), /Connected\. Oneflow accepted the API Token\./);
     await noViolations(p, "once connected");
@@ -259,7 +275,7 @@ describe("Oneflow", () => {
     await kb.up("Control");
     await kb.type(good);
     assert.equal(await connect(p, () => kb.press("Enter")), "connected");
-    assert.equal((await lastConnect(p)).values.api_token, good);
+    assert.equal((await linkedFields(p)).api_token, good);
     // On to the guide: its summary folds it away.
     await p.evaluate(() => document.querySelector("connectspec-link").shadowRoot.querySelector(".connect").focus());
     await kb.press("Tab");
@@ -288,7 +304,7 @@ describe("Webflow", () => {
     await fill(p, "site_token", ` ${good} `);
     assert.equal(await connect(p), "connected");
     assert.deepEqual(standin.hits.at(-1).path, "/token/authorized_by");
-    assert.deepEqual((await lastConnect(p)).values, { site_token: good });
+    assert.deepEqual(await linkedFields(p), { site_token: good });
 
     await fill(p, "site_token", revoked);
     assert.equal(await connect(p), "rejected");
@@ -330,7 +346,7 @@ describe("Stripe", () => {
     await fill(p, "api_key", good);
     assert.equal(await connect(p), "connected");
     assert.deepEqual(standin.hits.at(-1).path, "/v1/balance");
-    assert.deepEqual((await lastConnect(p)).values, { mode: "test", api_key: good });
+    assert.deepEqual(await linkedFields(p), { mode: "test", api_key: good });
 
     await fill(p, "api_key", restricted);
     assert.equal(await connect(p), "rejected");
@@ -366,7 +382,7 @@ describe("Zendesk", () => {
     assert.equal(await connect(p), "connected");
     const hit = standin.hits.at(-1);
     assert.deepEqual([hit.path, hit.token], ["/users/me.json", good]);
-    assert.deepEqual((await lastConnect(p)).values, { subdomain: "acme", email: "agent@acme.com", api_token: good });
+    assert.deepEqual(await linkedFields(p), { subdomain: "acme", email: "agent@acme.com", api_token: good });
 
     await fill(p, "api_token", rejected);
     assert.equal(await connect(p), "rejected");
@@ -398,7 +414,7 @@ describe("Datadog", () => {
     await p.select(q("site"), "datadoghq.eu");
     assert.equal(await connect(p), "connected");
     assert.equal(standin.hits.at(-1).path, "/api/v1/validate");
-    assert.deepEqual((await lastConnect(p)).values, { site: "datadoghq.eu", api_key: apiKey, application_key: appKey });
+    assert.deepEqual(await linkedFields(p), { site: "datadoghq.eu", api_key: apiKey, application_key: appKey });
 
     await fill(p, "api_key", wrongSite);
     assert.equal(await connect(p), "rejected");
@@ -438,7 +454,7 @@ describe("iframe embedding", () => {
   const good = secret(token("embed-ok", 40), 200);
 
   test("the result is posted to the --embed-origin host only", async () => {
-    host.frame(`${service.url}/connect/oneflow/api_token`);
+    host.frame(await linkUrl("oneflow", "api_token"));
     const { page: p } = await openPage(chrome.browser, `${host.origin}/`, { ready: false });
     const frameHandle = await p.waitForSelector("iframe#link");
     const frame = await frameHandle.contentFrame();
@@ -451,18 +467,15 @@ describe("iframe embedding", () => {
     await (await frame.waitForSelector("connectspec-link >>> button.connect")).click();
     await p.waitForFunction(() => window.__messages.length > 0, { timeout: 15000 });
     const messages = await p.evaluate(() => window.__messages);
-    assert.deepEqual(messages, [
-      {
-        origin: service.url,
-        data: {
-          type: "connectspec:connect",
-          provider: "oneflow",
-          method: "api_token",
-          values: { api_token: good, user_email: "ada@example.com" },
-          derived: {},
-        },
-      },
-    ]);
+    assert.equal(messages.length, 1);
+    const { origin, data } = messages[0];
+    assert.equal(origin, service.url);
+    assert.deepEqual(
+      { ...data, result: typeof data.result },
+      { type: "connectspec:connect", provider: "oneflow", method: "api_token", result: "string", values: { user_email: "ada@example.com" } },
+    );
+    assert.ok(!JSON.stringify(data).includes(good), "no secret in the message");
+    assert.equal((await exchange(service, data.result)).fields.api_token, good);
     await p.close();
 
     // Another origin may not frame the page at all.
@@ -481,17 +494,19 @@ describe("the element on a host page", () => {
   const alnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
   const good = secret(token("host-ok", 64, alnum), 200);
 
-  const markup = () => [
+  const markup = (session) => [
     `<style>
       connectspec-link { --connectspec-color-accent: #6a1b9a; --connectspec-radius: 0px; }
       connectspec-link::part(button) { text-transform: uppercase; }
     </style>
     <script type="module" src="${service.url}/connect/assets/link/connectspec-link.js"></script>`,
-    `<connectspec-link provider="webflow" method="site_token" service="${service.url}"></connectspec-link>`,
+    `<connectspec-link provider="webflow" method="site_token" service="${service.url}"></connectspec-link>
+    <script type="module">document.querySelector("connectspec-link").session = ${JSON.stringify(session)};</script>`,
   ];
+  const session = () => openSession(service, { end_user: "host-test", offers: [{ provider: "webflow" }] });
 
   test("loads from the service cross-origin (CORS for --embed-origin), themed by custom properties and ::part", async () => {
-    host.embed(...markup());
+    host.embed(...markup(await session()));
     const { page: p, seen } = await openPage(chrome.browser, `${host.origin}/`);
     const style = await p.$eval("connectspec-link >>> button.connect", (b) => {
       const cs = getComputedStyle(b);
@@ -500,14 +515,14 @@ describe("the element on a host page", () => {
     assert.deepEqual(style, ["rgb(106, 27, 154)", "uppercase", "0px"]);
     await fill(p, "site_token", good);
     assert.equal(await connect(p), "connected");
-    assert.deepEqual((await lastConnect(p)).values, { site_token: good });
+    assert.deepEqual(await linkedFields(p), { site_token: good });
     await noViolations(p, "on a host page");
     await assertNoLeak(assert, p, seen, [good], service.log());
     await p.close();
   });
 
   test("another origin gets no CORS access to the API", async () => {
-    otherHost.embed(...markup());
+    otherHost.embed(...markup(await session()));
     const { page: p } = await openPage(chrome.browser, `${otherHost.origin}/`, { ready: false });
     await p.waitForFunction(() => document.querySelector("connectspec-link")?.getAttribute("state") === "error", {
       timeout: 15000,

@@ -1,7 +1,8 @@
-//! The link form in a real browser: runs `tests/browser/link.test.mjs` (node's test runner,
-//! puppeteer-core driving headless Chromium, axe-core) against this package's `connectspec`
-//! binary, which the script starts as the service with a stand-in provider behind
-//! `--base-url`. See tests/browser/ for what is checked.
+//! The link form in a real browser: runs every `tests/browser/*.test.mjs` (node's test
+//! runner, puppeteer-core driving headless Chromium, axe-core) against this package's
+//! `connectspec` binary, which the scripts start as the service with a stand-in provider
+//! behind `--base-url` or the real OAuth server of tests/oauth. See tests/browser/ for
+//! what is checked.
 //!
 //! Needs `node`, `npm` and Chromium (`/usr/bin/chromium`, or the path in `CHROMIUM`);
 //! `.ci/run` installs Chromium, and `npm ci` installs the pinned packages when
@@ -29,8 +30,23 @@ fn link_form_in_headless_chromium() {
         &["node_modules/puppeteer-core", "node_modules/axe-core"],
         "the browser tests",
     );
+    // The OAuth tests run the real authorization server of the service's OAuth tests.
+    connectspec_tests::npm::ensure(
+        &root().join("tests/oauth"),
+        &["node_modules/oidc-provider/package.json"],
+        "the OAuth browser tests",
+    );
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/browser")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    // One file at a time: each starts its own service and Chromium, and two cores are
+    // enough for one.
     let out = Command::new("node")
-        .args(["--test", "--test-reporter=spec", "link.test.mjs"])
+        .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
+        .args(&files)
         .current_dir(&dir)
         .env("CONNECTSPEC_BIN", env!("CARGO_BIN_EXE_connectspec"))
         .env("CHROMIUM", &chromium)

@@ -46,6 +46,11 @@ static LINK_ASSETS: &[(&str, &str, &str)] = &[
         include_str!("../../../packages/link/page.css"),
     ),
     (
+        "session.js",
+        JS,
+        include_str!("../../../packages/link/session.js"),
+    ),
+    (
         "oauth-done.js",
         JS,
         include_str!("../../../packages/link/oauth-done.js"),

@@ -54,6 +54,9 @@ struct Links {
     test: Option<String>,
     /// The link form's page (`GET /connect/{provider}/{method}`).
     connect: String,
+    /// OAuth authorization code: where the form starts the provider's sign-in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    authorize: Option<String>,
 }
 
 /// `GET /v1/providers/{id}`.
@@ -155,6 +158,10 @@ fn method_summary(m: &'static MethodMeta) -> MethodSummary {
             validate: format!("{base}/validate"),
             test: m.connection_test.as_ref().map(|_| format!("{base}/test")),
             connect: page_path(m),
+            authorize: m
+                .oauth
+                .filter(|o| o.grant == connectspec_runtime::GrantKind::AuthorizationCode)
+                .map(|_| format!("{base}/authorize")),
         },
     }
 }
