@@ -445,3 +445,78 @@ export function screenshotDir() {
   mkdirSync(abs, { recursive: true });
   return abs;
 }
+
+/** The example hub's binary (examples/hub), for hub.test.mjs. */
+export const HUB_BIN = process.env.HUB_BIN || path.join(ROOT, "target/debug/hub");
+/** The example hub's encryption key in the tests (base64url of 32 bytes). */
+export const HUB_KEY = Buffer.alloc(32, 23).toString("base64url");
+
+/** Starts the example hub against `service` (its URL) with the test operator key, on
+ *  `port` (0: any), its database at `database`; resolves once it prints its address. */
+export async function startHub({ service, database, port = 0, args = [], env = {} }) {
+  const child = spawn(
+    HUB_BIN,
+    ["--listen", `127.0.0.1:${port}`, "--connectspec-url", service, "--database", database, ...args],
+    {
+      env: {
+        ...process.env,
+        RUST_LOG: "debug",
+        HUB_CONNECTSPEC_API_KEY: API_KEY,
+        HUB_ENCRYPTION_KEY: HUB_KEY,
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let log = "";
+  const address = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the hub did not start:\n${log}`)), 20000);
+    const onData = (chunk) => {
+      log += chunk;
+      const m = /hub listening on (127\.0\.0\.1:\d+)/.exec(log);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`the hub exited (${code}):\n${log}`)));
+  });
+  return {
+    url: `http://${address}`,
+    log: () => log,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const done = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await done;
+    },
+  };
+}
+
+/** Records, outside the page (so they survive its navigations), every `connect` event's
+ *  detail, every event dispatched with a detail, every window message and every CSP
+ *  violation: installed before any page script runs. Returns the arrays, filled as the
+ *  page goes. */
+export async function recordOutside(page) {
+  const recorded = { connect: [], details: [], messages: [], csp: [] };
+  await page.exposeFunction("__recordOutside", (kind, value) => recorded[kind].push(value));
+  await page.evaluateOnNewDocument(() => {
+    const dispatch = EventTarget.prototype.dispatchEvent;
+    EventTarget.prototype.dispatchEvent = function (event) {
+      if ("detail" in event && event.detail !== null) {
+        window.__recordOutside("details", { type: event.type, detail: JSON.stringify(event.detail) });
+      }
+      return dispatch.call(this, event);
+    };
+    document.addEventListener("connect", (e) => window.__recordOutside("connect", JSON.stringify(e.detail)));
+    window.addEventListener("message", (e) =>
+      window.__recordOutside("messages", { origin: e.origin, data: JSON.stringify(e.data) }),
+    );
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__recordOutside("csp", `${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  return recorded;
+}
