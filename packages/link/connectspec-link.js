@@ -233,7 +233,10 @@ export class ConnectspecLink extends HTMLElement {
       ? el("p", { part: "description", class: "description", id: `${id}-desc` }, ...(rich ? this.#inline(rich) : [f.description]))
       : null;
     if (desc) describedBy.push(desc.id);
-    const hint = f.hint ? el("p", { part: "hint", class: "hint", id: `${id}-hint` }, format(t.hint, { hint: f.hint })) : null;
+    const richHint = this.#method.guide?.hints?.[f.key];
+    const hint = f.hint
+      ? el("p", { part: "hint", class: "hint", id: `${id}-hint` }, ...this.#fill(t.hint, "hint", richHint ? this.#inline(richHint) : [f.hint]))
+      : null;
     if (hint) describedBy.push(hint.id);
     const error = el("p", { part: "error", class: "error", id: `${id}-error`, hidden: true });
     let input;
@@ -630,6 +633,12 @@ export class ConnectspecLink extends HTMLElement {
       }
     }
     return out;
+  }
+
+  /** `template` with its `{name}` placeholder replaced by `nodes`. */
+  #fill(template, name, nodes) {
+    const [before, after = ""] = template.split(`{${name}}`);
+    return [before, ...nodes, after].filter((n) => n !== "");
   }
 
   #list(items, attrs = {}) {

@@ -446,6 +446,30 @@ export function screenshotDir() {
   return abs;
 }
 
+/** Elements wider than the screen, or past the form card they sit in, and the page's
+ *  scroll width against the viewport's. */
+export function overflow(page) {
+  return page.evaluate(() => {
+    const limit = document.documentElement.clientWidth;
+    const out = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll("*")) {
+        const r = el.getBoundingClientRect();
+        // Past the screen, or past the card (the form) it sits in.
+        const card = el.closest(".form")?.getBoundingClientRect();
+        const right = Math.min(limit, card ? card.right : limit);
+        const left = card ? card.left : 0;
+        if (r.width > 0 && (r.right > right + 0.5 || r.left < left - 0.5)) {
+          out.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)}..${Math.round(r.right)}`);
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return { limit, scroll: document.documentElement.scrollWidth, out };
+  });
+}
+
 /** The example hub's binary (examples/hub), for hub.test.mjs. */
 export const HUB_BIN = process.env.HUB_BIN || path.join(ROOT, "target/debug/hub");
 /** The example hub's encryption key in the tests (base64url of 32 bytes). */

@@ -21,6 +21,7 @@ import {
   launchBrowser,
   openPage,
   openSession,
+  overflow,
   q,
   rustMessage,
   screenshotDir,
@@ -543,25 +544,7 @@ describe("a phone-sized screen", () => {
         width: 360,
         height: 740,
       });
-      const wide = await p.evaluate(() => {
-        const limit = document.documentElement.clientWidth;
-        const out = [];
-        const walk = (root) => {
-          for (const el of root.querySelectorAll("*")) {
-            const r = el.getBoundingClientRect();
-            // Past the screen, or past the card (the form) it sits in.
-            const card = el.closest(".form")?.getBoundingClientRect();
-            const right = Math.min(limit, card ? card.right : limit);
-            const left = card ? card.left : 0;
-            if (r.width > 0 && (r.right > right + 0.5 || r.left < left - 0.5)) {
-              out.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)}..${Math.round(r.right)}`);
-            }
-            if (el.shadowRoot) walk(el.shadowRoot);
-          }
-        };
-        walk(document);
-        return { limit, scroll: document.documentElement.scrollWidth, out };
-      });
+      const wide = await overflow(p);
       assert.deepEqual(wide.out, [], `${provider}: elements past ${wide.limit}px`);
       assert.ok(wide.scroll <= wide.limit, `${provider}: the page scrolls sideways (${wide.scroll} > ${wide.limit})`);
       await p.close();

@@ -141,6 +141,14 @@ describe("OAuth from the form", () => {
       };
     });
     assert.deepEqual(form, { fields: ["tenant"], button: "Connect with Microsoft Graph" });
+    // The format hint is inline text: its `code` is code, no backtick shows.
+    const hint = await p.$eval("connectspec-link >>> #cs-field-tenant-hint", (h) => ({
+      text: h.textContent,
+      code: [...h.querySelectorAll("code")].map((c) => c.textContent),
+    }));
+    assert.deepEqual(hint.code, ["common", "organizations", "consumers"]);
+    assert.ok(!hint.text.includes("`"), hint.text);
+    assert.match(hint.text, /^Format: common, organizations, consumers/);
     assert.deepEqual(await axe(p), [], "axe on the OAuth form");
     await fill(p, "tenant", TENANT);
     const shots = screenshotDir();

@@ -53,6 +53,10 @@ pub struct GuideView {
     /// subset; a form shows any other as plain text).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub descriptions: BTreeMap<String, Text>,
+    /// Format hints as inline nodes, by field key (a hint's `code` is code in the form,
+    /// as on pages).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub hints: BTreeMap<String, Text>,
 }
 
 /// A guide section.
@@ -201,11 +205,20 @@ pub fn method_guide(method: &AuthMethod, sel: Selection<'_>) -> Result<GuideView
             Some((f.key.clone(), nodes(parse(d).ok()?)))
         })
         .collect();
+    let hints = method
+        .fields
+        .iter()
+        .filter_map(|f| {
+            let h = f.hint.as_deref()?;
+            Some((f.key.clone(), nodes(parse(h).ok()?)))
+        })
+        .collect();
     Ok(GuideView {
         warning: text(&guide.warning)?,
         sections,
         limits,
         descriptions,
+        hints,
     })
 }
 
