@@ -149,7 +149,8 @@ pub fn home(
                 "<tr data-connection=\"{id}\"><td>{p}</td><td>{m}</td><td class=\"identity\">{identity}</td>\
                  <td>{created}</td><td>{updated}</td>\
                  <td><button type=\"button\" class=\"reconnect\" data-connection=\"{id}\" \
-                 data-title=\"Reconnect {p} ({m})\">Reconnect</button></td></tr>",
+                 data-title=\"Reconnect {p} ({m})\" aria-label=\"Reconnect {p} ({m}) {identity}\">\
+                 Reconnect</button></td></tr>",
                 id = escape(&c.id),
                 p = escape(&p),
                 m = escape(&m),
