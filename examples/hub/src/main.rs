@@ -86,6 +86,9 @@ async fn run(args: Args) -> Result<(), String> {
     if offers.is_empty() {
         return Err("at least one --offer is needed".into());
     }
+    if !(60..=86_400).contains(&args.session_ttl_secs) {
+        return Err("--session-ttl-secs must be between 60 and 86400".into());
+    }
     if !matches!(args.connectspec_url.scheme(), "http" | "https") {
         return Err("--connectspec-url must be an http or https URL".into());
     }

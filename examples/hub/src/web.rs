@@ -141,7 +141,8 @@ impl From<ServiceError> for ApiError {
     fn from(e: ServiceError) -> Self {
         match e {
             // The service's sentence is for the end user (an expired or invalid result).
-            ServiceError::Refused { status, detail } if (400..500).contains(&status) => {
+            // Anything else (a 401: the operator key; a 5xx) is the operator's to fix.
+            ServiceError::Refused { status, detail } if matches!(status, 400 | 409 | 422) => {
                 tracing::warn!(status, detail, "the connectspec service refused a call");
                 ApiError::new(StatusCode::BAD_REQUEST, "Refused by connectspec", detail)
             }

@@ -100,7 +100,7 @@ struct Env {
     _dir: tempfile::TempDir,
 }
 
-async fn start() -> Env {
+async fn start(api_key: &str) -> Env {
     let standin: Shared = Arc::default();
     let service = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let service_addr: SocketAddr = service.local_addr().unwrap();
@@ -126,7 +126,7 @@ async fn start() -> Env {
         }],
         session_ttl_secs: 600,
     };
-    let client = Client::new(config.service_url.clone(), Zeroizing::new(API_KEY.into()));
+    let client = Client::new(config.service_url.clone(), Zeroizing::new(api_key.into()));
     let state = AppState::new(config, &[4u8; 32], DbLocation::File(&db), client).unwrap();
     serve(listener, web::router(Arc::new(state))).await;
     let http = reqwest::Client::builder()
@@ -252,7 +252,7 @@ fn contains(haystack: &[u8], needle: &str) -> bool {
 
 #[tokio::test]
 async fn link_store_and_reconnect_through_the_hub() {
-    let env = start().await;
+    let env = start(API_KEY).await;
     let hub = env.hub.as_str();
     let link = json!({"provider": "oneflow", "method": "api_token"});
 
@@ -429,4 +429,20 @@ async fn link_store_and_reconnect_through_the_hub() {
     let bytes = db_bytes(&env.db);
     assert!(!contains(&bytes, TOKEN) && !contains(&bytes, TOKEN2));
     assert!(contains(&bytes, "Acme AB (account 42)"));
+}
+
+#[tokio::test]
+async fn a_refused_operator_key_is_the_operators_problem_not_the_end_users() {
+    let env = start("a-wrong-operator-key-0123456789abcdef0123").await;
+    let ada = env.login("ada").await;
+    let link = json!({"provider": "oneflow", "method": "api_token"});
+    let (status, body) = env
+        .api(Some(&ada), Some(&env.hub), "/api/link-sessions", link)
+        .await;
+    assert_eq!(status, StatusCode::BAD_GATEWAY);
+    assert_eq!(
+        body["detail"],
+        "The account linking service is not available right now. Try again in a moment."
+    );
+    assert!(env.standin.lock().unwrap().sessions.is_empty());
 }
