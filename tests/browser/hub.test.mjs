@@ -45,8 +45,9 @@ const EMAIL = "ada@example.com";
  *  (`connection_test.identity` in specs/oneflow.yaml), and a body with `id` there. */
 function identityPointer() {
   const spec = readFileSync(path.join(ROOT, "specs/oneflow.yaml"), "utf8");
+  // `identity: {pointer: /…, label: …}`, in flow or block style.
   const block = spec.slice(spec.indexOf("connection_test:"));
-  const m = /\n\s+identity:\s*(?:\n\s+pointer:\s*)?['"]?(\/[^\s'"]*)/.exec(block);
+  const m = /\n\s+identity:[\s{]*(?:label:[^\n,}]*[\s,]*)?pointer:\s*['"]?(\/[^\s'",}]*)/.exec(block);
   assert.ok(m, "specs/oneflow.yaml names no connection_test.identity pointer");
   return m[1];
 }
