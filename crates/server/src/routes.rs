@@ -227,20 +227,19 @@ async fn test(
 ) -> Result<Response, Problem> {
     let m = find_method(&provider, &method)?;
     let (mut parts, body) = req.into_parts();
-    let caller = match Caller::from_request_parts(&mut parts, &state).await {
-        Ok(c) => c,
-        Err(res) => return Ok(res),
-    };
-    let req = axum::extract::Request::from_parts(parts, body);
     if m.oauth.is_some() {
         // An access token tested here was issued to the hub: only its back end sends one.
-        let (mut parts, body) = req.into_parts();
         if let Err(e) = Operator::from_request_parts(&mut parts, &state).await {
             return Ok(e.into_response());
         }
         let req = axum::extract::Request::from_parts(parts, body);
         return crate::oauth::test(state, m, req).await;
     }
+    let caller = match Caller::from_request_parts(&mut parts, &state).await {
+        Ok(c) => c,
+        Err(res) => return Ok(res),
+    };
+    let req = axum::extract::Request::from_parts(parts, body);
     caller.may_use(m)?;
     let body =
         <FieldsBody as axum::extract::FromRequest<AppState>>::from_request(req, &state).await?;

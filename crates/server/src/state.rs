@@ -99,6 +99,23 @@ pub struct StateKeys {
     keys: Vec<StateKey>,
 }
 
+/// A reconnect: the hub's connection being repaired and the account it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reconnect {
+    /// The hub's id of the connection.
+    #[serde(rename = "connection")]
+    pub c: String,
+    /// Provider id.
+    #[serde(rename = "provider")]
+    pub p: String,
+    /// Method id.
+    #[serde(rename = "method")]
+    pub m: String,
+    /// The identity the connection test found when the account was linked.
+    #[serde(rename = "identity", default, skip_serializing_if = "Option::is_none")]
+    pub i: Option<String>,
+}
+
 /// What the state carries.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct FlowState {
@@ -129,7 +146,7 @@ pub struct FlowState {
     pub u: Option<String>,
     /// The reconnect the session asked for: the connection and the identity expected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rc: Option<crate::link::session::Reconnect>,
+    pub rc: Option<Reconnect>,
     /// Where the form may run besides the service's own origin (the session's origin).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub org: Option<String>,

@@ -76,7 +76,12 @@ async fn no_secret_in_responses_or_logs() {
     let hang = Stub::start(Answer::Hang).await;
     let cat = catalogue();
     let ids: Vec<&str> = cat.iter().map(|p| p.id.as_str()).collect();
-    let svc = Service::start(config_for(&ids, &stub.url, Duration::from_secs(10))).await;
+    // `--dev`, so the link form's connect runs without a session (sessions are in link.rs),
+    // with a sealing key of its own.
+    let mut dev = config_for(&ids, &stub.url, Duration::from_secs(10));
+    dev.dev = true;
+    let svc = Service::start(dev).await;
+    let browser = reqwest::Client::new();
     let slow = Service::start(config_for(&ids, &hang.url, Duration::from_millis(200))).await;
     let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let dead_url = format!("http://{}", free.local_addr().unwrap());
@@ -107,6 +112,19 @@ async fn no_secret_in_responses_or_logs() {
             outputs.push(
                 observed(post_fields(&c, &svc.url(&format!("{base}/test")), &form).await).await,
             );
+        }
+        // The link form's last step: its answer is a sealed result, never the secret.
+        if m.oauth.is_none() {
+            for status in [200, 401] {
+                stub.answer(Answer::Status(status));
+                let res = browser
+                    .post(svc.url("/v1/link/connect"))
+                    .json(&json!({"provider": v.provider, "method": v.method, "fields": form}))
+                    .send()
+                    .await
+                    .unwrap();
+                outputs.push(observed(res).await);
+            }
         }
         if m.connection_test.is_some() {
             let got = stub.take_seen();

@@ -78,8 +78,15 @@ async fn post(svc: &Service, path: &str, body: &Value) -> (u16, Value) {
     )
 }
 
-async fn get(svc: &Service, path_and_query: &str) -> (u16, Value) {
-    let res = reqwest::get(svc.url(path_and_query)).await.unwrap();
+/// The callback as the browser that started the flow calls it: with its binding cookie.
+async fn get(svc: &Service, path_and_query: &str, cookie: &str) -> (u16, Value) {
+    let res = reqwest::Client::new()
+        .get(svc.url(path_and_query))
+        .header("accept", "application/json")
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap();
     let status = res.status().as_u16();
     let text = res.text().await.unwrap();
     (
@@ -88,13 +95,27 @@ async fn get(svc: &Service, path_and_query: &str) -> (u16, Value) {
     )
 }
 
-/// A sealed state from `authorize` (which sends nothing to the provider).
-async fn state(svc: &Service) -> String {
+/// A sealed state and the browser's binding cookie, from `authorize` and the start page
+/// (neither sends anything to the provider).
+async fn state(svc: &Service) -> (String, String) {
     let (st, a) = post(svc, &format!("{SF}/authorize"), &json!({"fields": {}})).await;
     assert_eq!(st, 200, "{a}");
-    let url = url::Url::parse(a["authorization_url"].as_str().unwrap()).unwrap();
+    // The start URL names the service's public origin; the test reaches it on loopback.
+    let start = url::Url::parse(a["start_url"].as_str().unwrap()).unwrap();
+    let res = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(svc.url(&format!("{}?{}", start.path(), start.query().unwrap())))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let cookie = res.headers()["set-cookie"].to_str().unwrap();
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+    let url = url::Url::parse(res.headers()["location"].to_str().unwrap()).unwrap();
     let state = url.query_pairs().find(|(k, _)| k == "state").unwrap().1;
-    state.into_owned()
+    (state.into_owned(), cookie)
 }
 
 fn now() -> u64 {
@@ -246,12 +267,12 @@ async fn empty_codes_and_refresh_tokens_are_refused_before_sending() {
     ))
     .await;
     let svc = service(&stub, false).await;
-    let state = state(&svc).await;
+    let (state, cookie) = state(&svc).await;
     let q = form_urlencoded::Serializer::new(String::new())
         .append_pair("code", "")
         .append_pair("state", &state)
         .finish();
-    let (st, p) = get(&svc, &format!("/v1/oauth/callback?{q}")).await;
+    let (st, p) = get(&svc, &format!("/v1/oauth/callback?{q}"), &cookie).await;
     assert_eq!(st, 400, "{p}");
     for refresh in ["", "   "] {
         let (st, p) = post(
@@ -303,12 +324,12 @@ async fn the_callback_error_cannot_forge_text_log_fields() {
     let _guard = tracing::subscriber::set_default(subscriber);
     let stub = Stub::start(Answer::Status(500)).await;
     let svc = service(&stub, false).await;
-    let state = state(&svc).await;
+    let (state, cookie) = state(&svc).await;
     let q = form_urlencoded::Serializer::new(String::new())
         .append_pair("state", &state)
         .append_pair("error", "access_denied provider=forged method=x")
         .finish();
-    let (st, _) = get(&svc, &format!("/v1/oauth/callback?{q}")).await;
+    let (st, _) = get(&svc, &format!("/v1/oauth/callback?{q}"), &cookie).await;
     assert_eq!(st, 400);
     let text = String::from_utf8(logs.bytes()).unwrap();
     let line = text

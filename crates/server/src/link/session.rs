@@ -18,6 +18,7 @@ use crate::body::read_json;
 use crate::extract::{Operator, find_method, find_provider};
 use crate::problem::Problem;
 use crate::respond::json;
+pub use crate::state::Reconnect;
 use crate::state::{Expiring, Purpose, SealError, StateKeys, now};
 
 /// The request header that carries a session token.
@@ -44,23 +45,6 @@ pub struct Offer {
     /// Method id; every method of the provider when absent.
     #[serde(rename = "method", default, skip_serializing_if = "Option::is_none")]
     pub m: Option<String>,
-}
-
-/// A reconnect: the hub's connection being repaired and the account it holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Reconnect {
-    /// The hub's id of the connection.
-    #[serde(rename = "connection")]
-    pub c: String,
-    /// Provider id.
-    #[serde(rename = "provider")]
-    pub p: String,
-    /// Method id.
-    #[serde(rename = "method")]
-    pub m: String,
-    /// The identity the connection test found when the account was linked.
-    #[serde(rename = "identity", default, skip_serializing_if = "Option::is_none")]
-    pub i: Option<String>,
 }
 
 /// What a session token carries.
