@@ -297,6 +297,19 @@ fn check(req: &NewSession, state: &AppState) -> Result<(), Problem> {
         }
         let m = find_method(&rc.p, &rc.m)
             .map_err(|_| bad("`reconnect` names no method of the catalogue"))?;
+        if rc.i.is_some()
+            && m.connection_test
+                .as_ref()
+                .and_then(|t| t.identity)
+                .is_none()
+        {
+            return Err(bad(format!(
+                "`reconnect.identity`: the connection test of {} {} names no account \
+                 (its spec has no `connection_test.identity`), so the account cannot be \
+                 compared; leave `identity` out",
+                m.provider_name, m.label
+            )));
+        }
         methods.push(m);
     }
     for (k, v) in &req.values {
