@@ -102,6 +102,11 @@ impl SessionClaims {
 
     /// The methods the session offers, in offer order.
     pub fn methods(&self) -> Vec<&'static MethodMeta> {
+        if let Some(rc) = &self.rc {
+            return connectspec_providers::method(&rc.p, &rc.m)
+                .into_iter()
+                .collect();
+        }
         let mut out: Vec<&'static MethodMeta> = Vec::new();
         for o in &self.o {
             let Some(p) = connectspec_providers::provider(&o.p) else {
