@@ -5,7 +5,7 @@
 // result in the fragment.
 
 import "./connectspec-link.js";
-import { strings } from "./locales.js";
+import { format, strings } from "./locales.js";
 import { announce, takeFragment } from "./session.js";
 
 const main = document.getElementById("connectspec-hosted");
@@ -30,11 +30,12 @@ function body(...nodes) {
   main.insertBefore(el("div", { class: "hosted-body" }, ...nodes), status);
 }
 
-function showForm(offer, offers, session) {
-  heading.textContent = t.hostedTitle;
+function showForm(offer, offers, session, reconnect = false) {
+  heading.textContent = reconnect ? format(t.reconnectTitle, { provider: offer.provider_name }) : t.hostedTitle;
   const link = el("connectspec-link", { provider: offer.provider, method: offer.method, service, "heading-level": 2 });
   link.session = session;
   const nodes = [];
+  if (reconnect) nodes.push(el("p", { class: "reconnect-note" }, format(t.reconnectNote, { provider: offer.provider_name })));
   if (offers.length > 1) {
     const back = el("button", { type: "button", class: "back" }, t.back);
     back.addEventListener("click", () => showPicker(offers, session));
@@ -127,7 +128,7 @@ async function start() {
     document.documentElement.lang = view.locale;
     t = strings(view.locale);
   }
-  if (view.offers.length === 1) showForm(view.offers[0], view.offers, session);
+  if (view.offers.length === 1) showForm(view.offers[0], view.offers, session, view.reconnect);
   else showPicker(view.offers, session);
 }
 

@@ -52,6 +52,7 @@ auth_methods:
       outcomes:
         - status: 401
           meaning: "TODO: what a 401 means to the end user"
+      # identity: {pointer: /id, label: User id}   # where the answer names the account
     limits: []                    # e.g. [{kind: shown_once}, {kind: expires_after, value: 90, unit: days}]
     guide:
       # warning: Something the user must know first.

@@ -109,7 +109,8 @@ pub enum Code {
     /// A connection-test body that cannot be sent: on a method other than POST, an
     /// empty GraphQL query, variables that are not an object.
     RequestBody,
-    /// A response check's `pointer` that is not an RFC 6901 JSON pointer.
+    /// A response check's or the identity's `pointer` that is not an RFC 6901 JSON
+    /// pointer.
     BadPointer,
     /// A response check with no condition, several, or `non_empty: false`.
     CheckCondition,
@@ -123,6 +124,10 @@ pub enum Code {
     /// A per-request value (the signature, the time stamp, or a value computed from
     /// them) where the request is not yet known: the query or a URL.
     SignedValueMisplaced,
+    /// A connection test's `identity` that cannot tell accounts apart: on a HEAD test
+    /// (no body to read it from), or at a member a response check requires to be absent
+    /// or pins to one value.
+    BadIdentity,
     /// A scope that includes itself, directly or through other scopes' `includes`.
     ScopeCycle,
     /// `examples: {derive: true}` on a field whose pattern is absent or not simple
@@ -186,6 +191,7 @@ impl Code {
             Code::Signing => "E063",
             Code::ComputedValue => "E064",
             Code::SignedValueMisplaced => "E065",
+            Code::BadIdentity => "E066",
             Code::ScopeCycle => "E070",
             Code::ExamplesNotDerivable => "E071",
             Code::Stale => "E090",
@@ -195,7 +201,7 @@ impl Code {
     }
 
     /// Every code, in the order of their ids (the broken-spec corpus proves each one).
-    pub const ALL: [Code; 50] = [
+    pub const ALL: [Code; 51] = [
         Code::Io,
         Code::YamlSyntax,
         Code::UnknownKey,
@@ -241,6 +247,7 @@ impl Code {
         Code::Signing,
         Code::ComputedValue,
         Code::SignedValueMisplaced,
+        Code::BadIdentity,
         Code::ScopeCycle,
         Code::ExamplesNotDerivable,
         Code::Stale,
@@ -545,11 +552,12 @@ mod tests {
             Code::Signing => 42,
             Code::ComputedValue => 43,
             Code::SignedValueMisplaced => 44,
-            Code::ScopeCycle => 45,
-            Code::ExamplesNotDerivable => 46,
-            Code::Stale => 47,
-            Code::StalePages => 48,
-            Code::StalePackage => 49,
+            Code::BadIdentity => 45,
+            Code::ScopeCycle => 46,
+            Code::ExamplesNotDerivable => 47,
+            Code::Stale => 48,
+            Code::StalePages => 49,
+            Code::StalePackage => 50,
         };
         for (i, c) in Code::ALL.iter().enumerate() {
             assert_eq!(position(*c), i, "{c:?}");

@@ -20,7 +20,7 @@ pub use oauth::{
     TokenResponse,
 };
 pub use request::{
-    CanonicalPart, Computed, GraphqlBody, HmacAlgorithm, ResponseCheck, SignTimestamp,
+    CanonicalPart, Computed, GraphqlBody, HmacAlgorithm, Identity, ResponseCheck, SignTimestamp,
     SignatureEncoding, Signing, TestBody, TimestampFormat,
 };
 
@@ -341,6 +341,10 @@ pub struct ConnectionTest {
     /// decides the end user's message.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<ResponseCheck>,
+    /// Where the account's identity is in the JSON answer of the success status, so a
+    /// hub can tell that a reconnect links the same account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
 }
 
 fn default_status() -> u16 {

@@ -51,7 +51,10 @@ pub use registry::{NotAnOption, ValidateError};
 pub use request_url::{
     UrlPart, UrlValueError, base_url, placeholder_parts, render_url, url_pieces,
 };
-pub use response::{BodyMeta, CheckKind, CheckMeta, ChecksOutcome, run_checks};
+pub use response::{
+    AnswerReading, BodyMeta, CheckKind, CheckMeta, ChecksOutcome, IdentityMeta, identity_at,
+    read_answer, run_checks,
+};
 pub use scopes::{ActionMeta, UnknownActions, least_privilege};
 pub use secret::{ExposeSecret, SecretStr, SecretString};
 pub use sign::{

@@ -1,4 +1,5 @@
-//! The connection test's request body and its checks on the JSON answer.
+//! The connection test's request body, its checks on the JSON answer and the account's
+//! identity in that answer.
 
 use secrecy::SecretString;
 
@@ -117,15 +118,80 @@ impl CheckMeta {
 
 /// Runs `checks`, in order, over the answer `body`.
 pub fn run_checks(checks: &[CheckMeta], body: &[u8]) -> ChecksOutcome {
-    if checks.is_empty() {
-        return ChecksOutcome::Passed;
+    read_answer(checks, None, body).checks
+}
+
+/// Where the account's identity is in the connection test's JSON answer: the value a
+/// hub compares to tell that a reconnect links the same account. Not a secret, but the
+/// service never logs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdentityMeta {
+    /// RFC 6901 pointer into the answer of the success status.
+    pub pointer: &'static str,
+    /// What the value is (e.g. "User id"), for docs and listings.
+    pub label: Option<&'static str>,
+}
+
+impl IdentityMeta {
+    /// The identity in the parsed answer `doc`: [`identity_at`] at this pointer.
+    pub fn read(&self, doc: &serde_json::Value) -> Option<String> {
+        identity_at(doc, self.pointer)
+    }
+}
+
+/// The value at the RFC 6901 `pointer` in `doc` as an identity: a string as is, a number
+/// or boolean in its JSON text (`42`, `1.5`, `true`). Nothing there, `null`, an object,
+/// an array or an empty string is no identity (`None`): none tells accounts apart.
+pub fn identity_at(doc: &serde_json::Value, pointer: &str) -> Option<String> {
+    use serde_json::Value;
+    match doc.pointer(pointer)? {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        v @ (Value::Number(_) | Value::Bool(_)) => Some(v.to_string()),
+        _ => None,
+    }
+}
+
+/// What the success answer's body says: the checks' outcome and the account's identity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerReading {
+    /// The checks' outcome ([`ChecksOutcome::Passed`] when there are none, whatever the
+    /// body).
+    pub checks: ChecksOutcome,
+    /// The identity, when one is asked for and the body is JSON with one at its pointer
+    /// (read whatever the checks' outcome: the caller decides whether it counts).
+    pub identity: Option<String>,
+}
+
+/// Runs `checks`, in order, over the answer `body` and reads `identity` from it, parsing
+/// the body once (not at all when there is nothing to run or read).
+pub fn read_answer(
+    checks: &[CheckMeta],
+    identity: Option<&IdentityMeta>,
+    body: &[u8],
+) -> AnswerReading {
+    let passed = AnswerReading {
+        checks: ChecksOutcome::Passed,
+        identity: None,
+    };
+    if checks.is_empty() && identity.is_none() {
+        return passed;
     }
     let Ok(doc) = serde_json::from_slice::<serde_json::Value>(body) else {
-        return ChecksOutcome::NotJson;
+        return if checks.is_empty() {
+            passed
+        } else {
+            AnswerReading {
+                checks: ChecksOutcome::NotJson,
+                identity: None,
+            }
+        };
     };
-    match checks.iter().position(|c| !c.holds(&doc)) {
-        Some(i) => ChecksOutcome::Failed(i),
-        None => ChecksOutcome::Passed,
+    AnswerReading {
+        checks: match checks.iter().position(|c| !c.holds(&doc)) {
+            Some(i) => ChecksOutcome::Failed(i),
+            None => ChecksOutcome::Passed,
+        },
+        identity: identity.and_then(|i| i.read(&doc)),
     }
 }
 
@@ -171,6 +237,65 @@ mod tests {
         );
         assert_eq!(run_checks(CHECKS, b"<html>"), ChecksOutcome::NotJson);
         assert_eq!(run_checks(&[], b"<html>"), ChecksOutcome::Passed);
+    }
+
+    #[test]
+    fn identities() {
+        let doc: serde_json::Value = serde_json::from_str(
+            r#"{"id":"U123","n":42,"f":1.5,"neg":-7,"big":18446744073709551615,"b":false,
+               "nul":null,"obj":{"id":7},"arr":[1],"empty":"","a/b":{"~k":"esc"}}"#,
+        )
+        .unwrap();
+        assert_eq!(identity_at(&doc, "/id").as_deref(), Some("U123"));
+        assert_eq!(identity_at(&doc, "/n").as_deref(), Some("42"));
+        assert_eq!(identity_at(&doc, "/f").as_deref(), Some("1.5"));
+        assert_eq!(identity_at(&doc, "/neg").as_deref(), Some("-7"));
+        assert_eq!(
+            identity_at(&doc, "/big").as_deref(),
+            Some("18446744073709551615")
+        );
+        assert_eq!(identity_at(&doc, "/b").as_deref(), Some("false"));
+        assert_eq!(identity_at(&doc, "/obj/id").as_deref(), Some("7"));
+        assert_eq!(identity_at(&doc, "/a~1b/~0k").as_deref(), Some("esc"));
+        for none in ["/nul", "/obj", "/arr", "/empty", "/missing", "/id/x", ""] {
+            assert_eq!(identity_at(&doc, none), None, "{none}");
+        }
+        // A bare scalar answer is read with the empty pointer.
+        assert_eq!(
+            identity_at(&serde_json::json!("acct_1"), "").as_deref(),
+            Some("acct_1")
+        );
+        let meta = IdentityMeta {
+            pointer: "/obj/id",
+            label: Some("Account id"),
+        };
+        assert_eq!(meta.read(&doc).as_deref(), Some("7"));
+    }
+
+    #[test]
+    fn answers_are_read_once_for_checks_and_identity() {
+        let id = IdentityMeta {
+            pointer: "/user/id",
+            label: None,
+        };
+        let r = read_answer(
+            CHECKS,
+            Some(&id),
+            br#"{"ok":true,"items":[1],"user":{"id":9}}"#,
+        );
+        assert_eq!(r.checks, ChecksOutcome::Passed);
+        assert_eq!(r.identity.as_deref(), Some("9"));
+        // The identity is read whatever the checks say; the caller decides.
+        let r = read_answer(CHECKS, Some(&id), br#"{"ok":false,"user":{"id":"x"}}"#);
+        assert_eq!(r.checks, ChecksOutcome::Failed(0));
+        assert_eq!(r.identity.as_deref(), Some("x"));
+        // Without checks, a body that is not JSON passes and gives no identity.
+        let r = read_answer(&[], Some(&id), b"<html>");
+        assert_eq!((r.checks, r.identity), (ChecksOutcome::Passed, None));
+        let r = read_answer(CHECKS, Some(&id), b"<html>");
+        assert_eq!((r.checks, r.identity), (ChecksOutcome::NotJson, None));
+        let r = read_answer(&[], None, br#"{"user":{"id":1}}"#);
+        assert_eq!((r.checks, r.identity), (ChecksOutcome::Passed, None));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use axum::http::StatusCode;
 use connectspec_runtime::{
     ChecksOutcome, ErrorKind, ExposeSecret, FieldError, MethodMeta, RequestAuth, RequestTarget,
-    TestMeta, UrlPart, UrlValueError, host_allowed, placeholder_parts, run_checks,
+    TestMeta, UrlPart, UrlValueError, host_allowed, placeholder_parts, read_answer,
 };
 use serde::Serialize;
 use url::Url;
@@ -75,8 +75,9 @@ pub struct TestReport {
     /// spec and its pointer. Never any of the answer's content.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub failed_check: Option<FailedCheck>,
-    /// The account's identity in the answer (the spec's `connection_test.identity`),
-    /// when the test succeeded and the answer holds one.
+    /// The account's identity (the spec's `connection_test.identity`), when the test
+    /// succeeded and the answer is JSON with a string, number or boolean at its pointer.
+    /// Not a secret, but never logged.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<String>,
 }
@@ -208,14 +209,25 @@ impl Tester {
         match answer {
             Ok(response) => {
                 let status = response.status().as_u16();
-                let verdict = if status == test.expect_status && !test.checks.is_empty() {
+                let checked = !test.checks.is_empty();
+                let mut identity = None;
+                let verdict = if status == test.expect_status
+                    && (checked || test.identity.is_some())
+                {
+                    // Without checks the body only serves the identity: a body that cannot
+                    // be read leaves the test as its status says, without one.
                     match read_bounded(response).await {
                         Ok(Some(body)) => {
-                            Some(BodyVerdict::Checked(run_checks(test.checks, &body)))
+                            let answer = read_answer(test.checks, test.identity.as_ref(), &body);
+                            identity = answer.identity;
+                            Some(BodyVerdict::Checked(answer.checks))
                         }
-                        Ok(None) => Some(BodyVerdict::TooLarge),
-                        Err(e) if e.is_timeout() => return Err(self.timeout_problem(meta, started)),
-                        Err(_) => Some(BodyVerdict::Checked(ChecksOutcome::NotJson)),
+                        Ok(None) if checked => Some(BodyVerdict::TooLarge),
+                        Err(e) if checked && e.is_timeout() => {
+                            return Err(self.timeout_problem(meta, started));
+                        }
+                        Err(_) if checked => Some(BodyVerdict::Checked(ChecksOutcome::NotJson)),
+                        Ok(None) | Err(_) => None,
                     }
                 } else {
                     drop(response);
@@ -230,9 +242,13 @@ impl Tester {
                     checks = ?verdict,
                     "connection test answered"
                 );
-                Ok(match verdict {
+                let report = match verdict {
                     Some(v) => checked_report(meta, test, status, v),
                     None => report(meta, test, status),
+                };
+                Ok(TestReport {
+                    identity: identity.filter(|_| report.ok),
+                    ..report
                 })
             }
             Err(e) if e.is_timeout() => Err(self.timeout_problem(meta, started)),

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use connectspec_runtime::{FieldMeta, MethodMeta, ProviderMeta, TestMeta};
+use connectspec_runtime::{FieldMeta, IdentityMeta, MethodMeta, ProviderMeta, TestMeta};
 use serde::Serialize;
 
 /// `GET /v1/providers`.
@@ -122,6 +122,16 @@ struct TestView {
     expect_status: u16,
     requires_scopes: Vec<ScopeView>,
     note: Option<&'static str>,
+    /// Where the account's identity is in the answer (the test's report carries it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    identity: Option<IdentityView>,
+}
+
+/// The connection test's identity: its pointer into the answer and what it is.
+#[derive(Serialize)]
+struct IdentityView {
+    pointer: &'static str,
+    label: Option<&'static str>,
 }
 
 /// The list of every provider.
@@ -216,6 +226,9 @@ fn test(t: &'static TestMeta) -> TestView {
         expect_status: t.expect_status,
         requires_scopes: required_scopes(t),
         note: t.note,
+        identity: t
+            .identity
+            .map(|IdentityMeta { pointer, label }| IdentityView { pointer, label }),
     }
 }
 

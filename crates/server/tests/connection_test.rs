@@ -26,6 +26,7 @@ fn captured(m: &connectspec_lang::AuthMethod) -> serde_json::Map<String, Value> 
 
 const OAUTH_TOKEN: &str = "EwBwA8l6BAAUs5-fake-oauth-access-token-0123456789";
 const ONEFLOW_TOKEN: &str = "3f9c2a7e-41bd-4c0a-9e6f-2b8d51c7a0e4f1b2";
+const TELEGRAM_TOKEN: &str = "7012345678:AAF3kq9Zx_Vb1mT4rYc8uHw2pLd6sNe0jGo";
 
 fn webflow_form(token: &str) -> serde_json::Map<String, Value> {
     json!({"site_token": token}).as_object().unwrap().clone()
@@ -97,6 +98,97 @@ async fn webflow_outcomes() {
     svc.stop().await.unwrap();
 }
 
+/// A successful test reports the account's identity (the spec's
+/// `connection_test.identity`, here Webflow's `/id`); a failed one carries none. (That
+/// it is never logged is proved in leak.rs, whose process-wide subscriber sees every
+/// log line.)
+#[tokio::test]
+async fn a_successful_test_reports_the_identity() {
+    const USER_ID: &str = "5f0c8c9e1c9d440000e8d8c4";
+    let stub = Stub::start(Answer::Body(
+        200,
+        r#"{"id":"5f0c8c9e1c9d440000e8d8c4","email":"ada@example.com","firstName":"Ada"}"#,
+    ))
+    .await;
+    let svc = Service::start(config_for(&["webflow"], &stub.url, Duration::from_secs(10))).await;
+    let c = reqwest::Client::new();
+    let form = webflow_form(WEBFLOW_TOKEN);
+
+    let (s, body, _) = run_test(&c, &svc, "webflow", "site_token", &form).await;
+    assert_eq!(s, 200, "{body}");
+    assert_eq!(body["ok"], true);
+    assert_eq!(body["outcome"], "connected");
+    assert_eq!(body["identity"], USER_ID, "{body}");
+
+    // A number is reported in its JSON text.
+    stub.answer(Answer::Body(
+        200,
+        r#"{"id":90071992547409,"email":"ada@example.com"}"#,
+    ));
+    let (_, body, _) = run_test(&c, &svc, "webflow", "site_token", &form).await;
+    assert_eq!(body["identity"], "90071992547409", "{body}");
+
+    // Nothing usable at the pointer, a body that is not JSON, one too large to read:
+    // the test still succeeds, without an identity.
+    for answer in [
+        Answer::Body(200, r#"{"id":null}"#),
+        Answer::Body(200, r#"{"id":{"value":"x"}}"#),
+        Answer::Body(200, r#"{"email":"ada@example.com"}"#),
+        Answer::Status(200),
+        Answer::Large(200),
+    ] {
+        stub.answer(answer);
+        let (s, body, _) = run_test(&c, &svc, "webflow", "site_token", &form).await;
+        assert_eq!(s, 200, "{body}");
+        assert_eq!(body["outcome"], "connected", "{body}");
+        assert!(body.get("identity").is_none(), "{body}");
+    }
+
+    // A failed test carries none, even when the answer has a value there.
+    for status in [401, 403, 500] {
+        stub.answer(Answer::Body(status, r#"{"id":"5f0c8c9e1c9d440000e8d8c4"}"#));
+        let (_, body, text) = run_test(&c, &svc, "webflow", "site_token", &form).await;
+        assert_eq!(body["ok"], false, "{body}");
+        assert!(body.get("identity").is_none(), "{body}");
+        assert!(!text.contains(USER_ID), "{text}");
+    }
+    svc.stop().await.unwrap();
+}
+
+/// A test whose response check fails is not successful: no identity, though the answer
+/// has one (Telegram's checks and `/result/id`).
+#[tokio::test]
+async fn a_failed_check_carries_no_identity() {
+    let stub = Stub::start(Answer::Body(
+        200,
+        r#"{"ok":true,"result":{"id":7012345678,"is_bot":true}}"#,
+    ))
+    .await;
+    let svc = Service::start(config_for(
+        &["telegram"],
+        &stub.url,
+        Duration::from_secs(10),
+    ))
+    .await;
+    let c = reqwest::Client::new();
+    let form = json!({"bot_token": TELEGRAM_TOKEN});
+    let form = form.as_object().unwrap();
+    let (s, body, _) = run_test(&c, &svc, "telegram", "bot_token", form).await;
+    assert_eq!(s, 200, "{body}");
+    assert_eq!(body["outcome"], "connected", "{body}");
+    assert_eq!(body["identity"], "7012345678", "{body}");
+
+    stub.answer(Answer::Body(
+        200,
+        r#"{"ok":true,"result":{"id":7012345678,"is_bot":false}}"#,
+    ));
+    let (_, body, _) = run_test(&c, &svc, "telegram", "bot_token", form).await;
+    assert_eq!(body["outcome"], "check_failed", "{body}");
+    assert_eq!(body["failed_check"]["pointer"], "/result/is_bot");
+    assert!(body.get("identity").is_none(), "{body}");
+    svc.stop().await.unwrap();
+}
+
 #[tokio::test]
 async fn oneflow_sends_both_headers() {
     let stub = Stub::start(Answer::Status(401)).await;
@@ -165,6 +257,8 @@ async fn every_spec_test_request_is_built_from_the_spec() {
             // The stand-in's answer (a JSON list of the request headers) fails any
             // response check, and says so without repeating itself.
             assert_eq!(body["ok"], t.expect_status == 200 && t.checks.is_empty());
+            // Nor does it hold an identity at any spec's pointer.
+            assert!(body.get("identity").is_none(), "{body}");
             if t.expect_status == 200 && !t.checks.is_empty() {
                 assert_eq!(body["outcome"], "check_failed", "{body}");
             }

@@ -103,6 +103,14 @@ async fn health_and_catalogue() {
                     .collect();
                 let want: Vec<&str> = t.requires_scopes.iter().map(String::as_str).collect();
                 assert_eq!(req, want);
+                // The identity, as the spec says it (absent when it says none).
+                let identity = &m["connection_test"]["identity"];
+                match &t.identity {
+                    Some(id) => {
+                        assert_eq!(*identity, json!({"pointer": id.pointer, "label": id.label}))
+                    }
+                    None => assert!(identity.is_null(), "{identity}"),
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 //! No secret test vector appears in any response (status, headers, body) or any log
 //! line, whatever the request: valid, invalid, malformed, a connection test with every
-//! kind of provider answer, a timeout, an unreachable provider.
+//! kind of provider answer, a timeout, an unreachable provider. The account identity a
+//! connection test reports is not a secret, but it is not logged either.
 //!
 //! Logs are captured at TRACE for every target, so the HTTP stack's own logs are
 //! checked too, not just the service's.
@@ -220,6 +221,23 @@ async fn no_secret_in_responses_or_logs() {
         }
         responses += outputs.len();
     }
+
+    // The account identity a successful test reports is not a secret, but it is not
+    // logged either.
+    const IDENTITY: &str = "acct-5f0c8c9e1c9d4400e8d8c4aa";
+    stub.answer(Answer::Body(
+        200,
+        r#"{"id":"acct-5f0c8c9e1c9d4400e8d8c4aa","email":"ada@example.com"}"#,
+    ));
+    let webflow = cat.provider("webflow").unwrap();
+    let m = &webflow.auth_methods[0];
+    let url = svc.url(&format!("/v1/providers/webflow/methods/{}/test", m.id));
+    let (_, _, body) = observed(post_fields(&c, &url, &valid_form("webflow", m)).await).await;
+    assert!(
+        body.contains(&format!("\"identity\":\"{IDENTITY}\"")),
+        "{body}"
+    );
+
     svc.stop().await.unwrap();
     slow.stop().await.unwrap();
     dead.stop().await.unwrap();
@@ -234,6 +252,9 @@ async fn no_secret_in_responses_or_logs() {
         if let Some(line) = text.lines().find(|l| l.contains(secret)) {
             panic!("{}.{}: secret in a log line: {line}", v.provider, v.field);
         }
+    }
+    if let Some(line) = text.lines().find(|l| l.contains(IDENTITY)) {
+        panic!("the account identity in a log line: {line}");
     }
     // Every request above carried the operator key (`post_fields`): it is never logged.
     if let Some(line) = text.lines().find(|l| l.contains(common::OPERATOR_KEY)) {

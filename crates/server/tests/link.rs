@@ -356,3 +356,117 @@ async fn dev_mode_lifts_sessions_on_loopback_only() {
     let err = Config::from_settings_and_env(&settings, Vec::new()).unwrap_err();
     assert!(err.0.contains("loopback"), "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reconnect_links_the_same_account_and_refuses_another() {
+    let (svc, stub) = setup(Answer::Body(
+        200,
+        r#"{"id": "usr-4711", "email": "ada@example.com"}"#,
+    ))
+    .await;
+    let cat = common::catalogue();
+    let spec = &cat
+        .specs
+        .iter()
+        .find(|s| s.spec.id == "webflow")
+        .unwrap()
+        .spec;
+    let form = valid_form("webflow", &spec.auth_methods[0]);
+    let op = operator();
+    let op = op.as_ref().map(|(h, v)| (*h, v.as_str()));
+
+    // A first link names the account; the result and its exchange carry it.
+    let token = open_session(
+        &svc,
+        json!({"end_user": "u", "offers": [{"provider": "webflow"}]}),
+    )
+    .await;
+    let (st, v, text) = send(
+        &svc,
+        "/v1/link/connect",
+        Some(("connectspec-session", token.as_str())),
+        &json!({"provider": "webflow", "method": "site_token", "fields": form}),
+    )
+    .await;
+    assert_eq!(st, 200, "{text}");
+    assert_eq!(v["identity"], "usr-4711");
+    let (_, x, _) = send(
+        &svc,
+        "/v1/link/exchange",
+        op,
+        &json!({"result": v["result"]}),
+    )
+    .await;
+    assert_eq!(x["identity"], "usr-4711");
+    assert!(x["connection"].is_null());
+
+    let reconnect = |identity: &str| {
+        json!({"end_user": "u", "offers": [],
+               "reconnect": {"connection": "conn-7", "provider": "webflow", "method": "site_token", "identity": identity}})
+    };
+    // The same account: linked, and the result names the connection it repairs.
+    let token = open_session(&svc, reconnect("usr-4711")).await;
+    let session = Some(("connectspec-session", token.as_str()));
+    let (st, v, text) = send(
+        &svc,
+        "/v1/link/connect",
+        session,
+        &json!({"provider": "webflow", "method": "site_token", "fields": form}),
+    )
+    .await;
+    assert_eq!(st, 200, "{text}");
+    let (_, x, _) = send(
+        &svc,
+        "/v1/link/exchange",
+        op,
+        &json!({"result": v["result"]}),
+    )
+    .await;
+    assert_eq!(x["connection"], "conn-7");
+    // A reconnect session offers its method only.
+    let (st, _, _) = send(
+        &svc,
+        "/v1/link/connect",
+        session,
+        &json!({"provider": "oneflow", "method": "api_token", "fields": oneflow_form()}),
+    )
+    .await;
+    assert_eq!(st, 403);
+
+    // Another account: refused in words, no result.
+    let token = open_session(&svc, reconnect("usr-1")).await;
+    let (st, v, text) = send(
+        &svc,
+        "/v1/link/connect",
+        Some(("connectspec-session", token.as_str())),
+        &json!({"provider": "webflow", "method": "site_token", "fields": form}),
+    )
+    .await;
+    assert_eq!(st, 409, "{text}");
+    assert_eq!(v["type"], "urn:connectspec:problem:different-account");
+    assert!(
+        v["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("This is a different Webflow account from the one linked before."),
+        "{v}"
+    );
+    assert!(v.get("result").is_none());
+    assert_eq!(stub.seen().len(), 3);
+
+    // A method whose test names no account cannot be asked to compare one.
+    let (st, v, text) = send(
+        &svc,
+        "/v1/link/sessions",
+        op,
+        &json!({"end_user": "u", "offers": [],
+                "reconnect": {"connection": "c", "provider": "oneflow", "method": "api_token", "identity": "x"}}),
+    )
+    .await;
+    assert_eq!(st, 422, "{text}");
+    assert!(
+        v["detail"].as_str().unwrap().contains("names no account"),
+        "{v}"
+    );
+    svc.stop().await.unwrap();
+}

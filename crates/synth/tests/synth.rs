@@ -93,6 +93,7 @@ fn every_feature_of_the_spec_language_occurs() {
         "equals: true",
         "exists: false",
         "non_empty: true",
+        "identity:",
         "sign:",
         "computed:",
         "base64:",

@@ -363,6 +363,13 @@ pub(super) fn test_meta(m: &AuthMethod) -> Result<TokenStream, String> {
     });
     let note = opt_str(&t.note);
     let (body, checks) = crate::generate::request::body_and_checks(t);
+    let identity = match &t.identity {
+        Some(id) => {
+            let (pointer, label) = (&id.pointer, opt_str(&id.label));
+            quote!(Some(rt_::IdentityMeta { pointer: #pointer, label: #label }))
+        }
+        None => quote!(None),
+    };
     Ok(quote! {
         Some(rt_::TestMeta {
             method: #method,
@@ -374,6 +381,7 @@ pub(super) fn test_meta(m: &AuthMethod) -> Result<TokenStream, String> {
             note: #note,
             body: #body,
             checks: #checks,
+            identity: #identity,
         })
     })
 }

@@ -181,6 +181,7 @@ pub mod intercom {
                 ),
                 body: None,
                 checks: &[],
+                identity: None,
             }),
             scopes: &[],
             scope_includes: &[],

@@ -132,6 +132,7 @@ pub mod mailchimp {
                 ),
                 body: None,
                 checks: &[],
+                identity: None,
             }),
             scopes: &[],
             scope_includes: &[],

@@ -78,6 +78,7 @@ pub mod zoom {
                 note: None,
                 body: None,
                 checks: &[],
+                identity: None,
             }),
             scopes: &[],
             scope_includes: &[],

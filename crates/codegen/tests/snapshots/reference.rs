@@ -158,6 +158,7 @@ pub mod oneflow {
                 ),
                 body: None,
                 checks: &[],
+                identity: None,
             }),
             scopes: &[],
             scope_includes: &[],
@@ -420,6 +421,10 @@ pub mod webflow {
                 ),
                 body: None,
                 checks: &[],
+                identity: Some(rt_::IdentityMeta {
+                    pointer: "/id",
+                    label: Some("Id of the user who authorized the token"),
+                }),
             }),
             scopes: &[
                 ("assets:read", "Assets: read-only"),

@@ -265,6 +265,7 @@ pub mod duo {
                         meaning: "Duo answered without the account summary the test asks for.",
                     },
                 ],
+                identity: None,
             }),
             scopes: &[],
             scope_includes: &[],

@@ -1,4 +1,5 @@
-//! Checks of the request features: the connection test's body and response checks,
+//! Checks of the request features: the connection test's body, response checks and
+//! identity,
 //! HMAC signing and computed values in `send`, and where a secret may stand in a URL.
 //!
 //! Names in `send` templates come in two kinds: values known once the fields are
@@ -285,15 +286,7 @@ pub(crate) fn check_test_request(
     }
     for (i, c) in t.checks.iter().enumerate() {
         let cp = tp.join("checks").join(i);
-        if let Err(why) = pointer_syntax(&c.pointer) {
-            rep.value(
-                &cp.join("pointer"),
-                Code::BadPointer,
-                format!("`{}` is not a JSON pointer: {why}", c.pointer),
-                shown(&c.pointer),
-                "write an RFC 6901 pointer such as `/data/me/id`: `/` before each member name, `~0` for `~` and `~1` for `/`",
-            );
-        }
+        check_pointer(rep, &cp.join("pointer"), &c.pointer);
         let given = [
             c.equals.is_some(),
             c.exists.is_some(),
@@ -323,6 +316,80 @@ pub(crate) fn check_test_request(
             );
         }
         non_empty(rep, &cp.join("meaning"), &c.meaning, "meaning");
+    }
+    if let Some(id) = &t.identity {
+        check_identity(rep, t, id, &tp.join("identity"));
+    }
+}
+
+/// E061 for a pointer that is not RFC 6901.
+fn check_pointer(rep: &mut Reporter<'_>, ptr: &str, p: &str) -> bool {
+    let Err(why) = pointer_syntax(p) else {
+        return true;
+    };
+    rep.value(
+        ptr,
+        Code::BadPointer,
+        format!("`{p}` is not a JSON pointer: {why}"),
+        shown(p),
+        "write an RFC 6901 pointer such as `/data/me/id`: `/` before each member name, `~0` for `~` and `~1` for `/`",
+    );
+    false
+}
+
+/// The identity: a valid pointer, a label that says something, a body to read it from,
+/// and no response check that makes it absent or the same for every account.
+fn check_identity(rep: &mut Reporter<'_>, t: &ConnectionTest, id: &Identity, ip: &Ptr) {
+    let pp = ip.join("pointer");
+    let valid = check_pointer(rep, &pp, &id.pointer);
+    if let Some(label) = &id.label {
+        non_empty(rep, &ip.join("label"), label, "label");
+    }
+    if t.method == HttpMethod::Head {
+        rep.key(
+            ip,
+            Code::BadIdentity,
+            "a HEAD answer has no body to read the identity from",
+            "here",
+            "use GET or POST, or remove `identity`",
+        );
+    }
+    if !valid {
+        return;
+    }
+    for c in &t.checks {
+        // The part of the identity's pointer below the check's member, when the check's
+        // member is the identity or holds it.
+        let Some(rest) = id.pointer.strip_prefix(c.pointer.as_str()) else {
+            continue;
+        };
+        if !(rest.is_empty() || rest.starts_with('/')) || pointer_syntax(&c.pointer).is_err() {
+            continue;
+        }
+        let at = &c.pointer;
+        let why = if c.exists == Some(false) {
+            format!(
+                "the check on `{at}` requires it to be absent from a successful answer, so the identity is never there"
+            )
+        } else if let Some(v) = &c.equals {
+            match v.pointer(rest) {
+                Some(x) => format!(
+                    "the check on `{at}` pins it to one value, so the identity is `{x}` for every account"
+                ),
+                None => format!(
+                    "the check on `{at}` pins it to a value without the identity, so the identity is never there"
+                ),
+            }
+        } else {
+            continue;
+        };
+        rep.value(
+            &pp,
+            Code::BadIdentity,
+            why,
+            shown(&id.pointer),
+            "point `identity` at the member that tells accounts apart (a user or account id), or change the check",
+        );
     }
 }
 

@@ -1,5 +1,5 @@
-//! The request parts of the language beyond templates: the connection test's body and
-//! response checks, HMAC request signing and computed values in `send`.
+//! The request parts of the language beyond templates: the connection test's body,
+//! response checks and identity, HMAC request signing and computed values in `send`.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -48,6 +48,20 @@ pub struct ResponseCheck {
     /// Message for the end user when the check fails (e.g. "The token sees no
     /// projects: grant it access to at least one").
     pub meaning: String,
+}
+
+/// Where the account's identity is in the connection test's JSON answer: the value a
+/// hub compares to tell that a reconnect links the same account (a user or account id).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Identity {
+    /// An RFC 6901 JSON pointer into the answer of the success status, e.g. `/id` or
+    /// `/data/me/id`. A string there is the identity as is, a number or boolean its JSON
+    /// text; anything else (or nothing) gives no identity.
+    pub pointer: String,
+    /// What the value is, for docs and listings (e.g. "User id").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 /// HMAC signing of each request: the signature (and the timestamp it covers) become

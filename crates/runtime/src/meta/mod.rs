@@ -12,7 +12,7 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::check::MethodRules;
 use crate::error::ValidationErrors;
 use crate::request_url::{UrlPart, UrlValueError, placeholder_parts, render_url};
-use crate::response::{BodyMeta, CheckMeta};
+use crate::response::{BodyMeta, CheckMeta, IdentityMeta};
 use crate::sign::{ComputedMeta, RequestTarget, SignMeta, template_vars};
 use crate::source::FieldSource;
 use crate::template::{Template, render_template};
@@ -106,6 +106,8 @@ pub struct TestMeta {
     pub body: Option<BodyMeta>,
     /// Checks on the JSON answer of the success status.
     pub checks: &'static [CheckMeta],
+    /// Where the account's identity is in the JSON answer of the success status.
+    pub identity: Option<IdentityMeta>,
 }
 
 /// An auth method.

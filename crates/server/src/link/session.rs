@@ -102,6 +102,11 @@ impl SessionClaims {
 
     /// The methods the session offers, in offer order.
     pub fn methods(&self) -> Vec<&'static MethodMeta> {
+        if let Some(rc) = &self.rc {
+            return connectspec_providers::method(&rc.p, &rc.m)
+                .into_iter()
+                .collect();
+        }
         let mut out: Vec<&'static MethodMeta> = Vec::new();
         for o in &self.o {
             let Some(p) = connectspec_providers::provider(&o.p) else {
@@ -297,6 +302,19 @@ fn check(req: &NewSession, state: &AppState) -> Result<(), Problem> {
         }
         let m = find_method(&rc.p, &rc.m)
             .map_err(|_| bad("`reconnect` names no method of the catalogue"))?;
+        if rc.i.is_some()
+            && m.connection_test
+                .as_ref()
+                .and_then(|t| t.identity)
+                .is_none()
+        {
+            return Err(bad(format!(
+                "`reconnect.identity`: the connection test of {} {} names no account \
+                 (its spec has no `connection_test.identity`), so the account cannot be \
+                 compared; leave `identity` out",
+                m.provider_name, m.label
+            )));
+        }
         methods.push(m);
     }
     for (k, v) in &req.values {

@@ -1,8 +1,8 @@
 //! The parts every archetype shares: scopes and actions, limits, the connection test.
 
 use connectspec_lang::{
-    Action, ConnectionTest, GraphqlBody, HttpMethod, Limit, LimitKind, LimitUnit, Outcome,
-    ResponseCheck, Scope, TestBody,
+    Action, ConnectionTest, GraphqlBody, HttpMethod, Identity as AccountIdentity, Limit, LimitKind,
+    LimitUnit, Outcome, ResponseCheck, Scope, TestBody,
 };
 
 use crate::names::{Identity, PER, RESOURCES};
@@ -213,10 +213,17 @@ pub(super) fn test(
         }),
         _ => {}
     }
+    // A GET test reads the account, whose id tells a reconnect of the same account (no
+    // draw from `rng`: the rest of the corpus stays as it was).
+    let identity = (method == HttpMethod::Get).then(|| AccountIdentity {
+        pointer: "/id".into(),
+        label: Some(format!("{} account id", who.name)),
+    });
     ConnectionTest {
         method,
         body,
         checks,
+        identity,
         path: path.into(),
         expect_status: 200,
         requires_scopes: requires,
