@@ -189,6 +189,15 @@ export class ConnectspecLink extends HTMLElement {
     this.#touched.clear();
     const form = el("form", { part: "form", class: "form", novalidate: true, "aria-label": m.title });
     for (const f of m.fields) form.append(this.#field(f));
+    // The end user's own OAuth app (the spec's `oauth.client`): its client id and secret.
+    const clientFields = (m.oauth && m.oauth.client_fields) || [];
+    if (clientFields.length) {
+      const either = m.oauth.client === "either";
+      const set = el("fieldset", { part: "client", class: "client" });
+      set.append(el("legend", { class: "client-legend" }, format(either ? t.clientOptional : t.clientLegend, { provider: this.#provider.name })));
+      for (const f of clientFields) set.append(this.#field({ ...f, optional: either || f.optional }, true));
+      form.append(set);
+    }
     this.#status = el("div", { part: "status", class: "status", role: "status", "aria-live": "polite" });
     this.#alert = el("div", { part: "alert", class: "alert", role: "alert" });
     const label = this.#isOAuth() ? format(t.connectWith, { provider: this.#provider.name }) : t.connect;
@@ -222,7 +231,7 @@ export class ConnectspecLink extends HTMLElement {
     this.#root.replaceChildren(css, layout);
   }
 
-  #field(f) {
+  #field(f, client = false) {
     const t = this.#t;
     const id = `cs-field-${f.key}`;
     const label = el("label", { part: "label", class: "label", for: id }, f.label);
@@ -289,7 +298,7 @@ export class ConnectspecLink extends HTMLElement {
     const preset = this.#prefill[f.key];
     if (!f.secret && typeof preset === "string") input.value = preset;
     if (describedBy.length) input.setAttribute("aria-describedby", describedBy.join(" "));
-    const entry = { meta: f, input, error, describedBy };
+    const entry = { meta: f, input, error, describedBy, client };
     this.#fields.set(f.key, entry);
     input.addEventListener("input", () => this.#touched.add(f.key));
     input.addEventListener("change", () => this.#touched.add(f.key));
@@ -297,13 +306,21 @@ export class ConnectspecLink extends HTMLElement {
     return el("div", { part: "field", class: "field", "data-field": f.key }, label, desc, control, hint, error);
   }
 
-  /** The form's values by key; empty fields are left out, so a required one reads as missing. */
-  #values() {
+  /** The form's values by key; empty fields are left out, so a required one reads as missing.
+   *  The client's fields (an end user's own OAuth app) are apart: `client` is sent beside
+   *  `fields`, and only when one of them is filled in. */
+  #values(which = "fields") {
     const out = {};
-    for (const [key, { input }] of this.#fields) {
+    for (const [key, { input, client }] of this.#fields) {
+      if (client !== (which === "client")) continue;
       if (input.value !== "") out[key] = input.value;
     }
     return out;
+  }
+
+  #client() {
+    const c = this.#values("client");
+    return Object.keys(c).length ? c : undefined;
   }
 
   /** Validates with the generated module; null when it is not available. */
@@ -507,6 +524,7 @@ export class ConnectspecLink extends HTMLElement {
         provider: this.#provider.id,
         method: this.#method.id,
         fields: this.#values(),
+        client: this.#client(),
       });
       if (res.status === 200 && res.body && res.body.ok === true) {
         this.#showErrors([]);
@@ -536,7 +554,7 @@ export class ConnectspecLink extends HTMLElement {
         return this.#fieldErrors(local.errors);
       }
       this.#say(t.checking);
-      const res = await this.#post(this.#method.links.authorize, fields);
+      const res = await this.#post(this.#method.links.authorize, fields, { fields, client: this.#client() });
       if (res.status !== 200 || !res.body || !res.body.start_url) {
         if (popup) popup.close();
         return this.#notLinked(res, names);

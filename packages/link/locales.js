@@ -41,6 +41,8 @@ export const LOCALES = {
     hostedTitle: "Link an account",
     hostedDone: "The account is linked. You can close this window.",
     hostedSent: "The account is linked and was handed to the page that opened this form.",
+    clientLegend: "Your {provider} app",
+    clientOptional: "Your own {provider} app (optional)",
     reconnectTitle: "Reconnect your {provider} account",
     reconnectNote: "Enter new credentials of the same {provider} account that was linked before.",
     hostedNoSession: "This link is not complete: open the link your service gave you again.",

@@ -53,7 +53,7 @@ let chrome;
 const secrets = new Set();
 const answers = new Map();
 
-const PROVIDERS = ["oneflow", "webflow", "stripe", "zendesk", "datadog", "telegram"];
+const PROVIDERS = ["oneflow", "webflow", "stripe", "zendesk", "datadog", "telegram", "zoom"];
 
 before(async () => {
   standin = await startStandin();
@@ -62,6 +62,8 @@ before(async () => {
   otherHost = await startHost();
   const args = ["--test-timeout-ms", "1500", "--embed-origin", host.origin];
   for (const p of PROVIDERS) args.push("--base-url", `${p}=${standin.url}`);
+  // Zoom's token endpoint too: its Server-to-Server app is the end user's own.
+  args.push("--oauth-origin", `zoom=${standin.url}`);
   service = await startService(args);
   chrome = await launchBrowser();
 });
@@ -447,6 +449,40 @@ describe("Telegram", () => {
     assert.equal(standin.hits.at(-1).path, `/bot${bot}/test/getMe`);
     await noViolations(p, "with the environment chosen");
     await assertNoLeak(assert, p, seen, [bot], service.log());
+    await p.close();
+  });
+});
+
+describe("an OAuth client the end user brings", () => {
+  const clientSecret = secret(token("zoom-client-secret", 32));
+  const access = secret(token("zoom-access-token", 48));
+
+  test("Zoom: the app's fields in the form, a token with them, the client sealed for the back end", async () => {
+    standin.answer(clientSecret, 200, { access_token: access, token_type: "bearer", expires_in: 3599 });
+    standin.answer(access, 200, { id: "KDcuGIm1QgePTO8WbOqwIQ" });
+    const { page: p, seen } = await page("zoom", "server_to_server");
+    const form = await p.evaluate(() => {
+      const root = document.querySelector("connectspec-link").shadowRoot;
+      return {
+        legend: root.querySelector(".client legend").textContent,
+        fields: [...root.querySelectorAll(".client .field")].map((f) => [f.dataset.field, f.querySelector("input").type]),
+      };
+    });
+    assert.deepEqual(form, {
+      legend: "Your Zoom app",
+      fields: [["account_id", "text"], ["client_id", "text"], ["client_secret", "password"]],
+    });
+    assert.deepEqual(await axe(p), [], "axe on the client's fields");
+    await fill(p, "account_id", "Xq3aT9bZRkeW2mJ8pLc4Ng");
+    await fill(p, "client_id", "hNv7YdK2QsWpx3Lb9TmRzA");
+    await fill(p, "client_secret", clientSecret);
+    assert.equal(await connect(p), "connected", await alertText(p));
+    const event = await lastConnect(p);
+    const linked = await exchange(service, event.result);
+    assert.equal(linked.client.client_secret, clientSecret);
+    assert.equal(linked.client.account_id, "Xq3aT9bZRkeW2mJ8pLc4Ng");
+    assert.equal(linked.tokens.access_token, access);
+    await assertNoLeak(assert, p, seen, [clientSecret, access], service.log());
     await p.close();
   });
 });

@@ -16,7 +16,7 @@ mod request;
 pub use connectspec_runtime::Format;
 pub use guide::{Bullet, Guide, Section, Step};
 pub use oauth::{
-    ACCESS_TOKEN, Capture, ClientAuth, Grant, OAuth, ScopeRequest, TokenRequestFormat,
+    ACCESS_TOKEN, Capture, ClientAuth, ClientOwner, Grant, OAuth, ScopeRequest, TokenRequestFormat,
     TokenResponse,
 };
 pub use request::{

@@ -39,7 +39,7 @@ pub use lower::{
 pub use matcher::{ByteClass, Matcher};
 pub use meta::credential::{Credential, CredentialExt, RESERVED_FIELD_KEYS};
 pub use meta::oauth::{
-    CaptureMeta, Endpoint, GrantKind, OAuthMeta, SetupValidate, TokenResponseError,
+    CaptureMeta, ClientOwner, Endpoint, GrantKind, OAuthMeta, SetupValidate, TokenResponseError,
     TokenResponseMeta, TokenSet,
 };
 pub use meta::{

@@ -80,6 +80,37 @@ struct MethodDetail {
     /// The guide, as on the generated page: sections, steps and bullets as inline nodes
     /// (`text`, `bold`, `code`, `link`), the warning, and limits no bullet states.
     guide: Option<&'static serde_json::Value>,
+    /// OAuth: the grant and whose client a connection uses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    oauth: Option<OAuthView>,
+}
+
+/// The OAuth part of a method, as the form needs it.
+#[derive(Serialize)]
+struct OAuthView {
+    grant: &'static str,
+    /// `integrator`, `end_user` or `either`.
+    client: &'static str,
+    /// The client's fields (client id, secret …): the end user fills them in when the
+    /// client is theirs. Sent as `client` beside `fields`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    client_fields: Vec<FieldView>,
+}
+
+fn oauth_view(o: &'static connectspec_runtime::OAuthMeta) -> OAuthView {
+    let theirs = o.client != connectspec_runtime::ClientOwner::Integrator;
+    OAuthView {
+        grant: match o.grant {
+            connectspec_runtime::GrantKind::AuthorizationCode => "authorization_code",
+            connectspec_runtime::GrantKind::ClientCredentials => "client_credentials",
+        },
+        client: o.client.as_str(),
+        client_fields: if theirs {
+            o.setup.fields.iter().map(field).collect()
+        } else {
+            Vec::new()
+        },
+    }
 }
 
 /// A form field.
@@ -196,6 +227,7 @@ pub fn detail(p: &'static ProviderMeta) -> ProviderDetail {
                     .collect(),
                 connection_test: m.connection_test.as_ref().map(test),
                 guide: guide(m),
+                oauth: m.oauth.map(oauth_view),
             })
             .collect(),
     }

@@ -161,6 +161,10 @@ pub struct FlowState {
     /// (base64url). Absent in a ticket; always present in a state.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub b: Option<String>,
+    /// The end user's own OAuth client (setup values, the secret included), when the
+    /// flow uses theirs: sealed here, so the callback exchanges with the same client.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub c: Option<BTreeMap<String, String>>,
 }
 
 impl Expiring for FlowState {
@@ -366,6 +370,7 @@ mod tests {
             ret: None,
             redirect: false,
             b: None,
+            c: None,
         }
     }
 

@@ -10,7 +10,9 @@
 //!   the scopes, PKCE, client authentication, request encoding and the token response
 //!   mapping with its compiled captures.
 
-use connectspec_lang::{AuthKind, AuthMethod, ClientAuth, Grant, Send, TokenRequestFormat};
+use connectspec_lang::{
+    AuthKind, AuthMethod, ClientAuth, ClientOwner, Grant, Send, TokenRequestFormat,
+};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
@@ -126,6 +128,11 @@ pub(crate) fn oauth_items(m: &AuthMethod) -> Result<(TokenStream, TokenStream), 
     };
     let client_secret_post = o.client_auth == ClientAuth::ClientSecretPost;
     let json_requests = o.token_request == TokenRequestFormat::Json;
+    let client = match o.client {
+        ClientOwner::Integrator => quote!(rt_::ClientOwner::Integrator),
+        ClientOwner::EndUser => quote!(rt_::ClientOwner::EndUser),
+        ClientOwner::Either => quote!(rt_::ClientOwner::Either),
+    };
     let tr = &o.token_response;
     let access = &tr.access_token;
     let opt = |v: &Option<String>| match v {
@@ -167,6 +174,7 @@ pub(crate) fn oauth_items(m: &AuthMethod) -> Result<(TokenStream, TokenStream), 
                 expires_at: #expires_at,
             },
             captures: &[#(#captures),*],
+            client: #client,
         };
     };
     Ok((items, quote!(Some(&OAUTH))))

@@ -123,6 +123,7 @@ pub mod zoom {
                 expires_at: None,
             },
             captures: &[],
+            client: rt_::ClientOwner::EndUser,
         };
     }
     /// Validated credentials of Zoom's Server-to-Server OAuth method: deserialize it (serde), or build it with `from_fields`, `from_json`, `try_from(&json)` or `from_source`. The values are read through accessors, so they cannot change after validation.

@@ -80,6 +80,42 @@ pub struct OAuth {
     /// How the token response is read.
     #[serde(default)]
     pub token_response: TokenResponse,
+    /// Whose OAuth client (the `setup_fields`) a connection uses: the integrator's,
+    /// registered once and configured in the service; the end user's, registered at
+    /// the provider by each end user and entered in the form; or either.
+    #[serde(default, skip_serializing_if = "is_integrator")]
+    pub client: ClientOwner,
+}
+
+fn is_integrator(c: &ClientOwner) -> bool {
+    *c == ClientOwner::Integrator
+}
+
+/// Who registers the OAuth client a connection uses.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ClientOwner {
+    /// The integrator registers one app for every end user; the service is configured
+    /// with its client id and secret.
+    #[default]
+    Integrator,
+    /// Each end user registers their own app at the provider and enters its client id
+    /// and secret in the form.
+    EndUser,
+    /// The end user may enter their own app's client; without one, the integrator's
+    /// configured client is used.
+    Either,
+}
+
+impl ClientOwner {
+    /// The value's name in the spec language.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClientOwner::Integrator => "integrator",
+            ClientOwner::EndUser => "end_user",
+            ClientOwner::Either => "either",
+        }
+    }
 }
 
 fn yes() -> bool {

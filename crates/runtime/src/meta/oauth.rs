@@ -24,6 +24,28 @@ pub enum GrantKind {
     ClientCredentials,
 }
 
+/// Who registers the OAuth client a connection uses (the spec's `oauth.client`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClientOwner {
+    /// The integrator's client, configured in the service.
+    Integrator,
+    /// The end user's own client, entered in the form with each connection.
+    EndUser,
+    /// The end user's when entered, else the integrator's.
+    Either,
+}
+
+impl ClientOwner {
+    /// The value's name in the spec language and the service's answers.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClientOwner::Integrator => "integrator",
+            ClientOwner::EndUser => "end_user",
+            ClientOwner::Either => "either",
+        }
+    }
+}
+
 /// Where the values of the token response are found.
 #[derive(Debug, Clone, Copy)]
 pub struct TokenResponseMeta {
@@ -96,6 +118,8 @@ pub struct OAuthMeta {
     pub token_response: TokenResponseMeta,
     /// Values kept from the token response.
     pub captures: &'static [CaptureMeta],
+    /// Whose client a connection uses.
+    pub client: ClientOwner,
 }
 
 /// Validates setup values: the generated typed setup struct's constructor.

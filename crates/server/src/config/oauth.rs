@@ -228,6 +228,13 @@ fn check_setup(
             meta.provider_name, meta.label
         )));
     };
+    if o.client == connectspec_runtime::ClientOwner::EndUser {
+        return Err(ConfigError(format!(
+            "OAuth clients: {} {} uses each end user's own app (its spec says \
+             `oauth.client: end_user`), so no client is configured for it; remove it",
+            meta.provider_name, meta.label
+        )));
+    }
     match (o.setup_validate)(values) {
         Ok(setup) => Ok(Arc::from(setup)),
         Err(errors) => Err(ConfigError(format!(

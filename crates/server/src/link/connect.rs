@@ -25,11 +25,17 @@ struct ConnectBody {
     provider: String,
     method: String,
     fields: serde_json::Map<String, serde_json::Value>,
+    /// The end user's own OAuth client (client-credentials methods that allow one).
+    #[serde(default)]
+    client: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl Drop for ConnectBody {
     fn drop(&mut self) {
         self.fields.values_mut().for_each(wipe);
+        if let Some(c) = &mut self.client {
+            c.values_mut().for_each(wipe);
+        }
     }
 }
 
@@ -101,18 +107,45 @@ pub(crate) async fn connect(
     .await?;
     let m = find_method(&body.provider, &body.method)?;
     caller.may_use(m)?;
-    if m.oauth.is_some() {
+    if m.oauth
+        .is_some_and(|o| o.grant == connectspec_runtime::GrantKind::AuthorizationCode)
+    {
         return Err(Problem::bad_request(format!(
             "{} {} links through the provider's sign-in: POST …/authorize",
             m.provider_name, m.label
         )));
     }
+    if m.oauth.is_none() && body.client.is_some() {
+        return Err(Problem::bad_request(format!(
+            "{} {} has no OAuth client: send no `client`",
+            m.provider_name, m.label
+        )));
+    }
     let creds = checked(&state, m, &body.fields)?;
-    drop(body);
     let session = caller.session();
     let sid = session.map_or("", |s| s.sid.as_str());
     let mut identity = None;
-    if m.connection_test.is_some() {
+    let mut tokens = None;
+    let mut client = None;
+    if m.oauth.is_some() {
+        // Client credentials: a token with the client, then the connection test.
+        if session.is_some() && !state.test_limiter().allow(sid) {
+            return Err(too_many());
+        }
+        let linked =
+            crate::oauth::link_client_credentials(&state, m, creds.as_ref(), body.client.as_ref())
+                .await?;
+        drop(body);
+        if let Some(report) = linked.report {
+            if !report.ok {
+                return Ok(json(StatusCode::OK, &report));
+            }
+            identity = report.identity;
+        }
+        tokens = Some(result::Tokens::from(&linked.tokens));
+        client = linked.client;
+    } else if m.connection_test.is_some() {
+        drop(body);
         // Sessions are limited; `--dev` (loopback only, an author trying specs) is not.
         if session.is_some() && !state.test_limiter().allow(sid) {
             return Err(too_many());
@@ -147,7 +180,8 @@ pub(crate) async fn connect(
         v: values.clone(),
         id: identity.clone(),
         rc: rc.map(|r| r.c.clone()),
-        t: None,
+        t: tokens,
+        c: client,
         exp: result::expiry(),
     };
     let sealed = result::seal(&state, &claims)?;

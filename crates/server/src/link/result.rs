@@ -89,6 +89,10 @@ pub struct ResultClaims {
     /// OAuth tokens.
     #[serde(default)]
     pub t: Option<Tokens>,
+    /// The end user's own OAuth client (setup values), when the connection uses theirs:
+    /// the back end needs it to refresh.
+    #[serde(default)]
+    pub c: Option<BTreeMap<String, String>>,
     /// Expires at, Unix seconds.
     pub exp: u64,
 }
@@ -96,6 +100,9 @@ pub struct ResultClaims {
 impl Drop for ResultClaims {
     fn drop(&mut self) {
         self.f.values_mut().for_each(zeroize::Zeroize::zeroize);
+        if let Some(c) = &mut self.c {
+            c.values_mut().for_each(zeroize::Zeroize::zeroize);
+        }
     }
 }
 
@@ -151,6 +158,8 @@ struct Exchanged<'a> {
     fields: &'a BTreeMap<String, String>,
     values: &'a BTreeMap<String, String>,
     tokens: Option<&'a Tokens>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    client: Option<&'a BTreeMap<String, String>>,
 }
 
 /// `POST /v1/link/exchange` (operator): opens a result and answers the credentials.
@@ -184,6 +193,7 @@ pub(crate) async fn exchange(
         fields: &claims.f,
         values: &claims.v,
         tokens: claims.t.as_ref(),
+        client: claims.c.as_ref(),
     };
     let mut res = json(StatusCode::OK, &out);
     let h = res.headers_mut();

@@ -154,8 +154,8 @@ async fn complete(
             "the provider's redirect has an empty `code`",
         ));
     }
-    let setup = setup_of(state, m)?;
-    let setup: &dyn Credential = &*setup;
+    let client = super::client::reopen(state, m, o, flow.c.as_ref())?;
+    let setup = client.credential();
     let user = |k: &str| flow.f.get(k).cloned();
     let values = Values::new(m, &user, setup, true);
     let (url, overridden) = endpoint(state, m, o, Endpoint::Token, &values)?;
@@ -211,6 +211,7 @@ async fn complete(
         id: identity.clone(),
         rc: flow.rc.as_ref().map(|r| r.c.clone()),
         t: Some((&tokens).into()),
+        c: flow.c.clone(),
         exp: crate::link::result::expiry(),
     };
     let sealed = crate::link::result::seal(state, &claims)?;

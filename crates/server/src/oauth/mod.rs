@@ -17,6 +17,7 @@
 
 mod callback;
 pub mod clean;
+mod client;
 mod start;
 
 pub mod exchange;
@@ -39,7 +40,6 @@ use url::Url;
 
 use crate::AppState;
 use crate::body::{read_json_body, wipe};
-use crate::config::oauth::Setup;
 use crate::connection_test::{host_problem, internal, value_problem};
 use crate::extract::{Ids, Operator, checked, find_method};
 use crate::link::session::{Caller, SessionClaims};
@@ -63,11 +63,18 @@ struct OAuthBody {
     access_token: Option<String>,
     #[serde(default)]
     values: BTreeMap<String, String>,
+    /// The end user's own OAuth client (client id and secret), for a method whose spec
+    /// lets the end user bring one.
+    #[serde(default)]
+    client: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl Drop for OAuthBody {
     fn drop(&mut self) {
         self.fields.values_mut().for_each(wipe);
+        if let Some(c) = &mut self.client {
+            c.values_mut().for_each(wipe);
+        }
         for s in [&mut self.refresh_token, &mut self.access_token]
             .into_iter()
             .flatten()
@@ -132,17 +139,6 @@ fn not_configured(m: &MethodMeta, what: &str) -> Problem {
             m.provider_name, m.label
         ),
     )
-}
-
-/// The configured setup of a method (client id and secret), or 503.
-fn setup_of(state: &AppState, m: &'static MethodMeta) -> Result<Setup, Problem> {
-    let key = (m.provider_id.to_owned(), m.id.to_owned());
-    state
-        .oauth()
-        .clients
-        .get(&key)
-        .cloned()
-        .ok_or_else(|| not_configured(m, "OAuth client for it (client id and secret)"))
 }
 
 /// Validates the end user's fields (422 with every error).
@@ -370,10 +366,10 @@ pub(crate) async fn authorize(
             m.provider_name, m.label
         )));
     }
-    let body = body(&state, req, &["fields", "scopes"]).await?;
+    let body = body(&state, req, &["fields", "scopes", "client"]).await?;
     let creds = fields_of(&state, m, &body)?;
-    let setup = setup_of(&state, m)?;
-    let setup: &dyn Credential = &*setup;
+    let client = client::resolve(&state, m, o, body.client.as_ref())?;
+    let setup = client.credential();
     let keys = keys(&state, m)?;
     let redirect = redirect_uri(&state, m)?;
     let session = caller.session();
@@ -412,6 +408,7 @@ pub(crate) async fn authorize(
         ret: session.and_then(|s| s.ret.clone()),
         redirect: false,
         b: None,
+        c: client.values.clone(),
     };
     let ticket = keys.seal_as(Purpose::Ticket, &flow).map_err(|e| match e {
         SealError::TooLong => Problem::new(
@@ -516,7 +513,7 @@ pub(crate) async fn refresh(
             m.provider_name, m.label
         )));
     }
-    let mut body = body(&state, req, &["fields", "refresh_token"]).await?;
+    let mut body = body(&state, req, &["fields", "refresh_token", "client"]).await?;
     let creds = fields_of(&state, m, &body)?;
     let Some(token) = body.refresh_token.take() else {
         return Err(Problem::bad_request(
@@ -527,8 +524,8 @@ pub(crate) async fn refresh(
         return Err(Problem::bad_request("`refresh_token` is empty"));
     }
     let token = SecretString::from(token);
-    let setup = setup_of(&state, m)?;
-    let setup: &dyn Credential = &*setup;
+    let client = client::resolve(&state, m, o, body.client.as_ref())?;
+    let setup = client.credential();
     let user = |k: &str| creds.as_ref().expose_key(k).map(str::to_owned);
     let values = Values::new(m, &user, setup, true);
     let (url, overridden) = endpoint(&state, m, o, Endpoint::Refresh, &values)?;
@@ -555,10 +552,10 @@ pub(crate) async fn token(
             m.provider_name, m.label
         )));
     }
-    let body = body(&state, req, &["fields", "scopes"]).await?;
+    let body = body(&state, req, &["fields", "scopes", "client"]).await?;
     let creds = fields_of(&state, m, &body)?;
-    let setup = setup_of(&state, m)?;
-    let setup: &dyn Credential = &*setup;
+    let client = client::resolve(&state, m, o, body.client.as_ref())?;
+    let setup = client.credential();
     let scopes = scopes_for(m, o, body.scopes.as_deref())?;
     let user = |k: &str| creds.as_ref().expose_key(k).map(str::to_owned);
     let values = Values::new(m, &user, setup, true);
@@ -574,6 +571,55 @@ pub(crate) async fn token(
         "client credentials token issued"
     );
     Ok(handoff(m, creds.public_values(), tokens))
+}
+
+/// What linking a client-credentials method from the form gives: the token, the end
+/// user's client when it is theirs, and the connection test's report.
+pub(crate) struct ClientCredentialsLink {
+    pub(crate) tokens: TokenSet,
+    pub(crate) client: Option<BTreeMap<String, String>>,
+    pub(crate) report: Option<crate::connection_test::TestReport>,
+}
+
+/// The link form's last step for a client-credentials method: a token with the client
+/// (the end user's own app, or the integrator's), then the connection test with it.
+pub(crate) async fn link_client_credentials(
+    state: &AppState,
+    m: &'static MethodMeta,
+    creds: &dyn Credential,
+    given: Option<&serde_json::Map<String, serde_json::Value>>,
+) -> Result<ClientCredentialsLink, Problem> {
+    let o = oauth_of(m)?;
+    let mut client = client::resolve(state, m, o, given)?;
+    let setup = client.credential();
+    let scopes = scopes_for(m, o, None)?;
+    let user = |k: &str| creds.expose_key(k).map(str::to_owned);
+    let values = Values::new(m, &user, setup, true);
+    let (url, overridden) = endpoint(state, m, o, Endpoint::Token, &values)?;
+    let extra = OAuthMeta::params(o.token_params, &|k| values.get(k));
+    let secret = client_secret(setup);
+    let ex = exchange(state, m, o, setup, &secret, overridden)?;
+    let scope = (!scopes.is_empty()).then(|| scopes.join(o.scope_separator));
+    let tokens = ex.client_credentials(&url, scope, &extra).await?;
+    let report = match m.connection_test {
+        Some(_) => {
+            let auth = m.request_auth(|k| {
+                if k == "access_token" {
+                    return Some(tokens.access_token.expose_secret());
+                }
+                creds
+                    .expose_key(k)
+                    .or_else(|| tokens.captured.get(k).map(String::as_str))
+            });
+            Some(state.tester().run(m, auth).await?)
+        }
+        None => None,
+    };
+    Ok(ClientCredentialsLink {
+        tokens,
+        client: client.values.take(),
+        report,
+    })
 }
 
 /// `POST …/test` of an OAuth method: the spec's connection test with an access token

@@ -96,8 +96,8 @@ fn authorization_url(
     o: &'static OAuthMeta,
     flow: &FlowState,
 ) -> Result<String, Problem> {
-    let setup = setup_of(state, m)?;
-    let setup: &dyn Credential = &*setup;
+    let client = super::client::reopen(state, m, o, flow.c.as_ref())?;
+    let setup = client.credential();
     let user = |k: &str| flow.f.get(k).cloned();
     let values = Values::new(m, &user, setup, false);
     let (url, _) = endpoint(state, m, o, Endpoint::Authorization, &values)?;

@@ -1,0 +1,134 @@
+//! Whose OAuth client a request uses (the spec's `oauth.client`): the integrator's,
+//! configured in the service, or the end user's own app, whose client id and secret
+//! arrive with the request (`"client": {…}`) and are validated by the method's setup
+//! tables like any form. An end user's client travels onward only sealed: in the flow's
+//! ticket and state, and in the result the back end redeems.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use connectspec_runtime::{
+    ClientOwner, Credential, CredentialExt as _, MethodMeta, OAuthMeta, ValidationErrors,
+};
+
+use super::{Problem, not_configured};
+use crate::AppState;
+use crate::config::oauth::Setup;
+
+/// The client of a request: the setup credential, and the end user's values when the
+/// client is theirs (to seal into the flow and the result).
+pub(crate) struct Client {
+    pub(crate) setup: Setup,
+    pub(crate) values: Option<BTreeMap<String, String>>,
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        if let Some(v) = &mut self.values {
+            v.values_mut().for_each(zeroize::Zeroize::zeroize);
+        }
+    }
+}
+
+/// The 422 of an end user's client that does not validate: pointers into `/client`.
+fn invalid_client(errors: &ValidationErrors, max: usize) -> Problem {
+    let mut p = Problem::invalid_fields(errors, max);
+    for e in &mut p.errors {
+        if let Some(rest) = e.pointer.strip_prefix("/fields/") {
+            e.pointer = format!("/client/{rest}");
+        }
+    }
+    p
+}
+
+/// The client to use for `m`, given the request's `client` member (if any).
+pub(crate) fn resolve(
+    state: &AppState,
+    m: &'static MethodMeta,
+    o: &'static OAuthMeta,
+    given: Option<&serde_json::Map<String, serde_json::Value>>,
+) -> Result<Client, Problem> {
+    match (o.client, given) {
+        (ClientOwner::Integrator, Some(_)) => Err(Problem::bad_request(format!(
+            "{} {} uses the integrator's OAuth client, configured in the service: send no `client`",
+            m.provider_name, m.label
+        ))),
+        (ClientOwner::EndUser, None) => Err(Problem::bad_request(format!(
+            "{} {} uses the end user's own OAuth app: send its values in `client` ({})",
+            m.provider_name,
+            m.label,
+            o.setup
+                .fields
+                .iter()
+                .map(|f| f.key)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+        (ClientOwner::Integrator | ClientOwner::Either, None) => {
+            configured(state, m).map(|setup| Client {
+                setup,
+                values: None,
+            })
+        }
+        (ClientOwner::EndUser | ClientOwner::Either, Some(given)) => {
+            let setup: Setup = Arc::from(
+                (o.setup_validate)(given)
+                    .map_err(|e| invalid_client(&e, state.limits().max_errors))?,
+            );
+            let cred: &dyn Credential = &*setup;
+            let values = o
+                .setup
+                .fields
+                .iter()
+                .filter_map(|f| Some((f.key.to_owned(), cred.expose_key(f.key)?.to_owned())))
+                .collect();
+            Ok(Client {
+                setup,
+                values: Some(values),
+            })
+        }
+    }
+}
+
+/// The end user's client again, from the values sealed into a flow.
+pub(crate) fn reopen(
+    state: &AppState,
+    m: &'static MethodMeta,
+    o: &'static OAuthMeta,
+    sealed: Option<&BTreeMap<String, String>>,
+) -> Result<Client, Problem> {
+    match sealed {
+        Some(v) => {
+            let map: serde_json::Map<String, serde_json::Value> = v
+                .iter()
+                .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+                .collect();
+            let mut map = map;
+            let out = resolve(state, m, o, Some(&map));
+            map.values_mut().for_each(crate::body::wipe);
+            out
+        }
+        None => configured(state, m).map(|setup| Client {
+            setup,
+            values: None,
+        }),
+    }
+}
+
+/// The integrator's client configured for `m`, or 503.
+pub(crate) fn configured(state: &AppState, m: &'static MethodMeta) -> Result<Setup, Problem> {
+    let key = (m.provider_id.to_owned(), m.id.to_owned());
+    state
+        .oauth()
+        .clients
+        .get(&key)
+        .cloned()
+        .ok_or_else(|| not_configured(m, "OAuth client for it (client id and secret)"))
+}
+
+/// The setup as a credential.
+impl Client {
+    pub(crate) fn credential(&self) -> &dyn Credential {
+        &*self.setup
+    }
+}
