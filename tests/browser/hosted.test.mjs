@@ -114,6 +114,21 @@ describe("the hosted link page", () => {
     await p.close();
   });
 
+  test("is served with a strict CSP, no referrer and no inline script", async () => {
+    const res = await fetch(`${service.url}/link`);
+    assert.equal(res.status, 200);
+    const csp = res.headers.get("content-security-policy");
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'self'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    assert.equal(res.headers.get("referrer-policy"), "no-referrer");
+    assert.equal(res.headers.get("x-content-type-options"), "nosniff");
+    assert.equal(res.headers.get("cache-control"), "no-store");
+    const html = await res.text();
+    for (const tag of html.match(/<script[^>]*>/g)) assert.match(tag, / src="/, tag);
+    assert.doesNotMatch(html, / on[a-z]+=| style=/);
+  });
+
   test("one offer goes straight to its form; a page without a session says what to do", async () => {
     const { page: p } = await hosted([{ provider: "webflow", method: "site_token" }]);
     await p.waitForFunction(() => document.querySelector("connectspec-link")?.getAttribute("state") === "ready", { timeout: 15000 });

@@ -211,6 +211,7 @@ describe("OAuth from the form", () => {
     await popup.close();
     await waitState(p, ["closed"]);
     assert.match(await alertText(p), /The sign-in window was closed before the account was linked/);
+    assert.deepEqual(await axe(p), [], "axe after the popup was closed");
     // Once more, all the way.
     const second = await startPopup(p);
     await signIn(second);

@@ -56,7 +56,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/oauth/callback", get(crate::oauth::callback))
         .route("/v1/link/sessions", post(crate::link::session::create))
         .route("/v1/link/session", get(crate::link::session::view))
-        .route("/v1/link/connect", post(crate::link::connect::connect))
+        .route("/v1/link/connect", post(link_connect))
         .route("/v1/link/exchange", post(crate::link::result::exchange))
         .route("/link", get(crate::link::page::hosted))
         .route("/connect/{provider}/{method}", get(connect_page::page))
@@ -260,6 +260,15 @@ async fn test(
     }
     let report = state.tester().run(m, auth).await?;
     Ok(json(StatusCode::OK, &report))
+}
+
+/// `POST /v1/link/connect`, with the OAuth module's client-credentials linking.
+async fn link_connect(
+    caller: Caller,
+    State(state): State<AppState>,
+    req: axum::extract::Request,
+) -> Result<Response, Problem> {
+    crate::link::connect::connect(caller, state, req, crate::oauth::link_client_credentials).await
 }
 
 async fn fallback() -> Problem {

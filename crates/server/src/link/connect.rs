@@ -5,7 +5,6 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 use connectspec_runtime::{CredentialExt as _, ExposeSecret as _};
@@ -87,11 +86,31 @@ pub(crate) fn too_many() -> Problem {
     p
 }
 
+/// What linking a client-credentials method gives: the token, the end user's client
+/// when it is theirs, and the connection test's report.
+pub(crate) struct ClientCredentialsLink {
+    pub(crate) tokens: connectspec_runtime::TokenSet,
+    pub(crate) client: Option<BTreeMap<String, String>>,
+    pub(crate) report: Option<crate::connection_test::TestReport>,
+}
+
+/// Fetches a client-credentials token and runs the connection test with it: the OAuth
+/// module's, handed in by the router so that this module does not depend on it.
+pub(crate) type ClientCredentialsLinker = for<'a> fn(
+    &'a AppState,
+    &'static connectspec_runtime::MethodMeta,
+    &'a dyn connectspec_runtime::Credential,
+    Option<&'a serde_json::Map<String, serde_json::Value>>,
+) -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<ClientCredentialsLink, Problem>> + Send + 'a>,
+>;
+
 /// `POST /v1/link/connect` (a link session, or anyone on a `--dev` service).
 pub(crate) async fn connect(
     caller: Caller,
-    State(state): State<AppState>,
+    state: AppState,
     req: axum::extract::Request,
+    client_credentials: ClientCredentialsLinker,
 ) -> Result<Response, Problem> {
     if matches!(caller, Caller::Operator) {
         return Err(Problem::bad_request(
@@ -132,9 +151,7 @@ pub(crate) async fn connect(
         if session.is_some() && !state.test_limiter().allow(sid) {
             return Err(too_many());
         }
-        let linked =
-            crate::oauth::link_client_credentials(&state, m, creds.as_ref(), body.client.as_ref())
-                .await?;
+        let linked = client_credentials(&state, m, creds.as_ref(), body.client.as_ref()).await?;
         drop(body);
         if let Some(report) = linked.report {
             if !report.ok {

@@ -18,11 +18,13 @@
 mod callback;
 pub mod clean;
 mod client;
+mod link;
 mod start;
 
 pub mod exchange;
 
 pub(crate) use callback::callback;
+pub(crate) use link::link_client_credentials;
 pub(crate) use start::start;
 
 use std::collections::BTreeMap;
@@ -571,55 +573,6 @@ pub(crate) async fn token(
         "client credentials token issued"
     );
     Ok(handoff(m, creds.public_values(), tokens))
-}
-
-/// What linking a client-credentials method from the form gives: the token, the end
-/// user's client when it is theirs, and the connection test's report.
-pub(crate) struct ClientCredentialsLink {
-    pub(crate) tokens: TokenSet,
-    pub(crate) client: Option<BTreeMap<String, String>>,
-    pub(crate) report: Option<crate::connection_test::TestReport>,
-}
-
-/// The link form's last step for a client-credentials method: a token with the client
-/// (the end user's own app, or the integrator's), then the connection test with it.
-pub(crate) async fn link_client_credentials(
-    state: &AppState,
-    m: &'static MethodMeta,
-    creds: &dyn Credential,
-    given: Option<&serde_json::Map<String, serde_json::Value>>,
-) -> Result<ClientCredentialsLink, Problem> {
-    let o = oauth_of(m)?;
-    let mut client = client::resolve(state, m, o, given)?;
-    let setup = client.credential();
-    let scopes = scopes_for(m, o, None)?;
-    let user = |k: &str| creds.expose_key(k).map(str::to_owned);
-    let values = Values::new(m, &user, setup, true);
-    let (url, overridden) = endpoint(state, m, o, Endpoint::Token, &values)?;
-    let extra = OAuthMeta::params(o.token_params, &|k| values.get(k));
-    let secret = client_secret(setup);
-    let ex = exchange(state, m, o, setup, &secret, overridden)?;
-    let scope = (!scopes.is_empty()).then(|| scopes.join(o.scope_separator));
-    let tokens = ex.client_credentials(&url, scope, &extra).await?;
-    let report = match m.connection_test {
-        Some(_) => {
-            let auth = m.request_auth(|k| {
-                if k == "access_token" {
-                    return Some(tokens.access_token.expose_secret());
-                }
-                creds
-                    .expose_key(k)
-                    .or_else(|| tokens.captured.get(k).map(String::as_str))
-            });
-            Some(state.tester().run(m, auth).await?)
-        }
-        None => None,
-    };
-    Ok(ClientCredentialsLink {
-        tokens,
-        client: client.values.take(),
-        report,
-    })
 }
 
 /// `POST …/test` of an OAuth method: the spec's connection test with an access token
