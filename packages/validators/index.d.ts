@@ -29,17 +29,18 @@ import type * as p25 from "./providers/oneflow.js";
 import type * as p26 from "./providers/pagerduty.js";
 import type * as p27 from "./providers/paypal.js";
 import type * as p28 from "./providers/pipedrive.js";
-import type * as p29 from "./providers/salesforce.js";
-import type * as p30 from "./providers/sendgrid.js";
-import type * as p31 from "./providers/sentry.js";
-import type * as p32 from "./providers/shopify.js";
-import type * as p33 from "./providers/shortcut.js";
-import type * as p34 from "./providers/stripe.js";
-import type * as p35 from "./providers/telegram.js";
-import type * as p36 from "./providers/twilio.js";
-import type * as p37 from "./providers/webflow.js";
-import type * as p38 from "./providers/zendesk.js";
-import type * as p39 from "./providers/zoom.js";
+import type * as p29 from "./providers/quickbooks.js";
+import type * as p30 from "./providers/salesforce.js";
+import type * as p31 from "./providers/sendgrid.js";
+import type * as p32 from "./providers/sentry.js";
+import type * as p33 from "./providers/shopify.js";
+import type * as p34 from "./providers/shortcut.js";
+import type * as p35 from "./providers/stripe.js";
+import type * as p36 from "./providers/telegram.js";
+import type * as p37 from "./providers/twilio.js";
+import type * as p38 from "./providers/webflow.js";
+import type * as p39 from "./providers/zendesk.js";
+import type * as p40 from "./providers/zoom.js";
 
 export type { ErrorKind, FieldError, FormatName, RawFields, ValidationResult } from "./runtime.js";
 export { formats } from "./runtime.js";
@@ -139,39 +140,42 @@ export interface Catalogue {
   "pipedrive": {
     "api_token": { field: p28.ApiTokenField; fields: p28.ApiTokenFields; result: p28.ApiTokenResult };
   };
-  "salesforce": {
+  "quickbooks": {
     "oauth": { field: p29.OauthField; fields: p29.OauthFields; result: p29.OauthResult };
   };
+  "salesforce": {
+    "oauth": { field: p30.OauthField; fields: p30.OauthFields; result: p30.OauthResult };
+  };
   "sendgrid": {
-    "api_key": { field: p30.ApiKeyField; fields: p30.ApiKeyFields; result: p30.ApiKeyResult };
+    "api_key": { field: p31.ApiKeyField; fields: p31.ApiKeyFields; result: p31.ApiKeyResult };
   };
   "sentry": {
-    "auth_token": { field: p31.AuthTokenField; fields: p31.AuthTokenFields; result: p31.AuthTokenResult };
+    "auth_token": { field: p32.AuthTokenField; fields: p32.AuthTokenFields; result: p32.AuthTokenResult };
   };
   "shopify": {
-    "admin_api_token": { field: p32.AdminApiTokenField; fields: p32.AdminApiTokenFields; result: p32.AdminApiTokenResult };
+    "admin_api_token": { field: p33.AdminApiTokenField; fields: p33.AdminApiTokenFields; result: p33.AdminApiTokenResult };
   };
   "shortcut": {
-    "api_token": { field: p33.ApiTokenField; fields: p33.ApiTokenFields; result: p33.ApiTokenResult };
+    "api_token": { field: p34.ApiTokenField; fields: p34.ApiTokenFields; result: p34.ApiTokenResult };
   };
   "stripe": {
-    "api_key": { field: p34.ApiKeyField; fields: p34.ApiKeyFields; result: p34.ApiKeyResult };
+    "api_key": { field: p35.ApiKeyField; fields: p35.ApiKeyFields; result: p35.ApiKeyResult };
   };
   "telegram": {
-    "bot_token": { field: p35.BotTokenField; fields: p35.BotTokenFields; result: p35.BotTokenResult };
+    "bot_token": { field: p36.BotTokenField; fields: p36.BotTokenFields; result: p36.BotTokenResult };
   };
   "twilio": {
-    "auth_token": { field: p36.AuthTokenField; fields: p36.AuthTokenFields; result: p36.AuthTokenResult };
+    "auth_token": { field: p37.AuthTokenField; fields: p37.AuthTokenFields; result: p37.AuthTokenResult };
   };
   "webflow": {
-    "site_token": { field: p37.SiteTokenField; fields: p37.SiteTokenFields; result: p37.SiteTokenResult };
+    "site_token": { field: p38.SiteTokenField; fields: p38.SiteTokenFields; result: p38.SiteTokenResult };
   };
   "zendesk": {
-    "api_token": { field: p38.ApiTokenField; fields: p38.ApiTokenFields; result: p38.ApiTokenResult };
-    "oauth": { field: p38.OauthField; fields: p38.OauthFields; result: p38.OauthResult };
+    "api_token": { field: p39.ApiTokenField; fields: p39.ApiTokenFields; result: p39.ApiTokenResult };
+    "oauth": { field: p39.OauthField; fields: p39.OauthFields; result: p39.OauthResult };
   };
   "zoom": {
-    "server_to_server": { field: p39.ServerToServerField; fields: p39.ServerToServerFields; result: p39.ServerToServerResult };
+    "server_to_server": { field: p40.ServerToServerField; fields: p40.ServerToServerFields; result: p40.ServerToServerResult };
   };
 }
 

@@ -29,17 +29,18 @@ import * as p25 from "./providers/oneflow.js";
 import * as p26 from "./providers/pagerduty.js";
 import * as p27 from "./providers/paypal.js";
 import * as p28 from "./providers/pipedrive.js";
-import * as p29 from "./providers/salesforce.js";
-import * as p30 from "./providers/sendgrid.js";
-import * as p31 from "./providers/sentry.js";
-import * as p32 from "./providers/shopify.js";
-import * as p33 from "./providers/shortcut.js";
-import * as p34 from "./providers/stripe.js";
-import * as p35 from "./providers/telegram.js";
-import * as p36 from "./providers/twilio.js";
-import * as p37 from "./providers/webflow.js";
-import * as p38 from "./providers/zendesk.js";
-import * as p39 from "./providers/zoom.js";
+import * as p29 from "./providers/quickbooks.js";
+import * as p30 from "./providers/salesforce.js";
+import * as p31 from "./providers/sendgrid.js";
+import * as p32 from "./providers/sentry.js";
+import * as p33 from "./providers/shopify.js";
+import * as p34 from "./providers/shortcut.js";
+import * as p35 from "./providers/stripe.js";
+import * as p36 from "./providers/telegram.js";
+import * as p37 from "./providers/twilio.js";
+import * as p38 from "./providers/webflow.js";
+import * as p39 from "./providers/zendesk.js";
+import * as p40 from "./providers/zoom.js";
 
 export { formats } from "./runtime.js";
 
@@ -74,21 +75,22 @@ const providers = Object.freeze({
   "pagerduty": p26,
   "paypal": p27,
   "pipedrive": p28,
-  "salesforce": p29,
-  "sendgrid": p30,
-  "sentry": p31,
-  "shopify": p32,
-  "shortcut": p33,
-  "stripe": p34,
-  "telegram": p35,
-  "twilio": p36,
-  "webflow": p37,
-  "zendesk": p38,
-  "zoom": p39,
+  "quickbooks": p29,
+  "salesforce": p30,
+  "sendgrid": p31,
+  "sentry": p32,
+  "shopify": p33,
+  "shortcut": p34,
+  "stripe": p35,
+  "telegram": p36,
+  "twilio": p37,
+  "webflow": p38,
+  "zendesk": p39,
+  "zoom": p40,
 });
 
 /** Every provider id. */
-export const providerIds = Object.freeze(["airtable","algolia","anthropic","azure_devops","brevo","calendly","datadog","duo","freshdesk","gitbook","github","gitlab","greenhouse","hive","hubspot","humaans","intercom","jira","jira_data_center","linear","mailchimp","microsoft_graph","mixpanel","monday","notion","oneflow","pagerduty","paypal","pipedrive","salesforce","sendgrid","sentry","shopify","shortcut","stripe","telegram","twilio","webflow","zendesk","zoom"]);
+export const providerIds = Object.freeze(["airtable","algolia","anthropic","azure_devops","brevo","calendly","datadog","duo","freshdesk","gitbook","github","gitlab","greenhouse","hive","hubspot","humaans","intercom","jira","jira_data_center","linear","mailchimp","microsoft_graph","mixpanel","monday","notion","oneflow","pagerduty","paypal","pipedrive","quickbooks","salesforce","sendgrid","sentry","shopify","shortcut","stripe","telegram","twilio","webflow","zendesk","zoom"]);
 
 /**
  * Validates raw form input for one provider's auth method, as the Rust validators

@@ -23,9 +23,10 @@ pub use diag::{Code, Diagnostic, Diagnostics};
 pub use load::{Catalogue, LoadedSpec, load_dir, load_file, load_str, spec_files};
 pub use model::{
     ACCESS_TOKEN, Action, AuthKind, AuthMethod, BasicAuth, Bullet, CanonicalPart, Capture,
-    ClientAuth, ClientOwner, Computed, Condition, ConnectionTest, Derived, EnumOption, Examples,
-    Field, Format, Grant, GraphqlBody, Guide, HmacAlgorithm, HttpMethod, Identity, InvalidExample,
-    Limit, LimitKind, LimitUnit, Normalize, OAuth, Outcome, ProviderSpec, Requirement,
-    ResponseCheck, Rule, Scope, ScopeRequest, Section, Send, SignTimestamp, SignatureEncoding,
-    Signing, Step, TestBody, TimestampFormat, TokenRequestFormat, TokenResponse, slugify,
+    CaptureSource, ClientAuth, ClientOwner, Computed, Condition, ConnectionTest, Derived,
+    EnumOption, Examples, Field, Format, Grant, GraphqlBody, Guide, HmacAlgorithm, HttpMethod,
+    Identity, InvalidExample, Limit, LimitKind, LimitUnit, Normalize, OAuth, Outcome, ProviderSpec,
+    Requirement, ResponseCheck, Rule, Scope, ScopeRequest, Section, Send, SignTimestamp,
+    SignatureEncoding, Signing, Step, TestBody, TimestampFormat, TokenRequestFormat, TokenResponse,
+    slugify,
 };

@@ -16,8 +16,8 @@ mod request;
 pub use connectspec_runtime::Format;
 pub use guide::{Bullet, Guide, Section, Step};
 pub use oauth::{
-    ACCESS_TOKEN, Capture, ClientAuth, ClientOwner, Grant, OAuth, ScopeRequest, TokenRequestFormat,
-    TokenResponse,
+    ACCESS_TOKEN, Capture, CaptureSource, ClientAuth, ClientOwner, Grant, OAuth, ScopeRequest,
+    TokenRequestFormat, TokenResponse,
 };
 pub use request::{
     CanonicalPart, Computed, GraphqlBody, HmacAlgorithm, Identity, ResponseCheck, SignTimestamp,

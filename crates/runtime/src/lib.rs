@@ -39,8 +39,8 @@ pub use lower::{
 pub use matcher::{ByteClass, Matcher};
 pub use meta::credential::{Credential, CredentialExt, RESERVED_FIELD_KEYS};
 pub use meta::oauth::{
-    CaptureMeta, ClientOwner, Endpoint, GrantKind, OAuthMeta, SetupValidate, TokenResponseError,
-    TokenResponseMeta, TokenSet,
+    CaptureMeta, CaptureSource, ClientOwner, Endpoint, GrantKind, OAuthMeta, SetupValidate,
+    TokenResponseError, TokenResponseMeta, TokenSet,
 };
 pub use meta::{
     FieldMeta, MethodMeta, OutcomeMeta, ProviderMeta, RequestAuth, ScopeMeta, SendMeta, TestMeta,

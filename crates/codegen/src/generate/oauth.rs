@@ -11,7 +11,7 @@
 //!   mapping with its compiled captures.
 
 use connectspec_lang::{
-    AuthKind, AuthMethod, ClientAuth, ClientOwner, Grant, Send, TokenRequestFormat,
+    AuthKind, AuthMethod, CaptureSource, ClientAuth, ClientOwner, Grant, Send, TokenRequestFormat,
 };
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -100,9 +100,17 @@ pub(crate) fn oauth_items(m: &AuthMethod) -> Result<(TokenStream, TokenStream), 
             #[doc = #doc]
             static #name: rt_::__private::LazyRegex = rt_::__private::LazyRegex::new(#pat);
         });
-        captures.push(
-            quote!(rt_::CaptureMeta { key: #key, label: #label, from: #from, pattern: &#name }),
-        );
+        let source = match c.source {
+            CaptureSource::TokenResponse => quote!(rt_::CaptureSource::TokenResponse),
+            CaptureSource::Callback => quote!(rt_::CaptureSource::Callback),
+        };
+        captures.push(quote!(rt_::CaptureMeta {
+            key: #key,
+            label: #label,
+            from: #from,
+            pattern: &#name,
+            source: #source,
+        }));
     }
     let setup_mod: Ident = match snake_ident(&setup_id(m)) {
         Ok(i) => i,

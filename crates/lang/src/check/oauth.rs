@@ -70,7 +70,7 @@ pub(crate) fn check_oauth(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr) {
     check_urls(rep, m, &op, grant, o);
     check_params(rep, m, &op, o);
     check_scopes(rep, m, &op, o);
-    check_token_response(rep, m, &op, o);
+    check_token_response(rep, m, &op, grant, o);
     let sent = m
         .send
         .headers
@@ -360,7 +360,7 @@ fn check_scopes(rep: &mut Reporter<'_>, m: &AuthMethod, op: &Ptr, o: &OAuth) {
     }
 }
 
-fn check_token_response(rep: &mut Reporter<'_>, m: &AuthMethod, op: &Ptr, o: &OAuth) {
+fn check_token_response(rep: &mut Reporter<'_>, m: &AuthMethod, op: &Ptr, grant: Grant, o: &OAuth) {
     let tr = &o.token_response;
     let tp = op.join("token_response");
     non_empty(
@@ -401,6 +401,40 @@ fn check_token_response(rep: &mut Reporter<'_>, m: &AuthMethod, op: &Ptr, o: &OA
         }
         non_empty(rep, &cp.join("label"), &c.label, "label");
         non_empty(rep, &cp.join("from"), &c.from, "from");
+        if c.source == CaptureSource::Callback {
+            if grant != Grant::AuthorizationCode {
+                rep.value(
+                    &cp.join("source"),
+                    Code::OAuthGrant,
+                    "a value from the provider's redirect needs the authorization code grant",
+                    shown("callback"),
+                    "remove `source: callback`: a client-credentials flow has no redirect",
+                );
+            }
+            // The parameters OAuth itself uses (RFC 6749 §4.1.2, RFC 9207) are the
+            // service's to read.
+            if [
+                "code",
+                "state",
+                "error",
+                "error_description",
+                "error_uri",
+                "iss",
+            ]
+            .contains(&c.from.as_str())
+            {
+                rep.value(
+                    &cp.join("from"),
+                    Code::OAuthGrant,
+                    format!(
+                        "`{}` is a parameter of OAuth itself, not a value to keep",
+                        c.from
+                    ),
+                    shown(&c.from),
+                    "name the provider's own parameter, such as `realmId` or `shop`",
+                );
+            }
+        }
         if let Some((re, _)) = check_pattern(rep, &cp.join("pattern"), &c.pattern)
             && !re.is_match(&c.example)
         {

@@ -221,14 +221,35 @@ pub struct Capture {
     pub key: String,
     /// Human label, e.g. "Instance host".
     pub label: String,
-    /// The top-level key of the token response it is read from.
+    /// The top-level key of the token response it is read from, or (with
+    /// `source: callback`) the query parameter of the provider's redirect.
     pub from: String,
+    /// Where the value is: the token response (the default) or the query of the
+    /// provider's redirect back to the service (an account id, a shop, a realm).
+    #[serde(default, skip_serializing_if = "is_token_response")]
+    pub source: CaptureSource,
     /// Anchored Rust regex the value must match; a named group `value` keeps only that
     /// part (e.g. the host of an URL). The response is refused when it does not match.
     pub pattern: String,
     /// A fake but format-true value of the response member; checked against `pattern`
     /// at load time (a test vector, like a field's examples).
     pub example: String,
+}
+
+fn is_token_response(s: &CaptureSource) -> bool {
+    *s == CaptureSource::TokenResponse
+}
+
+/// Where a captured value comes from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CaptureSource {
+    /// A top-level member of the token response.
+    #[default]
+    TokenResponse,
+    /// A query parameter of the provider's redirect to the callback (authorization code
+    /// grant only).
+    Callback,
 }
 
 /// The name of the access token in templates of an OAuth method.

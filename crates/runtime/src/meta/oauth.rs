@@ -65,10 +65,34 @@ pub struct CaptureMeta {
     pub key: &'static str,
     /// Label.
     pub label: &'static str,
-    /// Top-level key of the token response.
+    /// Top-level key of the token response, or the callback's query parameter.
     pub from: &'static str,
     /// Anchored pattern; a group named `value` keeps only that part.
     pub pattern: &'static LazyRegex,
+    /// Where the value is.
+    pub source: CaptureSource,
+}
+
+/// Where a captured value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaptureSource {
+    /// The token response.
+    TokenResponse,
+    /// The query of the provider's redirect to the callback.
+    Callback,
+}
+
+impl CaptureMeta {
+    /// The part of `v` the capture keeps, or `None` when `v` does not match.
+    pub fn keep(&self, v: &str) -> Option<String> {
+        let caps = self.pattern.get().captures(v)?;
+        Some(
+            caps.name("value")
+                .or_else(|| caps.get(0))
+                .map_or("", |m| m.as_str())
+                .to_owned(),
+        )
+    }
 }
 
 impl std::fmt::Debug for CaptureMeta {
@@ -186,6 +210,25 @@ impl OAuthMeta {
             .collect()
     }
 
+    /// The values captured from the provider's redirect to the callback (`param` gives a
+    /// query parameter). A missing or unexpected one is an error naming the parameter.
+    pub fn read_callback<'p>(
+        &self,
+        param: &dyn Fn(&str) -> Option<&'p str>,
+    ) -> Result<BTreeMap<&'static str, String>, TokenResponseError> {
+        let mut out = BTreeMap::new();
+        for c in self
+            .captures
+            .iter()
+            .filter(|c| c.source == CaptureSource::Callback)
+        {
+            let v = param(c.from).ok_or(TokenResponseError::Missing(c.from))?;
+            let kept = c.keep(v).ok_or(TokenResponseError::Unexpected(c.from))?;
+            out.insert(c.key, kept);
+        }
+        Ok(out)
+    }
+
     /// Reads a token endpoint's JSON answer into a [`TokenSet`]. `now` is the current
     /// Unix time, for `expires_in`. Errors name what is wrong, never a value.
     pub fn read_token_response(
@@ -206,18 +249,14 @@ impl OAuthMeta {
             (None, None) => number("expires_in").map(|s| now.saturating_add(s)),
         };
         let mut captured = BTreeMap::new();
-        for c in self.captures {
+        for c in self
+            .captures
+            .iter()
+            .filter(|c| c.source == CaptureSource::TokenResponse)
+        {
             let v = text(c.from).ok_or(TokenResponseError::Missing(c.from))?;
-            let caps = c
-                .pattern
-                .get()
-                .captures(v)
-                .ok_or(TokenResponseError::Unexpected(c.from))?;
-            let kept = caps
-                .name("value")
-                .or_else(|| caps.get(0))
-                .map_or("", |m| m.as_str());
-            captured.insert(c.key, kept.to_owned());
+            let kept = c.keep(v).ok_or(TokenResponseError::Unexpected(c.from))?;
+            captured.insert(c.key, kept);
         }
         Ok(TokenSet {
             access_token: SecretString::from(access.to_owned()),

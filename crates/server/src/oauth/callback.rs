@@ -56,7 +56,8 @@ pub(crate) async fn callback(
 ) -> Response {
     let json_wanted = wants_json(&headers);
     let mut params: BTreeMap<String, SecretString> = BTreeMap::new();
-    for (k, v) in form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
+    let query = query.unwrap_or_default();
+    for (k, v) in form_urlencoded::parse(query.as_bytes()) {
         if matches!(k.as_ref(), "code" | "state" | "error" | "error_description") {
             params.insert(k.into_owned(), SecretString::from(v.into_owned()));
         }
@@ -72,7 +73,7 @@ pub(crate) async fn callback(
             return answer(&state, None, json_wanted, Err(bad_state()));
         }
     };
-    let outcome = complete(&state, &flow, &headers, &mut params).await;
+    let outcome = complete(&state, &flow, &headers, &mut params, &query).await;
     let mut res = answer(&state, Some(&flow), json_wanted, outcome);
     // The binding is spent whatever happened: a state is good for one flow.
     let clear = format!(
@@ -105,6 +106,7 @@ async fn complete(
     flow: &FlowState,
     headers: &axum::http::HeaderMap,
     params: &mut BTreeMap<String, SecretString>,
+    query: &str,
 ) -> Result<Linked, Problem> {
     let m = find_method(&flow.p, &flow.m).map_err(|_| bad_state())?;
     let o = oauth_of(m).map_err(|_| bad_state())?;
@@ -162,9 +164,34 @@ async fn complete(
     let extra = OAuthMeta::params(o.token_params, &|k| values.get(k));
     let secret = client_secret(setup);
     let ex = exchange(state, m, o, setup, &secret, overridden)?;
-    let tokens = ex
+    let mut tokens = ex
         .code(&url, &flow.r, code, flow.verifier(), &extra)
         .await?;
+    // Values the provider hands back in its redirect (an account id, a shop): each
+    // checked by its capture's pattern, like the token response's.
+    let redirect: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .filter(|(k, _)| o.captures.iter().any(|c| c.from == k.as_ref()))
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let from_redirect = o
+        .read_callback(&|k| {
+            redirect
+                .iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v.as_str())
+        })
+        .map_err(|_| {
+            Problem::new(
+                StatusCode::BAD_GATEWAY,
+                "provider-bad-answer",
+                "Unexpected answer from the provider",
+                format!(
+                    "{}'s redirect lacked a value its spec describes, or had one of another form",
+                    m.provider_name
+                ),
+            )
+        })?;
+    tokens.captured.extend(from_redirect);
     // The connection test proves the token works and names the account.
     let mut identity = None;
     if m.connection_test.is_some() {
