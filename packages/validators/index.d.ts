@@ -26,21 +26,22 @@ import type * as p22 from "./providers/mixpanel.js";
 import type * as p23 from "./providers/monday.js";
 import type * as p24 from "./providers/notion.js";
 import type * as p25 from "./providers/oneflow.js";
-import type * as p26 from "./providers/pagerduty.js";
-import type * as p27 from "./providers/paypal.js";
-import type * as p28 from "./providers/pipedrive.js";
-import type * as p29 from "./providers/quickbooks.js";
-import type * as p30 from "./providers/salesforce.js";
-import type * as p31 from "./providers/sendgrid.js";
-import type * as p32 from "./providers/sentry.js";
-import type * as p33 from "./providers/shopify.js";
-import type * as p34 from "./providers/shortcut.js";
-import type * as p35 from "./providers/stripe.js";
-import type * as p36 from "./providers/telegram.js";
-import type * as p37 from "./providers/twilio.js";
-import type * as p38 from "./providers/webflow.js";
-import type * as p39 from "./providers/zendesk.js";
-import type * as p40 from "./providers/zoom.js";
+import type * as p26 from "./providers/paddle.js";
+import type * as p27 from "./providers/pagerduty.js";
+import type * as p28 from "./providers/paypal.js";
+import type * as p29 from "./providers/pipedrive.js";
+import type * as p30 from "./providers/quickbooks.js";
+import type * as p31 from "./providers/salesforce.js";
+import type * as p32 from "./providers/sendgrid.js";
+import type * as p33 from "./providers/sentry.js";
+import type * as p34 from "./providers/shopify.js";
+import type * as p35 from "./providers/shortcut.js";
+import type * as p36 from "./providers/stripe.js";
+import type * as p37 from "./providers/telegram.js";
+import type * as p38 from "./providers/twilio.js";
+import type * as p39 from "./providers/webflow.js";
+import type * as p40 from "./providers/zendesk.js";
+import type * as p41 from "./providers/zoom.js";
 
 export type { ErrorKind, FieldError, FormatName, RawFields, ValidationResult } from "./runtime.js";
 export { formats } from "./runtime.js";
@@ -131,51 +132,54 @@ export interface Catalogue {
   "oneflow": {
     "api_token": { field: p25.ApiTokenField; fields: p25.ApiTokenFields; result: p25.ApiTokenResult };
   };
-  "pagerduty": {
+  "paddle": {
     "api_key": { field: p26.ApiKeyField; fields: p26.ApiKeyFields; result: p26.ApiKeyResult };
   };
+  "pagerduty": {
+    "api_key": { field: p27.ApiKeyField; fields: p27.ApiKeyFields; result: p27.ApiKeyResult };
+  };
   "paypal": {
-    "client_credentials": { field: p27.ClientCredentialsField; fields: p27.ClientCredentialsFields; result: p27.ClientCredentialsResult };
+    "client_credentials": { field: p28.ClientCredentialsField; fields: p28.ClientCredentialsFields; result: p28.ClientCredentialsResult };
   };
   "pipedrive": {
-    "api_token": { field: p28.ApiTokenField; fields: p28.ApiTokenFields; result: p28.ApiTokenResult };
+    "api_token": { field: p29.ApiTokenField; fields: p29.ApiTokenFields; result: p29.ApiTokenResult };
   };
   "quickbooks": {
-    "oauth": { field: p29.OauthField; fields: p29.OauthFields; result: p29.OauthResult };
-  };
-  "salesforce": {
     "oauth": { field: p30.OauthField; fields: p30.OauthFields; result: p30.OauthResult };
   };
+  "salesforce": {
+    "oauth": { field: p31.OauthField; fields: p31.OauthFields; result: p31.OauthResult };
+  };
   "sendgrid": {
-    "api_key": { field: p31.ApiKeyField; fields: p31.ApiKeyFields; result: p31.ApiKeyResult };
+    "api_key": { field: p32.ApiKeyField; fields: p32.ApiKeyFields; result: p32.ApiKeyResult };
   };
   "sentry": {
-    "auth_token": { field: p32.AuthTokenField; fields: p32.AuthTokenFields; result: p32.AuthTokenResult };
+    "auth_token": { field: p33.AuthTokenField; fields: p33.AuthTokenFields; result: p33.AuthTokenResult };
   };
   "shopify": {
-    "admin_api_token": { field: p33.AdminApiTokenField; fields: p33.AdminApiTokenFields; result: p33.AdminApiTokenResult };
+    "admin_api_token": { field: p34.AdminApiTokenField; fields: p34.AdminApiTokenFields; result: p34.AdminApiTokenResult };
   };
   "shortcut": {
-    "api_token": { field: p34.ApiTokenField; fields: p34.ApiTokenFields; result: p34.ApiTokenResult };
+    "api_token": { field: p35.ApiTokenField; fields: p35.ApiTokenFields; result: p35.ApiTokenResult };
   };
   "stripe": {
-    "api_key": { field: p35.ApiKeyField; fields: p35.ApiKeyFields; result: p35.ApiKeyResult };
+    "api_key": { field: p36.ApiKeyField; fields: p36.ApiKeyFields; result: p36.ApiKeyResult };
   };
   "telegram": {
-    "bot_token": { field: p36.BotTokenField; fields: p36.BotTokenFields; result: p36.BotTokenResult };
+    "bot_token": { field: p37.BotTokenField; fields: p37.BotTokenFields; result: p37.BotTokenResult };
   };
   "twilio": {
-    "auth_token": { field: p37.AuthTokenField; fields: p37.AuthTokenFields; result: p37.AuthTokenResult };
+    "auth_token": { field: p38.AuthTokenField; fields: p38.AuthTokenFields; result: p38.AuthTokenResult };
   };
   "webflow": {
-    "site_token": { field: p38.SiteTokenField; fields: p38.SiteTokenFields; result: p38.SiteTokenResult };
+    "site_token": { field: p39.SiteTokenField; fields: p39.SiteTokenFields; result: p39.SiteTokenResult };
   };
   "zendesk": {
-    "api_token": { field: p39.ApiTokenField; fields: p39.ApiTokenFields; result: p39.ApiTokenResult };
-    "oauth": { field: p39.OauthField; fields: p39.OauthFields; result: p39.OauthResult };
+    "api_token": { field: p40.ApiTokenField; fields: p40.ApiTokenFields; result: p40.ApiTokenResult };
+    "oauth": { field: p40.OauthField; fields: p40.OauthFields; result: p40.OauthResult };
   };
   "zoom": {
-    "server_to_server": { field: p40.ServerToServerField; fields: p40.ServerToServerFields; result: p40.ServerToServerResult };
+    "server_to_server": { field: p41.ServerToServerField; fields: p41.ServerToServerFields; result: p41.ServerToServerResult };
   };
 }
 

@@ -26,21 +26,22 @@ import * as p22 from "./providers/mixpanel.js";
 import * as p23 from "./providers/monday.js";
 import * as p24 from "./providers/notion.js";
 import * as p25 from "./providers/oneflow.js";
-import * as p26 from "./providers/pagerduty.js";
-import * as p27 from "./providers/paypal.js";
-import * as p28 from "./providers/pipedrive.js";
-import * as p29 from "./providers/quickbooks.js";
-import * as p30 from "./providers/salesforce.js";
-import * as p31 from "./providers/sendgrid.js";
-import * as p32 from "./providers/sentry.js";
-import * as p33 from "./providers/shopify.js";
-import * as p34 from "./providers/shortcut.js";
-import * as p35 from "./providers/stripe.js";
-import * as p36 from "./providers/telegram.js";
-import * as p37 from "./providers/twilio.js";
-import * as p38 from "./providers/webflow.js";
-import * as p39 from "./providers/zendesk.js";
-import * as p40 from "./providers/zoom.js";
+import * as p26 from "./providers/paddle.js";
+import * as p27 from "./providers/pagerduty.js";
+import * as p28 from "./providers/paypal.js";
+import * as p29 from "./providers/pipedrive.js";
+import * as p30 from "./providers/quickbooks.js";
+import * as p31 from "./providers/salesforce.js";
+import * as p32 from "./providers/sendgrid.js";
+import * as p33 from "./providers/sentry.js";
+import * as p34 from "./providers/shopify.js";
+import * as p35 from "./providers/shortcut.js";
+import * as p36 from "./providers/stripe.js";
+import * as p37 from "./providers/telegram.js";
+import * as p38 from "./providers/twilio.js";
+import * as p39 from "./providers/webflow.js";
+import * as p40 from "./providers/zendesk.js";
+import * as p41 from "./providers/zoom.js";
 
 export { formats } from "./runtime.js";
 
@@ -72,25 +73,26 @@ const providers = Object.freeze({
   "monday": p23,
   "notion": p24,
   "oneflow": p25,
-  "pagerduty": p26,
-  "paypal": p27,
-  "pipedrive": p28,
-  "quickbooks": p29,
-  "salesforce": p30,
-  "sendgrid": p31,
-  "sentry": p32,
-  "shopify": p33,
-  "shortcut": p34,
-  "stripe": p35,
-  "telegram": p36,
-  "twilio": p37,
-  "webflow": p38,
-  "zendesk": p39,
-  "zoom": p40,
+  "paddle": p26,
+  "pagerduty": p27,
+  "paypal": p28,
+  "pipedrive": p29,
+  "quickbooks": p30,
+  "salesforce": p31,
+  "sendgrid": p32,
+  "sentry": p33,
+  "shopify": p34,
+  "shortcut": p35,
+  "stripe": p36,
+  "telegram": p37,
+  "twilio": p38,
+  "webflow": p39,
+  "zendesk": p40,
+  "zoom": p41,
 });
 
 /** Every provider id. */
-export const providerIds = Object.freeze(["airtable","algolia","anthropic","azure_devops","brevo","calendly","datadog","duo","freshdesk","gitbook","github","gitlab","greenhouse","hive","hubspot","humaans","intercom","jira","jira_data_center","linear","mailchimp","microsoft_graph","mixpanel","monday","notion","oneflow","pagerduty","paypal","pipedrive","quickbooks","salesforce","sendgrid","sentry","shopify","shortcut","stripe","telegram","twilio","webflow","zendesk","zoom"]);
+export const providerIds = Object.freeze(["airtable","algolia","anthropic","azure_devops","brevo","calendly","datadog","duo","freshdesk","gitbook","github","gitlab","greenhouse","hive","hubspot","humaans","intercom","jira","jira_data_center","linear","mailchimp","microsoft_graph","mixpanel","monday","notion","oneflow","paddle","pagerduty","paypal","pipedrive","quickbooks","salesforce","sendgrid","sentry","shopify","shortcut","stripe","telegram","twilio","webflow","zendesk","zoom"]);
 
 /**
  * Validates raw form input for one provider's auth method, as the Rust validators

@@ -244,6 +244,11 @@ pub struct Derived {
     pub from: String,
     /// Anchored Rust regex with a named capture group `value`.
     pub pattern: String,
+    /// What each extracted text stands for, when the value is not the text itself: a
+    /// token's prefix naming its environment's host (`{sk_test: api.sandbox.example.com}`),
+    /// so the end user need not choose. A text the map does not name is an error.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub map: BTreeMap<String, String>,
 }
 
 /// A cross-field rule: when `when` holds, `then` constrains another field.

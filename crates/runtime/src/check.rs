@@ -130,6 +130,8 @@ pub struct DerivedRule<'a> {
     pub from: usize,
     /// The extractor.
     pub pattern: &'a dyn Extract,
+    /// What each extracted text stands for (empty: the text itself).
+    pub map: &'a [(&'a str, &'a str)],
 }
 
 /// All rules of an auth method.
@@ -484,7 +486,14 @@ pub fn validate_into<'s, const N: usize>(
             out.derived.push(None);
             continue;
         };
-        match d.pattern.extract(src) {
+        let found = d.pattern.extract(src).and_then(|v| {
+            if d.map.is_empty() {
+                Some(v)
+            } else {
+                d.map.iter().find(|(k, _)| *k == v).map(|(_, to)| *to)
+            }
+        });
+        match found {
             Some(v) => out.derived.push(Some(v.to_owned())),
             None => {
                 let field = &rules.fields[d.from];

@@ -375,3 +375,49 @@ async fn freshdesk_and_pagerduty_send_computed_and_prefixed_credentials() {
     );
     svc.stop().await.unwrap();
 }
+
+/// A value chosen by the form of another (`derived` with a `map`): a Paddle key's
+/// `pdl_live_`/`pdl_sdbx_` prefix picks the live or the sandbox API host, so the end user
+/// does not choose.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_key_prefix_chooses_the_environment() {
+    let cases = [
+        (
+            "pdl_live_apikey_01gtgztp8f4kek3yd4g1wrksa3_q6TGTJyvoIz7LDtXT65bX7_AQO",
+            "api.paddle.com",
+        ),
+        (
+            "pdl_sdbx_apikey_01hvk3xq9m2n4p6r8t0v2w4y6z_R7sK2mPq9xLw4Zt8Yv1Bn6Hc5_JDF",
+            "sandbox-api.paddle.com",
+        ),
+    ];
+    for (key, host) in cases {
+        // Only the key's own host resolves here, to an internal address: the refusal
+        // proves the key led there (the other host would be looked up and tried).
+        let mut config = common::quick_config();
+        config
+            .resolve
+            .insert(host.to_owned(), vec![std::net::IpAddr::from([10, 0, 0, 7])]);
+        let svc = Service::start(config).await;
+        let (st, body, text) = run_test(&svc, "paddle", "api_key", json!({"api_key": key})).await;
+        assert_eq!(st, 422, "{text}");
+        assert_eq!(
+            body["type"], "urn:connectspec:problem:refused-host",
+            "{body}"
+        );
+        assert!(!text.contains(key));
+        svc.stop().await.unwrap();
+    }
+    // A key of neither environment cannot say where to go: a field error, nothing sent.
+    let svc = Service::start(common::quick_config()).await;
+    let (st, body, _) = run_test(
+        &svc,
+        "paddle",
+        "api_key",
+        json!({"api_key": "pdl_test_apikey_01gtgztp8f4kek3yd4g1wrksa3_q6TGTJyvoIz7LDtXT65bX7_AQO"}),
+    )
+    .await;
+    assert_eq!(st, 422, "{body}");
+    assert_eq!(body["errors"][0]["field"], "api_key", "{body}");
+    svc.stop().await.unwrap();
+}

@@ -332,6 +332,7 @@ fn data_centre(rng: &mut Rng, who: &Identity) -> (AuthMethod, &'static str) {
         label: "Data centre".into(),
         from: "api_key".into(),
         pattern: r"^\S+-(?P<value>[a-z]{2}[0-9]{1,2})$".into(),
+        map: Default::default(),
     }];
     (m, "api_key")
 }

@@ -7,7 +7,7 @@ const m0 = method({
     { key: "api_key", label: "API Key", hint: "the key followed by a hyphen and the data-centre code, such as -us6", pattern: /^[\u{0}-\u{8}\u{E}-\u{1F}\u{21}-\u{84}\u{86}-\u{9F}\u{A1}-\u{167F}\u{1681}-\u{1FFF}\u{200B}-\u{2027}\u{202A}-\u{202E}\u{2030}-\u{205E}\u{2060}-\u{2FFF}\u{3001}-\u{10FFFF}]+-[a-z]+[0-9]+$/u, patternLengths: [4, Infinity], normalize: [trim] }
   ],
   rules: [],
-  derived: [["data_center", "Data centre", 0, /^[\u{0}-\u{8}\u{E}-\u{1F}\u{21}-\u{84}\u{86}-\u{9F}\u{A1}-\u{167F}\u{1681}-\u{1FFF}\u{200B}-\u{2027}\u{202A}-\u{202E}\u{2030}-\u{205E}\u{2060}-\u{2FFF}\u{3001}-\u{10FFFF}]+-(?<value>[a-z]+[0-9]+)$/u]],
+  derived: [["data_center", "Data centre", 0, /^[\u{0}-\u{8}\u{E}-\u{1F}\u{21}-\u{84}\u{86}-\u{9F}\u{A1}-\u{167F}\u{1681}-\u{1FFF}\u{200B}-\u{2027}\u{202A}-\u{202E}\u{2030}-\u{205E}\u{2060}-\u{2FFF}\u{3001}-\u{10FFFF}]+-(?<value>[a-z]+[0-9]+)$/u, []]],
   values: [],
 });
 

@@ -312,7 +312,14 @@ fn derived_rules(
             Ok(from) => {
                 let from = num(from as u64);
                 let (key, label) = (&d.key, &d.label);
-                derived.push(quote!(rt_::DerivedRule { key: #key, label: #label, from: #from, pattern: &#name }));
+                let (map_from, map_to): (Vec<&String>, Vec<&String>) = d.map.iter().unzip();
+                derived.push(quote!(rt_::DerivedRule {
+                    key: #key,
+                    label: #label,
+                    from: #from,
+                    pattern: &#name,
+                    map: &[#((#map_from, #map_to)),*],
+                }));
             }
             Err(e) => problems.push(format!("derived `{}`: {e}", d.key)),
         }

@@ -121,12 +121,18 @@ fn method_table(m: &AuthMethod) -> String {
         .derived
         .iter()
         .map(|d| {
+            let map: Vec<String> = d
+                .map
+                .iter()
+                .map(|(k, v)| format!("[{}, {}]", string(k), string(v)))
+                .collect();
             format!(
-                "[{}, {}, {}, {}]",
+                "[{}, {}, {}, {}, [{}]]",
                 string(&d.key),
                 string(&d.label),
                 index_of(m, &d.from),
-                regex(&d.pattern)
+                regex(&d.pattern),
+                map.join(", ")
             )
         })
         .collect();

@@ -520,11 +520,14 @@ export function validateFields(m, fields) {
   const derived = m.derived;
   const out = new Array(derived.length);
   for (let i = 0; i < derived.length; i++) {
-    const [, label, from, pattern] = derived[i];
+    const [, label, from, pattern, map] = derived[i];
     const src = values[from];
     if (src === undefined) continue;
     const match = pattern.exec(src);
-    const v = match === null || match.groups === undefined ? undefined : match.groups.value;
+    const text = match === null || match.groups === undefined ? undefined : match.groups.value;
+    // A map says what each extracted text stands for; a text it does not name fails.
+    const entry = text !== undefined && map.length > 0 ? map.find(([k]) => k === text) : undefined;
+    const v = map.length === 0 ? text : entry === undefined ? undefined : entry[1];
     if (v === undefined) {
       errors.push({
         field: defs[from].key,

@@ -55,6 +55,7 @@ pub mod mailchimp {
                     label: "Data centre",
                     from: 0,
                     pattern: &DERIVED_DATA_CENTER,
+                    map: &[],
                 },
             ],
         };

@@ -378,6 +378,12 @@ pub(crate) fn lang_of(m: &AuthMethod, key: &str) -> Lang {
             (lang, _) => lang,
         };
     }
+    // A derived value with a map is one of the map's values, whatever was extracted.
+    if let Some(d) = m.derived.iter().find(|d| d.key == key && !d.map.is_empty()) {
+        let alternatives: Vec<String> = d.map.values().map(|v| regex_syntax::escape(v)).collect();
+        return regex_syntax::parse(&format!("^(?:{})$", alternatives.join("|")))
+            .map_or(Lang::Unconfined, |h| lang_of_hir(&h));
+    }
     let pattern = m
         .derived
         .iter()

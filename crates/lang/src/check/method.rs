@@ -118,6 +118,17 @@ fn check_derived<'m>(
                 "wrap the part to extract in `(?P<value>…)`",
             );
         }
+        for (k, v) in &d.map {
+            if k.is_empty() || v.trim().is_empty() {
+                rep.value(
+                    &dp.join("map").join(k.as_str()),
+                    Code::InvalidValue,
+                    "a derived value's map names an empty text or maps to an empty value",
+                    shown(if k.is_empty() { v } else { k }),
+                    "map each text the pattern extracts to the value it stands for",
+                );
+            }
+        }
     }
 }
 
