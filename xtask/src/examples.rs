@@ -131,17 +131,28 @@ fn field(out: &mut String, tally: &mut Tally, at: &str, f: &Field) {
     };
     let _ = writeln!(out, "{at}  {} ({}{traits})", f.key, f.label);
     let (vectors, refusal) = resolve(f);
+    let mut refused: Vec<String> = Vec::new();
     match refusal {
-        None => {}
-        Some(r) => {
-            tally.refused += 1;
-            let why = match r {
-                Refusal::NoRule => "the field has no rule to derive from".to_owned(),
-                Refusal::Pattern(why) => format!("its pattern: {why}"),
-                Refusal::Broken => "the field's rules have errors".to_owned(),
-            };
-            let _ = writeln!(out, "  derive refused: {why}");
+        Some(Refusal::NoRule) => refused.push("the field has no rule to derive from".into()),
+        Some(Refusal::Pattern(why)) => refused.push(format!("its pattern: {why}")),
+        Some(Refusal::Broken) => refused.push("the field's rules have errors".into()),
+        // What the loader reports as E071 when no written vector makes up for it.
+        None if f.examples.as_ref().is_some_and(|e| e.derive) => {
+            for (valid, what) in [(true, "passes"), (false, "breaks")] {
+                if !vectors.iter().any(|v| v.invalid_because.is_none() == valid) {
+                    refused.push(format!(
+                        "no value built from the rules {what} them (`cargo xtask check` says why)"
+                    ));
+                }
+            }
         }
+        None => {}
+    }
+    if !refused.is_empty() {
+        tally.refused += 1;
+    }
+    for why in refused {
+        let _ = writeln!(out, "  derive refused: {why}");
     }
     let checker = match FieldChecker::new(f) {
         Ok(c) => c,
@@ -235,5 +246,31 @@ mod tests {
         derive_everywhere(&mut cat);
         let (text, tally) = listing(&cat, None);
         assert_eq!((tally.mismatches, tally.refused), (0, 0), "{text}");
+    }
+
+    /// A spec whose only problems are derive's is listed, each refusal named.
+    #[test]
+    fn lists_what_derive_refuses() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["examples_derive_contradiction", "examples_not_derivable"] {
+            let from =
+                crate::workspace_root().join(format!("crates/lang/tests/broken/{name}.yaml"));
+            let text = std::fs::read_to_string(from).unwrap();
+            // The other mistakes of the corpus file are not derive's.
+            let text = text.replace("choices: [30, 7], value: 30", "choices: [7, 30]");
+            let text = text.replace(", or_never: true", "");
+            std::fs::write(dir.path().join(format!("{name}.yaml")), text).unwrap();
+        }
+        let cat = load_dir_with(dir.path(), Options::written()).unwrap_or_else(|d| panic!("{d}"));
+        let (text, tally) = listing(&cat, None);
+        assert_eq!(tally.refused, 5, "{text}");
+        for want in [
+            "api_key (API Key; secret; derive: true)\n  derive refused: no value built from the rules passes them",
+            "note (Note; derive: true)\n  derive refused: no value built from the rules breaks them",
+            "derive refused: its pattern: its shortest value has 5003 characters",
+            "derive refused: the field has no rule to derive from",
+        ] {
+            assert!(text.contains(want), "{want}\n{text}");
+        }
     }
 }
