@@ -210,6 +210,17 @@ fn every_format() {
     let v = derived(&f);
     assert!(v.valid.iter().any(|x| x.len() == 12), "{v:?}");
     assert!(v.invalid.iter().any(|e| e.value.len() == 13), "{v:?}");
+    // A prefix put over values in the format: kept only when they stay in it.
+    for format in [Format::HttpsUrl, Format::Uuid, Format::Email] {
+        let mut f = field("value");
+        f.format = Some(format);
+        f.prefixes = vec!["https://acme.".into(), "0-".into()];
+        f.max_length = Some(60);
+        let checker = FieldChecker::new(&f).unwrap();
+        for v in derive(&f).unwrap().valid {
+            assert!(checker.check(&v).is_ok(), "{format:?}: {v}");
+        }
+    }
     // A format and a pattern: only values both accept.
     let mut f = with_pattern(r"^[a-z0-9][a-z0-9-]*\.atlassian\.net$");
     f.format = Some(Format::Hostname);
@@ -383,4 +394,72 @@ fn disagreements_are_reported_at_derive_without_the_secret() {
     rep.out.clear();
     judge(&f, &checker, &ptr, &vectors, &mut rep);
     assert!(rep.out[0].render().contains("`ZZZZ9999`"));
+}
+
+mod agreement {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PATTERNS: &[&str] = &[
+        "^[a-z0-9]{8}$",
+        "^[A-Za-z0-9_]+$",
+        "^tok_[A-Za-z0-9]{16,40}$",
+        r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$",
+        r"^\S+-[a-z]+[0-9]+$",
+        "^(live|test)_[A-Za-z0-9]{24,}$",
+        "^(?:[a-f0-9]{4}-){3}[a-f0-9]{4}$",
+        r"^[0-9]+:[A-Za-z0-9_-]+$",
+        r"^[a-z0-9][a-z0-9-]*\.example\.com$",
+        "^.{3,12}$",
+        "^(?i)abc[0-9]{2}$",
+        "^[A-Z]{2}[0-9]{2,4}?$",
+        r"^\d{4,}$",
+        "^(a|bc|def)+$",
+    ];
+    const PREFIXES: &[&str] = &["tok_", "live_", "a", "ab", "api-"];
+    const FORMATS: &[Format] = &[
+        Format::Email,
+        Format::Url,
+        Format::HttpsUrl,
+        Format::Hostname,
+        Format::Uuid,
+        Format::Integer,
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        /// Whatever the mix of rules, every vector derive keeps gets the verdict of the
+        /// runtime's checker it was built for.
+        #[test]
+        fn derived_vectors_agree_with_the_checker(
+            pattern in proptest::option::of(0..PATTERNS.len()),
+            format in proptest::option::of(0..FORMATS.len()),
+            min in proptest::option::of(1u32..40),
+            max in proptest::option::of(1u32..300),
+            prefix in proptest::option::of(0..PREFIXES.len()),
+            forbidden in proptest::option::of(0..PREFIXES.len()),
+            lower in any::<bool>(),
+        ) {
+            let mut f = field("value");
+            f.pattern = pattern.map(|i| PATTERNS[i].to_owned());
+            f.format = format.map(|i| FORMATS[i]);
+            f.min_length = min;
+            f.max_length = max;
+            f.prefixes = prefix.map(|i| PREFIXES[i].to_owned()).into_iter().collect();
+            f.forbidden_prefixes = forbidden.map(|i| PREFIXES[i].to_owned()).into_iter().collect();
+            if lower {
+                f.normalize.push(Normalize::Lowercase);
+            }
+            let Ok(v) = derive(&f) else { return Ok(()) };
+            let checker = FieldChecker::new(&f).unwrap();
+            for x in &v.valid {
+                prop_assert!(checker.check(x).is_ok(), "valid {x:?} rejected: {f:?}");
+            }
+            for e in &v.invalid {
+                prop_assert!(checker.check(&e.value).is_err(), "invalid {e:?} accepted: {f:?}");
+            }
+            prop_assert_eq!(derive(&f), Ok(v));
+        }
+    }
 }

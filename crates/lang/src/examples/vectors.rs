@@ -172,7 +172,8 @@ pub(crate) fn derive(rules: &Rules<'_>, tree: Option<&Tree>) -> Vectors {
             };
             seed += 1;
             let keep = which.map_or(0, |i| overlay(&mut b.chars, prefixes[i]));
-            let in_format = matches!(source, Source::Format(_));
+            // A prefix put over a value in the format may take it out of the format.
+            let in_format = matches!(source, Source::Format(_)) && which.is_none();
             if acc.valid(b.value(), in_format) {
                 if let Some(i) = which {
                     used[i] = true;
@@ -197,7 +198,7 @@ pub(crate) fn derive(rules: &Rules<'_>, tree: Option<&Tree>) -> Vectors {
         };
         if let Some(mut b) = source.build(shape, targets(lo, hi).1, seed + i) {
             overlay(&mut b.chars, p);
-            acc.valid(b.value(), matches!(source, Source::Format(_)));
+            acc.valid(b.value(), false);
         }
     }
     if let Source::Pattern(_) = source {
