@@ -6,6 +6,7 @@
 mod check;
 mod ci;
 mod docs;
+mod examples;
 mod js;
 mod problems;
 mod scaffold;
@@ -102,6 +103,20 @@ enum Cmd {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// List every field's test vectors, written and derived (`examples: {derive:
+    /// true}`), with the verdict of the field's checker; fails when a derived vector
+    /// disagrees with it.
+    Examples {
+        /// Only this provider.
+        provider: Option<String>,
+        /// Directory of provider specs.
+        #[arg(long)]
+        specs: Option<PathBuf>,
+        /// Derive for every field with a rule, as if each said `derive: true` (to see
+        /// what derive would give before adopting it).
+        #[arg(long)]
+        derive_all: bool,
+    },
     /// Scaffold a commented spec for a new provider in specs/<id>.yaml.
     NewProvider {
         /// snake_case provider id (the file stem).
@@ -176,6 +191,15 @@ fn main() -> ExitCode {
         ),
         Cmd::NewProvider { id, specs } => scaffold::run(&specs_dir(&root, specs), &id),
         Cmd::Expand { specs, out } => expand(&specs_dir(&root, specs), out.as_deref()),
+        Cmd::Examples {
+            provider,
+            specs,
+            derive_all,
+        } => examples::run(&examples::Request {
+            specs: &specs_dir(&root, specs),
+            provider: provider.as_deref(),
+            derive_all,
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -35,7 +35,7 @@ auth_methods:
         # format: email                           # email | url | https_url | hostname | uuid | integer
         # options: [{value: eu, label: Europe}]   # a closed choice
         normalize: [trim]         # trim | lowercase | extract_host | {extract_subdomain: example.com}
-        # examples:
+        # examples:                               # or {derive: true}: built from the rules
         #   valid: [...]
         #   invalid: [{value: ..., reason: ...}]
     base_url: https://TODO.example.com/api   # may use {field} placeholders of non-secret fields

@@ -130,8 +130,9 @@ pub enum Code {
     BadIdentity,
     /// A scope that includes itself, directly or through other scopes' `includes`.
     ScopeCycle,
-    /// `examples: {derive: true}` on a field whose pattern is absent or not simple
-    /// enough to derive test vectors from.
+    /// `examples: {derive: true}` on a field with no rule to derive from, a pattern
+    /// derive cannot build values of, or rules that leave no valid (or no invalid)
+    /// value to derive.
     ExamplesNotDerivable,
     /// The checked-in spec schema is stale (`cargo xtask check`).
     Stale,

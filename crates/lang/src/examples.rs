@@ -1,286 +1,180 @@
 //! Derived test vectors: `examples: {derive: true}`.
 //!
-//! For a pattern made of literal parts and character classes repeated a fixed or
-//! bounded number of times (`^xkeysib-[a-f0-9]{64}$`, `^[A-Za-z0-9]{40}$`), valid
-//! values are built by filling each class, and invalid ones by breaking one part at a
-//! time: a class one character short or long, a character outside a class, a literal
-//! part changed. Every candidate goes through the field's own checker (the code the
-//! generated validators run): valid ones must pass, invalid ones that pass are dropped.
-//! The loader appends what survives to the hand-written examples, so the generated
-//! tests, the JS parity run and the leak test use them like any other vector.
+//! A field that asks for them gets valid and invalid values built from each of its
+//! rules ([`vectors`] says how): its pattern (literals, classes, groups, alternations,
+//! bounded and open repetitions), its format, its options, its prefixes and forbidden
+//! prefixes and its length limits. Each value is built to be valid, or to break one
+//! rule, and kept only when the field's rules, read from the spec, agree that it is
+//! ([`rules`]). The loader then runs every kept value through the field's checker,
+//! the runtime code the generated validators ship ([`FieldChecker`]), and refuses the
+//! spec, located at `derive`, when a verdict differs (E022, E023), as it does for a
+//! written example.
+//!
+//! Written examples stay: the derived ones are appended after them, except a value a
+//! written example already has, so every consumer of the model (the generated tests,
+//! the JavaScript parity run, the leak test) reads one list, and [`resolve`] gives the
+//! same list with where each vector came from (`cargo xtask examples`). Derivation is
+//! pure: the same field gives the same vectors, byte for byte.
 
-use regex_syntax::hir::{Class, Hir, HirKind, Look};
+mod breaks;
+mod formats;
+mod rules;
+#[cfg(test)]
+mod tests;
+mod tree;
+mod vectors;
 
-use crate::diag::Code;
-use crate::diag::{Reporter, shown};
+pub use tree::NotSimple;
+pub use vectors::Vectors;
+
+use crate::diag::{Code, Reporter, shown};
 use crate::field_checker::FieldChecker;
-use crate::model::{Field, InvalidExample, ProviderSpec};
+use crate::model::{Examples, Field, InvalidExample, ProviderSpec};
 use crate::pointer::Ptr;
 
-/// One part of a simple pattern.
+/// Why a field's vectors cannot be derived.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Part {
-    /// Literal text.
-    Lit(String),
-    /// A class of characters (sorted ranges), repeated `min..=max` times.
-    Class {
-        ranges: Vec<(char, char)>,
-        min: u32,
-        max: u32,
-    },
+pub enum Refusal {
+    /// The field is broken in a way its own checks report (its pattern does not
+    /// compile or is not anchored, its limits contradict each other): nothing is
+    /// derived and nothing more is reported.
+    Broken,
+    /// The field has no rule to derive from.
+    NoRule,
+    /// The pattern holds a construct no value can be built from.
+    Pattern(String),
 }
 
-/// Why a pattern is not simple enough.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NotSimple(pub String);
-
-/// Splits an anchored pattern into literal parts and bounded class repetitions.
-fn parts(pattern: &str) -> Result<Vec<Part>, NotSimple> {
-    let hir = regex_syntax::parse(pattern)
-        .map_err(|_| NotSimple("the pattern does not compile".into()))?;
-    let mut items = Vec::new();
-    flatten(&hir, &mut items)?;
-    let starts = matches!(items.first(), Some(Item::Start));
-    let ends = matches!(items.last(), Some(Item::End));
-    if !starts || !ends {
-        return Err(NotSimple("it is not anchored with `^` … `$`".into()));
+/// Derives a field's vectors from its rules; its written examples are not read.
+pub fn derive(f: &Field) -> Result<Vectors, Refusal> {
+    if !f.is_constrained() {
+        return Err(Refusal::NoRule);
     }
-    let mut out: Vec<Part> = Vec::new();
-    for it in &items[1..items.len() - 1] {
-        match it {
-            Item::Start | Item::End => {
-                return Err(NotSimple("an anchor in the middle of the pattern".into()));
-            }
-            Item::Part(Part::Lit(l)) => match out.last_mut() {
-                Some(Part::Lit(prev)) => prev.push_str(l),
-                _ => out.push(Part::Lit(l.clone())),
-            },
-            Item::Part(p) => out.push(p.clone()),
-        }
+    if rules::contradictory(f) {
+        return Err(Refusal::Broken);
     }
-    if !out.iter().any(|p| matches!(p, Part::Class { .. })) {
-        return Err(NotSimple(
-            "it matches one fixed value only; write that value as the example".into(),
-        ));
-    }
-    Ok(out)
-}
-
-enum Item {
-    Start,
-    End,
-    Part(Part),
-}
-
-fn flatten(h: &Hir, out: &mut Vec<Item>) -> Result<(), NotSimple> {
-    match h.kind() {
-        HirKind::Empty => Ok(()),
-        HirKind::Look(Look::Start) => {
-            out.push(Item::Start);
-            Ok(())
-        }
-        HirKind::Look(Look::End) => {
-            out.push(Item::End);
-            Ok(())
-        }
-        HirKind::Look(_) => Err(NotSimple("a word boundary or line anchor".into())),
-        HirKind::Literal(l) => {
-            let text = std::str::from_utf8(&l.0)
-                .map_err(|_| NotSimple("a literal that is not UTF-8 text".into()))?;
-            out.push(Item::Part(Part::Lit(text.to_owned())));
-            Ok(())
-        }
-        HirKind::Class(c) => {
-            out.push(Item::Part(Part::Class {
-                ranges: ranges(c)?,
-                min: 1,
-                max: 1,
-            }));
-            Ok(())
-        }
-        HirKind::Repetition(r) => {
-            let Some(max) = r.max else {
-                return Err(NotSimple(
-                    "an unbounded repetition (`*`, `+` or `{n,}`); give it an upper bound such as `{8,64}`".into(),
-                ));
-            };
-            let ranges = match r.sub.kind() {
-                HirKind::Class(c) => ranges(c)?,
-                HirKind::Literal(l)
-                    if std::str::from_utf8(&l.0).is_ok_and(|t| t.chars().count() == 1) =>
-                {
-                    let c = std::str::from_utf8(&l.0)
-                        .unwrap_or_default()
-                        .chars()
-                        .next()
-                        .unwrap_or('a');
-                    vec![(c, c)]
-                }
-                _ => {
-                    return Err(NotSimple(
-                        "a repeated group; only single characters and classes may repeat".into(),
-                    ));
-                }
-            };
-            if max > 256 {
-                return Err(NotSimple(format!(
-                    "a repetition of up to {max}; at most 256 is derived"
-                )));
-            }
-            out.push(Item::Part(Part::Class {
-                ranges,
-                min: r.min,
-                max,
-            }));
-            Ok(())
-        }
-        HirKind::Capture(c) => flatten(&c.sub, out),
-        HirKind::Concat(v) => v.iter().try_for_each(|h| flatten(h, out)),
-        HirKind::Alternation(_) => Err(NotSimple(
-            "an alternation (`a|b`); derive examples from one shape, or write them by hand".into(),
-        )),
-    }
-}
-
-fn ranges(c: &Class) -> Result<Vec<(char, char)>, NotSimple> {
-    let out: Vec<(char, char)> = match c {
-        Class::Unicode(u) => u.ranges().iter().map(|r| (r.start(), r.end())).collect(),
-        Class::Bytes(b) => b
-            .ranges()
-            .iter()
-            .filter(|r| r.start() < 0x80)
-            .map(|r| (char::from(r.start()), char::from(r.end().min(0x7f))))
-            .collect(),
+    let Some(field_rules) = rules::Rules::new(f) else {
+        return Err(Refusal::Broken);
     };
-    if out.is_empty() {
-        return Err(NotSimple("an empty class".into()));
-    }
-    Ok(out)
-}
-
-/// The characters a derived value draws from a class: its printable ASCII members
-/// (letters and digits first, so values look like tokens), else the ranges' ends.
-fn alphabet(ranges: &[(char, char)]) -> Vec<char> {
-    let inside = |c: char| ranges.iter().any(|(a, b)| (*a..=*b).contains(&c));
-    let mut out: Vec<char> = ('0'..='9')
-        .chain('a'..='z')
-        .chain('A'..='Z')
-        .filter(|c| inside(*c))
-        .collect();
-    out.extend(
-        (b'!'..=b'~')
-            .map(char::from)
-            .filter(|c| !c.is_ascii_alphanumeric() && inside(*c)),
-    );
-    if out.is_empty() {
-        out.extend(ranges.iter().flat_map(|(a, b)| [*a, *b]));
-        out.dedup();
-    }
-    out
-}
-
-/// A printable ASCII character outside the class, for an invalid value.
-fn outsider(ranges: &[(char, char)]) -> Option<char> {
-    let inside = |c: char| ranges.iter().any(|(a, b)| (*a..=*b).contains(&c));
-    "-_.!*#~Z9z"
-        .chars()
-        .chain((b'!'..=b'~').map(char::from))
-        .find(|c| !inside(*c))
-}
-
-/// Fills the parts, class `k` getting `counts[k]` characters drawn from `offset`.
-fn build(parts: &[Part], counts: &[u32], offset: usize, swap: Option<(usize, char)>) -> String {
-    let mut s = String::new();
-    let mut k = 0;
-    for p in parts {
-        match p {
-            Part::Lit(l) => s.push_str(l),
-            Part::Class { ranges, .. } => {
-                let abc = alphabet(ranges);
-                let n = counts[k] as usize;
-                for i in 0..n {
-                    let c = match swap {
-                        Some((at, c)) if at == k && i == n / 2 => c,
-                        _ => abc[(offset + i * 7) % abc.len()],
-                    };
-                    s.push(c);
-                }
-                k += 1;
+    let tree = match &f.pattern {
+        Some(p) => {
+            let anchored = regex_syntax::parse(p).is_ok_and(|hir| crate::check::is_anchored(&hir));
+            if !anchored {
+                return Err(Refusal::Broken);
             }
+            Some(tree::Tree::parse(p).map_err(|NotSimple(why)| Refusal::Pattern(why))?)
         }
-    }
-    s
+        None => None,
+    };
+    Ok(vectors::derive(&field_rules, tree.as_ref()))
 }
 
-/// Valid and invalid vectors for `pattern`, before the field's checker filters them.
+/// Valid and invalid vectors for a field with `pattern` alone (for generators of
+/// synthetic specs), before any checker has judged them.
 pub fn candidates(pattern: &str) -> Result<(Vec<String>, Vec<InvalidExample>), NotSimple> {
-    let parts = parts(pattern)?;
-    // (ranges, min, max) of each class part.
-    type ClassPart<'p> = (&'p Vec<(char, char)>, u32, u32);
-    let classes: Vec<ClassPart<'_>> = parts
-        .iter()
-        .filter_map(|p| match p {
-            Part::Class { ranges, min, max } => Some((ranges, *min, *max)),
-            Part::Lit(_) => None,
-        })
-        .collect();
-    let mins: Vec<u32> = classes.iter().map(|c| c.1).collect();
-    let maxs: Vec<u32> = classes.iter().map(|c| c.2).collect();
-    let mut valid = vec![build(&parts, &maxs, 0, None), build(&parts, &mins, 3, None)];
-    valid.dedup();
-    valid.retain(|v| !v.is_empty());
-    let mut invalid = Vec::new();
-    for (k, (ranges, min, max)) in classes.iter().enumerate() {
-        if *min > 0 {
-            let mut counts = maxs.clone();
-            counts[k] = min - 1;
-            invalid.push(InvalidExample {
-                value: build(&parts, &counts, 1, None),
-                reason: format!(
-                    "part {} has {} characters, one fewer than {min}",
-                    k + 1,
-                    min - 1
-                ),
-            });
-        }
-        let mut counts = maxs.clone();
-        counts[k] = max + 1;
-        invalid.push(InvalidExample {
-            value: build(&parts, &counts, 1, None),
-            reason: format!(
-                "part {} has {} characters, one more than {max}",
-                k + 1,
-                max + 1
-            ),
-        });
-        if let Some(c) = outsider(ranges)
-            && maxs[k] > 0
-        {
-            invalid.push(InvalidExample {
-                value: build(&parts, &maxs, 2, Some((k, c))),
-                reason: format!(
-                    "part {} contains `{c}`, which its class does not allow",
-                    k + 1
-                ),
-            });
-        }
-    }
-    if let Some(Part::Lit(l)) = parts.first() {
-        let first = l.chars().next().unwrap_or('a');
-        let other = if first == 'x' { 'y' } else { 'x' };
-        let changed: String = std::iter::once(other).chain(l.chars().skip(1)).collect();
-        let mut v = build(&parts, &maxs, 0, None);
-        v.replace_range(..l.len(), &changed);
-        invalid.push(InvalidExample {
-            value: v,
-            reason: format!("does not start with `{l}`"),
-        });
-    }
-    Ok((valid, invalid))
+    let field = Field {
+        key: "value".into(),
+        label: "Value".into(),
+        description: None,
+        placeholder: None,
+        secret: false,
+        public: false,
+        optional: false,
+        pattern: Some(pattern.to_owned()),
+        hint: None,
+        min_length: None,
+        max_length: None,
+        prefixes: Vec::new(),
+        forbidden_prefixes: Vec::new(),
+        format: None,
+        options: Vec::new(),
+        default: None,
+        normalize: Vec::new(),
+        examples: None,
+    };
+    let tree = tree::Tree::parse(pattern)?;
+    let field_rules = rules::Rules::new(&field)
+        .ok_or_else(|| NotSimple("the pattern does not compile".into()))?;
+    let v = vectors::derive(&field_rules, Some(&tree));
+    Ok((v.valid, v.invalid))
 }
 
-/// Derives the vectors of every field (form and set-up fields) that asks for them and
-/// appends them to its examples; reports the fields that cannot have them.
+/// Where a vector comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Written in the spec's `valid` or `invalid`.
+    Written,
+    /// Derived from the field's rules.
+    Derived,
+}
+
+/// One test vector of a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vector {
+    /// The value.
+    pub value: String,
+    /// `None` for a valid vector, else why it is invalid.
+    pub invalid_because: Option<String>,
+    /// Where it comes from.
+    pub origin: Origin,
+}
+
+/// A field's vectors as the loader resolves them, each with its origin: the written
+/// ones, then (with `derive: true`) the derived ones that do not repeat a written
+/// value; and why none are derived when derive was asked for and refused. `f` is a
+/// field as written (the loader's model already holds the derived vectors; load with
+/// [`crate::load::Options::written`] to read the written ones alone).
+pub fn resolve(f: &Field) -> (Vec<Vector>, Option<Refusal>) {
+    let mut ex = f.examples.clone().unwrap_or_default();
+    let (written_valid, written_invalid) = (ex.valid.len(), ex.invalid.len());
+    let mut refusal = None;
+    if ex.derive {
+        match derive(f) {
+            Ok(v) => merge(&mut ex, v.valid, v.invalid),
+            Err(r) => refusal = Some(r),
+        }
+    }
+    let origin = |i: usize, written: usize| {
+        if i < written {
+            Origin::Written
+        } else {
+            Origin::Derived
+        }
+    };
+    let valid = ex.valid.into_iter().enumerate().map(|(i, value)| Vector {
+        value,
+        invalid_because: None,
+        origin: origin(i, written_valid),
+    });
+    let invalid = ex.invalid.into_iter().enumerate().map(|(i, e)| Vector {
+        value: e.value,
+        invalid_because: Some(e.reason),
+        origin: origin(i, written_invalid),
+    });
+    (valid.chain(invalid).collect(), refusal)
+}
+
+/// Appends derived vectors to the written ones; a value either list already has is
+/// left out (a written example takes precedence).
+fn merge(ex: &mut Examples, valid: Vec<String>, invalid: Vec<InvalidExample>) {
+    let known = |ex: &Examples, v: &str| {
+        ex.valid.iter().any(|x| x == v) || ex.invalid.iter().any(|e| e.value == v)
+    };
+    for v in valid {
+        if !known(ex, &v) {
+            ex.valid.push(v);
+        }
+    }
+    for e in invalid {
+        if !known(ex, &e.value) {
+            ex.invalid.push(e);
+        }
+    }
+}
+
+/// Derives the vectors of every field (form and set-up fields) that asks for them,
+/// judges each with the field's checker, and appends those it agrees with; reports
+/// the fields that cannot have them and every vector the checker disagrees with.
 pub(crate) fn derive_all(spec: &mut ProviderSpec, rep: &mut Reporter<'_>) {
     for (i, m) in spec.auth_methods.iter_mut().enumerate() {
         for (list, fields) in [
@@ -289,38 +183,45 @@ pub(crate) fn derive_all(spec: &mut ProviderSpec, rep: &mut Reporter<'_>) {
         ] {
             for (j, f) in fields.iter_mut().enumerate() {
                 if f.examples.as_ref().is_some_and(|e| e.derive) {
-                    derive_field(
-                        f,
-                        &Ptr::root().join("auth_methods").join(i).join(list).join(j),
-                        rep,
-                    );
+                    let fp = Ptr::root().join("auth_methods").join(i).join(list).join(j);
+                    derive_field(f, &fp.join("examples").join("derive"), rep);
                 }
             }
         }
     }
 }
 
-fn derive_field(f: &mut Field, fp: &Ptr, rep: &mut Reporter<'_>) {
-    let ptr = fp.join("examples").join("derive");
-    let Some(pattern) = f.pattern.clone() else {
-        rep.value(
-            &ptr,
-            Code::ExamplesNotDerivable,
-            format!("field `{}` asks for derived examples but has no `pattern`", f.key),
-            "`true`",
-            "derived examples come from a pattern: add one, or write `valid` and `invalid` examples by hand",
-        );
-        return;
-    };
-    let (valid, invalid) = match candidates(&pattern) {
-        Ok(c) => c,
-        Err(NotSimple(why)) => {
+fn derive_field(f: &mut Field, ptr: &Ptr, rep: &mut Reporter<'_>) {
+    let label = f
+        .pattern
+        .as_deref()
+        .map_or_else(|| "`true`".to_owned(), shown);
+    let derived = match derive(f) {
+        Ok(v) => v,
+        Err(Refusal::Broken) => return,
+        Err(Refusal::NoRule) => {
             rep.value(
-                &ptr,
+                ptr,
                 Code::ExamplesNotDerivable,
-                format!("examples of `{}` cannot be derived from its pattern: {why}", f.key),
-                shown(&pattern),
-                "derive works for literal parts and classes repeated a fixed or bounded number of times; write `valid` and `invalid` examples by hand",
+                format!(
+                    "field `{}` asks for derived examples but has no rule to derive them from",
+                    f.key
+                ),
+                "`true`",
+                "derive builds vectors from `pattern`, `format`, `options`, `prefixes`, `forbidden_prefixes`, `min_length` and `max_length`; a field with none of them takes any text and needs no examples: remove `examples`",
+            );
+            return;
+        }
+        Err(Refusal::Pattern(why)) => {
+            rep.value(
+                ptr,
+                Code::ExamplesNotDerivable,
+                format!(
+                    "examples of `{}` cannot be derived from its pattern: {why}",
+                    f.key
+                ),
+                label,
+                "write `valid` and `invalid` examples by hand instead of `derive: true`",
             );
             return;
         }
@@ -328,70 +229,100 @@ fn derive_field(f: &mut Field, fp: &Ptr, rep: &mut Reporter<'_>) {
     let Ok(checker) = FieldChecker::new(f) else {
         return; // the pattern's own error is reported by the checker
     };
-    let (pass, fail): (Vec<String>, Vec<String>) =
-        valid.into_iter().partition(|v| checker.check(v).is_ok());
-    let invalid: Vec<InvalidExample> = invalid
-        .into_iter()
-        .filter(|e| checker.check(&e.value).is_err() && !e.value.trim().is_empty())
-        .collect();
-    if pass.is_empty() || invalid.is_empty() {
-        let what = if pass.is_empty() {
-            let why = fail
-                .first()
-                .and_then(|v| checker.check(v).err())
-                .map(|e| e.message)
-                .unwrap_or_default();
-            format!("no value built from the pattern passes the field's other constraints ({why})")
-        } else {
-            "no broken value is rejected by the field".to_owned()
-        };
+    let (valid, invalid) = judge(f, &checker, ptr, &derived, rep);
+    let refused_because = derived
+        .refused
+        .as_deref()
+        .and_then(|v| checker.check(v).err())
+        .map(|e| format!(" ({})", e.message))
+        .unwrap_or_default();
+    drop(checker);
+    let ex = f.examples.get_or_insert_with(Examples::default);
+    merge(ex, valid, invalid);
+    if ex.valid.is_empty() && derived.valid.is_empty() {
         rep.value(
-            &ptr,
+            ptr,
             Code::ExamplesNotDerivable,
-            format!("examples of `{}` cannot be derived: {what}", f.key),
-            shown(&pattern),
-            "make the pattern, lengths and prefixes agree, or write the examples by hand",
+            format!(
+                "examples of `{}` cannot be derived: no value built from its rules passes all of them{refused_because}",
+                f.key
+            ),
+            label.clone(),
+            "the rules contradict each other, or derive cannot combine them: make the pattern, lengths, prefixes and format agree, or add a `valid` example by hand",
         );
-        return;
     }
-    let ex = f.examples.get_or_insert_with(Default::default);
-    for v in pass {
-        if !ex.valid.contains(&v) {
-            ex.valid.push(v);
-        }
-    }
-    for inv in invalid {
-        if !ex.invalid.iter().any(|e| e.value == inv.value) {
-            ex.invalid.push(inv);
-        }
+    if ex.invalid.is_empty() && derived.invalid.is_empty() {
+        rep.value(
+            ptr,
+            Code::ExamplesNotDerivable,
+            format!(
+                "examples of `{}` cannot be derived: no value built from its rules breaks them",
+                f.key
+            ),
+            label,
+            "add an `invalid` example by hand next to `derive: true`",
+        );
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn derives_from_simple_patterns() {
-        let (valid, invalid) = candidates("^xkeysib-[a-f0-9]{8}-[A-Z]{2,4}$").unwrap();
-        let re = regex::Regex::new("^xkeysib-[a-f0-9]{8}-[A-Z]{2,4}$").unwrap();
-        assert!(valid.iter().all(|v| re.is_match(v)), "{valid:?}");
-        assert_eq!(valid.len(), 2);
-        assert!(
-            invalid.iter().all(|e| !re.is_match(&e.value)),
-            "{invalid:?}"
-        );
-        assert!(
-            invalid
-                .iter()
-                .any(|e| e.reason.starts_with("does not start"))
-        );
-    }
-
-    #[test]
-    fn refuses_what_is_not_simple() {
-        for p in ["^[a-z]+$", "^abc$", "[a-z]{3}", "^(?:ab){3}$"] {
-            assert!(candidates(p).is_err(), "{p}");
+/// Runs each derived vector through the field's checker; reports those it disagrees
+/// with (never showing a secret field's value) and returns the others.
+fn judge(
+    f: &Field,
+    checker: &FieldChecker<'_>,
+    ptr: &Ptr,
+    derived: &Vectors,
+    rep: &mut Reporter<'_>,
+) -> (Vec<String>, Vec<InvalidExample>) {
+    let help = "derive and the validator disagree about this value; write the field's `valid` and `invalid` examples by hand instead of `derive: true`";
+    let report = |rep: &mut Reporter<'_>, code, msg: String, v: &str, what: &str| {
+        if f.secret {
+            rep.secret(
+                ptr,
+                code,
+                msg,
+                format!(
+                    "derived {what} ({} characters; not shown: the field is secret)",
+                    v.chars().count()
+                ),
+                help,
+            );
+        } else {
+            rep.value(ptr, code, msg, format!("derived {what} {}", shown(v)), help);
+        }
+    };
+    let mut valid = Vec::new();
+    for v in &derived.valid {
+        match checker.check(v) {
+            Ok(_) => valid.push(v.clone()),
+            Err(e) => report(
+                rep,
+                Code::ValidExampleFails,
+                format!(
+                    "derived valid example of `{}` is rejected: {}",
+                    f.key, e.message
+                ),
+                v,
+                "valid example",
+            ),
         }
     }
+    let mut invalid = Vec::new();
+    for e in &derived.invalid {
+        if checker.check(&e.value).is_err() {
+            invalid.push(e.clone());
+        } else {
+            report(
+                rep,
+                Code::InvalidExamplePasses,
+                format!(
+                    "derived invalid example of `{}` is accepted (built to fail: {})",
+                    f.key, e.reason
+                ),
+                &e.value,
+                "invalid example",
+            );
+        }
+    }
+    (valid, invalid)
 }

@@ -43,6 +43,33 @@ impl Catalogue {
     }
 }
 
+/// What loading does besides checking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Derive the vectors of every field with `examples: {derive: true}`, judge them
+    /// with the field's checker and append them to the written ones (the default). Off,
+    /// the model holds the written vectors alone, for tools that show which vector came
+    /// from where ([`crate::examples::resolve`], `cargo xtask examples`).
+    pub derive_examples: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            derive_examples: true,
+        }
+    }
+}
+
+impl Options {
+    /// Checks everything, but leaves the examples as written.
+    pub fn written() -> Options {
+        Options {
+            derive_examples: false,
+        }
+    }
+}
+
 /// The byte order mark some editors put at the start of a UTF-8 file.
 const BOM: char = '\u{feff}';
 
@@ -57,6 +84,15 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// the first line is compared without it and every line and column is counted as an
 /// editor shows it (the mark occupies no column).
 pub fn load_str(path: &Path, text: &str) -> Result<ProviderSpec, Diagnostics> {
+    load_str_with(path, text, Options::default())
+}
+
+/// [`load_str`] with [`Options`].
+pub fn load_str_with(
+    path: &Path,
+    text: &str,
+    options: Options,
+) -> Result<ProviderSpec, Diagnostics> {
     let text = text.strip_prefix(BOM).unwrap_or(text);
     let source: Arc<str> = Arc::from(text);
     let (doc, locs) = match yaml::parse(text) {
@@ -174,7 +210,9 @@ pub fn load_str(path: &Path, text: &str) -> Result<ProviderSpec, Diagnostics> {
         }
     };
     crate::check::host_limits::apply(&mut spec);
-    crate::examples::derive_all(&mut spec, &mut rep);
+    if options.derive_examples {
+        crate::examples::derive_all(&mut spec, &mut rep);
+    }
     check::check(&spec, &mut rep);
     if rep.out.is_empty() {
         Ok(spec)
@@ -246,8 +284,13 @@ fn finish(out: Vec<Diagnostic>) -> Diagnostics {
 /// file over [`MAX_FILE_BYTES`] and one that is not UTF-8 are each a diagnostic naming
 /// the path and what to do. A FIFO or device is never opened.
 pub fn load_file(path: &Path) -> Result<LoadedSpec, Diagnostics> {
+    load_file_with(path, Options::default())
+}
+
+/// [`load_file`] with [`Options`].
+pub fn load_file_with(path: &Path, options: Options) -> Result<LoadedSpec, Diagnostics> {
     let text = read_spec(path)?;
-    let spec = load_str(path, &text)?;
+    let spec = load_str_with(path, &text, options)?;
     Ok(LoadedSpec {
         path: path.to_owned(),
         spec,
@@ -469,6 +512,11 @@ pub fn spec_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// Loads every spec of `dir`; all diagnostics of all files at once.
 pub fn load_dir(dir: &Path) -> Result<Catalogue, Diagnostics> {
+    load_dir_with(dir, Options::default())
+}
+
+/// [`load_dir`] with [`Options`].
+pub fn load_dir_with(dir: &Path, options: Options) -> Result<Catalogue, Diagnostics> {
     let files = spec_files(dir).map_err(|e| {
         file_diag(
             dir,
@@ -484,8 +532,10 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Diagnostics> {
     // Files are independent: load them on every core (a catalogue of 1,000 specs is
     // otherwise most of gen-docs' time). `collect` keeps file order, so diagnostics and
     // the catalogue are the same on every run.
-    let loaded: Vec<Result<LoadedSpec, Diagnostics>> =
-        files.par_iter().map(|f| load_file(f)).collect();
+    let loaded: Vec<Result<LoadedSpec, Diagnostics>> = files
+        .par_iter()
+        .map(|f| load_file_with(f, options))
+        .collect();
     for r in loaded {
         match r {
             Ok(s) => specs.push(s),

@@ -208,10 +208,11 @@ pub type Normalize = connectspec_runtime::Normalize<String>;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
-    /// Derive valid and invalid vectors from the field's `pattern` (literal parts and
-    /// character classes repeated a fixed or bounded number of times); the loader adds
-    /// them to the hand-written ones, so every consumer sees one list. A pattern that
-    /// is not that simple is refused.
+    /// Derive valid and invalid vectors from the field's rules (`pattern`, `format`,
+    /// `options`, `prefixes`, `forbidden_prefixes`, `min_length`, `max_length`); the
+    /// loader checks each with the field's validator and adds them after the written
+    /// ones (a written value wins), so every consumer sees one list.
+    /// `cargo xtask examples` lists them.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub derive: bool,
     /// Values the field accepts (after normalisation). Fake but format-true.
