@@ -71,7 +71,10 @@ fn a_host_name_field_may_be_the_whole_host_when_any_host_is_allowed() {
     assert_eq!(max_length(&s, "host"), Some(253));
     // With a default: the provider's cloud host when the field is left empty.
     let with_default = spec(
-        &HOST_FIELD.replace("format: hostname", "format: hostname\n        optional: true"),
+        &HOST_FIELD.replace(
+            "format: hostname",
+            "format: hostname\n        optional: true",
+        ),
         "    base_url: https://{host|api.acme.example.com}/api/v2\n    allowed_hosts: [\"*\"]",
     );
     load(&with_default).unwrap_or_else(|e| panic!("{e}"));
@@ -81,7 +84,10 @@ fn a_host_name_field_may_be_the_whole_host_when_any_host_is_allowed() {
         "    base_url: https://{host}/api/v2\n    allowed_hosts: [\"*.example.org\"]",
     ))
     .unwrap_err();
-    assert!(err.contains("E040") && err.contains("host name the user types"), "{err}");
+    assert!(
+        err.contains("E040") && err.contains("host name the user types"),
+        "{err}"
+    );
     // Next to literal text it is no whole host.
     let err = load(&spec(
         HOST_FIELD,
@@ -193,7 +199,10 @@ fn an_optional_host_label_is_proved_with_and_without_it() {
         "    base_url: https://{?{dc}.}api.acme.example.com/v1\n    allowed_hosts: [\"*.api.acme.example.com\"]",
     ))
     .unwrap_err();
-    assert!(err.contains("can request host `api.acme.example.com`"), "{err}");
+    assert!(
+        err.contains("can request host `api.acme.example.com`"),
+        "{err}"
+    );
     // With it the label must stay under an allowed domain.
     let err = load(&spec(
         DC_FIELD,

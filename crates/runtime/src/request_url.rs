@@ -554,7 +554,11 @@ mod tests {
         );
         for bad in ["evil.com", "127.0.0.1", "a.", ".a", "a_b", "a b", "a:1", ""] {
             let err = render_url(&[&sub], UrlPart::Scheme, &with(bad)).unwrap_err();
-            assert_eq!((err.key.as_str(), err.part), ("sub", UrlPart::Host), "{bad}");
+            assert_eq!(
+                (err.key.as_str(), err.part),
+                ("sub", UrlPart::Host),
+                "{bad}"
+            );
         }
         // The last piece of a host may hold dots: a whole host, or `api.{site}`.
         let whole = Template {
@@ -657,11 +661,7 @@ mod tests {
         assert!(render_url(&[&dot], UrlPart::Scheme, &with(".")).is_err());
         assert!(render_url(&[&dot], UrlPart::Scheme, &with("a")).is_ok());
         let two = Template {
-            segments: &[
-                Segment::Lit("/v1/"),
-                Segment::Var("a"),
-                Segment::Var("b"),
-            ],
+            segments: &[Segment::Lit("/v1/"), Segment::Var("a"), Segment::Var("b")],
         };
         let err = render_url(&[&two], UrlPart::Path, &|k| {
             Some(if k == "a" { "" } else { "." })

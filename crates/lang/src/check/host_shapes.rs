@@ -232,10 +232,7 @@ mod tests {
             ]
         );
         let s = host_shapes(&["https://{host|api.example.com}/v1"]).unwrap();
-        assert_eq!(
-            s.shapes,
-            [vec![var("host")], vec![lit("api.example.com")]]
-        );
+        assert_eq!(s.shapes, [vec![var("host")], vec![lit("api.example.com")]]);
         assert!(
             host_shapes(&["{instance_url}/api/v4"])
                 .unwrap()
