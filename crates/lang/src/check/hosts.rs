@@ -34,6 +34,7 @@
 use connectspec_runtime::{Part, Segment, Template, UrlPart, host_allowed, is_allowed_host_entry};
 
 use crate::check::host_shapes::{HostPiece, HostShapes, host_shapes};
+pub(crate) use crate::check::host_shapes::{OwnedTemplate, owned_template};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 use crate::diag::Code;
@@ -648,49 +649,6 @@ fn part_name(part: UrlPart) -> &'static str {
         UrlPart::Query => "query",
         UrlPart::Fragment => "fragment",
     }
-}
-
-/// A template parsed from spec text, owning its pieces (the runtime's `Template`
-/// borrows them). Optional parts are read in line, as if present: the proof covers
-/// every URL, with or without them.
-pub(crate) struct OwnedTemplate {
-    /// (literal, or lookup name with its default).
-    parts: Vec<OwnedPiece>,
-}
-
-enum OwnedPiece {
-    Lit(String),
-    Var(String, Option<String>),
-}
-
-impl OwnedTemplate {
-    pub(crate) fn segments(&self) -> Vec<Segment<'_>> {
-        self.parts
-            .iter()
-            .map(|p| match p {
-                OwnedPiece::Lit(s) => Segment::Lit(s),
-                OwnedPiece::Var(k, None) => Segment::Var(k),
-                OwnedPiece::Var(k, Some(d)) => Segment::Default(k, d),
-            })
-            .collect()
-    }
-}
-
-fn flatten(parts: &[Part], out: &mut Vec<OwnedPiece>) {
-    for p in parts {
-        match p {
-            Part::Lit(s) => out.push(OwnedPiece::Lit(s.clone())),
-            Part::Var(v) => out.push(OwnedPiece::Var(v.lookup_name(), v.default.clone())),
-            Part::Optional(inner) => flatten(inner, out),
-        }
-    }
-}
-
-pub(crate) fn owned_template(text: &str) -> Option<OwnedTemplate> {
-    let parts = connectspec_runtime::parse_template(text).ok()?;
-    let mut out = Vec::new();
-    flatten(&parts, &mut out);
-    Some(OwnedTemplate { parts: out })
 }
 
 #[cfg(test)]
