@@ -233,12 +233,12 @@ impl OwnedTemplate {
     }
 }
 
-fn flatten(parts: &[Part], out: &mut Vec<OwnedPiece>) {
+fn flatten_in_line(parts: &[Part], out: &mut Vec<OwnedPiece>) {
     for p in parts {
         match p {
             Part::Lit(s) => out.push(OwnedPiece::Lit(s.clone())),
             Part::Var(v) => out.push(OwnedPiece::Var(v.lookup_name(), v.default.clone())),
-            Part::Optional(inner) => flatten(inner, out),
+            Part::Optional(inner) => flatten_in_line(inner, out),
         }
     }
 }
@@ -246,7 +246,7 @@ fn flatten(parts: &[Part], out: &mut Vec<OwnedPiece>) {
 pub(crate) fn owned_template(text: &str) -> Option<OwnedTemplate> {
     let parts = connectspec_runtime::parse_template(text).ok()?;
     let mut out = Vec::new();
-    flatten(&parts, &mut out);
+    flatten_in_line(&parts, &mut out);
     Some(OwnedTemplate { parts: out })
 }
 

@@ -31,7 +31,7 @@
 //! runtime percent-encodes it into its one segment and refuses a segment that comes
 //! out empty, `.` or `..`; a secret there still needs a pattern of path characters.
 
-use connectspec_runtime::{Part, Segment, Template, UrlPart, host_allowed, is_allowed_host_entry};
+use connectspec_runtime::{Segment, Template, UrlPart, host_allowed, is_allowed_host_entry};
 
 use crate::check::host_shapes::{HostPiece, HostShapes, host_shapes};
 pub(crate) use crate::check::host_shapes::{OwnedTemplate, owned_template};
