@@ -82,6 +82,8 @@ export interface Catalogue {
   "github": {
     "fine_grained_token": { field: p10.FineGrainedTokenField; fields: p10.FineGrainedTokenFields; result: p10.FineGrainedTokenResult };
     "classic_token": { field: p10.ClassicTokenField; fields: p10.ClassicTokenFields; result: p10.ClassicTokenResult };
+    "enterprise_server_token": { field: p10.EnterpriseServerTokenField; fields: p10.EnterpriseServerTokenFields; result: p10.EnterpriseServerTokenResult };
+    "data_residency_token": { field: p10.DataResidencyTokenField; fields: p10.DataResidencyTokenFields; result: p10.DataResidencyTokenResult };
     "oauth_app": { field: p10.OauthAppField; fields: p10.OauthAppFields; result: p10.OauthAppResult };
   };
   "gitlab": {

@@ -5,10 +5,16 @@
 //! `://` is the scheme, then the host (up to `:`, `/`, `?` or `#`), the port, the path
 //! (up to `?`), the query (up to `#`) and the fragment. A value in the host must be
 //! host-name characters only (letters, digits, `-`, `.`), so it cannot add user info,
-//! a port or a path; a value in the path is percent-encoded as part of one segment and
-//! may not be a `.` or `..` segment; a value in the query is form-encoded. Values in
+//! a port or a path; a host value that more host text follows (`{sub}` in
+//! `{sub}.example.com`, `{dc}` in `{?{dc}.}api.example.com`) is part of one label and
+//! may not hold a dot either, so it cannot add labels: only the last piece of a host
+//! (a whole host the user types, `api.{site}`) may. A value in the path is
+//! percent-encoded as part of one segment (`/`, `?`, `#`, `%`, `\` and every other
+//! character but letters, digits and `-._~:` encoded), and a segment holding a value
+//! may not come out empty, `.` or `..`; a value in the query is form-encoded. Values in
 //! any other component are refused (the spec checker rejects such templates). Nothing
-//! a user types can change the structure of the URL the spec wrote.
+//! a user types can change the structure of the URL the spec wrote: the host proof of
+//! `connectspec-lang` (`check/hosts.rs`) reads these rules.
 
 use std::fmt;
 
@@ -184,12 +190,15 @@ pub fn render_url<'v>(
         part: start,
         first: true,
         lookup,
+        dotted_host_value: None,
+        segment: (0, None),
     };
     for t in templates {
         if !r.segments(t.segments)? {
             return Ok(None);
         }
     }
+    r.end_segment(r.out.len())?;
     Ok(Some(r.out))
 }
 
@@ -199,6 +208,12 @@ struct UrlRender<'l, 'v> {
     /// No piece written yet: a placeholder here is a base URL.
     first: bool,
     lookup: &'l dyn Fn(&str) -> Option<&'v str>,
+    /// The key of the host value just written when it holds a dot: more host text
+    /// after it makes it one label, where a dot is refused.
+    dotted_host_value: Option<String>,
+    /// The path segment being written: where it starts in `out`, and the key of the
+    /// last value written into it.
+    segment: (usize, Option<String>),
 }
 
 impl UrlRender<'_, '_> {
@@ -206,7 +221,7 @@ impl UrlRender<'_, '_> {
     fn segments(&mut self, segments: &[Segment<'_>]) -> Result<bool, UrlValueError> {
         for seg in segments {
             match *seg {
-                Segment::Lit(s) => self.literal(s),
+                Segment::Lit(s) => self.literal(s)?,
                 Segment::Var(k) => match (self.lookup)(k) {
                     Some(v) => self.value(k, v)?,
                     None => return Ok(false),
@@ -216,9 +231,10 @@ impl UrlRender<'_, '_> {
                     None if self.first && self.part == UrlPart::Scheme => {
                         self.out.push_str(d.strip_suffix('/').unwrap_or(d));
                         self.part = UrlPart::Path;
+                        self.segment = (self.out.len(), None);
                         self.first = false;
                     }
-                    None => self.literal(d),
+                    None => self.literal(d)?,
                 },
                 Segment::Optional(inner) => {
                     let present = crate::template::present(inner, self.lookup);
@@ -231,11 +247,69 @@ impl UrlRender<'_, '_> {
         Ok(true)
     }
 
-    fn literal(&mut self, s: &str) {
+    fn literal(&mut self, s: &str) -> Result<(), UrlValueError> {
+        match self.part {
+            UrlPart::Host => {
+                let host_text = s.find([':', '/', '?', '#']).unwrap_or(s.len());
+                if host_text > 0 {
+                    self.host_text_follows()?;
+                }
+                if host_text < s.len() {
+                    self.dotted_host_value = None;
+                }
+            }
+            UrlPart::Path => {
+                if let Some(i) = s.find(['/', '?', '#']) {
+                    self.end_segment(self.out.len() + i)?;
+                }
+            }
+            _ => {}
+        }
         self.out.push_str(s);
+        let was = self.part;
         self.part = self.part.after(s);
+        if self.part == UrlPart::Path {
+            // A new segment opens after the last `/` (or where the path began).
+            let opened = match s.rfind('/') {
+                Some(i) => Some(self.out.len() - s.len() + i + 1),
+                None if was != UrlPart::Path => Some(self.out.len()),
+                None => None,
+            };
+            if let Some(at) = opened {
+                self.segment = (at, None);
+            }
+        }
         if !s.is_empty() {
             self.first = false;
+        }
+        Ok(())
+    }
+
+    /// More host text follows the last host value: it is one label, without a dot.
+    fn host_text_follows(&mut self) -> Result<(), UrlValueError> {
+        match self.dotted_host_value.take() {
+            Some(key) => Err(UrlValueError {
+                key,
+                part: UrlPart::Host,
+                reason: "must be one host label here (letters, digits and hyphens, no dot)",
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// The path segment that holds a value ends at `end` in `out`: it may not be
+    /// empty, `.` or `..`.
+    fn end_segment(&mut self, end: usize) -> Result<(), UrlValueError> {
+        let (start, key) = std::mem::replace(&mut self.segment, (end, None));
+        match key {
+            Some(key) if matches!(self.out.get(start..end), Some("" | "." | "..")) => {
+                Err(UrlValueError {
+                    key,
+                    part: UrlPart::Path,
+                    reason: "cannot make an empty, `.` or `..` path segment",
+                })
+            }
+            _ => Ok(()),
         }
     }
 
@@ -256,6 +330,7 @@ impl UrlRender<'_, '_> {
                 })?;
                 self.out.push_str(&base);
                 self.part = UrlPart::Path;
+                self.segment = (self.out.len(), None);
             }
             UrlPart::Host => {
                 if v.is_empty()
@@ -268,7 +343,11 @@ impl UrlRender<'_, '_> {
                         "is not a host name (letters, digits, hyphens and dots only)",
                     ));
                 }
+                self.host_text_follows()?;
                 self.out.push_str(v);
+                if v.contains('.') {
+                    self.dotted_host_value = Some(k.to_owned());
+                }
             }
             UrlPart::Path => {
                 if v == "." || v == ".." {
@@ -279,6 +358,7 @@ impl UrlRender<'_, '_> {
                 }
                 self.out
                     .extend(percent_encoding::utf8_percent_encode(v, SEGMENT));
+                self.segment.1 = Some(k.to_owned());
             }
             UrlPart::Query => {
                 self.out
@@ -456,6 +536,149 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn a_host_value_that_more_host_text_follows_is_one_label() {
+        let sub = Template {
+            segments: &[
+                Segment::Lit("https://"),
+                Segment::Var("sub"),
+                Segment::Lit(".example.com/v1"),
+            ],
+        };
+        let with = |v: &'static str| move |_: &str| Some(v);
+        assert_eq!(
+            render_url(&[&sub], UrlPart::Scheme, &with("acme-1")).unwrap(),
+            Some("https://acme-1.example.com/v1".into())
+        );
+        for bad in ["evil.com", "127.0.0.1", "a.", ".a", "a_b", "a b", "a:1", ""] {
+            let err = render_url(&[&sub], UrlPart::Scheme, &with(bad)).unwrap_err();
+            assert_eq!(
+                (err.key.as_str(), err.part),
+                ("sub", UrlPart::Host),
+                "{bad}"
+            );
+        }
+        // The last piece of a host may hold dots: a whole host, or `api.{site}`.
+        let whole = Template {
+            segments: &[
+                Segment::Lit("https://"),
+                Segment::Var("host"),
+                Segment::Lit("/api"),
+            ],
+        };
+        assert_eq!(
+            render_url(&[&whole], UrlPart::Scheme, &with("crm.acme.example.org")).unwrap(),
+            Some("https://crm.acme.example.org/api".into())
+        );
+        let site = Template {
+            segments: &[Segment::Lit("https://api."), Segment::Var("site")],
+        };
+        assert_eq!(
+            render_url(&[&site], UrlPart::Scheme, &with("us3.datadoghq.com")).unwrap(),
+            Some("https://api.us3.datadoghq.com".into())
+        );
+        // Two values in a row: the first is followed by host text.
+        let two = Template {
+            segments: &[
+                Segment::Lit("https://"),
+                Segment::Var("a"),
+                Segment::Var("b"),
+                Segment::Lit(".example.com"),
+            ],
+        };
+        let a_dotted = |k: &str| Some(if k == "a" { "x.y" } else { "z" });
+        assert_eq!(
+            render_url(&[&two], UrlPart::Scheme, &a_dotted)
+                .unwrap_err()
+                .key,
+            "a"
+        );
+    }
+
+    #[test]
+    fn an_optional_host_label_renders_both_shapes() {
+        let t = Template {
+            segments: &[
+                Segment::Lit("https://"),
+                Segment::Optional(&[Segment::Var("dc"), Segment::Lit(".")]),
+                Segment::Lit("api.example.com/v1"),
+            ],
+        };
+        assert_eq!(
+            render_url(&[&t], UrlPart::Scheme, &|_| None).unwrap(),
+            Some("https://api.example.com/v1".into())
+        );
+        assert_eq!(
+            render_url(&[&t], UrlPart::Scheme, &|_| Some("eu")).unwrap(),
+            Some("https://eu.api.example.com/v1".into())
+        );
+        let err = render_url(&[&t], UrlPart::Scheme, &|_| Some("evil.com")).unwrap_err();
+        assert_eq!((err.key.as_str(), err.part), ("dc", UrlPart::Host));
+    }
+
+    #[test]
+    fn a_path_value_is_one_segment() {
+        let t = Template {
+            segments: &[
+                Segment::Lit("https://api.example.com/v1/accounts/"),
+                Segment::Var("account"),
+                Segment::Lit("/users"),
+            ],
+        };
+        let with = |v: &'static str| move |_: &str| Some(v);
+        for (v, want) in [
+            ("a/b", "a%2Fb"),
+            ("a?b#c", "a%3Fb%23c"),
+            ("100%", "100%25"),
+            ("a\\b", "a%5Cb"),
+            ("../x", "..%2Fx"),
+            ("%2e%2e", "%252e%252e"),
+            ("x y", "x%20y"),
+            ("née", "n%C3%A9e"),
+            ("...", "..."),
+            ("a:b@c;d", "a:b%40c%3Bd"),
+        ] {
+            assert_eq!(
+                render_url(&[&t], UrlPart::Scheme, &with(v)).unwrap(),
+                Some(format!("https://api.example.com/v1/accounts/{want}/users")),
+                "{v}"
+            );
+        }
+        for bad in [".", "..", ""] {
+            let err = render_url(&[&t], UrlPart::Scheme, &with(bad)).unwrap_err();
+            assert_eq!((err.key.as_str(), err.part), ("account", UrlPart::Path));
+        }
+        // Part of a segment: the segment it completes is what counts.
+        let dot = Template {
+            segments: &[
+                Segment::Lit("https://api.example.com/v1/"),
+                Segment::Var("a"),
+                Segment::Lit("./x"),
+            ],
+        };
+        assert!(render_url(&[&dot], UrlPart::Scheme, &with(".")).is_err());
+        assert!(render_url(&[&dot], UrlPart::Scheme, &with("a")).is_ok());
+        let two = Template {
+            segments: &[Segment::Lit("/v1/"), Segment::Var("a"), Segment::Var("b")],
+        };
+        let err = render_url(&[&two], UrlPart::Path, &|k| {
+            Some(if k == "a" { "" } else { "." })
+        })
+        .unwrap_err();
+        assert_eq!(err.part, UrlPart::Path);
+        let json = Template {
+            segments: &[
+                Segment::Lit("/Accounts/"),
+                Segment::Var("sid"),
+                Segment::Lit(".json"),
+            ],
+        };
+        assert_eq!(
+            render_url(&[&json], UrlPart::Path, &with("")).unwrap(),
+            Some("/Accounts/.json".into())
+        );
     }
 
     #[test]

@@ -3,7 +3,11 @@
 //! - a provider address built from form fields can only be one of the spec's allowed
 //!   hosts: hostile values (internal addresses in every spelling, user-info and port
 //!   tricks, path traversal and delimiters, upper-case and non-ASCII hosts) give a 422
-//!   naming the field, and no connection ever reaches a listener on this machine;
+//!   naming the field, and no connection ever reaches a listener on this machine. That
+//!   holds for every shape a host takes: a value in front of a literal domain (one
+//!   label, whatever the field's pattern), a host name the user types as the whole
+//!   host (`https://{hostname}/api/v3`, whose internal names and addresses the
+//!   outbound policy refuses), a whole base URL, and a path segment;
 //! - a name that resolves only to internal addresses is refused before connecting;
 //! - a control character in any field is refused by `/validate` and `/test` alike.
 //!
@@ -59,6 +63,8 @@ enum Position {
     Path,
     /// The whole base URL (a self-hosted product's `{instance_url}/api`).
     Base,
+    /// The whole host (an instance's `https://{hostname}/api/v3`).
+    UserHost,
 }
 
 /// The field placeholders of a URL template (or a path) with their position, read
@@ -83,8 +89,11 @@ fn placeholders(template: &str, whole_url: bool) -> Vec<(String, Position)> {
         if ph.param.is_some() || out.iter().any(|(k, _)| *k == ph.key) {
             continue;
         }
+        let end = ph.offset + template[ph.offset..].find('}').map_or(0, |i| i + 1);
         let position = if whole_url && ph.offset == 0 {
             Position::Base
+        } else if whole_url && ph.offset == rest_at && rest_at > 0 && end == host_end {
+            Position::UserHost
         } else if ph.offset < host_end {
             Position::Host
         } else {
@@ -208,7 +217,7 @@ fn hostile(position: Position, port: u16) -> Vec<String> {
     .iter()
     .map(|s| s.replace("{port}", &port.to_string()))
     .collect();
-    if position == Position::Host {
+    if matches!(position, Position::Host | Position::UserHost) {
         // In the host, dots and hyphens also matter: a whole other domain, or a label
         // that only looks like the allowed one.
         v.extend(
@@ -264,7 +273,23 @@ fn names_field(body: &Value, field: &str) -> bool {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_url_values_are_refused_and_reach_nothing() {
     let trap = Trap::start().await;
-    let svc = Service::start(quick_config()).await;
+    // A host the user types is any host name: the names among the hostile values
+    // resolve to internal addresses here, as they could for anyone's DNS, and the
+    // outbound policy must refuse each (a name with no public address).
+    let mut config = quick_config();
+    let internal: [IpAddr; 5] = [
+        IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(Ipv6Addr::LOCALHOST),
+        IpAddr::V4(Ipv4Addr::new(10, 0, 0, 1)),
+        IpAddr::V4(Ipv4Addr::new(169, 254, 169, 254)),
+        IpAddr::V6(Ipv4Addr::LOCALHOST.to_ipv6_mapped()),
+    ];
+    for (i, name) in USER_HOST_NAMES.iter().enumerate() {
+        config
+            .resolve
+            .insert((*name).to_owned(), vec![internal[i % internal.len()]]);
+    }
+    let svc = Service::start(config).await;
     let c = common::client();
     let cat = catalogue();
     let mut methods = 0;
@@ -311,9 +336,15 @@ async fn hostile_url_values_are_refused_and_reach_nothing() {
                 None => {}
             }
             for (key, position) in keys {
-                let label = position == Position::Path
-                    || label_position(&m.base_url, &key)
+                let in_label = label_position(&m.base_url, &key)
                     || oauth_urls.iter().any(|u| label_position(u, &key));
+                let label = position == Position::Path || in_label;
+                // A field without a pattern, options or format is confined where it
+                // stands by the runtime alone: `/validate` may accept what `/test`
+                // refuses.
+                let free = m.field(&key).is_some_and(|f| {
+                    f.pattern.is_none() && f.options.is_empty() && f.format.is_none()
+                });
                 for h in hostile(position, trap.port) {
                     let (field, value) = source_value(m, &key, &h);
                     let (form, _) = form_with(&spec.id, m, Some((&field, &value)));
@@ -329,8 +360,13 @@ async fn hostile_url_values_are_refused_and_reach_nothing() {
                         && m.connection_test
                             .as_ref()
                             .is_none_or(|t| !t.path.contains(&format!("{{{key}}}")));
-                    let contained =
-                        (label && is_dns_label(&h)) || (oauth_path_only && is_host_segment(&h));
+                    // A free value in front of a literal domain is whatever the runtime
+                    // admits in one label there (`localhost` in
+                    // `api.localhost.ghe.com`); a free path value is one encoded segment.
+                    let contained = (label && is_dns_label(&h))
+                        || (oauth_path_only && is_host_segment(&h))
+                        || (free && in_label && is_label_text(&h))
+                        || (free && position == Position::Path && h != "." && h != "..");
                     for verb in verbs.iter().copied() {
                         // A base URL on a private address is a well-formed value: only
                         // the requests refuse it.
@@ -342,6 +378,15 @@ async fn hostile_url_values_are_refused_and_reach_nothing() {
                             post_verb(&c, &svc, &spec.id, &m.id, verb, &form).await;
                         if contained {
                             contained_cases += 1;
+                            continue;
+                        }
+                        // A well-formed host name, internal ones included, is a valid
+                        // value of a host name field, and a free field's value a valid
+                        // value of it: only the requests refuse them.
+                        let lenient = verb == "validate"
+                            && (position == Position::UserHost || free)
+                            && status == 200;
+                        if lenient {
                             continue;
                         }
                         if status != 422 || !names_field(&body, &field) {
@@ -382,6 +427,29 @@ fn label_position(base_url: &str, key: &str) -> bool {
     })
 }
 
+/// Names a user could type as a whole host (after the form's normalising) among the
+/// hostile values: the test resolves each to an internal address.
+const USER_HOST_NAMES: &[&str] = &[
+    "localhost",
+    "acme",
+    "evil.example",
+    "127.0.0.1.nip.io",
+    "localtest.me",
+    "metadata.google.internal",
+    "acme.example.com",
+    "acme.example.com.evil.example",
+    "xn--bcher-kva.example",
+    "acme.example",
+    // `a/b` pasted as a URL: its host.
+    "a",
+];
+
+/// What the runtime admits in a host value that more host text follows: letters,
+/// digits and hyphens, no dot.
+fn is_label_text(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
 /// Host-name characters, as one path segment (not `.` or `..`).
 fn is_host_segment(s: &str) -> bool {
     !s.is_empty()
@@ -412,13 +480,26 @@ async fn names_resolving_to_internal_addresses_are_refused() {
         IpAddr::V6(Ipv6Addr::LOCALHOST),
         IpAddr::V6(Ipv4Addr::LOCALHOST.to_ipv6_mapped()),
     ];
-    // Zendesk builds its host from a field, Webflow's host is fixed: both are confined.
+    // Zendesk builds its host from a field, GitHub Enterprise Server's host is the one
+    // the user types, GHE.com's has a free label, Webflow's is fixed: all are confined.
     for (provider, method, host, field) in [
         (
             "zendesk",
             "api_token",
             "acme.zendesk.com",
-            Some("subdomain"),
+            Some(("subdomain", "acme")),
+        ),
+        (
+            "github",
+            "enterprise_server_token",
+            "github.acme-corp.example",
+            Some(("hostname", "github.acme-corp.example")),
+        ),
+        (
+            "github",
+            "data_residency_token",
+            "api.acme.ghe.com",
+            Some(("subdomain", "acme")),
         ),
         ("webflow", "site_token", "api.webflow.com", None),
     ] {
@@ -430,7 +511,7 @@ async fn names_resolving_to_internal_addresses_are_refused() {
             .find(|m| m.id == method)
             .unwrap();
         let (form, ok) = match field {
-            Some(f) => form_with(provider, m, Some((f, "acme"))),
+            Some(f) => form_with(provider, m, Some(f)),
             None => (valid_form(provider, m), true),
         };
         assert!(ok);
@@ -444,7 +525,7 @@ async fn names_resolving_to_internal_addresses_are_refused() {
                 body["type"], "urn:connectspec:problem:refused-host",
                 "{body}"
             );
-            if let Some(f) = field {
+            if let Some((f, _)) = field {
                 assert!(names_field(&body, f), "{body}");
             }
             svc.stop().await.unwrap();

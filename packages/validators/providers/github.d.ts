@@ -37,6 +37,48 @@ export interface ClassicTokenValues {
 /** The result of validating Personal Access Token (Classic). */
 export type ClassicTokenResult = ValidationResult<ClassicTokenField, ClassicTokenValues | Record<string, never>>;
 
+// GitHub Personal Access Token (Enterprise Server) (`enterprise_server_token`)
+
+/** The field keys of Personal Access Token (Enterprise Server). */
+export type EnterpriseServerTokenField = "hostname" | "token";
+
+/** The raw input of Personal Access Token (Enterprise Server). */
+export interface EnterpriseServerTokenFields {
+  /** Server Host Name: a host name such as `github.acme-corp.example`, without `https://` */
+  hostname: string;
+  /** Personal Access Token (secret) */
+  token: string;
+}
+
+/** The normalised non-secret values of a valid Personal Access Token (Enterprise Server) form. */
+export interface EnterpriseServerTokenValues {
+  hostname: string;
+}
+
+/** The result of validating Personal Access Token (Enterprise Server). */
+export type EnterpriseServerTokenResult = ValidationResult<EnterpriseServerTokenField, EnterpriseServerTokenValues | Record<string, never>>;
+
+// GitHub Personal Access Token (GHE.com) (`data_residency_token`)
+
+/** The field keys of Personal Access Token (GHE.com). */
+export type DataResidencyTokenField = "subdomain" | "token";
+
+/** The raw input of Personal Access Token (GHE.com). */
+export interface DataResidencyTokenFields {
+  /** GHE.com Subdomain */
+  subdomain: string;
+  /** Personal Access Token (secret) */
+  token: string;
+}
+
+/** The normalised non-secret values of a valid Personal Access Token (GHE.com) form. */
+export interface DataResidencyTokenValues {
+  subdomain: string;
+}
+
+/** The result of validating Personal Access Token (GHE.com). */
+export type DataResidencyTokenResult = ValidationResult<DataResidencyTokenField, DataResidencyTokenValues | Record<string, never>>;
+
 // GitHub OAuth App (`oauth_app`)
 
 /** The field keys of OAuth App. */
@@ -54,7 +96,7 @@ export interface OauthAppValues {
 export type OauthAppResult = ValidationResult<OauthAppField, OauthAppValues | Record<string, never>>;
 
 /** GitHub's auth method ids. */
-export type MethodId = "fine_grained_token" | "classic_token" | "oauth_app";
+export type MethodId = "fine_grained_token" | "classic_token" | "enterprise_server_token" | "data_residency_token" | "oauth_app";
 
 /** The checking tables, by method id. */
 export declare const methods: Readonly<Record<MethodId, MethodRules>>;
@@ -63,6 +105,10 @@ export declare const methods: Readonly<Record<MethodId, MethodRules>>;
 export declare function validate(method: "fine_grained_token", fields: RawFields<FineGrainedTokenField>): FineGrainedTokenResult;
 /** Validates the raw fields of GitHub Personal Access Token (Classic). */
 export declare function validate(method: "classic_token", fields: RawFields<ClassicTokenField>): ClassicTokenResult;
+/** Validates the raw fields of GitHub Personal Access Token (Enterprise Server). */
+export declare function validate(method: "enterprise_server_token", fields: RawFields<EnterpriseServerTokenField>): EnterpriseServerTokenResult;
+/** Validates the raw fields of GitHub Personal Access Token (GHE.com). */
+export declare function validate(method: "data_residency_token", fields: RawFields<DataResidencyTokenField>): DataResidencyTokenResult;
 /** Validates the raw fields of GitHub OAuth App. */
 export declare function validate(method: "oauth_app", fields: RawFields<OauthAppField>): OauthAppResult;
 export declare function validate(method: string, fields: unknown): ValidationResult;

@@ -10,9 +10,8 @@
 
 use std::collections::BTreeMap;
 
-use connectspec_runtime::{Segment, Template, UrlPart};
-
-use crate::check::hosts::{Lang, lang_of, owned_template};
+use crate::check::host_shapes::{HostPiece, host_shapes};
+use crate::check::hosts::{Lang, lang_of};
 use crate::model::{AuthMethod, ProviderSpec};
 
 /// The longest DNS label.
@@ -32,7 +31,8 @@ pub(crate) fn apply(spec: &mut ProviderSpec) {
     }
 }
 
-/// The tightest limit of each field key over every URL of `m` that names it in a host.
+/// The tightest limit of each field key over every URL of `m` that names it in a host,
+/// in every shape of that host.
 fn limits(m: &AuthMethod) -> BTreeMap<String, u32> {
     let mut out: BTreeMap<String, u32> = BTreeMap::new();
     let oauth = m.oauth.iter().flat_map(|o| {
@@ -46,46 +46,45 @@ fn limits(m: &AuthMethod) -> BTreeMap<String, u32> {
         .chain(oauth)
         .flatten()
     {
-        let Some(owned) = owned_template(url) else {
+        let Some(shapes) = host_shapes(&[url]) else {
             continue;
         };
-        let segments = owned.segments();
-        let t = Template {
-            segments: &segments,
-        };
-        let host: Vec<Segment<'_>> = connectspec_runtime::url_pieces(&[&t], UrlPart::Scheme)
-            .into_iter()
-            .filter(|(part, seg)| *part == UrlPart::Host && *seg != Segment::Lit("://"))
-            .map(|(_, seg)| seg)
-            .collect();
-        for (i, seg) in host.iter().enumerate() {
-            let (Segment::Var(key) | Segment::Default(key, _)) = seg else {
-                continue;
-            };
-            if m.field(key).is_none() {
-                continue; // a derived or captured value, or `{field.param}`: not typed
+        for host in &shapes.shapes {
+            for (i, piece) in host.iter().enumerate() {
+                let HostPiece::Var(key) = piece else {
+                    continue;
+                };
+                if m.field(key).is_none() {
+                    continue; // a derived or captured value, or `{field.param}`: not typed
+                }
+                // More host text after it: one label, whatever the field's pattern
+                // (the runtime refuses a dot there).
+                let label = i + 1 < host.len();
+                let limit = match lang_of(m, key) {
+                    Lang::Finite(_) => continue, // options: fixed values
+                    // One label: what the label's literal text around it leaves.
+                    _ if label => MAX_LABEL.saturating_sub(label_literals(host, i)),
+                    Lang::Label => MAX_LABEL.saturating_sub(label_literals(host, i)),
+                    // Possibly several labels: what the host's literal text leaves.
+                    Lang::Ending(_) | Lang::Unconfined => {
+                        MAX_HOST.saturating_sub(host_literals(host))
+                    }
+                };
+                let limit = limit.max(1);
+                out.entry(key.clone())
+                    .and_modify(|n| *n = (*n).min(limit))
+                    .or_insert(limit);
             }
-            let limit = match lang_of(m, key) {
-                Lang::Finite(_) => continue, // options: fixed values
-                // One label: what the label's literal text around it leaves.
-                Lang::Label => MAX_LABEL.saturating_sub(label_literals(&host, i)),
-                // Possibly several labels: what the host's literal text leaves.
-                Lang::Ending(_) | Lang::Unconfined => MAX_HOST.saturating_sub(host_literals(&host)),
-            };
-            let limit = limit.max(1);
-            out.entry((*key).to_owned())
-                .and_modify(|n| *n = (*n).min(limit))
-                .or_insert(limit);
         }
     }
     out
 }
 
 /// Literal characters in the same label as the placeholder at `i`.
-fn label_literals(host: &[Segment<'_>], i: usize) -> u32 {
+fn label_literals(host: &[HostPiece], i: usize) -> u32 {
     let mut n = 0;
-    for seg in host[..i].iter().rev() {
-        if let Segment::Lit(l) = seg {
+    for piece in host[..i].iter().rev() {
+        if let HostPiece::Lit(l) = piece {
             match l.rfind('.') {
                 Some(dot) => {
                     n += l.len() - dot - 1;
@@ -95,8 +94,8 @@ fn label_literals(host: &[Segment<'_>], i: usize) -> u32 {
             }
         }
     }
-    for seg in &host[i + 1..] {
-        if let Segment::Lit(l) = seg {
+    for piece in &host[i + 1..] {
+        if let HostPiece::Lit(l) = piece {
             match l.find('.') {
                 Some(dot) => {
                     n += dot;
@@ -110,11 +109,11 @@ fn label_literals(host: &[Segment<'_>], i: usize) -> u32 {
 }
 
 /// Literal characters of the whole host.
-fn host_literals(host: &[Segment<'_>]) -> u32 {
+fn host_literals(host: &[HostPiece]) -> u32 {
     host.iter()
         .map(|s| match s {
-            Segment::Lit(l) => l.len() as u32,
-            _ => 0,
+            HostPiece::Lit(l) => l.len() as u32,
+            HostPiece::Var(_) => 0,
         })
         .sum()
 }

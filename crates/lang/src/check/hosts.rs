@@ -1,25 +1,40 @@
 //! Where a method's requests may go, proved at load time.
 //!
-//! Every method lists `allowed_hosts`. From the literal parts of `base_url` and the
-//! constraints of the fields it names, this module proves that every host the template
-//! can produce from *valid* fields is one of them, and refuses (located) any field that
-//! could steer the request elsewhere. The service checks each host again with the same
-//! [`connectspec_runtime::host_allowed`] before it sends anything; this proof is what
-//! makes that check never fire for a well-formed spec.
+//! Every method lists `allowed_hosts`. From the literal parts of `base_url`, the
+//! constraints of the fields it names and what the runtime enforces when it builds a
+//! URL ([`connectspec_runtime::render_url`]), this module proves that every host the
+//! template can produce from *valid* fields is one of them, and refuses (located) any
+//! field that could steer the request elsewhere. The service checks each host again
+//! with the same [`connectspec_runtime::host_allowed`] before it sends anything; this
+//! proof is what makes that check never fire for a well-formed spec.
 //!
-//! What a field can contribute is read from its constraints:
+//! Every shape of the host is proved (`host_shapes.rs`: with and without each optional
+//! part, a default's value or its text). In one shape, what a placeholder can
+//! contribute is read from where it stands and from its field:
 //!
 //! - `options`, or a pattern that matches a finite set of literals: exactly those
 //!   values, so every resulting host is checked;
-//! - a pattern whose alphabet is letters, digits and `-`: one DNS label, which cannot
-//!   add a dot, so the literal text after it decides the domain;
-//! - a pattern of host-name characters whose every match ends with literal text
-//!   (`^[a-z0-9-]+\.atlassian\.net$`): a host ending in that text;
-//! - no such pattern but `format: integer` or `format: uuid`: one label.
+//! - any other value that more host text follows (`{sub}` in `{sub}.example.com`,
+//!   `{app_id}` in `{app_id}-dsn.algolia.net`): the runtime admits letters, digits
+//!   and `-` there and no dot, so it is part of one label whatever its pattern, and
+//!   the literal text after it decides the domain;
+//! - the last piece of the host: a pattern whose alphabet is letters, digits and `-`
+//!   (one label); a pattern of host-name characters whose every match ends with
+//!   literal text (`^[a-z0-9-]+\.atlassian\.net$`); `format: integer` or `uuid`;
+//! - a non-secret `format: hostname` field that is the whole host
+//!   (`https://{host}/api`): the user's own instance, confined like a user's base URL
+//!   (`{instance_url}/api`) by the service's outbound policy when the method lists
+//!   `allowed_hosts: ["*"]`.
 //!
-//! Anything else (a bare `format: hostname`, no constraint at all) is unconfined.
+//! Anything else (a free value at the end of a host, a bare `format: hostname` next
+//! to literal text) is unconfined. A value in a path segment needs nothing: the
+//! runtime percent-encodes it into its one segment and refuses a segment that comes
+//! out empty, `.` or `..`; a secret there still needs a pattern of path characters.
 
-use connectspec_runtime::{Part, Segment, Template, UrlPart, host_allowed, is_allowed_host_entry};
+use connectspec_runtime::{Segment, Template, UrlPart, host_allowed, is_allowed_host_entry};
+
+use crate::check::host_shapes::{HostPiece, HostShapes, host_shapes};
+pub(crate) use crate::check::host_shapes::{OwnedTemplate, owned_template};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 use crate::diag::Code;
@@ -74,30 +89,50 @@ pub(crate) fn check_hosts(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr) {
         .map(String::as_str)
         .filter(|h| is_allowed_host_entry(h))
         .collect();
-    if let Some(i) = m.allowed_hosts.iter().position(|h| h == "*")
-        && !m.base_url.starts_with('{')
-    {
-        rep.value(
-            &p.join("allowed_hosts").join(i),
-            Code::UserBaseUrl,
-            "`*` allows any host, but the base URL is not the user's",
-            "`*`",
-            "list the provider's hosts; `*` is for self-hosted products whose `base_url` opens with an https URL field (`{instance_url}/api/v4`)",
-        );
-    }
     let path = m.connection_test.as_ref().map(|t| t.path.as_str());
-    confine(rep, m, p, "base_url", &m.base_url, path, &allowed);
+    let mut urls = vec![("base_url", m.base_url.as_str(), path)];
     if let Some(o) = &m.oauth {
-        let urls = [
+        let oauth = [
             ("oauth/authorization_url", o.authorization_url.as_deref()),
             ("oauth/token_url", Some(o.token_url.as_str())),
             ("oauth/refresh_url", o.refresh_url.as_deref()),
         ];
-        for (key, url) in urls {
-            if let Some(url) = url {
-                confine(rep, m, p, key, url, None, &allowed);
-            }
-        }
+        urls.extend(oauth.into_iter().filter_map(|(k, u)| Some((k, u?, None))));
+    }
+    let user_host = urls.iter().any(|(_, url, path)| {
+        let texts: Vec<&str> = std::iter::once(*url).chain(*path).collect();
+        host_shapes(&texts).is_some_and(|s| {
+            s.shapes
+                .iter()
+                .any(|shape| whole_user_host(m, shape).is_some())
+        })
+    });
+    if let Some(i) = m.allowed_hosts.iter().position(|h| h == "*")
+        && !m.base_url.starts_with('{')
+        && !user_host
+    {
+        rep.value(
+            &p.join("allowed_hosts").join(i),
+            Code::UserBaseUrl,
+            "`*` allows any host, but no URL of the method is the user's",
+            "`*`",
+            "list the provider's hosts; `*` is for self-hosted products whose `base_url` opens with an https URL field (`{instance_url}/api/v4`) or whose host is a `format: hostname` field (`https://{host}/api`)",
+        );
+    }
+    for (key, url, path) in urls {
+        confine(rep, m, p, key, url, path, &allowed);
+    }
+}
+
+/// The field whose value is the whole host of `shape`, when it is a host the user
+/// types: a non-secret `format: hostname` field.
+fn whole_user_host<'s>(m: &AuthMethod, shape: &'s [HostPiece]) -> Option<&'s str> {
+    match shape {
+        [HostPiece::Var(k)] => m
+            .field(k)
+            .is_some_and(|f| f.format == Some(Format::Hostname) && !f.secret)
+            .then_some(k.as_str()),
+        _ => None,
     }
 }
 
@@ -115,6 +150,7 @@ fn confine(
     let Some(base) = owned_template(url) else {
         return; // a malformed template is reported by the template check
     };
+    let path_text = path;
     let path = path.and_then(owned_template);
     let base_segments = base.segments();
     let path_segments = path
@@ -129,11 +165,6 @@ fn confine(
     };
     let templates = [&base_t, &path_t];
     let pieces = connectspec_runtime::url_pieces(&templates, UrlPart::Scheme);
-    let host: Vec<&Segment<'_>> = pieces
-        .iter()
-        .filter(|(part, seg)| *part == UrlPart::Host && *seg != Segment::Lit("://"))
-        .map(|(_, seg)| seg)
-        .collect();
     for (i, (part, seg)) in pieces.iter().enumerate() {
         let (Segment::Var(key) | Segment::Default(key, _)) = seg else {
             continue;
@@ -154,22 +185,34 @@ fn confine(
                 shown(key),
                 format!("put values only into the host, the path or the query of `{}` and the test path", url_key.trim_start_matches("oauth/")),
             ),
-            UrlPart::Path if lang_of(m, key) == Lang::Unconfined && !path_alphabet(m, key) => rep.value(
-                &ptr,
-                Code::UnconfinedUrl,
-                format!(
-                    "field `{key}` goes into the URL path but declares no format, so any text would be sent there"
-                ),
-                shown(key),
-                "give it the `pattern` (or `options`) its provider documents, e.g. `^[A-Za-z0-9-]+$` for an organisation name",
-            ),
+            // Any value is one percent-encoded segment; a secret's pattern is what
+            // keeps a URL that may be shown reviewable.
+            UrlPart::Path
+                if m.field(key).is_some_and(|f| f.secret)
+                    && lang_of(m, key) == Lang::Unconfined
+                    && !path_alphabet(m, key) =>
+            {
+                rep.value(
+                    &ptr,
+                    Code::UnconfinedUrl,
+                    format!(
+                        "secret field `{key}` goes into the URL path but declares no pattern of path characters"
+                    ),
+                    shown(key),
+                    "give it the `pattern` its provider documents, of letters, digits and `-._~:@!$&'()*+,;=` (e.g. `^[0-9]+:[A-Za-z0-9_-]+$` for a bot token)",
+                )
+            }
             _ => {}
         }
     }
-    if allowed.is_empty() || host.is_empty() {
+    if allowed.is_empty() {
         return;
     }
-    prove_host(rep, m, p, (url_key, url), &host, allowed);
+    let texts: Vec<&str> = std::iter::once(url).chain(path_text).collect();
+    let Some(shapes) = host_shapes(&texts) else {
+        return;
+    };
+    prove_shapes(rep, m, p, (url_key, url), &shapes, allowed);
 }
 
 /// A URL that opens with a placeholder takes its whole base from that field (a
@@ -229,41 +272,87 @@ fn user_base_url(
     }
 }
 
-/// Proves that the host pieces (literals and placeholders, in order) stay inside
-/// `allowed`, reporting the first way they could leave.
-fn prove_host(
+/// Proves every shape of a URL's host inside `allowed`: reports the first way one
+/// could leave, and every option value the runtime would refuse where it stands.
+fn prove_shapes(
     rep: &mut Reporter<'_>,
     m: &AuthMethod,
     p: &Ptr,
     (key_of_url, url): (&str, &str),
-    host: &[&Segment<'_>],
+    shapes: &HostShapes,
     allowed: &[&str],
 ) {
+    let url_name = key_of_url.trim_start_matches("oauth/");
+    let mut dotted: Vec<&str> = Vec::new();
+    for shape in &shapes.shapes {
+        for (i, piece) in shape.iter().enumerate() {
+            let HostPiece::Var(k) = piece else { continue };
+            if i + 1 == shape.len() || dotted.contains(&k.as_str()) {
+                continue;
+            }
+            if let Lang::Finite(values) = lang_of(m, k)
+                && let Some(v) = values.iter().find(|v| v.contains('.'))
+            {
+                dotted.push(k);
+                rep.value(
+                    &field_ptr(m, p, key_of_url, k),
+                    Code::UnconfinedUrl,
+                    format!("`{{{k}}}` can be `{v}`, but in the host of `{url_name}` ({url}) more host text follows it, so it must be one label without a dot"),
+                    shown(k),
+                    "put the whole host into the option (`{region.api_host}` as the host), or give the options single labels",
+                );
+            }
+        }
+    }
+    if shapes.too_many {
+        rep.value(
+            &p.join_path(key_of_url),
+            Code::UnconfinedUrl,
+            format!("the host of `{url_name}` has too many optional parts and defaults to prove"),
+            shown(url),
+            "keep to a few optional parts (`{?…}`) and defaults in a host",
+        );
+        return;
+    }
+    for shape in &shapes.shapes {
+        if let Err(problem) = prove_shape(m, shape, allowed) {
+            report(rep, m, p, (key_of_url, url), problem);
+            return;
+        }
+    }
+}
+
+/// Why a host shape could leave `allowed`.
+enum Leaves {
+    /// This literal or finite host is not allowed.
+    Host(String),
+    /// The placeholder (empty: too many choices) could make hosts that are not all
+    /// covered: the endings it leaves, none when it could be anything.
+    Open(String, Vec<String>),
+    /// The whole host is the user's host name in this field, and `*` is not listed.
+    UserHost(String),
+}
+
+/// Proves one shape of a host (pieces in order) inside `allowed`.
+fn prove_shape(m: &AuthMethod, shape: &[HostPiece], allowed: &[&str]) -> Result<(), Leaves> {
     // Exact tails of the host, built from the end while pieces are literal or finite.
     let mut tails: Vec<String> = vec![String::new()];
     let mut open: Option<(&str, Lang)> = None;
-    for seg in host.iter().rev() {
-        let choices = match seg {
-            Segment::Lit(s) => vec![(*s).to_owned()],
-            Segment::Var(k) => match lang_of(m, k) {
+    for (i, piece) in shape.iter().enumerate().rev() {
+        let choices = match piece {
+            HostPiece::Lit(s) => vec![s.clone()],
+            HostPiece::Var(k) => match lang_of(m, k) {
                 Lang::Finite(v) => v,
+                // More host text follows: the runtime keeps the value to one label.
+                _ if i + 1 < shape.len() => {
+                    open = Some((k, Lang::Label));
+                    break;
+                }
                 lang => {
                     open = Some((k, lang));
                     break;
                 }
             },
-            // The value or, when it is absent, the literal default.
-            Segment::Default(k, d) => match lang_of(m, k) {
-                Lang::Finite(mut v) => {
-                    v.push((*d).to_owned());
-                    v
-                }
-                _ => {
-                    open = Some((k, Lang::Unconfined));
-                    break;
-                }
-            },
-            Segment::Optional(_) => unreachable!("optional parts are read in line"),
         };
         if tails.len() * choices.len() > MAX_HOSTS {
             open = Some(("", Lang::Unconfined));
@@ -274,6 +363,12 @@ fn prove_host(
             .flat_map(|c| tails.iter().map(move |t| format!("{c}{t}")))
             .collect();
     }
+    let Some((key, lang)) = open else {
+        return match tails.iter().find(|h| !host_allowed(h, allowed)) {
+            Some(h) => Err(Leaves::Host(h.clone())),
+            None => Ok(()),
+        };
+    };
     let wildcard_covers = |ending: &str| {
         allowed
             .iter()
@@ -284,59 +379,75 @@ fn prove_host(
                     && ending[..ending.len() - d.len()].ends_with('.')
             })
     };
-    match open {
-        None => {
-            for h in &tails {
-                if !host_allowed(h, allowed) {
-                    rep.value(
-                        &p.join_path(key_of_url),
-                        Code::UnconfinedUrl,
-                        format!("`{}` can request host `{h}`, which `allowed_hosts` does not list", key_of_url.trim_start_matches("oauth/")),
-                        shown(url),
-                        format!("add `{h}` (or a `*.` pattern covering it) to `allowed_hosts`, or correct the URL"),
-                    );
-                    return;
-                }
-            }
-        }
-        Some((key, lang)) => {
-            let endings: Vec<String> = match &lang {
-                Lang::Label => tails.clone(),
-                Lang::Ending(ends) => ends
-                    .iter()
-                    .flat_map(|e| tails.iter().map(move |t| format!("{e}{t}")))
-                    .collect(),
-                Lang::Finite(_) | Lang::Unconfined => Vec::new(),
+    let endings: Vec<String> = match &lang {
+        Lang::Label => tails.clone(),
+        Lang::Ending(ends) => ends
+            .iter()
+            .flat_map(|e| tails.iter().map(move |t| format!("{e}{t}")))
+            .collect(),
+        Lang::Finite(_) | Lang::Unconfined => Vec::new(),
+    };
+    if !endings.is_empty() && endings.iter().all(|e| wildcard_covers(e)) {
+        return Ok(());
+    }
+    if let Some(k) = whole_user_host(m, shape) {
+        return if allowed.contains(&"*") {
+            Ok(())
+        } else {
+            Err(Leaves::UserHost(k.to_owned()))
+        };
+    }
+    Err(Leaves::Open(key.to_owned(), endings))
+}
+
+fn report(
+    rep: &mut Reporter<'_>,
+    m: &AuthMethod,
+    p: &Ptr,
+    (key_of_url, url): (&str, &str),
+    problem: Leaves,
+) {
+    let url_name = key_of_url.trim_start_matches("oauth/");
+    match problem {
+        Leaves::Host(h) => rep.value(
+            &p.join_path(key_of_url),
+            Code::UnconfinedUrl,
+            format!("`{url_name}` can request host `{h}`, which `allowed_hosts` does not list"),
+            shown(url),
+            format!("add `{h}` (or a `*.` pattern covering it) to `allowed_hosts`, or correct the URL"),
+        ),
+        Leaves::UserHost(key) => rep.value(
+            &field_ptr(m, p, key_of_url, &key),
+            Code::UnconfinedUrl,
+            format!("the host of `{url_name}` ({url}) is the host name the user types in `{key}`, which `allowed_hosts` cannot confine"),
+            shown(&key),
+            "for an instance or on-premises host the user types, list `allowed_hosts: [\"*\"]`: the service then refuses internal addresses only; otherwise confine the field with `options` or a `pattern` whose matches end in an allowed domain (`^[a-z0-9-]+\\.example\\.com$`)",
+        ),
+        Leaves::Open(key, endings) => {
+            let ptr = if key.is_empty() {
+                p.join_path(key_of_url)
+            } else {
+                field_ptr(m, p, key_of_url, &key)
             };
-            let confined = !endings.is_empty() && endings.iter().all(|e| wildcard_covers(e));
-            if !confined {
-                let ptr = if key.is_empty() {
-                    p.join_path(key_of_url)
-                } else {
-                    field_ptr(m, p, key_of_url, key)
-                };
-                let why = match lang {
-                    Lang::Unconfined => format!("`{{{key}}}` could be any host"),
-                    _ => format!(
-                        "hosts ending in {} are not all covered by a `*.` entry",
-                        endings
-                            .iter()
-                            .map(|e| format!("`{e}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                };
-                rep.value(
-                    &ptr,
-                    Code::UnconfinedUrl,
-                    format!(
-                        "the host of `{}` ({url}) could leave `allowed_hosts`: {why}",
-                        key_of_url.trim_start_matches("oauth/")
-                    ),
-                    shown(if key.is_empty() { url } else { key }),
-                    "confine the field: `options`, a `pattern` of one DNS label (`^[a-z0-9][a-z0-9-]*$`) in front of a literal domain, or a `pattern` whose matches end in an allowed domain (`^[a-z0-9-]+\\.example\\.com$`)",
-                );
-            }
+            let why = if endings.is_empty() {
+                format!("`{{{key}}}` could be any host")
+            } else {
+                format!(
+                    "hosts ending in {} are not all covered by a `*.` entry",
+                    endings
+                        .iter()
+                        .map(|e| format!("`{e}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            rep.value(
+                &ptr,
+                Code::UnconfinedUrl,
+                format!("the host of `{url_name}` ({url}) could leave `allowed_hosts`: {why}"),
+                shown(if key.is_empty() { url } else { &key }),
+                "put the value in front of a literal domain (`https://{subdomain}.example.com` with `*.example.com`), confine it with `options` or a `pattern` whose matches end in an allowed domain (`^[a-z0-9-]+\\.example\\.com$`), or, for a host the user types, make it the whole host with `format: hostname` and `allowed_hosts: [\"*\"]`",
+            );
         }
     }
 }
@@ -544,49 +655,6 @@ fn part_name(part: UrlPart) -> &'static str {
         UrlPart::Query => "query",
         UrlPart::Fragment => "fragment",
     }
-}
-
-/// A template parsed from spec text, owning its pieces (the runtime's `Template`
-/// borrows them). Optional parts are read in line, as if present: the proof covers
-/// every URL, with or without them.
-pub(crate) struct OwnedTemplate {
-    /// (literal, or lookup name with its default).
-    parts: Vec<OwnedPiece>,
-}
-
-enum OwnedPiece {
-    Lit(String),
-    Var(String, Option<String>),
-}
-
-impl OwnedTemplate {
-    pub(crate) fn segments(&self) -> Vec<Segment<'_>> {
-        self.parts
-            .iter()
-            .map(|p| match p {
-                OwnedPiece::Lit(s) => Segment::Lit(s),
-                OwnedPiece::Var(k, None) => Segment::Var(k),
-                OwnedPiece::Var(k, Some(d)) => Segment::Default(k, d),
-            })
-            .collect()
-    }
-}
-
-fn flatten(parts: &[Part], out: &mut Vec<OwnedPiece>) {
-    for p in parts {
-        match p {
-            Part::Lit(s) => out.push(OwnedPiece::Lit(s.clone())),
-            Part::Var(v) => out.push(OwnedPiece::Var(v.lookup_name(), v.default.clone())),
-            Part::Optional(inner) => flatten(inner, out),
-        }
-    }
-}
-
-pub(crate) fn owned_template(text: &str) -> Option<OwnedTemplate> {
-    let parts = connectspec_runtime::parse_template(text).ok()?;
-    let mut out = Vec::new();
-    flatten(&parts, &mut out);
-    Some(OwnedTemplate { parts: out })
 }
 
 #[cfg(test)]

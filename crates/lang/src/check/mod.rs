@@ -9,6 +9,7 @@ mod common;
 mod field;
 mod guide;
 pub(crate) mod host_limits;
+pub(crate) mod host_shapes;
 pub(crate) mod hosts;
 mod limits;
 mod method;

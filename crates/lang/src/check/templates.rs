@@ -20,7 +20,7 @@ pub(crate) fn check_template(
 
 /// [`check_template`] for a URL template of method `m`: an optional field may stand only
 /// in an optional part `{?…}` or with a default, since the URL is broken without it,
-/// and an optional part may not hold the host or change the URL's component.
+/// and an optional part may not change the URL's component.
 pub(crate) fn check_url_template(
     rep: &mut Reporter<'_>,
     ptr: &str,
@@ -84,9 +84,11 @@ pub(crate) fn template_checks(
     }
 }
 
-/// An optional part of a URL may not hold the host, and its literal text may not
-/// open another component (`?`, `#`, `://`): leaving it out must leave a URL of the
-/// same shape, which is what the host proof reads.
+/// An optional part of a URL may not stand in the scheme or the port, and its literal
+/// text may not open another component (`?`, `#`, `://`): leaving it out must leave a
+/// URL of the same shape. In the host it holds host characters and placeholders only
+/// (`https://{?{dc}.}api.example.com`), and the host proof covers the host with and
+/// without it.
 pub(crate) fn optional_parts_in_url(
     rep: &mut Reporter<'_>,
     ptr: &str,
@@ -101,9 +103,16 @@ pub(crate) fn optional_parts_in_url(
             Part::Var(_) if before.is_empty() => before.push_str("https://x"),
             Part::Var(_) => before.push('x'),
             Part::Optional(inner) => {
-                let in_authority = match before.find("://") {
-                    None => true,
-                    Some(i) => !before[i + 3..].contains('/'),
+                let authority = before.find("://").map(|i| &before[i + 3..]);
+                // A part opening with `/` right after the host opens the path.
+                let opens_path = matches!(inner.first(), Some(Part::Lit(s)) if s.starts_with('/'));
+                let place = match authority {
+                    None => Some("scheme"),
+                    Some(_) if opens_path => None,
+                    Some(a) if a.contains('/') => None,
+                    Some(a) if a.contains(['?', '#']) => None,
+                    Some(a) if a.contains(':') => Some("port"),
+                    Some(_) => Some("host"),
                 };
                 let mut text = String::new();
                 let opens = inner.iter().any(|p| match p {
@@ -113,18 +122,31 @@ pub(crate) fn optional_parts_in_url(
                     }
                     _ => false,
                 });
-                if in_authority || opens {
-                    rep.value(
-                        ptr,
-                        Code::InvalidTemplate,
-                        if in_authority {
-                            "an optional part `{?…}` stands in the scheme or host of the URL".to_owned()
-                        } else {
-                            format!("the optional part `{{?{text}…}}` contains `?`, `#` or `://`, so leaving it out changes the URL's shape")
-                        },
-                        shown(t),
-                        "use optional parts for path segments or query parameters only, e.g. `/v1{?/teams/{team}}` or `?a=1{?&team={team}}`",
-                    );
+                let host_only = inner.iter().all(|p| match p {
+                    Part::Lit(s) => s
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.'),
+                    Part::Var(_) => true,
+                    Part::Optional(_) => false,
+                });
+                let problem = match place {
+                    Some("host") if host_only => None,
+                    Some("host") => Some((
+                        "an optional part `{?…}` in the host of the URL holds more than host characters and placeholders".to_owned(),
+                        "in a host, an optional part holds a label and its dot or hyphen only, e.g. `https://{?{dc}.}api.example.com`",
+                    )),
+                    Some(place) => Some((
+                        format!("an optional part `{{?…}}` stands in the {place} of the URL"),
+                        "use optional parts for host labels, path segments or query parameters only, e.g. `https://{?{dc}.}api.example.com`, `/v1{?/teams/{team}}` or `?a=1{?&team={team}}`",
+                    )),
+                    None if opens => Some((
+                        format!("the optional part `{{?{text}…}}` contains `?`, `#` or `://`, so leaving it out changes the URL's shape"),
+                        "use optional parts for host labels, path segments or query parameters only, e.g. `https://{?{dc}.}api.example.com`, `/v1{?/teams/{team}}` or `?a=1{?&team={team}}`",
+                    )),
+                    None => None,
+                };
+                if let Some((message, help)) = problem {
+                    rep.value(ptr, Code::InvalidTemplate, message, shown(t), help);
                     return;
                 }
                 optional_parts_in_url(rep, ptr, t, inner, before);
