@@ -4,44 +4,45 @@ import type * as p0 from "./providers/airtable.js";
 import type * as p1 from "./providers/algolia.js";
 import type * as p2 from "./providers/anthropic.js";
 import type * as p3 from "./providers/azure_devops.js";
-import type * as p4 from "./providers/brevo.js";
-import type * as p5 from "./providers/calendly.js";
-import type * as p6 from "./providers/datadog.js";
-import type * as p7 from "./providers/duo.js";
-import type * as p8 from "./providers/freshdesk.js";
-import type * as p9 from "./providers/gitbook.js";
-import type * as p10 from "./providers/github.js";
-import type * as p11 from "./providers/gitlab.js";
-import type * as p12 from "./providers/greenhouse.js";
-import type * as p13 from "./providers/hive.js";
-import type * as p14 from "./providers/hubspot.js";
-import type * as p15 from "./providers/humaans.js";
-import type * as p16 from "./providers/intercom.js";
-import type * as p17 from "./providers/jira.js";
-import type * as p18 from "./providers/jira_data_center.js";
-import type * as p19 from "./providers/linear.js";
-import type * as p20 from "./providers/mailchimp.js";
-import type * as p21 from "./providers/microsoft_graph.js";
-import type * as p22 from "./providers/mixpanel.js";
-import type * as p23 from "./providers/monday.js";
-import type * as p24 from "./providers/notion.js";
-import type * as p25 from "./providers/oneflow.js";
-import type * as p26 from "./providers/paddle.js";
-import type * as p27 from "./providers/pagerduty.js";
-import type * as p28 from "./providers/paypal.js";
-import type * as p29 from "./providers/pipedrive.js";
-import type * as p30 from "./providers/quickbooks.js";
-import type * as p31 from "./providers/salesforce.js";
-import type * as p32 from "./providers/sendgrid.js";
-import type * as p33 from "./providers/sentry.js";
-import type * as p34 from "./providers/shopify.js";
-import type * as p35 from "./providers/shortcut.js";
-import type * as p36 from "./providers/stripe.js";
-import type * as p37 from "./providers/telegram.js";
-import type * as p38 from "./providers/twilio.js";
-import type * as p39 from "./providers/webflow.js";
-import type * as p40 from "./providers/zendesk.js";
-import type * as p41 from "./providers/zoom.js";
+import type * as p4 from "./providers/bitbucket.js";
+import type * as p5 from "./providers/brevo.js";
+import type * as p6 from "./providers/calendly.js";
+import type * as p7 from "./providers/datadog.js";
+import type * as p8 from "./providers/duo.js";
+import type * as p9 from "./providers/freshdesk.js";
+import type * as p10 from "./providers/gitbook.js";
+import type * as p11 from "./providers/github.js";
+import type * as p12 from "./providers/gitlab.js";
+import type * as p13 from "./providers/greenhouse.js";
+import type * as p14 from "./providers/hive.js";
+import type * as p15 from "./providers/hubspot.js";
+import type * as p16 from "./providers/humaans.js";
+import type * as p17 from "./providers/intercom.js";
+import type * as p18 from "./providers/jira.js";
+import type * as p19 from "./providers/jira_data_center.js";
+import type * as p20 from "./providers/linear.js";
+import type * as p21 from "./providers/mailchimp.js";
+import type * as p22 from "./providers/microsoft_graph.js";
+import type * as p23 from "./providers/mixpanel.js";
+import type * as p24 from "./providers/monday.js";
+import type * as p25 from "./providers/notion.js";
+import type * as p26 from "./providers/oneflow.js";
+import type * as p27 from "./providers/paddle.js";
+import type * as p28 from "./providers/pagerduty.js";
+import type * as p29 from "./providers/paypal.js";
+import type * as p30 from "./providers/pipedrive.js";
+import type * as p31 from "./providers/quickbooks.js";
+import type * as p32 from "./providers/salesforce.js";
+import type * as p33 from "./providers/sendgrid.js";
+import type * as p34 from "./providers/sentry.js";
+import type * as p35 from "./providers/shopify.js";
+import type * as p36 from "./providers/shortcut.js";
+import type * as p37 from "./providers/stripe.js";
+import type * as p38 from "./providers/telegram.js";
+import type * as p39 from "./providers/twilio.js";
+import type * as p40 from "./providers/webflow.js";
+import type * as p41 from "./providers/zendesk.js";
+import type * as p42 from "./providers/zoom.js";
 
 export type { ErrorKind, FieldError, FormatName, RawFields, ValidationResult } from "./runtime.js";
 export { formats } from "./runtime.js";
@@ -61,127 +62,130 @@ export interface Catalogue {
   "azure_devops": {
     "personal_access_token": { field: p3.PersonalAccessTokenField; fields: p3.PersonalAccessTokenFields; result: p3.PersonalAccessTokenResult };
   };
+  "bitbucket": {
+    "workspace_access_token": { field: p4.WorkspaceAccessTokenField; fields: p4.WorkspaceAccessTokenFields; result: p4.WorkspaceAccessTokenResult };
+  };
   "brevo": {
-    "api_key": { field: p4.ApiKeyField; fields: p4.ApiKeyFields; result: p4.ApiKeyResult };
+    "api_key": { field: p5.ApiKeyField; fields: p5.ApiKeyFields; result: p5.ApiKeyResult };
   };
   "calendly": {
-    "personal_access_token": { field: p5.PersonalAccessTokenField; fields: p5.PersonalAccessTokenFields; result: p5.PersonalAccessTokenResult };
+    "personal_access_token": { field: p6.PersonalAccessTokenField; fields: p6.PersonalAccessTokenFields; result: p6.PersonalAccessTokenResult };
   };
   "datadog": {
-    "api_and_application_key": { field: p6.ApiAndApplicationKeyField; fields: p6.ApiAndApplicationKeyFields; result: p6.ApiAndApplicationKeyResult };
+    "api_and_application_key": { field: p7.ApiAndApplicationKeyField; fields: p7.ApiAndApplicationKeyFields; result: p7.ApiAndApplicationKeyResult };
   };
   "duo": {
-    "admin_api": { field: p7.AdminApiField; fields: p7.AdminApiFields; result: p7.AdminApiResult };
+    "admin_api": { field: p8.AdminApiField; fields: p8.AdminApiFields; result: p8.AdminApiResult };
   };
   "freshdesk": {
-    "api_key": { field: p8.ApiKeyField; fields: p8.ApiKeyFields; result: p8.ApiKeyResult };
+    "api_key": { field: p9.ApiKeyField; fields: p9.ApiKeyFields; result: p9.ApiKeyResult };
   };
   "gitbook": {
-    "personal_access_token": { field: p9.PersonalAccessTokenField; fields: p9.PersonalAccessTokenFields; result: p9.PersonalAccessTokenResult };
+    "personal_access_token": { field: p10.PersonalAccessTokenField; fields: p10.PersonalAccessTokenFields; result: p10.PersonalAccessTokenResult };
   };
   "github": {
-    "fine_grained_token": { field: p10.FineGrainedTokenField; fields: p10.FineGrainedTokenFields; result: p10.FineGrainedTokenResult };
-    "classic_token": { field: p10.ClassicTokenField; fields: p10.ClassicTokenFields; result: p10.ClassicTokenResult };
-    "enterprise_server_token": { field: p10.EnterpriseServerTokenField; fields: p10.EnterpriseServerTokenFields; result: p10.EnterpriseServerTokenResult };
-    "data_residency_token": { field: p10.DataResidencyTokenField; fields: p10.DataResidencyTokenFields; result: p10.DataResidencyTokenResult };
-    "oauth_app": { field: p10.OauthAppField; fields: p10.OauthAppFields; result: p10.OauthAppResult };
+    "fine_grained_token": { field: p11.FineGrainedTokenField; fields: p11.FineGrainedTokenFields; result: p11.FineGrainedTokenResult };
+    "classic_token": { field: p11.ClassicTokenField; fields: p11.ClassicTokenFields; result: p11.ClassicTokenResult };
+    "enterprise_server_token": { field: p11.EnterpriseServerTokenField; fields: p11.EnterpriseServerTokenFields; result: p11.EnterpriseServerTokenResult };
+    "data_residency_token": { field: p11.DataResidencyTokenField; fields: p11.DataResidencyTokenFields; result: p11.DataResidencyTokenResult };
+    "oauth_app": { field: p11.OauthAppField; fields: p11.OauthAppFields; result: p11.OauthAppResult };
   };
   "gitlab": {
-    "personal_access_token": { field: p11.PersonalAccessTokenField; fields: p11.PersonalAccessTokenFields; result: p11.PersonalAccessTokenResult };
+    "personal_access_token": { field: p12.PersonalAccessTokenField; fields: p12.PersonalAccessTokenFields; result: p12.PersonalAccessTokenResult };
   };
   "greenhouse": {
-    "harvest_api_key": { field: p12.HarvestApiKeyField; fields: p12.HarvestApiKeyFields; result: p12.HarvestApiKeyResult };
+    "harvest_api_key": { field: p13.HarvestApiKeyField; fields: p13.HarvestApiKeyFields; result: p13.HarvestApiKeyResult };
   };
   "hive": {
-    "api_key": { field: p13.ApiKeyField; fields: p13.ApiKeyFields; result: p13.ApiKeyResult };
+    "api_key": { field: p14.ApiKeyField; fields: p14.ApiKeyFields; result: p14.ApiKeyResult };
   };
   "hubspot": {
-    "private_app_token": { field: p14.PrivateAppTokenField; fields: p14.PrivateAppTokenFields; result: p14.PrivateAppTokenResult };
-    "oauth": { field: p14.OauthField; fields: p14.OauthFields; result: p14.OauthResult };
+    "private_app_token": { field: p15.PrivateAppTokenField; fields: p15.PrivateAppTokenFields; result: p15.PrivateAppTokenResult };
+    "oauth": { field: p15.OauthField; fields: p15.OauthFields; result: p15.OauthResult };
   };
   "humaans": {
-    "api_access_token": { field: p15.ApiAccessTokenField; fields: p15.ApiAccessTokenFields; result: p15.ApiAccessTokenResult };
+    "api_access_token": { field: p16.ApiAccessTokenField; fields: p16.ApiAccessTokenFields; result: p16.ApiAccessTokenResult };
   };
   "intercom": {
-    "access_token": { field: p16.AccessTokenField; fields: p16.AccessTokenFields; result: p16.AccessTokenResult };
+    "access_token": { field: p17.AccessTokenField; fields: p17.AccessTokenFields; result: p17.AccessTokenResult };
   };
   "jira": {
-    "api_token": { field: p17.ApiTokenField; fields: p17.ApiTokenFields; result: p17.ApiTokenResult };
-    "oauth": { field: p17.OauthField; fields: p17.OauthFields; result: p17.OauthResult };
+    "api_token": { field: p18.ApiTokenField; fields: p18.ApiTokenFields; result: p18.ApiTokenResult };
+    "oauth": { field: p18.OauthField; fields: p18.OauthFields; result: p18.OauthResult };
   };
   "jira_data_center": {
-    "personal_access_token": { field: p18.PersonalAccessTokenField; fields: p18.PersonalAccessTokenFields; result: p18.PersonalAccessTokenResult };
+    "personal_access_token": { field: p19.PersonalAccessTokenField; fields: p19.PersonalAccessTokenFields; result: p19.PersonalAccessTokenResult };
   };
   "linear": {
-    "personal_api_key": { field: p19.PersonalApiKeyField; fields: p19.PersonalApiKeyFields; result: p19.PersonalApiKeyResult };
+    "personal_api_key": { field: p20.PersonalApiKeyField; fields: p20.PersonalApiKeyFields; result: p20.PersonalApiKeyResult };
   };
   "mailchimp": {
-    "api_key": { field: p20.ApiKeyField; fields: p20.ApiKeyFields; result: p20.ApiKeyResult };
+    "api_key": { field: p21.ApiKeyField; fields: p21.ApiKeyFields; result: p21.ApiKeyResult };
   };
   "microsoft_graph": {
-    "oauth": { field: p21.OauthField; fields: p21.OauthFields; result: p21.OauthResult };
+    "oauth": { field: p22.OauthField; fields: p22.OauthFields; result: p22.OauthResult };
   };
   "mixpanel": {
-    "service_account": { field: p22.ServiceAccountField; fields: p22.ServiceAccountFields; result: p22.ServiceAccountResult };
+    "service_account": { field: p23.ServiceAccountField; fields: p23.ServiceAccountFields; result: p23.ServiceAccountResult };
   };
   "monday": {
-    "api_token": { field: p23.ApiTokenField; fields: p23.ApiTokenFields; result: p23.ApiTokenResult };
+    "api_token": { field: p24.ApiTokenField; fields: p24.ApiTokenFields; result: p24.ApiTokenResult };
   };
   "notion": {
-    "internal_integration": { field: p24.InternalIntegrationField; fields: p24.InternalIntegrationFields; result: p24.InternalIntegrationResult };
-    "public_integration": { field: p24.PublicIntegrationField; fields: p24.PublicIntegrationFields; result: p24.PublicIntegrationResult };
+    "internal_integration": { field: p25.InternalIntegrationField; fields: p25.InternalIntegrationFields; result: p25.InternalIntegrationResult };
+    "public_integration": { field: p25.PublicIntegrationField; fields: p25.PublicIntegrationFields; result: p25.PublicIntegrationResult };
   };
   "oneflow": {
-    "api_token": { field: p25.ApiTokenField; fields: p25.ApiTokenFields; result: p25.ApiTokenResult };
+    "api_token": { field: p26.ApiTokenField; fields: p26.ApiTokenFields; result: p26.ApiTokenResult };
   };
   "paddle": {
-    "api_key": { field: p26.ApiKeyField; fields: p26.ApiKeyFields; result: p26.ApiKeyResult };
-  };
-  "pagerduty": {
     "api_key": { field: p27.ApiKeyField; fields: p27.ApiKeyFields; result: p27.ApiKeyResult };
   };
+  "pagerduty": {
+    "api_key": { field: p28.ApiKeyField; fields: p28.ApiKeyFields; result: p28.ApiKeyResult };
+  };
   "paypal": {
-    "client_credentials": { field: p28.ClientCredentialsField; fields: p28.ClientCredentialsFields; result: p28.ClientCredentialsResult };
+    "client_credentials": { field: p29.ClientCredentialsField; fields: p29.ClientCredentialsFields; result: p29.ClientCredentialsResult };
   };
   "pipedrive": {
-    "api_token": { field: p29.ApiTokenField; fields: p29.ApiTokenFields; result: p29.ApiTokenResult };
+    "api_token": { field: p30.ApiTokenField; fields: p30.ApiTokenFields; result: p30.ApiTokenResult };
   };
   "quickbooks": {
-    "oauth": { field: p30.OauthField; fields: p30.OauthFields; result: p30.OauthResult };
-  };
-  "salesforce": {
     "oauth": { field: p31.OauthField; fields: p31.OauthFields; result: p31.OauthResult };
   };
+  "salesforce": {
+    "oauth": { field: p32.OauthField; fields: p32.OauthFields; result: p32.OauthResult };
+  };
   "sendgrid": {
-    "api_key": { field: p32.ApiKeyField; fields: p32.ApiKeyFields; result: p32.ApiKeyResult };
+    "api_key": { field: p33.ApiKeyField; fields: p33.ApiKeyFields; result: p33.ApiKeyResult };
   };
   "sentry": {
-    "auth_token": { field: p33.AuthTokenField; fields: p33.AuthTokenFields; result: p33.AuthTokenResult };
+    "auth_token": { field: p34.AuthTokenField; fields: p34.AuthTokenFields; result: p34.AuthTokenResult };
   };
   "shopify": {
-    "admin_api_token": { field: p34.AdminApiTokenField; fields: p34.AdminApiTokenFields; result: p34.AdminApiTokenResult };
+    "admin_api_token": { field: p35.AdminApiTokenField; fields: p35.AdminApiTokenFields; result: p35.AdminApiTokenResult };
   };
   "shortcut": {
-    "api_token": { field: p35.ApiTokenField; fields: p35.ApiTokenFields; result: p35.ApiTokenResult };
+    "api_token": { field: p36.ApiTokenField; fields: p36.ApiTokenFields; result: p36.ApiTokenResult };
   };
   "stripe": {
-    "api_key": { field: p36.ApiKeyField; fields: p36.ApiKeyFields; result: p36.ApiKeyResult };
+    "api_key": { field: p37.ApiKeyField; fields: p37.ApiKeyFields; result: p37.ApiKeyResult };
   };
   "telegram": {
-    "bot_token": { field: p37.BotTokenField; fields: p37.BotTokenFields; result: p37.BotTokenResult };
+    "bot_token": { field: p38.BotTokenField; fields: p38.BotTokenFields; result: p38.BotTokenResult };
   };
   "twilio": {
-    "auth_token": { field: p38.AuthTokenField; fields: p38.AuthTokenFields; result: p38.AuthTokenResult };
+    "auth_token": { field: p39.AuthTokenField; fields: p39.AuthTokenFields; result: p39.AuthTokenResult };
   };
   "webflow": {
-    "site_token": { field: p39.SiteTokenField; fields: p39.SiteTokenFields; result: p39.SiteTokenResult };
+    "site_token": { field: p40.SiteTokenField; fields: p40.SiteTokenFields; result: p40.SiteTokenResult };
   };
   "zendesk": {
-    "api_token": { field: p40.ApiTokenField; fields: p40.ApiTokenFields; result: p40.ApiTokenResult };
-    "oauth": { field: p40.OauthField; fields: p40.OauthFields; result: p40.OauthResult };
+    "api_token": { field: p41.ApiTokenField; fields: p41.ApiTokenFields; result: p41.ApiTokenResult };
+    "oauth": { field: p41.OauthField; fields: p41.OauthFields; result: p41.OauthResult };
   };
   "zoom": {
-    "server_to_server": { field: p41.ServerToServerField; fields: p41.ServerToServerFields; result: p41.ServerToServerResult };
+    "server_to_server": { field: p42.ServerToServerField; fields: p42.ServerToServerFields; result: p42.ServerToServerResult };
   };
 }
 

@@ -4,44 +4,45 @@ import * as p0 from "./providers/airtable.js";
 import * as p1 from "./providers/algolia.js";
 import * as p2 from "./providers/anthropic.js";
 import * as p3 from "./providers/azure_devops.js";
-import * as p4 from "./providers/brevo.js";
-import * as p5 from "./providers/calendly.js";
-import * as p6 from "./providers/datadog.js";
-import * as p7 from "./providers/duo.js";
-import * as p8 from "./providers/freshdesk.js";
-import * as p9 from "./providers/gitbook.js";
-import * as p10 from "./providers/github.js";
-import * as p11 from "./providers/gitlab.js";
-import * as p12 from "./providers/greenhouse.js";
-import * as p13 from "./providers/hive.js";
-import * as p14 from "./providers/hubspot.js";
-import * as p15 from "./providers/humaans.js";
-import * as p16 from "./providers/intercom.js";
-import * as p17 from "./providers/jira.js";
-import * as p18 from "./providers/jira_data_center.js";
-import * as p19 from "./providers/linear.js";
-import * as p20 from "./providers/mailchimp.js";
-import * as p21 from "./providers/microsoft_graph.js";
-import * as p22 from "./providers/mixpanel.js";
-import * as p23 from "./providers/monday.js";
-import * as p24 from "./providers/notion.js";
-import * as p25 from "./providers/oneflow.js";
-import * as p26 from "./providers/paddle.js";
-import * as p27 from "./providers/pagerduty.js";
-import * as p28 from "./providers/paypal.js";
-import * as p29 from "./providers/pipedrive.js";
-import * as p30 from "./providers/quickbooks.js";
-import * as p31 from "./providers/salesforce.js";
-import * as p32 from "./providers/sendgrid.js";
-import * as p33 from "./providers/sentry.js";
-import * as p34 from "./providers/shopify.js";
-import * as p35 from "./providers/shortcut.js";
-import * as p36 from "./providers/stripe.js";
-import * as p37 from "./providers/telegram.js";
-import * as p38 from "./providers/twilio.js";
-import * as p39 from "./providers/webflow.js";
-import * as p40 from "./providers/zendesk.js";
-import * as p41 from "./providers/zoom.js";
+import * as p4 from "./providers/bitbucket.js";
+import * as p5 from "./providers/brevo.js";
+import * as p6 from "./providers/calendly.js";
+import * as p7 from "./providers/datadog.js";
+import * as p8 from "./providers/duo.js";
+import * as p9 from "./providers/freshdesk.js";
+import * as p10 from "./providers/gitbook.js";
+import * as p11 from "./providers/github.js";
+import * as p12 from "./providers/gitlab.js";
+import * as p13 from "./providers/greenhouse.js";
+import * as p14 from "./providers/hive.js";
+import * as p15 from "./providers/hubspot.js";
+import * as p16 from "./providers/humaans.js";
+import * as p17 from "./providers/intercom.js";
+import * as p18 from "./providers/jira.js";
+import * as p19 from "./providers/jira_data_center.js";
+import * as p20 from "./providers/linear.js";
+import * as p21 from "./providers/mailchimp.js";
+import * as p22 from "./providers/microsoft_graph.js";
+import * as p23 from "./providers/mixpanel.js";
+import * as p24 from "./providers/monday.js";
+import * as p25 from "./providers/notion.js";
+import * as p26 from "./providers/oneflow.js";
+import * as p27 from "./providers/paddle.js";
+import * as p28 from "./providers/pagerduty.js";
+import * as p29 from "./providers/paypal.js";
+import * as p30 from "./providers/pipedrive.js";
+import * as p31 from "./providers/quickbooks.js";
+import * as p32 from "./providers/salesforce.js";
+import * as p33 from "./providers/sendgrid.js";
+import * as p34 from "./providers/sentry.js";
+import * as p35 from "./providers/shopify.js";
+import * as p36 from "./providers/shortcut.js";
+import * as p37 from "./providers/stripe.js";
+import * as p38 from "./providers/telegram.js";
+import * as p39 from "./providers/twilio.js";
+import * as p40 from "./providers/webflow.js";
+import * as p41 from "./providers/zendesk.js";
+import * as p42 from "./providers/zoom.js";
 
 export { formats } from "./runtime.js";
 
@@ -51,48 +52,49 @@ const providers = Object.freeze({
   "algolia": p1,
   "anthropic": p2,
   "azure_devops": p3,
-  "brevo": p4,
-  "calendly": p5,
-  "datadog": p6,
-  "duo": p7,
-  "freshdesk": p8,
-  "gitbook": p9,
-  "github": p10,
-  "gitlab": p11,
-  "greenhouse": p12,
-  "hive": p13,
-  "hubspot": p14,
-  "humaans": p15,
-  "intercom": p16,
-  "jira": p17,
-  "jira_data_center": p18,
-  "linear": p19,
-  "mailchimp": p20,
-  "microsoft_graph": p21,
-  "mixpanel": p22,
-  "monday": p23,
-  "notion": p24,
-  "oneflow": p25,
-  "paddle": p26,
-  "pagerduty": p27,
-  "paypal": p28,
-  "pipedrive": p29,
-  "quickbooks": p30,
-  "salesforce": p31,
-  "sendgrid": p32,
-  "sentry": p33,
-  "shopify": p34,
-  "shortcut": p35,
-  "stripe": p36,
-  "telegram": p37,
-  "twilio": p38,
-  "webflow": p39,
-  "zendesk": p40,
-  "zoom": p41,
+  "bitbucket": p4,
+  "brevo": p5,
+  "calendly": p6,
+  "datadog": p7,
+  "duo": p8,
+  "freshdesk": p9,
+  "gitbook": p10,
+  "github": p11,
+  "gitlab": p12,
+  "greenhouse": p13,
+  "hive": p14,
+  "hubspot": p15,
+  "humaans": p16,
+  "intercom": p17,
+  "jira": p18,
+  "jira_data_center": p19,
+  "linear": p20,
+  "mailchimp": p21,
+  "microsoft_graph": p22,
+  "mixpanel": p23,
+  "monday": p24,
+  "notion": p25,
+  "oneflow": p26,
+  "paddle": p27,
+  "pagerduty": p28,
+  "paypal": p29,
+  "pipedrive": p30,
+  "quickbooks": p31,
+  "salesforce": p32,
+  "sendgrid": p33,
+  "sentry": p34,
+  "shopify": p35,
+  "shortcut": p36,
+  "stripe": p37,
+  "telegram": p38,
+  "twilio": p39,
+  "webflow": p40,
+  "zendesk": p41,
+  "zoom": p42,
 });
 
 /** Every provider id. */
-export const providerIds = Object.freeze(["airtable","algolia","anthropic","azure_devops","brevo","calendly","datadog","duo","freshdesk","gitbook","github","gitlab","greenhouse","hive","hubspot","humaans","intercom","jira","jira_data_center","linear","mailchimp","microsoft_graph","mixpanel","monday","notion","oneflow","paddle","pagerduty","paypal","pipedrive","quickbooks","salesforce","sendgrid","sentry","shopify","shortcut","stripe","telegram","twilio","webflow","zendesk","zoom"]);
+export const providerIds = Object.freeze(["airtable","algolia","anthropic","azure_devops","bitbucket","brevo","calendly","datadog","duo","freshdesk","gitbook","github","gitlab","greenhouse","hive","hubspot","humaans","intercom","jira","jira_data_center","linear","mailchimp","microsoft_graph","mixpanel","monday","notion","oneflow","paddle","pagerduty","paypal","pipedrive","quickbooks","salesforce","sendgrid","sentry","shopify","shortcut","stripe","telegram","twilio","webflow","zendesk","zoom"]);
 
 /**
  * Validates raw form input for one provider's auth method, as the Rust validators
