@@ -90,7 +90,13 @@ pub async fn page(
 ) -> Result<Response, Problem> {
     let m = find_method(&provider, &method)?;
     let embed = state.embed_origin();
-    let html = render_page(m, embed);
+    Ok(html_page(render_page(m, embed), embed))
+}
+
+/// An HTML page of the service's link form (the method's page, the hosted page): a
+/// strict Content-Security-Policy, framing by the embed origin only, no referrer, no
+/// caching, and an opener policy that lets the OAuth popup post back to it.
+pub(crate) fn html_page(html: String, embed: Option<&str>) -> Response {
     let mut res = (StatusCode::OK, html).into_response();
     let h = res.headers_mut();
     h.insert(
@@ -116,10 +122,9 @@ pub async fn page(
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     h.insert(
         HeaderName::from_static("cross-origin-opener-policy"),
-        // The OAuth popup posts its result back to this page: popups keep their opener.
         HeaderValue::from_static("same-origin-allow-popups"),
     );
-    Ok(res)
+    res
 }
 
 fn render_page(m: &MethodMeta, embed_origin: Option<&str>) -> String {

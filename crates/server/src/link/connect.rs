@@ -38,16 +38,18 @@ impl Drop for ConnectBody {
     }
 }
 
+/// What a linked account gives the browser: the sealed result and the non-secret values
+/// (the answer of `/v1/link/connect`, and of the OAuth callback).
 #[derive(Serialize)]
-struct Connected {
-    ok: bool,
-    provider: &'static str,
-    method: &'static str,
-    result: String,
-    values: BTreeMap<String, String>,
+pub(crate) struct Linked {
+    pub(crate) ok: bool,
+    pub(crate) provider: &'static str,
+    pub(crate) method: &'static str,
+    pub(crate) result: String,
+    pub(crate) values: BTreeMap<String, String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    identity: Option<String>,
-    expires_at: u64,
+    pub(crate) identity: Option<String>,
+    pub(crate) expires_at: u64,
 }
 
 /// The problem of a reconnect that reached another account.
@@ -205,7 +207,7 @@ pub(crate) async fn connect(
     tracing::info!(provider = m.provider_id, method = m.id, "account linked");
     let mut res = json(
         StatusCode::OK,
-        &Connected {
+        &Linked {
             ok: true,
             provider: m.provider_id,
             method: m.id,

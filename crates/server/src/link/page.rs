@@ -4,11 +4,10 @@
 //! when the session offers several, then the method's form with its guide.
 
 use axum::extract::State;
-use axum::http::{HeaderName, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use crate::AppState;
-use crate::connect_page::{content_security_policy, escape};
+use crate::connect_page::{escape, html_page};
 
 /// `GET /link`.
 pub(crate) async fn hosted(State(state): State<AppState>) -> Response {
@@ -33,33 +32,5 @@ pub(crate) async fn hosted(State(state): State<AppState>) -> Response {
          <p class=\"connectspec-page-result\" role=\"status\"></p>\n\
          </main>\n</body>\n</html>\n"
     );
-    let mut res = (StatusCode::OK, html).into_response();
-    let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_str(&content_security_policy(embed))
-            .expect("the embed origin was checked at start"),
-    );
-    if embed.is_none() {
-        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    }
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    // The OAuth popup posts its result back to this page: popups keep their opener.
-    h.insert(
-        HeaderName::from_static("cross-origin-opener-policy"),
-        HeaderValue::from_static("same-origin-allow-popups"),
-    );
-    res
+    html_page(html, embed)
 }

@@ -27,18 +27,7 @@ fn unbound() -> Problem {
     )
 }
 
-/// What a completed flow gives the browser.
-#[derive(Serialize)]
-struct Linked {
-    ok: bool,
-    provider: &'static str,
-    method: &'static str,
-    result: String,
-    values: BTreeMap<String, String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    identity: Option<String>,
-    expires_at: u64,
-}
+use crate::link::connect::Linked;
 
 /// Whether the caller wants JSON (a back end, a test) rather than the page a popup shows.
 fn wants_json(headers: &axum::http::HeaderMap) -> bool {
