@@ -12,6 +12,72 @@ use crate::load::{Catalogue, load_dir, spec_files};
 /// The environment variable naming another catalogue to build from.
 pub const SPECS_ENV: &str = "CONNECTSPEC_SPECS";
 
+/// Build only these providers (ids, comma-separated): a service compiles what it serves.
+pub const PROVIDERS_ENV: &str = "CONNECTSPEC_PROVIDERS";
+
+/// Build only the providers of these categories (comma-separated); with
+/// [`PROVIDERS_ENV`], the union of both.
+pub const CATEGORIES_ENV: &str = "CONNECTSPEC_CATEGORIES";
+
+/// Keeps the providers named by id or by category (either list may be absent; both absent
+/// keeps every provider). The whole catalogue was checked before: a subset is only ever
+/// built from specs the checker accepts together. A name that matches nothing is an
+/// error naming what exists, so a typo cannot build an empty service.
+pub fn select(
+    mut catalogue: Catalogue,
+    providers: Option<&str>,
+    categories: Option<&str>,
+) -> Result<Catalogue, String> {
+    let list = |v: Option<&str>| -> Vec<String> {
+        v.map(|v| {
+            v.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+    };
+    let (ids, cats) = (list(providers), list(categories));
+    if ids.is_empty() && cats.is_empty() {
+        return Ok(catalogue);
+    }
+    let mut problems = Vec::new();
+    for id in &ids {
+        if catalogue.provider(id).is_none() {
+            let known: Vec<&str> = catalogue.iter().map(|p| p.id.as_str()).collect();
+            problems.push(format!(
+                "{PROVIDERS_ENV}: `{id}` is not a provider of the catalogue (known: {})",
+                known.join(", ")
+            ));
+        }
+    }
+    for c in &cats {
+        if !catalogue
+            .iter()
+            .any(|p| p.categories.iter().any(|x| x == c))
+        {
+            let mut known: Vec<&str> = catalogue
+                .iter()
+                .flat_map(|p| p.categories.iter().map(String::as_str))
+                .collect();
+            known.sort_unstable();
+            known.dedup();
+            problems.push(format!(
+                "{CATEGORIES_ENV}: no provider has the category `{c}` (categories: {})",
+                known.join(", ")
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems.join("\n"));
+    }
+    catalogue.specs.retain(|s| {
+        ids.iter().any(|id| *id == s.spec.id) || s.spec.categories.iter().any(|c| cats.contains(c))
+    });
+    Ok(catalogue)
+}
+
 /// The specs directory of a build: `CONNECTSPEC_SPECS` when set, else `workspace_specs`.
 pub fn specs_dir(workspace_specs: &Path) -> PathBuf {
     std::env::var_os(SPECS_ENV).map_or_else(|| workspace_specs.to_owned(), PathBuf::from)
@@ -30,12 +96,68 @@ pub fn catalogue_for_build(workspace_specs: &Path) -> Catalogue {
             println!("cargo::rerun-if-changed={}", f.display());
         }
     }
-    load_dir(&dir).unwrap_or_else(|diags| {
+    let catalogue = load_dir(&dir).unwrap_or_else(|diags| {
         fail(&format!(
             "the provider specs in {} have errors:\n{diags}",
             dir.display()
         ))
-    })
+    });
+    println!("cargo::rerun-if-env-changed={PROVIDERS_ENV}");
+    println!("cargo::rerun-if-env-changed={CATEGORIES_ENV}");
+    let providers = std::env::var(PROVIDERS_ENV).ok();
+    let categories = std::env::var(CATEGORIES_ENV).ok();
+    select(catalogue, providers.as_deref(), categories.as_deref()).unwrap_or_else(|e| fail(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalogue() -> Catalogue {
+        load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs")).unwrap()
+    }
+
+    fn ids(c: &Catalogue) -> Vec<&str> {
+        c.iter().map(|p| p.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_build_keeps_the_providers_named_by_id_or_category() {
+        let all = catalogue().specs.len();
+        assert_eq!(select(catalogue(), None, None).unwrap().specs.len(), all);
+        assert_eq!(
+            select(catalogue(), Some(" , "), Some(""))
+                .unwrap()
+                .specs
+                .len(),
+            all
+        );
+        let c = select(catalogue(), Some("oneflow, github"), None).unwrap();
+        assert_eq!(ids(&c), ["github", "oneflow"]);
+        let payments = select(catalogue(), None, Some("payments")).unwrap();
+        assert!(ids(&payments).contains(&"stripe") && ids(&payments).contains(&"paypal"));
+        assert!(
+            payments
+                .iter()
+                .all(|p| p.categories.iter().any(|c| c == "payments"))
+        );
+        // The union of both lists.
+        let both = select(catalogue(), Some("oneflow"), Some("payments")).unwrap();
+        assert_eq!(both.specs.len(), payments.specs.len() + 1);
+    }
+
+    #[test]
+    fn a_name_that_matches_nothing_is_an_error_naming_what_exists() {
+        let e = select(catalogue(), Some("oneflw"), Some("crmm")).unwrap_err();
+        assert!(
+            e.contains("`oneflw` is not a provider") && e.contains("oneflow"),
+            "{e}"
+        );
+        assert!(
+            e.contains("no provider has the category `crmm`") && e.contains("payments"),
+            "{e}"
+        );
+    }
 }
 
 /// Writes a build output through the one writer ([`crate::files::write_if_changed`]):
