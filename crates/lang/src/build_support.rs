@@ -72,9 +72,9 @@ pub fn select(
     if !problems.is_empty() {
         return Err(problems.join("\n"));
     }
-    catalogue.specs.retain(|s| {
-        ids.iter().any(|id| *id == s.spec.id) || s.spec.categories.iter().any(|c| cats.contains(c))
-    });
+    catalogue
+        .specs
+        .retain(|s| ids.contains(&s.spec.id) || s.spec.categories.iter().any(|c| cats.contains(c)));
     Ok(catalogue)
 }
 
