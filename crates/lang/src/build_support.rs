@@ -109,6 +109,23 @@ pub fn catalogue_for_build(workspace_specs: &Path) -> Catalogue {
     select(catalogue, providers.as_deref(), categories.as_deref()).unwrap_or_else(|e| fail(&e))
 }
 
+/// Writes a build output through the one writer ([`crate::files::write_if_changed`]):
+/// an unchanged output keeps its timestamp, so what includes it is not recompiled.
+pub fn write_output(path: &Path, contents: &str) {
+    if let Err(e) = crate::files::write_if_changed(path, contents) {
+        fail(&format!("cannot write {}: {e}", path.display()));
+    }
+}
+
+/// Prints `message` where cargo shows it and stops the build.
+pub fn fail(message: &str) -> ! {
+    for line in message.lines() {
+        println!("cargo::error={line}");
+    }
+    eprintln!("{message}");
+    std::process::exit(1);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,21 +175,4 @@ mod tests {
             "{e}"
         );
     }
-}
-
-/// Writes a build output through the one writer ([`crate::files::write_if_changed`]):
-/// an unchanged output keeps its timestamp, so what includes it is not recompiled.
-pub fn write_output(path: &Path, contents: &str) {
-    if let Err(e) = crate::files::write_if_changed(path, contents) {
-        fail(&format!("cannot write {}: {e}", path.display()));
-    }
-}
-
-/// Prints `message` where cargo shows it and stops the build.
-pub fn fail(message: &str) -> ! {
-    for line in message.lines() {
-        println!("cargo::error={line}");
-    }
-    eprintln!("{message}");
-    std::process::exit(1);
 }
