@@ -73,24 +73,8 @@ pub fn derive(f: &Field) -> Result<Vectors, Refusal> {
 /// synthetic specs), before any checker has judged them.
 pub fn candidates(pattern: &str) -> Result<(Vec<String>, Vec<InvalidExample>), NotSimple> {
     let field = Field {
-        key: "value".into(),
-        label: "Value".into(),
-        description: None,
-        placeholder: None,
-        secret: false,
-        public: false,
-        optional: false,
         pattern: Some(pattern.to_owned()),
-        hint: None,
-        min_length: None,
-        max_length: None,
-        prefixes: Vec::new(),
-        forbidden_prefixes: Vec::new(),
-        format: None,
-        options: Vec::new(),
-        default: None,
-        normalize: Vec::new(),
-        examples: None,
+        ..Field::new("value", "Value")
     };
     let tree = tree::Tree::parse(pattern)?;
     let field_rules = rules::Rules::new(&field)

@@ -185,6 +185,33 @@ pub struct Field {
     pub examples: Option<Examples>,
 }
 
+impl Field {
+    /// A plain, required, non-secret text field with no rule: the start of a field built
+    /// in code (derived examples, synthetic specs), which sets what it needs.
+    pub fn new(key: impl Into<String>, label: impl Into<String>) -> Field {
+        Field {
+            key: key.into(),
+            label: label.into(),
+            description: None,
+            placeholder: None,
+            secret: false,
+            public: false,
+            optional: false,
+            pattern: None,
+            hint: None,
+            min_length: None,
+            max_length: None,
+            prefixes: Vec::new(),
+            forbidden_prefixes: Vec::new(),
+            format: None,
+            options: Vec::new(),
+            default: None,
+            normalize: Vec::new(),
+            examples: None,
+        }
+    }
+}
+
 /// One option of a closed choice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

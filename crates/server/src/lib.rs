@@ -63,10 +63,26 @@ struct Inner {
     public_origin: Option<String>,
     link_keys: Arc<state::StateKeys>,
     test_limiter: link::limit::TestLimiter,
-    spent: std::sync::Mutex<std::collections::HashMap<String, u64>>,
+    spent: std::sync::Mutex<Spent>,
 }
 
-/// Spent states kept before expired ones are dropped.
+/// The OAuth states this instance completed, until they expire.
+#[derive(Debug)]
+struct Spent {
+    states: std::collections::HashMap<String, u64>,
+    next_sweep: usize,
+}
+
+impl Default for Spent {
+    fn default() -> Self {
+        Spent {
+            states: std::collections::HashMap::new(),
+            next_sweep: SPENT_SWEEP,
+        }
+    }
+}
+
+/// Spent states kept before expired ones are first dropped.
 const SPENT_SWEEP: usize = 4096;
 
 impl AppState {
@@ -164,11 +180,13 @@ impl AppState {
     /// instances; this stops a replay on the same instance even with the cookie.
     pub(crate) fn spend_state(&self, nonce: &str, exp: u64) -> bool {
         let mut spent = self.inner.spent.lock().unwrap_or_else(|e| e.into_inner());
-        if spent.len() >= SPENT_SWEEP {
+        if spent.states.len() >= spent.next_sweep {
             let now = state::now();
-            spent.retain(|_, e| *e > now);
+            spent.states.retain(|_, e| *e > now);
+            // Twice what was kept: sweeping stays amortised however many flows are live.
+            spent.next_sweep = (spent.states.len() * 2).max(SPENT_SWEEP);
         }
-        spent.insert(nonce.to_owned(), exp).is_none()
+        spent.states.insert(nonce.to_owned(), exp).is_none()
     }
 }
 

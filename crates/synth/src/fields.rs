@@ -9,29 +9,6 @@ use crate::names::Identity;
 use crate::rng::Rng;
 use crate::shape::{self, Class, Piece, Shape};
 
-fn field(key: &str, label: &str) -> Field {
-    Field {
-        key: key.into(),
-        label: label.into(),
-        description: None,
-        placeholder: None,
-        secret: false,
-        public: false,
-        optional: false,
-        pattern: None,
-        hint: None,
-        min_length: None,
-        max_length: None,
-        prefixes: Vec::new(),
-        forbidden_prefixes: Vec::new(),
-        format: None,
-        options: Vec::new(),
-        default: None,
-        normalize: Vec::new(),
-        examples: None,
-    }
-}
-
 /// Attaches examples: every valid one must pass the field's checker (a generator bug
 /// otherwise), invalid candidates that the checker accepts are dropped, and at most
 /// three invalid ones are kept.
@@ -99,7 +76,7 @@ pub fn token(rng: &mut Rng, who: &Identity, key: &str, label: &str, regex: bool)
     } else {
         shape::lowerable(rng, &who.id)
     };
-    let mut f = field(key, label);
+    let mut f = Field::new(key, label);
     f.secret = true;
     f.description = Some(format!(
         "The {} from your {} account. It is shown in **{}** when you create it.",
@@ -152,7 +129,7 @@ pub fn path_token(rng: &mut Rng, who: &Identity) -> Field {
             },
         ],
     };
-    let mut f = field("bot_token", "Bot Token");
+    let mut f = Field::new("bot_token", "Bot Token");
     f.secret = true;
     f.description = Some(format!(
         "The token {} shows when the bot is created; it starts with the bot's numeric id and a colon.",
@@ -179,7 +156,7 @@ pub fn path_token(rng: &mut Rng, who: &Identity) -> Field {
 /// segment through an optional part (`{?/{environment}}`); left empty, the segment
 /// vanishes.
 pub fn environment(who: &Identity) -> Field {
-    let mut f = field("environment", "Environment");
+    let mut f = Field::new("environment", "Environment");
     f.optional = true;
     f.description = Some(format!(
         "Choose **Sandbox** only for a bot created in the {} sandbox; leave it empty otherwise.",
@@ -212,7 +189,7 @@ pub fn app_key(rng: &mut Rng, who: &Identity) -> Field {
             },
         ],
     };
-    let mut f = field("app_key", "Application Key");
+    let mut f = Field::new("app_key", "Application Key");
     f.public = true;
     f.description = Some(format!(
         "The **Application key** on the bot's page in {}; it names the application and is not a secret.",
@@ -234,7 +211,7 @@ pub fn app_key(rng: &mut Rng, who: &Identity) -> Field {
 /// A key whose kind is told by its prefix, with a prefix that must never be pasted
 /// (a publishable key), checked by prefixes and length rather than a pattern.
 pub fn prefixed_key(rng: &mut Rng, who: &Identity, key: &str, label: &str) -> Field {
-    let mut f = field(key, label);
+    let mut f = Field::new(key, label);
     f.secret = true;
     f.description = Some(format!(
         "A secret key (`sk_…`) or restricted key (`rk_…`) of your {} account. Publishable keys (`pk_…`) do not work from a server.",
@@ -280,7 +257,7 @@ pub fn prefixed_key(rng: &mut Rng, who: &Identity, key: &str, label: &str) -> Fi
 
 /// The live/test choice a prefixed key must agree with (see the method's rules).
 pub fn mode() -> Field {
-    let mut f = field("mode", "Mode");
+    let mut f = Field::new("mode", "Mode");
     f.description =
         Some("Whether the key belongs to live mode or test mode; it must match the key.".into());
     f.options = vec![
@@ -309,7 +286,7 @@ pub fn mode() -> Field {
 
 /// An email address, optional or not.
 pub fn email(rng: &mut Rng, who: &Identity, key: &str, label: &str, optional: bool) -> Field {
-    let mut f = field(key, label);
+    let mut f = Field::new(key, label);
     f.optional = optional;
     f.description = Some(format!(
         "The email address of an active {} user; the connection acts with that user's permissions.",
@@ -334,7 +311,7 @@ pub fn email(rng: &mut Rng, who: &Identity, key: &str, label: &str, optional: bo
 
 /// The account's subdomain, extracted from a pasted URL.
 pub fn subdomain(rng: &mut Rng, who: &Identity) -> Field {
-    let mut f = field("subdomain", "Subdomain");
+    let mut f = Field::new("subdomain", "Subdomain");
     f.description = Some(format!(
         "The first part of your {} address: for `https://acme.{}` it is `acme`. Pasting the whole address works too.",
         who.name, who.domain
@@ -366,7 +343,7 @@ pub fn subdomain(rng: &mut Rng, who: &Identity) -> Field {
 
 /// A store or instance host name, extracted from a pasted URL.
 pub fn host(rng: &mut Rng, who: &Identity) -> Field {
-    let mut f = field("instance_host", "Instance Host");
+    let mut f = Field::new("instance_host", "Instance Host");
     f.description = Some(format!(
         "The host name of your {} instance, for example `acme.{}`.",
         who.name, who.domain
@@ -407,7 +384,7 @@ pub fn host(rng: &mut Rng, who: &Identity) -> Field {
 
 /// An optional https address the provider calls back.
 pub fn callback_url(who: &Identity) -> Field {
-    let mut f = field("callback_url", "Callback URL");
+    let mut f = Field::new("callback_url", "Callback URL");
     f.optional = true;
     f.description = Some(format!(
         "Where {} sends change notifications, starting with `https://`. Leave it empty to skip notifications.",
@@ -448,7 +425,7 @@ fn uuid(rng: &mut Rng) -> String {
 
 /// A workspace or team UUID, optional or not.
 pub fn workspace_id(rng: &mut Rng, who: &Identity, optional: bool) -> Field {
-    let mut f = field("workspace_id", "Workspace ID");
+    let mut f = Field::new("workspace_id", "Workspace ID");
     f.optional = optional;
     f.description = Some(format!(
         "The ID shown under **Workspace Settings** in {}.",
@@ -467,7 +444,7 @@ pub fn workspace_id(rng: &mut Rng, who: &Identity, optional: bool) -> Field {
 
 /// A numeric account number.
 pub fn account_number(rng: &mut Rng) -> Field {
-    let mut f = field("account_number", "Account Number");
+    let mut f = Field::new("account_number", "Account Number");
     f.description = Some("The number at the top of the billing page.".into());
     f.format = Some(Format::Integer);
     f.max_length = Some(12);
@@ -493,7 +470,7 @@ pub fn region(rng: &mut Rng, who: &Identity) -> Field {
     ];
     let n = rng.range(2, 5) as usize;
     let chosen = rng.sample(&all, n);
-    let mut f = field("region", "Region");
+    let mut f = Field::new("region", "Region");
     f.description = Some(
         "The region your account's data is stored in; it appears in the address you sign in at."
             .into(),
@@ -525,7 +502,7 @@ pub fn region(rng: &mut Rng, who: &Identity) -> Field {
 /// The address of a self-managed installation, optional: the provider's cloud when
 /// left empty (`{instance_url|https://app.<domain>}`).
 pub fn instance_url(who: &Identity) -> Field {
-    let mut f = field("instance_url", "Instance URL");
+    let mut f = Field::new("instance_url", "Instance URL");
     f.optional = true;
     f.description = Some(format!(
         "The address of your self-managed {} installation, starting with `https://`. Leave it empty for {} cloud.",
@@ -547,7 +524,7 @@ pub fn instance_url(who: &Identity) -> Field {
 
 /// An organisation name, also read from a pasted `https://app.<domain>/<org>` address.
 pub fn organization(rng: &mut Rng, who: &Identity) -> Field {
-    let mut f = field("organization", "Organization");
+    let mut f = Field::new("organization", "Organization");
     f.description = Some(format!(
         "The name in your {} address `https://app.{}/<organization>`; pasting the whole address works too.",
         who.name, who.domain
@@ -581,7 +558,7 @@ pub fn organization(rng: &mut Rng, who: &Identity) -> Field {
 
 /// A login name for basic authentication.
 pub fn username() -> Field {
-    let mut f = field("username", "Username");
+    let mut f = Field::new("username", "Username");
     f.description = Some("The name you sign in with.".into());
     f.pattern = Some("^[A-Za-z0-9._-]{3,64}$".into());
     f.hint = Some("3 to 64 letters, digits, dots, underscores or hyphens".into());
@@ -596,7 +573,7 @@ pub fn username() -> Field {
 
 /// A password for basic authentication: length only.
 pub fn password(rng: &mut Rng) -> Field {
-    let mut f = field("password", "Password");
+    let mut f = Field::new("password", "Password");
     f.secret = true;
     f.description =
         Some("The password of the integration user. Use a dedicated user, not your own.".into());
@@ -617,7 +594,7 @@ pub fn password(rng: &mut Rng) -> Field {
 
 /// A key without constraints (the provider documents none): no examples needed.
 pub fn opaque_secret(who: &Identity, key: &str, label: &str) -> Field {
-    let mut f = field(key, label);
+    let mut f = Field::new(key, label);
     f.secret = true;
     f.description = Some(format!("Created next to the API key in {}.", who.name));
     f.placeholder = Some(format!("Paste your {} {label}", who.name));
@@ -630,7 +607,7 @@ pub fn suffixed_key(rng: &mut Rng, who: &Identity) -> Field {
     let shape = Shape {
         pieces: shape::suffixed(),
     };
-    let mut f = field("api_key", "API Key");
+    let mut f = Field::new("api_key", "API Key");
     f.secret = true;
     f.description = Some(format!(
         "The full key including its ending such as `-eu2`, which names the {} data centre of your account.",

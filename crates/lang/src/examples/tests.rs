@@ -6,27 +6,12 @@ use crate::model::{EnumOption, Format, Normalize};
 
 fn field(key: &str) -> Field {
     Field {
-        key: key.into(),
-        label: "Value".into(),
-        description: None,
-        placeholder: None,
-        secret: false,
-        public: false,
-        optional: false,
-        pattern: None,
-        hint: None,
-        min_length: None,
-        max_length: None,
-        prefixes: Vec::new(),
-        forbidden_prefixes: Vec::new(),
-        format: None,
-        options: Vec::new(),
-        default: None,
         normalize: vec![Normalize::Trim],
         examples: Some(Examples {
             derive: true,
             ..Examples::default()
         }),
+        ..Field::new(key, "Value")
     }
 }
 

@@ -148,11 +148,14 @@ pub(crate) async fn connect(
     let mut identity = None;
     let mut tokens = None;
     let mut client = None;
+    // What reaches the provider is limited per session; `--dev` (loopback only, an
+    // author trying specs) is not.
+    let reaches_provider = m.oauth.is_some() || m.connection_test.is_some();
+    if reaches_provider && session.is_some() && !state.test_limiter().allow(sid) {
+        return Err(too_many());
+    }
     if m.oauth.is_some() {
         // Client credentials: a token with the client, then the connection test.
-        if session.is_some() && !state.test_limiter().allow(sid) {
-            return Err(too_many());
-        }
         let linked = client_credentials(&state, m, creds.as_ref(), body.client.as_ref()).await?;
         drop(body);
         if let Some(report) = linked.report {
@@ -165,10 +168,6 @@ pub(crate) async fn connect(
         client = linked.client;
     } else if m.connection_test.is_some() {
         drop(body);
-        // Sessions are limited; `--dev` (loopback only, an author trying specs) is not.
-        if session.is_some() && !state.test_limiter().allow(sid) {
-            return Err(too_many());
-        }
         let report = state.tester().run(m, creds.request_auth()).await?;
         if !report.ok {
             return Ok(json(StatusCode::OK, &report));
