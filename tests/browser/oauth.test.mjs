@@ -160,6 +160,7 @@ describe("OAuth from the form", () => {
     await waitState(p, ["connected", "error", "rejected"]);
     assert.equal(await p.evaluate(() => document.querySelector("connectspec-link").getAttribute("state")), "connected", await alertText(p));
     assert.match(await statusText(p), /Connected\. Microsoft Graph accepted/);
+    assert.deepEqual(await axe(p), [], "axe once linked");
     const event = await p.evaluate(() => window.__connect.at(-1));
     assert.equal(event.provider, "microsoft_graph");
     assert.deepEqual(event.values, { tenant: TENANT });
@@ -255,6 +256,7 @@ describe("OAuth from the form", () => {
     const { page: p } = await openPage(chrome.browser, `${service.url}/connect/microsoft_graph/oauth#session=${token}`, { ready: false });
     await p.waitForFunction(() => document.querySelector("connectspec-link")?.getAttribute("state") === "error", { timeout: 15000 });
     assert.match(await alertText(p), /This link has expired\. Go back and start linking the account again\./);
+    assert.deepEqual(await axe(p), [], "axe with the expired session");
     await p.close();
   });
 });
