@@ -63,7 +63,7 @@ fn message_sources(m: &connectspec_lang::AuthMethod) -> Vec<String> {
 
 /// Every text the method-table path (`MethodMeta::validate`, boxed) can produce.
 fn boxed_outputs(
-    meta: &connectspec_runtime::MethodMeta,
+    meta: &'static connectspec_runtime::MethodMeta,
     map: &BTreeMap<String, String>,
 ) -> Vec<String> {
     match meta.validate(map) {

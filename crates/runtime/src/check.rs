@@ -409,9 +409,35 @@ pub fn validate_into<'s, const N: usize>(
     out: &mut Validated<'s, N>,
 ) -> Result<(), ValidationErrors> {
     assert_eq!(rules.fields.len(), N, "MethodRules and N disagree");
-    wipe_all(rules, &mut out.values);
-    out.derived.clear();
-    out.normalized = 0;
+    validate_values(
+        rules,
+        source,
+        &mut out.values,
+        &mut out.derived,
+        &mut out.normalized,
+    )
+}
+
+/// The body of [`validate_into`] over a slice of values, so that tables without a
+/// generated type (specs loaded at run time, [`crate::TableCredential`]) are checked by the
+/// very same code. Always inlined into `validate_into`, whose fixed-size array then
+/// keeps its bounds known to the optimiser as before.
+#[inline(always)]
+pub(crate) fn validate_values<'s>(
+    rules: &MethodRules<'_>,
+    source: &'s (impl FieldSource + ?Sized),
+    values: &mut [Value<'s>],
+    derived: &mut Vec<Option<String>>,
+    normalized: &mut u64,
+) -> Result<(), ValidationErrors> {
+    assert_eq!(
+        rules.fields.len(),
+        values.len(),
+        "MethodRules and values disagree"
+    );
+    wipe_all(rules, values);
+    derived.clear();
+    *normalized = 0;
     let mut errors: Vec<FieldError> = Vec::new();
     // How many keys of the source name form fields (for skipping the unknown-key scan).
     let mut found = 0usize;
@@ -426,13 +452,13 @@ pub fn validate_into<'s, const N: usize>(
                 match check_value(field, &v) {
                     Ok(()) => {
                         if changed(&v, raw) && i < 64 {
-                            out.normalized |= 1 << i;
+                            *normalized |= 1 << i;
                         }
-                        out.values[i] = Some(v);
+                        values[i] = Some(v);
                     }
                     Err(Failure::Missing) if field.optional => {}
                     Err(Failure::Missing) if field.default.is_some() => {
-                        out.values[i] = field.default.map(|d| Cow::Owned(d.to_owned()));
+                        values[i] = field.default.map(|d| Cow::Owned(d.to_owned()));
                     }
                     Err(failure) => {
                         errors.push(describe(field, failure, &v));
@@ -447,7 +473,7 @@ pub fn validate_into<'s, const N: usize>(
             )),
             None if field.optional => {}
             None if field.default.is_some() => {
-                out.values[i] = field.default.map(|d| Cow::Owned(d.to_owned()));
+                values[i] = field.default.map(|d| Cow::Owned(d.to_owned()));
             }
             None => errors.push(describe(field, Failure::Missing, "")),
         }
@@ -470,7 +496,7 @@ pub fn validate_into<'s, const N: usize>(
         });
     }
     for rule in rules.rules {
-        if let (Some(w), Some(t)) = (&out.values[rule.when], &out.values[rule.then])
+        if let (Some(w), Some(t)) = (&values[rule.when], &values[rule.then])
             && rule.equals.contains(&w.as_ref())
             && !rule.prefixes.iter().any(|p| t.starts_with(p))
         {
@@ -479,11 +505,11 @@ pub fn validate_into<'s, const N: usize>(
         }
     }
     if !rules.derived.is_empty() {
-        out.derived.reserve_exact(rules.derived.len());
+        derived.reserve_exact(rules.derived.len());
     }
     for d in rules.derived {
-        let Some(src) = &out.values[d.from] else {
-            out.derived.push(None);
+        let Some(src) = &values[d.from] else {
+            derived.push(None);
             continue;
         };
         let found = d.pattern.extract(src).and_then(|v| {
@@ -494,7 +520,7 @@ pub fn validate_into<'s, const N: usize>(
             }
         });
         match found {
-            Some(v) => out.derived.push(Some(v.to_owned())),
+            Some(v) => derived.push(Some(v.to_owned())),
             None => {
                 let field = &rules.fields[d.from];
                 let msg = format!("{} could not be read from {}", d.label, field.label);
@@ -506,7 +532,7 @@ pub fn validate_into<'s, const N: usize>(
         Ok(())
     } else {
         // Normalised copies of secrets are wiped, not just freed.
-        wipe_all(rules, &mut out.values);
+        wipe_all(rules, values);
         Err(ValidationErrors::new(errors))
     }
 }

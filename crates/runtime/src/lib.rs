@@ -39,12 +39,13 @@ pub use lower::{
 pub use matcher::{ByteClass, Matcher};
 pub use meta::credential::{Credential, CredentialExt, RESERVED_FIELD_KEYS};
 pub use meta::oauth::{
-    CaptureMeta, CaptureSource, ClientOwner, Endpoint, GrantKind, OAuthMeta, SetupValidate,
-    TokenResponseError, TokenResponseMeta, TokenSet,
+    CaptureMeta, CaptureSource, ClientOwner, Endpoint, GrantKind, OAuthMeta, TokenResponseError,
+    TokenResponseMeta, TokenSet,
 };
+pub use meta::tables::TableCredential;
 pub use meta::{
-    FieldMeta, MethodMeta, OutcomeMeta, ProviderMeta, RequestAuth, ScopeMeta, SendMeta, TestMeta,
-    Validator,
+    Constructor, FieldMeta, MethodMeta, OutcomeMeta, ProviderMeta, RequestAuth, ScopeMeta,
+    SendMeta, TestMeta, Validator,
 };
 pub use normalize::{Normalize, normalize};
 pub use registry::{NotAnOption, ValidateError};

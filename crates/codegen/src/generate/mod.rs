@@ -15,6 +15,7 @@ mod tables;
 mod typed;
 
 pub(crate) use literals::*;
+pub use oauth::setup_method;
 use registry::*;
 use tables::*;
 use typed::*;

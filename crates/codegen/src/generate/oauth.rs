@@ -17,7 +17,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use crate::generate::template;
-use crate::names::{camel, snake_ident, type_ident, upper_ident};
+use crate::names::{snake_ident, upper_ident};
 
 /// The id of the setup form of an OAuth method.
 pub(crate) fn setup_id(m: &AuthMethod) -> String {
@@ -26,7 +26,7 @@ pub(crate) fn setup_id(m: &AuthMethod) -> String {
 
 /// The setup form of an OAuth method as a method of its own (tables, typed struct),
 /// not listed among the provider's methods.
-pub(crate) fn setup_method(m: &AuthMethod) -> AuthMethod {
+pub fn setup_method(m: &AuthMethod) -> AuthMethod {
     AuthMethod {
         id: setup_id(m),
         label: format!("{} setup", m.label),
@@ -122,7 +122,6 @@ pub(crate) fn oauth_items(m: &AuthMethod) -> Result<(TokenStream, TokenStream), 
     if !problems.is_empty() {
         return Err(problems);
     }
-    let setup_struct = type_ident(&camel(&setup_id(m)));
     let grant = match grant {
         Grant::AuthorizationCode => quote!(rt_::GrantKind::AuthorizationCode),
         Grant::ClientCredentials => quote!(rt_::GrantKind::ClientCredentials),
@@ -159,10 +158,6 @@ pub(crate) fn oauth_items(m: &AuthMethod) -> Result<(TokenStream, TokenStream), 
         pub static OAUTH: rt_::OAuthMeta = rt_::OAuthMeta {
             grant: #grant,
             setup: &super::#setup_mod::META,
-            setup_validate: |source| {
-                super::#setup_struct::from_dyn_(source)
-                    .map(|c| Box::new(c) as Box<dyn rt_::Credential + Send + Sync>)
-            },
             authorization_url: #authorization_url,
             token_url: #token_url,
             refresh_url: #refresh_url,

@@ -173,7 +173,7 @@ pub(super) fn method_items(
                 scope_includes: &[#(#scope_includes),*],
                 actions: &[#(#actions),*],
                 json_schema: #schema,
-                validator: super::#s::boxed_,
+                validator: rt_::Validator::Compiled(super::#s::boxed_),
                 oauth: #oauth,
             };
 

@@ -84,17 +84,13 @@ pub mod zoom {
             scope_includes: &[],
             actions: &[],
             json_schema: "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"additionalProperties\":false,\"description\":\"Checks the normalised field values (after the trimming and other normalisation the spec declares), as the validator stores them. The JavaScript module in packages/validators takes the raw input, normalises it and checks it with the validator's messages.\",\"properties\":{},\"required\":[],\"title\":\"Zoom Server-to-Server OAuth\",\"type\":\"object\"}",
-            validator: super::ServerToServer::boxed_,
+            validator: rt_::Validator::Compiled(super::ServerToServer::boxed_),
             oauth: Some(&OAUTH),
         };
         /// The method's OAuth 2.0 endpoints, scopes and token handling.
         pub static OAUTH: rt_::OAuthMeta = rt_::OAuthMeta {
             grant: rt_::GrantKind::ClientCredentials,
             setup: &super::server_to_server_setup::META,
-            setup_validate: |source| {
-                super::ServerToServerSetup::from_dyn_(source)
-                    .map(|c| Box::new(c) as Box<dyn rt_::Credential + Send + Sync>)
-            },
             authorization_url: None,
             token_url: rt_::Template {
                 segments: &[rt_::Segment::Lit("https://zoom.us/oauth/token")],
@@ -350,7 +346,7 @@ pub mod zoom {
             scope_includes: &[],
             actions: &[],
             json_schema: "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"additionalProperties\":false,\"description\":\"Checks the normalised field values (after the trimming and other normalisation the spec declares), as the validator stores them. The JavaScript module in packages/validators takes the raw input, normalises it and checks it with the validator's messages.\",\"properties\":{\"account_id\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"On the app's **App Credentials** page in the Zoom App Marketplace.\",\"minLength\":1,\"title\":\"Account ID\",\"type\":\"string\"},\"client_id\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"On the same page.\",\"minLength\":1,\"title\":\"Client ID\",\"type\":\"string\"},\"client_secret\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"On the same page.\",\"minLength\":1,\"title\":\"Client Secret\",\"type\":\"string\",\"writeOnly\":true}},\"required\":[\"account_id\",\"client_id\",\"client_secret\"],\"title\":\"Zoom Server-to-Server OAuth setup\",\"type\":\"object\"}",
-            validator: super::ServerToServerSetup::boxed_,
+            validator: rt_::Validator::Compiled(super::ServerToServerSetup::boxed_),
             oauth: None,
         };
     }

@@ -164,7 +164,7 @@ pub mod oneflow {
             scope_includes: &[],
             actions: &[],
             json_schema: "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"additionalProperties\":false,\"description\":\"Checks the normalised field values (after the trimming and other normalisation the spec declares), as the validator stores them. The JavaScript module in packages/validators takes the raw input, normalises it and checks it with the validator's messages.\",\"properties\":{\"api_token\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"The token generated in Oneflow's Custom Integration.\",\"maxLength\":40,\"minLength\":40,\"pattern\":\"^[\\\\-0-9A-Za-z]{40}$\",\"title\":\"API Token\",\"type\":\"string\",\"writeOnly\":true},\"user_email\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"The email address of an active user in the same Oneflow account. Requests run with this user's permissions.\",\"format\":\"email\",\"minLength\":1,\"title\":\"User Email\",\"type\":\"string\"}},\"required\":[\"api_token\",\"user_email\"],\"title\":\"Oneflow API Token\",\"type\":\"object\"}",
-            validator: super::ApiToken::boxed_,
+            validator: rt_::Validator::Compiled(super::ApiToken::boxed_),
             oauth: None,
         };
     }
@@ -536,7 +536,7 @@ pub mod webflow {
                 },
             ],
             json_schema: "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"additionalProperties\":false,\"description\":\"Checks the normalised field values (after the trimming and other normalisation the spec declares), as the validator stores them. The JavaScript module in packages/validators takes the raw input, normalises it and checks it with the validator's messages.\",\"properties\":{\"site_token\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"An API token generated in the site's settings; it works for that one site only.\",\"maxLength\":64,\"minLength\":64,\"pattern\":\"^[0-9A-Za-z]{64}$\",\"title\":\"Site Token\",\"type\":\"string\",\"writeOnly\":true}},\"required\":[\"site_token\"],\"title\":\"Webflow Site Token\",\"type\":\"object\"}",
-            validator: super::SiteToken::boxed_,
+            validator: rt_::Validator::Compiled(super::SiteToken::boxed_),
             oauth: None,
         };
     }

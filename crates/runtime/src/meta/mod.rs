@@ -6,6 +6,7 @@
 
 pub(crate) mod credential;
 pub(crate) mod oauth;
+pub(crate) mod tables;
 
 use secrecy::{ExposeSecret, SecretString};
 
@@ -154,8 +155,27 @@ pub struct MethodMeta {
     pub oauth: Option<&'static oauth::OAuthMeta>,
 }
 
-/// A generated constructor: validates a field source into a boxed credential.
-pub type Validator = fn(&dyn FieldSource) -> Result<Box<dyn Credential>, ValidationErrors>;
+/// A generated constructor: validates a field source into its typed struct, boxed.
+pub type Constructor = fn(&dyn FieldSource) -> Result<Box<dyn Credential>, ValidationErrors>;
+
+/// How a method's credentials are built from a field source.
+#[derive(Clone, Copy)]
+pub enum Validator {
+    /// The generated constructor of the method's typed struct.
+    Compiled(Constructor),
+    /// No generated type: the tables are checked by the same generic checker into a
+    /// [`tables::TableCredential`] (specs loaded at run time).
+    Tables,
+}
+
+impl std::fmt::Debug for Validator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Validator::Compiled(_) => "Compiled",
+            Validator::Tables => "Tables",
+        })
+    }
+}
 
 impl std::fmt::Debug for MethodMeta {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -171,18 +191,30 @@ impl MethodMeta {
     /// provider-independent trait. For callers that found the method by id (a service
     /// route) and want no second lookup.
     pub fn validate(
-        &self,
+        &'static self,
         source: &(impl FieldSource + ?Sized),
     ) -> Result<Box<dyn Credential>, ValidationErrors> {
-        (self.validator)(&source)
+        self.validate_dyn(&source)
+    }
+
+    fn validate_dyn(
+        &'static self,
+        source: &dyn FieldSource,
+    ) -> Result<Box<dyn Credential>, ValidationErrors> {
+        match self.validator {
+            Validator::Compiled(f) => f(source),
+            Validator::Tables => {
+                tables::TableCredential::validate(self, source).map(|c| Box::new(c) as _)
+            }
+        }
     }
 
     /// [`MethodMeta::validate`] for a JSON object of string values (`null` counts as absent).
     pub fn validate_json(
-        &self,
+        &'static self,
         value: &serde_json::Value,
     ) -> Result<Box<dyn Credential>, ValidationErrors> {
-        (self.validator)(crate::source::json_object(value)?)
+        self.validate_dyn(crate::source::json_object(value)?)
     }
 
     /// Guide page path relative to the docs root: `providers/<id>/<slug>` plus `.mdx`/`.md`.

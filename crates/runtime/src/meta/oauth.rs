@@ -8,11 +8,8 @@ use std::collections::BTreeMap;
 use secrecy::SecretString;
 
 use super::MethodMeta;
-use super::credential::Credential;
-use crate::error::ValidationErrors;
 use crate::matcher::LazyRegex;
 use crate::request_url::{UrlPart, UrlValueError, render_url};
-use crate::source::FieldSource;
 use crate::template::{Template, render_template};
 
 /// The grant of an OAuth method.
@@ -110,10 +107,9 @@ pub struct OAuthMeta {
     /// The grant.
     pub grant: GrantKind,
     /// The setup form (client id and secret …): its tables validate what the
-    /// integrator configures, like any form.
+    /// integrator configures, like any form (`setup.validate(values)`: the typed setup
+    /// struct, secrets wrapped).
     pub setup: &'static MethodMeta,
-    /// Validates setup values into the typed setup struct (secrets wrapped).
-    pub setup_validate: SetupValidate,
     /// Authorization endpoint template (authorization code grant).
     pub authorization_url: Option<Template<'static>>,
     /// Token endpoint template.
@@ -145,10 +141,6 @@ pub struct OAuthMeta {
     /// Whose client a connection uses.
     pub client: ClientOwner,
 }
-
-/// Validates setup values: the generated typed setup struct's constructor.
-pub type SetupValidate =
-    fn(&dyn FieldSource) -> Result<Box<dyn Credential + Send + Sync>, ValidationErrors>;
 
 /// Which OAuth endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -61,7 +61,7 @@ impl Default for OAuthArgs {
 }
 
 /// The validated setup of one method: the typed setup struct (secrets wrapped).
-pub type Setup = Arc<dyn Credential + Send + Sync>;
+pub type Setup = Arc<dyn Credential>;
 
 /// The resolved OAuth configuration.
 #[derive(Debug, Clone, Default)]
@@ -235,7 +235,7 @@ fn check_setup(
             meta.provider_name, meta.label
         )));
     }
-    match (o.setup_validate)(values) {
+    match o.setup.validate(values) {
         Ok(setup) => Ok(Arc::from(setup)),
         Err(errors) => Err(ConfigError(format!(
             "OAuth client of {} {}: {}",

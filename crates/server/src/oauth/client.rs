@@ -72,7 +72,8 @@ pub(crate) fn resolve(
         }
         (ClientOwner::EndUser | ClientOwner::Either, Some(given)) => {
             let setup: Setup = Arc::from(
-                (o.setup_validate)(given)
+                o.setup
+                    .validate(given)
                     .map_err(|e| invalid_client(&e, state.limits().max_errors))?,
             );
             let cred: &dyn Credential = &*setup;

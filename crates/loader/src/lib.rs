@@ -1,0 +1,224 @@
+//! Specs loaded at run time, served through the same tables as compiled validators.
+//!
+//! The compiled catalogue (`connectspec-providers`) is the typed API for Rust services;
+//! this crate is for the loop of writing a spec: `connectspec serve --specs DIR --watch`
+//! shows a spec in its form the moment it is saved, without a rebuild. A spec is loaded
+//! and checked by `connectspec-lang` exactly as `cargo xtask check` does, then its
+//! [`MethodMeta`] tables are built as values ([`tables`]) instead of as generated
+//! statics, and validated by the runtime's generic checker
+//! ([`connectspec_runtime::Validator::Tables`]). The parity test holds the two paths
+//! to the same answers on every test vector and on random input.
+//!
+//! [`Loader`] keeps the last good version of each spec: a reload rebuilds only specs
+//! whose model changed, and a spec that no longer loads keeps serving its last good
+//! version while its diagnostics are reported.
+
+mod leak;
+pub mod tables;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use connectspec_codegen::JsFile;
+use connectspec_lang::{Catalogue, Diagnostic, LoadedSpec, ProviderSpec};
+use connectspec_runtime::{MethodMeta, ProviderMeta};
+
+/// What a load produced: the providers to serve and what the form needs besides them.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    /// Providers sorted by id.
+    pub providers: Vec<&'static ProviderMeta>,
+    /// Each method's guide as the form embeds it, by `"provider/method"`.
+    pub guides: BTreeMap<String, serde_json::Value>,
+    /// The browser validators package of these specs (`packages/validators/` as
+    /// `cargo xtask gen-js` would write it).
+    pub assets: Vec<JsFile>,
+    /// The diagnostics of specs that do not load, by provider id (the file stem), each
+    /// rendered as `cargo xtask check` prints it. A provider listed here and in
+    /// `providers` is served in its last good version.
+    pub problems: BTreeMap<String, Vec<String>>,
+}
+
+impl Snapshot {
+    /// The provider with this id.
+    pub fn provider(&self, id: &str) -> Option<&'static ProviderMeta> {
+        self.providers
+            .binary_search_by(|p| p.id.cmp(id))
+            .ok()
+            .map(|i| self.providers[i])
+    }
+
+    /// The auth method `method` of provider `provider`.
+    pub fn method(&self, provider: &str, method: &str) -> Option<&'static MethodMeta> {
+        self.provider(provider)?
+            .methods
+            .iter()
+            .copied()
+            .find(|m| m.id == method)
+    }
+}
+
+/// Why a specs directory could not be loaded at all.
+#[derive(Debug)]
+pub struct LoadError {
+    /// Every diagnostic, rendered as `cargo xtask check` prints it.
+    pub rendered: Vec<String>,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, d) in self.rendered.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            f.write_str(d)?;
+        }
+        write!(f, "\n{} problem(s)", self.rendered.len())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+struct Entry {
+    spec: ProviderSpec,
+    meta: &'static ProviderMeta,
+}
+
+/// Loads a specs directory, again and again, keeping the last good version of each spec.
+pub struct Loader {
+    dir: PathBuf,
+    /// The last good version of each spec, by file.
+    good: BTreeMap<PathBuf, Entry>,
+}
+
+/// What changed in a reload.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Provider ids whose tables were (re)built.
+    pub rebuilt: Vec<String>,
+    /// Provider ids whose file is gone.
+    pub removed: Vec<String>,
+}
+
+impl Loader {
+    /// A loader of `dir`; nothing is read until [`Loader::load`].
+    pub fn new(dir: impl Into<PathBuf>) -> Loader {
+        Loader {
+            dir: dir.into(),
+            good: BTreeMap::new(),
+        }
+    }
+
+    /// The directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Loads and checks every spec of the directory. Each spec that loads replaces its
+    /// last good version (tables rebuilt only when its model changed); each that does
+    /// not keeps its last good version, if it had one, and its diagnostics go to
+    /// [`Snapshot::problems`]. A spec whose file is gone is dropped. `Err` only when
+    /// the directory cannot be listed.
+    pub fn load(&mut self) -> Result<(Snapshot, Changes), LoadError> {
+        let files = connectspec_lang::spec_files(&self.dir).map_err(|e| LoadError {
+            rendered: vec![format!(
+                "{}: cannot be listed: {e}; check that the specs directory exists and is readable",
+                self.dir.display()
+            )],
+        })?;
+        let mut changes = Changes::default();
+        let mut problems: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let removed: Vec<PathBuf> = self
+            .good
+            .keys()
+            .filter(|p| !files.contains(p))
+            .cloned()
+            .collect();
+        for path in removed {
+            if let Some(e) = self.good.remove(&path) {
+                changes.removed.push(e.spec.id);
+            }
+        }
+        for path in &files {
+            let id = file_id(path);
+            match connectspec_lang::load_file(path) {
+                Ok(LoadedSpec { spec, .. }) => {
+                    if self.good.get(path).is_some_and(|e| e.spec == spec) {
+                        continue;
+                    }
+                    match tables::provider(&spec) {
+                        Ok(meta) => {
+                            changes.rebuilt.push(spec.id.clone());
+                            self.good.insert(path.clone(), Entry { spec, meta });
+                        }
+                        Err(e) => {
+                            problems.entry(id).or_default().extend(e);
+                        }
+                    }
+                }
+                Err(diags) => {
+                    let list = problems.entry(id).or_default();
+                    list.extend(diags.0.iter().map(Diagnostic::render));
+                }
+            }
+        }
+        Ok((self.snapshot(problems), changes))
+    }
+
+    /// Like [`Loader::load`] on a fresh loader, but every problem is an error: what a
+    /// service started with `--specs DIR` and no `--watch` wants.
+    pub fn load_strict(dir: impl Into<PathBuf>) -> Result<Snapshot, LoadError> {
+        let mut loader = Loader::new(dir);
+        let (snapshot, _) = loader.load()?;
+        if snapshot.problems.is_empty() {
+            Ok(snapshot)
+        } else {
+            Err(LoadError {
+                rendered: snapshot.problems.into_values().flatten().collect(),
+            })
+        }
+    }
+
+    fn snapshot(&self, problems: BTreeMap<String, Vec<String>>) -> Snapshot {
+        let mut specs: Vec<&Entry> = self.good.values().collect();
+        specs.sort_by(|a, b| a.spec.id.cmp(&b.spec.id));
+        let mut guides = BTreeMap::new();
+        let mut problems = problems;
+        for e in &specs {
+            for m in &e.spec.auth_methods {
+                match connectspec_guides::guide::method_guide(m, None) {
+                    Ok(g) => {
+                        let value = serde_json::to_value(g).expect("a guide serializes");
+                        guides.insert(format!("{}/{}", e.spec.id, m.id), value);
+                    }
+                    Err(err) => problems
+                        .entry(e.spec.id.clone())
+                        .or_default()
+                        .push(format!("guide of {} {}: {err}", e.spec.id, m.id)),
+                }
+            }
+        }
+        let catalogue = Catalogue {
+            specs: specs
+                .iter()
+                .map(|e| LoadedSpec {
+                    path: self.dir.join(format!("{}.yaml", e.spec.id)),
+                    spec: e.spec.clone(),
+                })
+                .collect(),
+        };
+        Snapshot {
+            providers: specs.iter().map(|e| e.meta).collect(),
+            guides,
+            assets: connectspec_codegen::js_package(&catalogue),
+            problems,
+        }
+    }
+}
+
+/// The provider id a spec file declares by its name (the checker holds `id` to it).
+fn file_id(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
