@@ -78,6 +78,17 @@ pub struct Args {
     #[arg(long, env = "CONNECTSPEC_PUBLIC_URL", value_name = "URL")]
     pub public_url: Option<String>,
 
+    /// Serve the specs of DIR, loaded and checked at start, instead of the compiled
+    /// catalogue: every problem stops the service, as `cargo xtask check` reports it.
+    #[arg(long, env = "CONNECTSPEC_SPECS", value_name = "DIR")]
+    pub specs: Option<std::path::PathBuf>,
+
+    /// With --specs: reload a spec when its file changes (the authoring loop). A spec
+    /// that does not load keeps its last good version; its problems are printed here
+    /// and shown on its form page.
+    #[arg(long, requires = "specs")]
+    pub watch: bool,
+
     /// For trying specs while writing them: the link form's endpoints (validate, test,
     /// connect, authorize) work without a link session. Only on a loopback listen
     /// address; never in production.
@@ -160,6 +171,8 @@ impl Args {
             api_key_file: self.api_key_file.clone(),
             public_url: self.public_url.clone(),
             dev: self.dev,
+            specs: self.specs.clone(),
+            watch: self.watch,
         }
     }
 }

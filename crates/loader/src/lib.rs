@@ -100,6 +100,15 @@ pub struct Changes {
     pub removed: Vec<String>,
 }
 
+impl std::fmt::Debug for Loader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Loader")
+            .field("dir", &self.dir)
+            .field("specs", &self.good.len())
+            .finish()
+    }
+}
+
 impl Loader {
     /// A loader of `dir`; nothing is read until [`Loader::load`].
     pub fn new(dir: impl Into<PathBuf>) -> Loader {

@@ -67,10 +67,6 @@ static LINK_ASSETS: &[(&str, &str, &str)] = &[
     ),
 ];
 
-mod validators {
-    include!(concat!(env!("OUT_DIR"), "/validators_assets.rs"));
-}
-
 const JS: &str = "text/javascript; charset=utf-8";
 const CSS: &str = "text/css; charset=utf-8";
 
@@ -88,9 +84,53 @@ pub async fn page(
     State(state): State<AppState>,
     Ids((provider, method)): Ids<(String, String)>,
 ) -> Result<Response, Problem> {
-    let m = find_method(&provider, &method)?;
+    let catalogue = state.catalogue();
     let embed = state.embed_origin();
-    Ok(html_page(render_page(m, embed), embed))
+    let problems = catalogue.problems(&provider);
+    let m = match find_method(&state, &provider, &method) {
+        Ok(m) => m,
+        // A new spec that does not load yet (`serve --watch`): its problems, not a bare 404.
+        Err(not_found) if !problems.is_empty() => {
+            let mut res = html_page(render_problems(&provider, problems), embed);
+            *res.status_mut() = not_found.status_code();
+            return Ok(res);
+        }
+        Err(e) => return Err(e),
+    };
+    Ok(html_page(render_page(m, problems, embed), embed))
+}
+
+/// The problems of a spec that does not load, as `cargo xtask check` prints them. Shown
+/// only by a service serving a specs directory (`--specs DIR --watch`), to its author.
+fn problems_section(problems: &[String], serving_last_good: bool) -> String {
+    let mut out = String::from(
+        "<section class=\"connectspec-spec-problems\" role=\"alert\">\n<h2>This spec does not load</h2>\n",
+    );
+    out.push_str(if serving_last_good {
+        "<p>The form below is its last good version. Fix these problems and save; the page shows the new version on reload.</p>\n"
+    } else {
+        "<p>Fix these problems and save; the form appears on reload.</p>\n"
+    });
+    for p in problems {
+        out.push_str("<pre>");
+        out.push_str(&escape(p));
+        out.push_str("</pre>\n");
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+fn render_problems(provider: &str, problems: &[String]) -> String {
+    let title = format!("Spec {provider}");
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n\
+         <link rel=\"stylesheet\" href=\"/connect/assets/link/page.css\">\n\
+         </head>\n<body>\n<main>\n<h1>{title}</h1>\n{problems}</main>\n</body>\n</html>\n",
+        title = escape(&title),
+        problems = problems_section(problems, false),
+    )
 }
 
 /// An HTML page of the service's link form (the method's page, the hosted page): a
@@ -127,7 +167,7 @@ pub(crate) fn html_page(html: String, embed: Option<&str>) -> Response {
     res
 }
 
-fn render_page(m: &MethodMeta, embed_origin: Option<&str>) -> String {
+fn render_page(m: &MethodMeta, problems: &[String], embed_origin: Option<&str>) -> String {
     let title = format!("Connect {} with {}", m.provider_name, m.label);
     let embed = embed_origin
         .map(|o| {
@@ -144,11 +184,16 @@ fn render_page(m: &MethodMeta, embed_origin: Option<&str>) -> String {
          <title>{title}</title>\n\
          <link rel=\"stylesheet\" href=\"/connect/assets/link/page.css\">\n\
          <script type=\"module\" src=\"/connect/assets/link/page.js\"></script>\n\
-         </head>\n<body>\n<main>\n<h1>{title}</h1>\n\
+         </head>\n<body>\n<main>\n<h1>{title}</h1>\n{problems}\
          <connectspec-link provider=\"{provider}\" method=\"{method}\"></connectspec-link>\n\
          <p class=\"connectspec-page-result\" role=\"status\"></p>\n\
          </main>\n</body>\n</html>\n",
         title = escape(&title),
+        problems = if problems.is_empty() {
+            String::new()
+        } else {
+            problems_section(problems, true)
+        },
         provider = escape(m.provider_id),
         method = escape(m.id),
     )
@@ -215,14 +260,17 @@ pub async fn link_asset(Ids(file): Ids<String>) -> Result<Response, Problem> {
         .iter()
         .find(|(name, _, _)| *name == file)
         .ok_or_else(|| Problem::not_found("no such asset of the link form"))?;
-    Ok(asset(media, body))
+    Ok(asset(media, *body))
 }
 
 /// `GET /connect/assets/validators/{*path}`.
-pub async fn validators_asset(Ids(path): Ids<String>) -> Result<Response, Problem> {
-    let (_, body) = validators::VALIDATOR_ASSETS
-        .iter()
-        .find(|(name, _)| *name == path)
+pub async fn validators_asset(
+    State(state): State<AppState>,
+    Ids(path): Ids<String>,
+) -> Result<Response, Problem> {
+    let body = state
+        .catalogue()
+        .asset(&path)
         .ok_or_else(|| Problem::not_found("no such file in the browser validators package"))?;
     let media = if path.ends_with(".json") {
         "application/json"
@@ -234,8 +282,8 @@ pub async fn validators_asset(Ids(path): Ids<String>) -> Result<Response, Proble
 
 /// A static asset: public, the same for every caller, so any origin may load it (a host
 /// page importing the element from this service).
-fn asset(media: &'static str, body: &'static str) -> Response {
-    let mut res = (StatusCode::OK, body).into_response();
+fn asset(media: &'static str, body: impl Into<axum::body::Body>) -> Response {
+    let mut res = (StatusCode::OK, body.into()).into_response();
     let h = res.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(media));
     h.insert(
@@ -257,7 +305,6 @@ fn asset(media: &'static str, body: &'static str) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::listing::guide;
 
     #[test]
     fn policy_allows_framing_only_by_the_embed_origin() {
@@ -274,7 +321,7 @@ mod tests {
     #[test]
     fn page_has_no_inline_script_and_escapes() {
         let m = connectspec_providers::method("oneflow", "api_token").unwrap();
-        let html = render_page(m, Some("https://hub.example.com"));
+        let html = render_page(m, &[], Some("https://hub.example.com"));
         assert!(
             html.contains("<script type=\"module\" src=\"/connect/assets/link/page.js\"></script>")
         );
@@ -287,9 +334,12 @@ mod tests {
 
     #[test]
     fn every_method_has_a_guide() {
-        for p in connectspec_providers::providers() {
+        let catalogue = crate::catalogue::Catalogue::compiled();
+        for p in catalogue.providers() {
             for m in p.methods {
-                let g = guide(m).unwrap_or_else(|| panic!("{} {}", p.id, m.id));
+                let g = catalogue
+                    .guide(m)
+                    .unwrap_or_else(|| panic!("{} {}", p.id, m.id));
                 assert!(g["sections"].is_array());
             }
         }

@@ -76,22 +76,32 @@ fn log_invalid(m: &MethodMeta, errors: &ValidationErrors) {
     );
 }
 
-pub(crate) fn find_provider(id: &str) -> Result<&'static ProviderMeta, Problem> {
-    connectspec_providers::provider(id)
+pub(crate) fn find_provider(state: &AppState, id: &str) -> Result<&'static ProviderMeta, Problem> {
+    state
+        .catalogue()
+        .provider(id)
         .ok_or_else(|| Problem::not_found(format!("unknown provider {}", quoted(id))))
 }
 
-pub(crate) fn find_method(provider: &str, method: &str) -> Result<&'static MethodMeta, Problem> {
-    let p = find_provider(provider)?;
-    connectspec_providers::method(provider, method).ok_or_else(|| {
-        let known: Vec<&str> = p.methods.iter().map(|m| m.id).collect();
-        Problem::not_found(format!(
-            "{} has no auth method {} (methods: {})",
-            p.name,
-            quoted(method),
-            known.join(", ")
-        ))
-    })
+pub(crate) fn find_method(
+    state: &AppState,
+    provider: &str,
+    method: &str,
+) -> Result<&'static MethodMeta, Problem> {
+    let p = find_provider(state, provider)?;
+    p.methods
+        .iter()
+        .copied()
+        .find(|m| m.id == method)
+        .ok_or_else(|| {
+            let known: Vec<&str> = p.methods.iter().map(|m| m.id).collect();
+            Problem::not_found(format!(
+                "{} has no auth method {} (methods: {})",
+                p.name,
+                quoted(method),
+                known.join(", ")
+            ))
+        })
 }
 
 /// Names a path segment the caller sent, when it looks like an id. Anything else is

@@ -21,6 +21,7 @@
 //! values never appear in a response, a header or a log line.
 
 mod body;
+pub mod catalogue;
 pub mod config;
 mod connect_page;
 mod connection_test;
@@ -35,6 +36,7 @@ mod problem;
 mod respond;
 mod routes;
 pub mod state;
+pub mod watch;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -64,6 +66,8 @@ struct Inner {
     link_keys: Arc<state::StateKeys>,
     test_limiter: link::limit::TestLimiter,
     spent: std::sync::Mutex<Spent>,
+    /// The providers served; a reload (`--watch`) swaps the whole catalogue.
+    catalogue: std::sync::RwLock<Arc<catalogue::Catalogue>>,
 }
 
 /// The OAuth states this instance completed, until they expire.
@@ -125,8 +129,28 @@ impl AppState {
                 link_keys,
                 test_limiter: link::limit::TestLimiter::default(),
                 spent: std::sync::Mutex::default(),
+                catalogue: std::sync::RwLock::new(config.catalogue.clone()),
             }),
         })
+    }
+
+    /// The providers served now. A request takes this once and keeps it, so it sees one
+    /// version of the catalogue however a reload goes meanwhile.
+    pub fn catalogue(&self) -> Arc<catalogue::Catalogue> {
+        self.inner
+            .catalogue
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Serves `catalogue` from now on (a reload of the specs directory).
+    pub fn replace_catalogue(&self, catalogue: catalogue::Catalogue) {
+        *self
+            .inner
+            .catalogue
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = Arc::new(catalogue);
     }
 
     /// The connection tester.
@@ -208,7 +232,7 @@ pub async fn run(config: Config) -> std::io::Result<()> {
     let addr = listener.local_addr()?;
     tracing::info!(
         listen = %addr,
-        providers = connectspec_providers::providers().len(),
+        providers = config.catalogue.providers().len(),
         overrides = ?config.base_urls.keys().collect::<Vec<_>>(),
         test_timeout_ms = config.test_timeout.as_millis() as u64,
         header_timeout_ms = config.limits.header_timeout.as_millis() as u64,
@@ -252,6 +276,17 @@ pub async fn run(config: Config) -> std::io::Result<()> {
         redirect_uri = config.oauth.redirect_uri.is_some(),
         "OAuth configuration"
     );
+    if let catalogue::Source::Dir(dir) = config.catalogue.source() {
+        tracing::info!(specs = %dir.display(), watch = config.watch.is_some(), "serving specs loaded at start");
+    }
+    // Watch mode: the watcher lives as long as the service.
+    let _watcher = match &config.watch {
+        Some(loader) => {
+            watch::report(&config.catalogue);
+            Some(watch::spawn(state.clone(), loader.clone()).map_err(std::io::Error::other)?)
+        }
+        None => None,
+    };
     serve(listener, state, shutdown_signal()).await?;
     tracing::info!("connectspec service stopped");
     Ok(())

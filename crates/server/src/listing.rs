@@ -3,8 +3,7 @@
 //!
 //! Views borrow the `'static` metadata; nothing is copied until serialization.
 
-use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use crate::catalogue::Catalogue;
 
 use connectspec_runtime::{FieldMeta, IdentityMeta, MethodMeta, ProviderMeta, TestMeta};
 use serde::Serialize;
@@ -79,7 +78,7 @@ struct MethodDetail {
     connection_test: Option<TestView>,
     /// The guide, as on the generated page: sections, steps and bullets as inline nodes
     /// (`text`, `bold`, `code`, `link`), the warning, and limits no bullet states.
-    guide: Option<&'static serde_json::Value>,
+    guide: Option<serde_json::Value>,
     /// OAuth: the grant and whose client a connection uses.
     #[serde(skip_serializing_if = "Option::is_none")]
     oauth: Option<OAuthView>,
@@ -208,7 +207,7 @@ fn method_summary(m: &'static MethodMeta) -> MethodSummary {
 }
 
 /// One provider with every method's form.
-pub fn detail(p: &'static ProviderMeta) -> ProviderDetail {
+pub fn detail(catalogue: &Catalogue, p: &'static ProviderMeta) -> ProviderDetail {
     ProviderDetail {
         id: p.id,
         name: p.name,
@@ -226,7 +225,7 @@ pub fn detail(p: &'static ProviderMeta) -> ProviderDetail {
                     .map(|&(id, label)| ScopeView { id, label })
                     .collect(),
                 connection_test: m.connection_test.as_ref().map(test),
-                guide: guide(m),
+                guide: catalogue.guide(m).cloned(),
                 oauth: m.oauth.map(oauth_view),
             })
             .collect(),
@@ -270,17 +269,6 @@ pub fn required_scopes(t: &TestMeta) -> Vec<ScopeView> {
         .iter()
         .map(|&(id, label)| ScopeView { id, label })
         .collect()
-}
-
-/// Guides by `provider/method`, built from the specs at compile time (see build.rs).
-static GUIDES: LazyLock<BTreeMap<String, serde_json::Value>> = LazyLock::new(|| {
-    serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/guides.json")))
-        .expect("build.rs writes valid JSON")
-});
-
-/// The guide of a method, as structured JSON (see `connectspec_guides::guide`).
-pub fn guide(m: &MethodMeta) -> Option<&'static serde_json::Value> {
-    GUIDES.get(&format!("{}/{}", m.provider_id, m.id))
 }
 
 /// Path of a method's link page.

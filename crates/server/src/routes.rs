@@ -81,20 +81,29 @@ async fn healthz() -> Response {
     json(StatusCode::OK, &serde_json::json!({"status": "ok"}))
 }
 
-async fn list_providers() -> Response {
+async fn list_providers(State(state): State<AppState>) -> Response {
     json(
         StatusCode::OK,
-        &listing::list(connectspec_providers::providers()),
+        &listing::list(state.catalogue().providers()),
     )
 }
 
-async fn show_provider(Ids(provider): Ids<String>) -> Result<Response, Problem> {
-    let p = find_provider(&provider)?;
-    Ok(json(StatusCode::OK, &listing::detail(p)))
+async fn show_provider(
+    State(state): State<AppState>,
+    Ids(provider): Ids<String>,
+) -> Result<Response, Problem> {
+    let p = find_provider(&state, &provider)?;
+    Ok(json(
+        StatusCode::OK,
+        &listing::detail(&state.catalogue(), p),
+    ))
 }
 
-async fn schema(Ids((provider, method)): Ids<(String, String)>) -> Result<Response, Problem> {
-    let m = find_method(&provider, &method)?;
+async fn schema(
+    State(state): State<AppState>,
+    Ids((provider, method)): Ids<(String, String)>,
+) -> Result<Response, Problem> {
+    let m = find_method(&state, &provider, &method)?;
     let mut res = m.json_schema.into_response();
     res.headers_mut().insert(
         header::CONTENT_TYPE,
@@ -125,10 +134,11 @@ struct ScopeView {
 /// `actions` may also be repeated (`?actions=a&actions=b`); without it, no scope is
 /// needed and `available` lists what can be asked for.
 async fn least_privilege(
+    State(state): State<AppState>,
     Ids((provider, method)): Ids<(String, String)>,
     axum::extract::RawQuery(query): axum::extract::RawQuery,
 ) -> Result<Response, Problem> {
-    let m = find_method(&provider, &method)?;
+    let m = find_method(&state, &provider, &method)?;
     let mut asked: Vec<String> = Vec::new();
     for (k, v) in form_urlencoded::parse(query.as_deref().unwrap_or("").as_bytes()) {
         if k == "actions" {
@@ -207,7 +217,7 @@ async fn validate(
     Ids((provider, method)): Ids<(String, String)>,
     body: FieldsBody,
 ) -> Result<Response, Problem> {
-    let m = find_method(&provider, &method)?;
+    let m = find_method(&state, &provider, &method)?;
     caller.may_use(m)?;
     let creds = checked(&state, m, body.fields())?;
     let body = Validation {
@@ -225,7 +235,7 @@ async fn test(
     Ids((provider, method)): Ids<(String, String)>,
     req: axum::extract::Request,
 ) -> Result<Response, Problem> {
-    let m = find_method(&provider, &method)?;
+    let m = find_method(&state, &provider, &method)?;
     let (mut parts, body) = req.into_parts();
     if m.oauth.is_some() {
         // An access token tested here was issued to the hub: only its back end sends one.

@@ -54,7 +54,12 @@ async fn service(stub: &Stub, test_at_stub: bool) -> Service {
     Service::start(Config {
         base_urls,
         test_timeout: Duration::from_secs(5),
-        oauth: OAuthConfig::from_args_and_env(&args, &env).expect("OAuth config"),
+        oauth: OAuthConfig::from_args_and_env(
+            &connectspec_server::catalogue::Catalogue::compiled(),
+            &args,
+            &env,
+        )
+        .expect("OAuth config"),
         api_keys: common::operator_keys(),
         ..Config::default()
     })

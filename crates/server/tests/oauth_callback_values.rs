@@ -24,7 +24,12 @@ async fn service(stub: &Stub, clients: &std::path::Path) -> Service {
         oauth_clients: Some(clients.to_path_buf()),
         ..OAuthArgs::default()
     };
-    let oauth = OAuthConfig::from_args_and_env(&args, &BTreeMap::new()).expect("OAuth config");
+    let oauth = OAuthConfig::from_args_and_env(
+        &connectspec_server::catalogue::Catalogue::compiled(),
+        &args,
+        &BTreeMap::new(),
+    )
+    .expect("OAuth config");
     Service::start(Config {
         base_urls: BTreeMap::from([("quickbooks".to_owned(), url::Url::parse(&stub.url).unwrap())]),
         test_timeout: Duration::from_secs(5),

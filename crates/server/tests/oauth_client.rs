@@ -28,7 +28,12 @@ async fn service(stub: &Stub, clients: Option<&std::path::Path>) -> Result<Servi
         oauth_clients: clients.map(std::path::Path::to_path_buf),
         ..OAuthArgs::default()
     };
-    let oauth = OAuthConfig::from_args_and_env(&args, &BTreeMap::new()).map_err(|e| e.0)?;
+    let oauth = OAuthConfig::from_args_and_env(
+        &connectspec_server::catalogue::Catalogue::compiled(),
+        &args,
+        &BTreeMap::new(),
+    )
+    .map_err(|e| e.0)?;
     Ok(Service::start(Config {
         base_urls: BTreeMap::from([("zoom".to_owned(), url::Url::parse(&stub.url).unwrap())]),
         test_timeout: Duration::from_secs(5),

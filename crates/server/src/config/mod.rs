@@ -6,6 +6,9 @@
 pub mod api_keys;
 pub mod oauth;
 
+use std::sync::{Arc, Mutex};
+
+use crate::catalogue::Catalogue;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::net::SocketAddr;
@@ -99,6 +102,10 @@ pub struct Settings {
     pub public_url: Option<String>,
     /// Serve the link endpoints without a session, for trying specs (loopback only).
     pub dev: bool,
+    /// Serve the specs of this directory, loaded at start, instead of the compiled ones.
+    pub specs: Option<std::path::PathBuf>,
+    /// Reload the specs directory when a spec changes (with `specs`).
+    pub watch: bool,
 }
 
 impl Default for Settings {
@@ -118,6 +125,8 @@ impl Default for Settings {
             api_key_file: None,
             public_url: None,
             dev: false,
+            specs: None,
+            watch: false,
         }
     }
 }
@@ -150,6 +159,11 @@ pub struct Config {
     pub public_url: Option<Url>,
     /// Link endpoints without a session (`--dev`, loopback listeners only).
     pub dev: bool,
+    /// The providers served: compiled, or loaded from `--specs DIR`.
+    pub catalogue: Arc<Catalogue>,
+    /// With `--watch`: the loader that reloads the specs directory, holding the last
+    /// good version of each spec.
+    pub watch: Option<Arc<Mutex<connectspec_loader::Loader>>>,
 }
 
 impl Default for Config {
@@ -167,6 +181,8 @@ impl Default for Config {
             api_keys: api_keys::ApiKeys::default(),
             public_url: None,
             dev: false,
+            catalogue: Arc::new(Catalogue::compiled()),
+            watch: None,
         }
     }
 }
@@ -197,6 +213,7 @@ impl Config {
         env: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Config, ConfigError> {
         let mut base_urls = BTreeMap::new();
+        let (catalogue, watch) = catalogue(args)?;
         let env: Vec<(String, String)> = env.into_iter().collect();
         let api_keys_env = env
             .iter()
@@ -218,7 +235,7 @@ impl Config {
         env_vars.sort();
         for (name, value) in env_vars {
             let id = name[BASE_URL_ENV_PREFIX.len()..].to_ascii_lowercase();
-            let url = parse_base_url(&id, &value, &name)?;
+            let url = parse_base_url(&catalogue, &id, &value, &name)?;
             base_urls.insert(id, url);
         }
         for item in &args.base_url {
@@ -228,7 +245,7 @@ impl Config {
                 ));
             };
             let id = id.trim().to_owned();
-            let url = parse_base_url(&id, value.trim(), "--base-url")?;
+            let url = parse_base_url(&catalogue, &id, value.trim(), "--base-url")?;
             base_urls.insert(id, url);
         }
         if args.test_timeout_ms == 0
@@ -297,10 +314,16 @@ impl Config {
             allow_private_hosts: args.allow_private_hosts,
             resolve: BTreeMap::new(),
             limits,
-            oauth: crate::config::oauth::OAuthConfig::from_args_and_env(&args.oauth, &oauth_env)?,
+            oauth: crate::config::oauth::OAuthConfig::from_args_and_env(
+                &catalogue,
+                &args.oauth,
+                &oauth_env,
+            )?,
             api_keys,
             public_url,
             dev: args.dev,
+            catalogue,
+            watch,
         })
     }
 }
@@ -353,12 +376,49 @@ pub(crate) fn shown_id(id: &str) -> String {
     }
 }
 
-fn parse_base_url(id: &str, value: &str, origin: &str) -> Result<Url, ConfigError> {
-    if connectspec_providers::provider(id).is_none() {
-        let known: Vec<&str> = connectspec_providers::providers()
-            .iter()
-            .map(|p| p.id)
-            .collect();
+/// The catalogue to serve: compiled, or `--specs DIR` (every problem an error, unless
+/// `--watch` serves what loads and reports the rest as the author fixes it).
+#[allow(clippy::type_complexity)]
+fn catalogue(
+    args: &Settings,
+) -> Result<
+    (
+        Arc<Catalogue>,
+        Option<Arc<Mutex<connectspec_loader::Loader>>>,
+    ),
+    ConfigError,
+> {
+    let Some(dir) = &args.specs else {
+        if args.watch {
+            return Err(ConfigError(
+                "--watch reloads a specs directory: give it with --specs DIR".into(),
+            ));
+        }
+        return Ok((Arc::new(Catalogue::compiled()), None));
+    };
+    if !args.watch {
+        let c = Catalogue::load(dir)
+            .map_err(|e| ConfigError(format!("--specs {}:\n{e}", dir.display())))?;
+        return Ok((Arc::new(c), None));
+    }
+    let mut loader = connectspec_loader::Loader::new(dir);
+    let (snapshot, _) = loader
+        .load()
+        .map_err(|e| ConfigError(format!("--specs {}:\n{e}", dir.display())))?;
+    Ok((
+        Arc::new(Catalogue::from_snapshot(dir, snapshot)),
+        Some(Arc::new(Mutex::new(loader))),
+    ))
+}
+
+fn parse_base_url(
+    catalogue: &Catalogue,
+    id: &str,
+    value: &str,
+    origin: &str,
+) -> Result<Url, ConfigError> {
+    if catalogue.provider(id).is_none() {
+        let known: Vec<&str> = catalogue.providers().iter().map(|p| p.id).collect();
         return Err(ConfigError(format!(
             "{origin}: {} is not a provider id (known: {})",
             shown_id(id),

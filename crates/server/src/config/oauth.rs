@@ -8,6 +8,7 @@
 //! the setup fields the specs declare). They are validated with the generated setup
 //! tables at start; a mistake names the field, never the value.
 
+use crate::catalogue::Catalogue;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
@@ -81,6 +82,7 @@ pub struct OAuthConfig {
 impl OAuthConfig {
     /// Resolves the flags and the environment.
     pub fn from_args_and_env(
+        catalogue: &Catalogue,
         args: &OAuthArgs,
         env: &BTreeMap<String, String>,
     ) -> Result<OAuthConfig, ConfigError> {
@@ -128,7 +130,7 @@ impl OAuthConfig {
                 ));
             };
             let id = id.trim();
-            if connectspec_providers::provider(id).is_none() {
+            if catalogue.provider(id).is_none() {
                 return Err(ConfigError(format!(
                     "--oauth-origin: {} is not a provider id",
                     crate::config::shown_id(id)
@@ -162,7 +164,7 @@ impl OAuthConfig {
             }
         }
         // The environment, for the setup fields the specs declare.
-        for p in connectspec_providers::providers() {
+        for p in catalogue.providers() {
             for m in p.methods {
                 let Some(o) = m.oauth else { continue };
                 for f in o.setup.fields {
@@ -182,7 +184,7 @@ impl OAuthConfig {
         }
         let mut clients = BTreeMap::new();
         for ((p, m), mut values) in raw {
-            let setup = check_setup(&p, &m, &values);
+            let setup = check_setup(catalogue, &p, &m, &values);
             for v in values.values_mut() {
                 zeroize::Zeroize::zeroize(v);
             }
@@ -213,11 +215,12 @@ fn unreadable(flag: &str, e: &std::io::Error) -> ConfigError {
 
 /// Validates setup values into the method's typed setup struct.
 fn check_setup(
+    catalogue: &Catalogue,
     provider: &str,
     method: &str,
     values: &BTreeMap<String, String>,
 ) -> Result<Setup, ConfigError> {
-    let Some(meta) = connectspec_providers::method(provider, method) else {
+    let Some(meta) = catalogue.method(provider, method) else {
         return Err(ConfigError(format!(
             "OAuth clients: `{provider}`/`{method}` is not an auth method"
         )));

@@ -126,7 +126,7 @@ pub(crate) async fn connect(
         "a JSON object {\"provider\": …, \"method\": …, \"fields\": {…}}",
     )
     .await?;
-    let m = find_method(&body.provider, &body.method)?;
+    let m = find_method(&state, &body.provider, &body.method)?;
     caller.may_use(m)?;
     if m.oauth
         .is_some_and(|o| o.grant == connectspec_runtime::GrantKind::AuthorizationCode)

@@ -286,10 +286,11 @@ fn check(req: &NewSession, state: &AppState) -> Result<(), Problem> {
     }
     let mut methods: Vec<&'static MethodMeta> = Vec::new();
     for (i, o) in req.offers.iter().enumerate() {
-        let p = find_provider(&o.p).map_err(|_| bad(format!("offer {i} names no provider")))?;
+        let p =
+            find_provider(state, &o.p).map_err(|_| bad(format!("offer {i} names no provider")))?;
         match &o.m {
             Some(m) => methods.push(
-                find_method(&o.p, m)
+                find_method(state, &o.p, m)
                     .map_err(|_| bad(format!("offer {i}: {} has no such method", p.name)))?,
             ),
             None => methods.extend(p.methods.iter()),
@@ -300,7 +301,7 @@ fn check(req: &NewSession, state: &AppState) -> Result<(), Problem> {
         if let Some(i) = &rc.i {
             reference("reconnect.identity", i)?;
         }
-        let m = find_method(&rc.p, &rc.m)
+        let m = find_method(state, &rc.p, &rc.m)
             .map_err(|_| bad("`reconnect` names no method of the catalogue"))?;
         if rc.i.is_some()
             && m.connection_test

@@ -97,7 +97,7 @@ async fn complete(
     params: &mut BTreeMap<String, SecretString>,
     query: &str,
 ) -> Result<Linked, Problem> {
-    let m = find_method(&flow.p, &flow.m).map_err(|_| bad_state())?;
+    let m = find_method(state, &flow.p, &flow.m).map_err(|_| bad_state())?;
     let o = oauth_of(m).map_err(|_| bad_state())?;
     let bound = match (binding_cookie(headers, flow), &flow.b) {
         (Some(secret), Some(digest)) => {

@@ -359,7 +359,7 @@ pub(crate) async fn authorize(
     Ids((provider, method)): Ids<(String, String)>,
     req: Request,
 ) -> Result<Response, Problem> {
-    let m = find_method(&provider, &method)?;
+    let m = find_method(&state, &provider, &method)?;
     caller.may_use(m)?;
     let o = oauth_of(m)?;
     if o.grant != GrantKind::AuthorizationCode {
@@ -506,7 +506,7 @@ pub(crate) async fn refresh(
     Ids((provider, method)): Ids<(String, String)>,
     req: Request,
 ) -> Result<Response, Problem> {
-    let m = find_method(&provider, &method)?;
+    let m = find_method(&state, &provider, &method)?;
     let o = oauth_of(m)?;
     if o.grant == GrantKind::ClientCredentials {
         // The grant issues no refresh tokens (RFC 6749 §4.4.3): a new token is fetched.
@@ -546,7 +546,7 @@ pub(crate) async fn token(
     Ids((provider, method)): Ids<(String, String)>,
     req: Request,
 ) -> Result<Response, Problem> {
-    let m = find_method(&provider, &method)?;
+    let m = find_method(&state, &provider, &method)?;
     let o = oauth_of(m)?;
     if o.grant != GrantKind::ClientCredentials {
         return Err(Problem::bad_request(format!(

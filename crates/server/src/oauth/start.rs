@@ -58,7 +58,7 @@ pub(crate) async fn start(
             tracing::info!(problem = e.as_str(), "oauth start refused: ticket");
             page(callback::bad_state())
         })?;
-    let m = find_method(&flow.p, &flow.m).map_err(|_| page(callback::bad_state()))?;
+    let m = find_method(&state, &flow.p, &flow.m).map_err(|_| page(callback::bad_state()))?;
     let o = oauth_of(m).map_err(|_| page(callback::bad_state()))?;
     let secret = StateKeys::random(32);
     flow.b = Some(binding_digest(&secret));

@@ -115,7 +115,12 @@ pub async fn start(keys: &str, ttl_secs: u64) -> Setup {
         ],
         oauth_state_ttl_secs: ttl_secs,
     };
-    let oauth = OAuthConfig::from_args_and_env(&args, &env).expect("OAuth config");
+    let oauth = OAuthConfig::from_args_and_env(
+        &connectspec_server::catalogue::Catalogue::compiled(),
+        &args,
+        &env,
+    )
+    .expect("OAuth config");
     let config = Config {
         base_urls: BTreeMap::from([(
             "microsoft_graph".to_owned(),
