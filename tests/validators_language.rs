@@ -124,4 +124,22 @@ fn values_are_read_out_of_pasted_urls() {
         ),
         "https://de.sentry.io/api/0/organizations/acme/"
     );
+    // The optional host label: without a data storage location the host is `sentry.io`.
+    assert_eq!(
+        test_url(
+            "sentry",
+            "auth_token",
+            json!({"organization": "acme", "auth_token": token})
+        ),
+        "https://sentry.io/api/0/organizations/acme/"
+    );
+    let integration_token = "9c".repeat(32);
+    assert_eq!(
+        test_url(
+            "sentry",
+            "internal_integration",
+            json!({"organization": "acme", "token": integration_token, "region": "us2"})
+        ),
+        "https://us2.sentry.io/api/0/organizations/acme/"
+    );
 }

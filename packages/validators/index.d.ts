@@ -161,6 +161,7 @@ export interface Catalogue {
   };
   "sentry": {
     "auth_token": { field: p34.AuthTokenField; fields: p34.AuthTokenFields; result: p34.AuthTokenResult };
+    "internal_integration": { field: p34.InternalIntegrationField; fields: p34.InternalIntegrationFields; result: p34.InternalIntegrationResult };
   };
   "shopify": {
     "admin_api_token": { field: p35.AdminApiTokenField; fields: p35.AdminApiTokenFields; result: p35.AdminApiTokenResult };

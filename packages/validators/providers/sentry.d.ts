@@ -9,7 +9,7 @@ export type AuthTokenField = "region" | "organization" | "auth_token";
 /** The raw input of Personal Token. */
 export interface AuthTokenFields {
   /** Data Storage Location */
-  region: string;
+  region?: string;
   /** Organization Slug: lower-case letters, digits, hyphens and underscores */
   organization: string;
   /** Personal Token (secret): `sntryu_` followed by 64 hexadecimal characters */
@@ -17,23 +17,52 @@ export interface AuthTokenFields {
 }
 
 /** The option values of Data Storage Location. */
-export type AuthTokenRegionOption = "us" | "de";
+export type AuthTokenRegionOption = "us" | "us2" | "de";
 
 /** The normalised non-secret values of a valid Personal Token form. */
 export interface AuthTokenValues {
-  region: AuthTokenRegionOption;
+  region?: AuthTokenRegionOption;
   organization: string;
 }
 
 /** The result of validating Personal Token. */
 export type AuthTokenResult = ValidationResult<AuthTokenField, AuthTokenValues | Record<string, never>>;
 
+// Sentry Internal Integration Token (`internal_integration`)
+
+/** The field keys of Internal Integration Token. */
+export type InternalIntegrationField = "region" | "organization" | "token";
+
+/** The raw input of Internal Integration Token. */
+export interface InternalIntegrationFields {
+  /** Data Storage Location */
+  region?: string;
+  /** Organization Slug: lower-case letters, digits, hyphens and underscores */
+  organization: string;
+  /** Internal Integration Token (secret): 64 hexadecimal characters (0-9, a-f) */
+  token: string;
+}
+
+/** The option values of Data Storage Location. */
+export type InternalIntegrationRegionOption = "us" | "us2" | "de";
+
+/** The normalised non-secret values of a valid Internal Integration Token form. */
+export interface InternalIntegrationValues {
+  region?: InternalIntegrationRegionOption;
+  organization: string;
+}
+
+/** The result of validating Internal Integration Token. */
+export type InternalIntegrationResult = ValidationResult<InternalIntegrationField, InternalIntegrationValues | Record<string, never>>;
+
 /** Sentry's auth method ids. */
-export type MethodId = "auth_token";
+export type MethodId = "auth_token" | "internal_integration";
 
 /** The checking tables, by method id. */
 export declare const methods: Readonly<Record<MethodId, MethodRules>>;
 
 /** Validates the raw fields of Sentry Personal Token. */
 export declare function validate(method: "auth_token", fields: RawFields<AuthTokenField>): AuthTokenResult;
+/** Validates the raw fields of Sentry Internal Integration Token. */
+export declare function validate(method: "internal_integration", fields: RawFields<InternalIntegrationField>): InternalIntegrationResult;
 export declare function validate(method: string, fields: unknown): ValidationResult;

@@ -4,7 +4,7 @@ import { asciiLower, extractFromUrl, method, trim, unknownId, validateFields } f
 /** Sentry Personal Token. */
 const m0 = method({
   fields: [
-    { key: "region", label: "Data Storage Location", default: "us", options: [["us", "United States"], ["de", "European Union (Germany)"]], normalize: [trim, asciiLower] },
+    { key: "region", label: "Data Storage Location", optional: true, options: [["us", "United States (US)"], ["us2", "United States (US2)"], ["de", "European Union (EU)"]], normalize: [trim, asciiLower] },
     { key: "organization", label: "Organization Slug", hint: "lower-case letters, digits, hyphens and underscores", pattern: /^[0-9a-z][\-0-9_a-z]{0,49}$/, clean: true, patternLengths: [1, 50], normalize: [trim, asciiLower, (v) => extractFromUrl(v, "https://{value}.sentry.io")] },
     { key: "auth_token", label: "Personal Token", hint: "`sntryu_` followed by 64 hexadecimal characters", forbidden: ["sntrys_"], pattern: /^sntryu_[0-9a-f]{64}$/, clean: true, patternLengths: [71, 71], normalize: [trim] }
   ],
@@ -13,8 +13,20 @@ const m0 = method({
   values: [["organization", 1], ["region", 0]],
 });
 
+/** Sentry Internal Integration Token. */
+const m1 = method({
+  fields: [
+    { key: "region", label: "Data Storage Location", optional: true, options: [["us", "United States (US)"], ["us2", "United States (US2)"], ["de", "European Union (EU)"]], normalize: [trim, asciiLower] },
+    { key: "organization", label: "Organization Slug", hint: "lower-case letters, digits, hyphens and underscores", pattern: /^[0-9a-z][\-0-9_a-z]{0,49}$/, clean: true, patternLengths: [1, 50], normalize: [trim, asciiLower, (v) => extractFromUrl(v, "https://{value}.sentry.io")] },
+    { key: "token", label: "Internal Integration Token", hint: "64 hexadecimal characters (0-9, a-f)", forbidden: ["sntryu_", "sntrys_"], pattern: /^[0-9a-f]{64}$/, clean: true, patternLengths: [64, 64], normalize: [trim] }
+  ],
+  rules: [],
+  derived: [],
+  values: [["organization", 1], ["region", 0]],
+});
+
 /** The checking tables of Sentry's auth methods, by method id. */
-export const methods = Object.freeze({ __proto__: null, "auth_token": m0 });
+export const methods = Object.freeze({ __proto__: null, "auth_token": m0, "internal_integration": m1 });
 
 /** Validates the raw fields of one of Sentry's auth methods. */
 export function validate(method, fields) {
