@@ -20,6 +20,9 @@ pub const VS_HAND: f64 = 1.5;
 /// Goal: validating into the typed struct takes at most this many times the
 /// hand-written check.
 pub const TYPED_VS_HAND: f64 = 1.0;
+/// Goal: a spec loaded at run time validates in at most this many times the compiled
+/// validator's time.
+pub const LOADED_VS_COMPILED: f64 = 1.5;
 
 /// Which implementation a criterion result measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -36,6 +39,12 @@ pub enum Kind {
     CompiledTyped,
     /// The hand-written check copying its values into owned types.
     HandOwned,
+    /// The generated validator behind `MethodMeta::validate` (a boxed credential).
+    CompiledBoxed,
+    /// The same check over the tables of a spec loaded at run time.
+    Loaded,
+    /// `MethodMeta::validate` of a spec loaded at run time (a boxed credential).
+    LoadedBoxed,
 }
 
 /// Classifies a criterion id segment.
@@ -49,8 +58,16 @@ pub fn kind_of(segment: &str) -> Option<Kind> {
         } else {
             Kind::Hand
         })
+    } else if s.contains("loaded") {
+        Some(if s.contains("boxed") {
+            Kind::LoadedBoxed
+        } else {
+            Kind::Loaded
+        })
     } else if s.contains("compiled") || s.contains("generated") || s.contains("codegen") {
-        Some(if s.contains("typed") {
+        Some(if s.contains("boxed") {
+            Kind::CompiledBoxed
+        } else if s.contains("typed") {
             Kind::CompiledTyped
         } else {
             Kind::Compiled
@@ -192,6 +209,9 @@ pub fn run(root: &Path, target: &Path, reuse: bool) -> Vec<Row> {
             (Kind::CompiledTyped, "compiled into the typed struct"),
             (Kind::Hand, "hand-written"),
             (Kind::HandOwned, "hand-written into owned values"),
+            (Kind::Loaded, "runtime-loaded"),
+            (Kind::CompiledBoxed, "compiled, boxed"),
+            (Kind::LoadedBoxed, "runtime-loaded, boxed"),
             (Kind::Regex, "regex"),
             (Kind::JsonSchema, "jsonschema"),
         ] {
@@ -245,6 +265,29 @@ pub fn run(root: &Path, target: &Path, reuse: bool) -> Vec<Row> {
                 TYPED_VS_HAND,
                 "≤ 1.0× the time",
             ));
+        }
+    }
+    for (subject, by_kind) in &results {
+        let name = subject.replace("/*", "").replace("*/", "");
+        for (loaded, compiled, what) in [
+            (Kind::Loaded, Kind::Compiled, "check"),
+            (
+                Kind::LoadedBoxed,
+                Kind::CompiledBoxed,
+                "into a boxed credential",
+            ),
+        ] {
+            if let (Some(&l), Some(&c)) = (by_kind.get(&loaded), by_kind.get(&compiled)) {
+                let ratio = l / c;
+                rows.push(Row::at_most(
+                    section,
+                    format!("{name}: runtime-loaded vs compiled, {what}"),
+                    format!("{ratio:.2}× the time"),
+                    ratio,
+                    LOADED_VS_COMPILED,
+                    "≤ 1.5× the time",
+                ));
+            }
         }
     }
     if rows.is_empty() {

@@ -356,12 +356,38 @@ pub fn index_page(flavor: Flavor, catalogue: &Catalogue) -> Value {
                 .map(|m| method_view(flavor, spec, m))
                 .collect();
             p.push(("methods", list(methods)));
-            Value::from(
-                p.into_iter()
-                    .collect::<std::collections::BTreeMap<&str, Value>>(),
+            let primary = spec.categories.first().map_or("", String::as_str);
+            (
+                primary,
+                Value::from(
+                    p.into_iter()
+                        .collect::<std::collections::BTreeMap<&str, Value>>(),
+                ),
             )
         })
+        .collect::<Vec<(&str, Value)>>();
+    // Each provider under its first category, in the closed list's order; a spec
+    // without categories (allowed) goes last, under "Other".
+    let categories: Vec<Value> = connectspec_lang::CATEGORIES
+        .iter()
+        .map(|(id, title)| (*id, *title))
+        .chain([("", "Other")])
+        .filter_map(|(id, title)| {
+            let members: Vec<Value> = providers
+                .iter()
+                .filter(|(c, _)| *c == id)
+                .map(|(_, p)| p.clone())
+                .collect();
+            (!members.is_empty()).then(|| {
+                obj([
+                    ("id", Value::from(id)),
+                    ("title", Value::from(title)),
+                    ("providers", list(members)),
+                ])
+            })
+        })
         .collect();
+    let providers: Vec<Value> = providers.into_iter().map(|(_, p)| p).collect();
     obj([
         ("flavor", Value::from(flavor.name())),
         (
@@ -372,6 +398,7 @@ pub fn index_page(flavor: Flavor, catalogue: &Catalogue) -> Value {
             ]),
         ),
         ("providers", list(providers)),
+        ("categories", list(categories)),
     ])
 }
 

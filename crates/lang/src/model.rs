@@ -10,9 +10,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+mod category;
 mod guide;
 mod oauth;
 mod request;
+pub use category::{CATEGORIES, category_label};
 pub use connectspec_runtime::Format;
 pub use guide::{Bullet, Guide, Section, Step};
 pub use oauth::{
@@ -35,7 +37,8 @@ pub struct ProviderSpec {
     pub name: String,
     /// The provider's public home page (https).
     pub homepage: String,
-    /// Free-form categories, e.g. `crm`, `documents`.
+    /// Categories from the closed list [`CATEGORIES`] (`hr`, `crm`, `documents` …); the
+    /// first is the one the catalogue index lists the provider under.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<String>,
     /// Public pages the facts of this spec come from (https). At least one.

@@ -14,6 +14,11 @@
 //!   types as one would write it (a `String` per public value, a zeroizing
 //!   `SecretString` per secret), the owned counterpart of `compiled_typed`.
 //!
+//! - `loaded` (extra): the same check over the tables of the spec loaded at run time
+//!   (`connectspec-loader`, what `serve --specs DIR` serves);
+//! - `compiled_boxed` / `loaded_boxed` (extra): `MethodMeta::validate` of the compiled
+//!   and of the loaded method, a boxed credential each (the service's path).
+//!
 //! The first three answer "valid or not" without building owned values, so they are
 //! compared like for like. After criterion's report the ratios are printed (goal:
 //! compiled ≥ 5× faster than jsonschema and ≤ 1.5× hand-written). Run: `cargo bench -p connectspec-providers --bench validate`.
@@ -152,7 +157,16 @@ fn hand_webflow_owned(
 
 // ---- the benchmark ----
 
+/// The tables of Oneflow and Webflow loaded at run time from the specs directory.
+fn loaded() -> connectspec_loader::Snapshot {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs");
+    connectspec_loader::Loader::load_strict(dir).expect("the specs load")
+}
+
 fn bench(c: &mut Criterion) {
+    let snapshot = loaded();
+    let one_loaded = snapshot.method("oneflow", "api_token").expect("loaded");
+    let web_loaded = snapshot.method("webflow", "site_token").expect("loaded");
     let one = map(&[("api_token", ONEFLOW_TOKEN), ("user_email", ONEFLOW_EMAIL)]);
     let one_json = serde_json::json!({ "api_token": ONEFLOW_TOKEN, "user_email": ONEFLOW_EMAIL });
     let one_schema = schema_validator(&oneflow::api_token::META);
@@ -187,6 +201,15 @@ fn bench(c: &mut Criterion) {
     g.bench_function("hand_written_owned", |b| {
         b.iter(|| hand_oneflow_owned(black_box(&one)).is_ok())
     });
+    g.bench_function("loaded", |b| {
+        b.iter(|| compiled::<2>(one_loaded.rules, black_box(&one)))
+    });
+    g.bench_function("compiled_boxed", |b| {
+        b.iter(|| oneflow::api_token::META.validate(black_box(&one)).is_ok())
+    });
+    g.bench_function("loaded_boxed", |b| {
+        b.iter(|| one_loaded.validate(black_box(&one)).is_ok())
+    });
     g.finish();
 
     let mut g = c.benchmark_group("webflow");
@@ -204,6 +227,15 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("hand_written_owned", |b| {
         b.iter(|| hand_webflow_owned(black_box(&web)).is_ok())
+    });
+    g.bench_function("loaded", |b| {
+        b.iter(|| compiled::<1>(web_loaded.rules, black_box(&web)))
+    });
+    g.bench_function("compiled_boxed", |b| {
+        b.iter(|| webflow::site_token::META.validate(black_box(&web)).is_ok())
+    });
+    g.bench_function("loaded_boxed", |b| {
+        b.iter(|| web_loaded.validate(black_box(&web)).is_ok())
     });
     g.finish();
 }

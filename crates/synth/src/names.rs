@@ -19,22 +19,22 @@ const TAILS: &[&str] = &[
 ];
 const TLDS: &[&str] = &["com", "io", "dev", "app", "co"];
 
-/// Categories a provider may list.
+/// Categories a provider may list (ids of the language's closed list).
 pub const CATEGORIES: &[&str] = &[
     "crm",
     "marketing",
-    "support",
+    "ticketing",
     "hr",
-    "finance",
+    "accounting",
     "analytics",
-    "storage",
+    "knowledge",
     "project_management",
     "communication",
-    "ecommerce",
+    "commerce",
     "monitoring",
-    "security",
+    "identity",
     "documents",
-    "sales",
+    "payments",
 ];
 
 /// Resources that scopes are made of.

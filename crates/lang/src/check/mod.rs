@@ -51,6 +51,7 @@ pub(crate) fn check(spec: &ProviderSpec, rep: &mut Reporter<'_>) {
         );
     }
     non_empty(rep, "/name", &spec.name, "name");
+    categories(rep, spec);
     https(rep, "/homepage", &spec.homepage);
     if spec.sources.is_empty() {
         rep.value(
@@ -95,5 +96,24 @@ pub(crate) fn check(spec: &ProviderSpec, rep: &mut Reporter<'_>) {
         }
         duplicate(rep, &mut slugs, &slug, &slug_ptr, "page slug");
         check_method(rep, m, &p);
+    }
+}
+
+/// Every category is one of the closed list; none is listed twice.
+fn categories(rep: &mut Reporter<'_>, spec: &ProviderSpec) {
+    let mut seen = BTreeMap::new();
+    for (i, c) in spec.categories.iter().enumerate() {
+        let p = Ptr::root().join("categories").join(i);
+        if category_label(c).is_none() {
+            let ids: Vec<&str> = CATEGORIES.iter().map(|(id, _)| *id).collect();
+            rep.value(
+                &p,
+                Code::UnknownCategory,
+                format!("`{c}` is not a category"),
+                shown(c),
+                format!("use one of: {}", ids.join(", ")),
+            );
+        }
+        duplicate(rep, &mut seen, c, &p, "category");
     }
 }
