@@ -95,6 +95,15 @@ pub fn oauth_view(
     };
     Ok(Some(map([
         ("grant", Value::from(grant.as_str())),
+        // Whose app a link uses: `integrator`, `end_user` or `either`.
+        (
+            "client",
+            Value::from(match o.client {
+                connectspec_lang::ClientOwner::Integrator => "integrator",
+                connectspec_lang::ClientOwner::EndUser => "end_user",
+                connectspec_lang::ClientOwner::Either => "either",
+            }),
+        ),
         (
             "user_approves",
             Value::from(grant == Grant::AuthorizationCode),

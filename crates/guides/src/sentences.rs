@@ -47,10 +47,17 @@ fn or_list(items: &[String]) -> String {
     }
 }
 
-/// "API Key" → "API Keys", "Policy" → "Policies".
+/// "API Key" → "API Keys", "Policy" → "Policies"; a label that is plural already
+/// ("API Credentials", "Keys") stays as it is, while "Access" → "Accesses".
 fn plural(label: &str) -> String {
     let lower = label.to_ascii_lowercase();
-    if lower.ends_with('s')
+    let already_plural = lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is");
+    if already_plural {
+        label.to_owned()
+    } else if lower.ends_with('s')
         || lower.ends_with('x')
         || lower.ends_with("ch")
         || lower.ends_with("sh")
@@ -143,5 +150,22 @@ pub fn unit_words(unit: LimitUnit, n: u32) -> &'static str {
         LimitUnit::RequestsPerSecond => "requests per second",
         LimitUnit::RequestsPerMinute => "requests per minute",
         LimitUnit::RequestsPerHour => "requests per hour",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plural;
+
+    #[test]
+    fn plurals_of_credential_labels() {
+        assert_eq!(plural("API Key"), "API Keys");
+        assert_eq!(plural("Policy"), "Policies");
+        assert_eq!(plural("Gateway"), "Gateways");
+        assert_eq!(plural("Access"), "Accesses");
+        assert_eq!(plural("Patch"), "Patches");
+        // Plural already: no second ending ("Credentialses").
+        assert_eq!(plural("API v2 Credentials"), "API v2 Credentials");
+        assert_eq!(plural("Keys"), "Keys");
     }
 }

@@ -107,14 +107,26 @@ pub fn method_page(
         .iter()
         .map(|section| section_context(flavor, section))
         .collect();
+    // An OAuth method whose end users bring their own app: its client fields are in the
+    // form too (optional when the integrator's app may be used instead).
+    let client_fields: &[connectspec_lang::Field] = match &method.oauth {
+        Some(o) if o.client != connectspec_lang::ClientOwner::Integrator => &method.setup_fields,
+        _ => &[],
+    };
+    let either = method
+        .oauth
+        .as_ref()
+        .is_some_and(|o| o.client == connectspec_lang::ClientOwner::Either);
     let fields = method
         .fields
         .iter()
-        .map(|f| {
+        .map(|f| (f, f.optional))
+        .chain(client_fields.iter().map(|f| (f, f.optional || either)))
+        .map(|(f, optional)| {
             obj([
                 ("key", Value::from(f.key.as_str())),
                 ("label", Value::from(f.label.as_str())),
-                ("optional", Value::from(f.optional)),
+                ("optional", Value::from(optional)),
                 ("secret", Value::from(f.secret)),
                 // The label of a choice's default option, "" when there is none.
                 (
