@@ -9,7 +9,7 @@ pub mod intercom {
         id: "intercom",
         name: "Intercom",
         homepage: "https://www.intercom.com",
-        categories: &["support", "messaging", "crm"],
+        categories: &["ticketing", "communication", "crm"],
         methods: &[&access_token::META],
     };
     /// Tables of Intercom's Access Token method.

@@ -9,7 +9,7 @@ pub mod mailchimp {
         id: "mailchimp",
         name: "Mailchimp",
         homepage: "https://mailchimp.com",
-        categories: &["email", "marketing"],
+        categories: &["marketing"],
         methods: &[&api_key::META],
     };
     /// Tables of Mailchimp's API Key method.

@@ -9,7 +9,7 @@ pub mod zoom {
         id: "zoom",
         name: "Zoom",
         homepage: "https://zoom.us",
-        categories: &["communication"],
+        categories: &["communication", "productivity"],
         methods: &[&server_to_server::META],
     };
     /// Tables of Zoom's Server-to-Server OAuth method.

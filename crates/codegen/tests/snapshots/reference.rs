@@ -9,7 +9,7 @@ pub mod oneflow {
         id: "oneflow",
         name: "Oneflow",
         homepage: "https://oneflow.com",
-        categories: &["contracts", "documents"],
+        categories: &["documents"],
         methods: &[&api_token::META],
     };
     /// Tables of Oneflow's API Token method.
@@ -298,7 +298,7 @@ pub mod webflow {
         id: "webflow",
         name: "Webflow",
         homepage: "https://webflow.com",
-        categories: &["cms", "websites"],
+        categories: &["cms"],
         methods: &[&site_token::META],
     };
     /// Tables of Webflow's Site Token method.

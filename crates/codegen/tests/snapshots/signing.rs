@@ -9,7 +9,7 @@ pub mod duo {
         id: "duo",
         name: "Cisco Duo",
         homepage: "https://duo.com",
-        categories: &["security", "identity"],
+        categories: &["identity"],
         methods: &[&admin_api::META],
     };
     /// Tables of Cisco Duo's Admin API Application method.
