@@ -35,6 +35,8 @@ pub struct Tester {
     base_urls: BTreeMap<String, Url>,
     allow_private_hosts: bool,
     timeout: Duration,
+    /// The guarded client's resolver, for checking a host before any request.
+    resolver: GuardedResolver,
 }
 
 /// How a [`Tester`] reaches providers.
@@ -128,6 +130,7 @@ impl Tester {
             base_urls: options.base_urls,
             allow_private_hosts: options.allow_private_hosts,
             timeout: options.timeout,
+            resolver: GuardedResolver::new(options.resolve.clone()),
         })
     }
 
@@ -143,6 +146,21 @@ impl Tester {
             &self.direct
         } else {
             &self.guarded
+        }
+    }
+
+    /// Whether the address policy refuses `host` (it resolves to internal addresses
+    /// only), asked before a request that will go there later (an OAuth flow's token
+    /// endpoint). A name that does not resolve is not refused here: the request will
+    /// fail on its own, with its own message.
+    pub(crate) async fn refuses_host(&self, host: &str) -> bool {
+        if self.allow_private_hosts {
+            return false;
+        }
+        // The request itself has the tester's timeout; this early look gets the same.
+        match tokio::time::timeout(self.timeout, self.resolver.resolve_public(host)).await {
+            Ok(Ok(_)) | Err(_) => false,
+            Ok(Err(e)) => crate::outbound::refused(&*e).is_some(),
         }
     }
 

@@ -20,6 +20,9 @@ pub mod clean;
 mod client;
 mod link;
 mod start;
+mod values;
+
+use values::Values;
 
 pub mod exchange;
 
@@ -193,49 +196,6 @@ fn endpoint(
     Ok((url, false))
 }
 
-/// The values templates may name: the end user's fields and derived values, then the
-/// setup values (the non-secret ones only, unless `secrets`). Zeroed when dropped.
-struct Values(BTreeMap<&'static str, String>);
-
-impl Drop for Values {
-    fn drop(&mut self) {
-        self.0.values_mut().for_each(zeroize::Zeroize::zeroize);
-    }
-}
-
-impl Values {
-    fn new(
-        m: &'static MethodMeta,
-        user: &dyn Fn(&str) -> Option<String>,
-        setup: &dyn Credential,
-        secrets: bool,
-    ) -> Values {
-        let mut out = BTreeMap::new();
-        for f in setup.meta().fields {
-            if (secrets || !f.secret)
-                && let Some(v) = setup.expose_key(f.key)
-            {
-                out.insert(f.key, v.to_owned());
-            }
-        }
-        for k in m
-            .fields
-            .iter()
-            .map(|f| f.key)
-            .chain(m.derived_keys.iter().copied())
-        {
-            if let Some(v) = user(k) {
-                out.insert(k, v);
-            }
-        }
-        Values(out)
-    }
-
-    fn get(&self, k: &str) -> Option<&str> {
-        self.0.get(k).map(String::as_str)
-    }
-}
-
 fn client_id<'a>(m: &MethodMeta, setup: &'a dyn Credential) -> Result<&'a str, Problem> {
     setup
         .expose_key("client_id")
@@ -372,17 +332,26 @@ pub(crate) async fn authorize(
     let creds = fields_of(&state, m, &body)?;
     let client = client::resolve(&state, m, o, body.client.as_ref())?;
     let setup = client.credential();
+    let user = |k: &str| creds.as_ref().expose_key(k).map(str::to_owned);
+    let values = Values::new(m, &user, setup, false);
+    // The provider's addresses are checked now, before anything else, so a bad one is
+    // the form's error and not a dead end in the popup or at the callback.
+    endpoint(&state, m, o, Endpoint::Authorization, &values)?;
+    let (token_url, overridden) = endpoint(&state, m, o, Endpoint::Token, &values)?;
+    // A host the spec names literally is the provider's; one made from the end user's
+    // values is resolved now, as the callback's request to it would be.
+    if let Some(host) = token_url.host_str().filter(|_| !overridden)
+        && !m.allowed_hosts.contains(&host)
+        && state.tester().refuses_host(host).await
+    {
+        return Err(host_problem(m, "is an internal address"));
+    }
     let keys = keys(&state, m)?;
     let redirect = redirect_uri(&state, m)?;
     let session = caller.session();
     let from_session = session.and_then(|s| session_scopes(m, s));
     let asked = body.scopes.clone().or(from_session);
     let scopes = scopes_for(m, o, asked.as_deref())?;
-    let user = |k: &str| creds.as_ref().expose_key(k).map(str::to_owned);
-    let values = Values::new(m, &user, setup, false);
-    // The provider's address is checked now, so a bad one is the form's error and not
-    // a dead end in the popup.
-    endpoint(&state, m, o, Endpoint::Authorization, &values)?;
     client_id(m, setup)?;
     let issued = now();
     let expires_at = issued + state.oauth().state_ttl.as_secs();

@@ -401,6 +401,51 @@ pub async fn post_verb(
     )
 }
 
+/// [`post_verb`] as a request of an OAuth method needs it: the `test` of an OAuth method
+/// carries an access token, and a flow of a method whose end users bring their own app
+/// carries that app's values in `client` (the setup fields' first valid examples).
+pub async fn post_oauth_verb(
+    c: &reqwest::Client,
+    svc: &Service,
+    provider: &str,
+    m: &connectspec_lang::AuthMethod,
+    verb: &str,
+    form: &serde_json::Map<String, serde_json::Value>,
+) -> (u16, serde_json::Value) {
+    let Some(o) = &m.oauth else {
+        return post_verb(c, svc, provider, &m.id, verb, form).await;
+    };
+    let mut body = serde_json::json!({ "fields": form });
+    if verb == "test" {
+        body["access_token"] = "tok_0123456789abcdefghij".into();
+    }
+    if matches!(verb, "authorize" | "token")
+        && o.client != connectspec_lang::ClientOwner::Integrator
+    {
+        let client: serde_json::Map<String, serde_json::Value> = m
+            .setup_fields
+            .iter()
+            .map(|f| (f.key.clone(), candidates(f).remove(0).into()))
+            .collect();
+        body["client"] = client.into();
+    }
+    let url = svc.url(&format!("/v1/providers/{provider}/methods/{}/{verb}", m.id));
+    let res = c
+        .post(url)
+        .header("content-type", "application/json")
+        .header("authorization", format!("Bearer {OPERATOR_KEY}"))
+        .body(serde_json::to_vec(&body).unwrap())
+        .send()
+        .await
+        .expect("request");
+    let status = res.status().as_u16();
+    let text = res.text().await.expect("body");
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
+    )
+}
+
 /// The operator API key the tests' services accept (fake, 40 base64url characters).
 pub const OPERATOR_KEY: &str = "op_k3y-7Qm2Zx9Lw4Rt8Yv1Bn6Hc5Jd0Fg3Ks2Pa";
 
