@@ -1,4 +1,5 @@
-//! `connectspec list`: providers and their auth methods, from the compiled registry.
+//! `connectspec list`: providers and their auth methods, from the compiled registry (or
+//! `--specs DIR`).
 
 use std::fmt::Write;
 use std::process::ExitCode;
@@ -11,15 +12,22 @@ pub struct Args {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+    /// Use the specs of DIR, loaded and checked now, instead of the compiled catalogue
+    /// (for trying a spec while writing it; any problem is reported and stops the command).
+    #[arg(long, value_name = "DIR")]
+    specs: Option<std::path::PathBuf>,
 }
 
 pub fn run(args: &Args) -> ExitCode {
+    if let Err(exit) = crate::catalogue::init_or_exit(args.specs.as_deref()) {
+        return exit;
+    }
     crate::out::emit(&render(args), ExitCode::SUCCESS)
 }
 
 /// The whole listing (written at once, so a closed pipe is one write error to handle).
 fn render(args: &Args) -> String {
-    let providers = connectspec_providers::providers();
+    let providers = crate::catalogue::providers();
     let mut out = String::new();
     if args.json {
         let list: Vec<_> = providers

@@ -9,6 +9,7 @@
 //! repeat a stray value, or a value a flag refused (`--json=…`, `--listen …`), say which
 //! argument is wrong instead.
 
+mod catalogue;
 mod list;
 mod out;
 mod scopes;

@@ -24,12 +24,19 @@ pub struct Args {
     /// Print JSON: `{provider, method, actions, scopes: [{id, label}]}`.
     #[arg(long)]
     pub json: bool,
+    /// Use the specs of DIR, loaded and checked now, instead of the compiled catalogue
+    /// (for trying a spec while writing it; any problem is reported and stops the command).
+    #[arg(long, value_name = "DIR")]
+    pub specs: Option<std::path::PathBuf>,
 }
 
 /// Runs the command: exit 0 with the scopes, 2 for an unknown provider, method or action.
 pub fn run(args: &Args) -> ExitCode {
-    let Some(m) = connectspec_providers::method(&args.provider, &args.method) else {
-        let err = match connectspec_providers::provider(&args.provider) {
+    if let Err(exit) = crate::catalogue::init_or_exit(args.specs.as_deref()) {
+        return exit;
+    }
+    let Some(m) = crate::catalogue::method(&args.provider, &args.method) else {
+        let err = match crate::catalogue::provider(&args.provider) {
             Some(_) => ValidateError::UnknownMethod,
             None => ValidateError::UnknownProvider,
         };

@@ -80,7 +80,7 @@ pub struct Args {
 
     /// Serve the specs of DIR, loaded and checked at start, instead of the compiled
     /// catalogue: every problem stops the service, as `cargo xtask check` reports it.
-    #[arg(long, env = "CONNECTSPEC_SPECS", value_name = "DIR")]
+    #[arg(long, value_name = "DIR")]
     pub specs: Option<std::path::PathBuf>,
 
     /// With --specs: reload a spec when its file changes (the authoring loop). A spec

@@ -43,6 +43,10 @@ pub struct Args {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+    /// Use the specs of DIR, loaded and checked now, instead of the compiled catalogue
+    /// (for trying a spec while writing it; any problem is reported and stops the command).
+    #[arg(long, value_name = "DIR")]
+    specs: Option<std::path::PathBuf>,
 }
 
 /// A usage problem: exit 2.
@@ -142,7 +146,7 @@ fn read_stdin_fields(
     put: &mut impl FnMut(&str, String, &str) -> Result<(), Usage>,
 ) -> Result<(), Usage> {
     // An unknown provider or method is what the command reports; nothing is read.
-    let Some(meta) = connectspec_providers::method(&args.provider, &args.method) else {
+    let Some(meta) = crate::catalogue::method(&args.provider, &args.method) else {
         return Ok(());
     };
     let field_of = |k: &str| meta.fields.iter().find(|f| f.key == k);
@@ -222,7 +226,7 @@ fn env_hint(key: &str) -> String {
 /// Unknown provider or method: which argument is wrong and the closest ids. The
 /// argument itself is never repeated (it may be a secret typed in the wrong place).
 pub(crate) fn unknown(provider: &str, method: &str, err: &ValidateError) -> Usage {
-    match (err, connectspec_providers::provider(provider)) {
+    match (err, crate::catalogue::provider(provider)) {
         (ValidateError::UnknownMethod, Some(p)) => {
             let ids: Vec<&str> = p.methods.iter().map(|m| m.id).collect();
             let mut suggestions = closest(method, ids.iter().copied());
@@ -246,10 +250,7 @@ pub(crate) fn unknown(provider: &str, method: &str, err: &ValidateError) -> Usag
         _ => Usage {
             code: "unknown_provider",
             message: "the first argument is not a provider id".to_owned(),
-            suggestions: closest(
-                provider,
-                connectspec_providers::providers().iter().map(|p| p.id),
-            ),
+            suggestions: closest(provider, crate::catalogue::providers().iter().map(|p| p.id)),
             hint: Some("`connectspec list` shows every provider and its methods".to_owned()),
         },
     }
@@ -258,7 +259,7 @@ pub(crate) fn unknown(provider: &str, method: &str, err: &ValidateError) -> Usag
 /// Warns about each secret field given with `--field`: the value is now in the shell's
 /// history and, while the command runs, in the process list.
 fn warn_secret_on_command_line(args: &Args) {
-    let Some(meta) = connectspec_providers::provider(&args.provider)
+    let Some(meta) = crate::catalogue::provider(&args.provider)
         .and_then(|p| p.methods.iter().find(|m| m.id == args.method))
     else {
         return;
@@ -276,9 +277,12 @@ fn warn_secret_on_command_line(args: &Args) {
 }
 
 pub fn run(args: &Args) -> ExitCode {
+    if let Err(exit) = crate::catalogue::init_or_exit(args.specs.as_deref()) {
+        return exit;
+    }
     warn_secret_on_command_line(args);
     let result = collect_fields(args).and_then(|fields| {
-        match connectspec_providers::validate(&args.provider, &args.method, &fields) {
+        match crate::catalogue::validate(&args.provider, &args.method, &fields) {
             Err(e @ (ValidateError::UnknownProvider | ValidateError::UnknownMethod)) => {
                 Err(unknown(&args.provider, &args.method, &e))
             }
