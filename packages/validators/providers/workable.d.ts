@@ -22,33 +22,12 @@ export interface AccessTokenValues {
 /** The result of validating API Access Token. */
 export type AccessTokenResult = ValidationResult<AccessTokenField, AccessTokenValues | Record<string, never>>;
 
-// Workable OAuth 2.0 (`oauth`)
-
-/** The field keys of OAuth 2.0. */
-export type OauthField = "subdomain";
-
-/** The raw input of OAuth 2.0. */
-export interface OauthFields {
-  /** Account Subdomain: the part before .workable.com: letters, digits and hyphens */
-  subdomain: string;
-}
-
-/** The normalised non-secret values of a valid OAuth 2.0 form. */
-export interface OauthValues {
-  subdomain: string;
-}
-
-/** The result of validating OAuth 2.0. */
-export type OauthResult = ValidationResult<OauthField, OauthValues | Record<string, never>>;
-
 /** Workable's auth method ids. */
-export type MethodId = "access_token" | "oauth";
+export type MethodId = "access_token";
 
 /** The checking tables, by method id. */
 export declare const methods: Readonly<Record<MethodId, MethodRules>>;
 
 /** Validates the raw fields of Workable API Access Token. */
 export declare function validate(method: "access_token", fields: RawFields<AccessTokenField>): AccessTokenResult;
-/** Validates the raw fields of Workable OAuth 2.0. */
-export declare function validate(method: "oauth", fields: RawFields<OauthField>): OauthResult;
 export declare function validate(method: string, fields: unknown): ValidationResult;

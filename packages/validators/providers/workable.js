@@ -12,18 +12,8 @@ const m0 = method({
   values: [["subdomain", 0]],
 });
 
-/** Workable OAuth 2.0. */
-const m1 = method({
-  fields: [
-    { key: "subdomain", label: "Account Subdomain", hint: "the part before .workable.com: letters, digits and hyphens", max: 63, pattern: /^[0-9a-z]([\-0-9a-z]*[0-9a-z])?$/, clean: true, patternLengths: [1, Infinity], normalize: [trim, (v) => extractSubdomain(v, "workable.com"), asciiLower] }
-  ],
-  rules: [],
-  derived: [],
-  values: [["subdomain", 0]],
-});
-
 /** The checking tables of Workable's auth methods, by method id. */
-export const methods = Object.freeze({ __proto__: null, "access_token": m0, "oauth": m1 });
+export const methods = Object.freeze({ __proto__: null, "access_token": m0 });
 
 /** Validates the raw fields of one of Workable's auth methods. */
 export function validate(method, fields) {
