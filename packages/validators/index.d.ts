@@ -31,72 +31,75 @@ import type * as p27 from "./providers/employment_hero.js";
 import type * as p28 from "./providers/factorial.js";
 import type * as p29 from "./providers/freshdesk.js";
 import type * as p30 from "./providers/freshsales.js";
-import type * as p31 from "./providers/front.js";
-import type * as p32 from "./providers/gitbook.js";
-import type * as p33 from "./providers/github.js";
-import type * as p34 from "./providers/gitlab.js";
-import type * as p35 from "./providers/gorgias.js";
-import type * as p36 from "./providers/greenhouse.js";
-import type * as p37 from "./providers/gusto.js";
-import type * as p38 from "./providers/help_scout.js";
-import type * as p39 from "./providers/hibob.js";
-import type * as p40 from "./providers/hive.js";
-import type * as p41 from "./providers/homerun.js";
-import type * as p42 from "./providers/hubspot.js";
-import type * as p43 from "./providers/humaans.js";
-import type * as p44 from "./providers/icims.js";
-import type * as p45 from "./providers/insightly.js";
-import type * as p46 from "./providers/intercom.js";
-import type * as p47 from "./providers/jira.js";
-import type * as p48 from "./providers/jira_data_center.js";
-import type * as p49 from "./providers/jobvite.js";
-import type * as p50 from "./providers/jumpcloud.js";
-import type * as p51 from "./providers/learning_360.js";
-import type * as p52 from "./providers/lever.js";
-import type * as p53 from "./providers/linear.js";
-import type * as p54 from "./providers/mailchimp.js";
-import type * as p55 from "./providers/microsoft_graph.js";
-import type * as p56 from "./providers/mixpanel.js";
-import type * as p57 from "./providers/monday.js";
-import type * as p58 from "./providers/namely.js";
-import type * as p59 from "./providers/notion.js";
-import type * as p60 from "./providers/okta.js";
-import type * as p61 from "./providers/oneflow.js";
-import type * as p62 from "./providers/onelogin.js";
-import type * as p63 from "./providers/paddle.js";
-import type * as p64 from "./providers/pagerduty.js";
-import type * as p65 from "./providers/pandadoc.js";
-import type * as p66 from "./providers/paylocity.js";
-import type * as p67 from "./providers/paypal.js";
-import type * as p68 from "./providers/personio.js";
-import type * as p69 from "./providers/pinpoint.js";
-import type * as p70 from "./providers/pipedrive.js";
-import type * as p71 from "./providers/quickbooks.js";
-import type * as p72 from "./providers/recruitee.js";
-import type * as p73 from "./providers/rippling.js";
-import type * as p74 from "./providers/sage_hr.js";
-import type * as p75 from "./providers/salesforce.js";
-import type * as p76 from "./providers/sendgrid.js";
-import type * as p77 from "./providers/sentry.js";
-import type * as p78 from "./providers/servicenow.js";
-import type * as p79 from "./providers/shopify.js";
-import type * as p80 from "./providers/shortcut.js";
-import type * as p81 from "./providers/smartrecruiters.js";
-import type * as p82 from "./providers/stripe.js";
-import type * as p83 from "./providers/talentlms.js";
-import type * as p84 from "./providers/teamtailor.js";
-import type * as p85 from "./providers/telegram.js";
-import type * as p86 from "./providers/trello.js";
-import type * as p87 from "./providers/trinet_zenefits.js";
-import type * as p88 from "./providers/twilio.js";
-import type * as p89 from "./providers/webflow.js";
-import type * as p90 from "./providers/workable.js";
-import type * as p91 from "./providers/workday.js";
-import type * as p92 from "./providers/workramp.js";
-import type * as p93 from "./providers/xero.js";
-import type * as p94 from "./providers/zendesk.js";
-import type * as p95 from "./providers/zoho_crm.js";
-import type * as p96 from "./providers/zoom.js";
+import type * as p31 from "./providers/freshservice.js";
+import type * as p32 from "./providers/front.js";
+import type * as p33 from "./providers/gitbook.js";
+import type * as p34 from "./providers/github.js";
+import type * as p35 from "./providers/gitlab.js";
+import type * as p36 from "./providers/gorgias.js";
+import type * as p37 from "./providers/greenhouse.js";
+import type * as p38 from "./providers/gusto.js";
+import type * as p39 from "./providers/help_scout.js";
+import type * as p40 from "./providers/hibob.js";
+import type * as p41 from "./providers/hive.js";
+import type * as p42 from "./providers/homerun.js";
+import type * as p43 from "./providers/hubspot.js";
+import type * as p44 from "./providers/humaans.js";
+import type * as p45 from "./providers/icims.js";
+import type * as p46 from "./providers/insightly.js";
+import type * as p47 from "./providers/intercom.js";
+import type * as p48 from "./providers/jira.js";
+import type * as p49 from "./providers/jira_data_center.js";
+import type * as p50 from "./providers/jobvite.js";
+import type * as p51 from "./providers/jumpcloud.js";
+import type * as p52 from "./providers/learning_360.js";
+import type * as p53 from "./providers/learnupon.js";
+import type * as p54 from "./providers/lever.js";
+import type * as p55 from "./providers/linear.js";
+import type * as p56 from "./providers/mailchimp.js";
+import type * as p57 from "./providers/microsoft_graph.js";
+import type * as p58 from "./providers/mixpanel.js";
+import type * as p59 from "./providers/monday.js";
+import type * as p60 from "./providers/namely.js";
+import type * as p61 from "./providers/notion.js";
+import type * as p62 from "./providers/okta.js";
+import type * as p63 from "./providers/oneflow.js";
+import type * as p64 from "./providers/onelogin.js";
+import type * as p65 from "./providers/paddle.js";
+import type * as p66 from "./providers/pagerduty.js";
+import type * as p67 from "./providers/pandadoc.js";
+import type * as p68 from "./providers/paylocity.js";
+import type * as p69 from "./providers/paypal.js";
+import type * as p70 from "./providers/personio.js";
+import type * as p71 from "./providers/pinpoint.js";
+import type * as p72 from "./providers/pipedrive.js";
+import type * as p73 from "./providers/quickbooks.js";
+import type * as p74 from "./providers/recruitee.js";
+import type * as p75 from "./providers/remote.js";
+import type * as p76 from "./providers/rippling.js";
+import type * as p77 from "./providers/sage_hr.js";
+import type * as p78 from "./providers/salesforce.js";
+import type * as p79 from "./providers/sendgrid.js";
+import type * as p80 from "./providers/sentry.js";
+import type * as p81 from "./providers/servicenow.js";
+import type * as p82 from "./providers/shopify.js";
+import type * as p83 from "./providers/shortcut.js";
+import type * as p84 from "./providers/smartrecruiters.js";
+import type * as p85 from "./providers/stripe.js";
+import type * as p86 from "./providers/talentlms.js";
+import type * as p87 from "./providers/teamtailor.js";
+import type * as p88 from "./providers/telegram.js";
+import type * as p89 from "./providers/trello.js";
+import type * as p90 from "./providers/trinet_zenefits.js";
+import type * as p91 from "./providers/twilio.js";
+import type * as p92 from "./providers/webflow.js";
+import type * as p93 from "./providers/workable.js";
+import type * as p94 from "./providers/workday.js";
+import type * as p95 from "./providers/workramp.js";
+import type * as p96 from "./providers/xero.js";
+import type * as p97 from "./providers/zendesk.js";
+import type * as p98 from "./providers/zoho_crm.js";
+import type * as p99 from "./providers/zoom.js";
 
 export type { ErrorKind, FieldError, FormatName, RawFields, ValidationResult } from "./runtime.js";
 export { formats } from "./runtime.js";
@@ -211,230 +214,240 @@ export interface Catalogue {
   "freshsales": {
     "api_key": { field: p30.ApiKeyField; fields: p30.ApiKeyFields; result: p30.ApiKeyResult };
   };
+  "freshservice": {
+    "api_key": { field: p31.ApiKeyField; fields: p31.ApiKeyFields; result: p31.ApiKeyResult };
+  };
   "front": {
-    "api_token": { field: p31.ApiTokenField; fields: p31.ApiTokenFields; result: p31.ApiTokenResult };
-    "oauth": { field: p31.OauthField; fields: p31.OauthFields; result: p31.OauthResult };
+    "api_token": { field: p32.ApiTokenField; fields: p32.ApiTokenFields; result: p32.ApiTokenResult };
+    "oauth": { field: p32.OauthField; fields: p32.OauthFields; result: p32.OauthResult };
   };
   "gitbook": {
-    "personal_access_token": { field: p32.PersonalAccessTokenField; fields: p32.PersonalAccessTokenFields; result: p32.PersonalAccessTokenResult };
+    "personal_access_token": { field: p33.PersonalAccessTokenField; fields: p33.PersonalAccessTokenFields; result: p33.PersonalAccessTokenResult };
   };
   "github": {
-    "fine_grained_token": { field: p33.FineGrainedTokenField; fields: p33.FineGrainedTokenFields; result: p33.FineGrainedTokenResult };
-    "classic_token": { field: p33.ClassicTokenField; fields: p33.ClassicTokenFields; result: p33.ClassicTokenResult };
-    "enterprise_server_token": { field: p33.EnterpriseServerTokenField; fields: p33.EnterpriseServerTokenFields; result: p33.EnterpriseServerTokenResult };
-    "data_residency_token": { field: p33.DataResidencyTokenField; fields: p33.DataResidencyTokenFields; result: p33.DataResidencyTokenResult };
-    "oauth_app": { field: p33.OauthAppField; fields: p33.OauthAppFields; result: p33.OauthAppResult };
+    "fine_grained_token": { field: p34.FineGrainedTokenField; fields: p34.FineGrainedTokenFields; result: p34.FineGrainedTokenResult };
+    "classic_token": { field: p34.ClassicTokenField; fields: p34.ClassicTokenFields; result: p34.ClassicTokenResult };
+    "enterprise_server_token": { field: p34.EnterpriseServerTokenField; fields: p34.EnterpriseServerTokenFields; result: p34.EnterpriseServerTokenResult };
+    "data_residency_token": { field: p34.DataResidencyTokenField; fields: p34.DataResidencyTokenFields; result: p34.DataResidencyTokenResult };
+    "oauth_app": { field: p34.OauthAppField; fields: p34.OauthAppFields; result: p34.OauthAppResult };
   };
   "gitlab": {
-    "personal_access_token": { field: p34.PersonalAccessTokenField; fields: p34.PersonalAccessTokenFields; result: p34.PersonalAccessTokenResult };
+    "personal_access_token": { field: p35.PersonalAccessTokenField; fields: p35.PersonalAccessTokenFields; result: p35.PersonalAccessTokenResult };
   };
   "gorgias": {
-    "api_key": { field: p35.ApiKeyField; fields: p35.ApiKeyFields; result: p35.ApiKeyResult };
-    "oauth": { field: p35.OauthField; fields: p35.OauthFields; result: p35.OauthResult };
+    "api_key": { field: p36.ApiKeyField; fields: p36.ApiKeyFields; result: p36.ApiKeyResult };
+    "oauth": { field: p36.OauthField; fields: p36.OauthFields; result: p36.OauthResult };
   };
   "greenhouse": {
-    "harvest_api_key": { field: p36.HarvestApiKeyField; fields: p36.HarvestApiKeyFields; result: p36.HarvestApiKeyResult };
+    "harvest_api_key": { field: p37.HarvestApiKeyField; fields: p37.HarvestApiKeyFields; result: p37.HarvestApiKeyResult };
   };
   "gusto": {
-    "oauth": { field: p37.OauthField; fields: p37.OauthFields; result: p37.OauthResult };
+    "oauth": { field: p38.OauthField; fields: p38.OauthFields; result: p38.OauthResult };
   };
   "help_scout": {
-    "oauth": { field: p38.OauthField; fields: p38.OauthFields; result: p38.OauthResult };
-    "client_credentials": { field: p38.ClientCredentialsField; fields: p38.ClientCredentialsFields; result: p38.ClientCredentialsResult };
-    "docs_api_key": { field: p38.DocsApiKeyField; fields: p38.DocsApiKeyFields; result: p38.DocsApiKeyResult };
+    "oauth": { field: p39.OauthField; fields: p39.OauthFields; result: p39.OauthResult };
+    "client_credentials": { field: p39.ClientCredentialsField; fields: p39.ClientCredentialsFields; result: p39.ClientCredentialsResult };
+    "docs_api_key": { field: p39.DocsApiKeyField; fields: p39.DocsApiKeyFields; result: p39.DocsApiKeyResult };
   };
   "hibob": {
-    "service_user": { field: p39.ServiceUserField; fields: p39.ServiceUserFields; result: p39.ServiceUserResult };
+    "service_user": { field: p40.ServiceUserField; fields: p40.ServiceUserFields; result: p40.ServiceUserResult };
   };
   "hive": {
-    "api_key": { field: p40.ApiKeyField; fields: p40.ApiKeyFields; result: p40.ApiKeyResult };
-  };
-  "homerun": {
     "api_key": { field: p41.ApiKeyField; fields: p41.ApiKeyFields; result: p41.ApiKeyResult };
   };
+  "homerun": {
+    "api_key": { field: p42.ApiKeyField; fields: p42.ApiKeyFields; result: p42.ApiKeyResult };
+  };
   "hubspot": {
-    "private_app_token": { field: p42.PrivateAppTokenField; fields: p42.PrivateAppTokenFields; result: p42.PrivateAppTokenResult };
-    "oauth": { field: p42.OauthField; fields: p42.OauthFields; result: p42.OauthResult };
+    "private_app_token": { field: p43.PrivateAppTokenField; fields: p43.PrivateAppTokenFields; result: p43.PrivateAppTokenResult };
+    "oauth": { field: p43.OauthField; fields: p43.OauthFields; result: p43.OauthResult };
   };
   "humaans": {
-    "api_access_token": { field: p43.ApiAccessTokenField; fields: p43.ApiAccessTokenFields; result: p43.ApiAccessTokenResult };
+    "api_access_token": { field: p44.ApiAccessTokenField; fields: p44.ApiAccessTokenFields; result: p44.ApiAccessTokenResult };
   };
   "icims": {
-    "basic": { field: p44.BasicField; fields: p44.BasicFields; result: p44.BasicResult };
-    "oauth_client_credentials": { field: p44.OauthClientCredentialsField; fields: p44.OauthClientCredentialsFields; result: p44.OauthClientCredentialsResult };
+    "basic": { field: p45.BasicField; fields: p45.BasicFields; result: p45.BasicResult };
+    "oauth_client_credentials": { field: p45.OauthClientCredentialsField; fields: p45.OauthClientCredentialsFields; result: p45.OauthClientCredentialsResult };
   };
   "insightly": {
-    "api_key": { field: p45.ApiKeyField; fields: p45.ApiKeyFields; result: p45.ApiKeyResult };
+    "api_key": { field: p46.ApiKeyField; fields: p46.ApiKeyFields; result: p46.ApiKeyResult };
   };
   "intercom": {
-    "access_token": { field: p46.AccessTokenField; fields: p46.AccessTokenFields; result: p46.AccessTokenResult };
+    "access_token": { field: p47.AccessTokenField; fields: p47.AccessTokenFields; result: p47.AccessTokenResult };
   };
   "jira": {
-    "api_token": { field: p47.ApiTokenField; fields: p47.ApiTokenFields; result: p47.ApiTokenResult };
-    "oauth": { field: p47.OauthField; fields: p47.OauthFields; result: p47.OauthResult };
+    "api_token": { field: p48.ApiTokenField; fields: p48.ApiTokenFields; result: p48.ApiTokenResult };
+    "oauth": { field: p48.OauthField; fields: p48.OauthFields; result: p48.OauthResult };
   };
   "jira_data_center": {
-    "personal_access_token": { field: p48.PersonalAccessTokenField; fields: p48.PersonalAccessTokenFields; result: p48.PersonalAccessTokenResult };
+    "personal_access_token": { field: p49.PersonalAccessTokenField; fields: p49.PersonalAccessTokenFields; result: p49.PersonalAccessTokenResult };
   };
   "jobvite": {
-    "api_key": { field: p49.ApiKeyField; fields: p49.ApiKeyFields; result: p49.ApiKeyResult };
-  };
-  "jumpcloud": {
-    "service_account": { field: p50.ServiceAccountField; fields: p50.ServiceAccountFields; result: p50.ServiceAccountResult };
     "api_key": { field: p50.ApiKeyField; fields: p50.ApiKeyFields; result: p50.ApiKeyResult };
   };
+  "jumpcloud": {
+    "service_account": { field: p51.ServiceAccountField; fields: p51.ServiceAccountFields; result: p51.ServiceAccountResult };
+    "api_key": { field: p51.ApiKeyField; fields: p51.ApiKeyFields; result: p51.ApiKeyResult };
+  };
   "learning_360": {
-    "api_v2_credentials": { field: p51.ApiV2CredentialsField; fields: p51.ApiV2CredentialsFields; result: p51.ApiV2CredentialsResult };
+    "api_v2_credentials": { field: p52.ApiV2CredentialsField; fields: p52.ApiV2CredentialsFields; result: p52.ApiV2CredentialsResult };
+  };
+  "learnupon": {
+    "api_keys": { field: p53.ApiKeysField; fields: p53.ApiKeysFields; result: p53.ApiKeysResult };
+    "oauth": { field: p53.OauthField; fields: p53.OauthFields; result: p53.OauthResult };
   };
   "lever": {
-    "api_key": { field: p52.ApiKeyField; fields: p52.ApiKeyFields; result: p52.ApiKeyResult };
-    "oauth": { field: p52.OauthField; fields: p52.OauthFields; result: p52.OauthResult };
+    "api_key": { field: p54.ApiKeyField; fields: p54.ApiKeyFields; result: p54.ApiKeyResult };
+    "oauth": { field: p54.OauthField; fields: p54.OauthFields; result: p54.OauthResult };
   };
   "linear": {
-    "personal_api_key": { field: p53.PersonalApiKeyField; fields: p53.PersonalApiKeyFields; result: p53.PersonalApiKeyResult };
+    "personal_api_key": { field: p55.PersonalApiKeyField; fields: p55.PersonalApiKeyFields; result: p55.PersonalApiKeyResult };
   };
   "mailchimp": {
-    "api_key": { field: p54.ApiKeyField; fields: p54.ApiKeyFields; result: p54.ApiKeyResult };
+    "api_key": { field: p56.ApiKeyField; fields: p56.ApiKeyFields; result: p56.ApiKeyResult };
   };
   "microsoft_graph": {
-    "oauth": { field: p55.OauthField; fields: p55.OauthFields; result: p55.OauthResult };
+    "oauth": { field: p57.OauthField; fields: p57.OauthFields; result: p57.OauthResult };
   };
   "mixpanel": {
-    "service_account": { field: p56.ServiceAccountField; fields: p56.ServiceAccountFields; result: p56.ServiceAccountResult };
+    "service_account": { field: p58.ServiceAccountField; fields: p58.ServiceAccountFields; result: p58.ServiceAccountResult };
   };
   "monday": {
-    "api_token": { field: p57.ApiTokenField; fields: p57.ApiTokenFields; result: p57.ApiTokenResult };
+    "api_token": { field: p59.ApiTokenField; fields: p59.ApiTokenFields; result: p59.ApiTokenResult };
   };
   "namely": {
-    "personal_access_token": { field: p58.PersonalAccessTokenField; fields: p58.PersonalAccessTokenFields; result: p58.PersonalAccessTokenResult };
-    "oauth": { field: p58.OauthField; fields: p58.OauthFields; result: p58.OauthResult };
-  };
-  "notion": {
-    "internal_integration": { field: p59.InternalIntegrationField; fields: p59.InternalIntegrationFields; result: p59.InternalIntegrationResult };
-    "public_integration": { field: p59.PublicIntegrationField; fields: p59.PublicIntegrationFields; result: p59.PublicIntegrationResult };
-  };
-  "okta": {
-    "api_token": { field: p60.ApiTokenField; fields: p60.ApiTokenFields; result: p60.ApiTokenResult };
+    "personal_access_token": { field: p60.PersonalAccessTokenField; fields: p60.PersonalAccessTokenFields; result: p60.PersonalAccessTokenResult };
     "oauth": { field: p60.OauthField; fields: p60.OauthFields; result: p60.OauthResult };
   };
+  "notion": {
+    "internal_integration": { field: p61.InternalIntegrationField; fields: p61.InternalIntegrationFields; result: p61.InternalIntegrationResult };
+    "public_integration": { field: p61.PublicIntegrationField; fields: p61.PublicIntegrationFields; result: p61.PublicIntegrationResult };
+  };
+  "okta": {
+    "api_token": { field: p62.ApiTokenField; fields: p62.ApiTokenFields; result: p62.ApiTokenResult };
+    "oauth": { field: p62.OauthField; fields: p62.OauthFields; result: p62.OauthResult };
+  };
   "oneflow": {
-    "api_token": { field: p61.ApiTokenField; fields: p61.ApiTokenFields; result: p61.ApiTokenResult };
+    "api_token": { field: p63.ApiTokenField; fields: p63.ApiTokenFields; result: p63.ApiTokenResult };
   };
   "onelogin": {
-    "api_credentials": { field: p62.ApiCredentialsField; fields: p62.ApiCredentialsFields; result: p62.ApiCredentialsResult };
+    "api_credentials": { field: p64.ApiCredentialsField; fields: p64.ApiCredentialsFields; result: p64.ApiCredentialsResult };
   };
   "paddle": {
-    "api_key": { field: p63.ApiKeyField; fields: p63.ApiKeyFields; result: p63.ApiKeyResult };
-  };
-  "pagerduty": {
-    "api_key": { field: p64.ApiKeyField; fields: p64.ApiKeyFields; result: p64.ApiKeyResult };
-  };
-  "pandadoc": {
-    "oauth": { field: p65.OauthField; fields: p65.OauthFields; result: p65.OauthResult };
     "api_key": { field: p65.ApiKeyField; fields: p65.ApiKeyFields; result: p65.ApiKeyResult };
   };
+  "pagerduty": {
+    "api_key": { field: p66.ApiKeyField; fields: p66.ApiKeyFields; result: p66.ApiKeyResult };
+  };
+  "pandadoc": {
+    "oauth": { field: p67.OauthField; fields: p67.OauthFields; result: p67.OauthResult };
+    "api_key": { field: p67.ApiKeyField; fields: p67.ApiKeyFields; result: p67.ApiKeyResult };
+  };
   "paylocity": {
-    "weblink": { field: p66.WeblinkField; fields: p66.WeblinkFields; result: p66.WeblinkResult };
-    "nextgen": { field: p66.NextgenField; fields: p66.NextgenFields; result: p66.NextgenResult };
+    "weblink": { field: p68.WeblinkField; fields: p68.WeblinkFields; result: p68.WeblinkResult };
+    "nextgen": { field: p68.NextgenField; fields: p68.NextgenFields; result: p68.NextgenResult };
   };
   "paypal": {
-    "client_credentials": { field: p67.ClientCredentialsField; fields: p67.ClientCredentialsFields; result: p67.ClientCredentialsResult };
+    "client_credentials": { field: p69.ClientCredentialsField; fields: p69.ClientCredentialsFields; result: p69.ClientCredentialsResult };
   };
   "personio": {
-    "api_credentials": { field: p68.ApiCredentialsField; fields: p68.ApiCredentialsFields; result: p68.ApiCredentialsResult };
+    "api_credentials": { field: p70.ApiCredentialsField; fields: p70.ApiCredentialsFields; result: p70.ApiCredentialsResult };
   };
   "pinpoint": {
-    "api_key": { field: p69.ApiKeyField; fields: p69.ApiKeyFields; result: p69.ApiKeyResult };
+    "api_key": { field: p71.ApiKeyField; fields: p71.ApiKeyFields; result: p71.ApiKeyResult };
   };
   "pipedrive": {
-    "api_token": { field: p70.ApiTokenField; fields: p70.ApiTokenFields; result: p70.ApiTokenResult };
+    "api_token": { field: p72.ApiTokenField; fields: p72.ApiTokenFields; result: p72.ApiTokenResult };
   };
   "quickbooks": {
-    "oauth": { field: p71.OauthField; fields: p71.OauthFields; result: p71.OauthResult };
+    "oauth": { field: p73.OauthField; fields: p73.OauthFields; result: p73.OauthResult };
   };
   "recruitee": {
-    "personal_api_token": { field: p72.PersonalApiTokenField; fields: p72.PersonalApiTokenFields; result: p72.PersonalApiTokenResult };
-    "careers_site_token": { field: p72.CareersSiteTokenField; fields: p72.CareersSiteTokenFields; result: p72.CareersSiteTokenResult };
+    "personal_api_token": { field: p74.PersonalApiTokenField; fields: p74.PersonalApiTokenFields; result: p74.PersonalApiTokenResult };
+    "careers_site_token": { field: p74.CareersSiteTokenField; fields: p74.CareersSiteTokenFields; result: p74.CareersSiteTokenResult };
+  };
+  "remote": {
+    "api_token": { field: p75.ApiTokenField; fields: p75.ApiTokenFields; result: p75.ApiTokenResult };
   };
   "rippling": {
-    "api_token": { field: p73.ApiTokenField; fields: p73.ApiTokenFields; result: p73.ApiTokenResult };
+    "api_token": { field: p76.ApiTokenField; fields: p76.ApiTokenFields; result: p76.ApiTokenResult };
   };
   "sage_hr": {
-    "api_key": { field: p74.ApiKeyField; fields: p74.ApiKeyFields; result: p74.ApiKeyResult };
+    "api_key": { field: p77.ApiKeyField; fields: p77.ApiKeyFields; result: p77.ApiKeyResult };
   };
   "salesforce": {
-    "oauth": { field: p75.OauthField; fields: p75.OauthFields; result: p75.OauthResult };
+    "oauth": { field: p78.OauthField; fields: p78.OauthFields; result: p78.OauthResult };
   };
   "sendgrid": {
-    "api_key": { field: p76.ApiKeyField; fields: p76.ApiKeyFields; result: p76.ApiKeyResult };
+    "api_key": { field: p79.ApiKeyField; fields: p79.ApiKeyFields; result: p79.ApiKeyResult };
   };
   "sentry": {
-    "auth_token": { field: p77.AuthTokenField; fields: p77.AuthTokenFields; result: p77.AuthTokenResult };
-    "internal_integration": { field: p77.InternalIntegrationField; fields: p77.InternalIntegrationFields; result: p77.InternalIntegrationResult };
+    "auth_token": { field: p80.AuthTokenField; fields: p80.AuthTokenFields; result: p80.AuthTokenResult };
+    "internal_integration": { field: p80.InternalIntegrationField; fields: p80.InternalIntegrationFields; result: p80.InternalIntegrationResult };
   };
   "servicenow": {
-    "basic": { field: p78.BasicField; fields: p78.BasicFields; result: p78.BasicResult };
-    "api_key": { field: p78.ApiKeyField; fields: p78.ApiKeyFields; result: p78.ApiKeyResult };
-    "oauth": { field: p78.OauthField; fields: p78.OauthFields; result: p78.OauthResult };
-    "client_credentials": { field: p78.ClientCredentialsField; fields: p78.ClientCredentialsFields; result: p78.ClientCredentialsResult };
-  };
-  "shopify": {
-    "admin_api_token": { field: p79.AdminApiTokenField; fields: p79.AdminApiTokenFields; result: p79.AdminApiTokenResult };
-  };
-  "shortcut": {
-    "api_token": { field: p80.ApiTokenField; fields: p80.ApiTokenFields; result: p80.ApiTokenResult };
-  };
-  "smartrecruiters": {
+    "basic": { field: p81.BasicField; fields: p81.BasicFields; result: p81.BasicResult };
     "api_key": { field: p81.ApiKeyField; fields: p81.ApiKeyFields; result: p81.ApiKeyResult };
+    "oauth": { field: p81.OauthField; fields: p81.OauthFields; result: p81.OauthResult };
     "client_credentials": { field: p81.ClientCredentialsField; fields: p81.ClientCredentialsFields; result: p81.ClientCredentialsResult };
   };
+  "shopify": {
+    "admin_api_token": { field: p82.AdminApiTokenField; fields: p82.AdminApiTokenFields; result: p82.AdminApiTokenResult };
+  };
+  "shortcut": {
+    "api_token": { field: p83.ApiTokenField; fields: p83.ApiTokenFields; result: p83.ApiTokenResult };
+  };
+  "smartrecruiters": {
+    "api_key": { field: p84.ApiKeyField; fields: p84.ApiKeyFields; result: p84.ApiKeyResult };
+    "client_credentials": { field: p84.ClientCredentialsField; fields: p84.ClientCredentialsFields; result: p84.ClientCredentialsResult };
+  };
   "stripe": {
-    "api_key": { field: p82.ApiKeyField; fields: p82.ApiKeyFields; result: p82.ApiKeyResult };
+    "api_key": { field: p85.ApiKeyField; fields: p85.ApiKeyFields; result: p85.ApiKeyResult };
   };
   "talentlms": {
-    "api_key": { field: p83.ApiKeyField; fields: p83.ApiKeyFields; result: p83.ApiKeyResult };
-    "api_key_v1": { field: p83.ApiKeyV1Field; fields: p83.ApiKeyV1Fields; result: p83.ApiKeyV1Result };
+    "api_key": { field: p86.ApiKeyField; fields: p86.ApiKeyFields; result: p86.ApiKeyResult };
+    "api_key_v1": { field: p86.ApiKeyV1Field; fields: p86.ApiKeyV1Fields; result: p86.ApiKeyV1Result };
   };
   "teamtailor": {
-    "api_key": { field: p84.ApiKeyField; fields: p84.ApiKeyFields; result: p84.ApiKeyResult };
+    "api_key": { field: p87.ApiKeyField; fields: p87.ApiKeyFields; result: p87.ApiKeyResult };
   };
   "telegram": {
-    "bot_token": { field: p85.BotTokenField; fields: p85.BotTokenFields; result: p85.BotTokenResult };
+    "bot_token": { field: p88.BotTokenField; fields: p88.BotTokenFields; result: p88.BotTokenResult };
   };
   "trello": {
-    "api_key_token": { field: p86.ApiKeyTokenField; fields: p86.ApiKeyTokenFields; result: p86.ApiKeyTokenResult };
+    "api_key_token": { field: p89.ApiKeyTokenField; fields: p89.ApiKeyTokenFields; result: p89.ApiKeyTokenResult };
   };
   "trinet_zenefits": {
-    "api_token": { field: p87.ApiTokenField; fields: p87.ApiTokenFields; result: p87.ApiTokenResult };
+    "api_token": { field: p90.ApiTokenField; fields: p90.ApiTokenFields; result: p90.ApiTokenResult };
   };
   "twilio": {
-    "auth_token": { field: p88.AuthTokenField; fields: p88.AuthTokenFields; result: p88.AuthTokenResult };
+    "auth_token": { field: p91.AuthTokenField; fields: p91.AuthTokenFields; result: p91.AuthTokenResult };
   };
   "webflow": {
-    "site_token": { field: p89.SiteTokenField; fields: p89.SiteTokenFields; result: p89.SiteTokenResult };
+    "site_token": { field: p92.SiteTokenField; fields: p92.SiteTokenFields; result: p92.SiteTokenResult };
   };
   "workable": {
-    "access_token": { field: p90.AccessTokenField; fields: p90.AccessTokenFields; result: p90.AccessTokenResult };
+    "access_token": { field: p93.AccessTokenField; fields: p93.AccessTokenFields; result: p93.AccessTokenResult };
   };
   "workday": {
-    "oauth": { field: p91.OauthField; fields: p91.OauthFields; result: p91.OauthResult };
-  };
-  "workramp": {
-    "api_key": { field: p92.ApiKeyField; fields: p92.ApiKeyFields; result: p92.ApiKeyResult };
-  };
-  "xero": {
-    "oauth": { field: p93.OauthField; fields: p93.OauthFields; result: p93.OauthResult };
-    "custom_connection": { field: p93.CustomConnectionField; fields: p93.CustomConnectionFields; result: p93.CustomConnectionResult };
-  };
-  "zendesk": {
-    "api_token": { field: p94.ApiTokenField; fields: p94.ApiTokenFields; result: p94.ApiTokenResult };
     "oauth": { field: p94.OauthField; fields: p94.OauthFields; result: p94.OauthResult };
   };
+  "workramp": {
+    "api_key": { field: p95.ApiKeyField; fields: p95.ApiKeyFields; result: p95.ApiKeyResult };
+  };
+  "xero": {
+    "oauth": { field: p96.OauthField; fields: p96.OauthFields; result: p96.OauthResult };
+    "custom_connection": { field: p96.CustomConnectionField; fields: p96.CustomConnectionFields; result: p96.CustomConnectionResult };
+  };
+  "zendesk": {
+    "api_token": { field: p97.ApiTokenField; fields: p97.ApiTokenFields; result: p97.ApiTokenResult };
+    "oauth": { field: p97.OauthField; fields: p97.OauthFields; result: p97.OauthResult };
+  };
   "zoho_crm": {
-    "oauth": { field: p95.OauthField; fields: p95.OauthFields; result: p95.OauthResult };
+    "oauth": { field: p98.OauthField; fields: p98.OauthFields; result: p98.OauthResult };
   };
   "zoom": {
-    "server_to_server": { field: p96.ServerToServerField; fields: p96.ServerToServerFields; result: p96.ServerToServerResult };
+    "server_to_server": { field: p99.ServerToServerField; fields: p99.ServerToServerFields; result: p99.ServerToServerResult };
   };
 }
 

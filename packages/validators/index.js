@@ -31,72 +31,75 @@ import * as p27 from "./providers/employment_hero.js";
 import * as p28 from "./providers/factorial.js";
 import * as p29 from "./providers/freshdesk.js";
 import * as p30 from "./providers/freshsales.js";
-import * as p31 from "./providers/front.js";
-import * as p32 from "./providers/gitbook.js";
-import * as p33 from "./providers/github.js";
-import * as p34 from "./providers/gitlab.js";
-import * as p35 from "./providers/gorgias.js";
-import * as p36 from "./providers/greenhouse.js";
-import * as p37 from "./providers/gusto.js";
-import * as p38 from "./providers/help_scout.js";
-import * as p39 from "./providers/hibob.js";
-import * as p40 from "./providers/hive.js";
-import * as p41 from "./providers/homerun.js";
-import * as p42 from "./providers/hubspot.js";
-import * as p43 from "./providers/humaans.js";
-import * as p44 from "./providers/icims.js";
-import * as p45 from "./providers/insightly.js";
-import * as p46 from "./providers/intercom.js";
-import * as p47 from "./providers/jira.js";
-import * as p48 from "./providers/jira_data_center.js";
-import * as p49 from "./providers/jobvite.js";
-import * as p50 from "./providers/jumpcloud.js";
-import * as p51 from "./providers/learning_360.js";
-import * as p52 from "./providers/lever.js";
-import * as p53 from "./providers/linear.js";
-import * as p54 from "./providers/mailchimp.js";
-import * as p55 from "./providers/microsoft_graph.js";
-import * as p56 from "./providers/mixpanel.js";
-import * as p57 from "./providers/monday.js";
-import * as p58 from "./providers/namely.js";
-import * as p59 from "./providers/notion.js";
-import * as p60 from "./providers/okta.js";
-import * as p61 from "./providers/oneflow.js";
-import * as p62 from "./providers/onelogin.js";
-import * as p63 from "./providers/paddle.js";
-import * as p64 from "./providers/pagerduty.js";
-import * as p65 from "./providers/pandadoc.js";
-import * as p66 from "./providers/paylocity.js";
-import * as p67 from "./providers/paypal.js";
-import * as p68 from "./providers/personio.js";
-import * as p69 from "./providers/pinpoint.js";
-import * as p70 from "./providers/pipedrive.js";
-import * as p71 from "./providers/quickbooks.js";
-import * as p72 from "./providers/recruitee.js";
-import * as p73 from "./providers/rippling.js";
-import * as p74 from "./providers/sage_hr.js";
-import * as p75 from "./providers/salesforce.js";
-import * as p76 from "./providers/sendgrid.js";
-import * as p77 from "./providers/sentry.js";
-import * as p78 from "./providers/servicenow.js";
-import * as p79 from "./providers/shopify.js";
-import * as p80 from "./providers/shortcut.js";
-import * as p81 from "./providers/smartrecruiters.js";
-import * as p82 from "./providers/stripe.js";
-import * as p83 from "./providers/talentlms.js";
-import * as p84 from "./providers/teamtailor.js";
-import * as p85 from "./providers/telegram.js";
-import * as p86 from "./providers/trello.js";
-import * as p87 from "./providers/trinet_zenefits.js";
-import * as p88 from "./providers/twilio.js";
-import * as p89 from "./providers/webflow.js";
-import * as p90 from "./providers/workable.js";
-import * as p91 from "./providers/workday.js";
-import * as p92 from "./providers/workramp.js";
-import * as p93 from "./providers/xero.js";
-import * as p94 from "./providers/zendesk.js";
-import * as p95 from "./providers/zoho_crm.js";
-import * as p96 from "./providers/zoom.js";
+import * as p31 from "./providers/freshservice.js";
+import * as p32 from "./providers/front.js";
+import * as p33 from "./providers/gitbook.js";
+import * as p34 from "./providers/github.js";
+import * as p35 from "./providers/gitlab.js";
+import * as p36 from "./providers/gorgias.js";
+import * as p37 from "./providers/greenhouse.js";
+import * as p38 from "./providers/gusto.js";
+import * as p39 from "./providers/help_scout.js";
+import * as p40 from "./providers/hibob.js";
+import * as p41 from "./providers/hive.js";
+import * as p42 from "./providers/homerun.js";
+import * as p43 from "./providers/hubspot.js";
+import * as p44 from "./providers/humaans.js";
+import * as p45 from "./providers/icims.js";
+import * as p46 from "./providers/insightly.js";
+import * as p47 from "./providers/intercom.js";
+import * as p48 from "./providers/jira.js";
+import * as p49 from "./providers/jira_data_center.js";
+import * as p50 from "./providers/jobvite.js";
+import * as p51 from "./providers/jumpcloud.js";
+import * as p52 from "./providers/learning_360.js";
+import * as p53 from "./providers/learnupon.js";
+import * as p54 from "./providers/lever.js";
+import * as p55 from "./providers/linear.js";
+import * as p56 from "./providers/mailchimp.js";
+import * as p57 from "./providers/microsoft_graph.js";
+import * as p58 from "./providers/mixpanel.js";
+import * as p59 from "./providers/monday.js";
+import * as p60 from "./providers/namely.js";
+import * as p61 from "./providers/notion.js";
+import * as p62 from "./providers/okta.js";
+import * as p63 from "./providers/oneflow.js";
+import * as p64 from "./providers/onelogin.js";
+import * as p65 from "./providers/paddle.js";
+import * as p66 from "./providers/pagerduty.js";
+import * as p67 from "./providers/pandadoc.js";
+import * as p68 from "./providers/paylocity.js";
+import * as p69 from "./providers/paypal.js";
+import * as p70 from "./providers/personio.js";
+import * as p71 from "./providers/pinpoint.js";
+import * as p72 from "./providers/pipedrive.js";
+import * as p73 from "./providers/quickbooks.js";
+import * as p74 from "./providers/recruitee.js";
+import * as p75 from "./providers/remote.js";
+import * as p76 from "./providers/rippling.js";
+import * as p77 from "./providers/sage_hr.js";
+import * as p78 from "./providers/salesforce.js";
+import * as p79 from "./providers/sendgrid.js";
+import * as p80 from "./providers/sentry.js";
+import * as p81 from "./providers/servicenow.js";
+import * as p82 from "./providers/shopify.js";
+import * as p83 from "./providers/shortcut.js";
+import * as p84 from "./providers/smartrecruiters.js";
+import * as p85 from "./providers/stripe.js";
+import * as p86 from "./providers/talentlms.js";
+import * as p87 from "./providers/teamtailor.js";
+import * as p88 from "./providers/telegram.js";
+import * as p89 from "./providers/trello.js";
+import * as p90 from "./providers/trinet_zenefits.js";
+import * as p91 from "./providers/twilio.js";
+import * as p92 from "./providers/webflow.js";
+import * as p93 from "./providers/workable.js";
+import * as p94 from "./providers/workday.js";
+import * as p95 from "./providers/workramp.js";
+import * as p96 from "./providers/xero.js";
+import * as p97 from "./providers/zendesk.js";
+import * as p98 from "./providers/zoho_crm.js";
+import * as p99 from "./providers/zoom.js";
 
 export { formats } from "./runtime.js";
 
@@ -133,76 +136,79 @@ const providers = Object.freeze({
   "factorial": p28,
   "freshdesk": p29,
   "freshsales": p30,
-  "front": p31,
-  "gitbook": p32,
-  "github": p33,
-  "gitlab": p34,
-  "gorgias": p35,
-  "greenhouse": p36,
-  "gusto": p37,
-  "help_scout": p38,
-  "hibob": p39,
-  "hive": p40,
-  "homerun": p41,
-  "hubspot": p42,
-  "humaans": p43,
-  "icims": p44,
-  "insightly": p45,
-  "intercom": p46,
-  "jira": p47,
-  "jira_data_center": p48,
-  "jobvite": p49,
-  "jumpcloud": p50,
-  "learning_360": p51,
-  "lever": p52,
-  "linear": p53,
-  "mailchimp": p54,
-  "microsoft_graph": p55,
-  "mixpanel": p56,
-  "monday": p57,
-  "namely": p58,
-  "notion": p59,
-  "okta": p60,
-  "oneflow": p61,
-  "onelogin": p62,
-  "paddle": p63,
-  "pagerduty": p64,
-  "pandadoc": p65,
-  "paylocity": p66,
-  "paypal": p67,
-  "personio": p68,
-  "pinpoint": p69,
-  "pipedrive": p70,
-  "quickbooks": p71,
-  "recruitee": p72,
-  "rippling": p73,
-  "sage_hr": p74,
-  "salesforce": p75,
-  "sendgrid": p76,
-  "sentry": p77,
-  "servicenow": p78,
-  "shopify": p79,
-  "shortcut": p80,
-  "smartrecruiters": p81,
-  "stripe": p82,
-  "talentlms": p83,
-  "teamtailor": p84,
-  "telegram": p85,
-  "trello": p86,
-  "trinet_zenefits": p87,
-  "twilio": p88,
-  "webflow": p89,
-  "workable": p90,
-  "workday": p91,
-  "workramp": p92,
-  "xero": p93,
-  "zendesk": p94,
-  "zoho_crm": p95,
-  "zoom": p96,
+  "freshservice": p31,
+  "front": p32,
+  "gitbook": p33,
+  "github": p34,
+  "gitlab": p35,
+  "gorgias": p36,
+  "greenhouse": p37,
+  "gusto": p38,
+  "help_scout": p39,
+  "hibob": p40,
+  "hive": p41,
+  "homerun": p42,
+  "hubspot": p43,
+  "humaans": p44,
+  "icims": p45,
+  "insightly": p46,
+  "intercom": p47,
+  "jira": p48,
+  "jira_data_center": p49,
+  "jobvite": p50,
+  "jumpcloud": p51,
+  "learning_360": p52,
+  "learnupon": p53,
+  "lever": p54,
+  "linear": p55,
+  "mailchimp": p56,
+  "microsoft_graph": p57,
+  "mixpanel": p58,
+  "monday": p59,
+  "namely": p60,
+  "notion": p61,
+  "okta": p62,
+  "oneflow": p63,
+  "onelogin": p64,
+  "paddle": p65,
+  "pagerduty": p66,
+  "pandadoc": p67,
+  "paylocity": p68,
+  "paypal": p69,
+  "personio": p70,
+  "pinpoint": p71,
+  "pipedrive": p72,
+  "quickbooks": p73,
+  "recruitee": p74,
+  "remote": p75,
+  "rippling": p76,
+  "sage_hr": p77,
+  "salesforce": p78,
+  "sendgrid": p79,
+  "sentry": p80,
+  "servicenow": p81,
+  "shopify": p82,
+  "shortcut": p83,
+  "smartrecruiters": p84,
+  "stripe": p85,
+  "talentlms": p86,
+  "teamtailor": p87,
+  "telegram": p88,
+  "trello": p89,
+  "trinet_zenefits": p90,
+  "twilio": p91,
+  "webflow": p92,
+  "workable": p93,
+  "workday": p94,
+  "workramp": p95,
+  "xero": p96,
+  "zendesk": p97,
+  "zoho_crm": p98,
+  "zoom": p99,
 });
 
 /** Every provider id. */
-export const providerIds = Object.freeze(["affinity","airtable","algolia","anthropic","asana","ashby","attio","auth0","azure_devops","bamboohr","bitbucket","box","breathe_hr","breezy_hr","brevo","calendly","capsule_crm","clickup","close","copper","datadog","deel","docebo","docusign","dropbox","duo","dynamics_365","employment_hero","factorial","freshdesk","freshsales","front","gitbook","github","gitlab","gorgias","greenhouse","gusto","help_scout","hibob","hive","homerun","hubspot","humaans","icims","insightly","intercom","jira","jira_data_center","jobvite","jumpcloud","learning_360","lever","linear","mailchimp","microsoft_graph","mixpanel","monday","namely","notion","okta","oneflow","onelogin","paddle","pagerduty","pandadoc","paylocity","paypal","personio","pinpoint","pipedrive","quickbooks","recruitee","rippling","sage_hr","salesforce","sendgrid","sentry","servicenow","shopify","shortcut","smartrecruiters","stripe","talentlms","teamtailor","telegram","trello","trinet_zenefits","twilio","webflow","workable","workday","workramp","xero","zendesk","zoho_crm","zoom"]);
+export const providerIds = Object.freeze(["affinity","airtable","algolia","anthropic","asana","ashby","attio","auth0","azure_devops","bamboohr","bitbucket","box","breathe_hr","breezy_hr","brevo","calendly","capsule_crm","clickup","close","copper","datadog","deel","docebo","docusign","dropbox","duo","dynamics_365","employment_hero","factorial","freshdesk","freshsales","freshservice","front","gitbook","github","gitlab","gorgias","greenhouse","gusto","help_scout","hibob","hive","homerun","hubspot","humaans","icims","insightly","intercom","jira","jira_data_center","jobvite","jumpcloud","learning_360","learnupon","lever","linear","mailchimp","microsoft_graph","mixpanel","monday","namely","notion","okta","oneflow","onelogin","paddle","pagerduty","pandadoc","paylocity","paypal","personio","pinpoint","pipedrive","quickbooks","recruitee","remote","rippling","sage_hr","salesforce","sendgrid","sentry","servicenow","shopify","shortcut","smartrecruiters","stripe","talentlms","teamtailor","telegram","trello","trinet_zenefits","twilio","webflow","workable","workday","workramp","xero","zendesk","zoho_crm","zoom"]);
 
 /**
  * Validates raw form input for one provider's auth method, as the Rust validators
