@@ -41,16 +41,12 @@ pub fn providers() -> &'static [&'static ProviderMeta] {
 
 /// The provider with this id.
 pub fn provider(id: &str) -> Option<&'static ProviderMeta> {
-    providers().iter().copied().find(|p| p.id == id)
+    ProviderMeta::find(providers(), id)
 }
 
 /// Auth method `method` of provider `provider`.
 pub fn method(provider: &str, method: &str) -> Option<&'static MethodMeta> {
-    self::provider(provider)?
-        .methods
-        .iter()
-        .copied()
-        .find(|m| m.id == method)
+    self::provider(provider)?.method(method)
 }
 
 /// Validates `fields` as `provider`'s `method`.
@@ -62,7 +58,7 @@ pub fn validate(
     let Some(p) = self::provider(provider) else {
         return Err(ValidateError::UnknownProvider);
     };
-    let Some(m) = p.methods.iter().copied().find(|m| m.id == method) else {
+    let Some(m) = p.method(method) else {
         return Err(ValidateError::UnknownMethod);
     };
     Ok(m.validate(fields)?)

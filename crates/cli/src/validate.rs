@@ -259,8 +259,8 @@ pub(crate) fn unknown(provider: &str, method: &str, err: &ValidateError) -> Usag
 /// Warns about each secret field given with `--field`: the value is now in the shell's
 /// history and, while the command runs, in the process list.
 fn warn_secret_on_command_line(args: &Args) {
-    let Some(meta) = crate::catalogue::provider(&args.provider)
-        .and_then(|p| p.methods.iter().find(|m| m.id == args.method))
+    let Some(meta) =
+        crate::catalogue::provider(&args.provider).and_then(|p| p.method(&args.method))
     else {
         return;
     };

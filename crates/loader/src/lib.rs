@@ -42,19 +42,12 @@ pub struct Snapshot {
 impl Snapshot {
     /// The provider with this id.
     pub fn provider(&self, id: &str) -> Option<&'static ProviderMeta> {
-        self.providers
-            .binary_search_by(|p| p.id.cmp(id))
-            .ok()
-            .map(|i| self.providers[i])
+        ProviderMeta::find(&self.providers, id)
     }
 
     /// The auth method `method` of provider `provider`.
     pub fn method(&self, provider: &str, method: &str) -> Option<&'static MethodMeta> {
-        self.provider(provider)?
-            .methods
-            .iter()
-            .copied()
-            .find(|m| m.id == method)
+        self.provider(provider)?.method(method)
     }
 }
 

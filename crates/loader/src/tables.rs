@@ -340,36 +340,19 @@ fn send_meta(m: &AuthMethod) -> Result<SendMeta, Problem> {
             }),
         }),
     };
-    // Per-request and secret are decided from the model, as the generator does.
-    let mut per_request: Vec<&str> = Vec::new();
-    let mut secret: Vec<&str> = Vec::new();
-    if let Some(g) = &s.sign {
-        per_request.push(&g.key);
-        secret.push(&g.key);
-        if let Some(t) = &g.timestamp {
-            per_request.push(&t.key);
-        }
-    }
-    secret.extend(m.fields.iter().filter(|f| f.secret).map(|f| f.key.as_str()));
     let mut computed = Vec::new();
     for c in &s.computed {
-        let (kind, vars) = match (&c.base64, &c.constant) {
-            (Some(t), _) => {
-                let parts = rt::parse_template(t).map_err(|(_, e)| e)?;
-                let vars: Vec<String> = Part::placeholders(&parts)
-                    .into_iter()
-                    .map(|(v, _)| v.key.clone())
-                    .collect();
-                (ComputedKind::Base64(template(t)?), vars)
-            }
-            (None, Some(text)) => (ComputedKind::Constant(leak::str(text)), Vec::new()),
+        let kind = match (&c.base64, &c.constant) {
+            (Some(t), _) => ComputedKind::Base64(template(t)?),
+            (None, Some(text)) => ComputedKind::Constant(leak::str(text)),
             (None, None) => return Err(format!("computed `{}` has no value", c.key)),
         };
+        let (per_request, secret) = m.computed_flags(c)?;
         computed.push(ComputedMeta {
             key: leak::str(&c.key),
             kind,
-            per_request: vars.iter().any(|v| per_request.contains(&v.as_str())),
-            secret: vars.iter().any(|v| secret.contains(&v.as_str())),
+            per_request,
+            secret,
         });
     }
     Ok(SendMeta {

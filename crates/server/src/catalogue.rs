@@ -98,19 +98,12 @@ impl Catalogue {
 
     /// The provider with this id.
     pub fn provider(&self, id: &str) -> Option<&'static ProviderMeta> {
-        self.providers
-            .binary_search_by(|p| p.id.cmp(id))
-            .ok()
-            .map(|i| self.providers[i])
+        ProviderMeta::find(&self.providers, id)
     }
 
     /// Auth method `method` of provider `provider`.
     pub fn method(&self, provider: &str, method: &str) -> Option<&'static MethodMeta> {
-        self.provider(provider)?
-            .methods
-            .iter()
-            .copied()
-            .find(|m| m.id == method)
+        self.provider(provider)?.method(method)
     }
 
     /// The guide of a method, as structured JSON (see `connectspec_guides::guide`).

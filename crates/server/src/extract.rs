@@ -89,19 +89,15 @@ pub(crate) fn find_method(
     method: &str,
 ) -> Result<&'static MethodMeta, Problem> {
     let p = find_provider(state, provider)?;
-    p.methods
-        .iter()
-        .copied()
-        .find(|m| m.id == method)
-        .ok_or_else(|| {
-            let known: Vec<&str> = p.methods.iter().map(|m| m.id).collect();
-            Problem::not_found(format!(
-                "{} has no auth method {} (methods: {})",
-                p.name,
-                quoted(method),
-                known.join(", ")
-            ))
-        })
+    p.method(method).ok_or_else(|| {
+        let known: Vec<&str> = p.methods.iter().map(|m| m.id).collect();
+        Problem::not_found(format!(
+            "{} has no auth method {} (methods: {})",
+            p.name,
+            quoted(method),
+            known.join(", ")
+        ))
+    })
 }
 
 /// Names a path segment the caller sent, when it looks like an id. Anything else is

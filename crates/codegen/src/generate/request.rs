@@ -57,35 +57,18 @@ pub(crate) fn sign_and_computed(m: &AuthMethod) -> Result<(TokenStream, TokenStr
             }))
         }
     };
-    // Per-request and secret are decided here, from the model, once.
-    let mut per_request: Vec<&str> = Vec::new();
-    let mut secret: Vec<&str> = Vec::new();
-    if let Some(g) = &s.sign {
-        per_request.push(&g.key);
-        secret.push(&g.key);
-        if let Some(t) = &g.timestamp {
-            per_request.push(&t.key);
-        }
-    }
-    secret.extend(m.fields.iter().filter(|f| f.secret).map(|f| f.key.as_str()));
     let mut computed = Vec::new();
     for c in &s.computed {
         let key = &c.key;
-        let (kind, vars) = match (&c.base64, &c.constant) {
+        let kind = match (&c.base64, &c.constant) {
             (Some(t), _) => {
                 let tt = template(t)?;
-                let parts = connectspec_runtime::parse_template(t).map_err(|(_, e)| e)?;
-                let vars: Vec<String> = connectspec_runtime::Part::placeholders(&parts)
-                    .into_iter()
-                    .map(|(v, _)| v.key.clone())
-                    .collect();
-                (quote!(rt_::ComputedKind::Base64(#tt)), vars)
+                quote!(rt_::ComputedKind::Base64(#tt))
             }
-            (None, Some(text)) => (quote!(rt_::ComputedKind::Constant(#text)), Vec::new()),
+            (None, Some(text)) => quote!(rt_::ComputedKind::Constant(#text)),
             (None, None) => return Err(format!("computed `{key}` has no value")),
         };
-        let pr = vars.iter().any(|v| per_request.contains(&v.as_str()));
-        let sec = vars.iter().any(|v| secret.contains(&v.as_str()));
+        let (pr, sec) = m.computed_flags(c)?;
         computed.push(
             quote!(rt_::ComputedMeta { key: #key, kind: #kind, per_request: #pr, secret: #sec }),
         );

@@ -34,6 +34,22 @@ pub struct ProviderMeta {
     pub methods: &'static [&'static MethodMeta],
 }
 
+impl ProviderMeta {
+    /// The auth method with this id.
+    pub fn method(&self, id: &str) -> Option<&'static MethodMeta> {
+        self.methods.iter().copied().find(|m| m.id == id)
+    }
+
+    /// The provider with this id in `providers`, which is sorted by id (as every
+    /// catalogue is: compiled, loaded at run time or selected).
+    pub fn find(providers: &[&'static ProviderMeta], id: &str) -> Option<&'static ProviderMeta> {
+        providers
+            .binary_search_by(|p| p.id.cmp(id))
+            .ok()
+            .map(|i| providers[i])
+    }
+}
+
 /// One form field, for building forms.
 #[derive(Debug, Clone, Copy)]
 pub struct FieldMeta {
