@@ -179,24 +179,33 @@ pub fn render_catalogue(catalogue: &Catalogue, opts: &Options) -> Result<Vec<Pag
         .iter()
         .flat_map(|spec| spec.auth_methods.iter().map(move |m| (spec, m)))
         .collect();
-    let mut pages = jobs
-        .par_iter()
-        .map(|&(spec, method)| method_pages(&engine, opts, spec, method))
-        .collect::<Vec<Result<Vec<Page>, DocsError>>>()
+    // The index pages list the whole catalogue: one thread renders them while the
+    // others render the method pages, instead of every thread waiting for them after.
+    let (methods, index) = rayon::join(
+        || {
+            jobs.par_iter()
+                .map(|&(spec, method)| method_pages(&engine, opts, spec, method))
+                .collect::<Vec<Result<Vec<Page>, DocsError>>>()
+        },
+        || {
+            Flavor::ALL.map(|flavor| {
+                let path = format!("index.{}", flavor.name());
+                let ctx = view::index_page(flavor, catalogue);
+                engine
+                    .render(&flavor.index_template(), ctx, &path)
+                    .map(|contents| Page { path, contents })
+            })
+        },
+    );
+    let mut pages = methods
         // In job order, so the error reported is the same on every run.
         .into_iter()
         .collect::<Result<Vec<Vec<Page>>, DocsError>>()?
         .into_iter()
         .flatten()
         .collect::<Vec<Page>>();
-    for flavor in Flavor::ALL {
-        let path = format!("index.{}", flavor.name());
-        let contents = engine.render(
-            &flavor.index_template(),
-            view::index_page(flavor, catalogue),
-            &path,
-        )?;
-        pages.push(Page { path, contents });
+    for page in index {
+        pages.push(page?);
     }
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     if let Some(w) = pages.windows(2).find(|w| w[0].path == w[1].path) {
