@@ -36,6 +36,7 @@ pub fn run(root: &Path, req: &Request<'_>) -> Result<(), String> {
                     connectspec_codegen::js::PACKAGE_DIR
                 );
             }
+            crate::keep_until_exit(cat);
         }
         Err(diags) => {
             spec_files = diags

@@ -39,6 +39,7 @@ pub fn generate(
     if specs == root.join("specs") {
         crate::js::write_package(root, &catalogue)?;
     }
+    crate::keep_until_exit(catalogue);
     Ok(())
 }
 

@@ -4,8 +4,10 @@
 //! Sections (each can be run alone with `--only`):
 //! - `validator`: the providers crate's criterion bench (compiled vs `jsonschema` vs
 //!   hand-written), read back from criterion's result files;
-//! - `load` and `docs`: load + check, and gen-docs, on 10, 100 and 1,000 synthetic
-//!   specs ([`connectspec_synth`]), each in a child process for its peak memory;
+//! - `load` and `docs`: load + check, and gen-docs, on 10, 100, 1,000 and 10,000
+//!   synthetic specs ([`connectspec_synth`]), each in a child process for its peak memory;
+//! - `commands`: `cargo xtask check` and `gen-docs` as users run them (through cargo,
+//!   dev profile) on 1,000 and 10,000 synthetic specs;
 //! - `build`: the providers crate built over 10 and 1,000 synthetic specs;
 //! - `service`: the server's load generator;
 //! - `js`: the browser validators against Ajv, and their shipped size (Node).
@@ -16,6 +18,7 @@
 //! load and docs report the best of several runs, the rest a single run.
 
 pub mod cargo;
+pub mod commands;
 pub mod js;
 pub mod probe;
 pub mod providers_build;
@@ -24,6 +27,7 @@ pub mod service;
 pub mod table;
 pub mod target;
 pub mod validator;
+pub mod watch;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -40,6 +44,8 @@ pub enum Section {
     Load,
     /// gen-docs on synthetic catalogues.
     Docs,
+    /// The xtask commands on synthetic catalogues, as users run them.
+    Commands,
     /// Providers crate build over synthetic catalogues.
     Build,
     /// Service load run.
@@ -50,10 +56,11 @@ pub enum Section {
 
 impl Section {
     /// Every section, in table order.
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 7] = [
         Section::Validator,
         Section::Load,
         Section::Docs,
+        Section::Commands,
         Section::Build,
         Section::Service,
         Section::Js,
@@ -65,6 +72,7 @@ impl Section {
             Section::Validator => "validator",
             Section::Load => "load",
             Section::Docs => "docs",
+            Section::Commands => "commands",
             Section::Build => "build",
             Section::Service => "service",
             Section::Js => "js",
@@ -97,8 +105,10 @@ impl Section {
 pub struct Options {
     /// The sections to run.
     pub sections: BTreeSet<Section>,
-    /// Catalogue sizes for `load` and `docs` (the goals speak of 10, 100 and 1,000).
+    /// Catalogue sizes for `load` and `docs` (the goals speak of 10 to 10,000).
     pub sizes: Vec<usize>,
+    /// Catalogue sizes for `commands` (the goals speak of 1,000 and 10,000).
+    pub command_sizes: Vec<usize>,
     /// Small and large catalogue sizes for `build`.
     pub build_sizes: (usize, usize),
     /// Profile of the measured builds.
@@ -115,7 +125,8 @@ impl Default for Options {
     fn default() -> Options {
         Options {
             sections: Section::ALL.into_iter().collect(),
-            sizes: vec![10, 100, 1000],
+            sizes: vec![10, 100, 1000, 10_000],
+            command_sizes: vec![1000, 10_000],
             build_sizes: (10, 1000),
             build_profile: Profile::Dev,
             requests: 100_000,
@@ -208,6 +219,18 @@ pub fn run(root: &Path, opts: &Options, mut progress: impl FnMut(Section, &[Row]
             };
             emit(section, rows, &mut all);
         }
+    }
+    if wanted(Section::Commands) {
+        let sets: Result<Vec<(usize, PathBuf)>, String> = opts
+            .command_sizes
+            .iter()
+            .map(|&n| catalogue(&work, n, opts.seed).map(|d| (n, d)))
+            .collect();
+        let rows = match sets {
+            Ok(sets) => commands::run(root, &work, &sets),
+            Err(e) => vec![Row::not_run("commands", "synthetic catalogues", e)],
+        };
+        emit(Section::Commands, rows, &mut all);
     }
     // Pages written by the docs probes; removed only now, after every timing, because
     // deleting many files slows down creating files shortly afterwards.

@@ -11,8 +11,10 @@ use crate::table::{self, Row};
 pub const DOCS_1000_MS: f64 = 1000.0;
 /// Goal: 10× the specs in at most 11× the time.
 pub const GROWTH: f64 = 11.0;
-/// Goal: peak resident memory, MB (10⁶ bytes).
+/// Goal: peak resident memory up to 1,000 specs, MB (10⁶ bytes).
 pub const PEAK_MB: f64 = 200.0;
+/// Goal: peak resident memory at 10,000 specs, MB.
+pub const PEAK_10K_MB: f64 = 1000.0;
 
 /// Repetitions per size (best-of-N is reported). The sets compared for growth get the
 /// same N: the minimum of more samples is lower, so fewer runs of the large set would
@@ -133,15 +135,22 @@ pub fn run(job: Job, bin: &Path, work: &Path, sets: &[(usize, PathBuf)]) -> Vec<
             ));
         }
     }
-    if let Some((n, r)) = results.iter().max_by_key(|(n, _)| *n) {
+    // The goals speak of 1,000 and 10,000 specs; smaller sets only when nothing larger ran.
+    let largest = results.iter().map(|(n, _)| *n).max().unwrap_or(0);
+    for (n, r) in results.iter().filter(|(n, _)| *n >= 1000 || *n == largest) {
         let mb = r.peak_rss_kb as f64 * 1024.0 / 1e6;
+        let (limit, goal) = if *n >= 10_000 {
+            (PEAK_10K_MB, "≤ 1 GB")
+        } else {
+            (PEAK_MB, "≤ 200 MB")
+        };
         rows.push(Row::at_most(
             section,
             format!("peak memory (max RSS), {n} specs"),
             format!("{mb:.1} MB"),
             mb,
-            PEAK_MB,
-            "≤ 200 MB",
+            limit,
+            goal,
         ));
     }
     rows

@@ -173,52 +173,39 @@ pub fn render_catalogue(catalogue: &Catalogue, opts: &Options) -> Result<Vec<Pag
         }
     }
     let engine = Engine::new(opts.templates.as_deref())?;
-    // (spec, method, flavour, whether this is an OAuth method's set-up page)
+    // One job per method: its guide is walked once for all its pages, and an OAuth
+    // method's guide and set-up pages share one context per flavour.
     let jobs: Vec<_> = catalogue
         .iter()
         .flat_map(|spec| spec.auth_methods.iter().map(move |m| (spec, m)))
-        .flat_map(|(spec, m)| Flavor::ALL.into_iter().map(move |f| (spec, m, f)))
-        .flat_map(|(spec, m, f)| {
-            let setup = m.is_oauth().then_some((spec, m, f, true));
-            std::iter::once((spec, m, f, false)).chain(setup)
-        })
         .collect();
-    let mut pages = jobs
-        .par_iter()
-        .map(|&(spec, method, flavor, setup)| {
-            let slug = if setup {
-                oauth::setup_slug(method)
-            } else {
-                method.slug()
-            };
-            let path = page_path(&spec.id, &slug, flavor);
-            let choice = view::Choice::new(method, opts.scopes.as_ref(), opts.actions.as_ref());
-            let ctx = view::method_page(flavor, spec, method, &choice).map_err(|message| {
-                DocsError::Model {
-                    page: path.clone(),
-                    message,
-                }
-            })?;
-            let template = match (method.is_oauth(), setup) {
-                (false, _) => flavor.page_template(),
-                (true, false) => flavor.oauth_template(),
-                (true, true) => flavor.oauth_setup_template(),
-            };
-            let contents = engine.render(&template, ctx, &path)?;
-            Ok(Page { path, contents })
-        })
-        .collect::<Vec<Result<Page, DocsError>>>()
+    // The index pages list the whole catalogue: one thread renders them while the
+    // others render the method pages, instead of every thread waiting for them after.
+    let (methods, index) = rayon::join(
+        || {
+            jobs.par_iter()
+                .map(|&(spec, method)| method_pages(&engine, opts, spec, method))
+                .collect::<Vec<Result<Vec<Page>, DocsError>>>()
+        },
+        || {
+            Flavor::ALL.map(|flavor| {
+                let path = format!("index.{}", flavor.name());
+                let ctx = view::index_page(flavor, catalogue);
+                engine
+                    .render(&flavor.index_template(), ctx, &path)
+                    .map(|contents| Page { path, contents })
+            })
+        },
+    );
+    let mut pages = methods
         // In job order, so the error reported is the same on every run.
         .into_iter()
-        .collect::<Result<Vec<Page>, DocsError>>()?;
-    for flavor in Flavor::ALL {
-        let path = format!("index.{}", flavor.name());
-        let contents = engine.render(
-            &flavor.index_template(),
-            view::index_page(flavor, catalogue),
-            &path,
-        )?;
-        pages.push(Page { path, contents });
+        .collect::<Result<Vec<Vec<Page>>, DocsError>>()?
+        .into_iter()
+        .flatten()
+        .collect::<Vec<Page>>();
+    for page in index {
+        pages.push(page?);
     }
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     if let Some(w) = pages.windows(2).find(|w| w[0].path == w[1].path) {
@@ -226,6 +213,39 @@ pub fn render_catalogue(catalogue: &Catalogue, opts: &Options) -> Result<Vec<Pag
             page: w[0].path.clone(),
             message: "two auth methods of one provider have the same slug".into(),
         });
+    }
+    Ok(pages)
+}
+
+/// The pages of one method, in the order: for each flavour, the guide page, then (for
+/// OAuth) the set-up page. An error names the first page it stops.
+fn method_pages(
+    engine: &Engine,
+    opts: &Options,
+    spec: &connectspec_lang::ProviderSpec,
+    method: &connectspec_lang::AuthMethod,
+) -> Result<Vec<Page>, DocsError> {
+    let choice = view::Choice::new(method, opts.scopes.as_ref(), opts.actions.as_ref());
+    let guide = guide::method_guide(method, choice.selection());
+    let mut pages = Vec::new();
+    for flavor in Flavor::ALL {
+        let path = page_path(&spec.id, &method.slug(), flavor);
+        let model_error = |message| DocsError::Model {
+            page: path.clone(),
+            message,
+        };
+        let guide = guide.as_ref().map_err(|m| model_error(m.clone()))?;
+        let ctx = view::method_page(flavor, spec, method, &choice, guide).map_err(model_error)?;
+        if method.is_oauth() {
+            let contents = engine.render(&flavor.oauth_template(), ctx.clone(), &path)?;
+            pages.push(Page { path, contents });
+            let path = page_path(&spec.id, &oauth::setup_slug(method), flavor);
+            let contents = engine.render(&flavor.oauth_setup_template(), ctx, &path)?;
+            pages.push(Page { path, contents });
+        } else {
+            let contents = engine.render(&flavor.page_template(), ctx, &path)?;
+            pages.push(Page { path, contents });
+        }
     }
     Ok(pages)
 }

@@ -12,7 +12,7 @@ use connectspec_lang::inline::Inline;
 use connectspec_lang::{AuthMethod, Catalogue, ProviderSpec};
 use minijinja::Value;
 
-use crate::guide::{Node, SectionView, StepView, Text};
+use crate::guide::{GuideView, Node, SectionView, StepView, Text};
 use crate::selection::Selection;
 use crate::sentences::{page_description, page_title};
 use crate::{Flavor, inline};
@@ -88,16 +88,18 @@ fn list(items: Vec<Value>) -> Value {
     Value::from(items)
 }
 
-/// The context of one method page.
+/// The context of one method's pages in `flavor` (its guide page and, for OAuth, its
+/// set-up page: the templates differ, the context is the same). `guide` is the
+/// method's typed guide for `choice` ([`crate::guide::method_guide`]), the same for
+/// every flavour, so the caller walks it once per method.
 pub fn method_page(
     flavor: Flavor,
     spec: &ProviderSpec,
     method: &AuthMethod,
     choice: &Choice,
+    guide: &GuideView,
 ) -> Result<Value, String> {
     let sel = choice.selection();
-    // One walk of the guide: the typed view the form gets too, rendered for the flavour.
-    let guide = crate::guide::method_guide(method, sel)?;
     let warning = match &guide.warning {
         Some(w) => safe(render_text(flavor, w)),
         None => Value::from(()),

@@ -58,7 +58,8 @@ pub fn derive(f: &Field) -> Result<Vectors, Refusal> {
     };
     let tree = match &f.pattern {
         Some(p) => {
-            let anchored = regex_syntax::parse(p).is_ok_and(|hir| crate::check::is_anchored(&hir));
+            let anchored =
+                crate::patterns::compile(p).is_ok_and(|c| crate::check::is_anchored(&c.hir));
             if !anchored {
                 return Err(Refusal::Broken);
             }

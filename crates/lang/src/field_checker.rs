@@ -22,10 +22,16 @@ pub struct FieldChecker<'f> {
 
 impl<'f> FieldChecker<'f> {
     /// Builds the checker. `Err` carries the regex crate's message when the pattern
-    /// does not compile (the checker reports that separately).
+    /// does not compile (the checker reports that separately). The pattern comes from
+    /// the process's shared table ([`crate::patterns`]) when the regex crate compiles it.
     pub fn new(field: &'f Field) -> Result<FieldChecker<'f>, regex::Error> {
         let pattern = match field.pattern.as_deref() {
-            Some(p) => Some((Pattern::new(p)?, rt::pattern_char_lengths(p))),
+            Some(p) => Some(match crate::patterns::compile(p) {
+                Ok(c) => (c.matcher.clone(), c.char_lengths),
+                // A shape the runtime lowers needs no regex: only `Pattern` says whether
+                // this one fails.
+                Err(_) => (Pattern::new(p)?, rt::pattern_char_lengths(p)),
+            }),
             None => None,
         };
         Ok(FieldChecker::with_pattern(field, pattern))

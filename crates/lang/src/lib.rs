@@ -14,6 +14,7 @@ pub mod files;
 pub mod inline;
 pub mod load;
 pub mod model;
+pub mod patterns;
 pub mod pointer;
 pub mod schema;
 pub mod yaml;

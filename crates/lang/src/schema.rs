@@ -76,6 +76,13 @@ pub struct SchemaProblem {
 
 /// Validates a document against the spec schema and returns every problem.
 pub fn validate(doc: &Value) -> Vec<SchemaProblem> {
+    // Nearly every document is valid. Deciding that stops at nothing and builds no
+    // error (paths, messages); collecting errors does both at every node, and was
+    // about a tenth of loading a catalogue. Only an invalid document is walked again
+    // for its problems, which are the same either way.
+    if VALIDATOR.is_valid(doc) {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for e in VALIDATOR.iter_errors(doc) {
         push_problem(&e, &mut out);

@@ -29,7 +29,8 @@ fn main() -> ExitCode {
     about = "Runs the benchmarks and prints one table of figures, goals and verdicts"
 )]
 struct Args {
-    /// Run only these sections (comma-separated): validator, load, docs, build, service, js.
+    /// Run only these sections (comma-separated): validator, load, docs, commands, build,
+    /// service, js.
     #[arg(long, value_name = "a,b")]
     only: Option<String>,
     /// Profile of the providers builds over synthetic specs: dev or release.
@@ -42,8 +43,11 @@ struct Args {
     #[arg(long)]
     reuse_criterion: bool,
     /// Catalogue sizes of the load and docs sections (comma-separated).
-    #[arg(long, default_value = "10,100,1000", value_name = "n,n")]
+    #[arg(long, default_value = "10,100,1000,10000", value_name = "n,n")]
     sizes: String,
+    /// Catalogue sizes of the commands section (comma-separated).
+    #[arg(long, default_value = "1000,10000", value_name = "n,n")]
+    command_sizes: String,
 }
 
 /// Runs the benchmark and prints the table and a summary line. Missed goals do not
@@ -61,15 +65,8 @@ fn run(root: &Path, args: Args) -> Result<(), String> {
     };
     opts.requests = args.requests;
     opts.reuse_criterion = args.reuse_criterion;
-    opts.sizes = args
-        .sizes
-        .split(',')
-        .map(|s| {
-            s.trim()
-                .parse::<usize>()
-                .map_err(|_| format!("--sizes: `{s}` is not a number"))
-        })
-        .collect::<Result<_, _>>()?;
+    opts.sizes = sizes("--sizes", &args.sizes)?;
+    opts.command_sizes = sizes("--command-sizes", &args.command_sizes)?;
     let start_load = connectspec_bench::load_average();
     let rows = connectspec_bench::run(root, &opts, |section, rows| {
         let load = connectspec_bench::load_average().unwrap_or_else(|| "?".into());
@@ -103,4 +100,15 @@ fn run(root: &Path, args: Args) -> Result<(), String> {
             unmeasured.join("\n  ")
         ))
     }
+}
+
+/// A comma-separated list of catalogue sizes.
+fn sizes(flag: &str, list: &str) -> Result<Vec<usize>, String> {
+    list.split(',')
+        .map(|s| {
+            s.trim()
+                .parse::<usize>()
+                .map_err(|_| format!("{flag}: `{s}` is not a number"))
+        })
+        .collect()
 }

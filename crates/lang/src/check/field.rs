@@ -102,13 +102,7 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &Ptr) {
     check_normalize(rep, f, fp);
     let (pattern_ok, pattern) = match &f.pattern {
         Some(pat) => match check_pattern(rep, &fp.join("pattern"), pat) {
-            Some((regex, hir)) => (
-                true,
-                Some((
-                    connectspec_runtime::Pattern::from_parts(regex, &hir),
-                    connectspec_runtime::hir_char_lengths(&hir),
-                )),
-            ),
+            Some(c) => (true, Some((c.matcher.clone(), c.char_lengths))),
             None => (false, None),
         },
         None => (true, None),

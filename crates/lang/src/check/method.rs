@@ -107,8 +107,8 @@ fn check_derived<'m>(
         if m.field(&d.from).is_none() {
             unknown_field(rep, &dp.join("from"), &d.from, m);
         }
-        if let Some((_, hir)) = check_pattern(rep, &dp.join("pattern"), &d.pattern)
-            && !has_capture(&hir, "value")
+        if let Some(compiled) = check_pattern(rep, &dp.join("pattern"), &d.pattern)
+            && !has_capture(&compiled.hir, "value")
         {
             rep.value(
                 &dp.join("pattern"),

@@ -435,8 +435,8 @@ fn check_token_response(rep: &mut Reporter<'_>, m: &AuthMethod, op: &Ptr, grant:
                 );
             }
         }
-        if let Some((re, _)) = check_pattern(rep, &cp.join("pattern"), &c.pattern)
-            && !re.is_match(&c.example)
+        if let Some(compiled) = check_pattern(rep, &cp.join("pattern"), &c.pattern)
+            && !compiled.regex.is_match(&c.example)
         {
             rep.value(
                 &cp.join("example"),

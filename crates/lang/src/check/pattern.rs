@@ -1,19 +1,18 @@
 //! Checks of a pattern: it compiles, is anchored, and translates to JavaScript.
 
+use std::sync::Arc;
+
 use regex_syntax::hir::{Hir, HirKind, Look};
 
 use crate::diag::Code;
 use crate::diag::{Reporter, shown};
+use crate::patterns::Compiled;
 
-/// Checks that a pattern compiles and is anchored; returns it compiled, and its HIR,
-/// when it compiles.
-pub(crate) fn check_pattern(
-    rep: &mut Reporter<'_>,
-    ptr: &str,
-    pat: &str,
-) -> Option<(regex::Regex, Hir)> {
-    let regex = match regex::Regex::new(pat) {
-        Ok(r) => r,
+/// Checks that a pattern compiles and is anchored; returns it compiled (shared with
+/// every other use of the same text, see [`crate::patterns`]) when it compiles.
+pub(crate) fn check_pattern(rep: &mut Reporter<'_>, ptr: &str, pat: &str) -> Option<Arc<Compiled>> {
+    let compiled = match crate::patterns::compile(pat) {
+        Ok(c) => c,
         Err(e) => {
             let msg = e.to_string();
             let detail = msg
@@ -33,8 +32,8 @@ pub(crate) fn check_pattern(
             return None;
         }
     };
-    let hir = regex_syntax::parse(pat).ok()?;
-    if !is_anchored(&hir) {
+    let hir = &compiled.hir;
+    if !is_anchored(hir) {
         rep.value(
             ptr,
             Code::UnanchoredPattern,
@@ -46,7 +45,7 @@ pub(crate) fn check_pattern(
             ),
         );
     }
-    if let Err(e) = crate::ecma::translate_hir(&hir) {
+    if let Err(e) = crate::ecma::translate_hir(hir) {
         rep.value(
             ptr,
             Code::UntranslatablePattern,
@@ -58,7 +57,7 @@ pub(crate) fn check_pattern(
             e.help,
         );
     }
-    Some((regex, hir))
+    Some(compiled)
 }
 
 pub(crate) fn is_anchored(hir: &Hir) -> bool {

@@ -41,7 +41,7 @@ impl<'f> Rules<'f> {
     /// `None` when the pattern does not compile (its own check reports that).
     pub(crate) fn new(f: &'f Field) -> Option<Rules<'f>> {
         let regex = match &f.pattern {
-            Some(p) => Some(regex::Regex::new(p).ok()?),
+            Some(p) => Some(crate::patterns::compile(p).ok()?.regex.clone()),
             None => None,
         };
         Some(Rules {

@@ -247,6 +247,15 @@ fn scalar_value(text: Cow<'_, str>, style: ScalarStyle) -> Option<Value> {
     if let Some(i) = plain_int(&text) {
         return Some(Value::Number(i.into()));
     }
+    // The booleans and null as every YAML schema spells them, the commonest plain
+    // scalars after integers (`optional: true`, `secret: true`): read here rather than
+    // through a whole document of serde-saphyr each.
+    match &*text {
+        "true" => return Some(Value::Bool(true)),
+        "false" => return Some(Value::Bool(false)),
+        "null" | "~" => return Some(Value::Null),
+        _ => {}
+    }
     Some(match typed::<Node>(&text)? {
         Node::Null => Value::Null,
         Node::Bool(b) => Value::Bool(b),
