@@ -2,6 +2,7 @@
 //! (a spec loaded from disk by `connectspec-loader`), so they are checked by the generic
 //! checker the generated constructors call and kept in one wiped buffer per value.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use zeroize::Zeroize;
@@ -14,11 +15,16 @@ use crate::source::FieldSource;
 
 /// Validated credentials of a method checked from its tables ([`super::Validator::Tables`]).
 /// Behaves as a generated type behind `dyn Credential`: the same values, the same
-/// public values and request auth, secrets only through `expose_value`.
+/// public values and request auth, secrets only through `expose_value`. Like a generated
+/// type's values, they live in one buffer (one allocation however many fields), wiped
+/// when the credential is dropped.
 pub struct TableCredential {
     meta: &'static MethodMeta,
-    /// Field values in form order, then derived values in declaration order.
-    values: Vec<Option<String>>,
+    /// Every present value, one after the other.
+    text: String,
+    /// Where value `i` lies in `text`: field values in form order, then derived values
+    /// in declaration order (`None`: absent).
+    spans: Box<[Option<(usize, usize)>]>,
     normalized: u64,
 }
 
@@ -38,15 +44,37 @@ impl TableCredential {
             &mut derived,
             &mut normalized,
         )?;
-        let values = values
-            .into_iter()
-            // An owned (normalised) value is moved, not copied: no copy is left to wipe.
-            .map(|v| v.map(std::borrow::Cow::into_owned))
-            .chain(derived)
-            .collect();
+        let len = values.iter().flatten().map(|v| v.len()).sum::<usize>()
+            + derived.iter().flatten().map(String::len).sum::<usize>();
+        let mut text = String::with_capacity(len);
+        let mut spans = Vec::with_capacity(values.len() + derived.len());
+        let mut push = |v: Option<&str>| {
+            spans.push(v.map(|v| {
+                let start = text.len();
+                text.push_str(v);
+                (start, text.len())
+            }));
+        };
+        for v in &values {
+            push(v.as_deref());
+        }
+        for d in &derived {
+            push(d.as_deref());
+        }
+        // The normalised copies and the derived values (which may come from a secret)
+        // are wiped now that they are in the buffer.
+        for v in values.into_iter().flatten() {
+            if let Cow::Owned(mut copy) = v {
+                copy.zeroize();
+            }
+        }
+        for mut d in derived.into_iter().flatten() {
+            d.zeroize();
+        }
         Ok(TableCredential {
             meta,
-            values,
+            text,
+            spans: spans.into_boxed_slice(),
             normalized,
         })
     }
@@ -58,7 +86,8 @@ impl Credential for TableCredential {
     }
 
     fn expose_value(&self, index: usize) -> Option<&str> {
-        self.values.get(index)?.as_deref()
+        let (start, end) = (*self.spans.get(index)?)?;
+        self.text.get(start..end)
     }
 
     fn normalized_bits(&self) -> u64 {
@@ -75,8 +104,6 @@ impl fmt::Debug for TableCredential {
 
 impl Drop for TableCredential {
     fn drop(&mut self) {
-        for v in self.values.iter_mut().flatten() {
-            v.zeroize();
-        }
+        self.text.zeroize();
     }
 }
