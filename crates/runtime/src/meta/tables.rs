@@ -24,8 +24,27 @@ pub struct TableCredential {
     text: String,
     /// Where value `i` lies in `text`: field values in form order, then derived values
     /// in declaration order (`None`: absent).
-    spans: Box<[Option<(usize, usize)>]>,
+    spans: Spans,
     normalized: u64,
+}
+
+/// How many values a credential holds without a second allocation: forms are short.
+const INLINE: usize = 12;
+
+/// The spans of the values: inline for short forms (as a generated type's fixed array),
+/// else on the heap.
+enum Spans {
+    Inline([Option<(u32, u32)>; INLINE]),
+    Heap(Box<[Option<(u32, u32)>]>),
+}
+
+impl Spans {
+    fn get(&self, i: usize) -> Option<(u32, u32)> {
+        match self {
+            Spans::Inline(a) => *a.get(i)?,
+            Spans::Heap(b) => *b.get(i)?,
+        }
+    }
 }
 
 impl TableCredential {
@@ -34,36 +53,47 @@ impl TableCredential {
         meta: &'static MethodMeta,
         source: &dyn FieldSource,
     ) -> Result<TableCredential, ValidationErrors> {
-        let mut values: Vec<Value<'_>> = vec![None; meta.rules.fields.len()];
+        let n = meta.rules.fields.len();
+        // The values are checked into a stack array when the form is short, as the
+        // generated constructors check into their frame.
+        let mut inline: [Value<'_>; INLINE] = Default::default();
+        let mut heap: Vec<Value<'_>> = Vec::new();
+        let values: &mut [Value<'_>] = if n <= INLINE {
+            &mut inline[..n]
+        } else {
+            heap.resize(n, None);
+            &mut heap
+        };
         let mut derived = Vec::new();
         let mut normalized = 0;
-        validate_values(
-            meta.rules,
-            source,
-            &mut values,
-            &mut derived,
-            &mut normalized,
-        )?;
+        validate_values(meta.rules, source, values, &mut derived, &mut normalized)?;
         let len = values.iter().flatten().map(|v| v.len()).sum::<usize>()
             + derived.iter().flatten().map(String::len).sum::<usize>();
         let mut text = String::with_capacity(len);
-        let mut spans = Vec::with_capacity(values.len() + derived.len());
-        let mut push = |v: Option<&str>| {
-            spans.push(v.map(|v| {
+        let count = n + derived.len();
+        let mut spans = if count <= INLINE {
+            Spans::Inline([None; INLINE])
+        } else {
+            Spans::Heap(vec![None; count].into_boxed_slice())
+        };
+        let slots: &mut [Option<(u32, u32)>] = match &mut spans {
+            Spans::Inline(a) => a,
+            Spans::Heap(b) => b,
+        };
+        let all = values
+            .iter()
+            .map(|v| v.as_deref())
+            .chain(derived.iter().map(|d| d.as_deref()));
+        for (slot, v) in slots.iter_mut().zip(all) {
+            *slot = v.map(|v| {
                 let start = text.len();
                 text.push_str(v);
-                (start, text.len())
-            }));
-        };
-        for v in &values {
-            push(v.as_deref());
-        }
-        for d in &derived {
-            push(d.as_deref());
+                (start as u32, text.len() as u32)
+            });
         }
         // The normalised copies and the derived values (which may come from a secret)
         // are wiped now that they are in the buffer.
-        for v in values.into_iter().flatten() {
+        for v in values.iter_mut().filter_map(Option::take) {
             if let Cow::Owned(mut copy) = v {
                 copy.zeroize();
             }
@@ -74,7 +104,7 @@ impl TableCredential {
         Ok(TableCredential {
             meta,
             text,
-            spans: spans.into_boxed_slice(),
+            spans,
             normalized,
         })
     }
@@ -86,8 +116,8 @@ impl Credential for TableCredential {
     }
 
     fn expose_value(&self, index: usize) -> Option<&str> {
-        let (start, end) = (*self.spans.get(index)?)?;
-        self.text.get(start..end)
+        let (start, end) = self.spans.get(index)?;
+        self.text.get(start as usize..end as usize)
     }
 
     fn normalized_bits(&self) -> u64 {
