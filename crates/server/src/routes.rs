@@ -164,7 +164,7 @@ async fn least_privilege(
         .collect();
     let scopes = m
         .least_privilege_scopes(&ids)
-        .map_err(|unknown| unknown_actions(m, &unknown))?;
+        .map_err(|unknown| crate::listing::unknown_actions(m, &unknown))?;
     let chosen: Vec<&str> = m
         .actions
         .iter()
@@ -249,7 +249,7 @@ async fn test(
     } else {
         let named: Vec<&str> = body.actions().iter().map(String::as_str).collect();
         if let Err(unknown) = m.least_privilege_scopes(&named) {
-            return Err(unknown_actions(m, &unknown));
+            return Err(crate::listing::unknown_actions(m, &unknown));
         }
         body.actions().to_vec()
     };
@@ -286,30 +286,5 @@ async fn method_not_allowed() -> Problem {
         "method-not-allowed",
         "Method not allowed",
         "this endpoint does not accept that HTTP method",
-    )
-}
-
-/// 422 for action ids the method does not declare.
-fn unknown_actions(
-    m: &connectspec_runtime::MethodMeta,
-    unknown: &connectspec_runtime::UnknownActions,
-) -> Problem {
-    // The unknown ids are counted, not repeated: a query string is no place to
-    // trust with echoing.
-    let known: Vec<&str> = m.actions.iter().map(|a| a.id).collect();
-    Problem::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "unknown-actions",
-        "Unknown actions",
-        format!(
-            "{unknown}; the actions of {} {} are: {}",
-            m.provider_name,
-            m.label,
-            if known.is_empty() {
-                "none".to_owned()
-            } else {
-                known.join(", ")
-            }
-        ),
     )
 }

@@ -182,6 +182,26 @@ async fn headers_give_scopes_and_expiry_compared_with_actions() {
     );
     assert!(r.get("expires_at").is_none(), "{r}");
 
+    // The listing says where the answer gives them.
+    let listing: Value = reqwest::get(svc.url("/v1/providers/acme"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let api_key = listing["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "api_key")
+        .unwrap();
+    assert_eq!(
+        api_key["connection_test"]["learns"],
+        json!({"scopes": {"header": "X-OAuth-Scopes", "separator": ","},
+               "expires_at": {"header": "Token-Expiration", "format": "datetime_utc"}}),
+        "{api_key}"
+    );
+
     // An action the method does not declare is refused, not echoed.
     let (s, r, text) = test(&svc, "api_key", key(), &["drop_tables"]).await;
     assert_eq!(s, 422, "{r}");
