@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use common::{Answer, OPERATOR_KEY, Service, Stub, config_for};
 use connectspec_server::catalogue::Catalogue;
+use connectspec_server::state::{StateKey, StateKeys};
 use serde_json::{Value, json};
 
 const KEY: &str = "acme-secret-key-0123456789";
@@ -83,6 +84,10 @@ async fn service(stub: &Stub) -> (Service, tempfile::TempDir) {
     std::fs::write(dir.path().join("acme.yaml"), SPEC).unwrap();
     let mut config = config_for(&["acme"], &stub.url, Duration::from_secs(10));
     config.catalogue = Arc::new(Catalogue::load(dir.path()).expect("the stand-in spec loads"));
+    // Keys to seal link sessions with.
+    config.oauth.keys = Arc::new(StateKeys::new(vec![
+        StateKey::from_bytes(&[7u8; 32]).unwrap(),
+    ]));
     (Service::start(config).await, dir)
 }
 
@@ -288,5 +293,51 @@ async fn pointers_read_the_json_answer() {
             "{r}"
         );
     }
+    svc.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_link_session_names_the_actions() {
+    let stub = Stub::start(Answer::Headers(
+        200,
+        &[("x-oauth-scopes", "cms:read, admin")],
+        "{}",
+    ))
+    .await;
+    let (svc, _dir) = service(&stub).await;
+    let opened: Value = reqwest::Client::new()
+        .post(svc.url("/v1/link/sessions"))
+        .header("authorization", format!("Bearer {OPERATOR_KEY}"))
+        .json(
+            &json!({"end_user": "user-42", "offers": [{"provider": "acme"}],
+                      "actions": ["read_cms"]}),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = opened["session_token"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{opened}"));
+    let r: Value = reqwest::Client::new()
+        .post(svc.url("/v1/providers/acme/methods/api_key/test"))
+        .header("connectspec-session", token)
+        .json(&json!({ "fields": key() }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(r["ok"], true, "{r}");
+    assert_eq!(r["granted_scopes"], json!(["cms:read", "admin"]), "{r}");
+    assert_eq!(r["excess_scopes"], json!(["admin"]), "{r}");
+    assert_eq!(
+        r["least_privilege_scopes"],
+        json!([{"id": "cms:read", "label": "Read the CMS"}]),
+        "{r}"
+    );
     svc.stop().await.unwrap();
 }
