@@ -164,10 +164,32 @@ pub fn method_page(
             ]),
         ),
         ("warning", warning),
+        (
+            "learns",
+            learns_sentence(method).map_or(Value::from(()), Value::from),
+        ),
         ("sections", list(sections)),
         ("fields", list(fields)),
         ("selected_scopes", selected),
     ]))
+}
+
+/// What the connection test learns besides success (`connection_test.learns`), as a
+/// sentence for the Connect step; `None` when it learns nothing.
+fn learns_sentence(method: &AuthMethod) -> Option<String> {
+    let l = method.connection_test.as_ref()?.learns.as_ref()?;
+    let noun = if method.oauth.is_some() {
+        "the access token".to_owned()
+    } else {
+        format!("the {}", method.label)
+    };
+    let what = match (l.scopes.is_some(), l.expires_at.is_some()) {
+        (true, true) => format!("which scopes {noun} holds and when it expires"),
+        (true, false) => format!("which scopes {noun} holds"),
+        (false, true) => format!("when {noun} expires"),
+        (false, false) => return None,
+    };
+    Some(format!("The connection test also reads {what}."))
 }
 
 fn provider_view(spec: &ProviderSpec) -> Value {

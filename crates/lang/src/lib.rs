@@ -25,9 +25,9 @@ pub use load::{Catalogue, LoadedSpec, load_dir, load_file, load_str, spec_files}
 pub use model::{
     ACCESS_TOKEN, Action, AuthKind, AuthMethod, BasicAuth, Bullet, CATEGORIES, CanonicalPart,
     Capture, CaptureSource, ClientAuth, ClientOwner, Computed, Condition, ConnectionTest, Derived,
-    EnumOption, Examples, Field, Format, Grant, GraphqlBody, Guide, HmacAlgorithm, HttpMethod,
-    Identity, InvalidExample, Limit, LimitKind, LimitUnit, Normalize, OAuth, Outcome, ProviderSpec,
-    Requirement, ResponseCheck, Rule, Scope, ScopeRequest, Section, Send, SignTimestamp,
-    SignatureEncoding, Signing, Step, TestBody, TimestampFormat, TokenRequestFormat, TokenResponse,
-    category_label, slugify,
+    EnumOption, Examples, ExpiryFormat, Field, Format, Grant, GraphqlBody, Guide, HmacAlgorithm,
+    HttpMethod, Identity, InvalidExample, LearnExpiry, LearnScopes, Learns, Limit, LimitKind,
+    LimitUnit, Normalize, OAuth, Outcome, ProviderSpec, Requirement, ResponseCheck, Rule, Scope,
+    ScopeRequest, Section, Send, SignTimestamp, SignatureEncoding, Signing, Step, TestBody,
+    TimestampFormat, TokenRequestFormat, TokenResponse, category_label, slugify,
 };

@@ -22,8 +22,9 @@ pub use oauth::{
     TokenRequestFormat, TokenResponse,
 };
 pub use request::{
-    CanonicalPart, Computed, GraphqlBody, HmacAlgorithm, Identity, ResponseCheck, SignTimestamp,
-    SignatureEncoding, Signing, TestBody, TimestampFormat,
+    CanonicalPart, Computed, ExpiryFormat, GraphqlBody, HmacAlgorithm, Identity, LearnExpiry,
+    LearnScopes, Learns, ResponseCheck, SignTimestamp, SignatureEncoding, Signing, TestBody,
+    TimestampFormat,
 };
 
 /// One SaaS provider: `specs/<id>.yaml`.
@@ -381,6 +382,10 @@ pub struct ConnectionTest {
     /// hub can tell that a reconnect links the same account.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,
+    /// What the answer says besides success: the scopes the credential holds and when
+    /// it expires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learns: Option<Learns>,
 }
 
 fn default_status() -> u16 {

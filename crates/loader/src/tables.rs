@@ -7,14 +7,15 @@ use std::collections::BTreeMap;
 use connectspec_codegen::{form_schema, setup_method};
 use connectspec_lang::{
     AuthMethod, CanonicalPart, CaptureSource, ClientAuth, ClientOwner, ConnectionTest, Field,
-    Grant, HmacAlgorithm, ProviderSpec, SignatureEncoding, TestBody, TimestampFormat,
+    Grant, HmacAlgorithm, Learns, ProviderSpec, SignatureEncoding, TestBody, TimestampFormat,
     TokenRequestFormat,
 };
 use connectspec_runtime::{
     self as rt, ActionMeta, BodyMeta, CaptureMeta, CheckKind, CheckMeta, ComputedKind,
-    ComputedMeta, CrossRule, DerivedRule, FieldMeta, FieldRules, IdentityMeta, Matcher,
-    MessagePart, MethodMeta, MethodRules, OAuthMeta, OptionRule, OutcomeMeta, Part, Pattern,
-    ProviderMeta, Segment, SendMeta, SignMeta, Template, TestMeta, TokenResponseMeta, Validator,
+    ComputedMeta, CrossRule, DerivedRule, ExpiryFormat, FieldMeta, FieldRules, IdentityMeta,
+    LearnFrom, LearnsMeta, Matcher, MessagePart, MethodMeta, MethodRules, OAuthMeta, OptionRule,
+    OutcomeMeta, Part, Pattern, ProviderMeta, Segment, SendMeta, SignMeta, Template, TestMeta,
+    TokenResponseMeta, Validator,
 };
 
 use crate::leak;
@@ -400,7 +401,30 @@ fn test_meta(m: &AuthMethod) -> Result<Option<TestMeta>, Problem> {
             pointer: leak::str(&id.pointer),
             label: leak::opt(&id.label),
         }),
+        learns: t.learns.as_ref().map(learns),
     }))
+}
+
+/// `learns` as `LearnsMeta` (a header wins over a pointer; the checker refuses both).
+fn learns(l: &Learns) -> LearnsMeta {
+    let from = |header: &Option<String>, pointer: &Option<String>| match (header, pointer) {
+        (Some(h), _) => Some(LearnFrom::Header(leak::str(h))),
+        (None, Some(p)) => Some(LearnFrom::Pointer(leak::str(p))),
+        (None, None) => None,
+    };
+    LearnsMeta {
+        scopes: l.scopes.as_ref().and_then(|s| from(&s.header, &s.pointer)),
+        scope_separator: leak::str(l.scopes.as_ref().map_or(",", |s| s.separator_or_default())),
+        expires_at: l.expires_at.as_ref().and_then(|e| {
+            let format = match e.format {
+                connectspec_lang::ExpiryFormat::Rfc3339 => ExpiryFormat::Rfc3339,
+                connectspec_lang::ExpiryFormat::Date => ExpiryFormat::Date,
+                connectspec_lang::ExpiryFormat::UnixSeconds => ExpiryFormat::UnixSeconds,
+                connectspec_lang::ExpiryFormat::DatetimeUtc => ExpiryFormat::DatetimeUtc,
+            };
+            Some((from(&e.header, &e.pointer)?, format))
+        }),
+    }
 }
 
 fn body_and_checks(t: &ConnectionTest) -> (Option<BodyMeta>, &'static [CheckMeta]) {

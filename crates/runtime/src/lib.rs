@@ -11,6 +11,7 @@ pub mod de;
 mod error;
 mod format;
 mod hosts;
+mod learn;
 mod lower;
 mod matcher;
 mod meta;
@@ -32,6 +33,9 @@ pub use check::{
 pub use error::{ErrorKind, FieldError, ValidationErrors};
 pub use format::Format;
 pub use hosts::{host_allowed, is_allowed_host_entry};
+pub use learn::{
+    ExpiryFormat, LearnFrom, Learned, LearnsMeta, parse_expiry, rfc3339, split_scopes,
+};
 pub use lower::{
     Lowered, LoweredPiece, Pattern, hir_char_lengths, lower_hir, lower_pattern,
     pattern_char_lengths,

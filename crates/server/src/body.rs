@@ -22,13 +22,20 @@ use crate::problem::Problem;
 #[derive(Debug, Clone, Copy)]
 pub struct BodyTimeout(pub std::time::Duration);
 
-/// The `fields` object of a request body; its strings are zeroed on drop.
-pub struct FieldsBody(Map<String, Value>);
+/// The `fields` object of a request body; its strings are zeroed on drop. A test
+/// request may also name the integration's `actions` (ids), so its report compares
+/// the scopes the credential holds with what they need.
+pub struct FieldsBody(Map<String, Value>, Vec<String>);
 
 impl FieldsBody {
     /// The submitted fields.
     pub fn fields(&self) -> &Map<String, Value> {
         &self.0
+    }
+
+    /// The `actions` named (ids), empty when none.
+    pub fn actions(&self) -> &[String] {
+        &self.1
     }
 }
 
@@ -225,13 +232,26 @@ pub fn parse_fields(bytes: &[u8]) -> Result<FieldsBody, Problem> {
             kind(&body.0)
         )));
     };
-    if top.keys().any(|k| k != "fields") {
+    if top.keys().any(|k| k != "fields" && k != "actions") {
         return Err(Problem::bad_request(
-            "the request body may only have the member `fields`",
+            "the request body may only have the members `fields` and `actions`",
         ));
     }
+    let actions = match top.get("actions") {
+        None => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|a| a.as_str().map(str::to_owned))
+            .collect::<Option<Vec<String>>>()
+            .ok_or_else(|| Problem::bad_request("`actions` must be an array of action ids"))?,
+        Some(_) => {
+            return Err(Problem::bad_request(
+                "`actions` must be an array of action ids",
+            ));
+        }
+    };
     match top.get_mut("fields") {
-        Some(Value::Object(fields)) => Ok(FieldsBody(std::mem::take(fields))),
+        Some(Value::Object(fields)) => Ok(FieldsBody(std::mem::take(fields), actions)),
         Some(other) => Err(Problem::bad_request(format!(
             "`fields` must be an object of field key to string value, not {}",
             kind(other)

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use axum::http::StatusCode;
 use connectspec_runtime::{
     ChecksOutcome, ErrorKind, ExposeSecret, FieldError, MethodMeta, RequestAuth, RequestTarget,
-    TestMeta, UrlPart, UrlValueError, host_allowed, placeholder_parts, read_answer,
+    TestMeta, UrlPart, UrlValueError, host_allowed, placeholder_parts, read_answer, rfc3339,
 };
 use serde::Serialize;
 use url::Url;
@@ -82,6 +82,41 @@ pub struct TestReport {
     /// Not a secret, but never logged.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<String>,
+    /// The scopes the credential holds, when the spec's `connection_test.learns` says
+    /// where the answer gives them and it does (a successful test only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub granted_scopes: Option<Vec<String>>,
+    /// When the credential expires (RFC 3339, UTC), when the spec says where the answer
+    /// gives it and it does (a successful test only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<String>,
+    /// Granted scopes beyond what the caller's actions need (with `actions`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub excess_scopes: Vec<String>,
+    /// The least-privilege scopes of the caller's actions, when the granted ones are
+    /// missing some or hold more.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub least_privilege_scopes: Option<Vec<ScopeView>>,
+    /// A warning for a successful test: missing or excess scopes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
+}
+
+impl TestReport {
+    /// Compares the granted scopes of a successful report with what `actions` (the
+    /// integration's) need: `missing_scopes`, `excess_scopes` and the least-privilege
+    /// scopes to use instead, with a `warning`. The test still succeeds.
+    pub fn advise(&mut self, meta: &'static MethodMeta, actions: &[&str]) {
+        let Some(granted) = self.granted_scopes.as_deref().filter(|_| self.ok) else {
+            return;
+        };
+        if let Some(a) = crate::learned::compare(meta, granted, actions) {
+            self.missing_scopes = a.missing;
+            self.excess_scopes = a.excess;
+            self.least_privilege_scopes = Some(a.least_privilege);
+            self.warning = Some(a.warning);
+        }
+    }
 }
 
 /// Which of the spec's response checks failed.
@@ -229,15 +264,25 @@ impl Tester {
                 let status = response.status().as_u16();
                 let checked = !test.checks.is_empty();
                 let mut identity = None;
-                let verdict = if status == test.expect_status
-                    && (checked || test.identity.is_some())
+                let success = status == test.expect_status;
+                // Headers for `learns`, kept before the body consumes the answer.
+                let headers = if success && test.learns.is_some() {
+                    response.headers().clone()
+                } else {
+                    reqwest::header::HeaderMap::new()
+                };
+                let mut learned = crate::learned::learn(test, &headers, None);
+                let verdict = if success
+                    && (checked || test.identity.is_some() || crate::learned::needs_body(test))
                 {
-                    // Without checks the body only serves the identity: a body that cannot
-                    // be read leaves the test as its status says, without one.
+                    // Without checks the body only serves the identity and what the test
+                    // learns: a body that cannot be read leaves the test as its status
+                    // says, without them.
                     match read_bounded(response).await {
                         Ok(Some(body)) => {
                             let answer = read_answer(test.checks, test.identity.as_ref(), &body);
                             identity = answer.identity;
+                            learned = crate::learned::learn(test, &headers, Some(&body));
                             Some(BodyVerdict::Checked(answer.checks))
                         }
                         Ok(None) if checked => Some(BodyVerdict::TooLarge),
@@ -258,16 +303,23 @@ impl Tester {
                     status,
                     elapsed_ms,
                     checks = ?verdict,
+                    learned_scopes = learned.scopes.is_some(),
+                    learned_expiry = learned.expires_at.is_some(),
                     "connection test answered"
                 );
                 let report = match verdict {
                     Some(v) => checked_report(meta, test, status, v),
                     None => report(meta, test, status),
                 };
-                Ok(TestReport {
+                let mut report = TestReport {
                     identity: identity.filter(|_| report.ok),
                     ..report
-                })
+                };
+                if report.ok {
+                    report.granted_scopes = learned.scopes;
+                    report.expires_at = learned.expires_at.map(rfc3339);
+                }
+                Ok(report)
             }
             Err(e) if e.is_timeout() => Err(self.timeout_problem(meta, started)),
             Err(e) if refused(&e).is_some() => {
@@ -574,6 +626,11 @@ pub fn report(meta: &'static MethodMeta, test: &'static TestMeta, status: u16) -
         note: test.note,
         failed_check: None,
         identity: None,
+        granted_scopes: None,
+        expires_at: None,
+        excess_scopes: Vec::new(),
+        least_privilege_scopes: None,
+        warning: None,
     };
     if status == test.expect_status {
         return TestReport {

@@ -26,6 +26,7 @@ pub mod config;
 mod connect_page;
 mod connection_test;
 mod extract;
+mod learned;
 pub mod link;
 mod listen;
 mod listing;

@@ -5,7 +5,10 @@
 
 use crate::catalogue::Catalogue;
 
-use connectspec_runtime::{FieldMeta, IdentityMeta, MethodMeta, ProviderMeta, TestMeta};
+use connectspec_runtime::{
+    ExpiryFormat, FieldMeta, IdentityMeta, LearnFrom, LearnsMeta, MethodMeta, ProviderMeta,
+    TestMeta,
+};
 use serde::Serialize;
 
 /// `GET /v1/providers`.
@@ -155,6 +158,62 @@ struct TestView {
     /// Where the account's identity is in the answer (the test's report carries it).
     #[serde(skip_serializing_if = "Option::is_none")]
     identity: Option<IdentityView>,
+    /// What a successful test reads besides success (the report carries the values).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    learns: Option<LearnsView>,
+}
+
+/// Where the test's answer gives the granted scopes and the expiry.
+#[derive(Serialize)]
+struct LearnsView {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scopes: Option<LearnSourceView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expires_at: Option<LearnSourceView>,
+}
+
+/// A response header or a JSON pointer (and, for an expiry, its format).
+#[derive(Serialize)]
+struct LearnSourceView {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    header: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pointer: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    separator: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    format: Option<&'static str>,
+}
+
+fn learn_source(from: LearnFrom) -> LearnSourceView {
+    let (header, pointer) = match from {
+        LearnFrom::Header(h) => (Some(h), None),
+        LearnFrom::Pointer(p) => (None, Some(p)),
+    };
+    LearnSourceView {
+        header,
+        pointer,
+        separator: None,
+        format: None,
+    }
+}
+
+fn learns_view(l: &LearnsMeta) -> LearnsView {
+    LearnsView {
+        scopes: l.scopes.map(|f| LearnSourceView {
+            separator: Some(l.scope_separator),
+            ..learn_source(f)
+        }),
+        expires_at: l.expires_at.map(|(f, format)| LearnSourceView {
+            format: Some(match format {
+                ExpiryFormat::Rfc3339 => "rfc3339",
+                ExpiryFormat::Date => "date",
+                ExpiryFormat::UnixSeconds => "unix_seconds",
+                ExpiryFormat::DatetimeUtc => "datetime_utc",
+            }),
+            ..learn_source(f)
+        }),
+    }
 }
 
 /// The connection test's identity: its pointer into the answer and what it is.
@@ -260,6 +319,7 @@ fn test(t: &'static TestMeta) -> TestView {
         identity: t
             .identity
             .map(|IdentityMeta { pointer, label }| IdentityView { pointer, label }),
+        learns: t.learns.as_ref().map(learns_view),
     }
 }
 
@@ -274,4 +334,29 @@ pub fn required_scopes(t: &TestMeta) -> Vec<ScopeView> {
 /// Path of a method's link page.
 pub fn page_path(m: &MethodMeta) -> String {
     format!("/connect/{}/{}", m.provider_id, m.id)
+}
+
+/// 422 for action ids the method does not declare.
+pub(crate) fn unknown_actions(
+    m: &connectspec_runtime::MethodMeta,
+    unknown: &connectspec_runtime::UnknownActions,
+) -> crate::problem::Problem {
+    // The unknown ids are counted, not repeated: a query string is no place to
+    // trust with echoing.
+    let known: Vec<&str> = m.actions.iter().map(|a| a.id).collect();
+    crate::problem::Problem::new(
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+        "unknown-actions",
+        "Unknown actions",
+        format!(
+            "{unknown}; the actions of {} {} are: {}",
+            m.provider_name,
+            m.label,
+            if known.is_empty() {
+                "none".to_owned()
+            } else {
+                known.join(", ")
+            }
+        ),
+    )
 }

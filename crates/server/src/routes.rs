@@ -162,26 +162,9 @@ async fn least_privilege(
             scopes: a.scopes,
         })
         .collect();
-    let scopes = m.least_privilege_scopes(&ids).map_err(|unknown| {
-        // The unknown ids are counted, not repeated: a query string is no place to
-        // trust with echoing.
-        let known: Vec<&str> = m.actions.iter().map(|a| a.id).collect();
-        Problem::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "unknown-actions",
-            "Unknown actions",
-            format!(
-                "{unknown}; the actions of {} {} are: {}",
-                m.provider_name,
-                m.label,
-                if known.is_empty() {
-                    "none".to_owned()
-                } else {
-                    known.join(", ")
-                }
-            ),
-        )
-    })?;
+    let scopes = m
+        .least_privilege_scopes(&ids)
+        .map_err(|unknown| crate::listing::unknown_actions(m, &unknown))?;
     let chosen: Vec<&str> = m
         .actions
         .iter()
@@ -260,6 +243,16 @@ async fn test(
         )));
     }
     let auth = checked(&state, m, body.fields())?.request_auth();
+    // The integration's actions: named in the request, else the session's.
+    let actions: Vec<String> = if body.actions().is_empty() {
+        caller.session().map_or_else(Vec::new, |s| s.a.clone())
+    } else {
+        let named: Vec<&str> = body.actions().iter().map(String::as_str).collect();
+        if let Err(unknown) = m.least_privilege_scopes(&named) {
+            return Err(crate::listing::unknown_actions(m, &unknown));
+        }
+        body.actions().to_vec()
+    };
     drop(body);
     // A browser's tests are limited per session: a session is no oracle for checking
     // stolen keys at speed.
@@ -268,7 +261,9 @@ async fn test(
     {
         return Err(crate::link::connect::too_many());
     }
-    let report = state.tester().run(m, auth).await?;
+    let mut report = state.tester().run(m, auth).await?;
+    let actions: Vec<&str> = actions.iter().map(String::as_str).collect();
+    report.advise(m, &actions);
     Ok(json(StatusCode::OK, &report))
 }
 

@@ -2,8 +2,8 @@
 //! test's body and response checks.
 
 use connectspec_lang::{
-    AuthMethod, CanonicalPart, ConnectionTest, HmacAlgorithm, SignatureEncoding, TestBody,
-    TimestampFormat,
+    AuthMethod, CanonicalPart, ConnectionTest, ExpiryFormat, HmacAlgorithm, SignatureEncoding,
+    TestBody, TimestampFormat,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -109,4 +109,43 @@ pub(crate) fn body_and_checks(t: &ConnectionTest) -> (TokenStream, TokenStream) 
         quote!(rt_::CheckMeta { pointer: #ptr, kind: #kind, meaning: #meaning })
     });
     (body, quote!(&[#(#checks),*]))
+}
+
+/// `learns: Option<LearnsMeta>` of `TestMeta` (a header wins over a pointer; the
+/// checker refuses both).
+pub(crate) fn learns(t: &ConnectionTest) -> TokenStream {
+    let Some(l) = &t.learns else {
+        return quote!(None);
+    };
+    let from = |header: &Option<String>, pointer: &Option<String>| match (header, pointer) {
+        (Some(h), _) => Some(quote!(rt_::LearnFrom::Header(#h))),
+        (None, Some(p)) => Some(quote!(rt_::LearnFrom::Pointer(#p))),
+        (None, None) => None,
+    };
+    let scopes = match l.scopes.as_ref().and_then(|s| from(&s.header, &s.pointer)) {
+        Some(f) => quote!(Some(#f)),
+        None => quote!(None),
+    };
+    let separator = l.scopes.as_ref().map_or(",", |s| s.separator_or_default());
+    let expires = l
+        .expires_at
+        .as_ref()
+        .and_then(|e| Some((from(&e.header, &e.pointer)?, e.format)));
+    let expires = match expires {
+        Some((f, format)) => {
+            let format = match format {
+                ExpiryFormat::Rfc3339 => quote!(Rfc3339),
+                ExpiryFormat::Date => quote!(Date),
+                ExpiryFormat::UnixSeconds => quote!(UnixSeconds),
+                ExpiryFormat::DatetimeUtc => quote!(DatetimeUtc),
+            };
+            quote!(Some((#f, rt_::ExpiryFormat::#format)))
+        }
+        None => quote!(None),
+    };
+    quote!(Some(rt_::LearnsMeta {
+        scopes: #scopes,
+        scope_separator: #separator,
+        expires_at: #expires,
+    }))
 }

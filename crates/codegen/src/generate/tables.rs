@@ -377,6 +377,7 @@ pub(super) fn test_meta(m: &AuthMethod) -> Result<TokenStream, String> {
         }
         None => quote!(None),
     };
+    let learns = crate::generate::request::learns(t);
     Ok(quote! {
         Some(rt_::TestMeta {
             method: #method,
@@ -389,6 +390,7 @@ pub(super) fn test_meta(m: &AuthMethod) -> Result<TokenStream, String> {
             body: #body,
             checks: #checks,
             identity: #identity,
+            learns: #learns,
         })
     })
 }

@@ -182,6 +182,7 @@ pub mod intercom {
                 body: None,
                 checks: &[],
                 identity: None,
+                learns: None,
             }),
             scopes: &[],
             scope_includes: &[],

@@ -134,6 +134,7 @@ pub mod mailchimp {
                 body: None,
                 checks: &[],
                 identity: None,
+                learns: None,
             }),
             scopes: &[],
             scope_includes: &[],

@@ -79,6 +79,7 @@ pub mod zoom {
                 body: None,
                 checks: &[],
                 identity: None,
+                learns: None,
             }),
             scopes: &[],
             scope_includes: &[],

@@ -159,6 +159,7 @@ pub mod oneflow {
                 body: None,
                 checks: &[],
                 identity: None,
+                learns: None,
             }),
             scopes: &[],
             scope_includes: &[],
@@ -425,6 +426,7 @@ pub mod webflow {
                     pointer: "/id",
                     label: Some("Id of the user who authorized the token"),
                 }),
+                learns: None,
             }),
             scopes: &[
                 ("assets:read", "Assets: read-only"),

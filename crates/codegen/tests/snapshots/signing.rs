@@ -266,6 +266,7 @@ pub mod duo {
                     },
                 ],
                 identity: None,
+                learns: None,
             }),
             scopes: &[],
             scope_includes: &[],

@@ -11,6 +11,7 @@ mod guide;
 pub(crate) mod host_limits;
 pub(crate) mod host_shapes;
 pub(crate) mod hosts;
+mod learns;
 mod limits;
 mod method;
 pub(crate) mod oauth;

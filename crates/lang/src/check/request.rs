@@ -320,10 +320,13 @@ pub(crate) fn check_test_request(
     if let Some(id) = &t.identity {
         check_identity(rep, t, id, &tp.join("identity"));
     }
+    if let Some(l) = &t.learns {
+        crate::check::learns::check_learns(rep, t, l, &tp.join("learns"));
+    }
 }
 
 /// E061 for a pointer that is not RFC 6901.
-fn check_pointer(rep: &mut Reporter<'_>, ptr: &str, p: &str) -> bool {
+pub(crate) fn check_pointer(rep: &mut Reporter<'_>, ptr: &str, p: &str) -> bool {
     let Err(why) = pointer_syntax(p) else {
         return true;
     };

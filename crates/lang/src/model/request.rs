@@ -178,3 +178,76 @@ pub struct Computed {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub constant: Option<String>,
 }
+
+/// What a successful connection test learns from its answer besides success: the
+/// scopes the credential really holds and when it expires.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Learns {
+    /// Where the granted scopes are: a response header (GitHub's `X-OAuth-Scopes`) or a
+    /// JSON pointer (a string, split at `separator`, or an array of strings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<LearnScopes>,
+    /// Where the credential's expiry is, and how it is written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<LearnExpiry>,
+}
+
+/// Where the granted scopes are in the answer: exactly one of `header` or `pointer`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LearnScopes {
+    /// A response header, e.g. `X-OAuth-Scopes`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
+    /// An RFC 6901 pointer into the JSON answer, e.g. `/scopes`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<String>,
+    /// What separates scopes in a string: `,` by default for a header, a space for a
+    /// string at a pointer (a JSON array of strings needs none). Spaces around each
+    /// scope are dropped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub separator: Option<String>,
+}
+
+/// Where the credential's expiry is in the answer: exactly one of `header` or
+/// `pointer`, and its format.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LearnExpiry {
+    /// A response header, e.g. `GitHub-Authentication-Token-Expiration`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
+    /// An RFC 6901 pointer into the JSON answer, e.g. `/expires_at`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<String>,
+    /// How the expiry is written.
+    pub format: ExpiryFormat,
+}
+
+/// How an expiry is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ExpiryFormat {
+    /// RFC 3339, e.g. `2021-10-07T19:07:53Z` or `2021-10-07T21:07:53+02:00`.
+    Rfc3339,
+    /// A calendar date, e.g. `2021-10-07`: the credential works through that day (UTC)
+    /// and stops at the end of it.
+    Date,
+    /// Seconds since 1970-01-01 UTC, e.g. `1633633673` (a JSON number or a string).
+    UnixSeconds,
+    /// A UTC date and time with a space and `UTC`, e.g. `2021-10-07 19:07:53 UTC`.
+    DatetimeUtc,
+}
+
+impl LearnScopes {
+    /// The separator in use: the given one, else `,` for a header and a space for a
+    /// string at a pointer.
+    pub fn separator_or_default(&self) -> &str {
+        match (&self.separator, &self.header) {
+            (Some(s), _) => s,
+            (None, Some(_)) => ",",
+            (None, None) => " ",
+        }
+    }
+}

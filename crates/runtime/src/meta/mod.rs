@@ -125,6 +125,8 @@ pub struct TestMeta {
     pub checks: &'static [CheckMeta],
     /// Where the account's identity is in the JSON answer of the success status.
     pub identity: Option<IdentityMeta>,
+    /// What the answer says besides success: granted scopes and expiry.
+    pub learns: Option<crate::LearnsMeta>,
 }
 
 /// An auth method.

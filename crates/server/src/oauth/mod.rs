@@ -68,6 +68,9 @@ struct OAuthBody {
     access_token: Option<String>,
     #[serde(default)]
     values: BTreeMap<String, String>,
+    /// The integration's actions (ids), for a token test's scope comparison.
+    #[serde(default)]
+    actions: Vec<String>,
     /// The end user's own OAuth client (client id and secret), for a method whose spec
     /// lets the end user bring one.
     #[serde(default)]
@@ -552,7 +555,17 @@ pub(crate) async fn test(
     req: Request,
 ) -> Result<Response, Problem> {
     let o = oauth_of(m)?;
-    let mut body = body(&state, req, &["fields", "access_token", "values"]).await?;
+    let mut body = body(
+        &state,
+        req,
+        &["fields", "access_token", "values", "actions"],
+    )
+    .await?;
+    let named: Vec<&str> = body.actions.iter().map(String::as_str).collect();
+    if let Err(unknown) = m.least_privilege_scopes(&named) {
+        return Err(crate::listing::unknown_actions(m, &unknown));
+    }
+    let actions = body.actions.clone();
     // The fields first: a bad field is a 422 whatever else the body lacks.
     let creds = fields_of(&state, m, &body)?;
     let Some(token) = body.access_token.take() else {
@@ -606,7 +619,9 @@ pub(crate) async fn test(
             .expose_key(k)
             .or_else(|| captured.get(k).copied())
     });
-    let report = state.tester().run(m, auth).await?;
+    let mut report = state.tester().run(m, auth).await?;
+    let actions: Vec<&str> = actions.iter().map(String::as_str).collect();
+    report.advise(m, &actions);
     Ok(json(StatusCode::OK, &report))
 }
 

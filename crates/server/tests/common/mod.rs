@@ -99,6 +99,8 @@ pub enum Answer {
     Body(u16, &'static str),
     /// This status with a JSON body of 2 MiB.
     Large(u16),
+    /// This status with these response headers and this JSON body.
+    Headers(u16, &'static [(&'static str, &'static str)], &'static str),
 }
 
 #[derive(Clone)]
@@ -201,6 +203,21 @@ async fn stub_handler(State(s): State<StubState>, req: Request) -> Response {
         Answer::Hang => {
             tokio::time::sleep(Duration::from_secs(60)).await;
             StatusCode::OK.into_response()
+        }
+        Answer::Headers(code, headers, body) => {
+            let mut res = (
+                StatusCode::from_u16(code).unwrap(),
+                [("content-type", "application/json")],
+                body,
+            )
+                .into_response();
+            for (name, value) in headers {
+                res.headers_mut().append(
+                    axum::http::HeaderName::from_static(name),
+                    axum::http::HeaderValue::from_static(value),
+                );
+            }
+            res
         }
     }
 }

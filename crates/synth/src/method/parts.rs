@@ -224,6 +224,8 @@ pub(super) fn test(
         body,
         checks,
         identity,
+        // Nothing learned: the corpus stays as it was (no draw from `rng`).
+        learns: None,
         path: path.into(),
         expect_status: 200,
         requires_scopes: requires,

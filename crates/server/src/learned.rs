@@ -1,0 +1,140 @@
+//! What a successful connection test learned: the scopes the credential holds and when
+//! it expires (the spec's `connection_test.learns`), and how the scopes compare with
+//! what the integration's actions need.
+//!
+//! Scopes and expiry are facts about the credential, not secrets; the values are still
+//! never logged (a log line says only whether they were found).
+
+use std::collections::BTreeSet;
+
+use connectspec_runtime::{Learned, MethodMeta, TestMeta};
+
+use crate::listing::ScopeView;
+
+/// Whether the test's `learns` needs the answer's JSON body.
+pub(crate) fn needs_body(test: &TestMeta) -> bool {
+    test.learns.is_some_and(|l| l.needs_body())
+}
+
+/// Reads what the spec declares from the answer's headers and (when read) body.
+pub(crate) fn learn(
+    test: &TestMeta,
+    headers: &reqwest::header::HeaderMap,
+    body: Option<&[u8]>,
+) -> Learned {
+    let Some(l) = test.learns else {
+        return Learned::default();
+    };
+    let doc = body
+        .filter(|_| l.needs_body())
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(b).ok());
+    // A header given more than once is read at its first value.
+    l.read(
+        |name| headers.get(name).and_then(|v| v.to_str().ok()),
+        doc.as_ref(),
+    )
+}
+
+/// How granted scopes compare with what the actions need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ScopeAdvice {
+    /// Needed and not granted (a granted scope counts for those it includes).
+    pub missing: Vec<ScopeView>,
+    /// Granted beyond what the actions need.
+    pub excess: Vec<String>,
+    /// The least-privilege scopes of the actions.
+    pub least_privilege: Vec<ScopeView>,
+    /// What the end user or hub should know.
+    pub warning: String,
+}
+
+/// Compares `granted` with what `actions` need; `None` when they match (or no action
+/// is the method's: the caller checks the ones it was given).
+pub(crate) fn compare(
+    meta: &'static MethodMeta,
+    granted: &[String],
+    actions: &[&str],
+) -> Option<ScopeAdvice> {
+    let known: Vec<&str> = actions
+        .iter()
+        .copied()
+        .filter(|a| meta.action(a).is_some())
+        .collect();
+    if known.is_empty() {
+        return None;
+    }
+    let needed = meta.least_privilege_scopes(&known).ok()?;
+    let held = closure(meta, granted.iter().map(String::as_str));
+    let wanted = closure(meta, needed.iter().map(|(id, _)| *id));
+    let missing: Vec<ScopeView> = needed
+        .iter()
+        .filter(|(id, _)| !held.contains(*id))
+        .map(|&(id, label)| ScopeView { id, label })
+        .collect();
+    let excess: Vec<String> = granted
+        .iter()
+        .filter(|g| !wanted.contains(g.as_str()))
+        .cloned()
+        .collect();
+    if missing.is_empty() && excess.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if !missing.is_empty() {
+        let labels: Vec<&str> = missing.iter().map(|s| s.label).collect();
+        parts.push(format!(
+            "it lacks what the integration needs: {}",
+            labels.join(", ")
+        ));
+    }
+    if !excess.is_empty() {
+        parts.push(format!(
+            "it holds {} more than the integration needs",
+            if excess.len() == 1 {
+                "one scope".to_owned()
+            } else {
+                format!("{} scopes", excess.len())
+            }
+        ));
+    }
+    let warning = format!(
+        "{} accepted the {}, but {}. Least privilege: {}.",
+        meta.provider_name,
+        meta.label,
+        parts.join(", and "),
+        if needed.is_empty() {
+            "no scopes".to_owned()
+        } else {
+            needed
+                .iter()
+                .map(|(_, label)| *label)
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    );
+    Some(ScopeAdvice {
+        missing,
+        excess,
+        least_privilege: needed
+            .into_iter()
+            .map(|(id, label)| ScopeView { id, label })
+            .collect(),
+        warning,
+    })
+}
+
+/// The scopes in `ids` with every scope they include, directly or through a chain.
+fn closure<'a>(meta: &MethodMeta, ids: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut todo: Vec<String> = ids.map(str::to_owned).collect();
+    while let Some(id) = todo.pop() {
+        if seen.contains(&id) {
+            continue;
+        }
+        if let Some((_, inc)) = meta.scope_includes.iter().find(|(s, _)| *s == id) {
+            todo.extend(inc.iter().map(|s| (*s).to_owned()));
+        }
+        seen.insert(id);
+    }
+    seen
+}
