@@ -251,3 +251,30 @@ impl LearnScopes {
         }
     }
 }
+
+impl super::AuthMethod {
+    /// Whether a computed value is made anew for each request (it names the signature or
+    /// the time stamp) and whether it is secret (it names a secret field or the
+    /// signature): `(per_request, secret)`. Decided here once, for the generator and the
+    /// loader alike. `Err` when a `base64` template does not parse (the checker reports it).
+    pub fn computed_flags(&self, c: &Computed) -> Result<(bool, bool), String> {
+        let Some(t) = &c.base64 else {
+            return Ok((false, false));
+        };
+        let parts = connectspec_runtime::parse_template(t).map_err(|(_, e)| e)?;
+        let vars: Vec<String> = connectspec_runtime::Part::placeholders(&parts)
+            .into_iter()
+            .map(|(v, _)| v.key.clone())
+            .collect();
+        let sign = self.send.sign.as_ref();
+        let per_request = |v: &str| {
+            sign.is_some_and(|g| g.key == v || g.timestamp.as_ref().is_some_and(|t| t.key == v))
+        };
+        let secret =
+            |v: &str| sign.is_some_and(|g| g.key == v) || self.field(v).is_some_and(|f| f.secret);
+        Ok((
+            vars.iter().any(|v| per_request(v)),
+            vars.iter().any(|v| secret(v)),
+        ))
+    }
+}
