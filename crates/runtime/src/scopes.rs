@@ -22,25 +22,34 @@ where
     S: AsRef<str>,
 {
     let union: BTreeSet<&str> = needed.into_iter().collect();
-    let mut implied: BTreeSet<String> = BTreeSet::new();
-    for s in &union {
-        let mut seen: BTreeSet<String> = BTreeSet::new();
-        let mut todo: Vec<String> = includes(s)
-            .into_iter()
-            .map(|x| x.as_ref().to_owned())
-            .collect();
-        while let Some(next) = todo.pop() {
-            if next != *s && seen.insert(next.clone()) {
-                todo.extend(includes(&next).into_iter().map(|x| x.as_ref().to_owned()));
-            }
-        }
-        implied.extend(seen);
-    }
+    // What the union's scopes include (the spec checker refuses cycles, E070).
+    let implied = with_included(union.iter().flat_map(|s| includes(s)), &includes);
     declared
         .iter()
         .copied()
         .filter(|id| union.contains(id) && !implied.contains(*id))
         .collect()
+}
+
+/// `ids` and every scope they include, directly or through a chain of `includes`
+/// (`includes(id)` gives the scopes a scope directly includes).
+pub fn with_included<I, S>(
+    ids: impl IntoIterator<Item = impl AsRef<str>>,
+    includes: impl Fn(&str) -> I,
+) -> BTreeSet<String>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut todo: Vec<String> = ids.into_iter().map(|x| x.as_ref().to_owned()).collect();
+    while let Some(id) = todo.pop() {
+        if !seen.contains(&id) {
+            todo.extend(includes(&id).into_iter().map(|x| x.as_ref().to_owned()));
+            seen.insert(id);
+        }
+    }
+    seen
 }
 
 /// An action of a method: what an integration does, and the scopes it needs.

@@ -5,8 +5,6 @@
 //! Scopes and expiry are facts about the credential, not secrets; the values are still
 //! never logged (a log line says only whether they were found).
 
-use std::collections::BTreeSet;
-
 use connectspec_runtime::{Learned, MethodMeta, TestMeta};
 
 use crate::listing::ScopeView;
@@ -64,8 +62,8 @@ pub(crate) fn compare(
         return None;
     }
     let needed = meta.least_privilege_scopes(&known).ok()?;
-    let held = closure(meta, granted.iter().map(String::as_str));
-    let wanted = closure(meta, needed.iter().map(|(id, _)| *id));
+    let held = meta.with_included(granted.iter().map(String::as_str));
+    let wanted = meta.with_included(needed.iter().map(|(id, _)| *id));
     let missing: Vec<ScopeView> = needed
         .iter()
         .filter(|(id, _)| !held.contains(*id))
@@ -121,20 +119,4 @@ pub(crate) fn compare(
             .collect(),
         warning,
     })
-}
-
-/// The scopes in `ids` with every scope they include, directly or through a chain.
-fn closure<'a>(meta: &MethodMeta, ids: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
-    let mut seen: BTreeSet<String> = BTreeSet::new();
-    let mut todo: Vec<String> = ids.map(str::to_owned).collect();
-    while let Some(id) = todo.pop() {
-        if seen.contains(&id) {
-            continue;
-        }
-        if let Some((_, inc)) = meta.scope_includes.iter().find(|(s, _)| *s == id) {
-            todo.extend(inc.iter().map(|s| (*s).to_owned()));
-        }
-        seen.insert(id);
-    }
-    seen
 }

@@ -8,6 +8,8 @@ pub(crate) mod credential;
 pub(crate) mod oauth;
 pub(crate) mod tables;
 
+use std::collections::BTreeSet;
+
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::check::MethodRules;
@@ -250,6 +252,19 @@ impl MethodMeta {
         self.actions.iter().find(|a| a.id == id)
     }
 
+    /// The scopes scope `id` directly includes.
+    pub fn includes(&self, id: &str) -> &'static [&'static str] {
+        self.scope_includes
+            .iter()
+            .find(|(s, _)| *s == id)
+            .map_or(&[], |(_, inc)| *inc)
+    }
+
+    /// `ids` and every scope they include, directly or through a chain.
+    pub fn with_included<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
+        crate::scopes::with_included(ids, |id| self.includes(id))
+    }
+
     /// The least-privilege scopes for a set of action ids: the union of their scopes,
     /// less those another of them includes, in declaration order, with labels.
     /// `Err` carries the ids that are not actions of this method.
@@ -270,16 +285,12 @@ impl MethodMeta {
             .iter()
             .filter_map(|a| self.action(a))
             .flat_map(|a| a.scopes.iter().copied());
-        let includes = |id: &str| -> &'static [&'static str] {
-            self.scope_includes
-                .iter()
-                .find(|(s, _)| *s == id)
-                .map_or(&[], |(_, inc)| *inc)
-        };
-        Ok(crate::least_privilege(&declared, needed, includes)
-            .into_iter()
-            .map(|id| (id, self.scope_label(id).unwrap_or(id)))
-            .collect())
+        Ok(
+            crate::least_privilege(&declared, needed, |id| self.includes(id))
+                .into_iter()
+                .map(|id| (id, self.scope_label(id).unwrap_or(id)))
+                .collect(),
+        )
     }
 
     /// Builds the request authentication from a lookup of field/derived values.
