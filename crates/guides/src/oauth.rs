@@ -95,14 +95,10 @@ pub fn oauth_view(
     };
     Ok(Some(map([
         ("grant", Value::from(grant.as_str())),
-        // Whose app a link uses: `integrator`, `end_user` or `either`.
+        // Whose app a link uses: `integrator`, `end_user`, `either` or `dynamic`.
         (
             "client",
-            Value::from(match o.client {
-                connectspec_lang::ClientOwner::Integrator => "integrator",
-                connectspec_lang::ClientOwner::EndUser => "end_user",
-                connectspec_lang::ClientOwner::Either => "either",
-            }),
+            Value::from(o.client.as_str()),
         ),
         (
             "user_approves",

@@ -108,6 +108,18 @@ pub enum Code {
     /// The setup fields lack the client id or secret the grant and client
     /// authentication need, or mark them wrongly.
     OAuthClient,
+    /// A token exchange that does not fit the method: `kind: token_exchange` without
+    /// `exchange` (or the reverse), an `{assertion}` without `assertion`, a body on a
+    /// GET, a bad pointer or capture.
+    Exchange,
+    /// A private-key field or JWT assertion that cannot work: a key field that is not
+    /// secret, a key file without the member holding the key, an assertion naming a
+    /// field without `private_key`, algorithms that disagree, a lifetime out of range.
+    PrivateKey,
+    /// OAuth discovery or dynamic registration that does not fit: `client: dynamic`
+    /// without `discovery`, endpoints named as well as discovered, a grant other than
+    /// the authorization code.
+    Discovery,
     /// A connection-test body that cannot be sent: on a method other than POST, an
     /// empty GraphQL query, variables that are not an object.
     RequestBody,
@@ -189,6 +201,9 @@ impl Code {
             Code::UserBaseUrl => "E042",
             Code::OAuthGrant => "E050",
             Code::OAuthClient => "E051",
+            Code::Exchange => "E052",
+            Code::PrivateKey => "E053",
+            Code::Discovery => "E054",
             Code::RequestBody => "E060",
             Code::BadPointer => "E061",
             Code::CheckCondition => "E062",
@@ -205,7 +220,7 @@ impl Code {
     }
 
     /// Every code, in the order of their ids (the broken-spec corpus proves each one).
-    pub const ALL: [Code; 52] = [
+    pub const ALL: [Code; 55] = [
         Code::Io,
         Code::YamlSyntax,
         Code::UnknownKey,
@@ -246,6 +261,9 @@ impl Code {
         Code::UserBaseUrl,
         Code::OAuthGrant,
         Code::OAuthClient,
+        Code::Exchange,
+        Code::PrivateKey,
+        Code::Discovery,
         Code::RequestBody,
         Code::BadPointer,
         Code::CheckCondition,
@@ -552,18 +570,21 @@ mod tests {
             Code::UserBaseUrl => 37,
             Code::OAuthGrant => 38,
             Code::OAuthClient => 39,
-            Code::RequestBody => 40,
-            Code::BadPointer => 41,
-            Code::CheckCondition => 42,
-            Code::Signing => 43,
-            Code::ComputedValue => 44,
-            Code::SignedValueMisplaced => 45,
-            Code::BadIdentity => 46,
-            Code::ScopeCycle => 47,
-            Code::ExamplesNotDerivable => 48,
-            Code::Stale => 49,
-            Code::StalePages => 50,
-            Code::StalePackage => 51,
+            Code::Exchange => 40,
+            Code::PrivateKey => 41,
+            Code::Discovery => 42,
+            Code::RequestBody => 43,
+            Code::BadPointer => 44,
+            Code::CheckCondition => 45,
+            Code::Signing => 46,
+            Code::ComputedValue => 47,
+            Code::SignedValueMisplaced => 48,
+            Code::BadIdentity => 49,
+            Code::ScopeCycle => 50,
+            Code::ExamplesNotDerivable => 51,
+            Code::Stale => 52,
+            Code::StalePages => 53,
+            Code::StalePackage => 54,
         };
         for (i, c) in Code::ALL.iter().enumerate() {
             assert_eq!(position(*c), i, "{c:?}");

@@ -18,6 +18,8 @@ pub struct FieldChecker<'f> {
     forbidden: Vec<&'f str>,
     options: Vec<OptionRule<'f>>,
     normalize: Vec<rt::Normalize<&'f str>>,
+    key_members: Vec<&'f str>,
+    key_equals: Vec<(&'f str, &'f str)>,
 }
 
 impl<'f> FieldChecker<'f> {
@@ -79,6 +81,16 @@ impl<'f> FieldChecker<'f> {
                 .iter()
                 .map(rt::Normalize::as_deref)
                 .collect(),
+            key_members: field
+                .private_key
+                .iter()
+                .flat_map(|k| k.members.iter().map(String::as_str))
+                .collect(),
+            key_equals: field
+                .private_key
+                .iter()
+                .flat_map(|k| k.equals.iter().map(|(a, b)| (a.as_str(), b.as_str())))
+                .collect(),
         }
     }
 
@@ -101,6 +113,17 @@ impl<'f> FieldChecker<'f> {
             normalize: &self.normalize,
             pattern: self.pattern.as_ref().map(|r| r as &dyn rt::Matcher),
             pattern_lengths: self.pattern_lengths,
+            private_key: f.private_key.as_ref().map(|k| rt::PrivateKeyMeta {
+                json: k.container == crate::model::KeyContainer::Json,
+                members: &self.key_members,
+                key_member: k.key_member.as_deref(),
+                equals: &self.key_equals,
+                algorithm: match k.algorithm {
+                    crate::model::JwtAlgorithm::RS256 => rt::JwtAlg::RS256,
+                    crate::model::JwtAlgorithm::ES256 => rt::JwtAlg::ES256,
+                },
+                min_bits: k.min_bits,
+            }),
         }
     }
 

@@ -31,3 +31,7 @@ pub use model::{
     ScopeRequest, Section, Send, SignTimestamp, SignatureEncoding, Signing, Step, TestBody,
     TimestampFormat, TokenRequestFormat, TokenResponse, category_label, slugify,
 };
+pub use model::{
+    ASSERTION, Assertion, Discovery, Exchange, ExchangeBody, ExchangeCapture, ExchangeExpiry,
+    ExchangeResponse, JwtAlgorithm, KeyContainer, PrivateKey,
+};

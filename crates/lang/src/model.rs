@@ -11,11 +11,16 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 mod category;
+mod exchange;
 mod guide;
 mod oauth;
 mod request;
 pub use category::{CATEGORIES, category_label};
 pub use connectspec_runtime::Format;
+pub use exchange::{
+    ASSERTION, Assertion, Discovery, Exchange, ExchangeBody, ExchangeCapture, ExchangeExpiry,
+    ExchangeResponse, JwtAlgorithm, KeyContainer, PrivateKey,
+};
 pub use guide::{Bullet, Guide, Section, Step};
 pub use oauth::{
     ACCESS_TOKEN, Capture, CaptureSource, ClientAuth, ClientOwner, Grant, OAuth, ScopeRequest,
@@ -94,6 +99,10 @@ pub struct AuthMethod {
     /// OAuth 2.0 endpoints and token exchange; required with `kind: oauth2`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oauth: Option<OAuth>,
+    /// The request that trades the fields for an access token (optionally signing a
+    /// JWT assertion first); required with `kind: token_exchange`, refused otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exchange: Option<Exchange>,
     /// Permissions the credential may carry.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scopes: Vec<Scope>,
@@ -126,6 +135,10 @@ pub enum AuthKind {
     /// OAuth 2.0: the token comes from the provider's token endpoint (see `grant`,
     /// `oauth` and `setup_fields`); `send` names it `{access_token}`.
     Oauth2,
+    /// The fields (a key and secret, a password, a service-account key file) are
+    /// traded for a short-lived access token by the `exchange` request; `send` names it
+    /// `{access_token}`.
+    TokenExchange,
 }
 
 /// One form field.
@@ -174,6 +187,10 @@ pub struct Field {
     /// A built-in format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<Format>,
+    /// The value is a private key (PEM) or a key file holding one (JSON), for signing
+    /// JWT assertions; validated precisely and always secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub private_key: Option<PrivateKey>,
     /// A closed choice; the value must be one of the option values.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<EnumOption>,
@@ -208,6 +225,7 @@ impl Field {
             prefixes: Vec::new(),
             forbidden_prefixes: Vec::new(),
             format: None,
+            private_key: None,
             options: Vec::new(),
             default: None,
             normalize: Vec::new(),

@@ -13,6 +13,7 @@
 //! whose model changed, and a spec that no longer loads keeps serving its last good
 //! version while its diagnostics are reported.
 
+mod exchange;
 mod leak;
 pub mod tables;
 

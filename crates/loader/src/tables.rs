@@ -106,6 +106,7 @@ fn method(p: &ProviderSpec, m: &AuthMethod) -> Result<&'static MethodMeta, Vec<P
             None
         }
     };
+    let exchange = keep(crate::exchange::exchange_meta(m), &mut problems).flatten();
     let (Some(send), Some(test), Some(base_url), true) =
         (send, test, base_url, problems.is_empty())
     else {
@@ -162,6 +163,7 @@ fn method(p: &ProviderSpec, m: &AuthMethod) -> Result<&'static MethodMeta, Vec<P
         json_schema: leak::str(&schema),
         validator: Validator::Tables,
         oauth,
+        exchange,
     }))
 }
 
@@ -210,6 +212,7 @@ fn field_rules(f: &Field) -> Result<FieldRules<'static>, Problem> {
         normalize: leak::slice(f.normalize.iter().map(normalize_step).collect()),
         pattern,
         pattern_lengths,
+        private_key: crate::exchange::private_key(&f.private_key),
     })
 }
 
@@ -286,7 +289,7 @@ fn segments(parts: &[Part]) -> &'static [Segment<'static>] {
     )
 }
 
-fn pairs(
+pub(crate) fn pairs(
     map: &BTreeMap<String, String>,
 ) -> Result<&'static [(&'static str, Template<'static>)], Problem> {
     let items = map
@@ -494,7 +497,7 @@ fn oauth_meta(
         },
         setup,
         authorization_url: one(opt_template(&o.authorization_url))?,
-        token_url: one(template(&o.token_url))?,
+        token_url: one(opt_template(&o.token_url))?,
         refresh_url: one(opt_template(&o.refresh_url))?,
         default_scopes: leak::strs(&o.scopes.default),
         required_scopes: leak::strs(&o.scopes.required),
@@ -516,6 +519,13 @@ fn oauth_meta(
             ClientOwner::Integrator => rt::ClientOwner::Integrator,
             ClientOwner::EndUser => rt::ClientOwner::EndUser,
             ClientOwner::Either => rt::ClientOwner::Either,
+            ClientOwner::Dynamic => rt::ClientOwner::Dynamic,
+        },
+        discovery: match &o.discovery {
+            Some(d) => Some(rt::DiscoveryMeta {
+                resource: one(template(&d.resource))?,
+            }),
+            None => None,
         },
     })))
 }

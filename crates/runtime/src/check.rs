@@ -70,6 +70,8 @@ pub struct FieldRules<'a> {
     /// says nothing; [`crate::pattern_char_lengths`]): a pattern failure names the
     /// value's length only outside this range, where the length is what is wrong.
     pub pattern_lengths: (u32, u32),
+    /// The value is a private key or a key file holding one.
+    pub private_key: Option<crate::PrivateKeyMeta<'a>>,
 }
 
 impl std::fmt::Debug for FieldRules<'_> {

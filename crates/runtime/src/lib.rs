@@ -42,6 +42,10 @@ pub use lower::{
 };
 pub use matcher::{ByteClass, Matcher};
 pub use meta::credential::{Credential, CredentialExt, RESERVED_FIELD_KEYS};
+pub use meta::exchange::{
+    AssertionMeta, DiscoveryMeta, ExchangeAnswerError, ExchangeBodyMeta, ExchangeCaptureMeta,
+    ExchangeMeta, ExchangedToken, JwtAlg, PrivateKeyMeta,
+};
 pub use meta::oauth::{
     CaptureMeta, CaptureSource, ClientOwner, Endpoint, GrantKind, OAuthMeta, TokenResponseError,
     TokenResponseMeta, TokenSet,

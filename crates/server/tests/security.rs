@@ -312,7 +312,7 @@ async fn hostile_url_values_are_refused_and_reach_nothing() {
                 .flat_map(|o| {
                     [
                         o.authorization_url.as_deref(),
-                        Some(o.token_url.as_str()),
+                        o.token_url.as_deref(),
                         o.refresh_url.as_deref(),
                     ]
                 })

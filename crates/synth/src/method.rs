@@ -107,6 +107,7 @@ fn method(
         send,
         connection_test,
         oauth: None,
+        exchange: None,
         actions: actions(&scopes),
         scopes,
         limits,

@@ -8,6 +8,7 @@
 //! generator knows no provider.
 
 mod literals;
+mod exchange;
 mod oauth;
 mod registry;
 mod request;

@@ -42,6 +42,7 @@ pub fn setup_method(m: &AuthMethod) -> AuthMethod {
         send: Send::default(),
         connection_test: None,
         oauth: None,
+        exchange: None,
         scopes: Vec::new(),
         actions: Vec::new(),
         limits: Vec::new(),
@@ -71,7 +72,14 @@ pub(crate) fn oauth_items(m: &AuthMethod) -> Result<(TokenStream, TokenStream), 
     };
     let authorization_url = opt_tpl(&o.authorization_url, &mut tpl);
     let refresh_url = opt_tpl(&o.refresh_url, &mut tpl);
-    let token_url = tpl(&o.token_url);
+    let token_url = opt_tpl(&o.token_url, &mut tpl);
+    let discovery = match &o.discovery {
+        Some(d) => {
+            let r = tpl(&d.resource);
+            quote!(Some(rt_::DiscoveryMeta { resource: #r }))
+        }
+        None => quote!(None),
+    };
     let mut params = |map: &std::collections::BTreeMap<String, String>| {
         let items: Vec<TokenStream> = map
             .iter()
@@ -139,6 +147,7 @@ pub(crate) fn oauth_items(m: &AuthMethod) -> Result<(TokenStream, TokenStream), 
         ClientOwner::Integrator => quote!(rt_::ClientOwner::Integrator),
         ClientOwner::EndUser => quote!(rt_::ClientOwner::EndUser),
         ClientOwner::Either => quote!(rt_::ClientOwner::Either),
+        ClientOwner::Dynamic => quote!(rt_::ClientOwner::Dynamic),
     };
     let tr = &o.token_response;
     let access = &tr.access_token;
@@ -178,6 +187,7 @@ pub(crate) fn oauth_items(m: &AuthMethod) -> Result<(TokenStream, TokenStream), 
             },
             captures: &[#(#captures),*],
             client: #client,
+            discovery: #discovery,
         };
     };
     Ok((items, quote!(Some(&OAUTH))))

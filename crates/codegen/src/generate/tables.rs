@@ -108,6 +108,11 @@ pub(super) fn method_items(
         problems.extend(e);
         (TokenStream::new(), TokenStream::new())
     });
+    let (exchange_items, exchange) = crate::generate::exchange::exchange_items(m)
+        .unwrap_or_else(|e| {
+            problems.extend(e);
+            (TokenStream::new(), TokenStream::new())
+        });
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -175,9 +180,12 @@ pub(super) fn method_items(
                 json_schema: #schema,
                 validator: rt_::Validator::Compiled(super::#s::boxed_),
                 oauth: #oauth,
+                exchange: #exchange,
             };
 
             #oauth_items
+
+            #exchange_items
 
             #(#enums)*
         }
@@ -230,6 +238,7 @@ fn field_tables(
         .as_deref()
         .map_or((0, u32::MAX), pattern_char_lengths);
     let (lo, hi) = (num(lo), num(hi));
+    let private_key = crate::generate::exchange::private_key(&f.private_key);
     let rules = quote! {
     rt_::FieldRules {
         key: #key,
@@ -247,6 +256,7 @@ fn field_tables(
         normalize: &[#(#normalize),*],
         pattern: #pattern,
         pattern_lengths: (#lo, #hi),
+        private_key: #private_key,
     }
     };
     let (description, placeholder) = (opt_str(&f.description), opt_str(&f.placeholder));

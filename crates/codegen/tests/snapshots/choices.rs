@@ -49,6 +49,7 @@ pub mod intercom {
                 normalize: &[rt_::Normalize::Trim, rt_::Normalize::Lowercase],
                 pattern: None,
                 pattern_lengths: (0, 4294967295),
+                private_key: None,
             },
             rt_::FieldRules {
                 key: "access_token",
@@ -66,6 +67,7 @@ pub mod intercom {
                 normalize: &[rt_::Normalize::Trim],
                 pattern: None,
                 pattern_lengths: (0, 4294967295),
+                private_key: None,
             },
         ];
         /// The method's checking tables.
@@ -190,6 +192,7 @@ pub mod intercom {
             json_schema: "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"additionalProperties\":false,\"description\":\"Checks the normalised field values (after the trimming and other normalisation the spec declares), as the validator stores them. The JavaScript module in packages/validators takes the raw input, normalises it and checks it with the validator's messages.\",\"properties\":{\"access_token\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"The access token of an app in your workspace, from the Developer Hub under Authentication.\",\"minLength\":1,\"title\":\"Access Token\",\"type\":\"string\",\"writeOnly\":true},\"region\":{\"anyOf\":[{\"const\":\"\"},{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"minLength\":1,\"oneOf\":[{\"const\":\"us\",\"title\":\"United States\"},{\"const\":\"eu\",\"title\":\"Europe\"},{\"const\":\"au\",\"title\":\"Australia\"}]}],\"default\":\"us\",\"description\":\"Where your workspace is hosted. It shows in the address you sign in at: `app.intercom.com` is the United States, `app.eu.intercom.com` Europe and `app.au.intercom.com` Australia.\",\"title\":\"Workspace Region\",\"type\":\"string\"}},\"required\":[\"access_token\"],\"title\":\"Intercom Access Token\",\"type\":\"object\"}",
             validator: rt_::Validator::Compiled(super::AccessToken::boxed_),
             oauth: None,
+            exchange: None,
         };
         /// The options of Workspace Region.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -43,6 +43,7 @@ pub mod mailchimp {
                 normalize: &[rt_::Normalize::Trim],
                 pattern: Some(&PATTERN_API_KEY),
                 pattern_lengths: (4, 4294967295),
+                private_key: None,
             },
         ];
         /// The method's checking tables.
@@ -142,6 +143,7 @@ pub mod mailchimp {
             json_schema: "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"additionalProperties\":false,\"description\":\"Checks the normalised field values (after the trimming and other normalisation the spec declares), as the validator stores them. The JavaScript module in packages/validators takes the raw input, normalises it and checks it with the validator's messages.\",\"properties\":{\"api_key\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"},{\"pattern\":\"^[\\\\u{0}-\\\\u{8}\\\\u{E}-\\\\u{1F}\\\\u{21}-\\\\u{84}\\\\u{86}-\\\\u{9F}\\\\u{A1}-\\\\u{167F}\\\\u{1681}-\\\\u{1FFF}\\\\u{200B}-\\\\u{2027}\\\\u{202A}-\\\\u{202E}\\\\u{2030}-\\\\u{205E}\\\\u{2060}-\\\\u{2FFF}\\\\u{3001}-\\\\u{10FFFF}]+-(?<value>[a-z]+[0-9]+)$\"}],\"description\":\"The full key, including its ending such as `-us6`. That ending names your account's data centre and decides which API host is used.\",\"minLength\":1,\"pattern\":\"^[\\\\u{0}-\\\\u{8}\\\\u{E}-\\\\u{1F}\\\\u{21}-\\\\u{84}\\\\u{86}-\\\\u{9F}\\\\u{A1}-\\\\u{167F}\\\\u{1681}-\\\\u{1FFF}\\\\u{200B}-\\\\u{2027}\\\\u{202A}-\\\\u{202E}\\\\u{2030}-\\\\u{205E}\\\\u{2060}-\\\\u{2FFF}\\\\u{3001}-\\\\u{10FFFF}]+-[a-z]+[0-9]+$\",\"title\":\"API Key\",\"type\":\"string\",\"writeOnly\":true}},\"required\":[\"api_key\"],\"title\":\"Mailchimp API Key\",\"type\":\"object\"}",
             validator: rt_::Validator::Compiled(super::ApiKey::boxed_),
             oauth: None,
+            exchange: None,
         };
     }
     /// Validated credentials of Mailchimp's API Key method: deserialize it (serde), or build it with `from_fields`, `from_json`, `try_from(&json)` or `from_source`. The values are read through accessors, so they cannot change after validation.

@@ -87,15 +87,16 @@ pub mod zoom {
             json_schema: "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"additionalProperties\":false,\"description\":\"Checks the normalised field values (after the trimming and other normalisation the spec declares), as the validator stores them. The JavaScript module in packages/validators takes the raw input, normalises it and checks it with the validator's messages.\",\"properties\":{},\"required\":[],\"title\":\"Zoom Server-to-Server OAuth\",\"type\":\"object\"}",
             validator: rt_::Validator::Compiled(super::ServerToServer::boxed_),
             oauth: Some(&OAUTH),
+            exchange: None,
         };
         /// The method's OAuth 2.0 endpoints, scopes and token handling.
         pub static OAUTH: rt_::OAuthMeta = rt_::OAuthMeta {
             grant: rt_::GrantKind::ClientCredentials,
             setup: &super::server_to_server_setup::META,
             authorization_url: None,
-            token_url: rt_::Template {
+            token_url: Some(rt_::Template {
                 segments: &[rt_::Segment::Lit("https://zoom.us/oauth/token")],
-            },
+            }),
             refresh_url: None,
             default_scopes: &[],
             required_scopes: &[],
@@ -121,6 +122,7 @@ pub mod zoom {
             },
             captures: &[],
             client: rt_::ClientOwner::EndUser,
+            discovery: None,
         };
     }
     /// Validated credentials of Zoom's Server-to-Server OAuth method: deserialize it (serde), or build it with `from_fields`, `from_json`, `try_from(&json)` or `from_source`. The values are read through accessors, so they cannot change after validation.
@@ -242,6 +244,7 @@ pub mod zoom {
                 normalize: &[rt_::Normalize::Trim],
                 pattern: None,
                 pattern_lengths: (0, 4294967295),
+                private_key: None,
             },
             rt_::FieldRules {
                 key: "client_id",
@@ -259,6 +262,7 @@ pub mod zoom {
                 normalize: &[rt_::Normalize::Trim],
                 pattern: None,
                 pattern_lengths: (0, 4294967295),
+                private_key: None,
             },
             rt_::FieldRules {
                 key: "client_secret",
@@ -276,6 +280,7 @@ pub mod zoom {
                 normalize: &[rt_::Normalize::Trim],
                 pattern: None,
                 pattern_lengths: (0, 4294967295),
+                private_key: None,
             },
         ];
         /// The method's checking tables.
@@ -349,6 +354,7 @@ pub mod zoom {
             json_schema: "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"additionalProperties\":false,\"description\":\"Checks the normalised field values (after the trimming and other normalisation the spec declares), as the validator stores them. The JavaScript module in packages/validators takes the raw input, normalises it and checks it with the validator's messages.\",\"properties\":{\"account_id\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"On the app's **App Credentials** page in the Zoom App Marketplace.\",\"minLength\":1,\"title\":\"Account ID\",\"type\":\"string\"},\"client_id\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"On the same page.\",\"minLength\":1,\"title\":\"Client ID\",\"type\":\"string\"},\"client_secret\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"On the same page.\",\"minLength\":1,\"title\":\"Client Secret\",\"type\":\"string\",\"writeOnly\":true}},\"required\":[\"account_id\",\"client_id\",\"client_secret\"],\"title\":\"Zoom Server-to-Server OAuth setup\",\"type\":\"object\"}",
             validator: rt_::Validator::Compiled(super::ServerToServerSetup::boxed_),
             oauth: None,
+            exchange: None,
         };
     }
     /// Validated credentials of Zoom's Server-to-Server OAuth setup method: deserialize it (serde), or build it with `from_fields`, `from_json`, `try_from(&json)` or `from_source`. The values are read through accessors, so they cannot change after validation.

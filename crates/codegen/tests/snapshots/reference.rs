@@ -51,6 +51,7 @@ pub mod oneflow {
                 normalize: &[rt_::Normalize::Trim],
                 pattern: Some(&PATTERN_API_TOKEN),
                 pattern_lengths: (40, 40),
+                private_key: None,
             },
             rt_::FieldRules {
                 key: "user_email",
@@ -68,6 +69,7 @@ pub mod oneflow {
                 normalize: &[rt_::Normalize::Trim],
                 pattern: None,
                 pattern_lengths: (0, 4294967295),
+                private_key: None,
             },
         ];
         /// The method's checking tables.
@@ -167,6 +169,7 @@ pub mod oneflow {
             json_schema: "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"additionalProperties\":false,\"description\":\"Checks the normalised field values (after the trimming and other normalisation the spec declares), as the validator stores them. The JavaScript module in packages/validators takes the raw input, normalises it and checks it with the validator's messages.\",\"properties\":{\"api_token\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"The token generated in Oneflow's Custom Integration.\",\"maxLength\":40,\"minLength\":40,\"pattern\":\"^[\\\\-0-9A-Za-z]{40}$\",\"title\":\"API Token\",\"type\":\"string\",\"writeOnly\":true},\"user_email\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"The email address of an active user in the same Oneflow account. Requests run with this user's permissions.\",\"format\":\"email\",\"minLength\":1,\"title\":\"User Email\",\"type\":\"string\"}},\"required\":[\"api_token\",\"user_email\"],\"title\":\"Oneflow API Token\",\"type\":\"object\"}",
             validator: rt_::Validator::Compiled(super::ApiToken::boxed_),
             oauth: None,
+            exchange: None,
         };
     }
     /// Validated credentials of Oneflow's API Token method: deserialize it (serde), or build it with `from_fields`, `from_json`, `try_from(&json)` or `from_source`. The values are read through accessors, so they cannot change after validation.
@@ -341,6 +344,7 @@ pub mod webflow {
                 normalize: &[rt_::Normalize::Trim],
                 pattern: Some(&PATTERN_SITE_TOKEN),
                 pattern_lengths: (64, 64),
+                private_key: None,
             },
         ];
         /// The method's checking tables.
@@ -540,6 +544,7 @@ pub mod webflow {
             json_schema: "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"additionalProperties\":false,\"description\":\"Checks the normalised field values (after the trimming and other normalisation the spec declares), as the validator stores them. The JavaScript module in packages/validators takes the raw input, normalises it and checks it with the validator's messages.\",\"properties\":{\"site_token\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"An API token generated in the site's settings; it works for that one site only.\",\"maxLength\":64,\"minLength\":64,\"pattern\":\"^[0-9A-Za-z]{64}$\",\"title\":\"Site Token\",\"type\":\"string\",\"writeOnly\":true}},\"required\":[\"site_token\"],\"title\":\"Webflow Site Token\",\"type\":\"object\"}",
             validator: rt_::Validator::Compiled(super::SiteToken::boxed_),
             oauth: None,
+            exchange: None,
         };
     }
     /// Validated credentials of Webflow's Site Token method: deserialize it (serde), or build it with `from_fields`, `from_json`, `try_from(&json)` or `from_source`. The values are read through accessors, so they cannot change after validation.

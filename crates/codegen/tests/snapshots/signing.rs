@@ -76,6 +76,7 @@ pub mod duo {
                 ],
                 pattern: Some(&PATTERN_API_HOSTNAME),
                 pattern_lengths: (21, 4294967295),
+                private_key: None,
             },
             rt_::FieldRules {
                 key: "integration_key",
@@ -93,6 +94,7 @@ pub mod duo {
                 normalize: &[rt_::Normalize::Trim],
                 pattern: Some(&PATTERN_INTEGRATION_KEY),
                 pattern_lengths: (20, 20),
+                private_key: None,
             },
             rt_::FieldRules {
                 key: "secret_key",
@@ -110,6 +112,7 @@ pub mod duo {
                 normalize: &[rt_::Normalize::Trim],
                 pattern: None,
                 pattern_lengths: (0, 4294967295),
+                private_key: None,
             },
         ];
         /// The method's checking tables.
@@ -274,6 +277,7 @@ pub mod duo {
             json_schema: "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"additionalProperties\":false,\"description\":\"Checks the normalised field values (after the trimming and other normalisation the spec declares), as the validator stores them. The JavaScript module in packages/validators takes the raw input, normalises it and checks it with the validator's messages.\",\"properties\":{\"api_hostname\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"The **API hostname** of the Admin API application, such as `api-1a2b3c4d.duosecurity.com`. A pasted address is reduced to the host.\",\"maxLength\":253,\"minLength\":1,\"pattern\":\"^api-[0-9a-z]+\\\\.duosecurity\\\\.com$\",\"title\":\"API Hostname\",\"type\":\"string\"},\"integration_key\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"The application's **Integration key**; it identifies the application and is sent as the user name of every signed request.\",\"minLength\":1,\"pattern\":\"^DI[0-9A-Z]{18}$\",\"title\":\"Integration Key\",\"type\":\"string\"},\"secret_key\":{\"allOf\":[{\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"}],\"description\":\"The application's **Secret key**; click it in the Admin Panel to reveal it.\",\"minLength\":1,\"title\":\"Secret Key\",\"type\":\"string\",\"writeOnly\":true}},\"required\":[\"api_hostname\",\"integration_key\",\"secret_key\"],\"title\":\"Cisco Duo Admin API Application\",\"type\":\"object\"}",
             validator: rt_::Validator::Compiled(super::AdminApi::boxed_),
             oauth: None,
+            exchange: None,
         };
     }
     /// Validated credentials of Cisco Duo's Admin API Application method: deserialize it (serde), or build it with `from_fields`, `from_json`, `try_from(&json)` or `from_source`. The values are read through accessors, so they cannot change after validation.

@@ -9,6 +9,7 @@
 use std::collections::BTreeSet;
 
 use crate::diag::Code;
+use crate::model::KeyContainer;
 use crate::diag::{Reporter, shown};
 use crate::model::{AuthMethod, Field, Normalize};
 use crate::pointer::Ptr;
@@ -103,6 +104,30 @@ pub(crate) fn check_param_use(
     m: &AuthMethod,
 ) {
     match m.field(key) {
+        Some(f) if f.private_key.is_some() => {
+            let k = f.private_key.as_ref().expect("checked");
+            if k.container != KeyContainer::Json || !k.members.iter().any(|x| x == param) {
+                rep.value(
+                    ptr,
+                    Code::UnknownParam,
+                    format!("`{{{key}.{param}}}`: the key file `{key}` declares no member `{param}`"),
+                    shown(t),
+                    if k.container == KeyContainer::Json {
+                        format!("use one of its members ({}), or add `{param}` to `private_key.members`", k.members.join(", "))
+                    } else {
+                        "a PEM key has no members: use `container: json` for a key file".to_owned()
+                    },
+                );
+            } else if k.key_member.as_deref() == Some(param) {
+                rep.value(
+                    ptr,
+                    Code::InvalidTemplate,
+                    format!("`{{{key}.{param}}}` is the private key itself, which is never sent"),
+                    shown(t),
+                    "the key only signs the assertion: name it in `exchange.assertion.key`",
+                );
+            }
+        }
         Some(f) if !f.options.is_empty() => {
             if !f.options.iter().all(|o| o.params.contains_key(param)) {
                 let known: Vec<&str> = f.options[0].params.keys().map(String::as_str).collect();

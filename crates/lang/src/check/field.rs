@@ -63,6 +63,7 @@ pub(crate) fn check_field(rep: &mut Reporter<'_>, f: &Field, fp: &Ptr) {
         );
     }
     non_empty(rep, &fp.join("label"), &f.label, "label");
+    crate::check::exchange::check_private_key(rep, f, fp);
     if !f.secret
         && !f.public
         && f.options.is_empty()

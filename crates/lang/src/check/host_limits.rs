@@ -38,7 +38,7 @@ fn limits(m: &AuthMethod) -> BTreeMap<String, u32> {
     let oauth = m.oauth.iter().flat_map(|o| {
         [
             o.authorization_url.as_deref(),
-            Some(o.token_url.as_str()),
+            o.token_url.as_deref(),
             o.refresh_url.as_deref(),
         ]
     });

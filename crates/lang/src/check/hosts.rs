@@ -94,10 +94,16 @@ pub(crate) fn check_hosts(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr) {
     if let Some(o) = &m.oauth {
         let oauth = [
             ("oauth/authorization_url", o.authorization_url.as_deref()),
-            ("oauth/token_url", Some(o.token_url.as_str())),
+            ("oauth/token_url", o.token_url.as_deref()),
             ("oauth/refresh_url", o.refresh_url.as_deref()),
         ];
         urls.extend(oauth.into_iter().filter_map(|(k, u)| Some((k, u?, None))));
+        if let Some(d) = &o.discovery {
+            urls.push(("oauth/discovery/resource", d.resource.as_str(), None));
+        }
+    }
+    if let Some(e) = &m.exchange {
+        urls.push(("exchange/url", e.url.as_str(), None));
     }
     let user_host = urls.iter().any(|(_, url, path)| {
         let texts: Vec<&str> = std::iter::once(*url).chain(*path).collect();

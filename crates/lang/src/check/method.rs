@@ -36,7 +36,15 @@ pub(crate) fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr) {
         .oauth
         .iter()
         .flat_map(|o| o.token_response.capture.iter().map(|c| c.key.as_str()))
+        .chain(
+            m.exchange
+                .iter()
+                .flat_map(|e| e.response.capture.iter().map(|c| c.key.as_str())),
+        )
         .collect();
+    // The exchange request is made before its answer is known: fields and derived
+    // values only.
+    crate::check::exchange::check_exchange(rep, m, p, &names);
     names.extend(captures);
     check_url_template(rep, &p.join("base_url"), &m.base_url, &names, m);
     crate::check::request::check_url_secrets(
@@ -67,7 +75,7 @@ pub(crate) fn check_method(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr) {
         );
     }
     let mut send_names = names.clone();
-    if m.is_oauth() {
+    if m.is_oauth() || m.kind == AuthKind::TokenExchange {
         send_names.insert(ACCESS_TOKEN);
     }
     let body_names = send_names.clone();
@@ -300,7 +308,7 @@ pub(crate) fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr, names:
             .iter()
             .any(|(k, v)| k.eq_ignore_ascii_case("authorization") && v.starts_with("Bearer ")),
         AuthKind::Basic => s.basic.is_some(),
-        AuthKind::Custom | AuthKind::Oauth2 => true,
+        AuthKind::Custom | AuthKind::Oauth2 | AuthKind::TokenExchange => true,
     };
     if !kind_ok {
         let need = match m.kind {
@@ -308,7 +316,7 @@ pub(crate) fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr, names:
             AuthKind::ApiKeyQuery => "a parameter in `send.query`",
             AuthKind::Bearer => "`send.headers.Authorization: \"Bearer {field}\"`",
             AuthKind::Basic => "`send.basic`",
-            AuthKind::Custom | AuthKind::Oauth2 => "",
+            AuthKind::Custom | AuthKind::Oauth2 | AuthKind::TokenExchange => "",
         };
         rep.value(
             &p.join("kind"),
@@ -344,6 +352,7 @@ pub(crate) fn check_send(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr, names:
                 .collect::<Vec<_>>()
         })
         .chain(in_url)
+        .chain(crate::check::exchange::used_keys(m))
         .collect();
     for (i, f) in m.fields.iter().enumerate() {
         if f.secret && !used.contains(&f.key) {

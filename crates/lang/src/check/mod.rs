@@ -6,6 +6,7 @@
 
 pub(crate) mod choices;
 mod common;
+pub(crate) mod exchange;
 mod field;
 mod guide;
 pub(crate) mod host_limits;

@@ -66,7 +66,10 @@ pub(crate) fn check_oauth(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr) {
         return;
     };
     let op = p.join("oauth");
-    check_setup_fields(rep, m, p, grant, o);
+    crate::check::exchange::check_discovery(rep, m, p, o);
+    if o.client != ClientOwner::Dynamic {
+        check_setup_fields(rep, m, p, grant, o);
+    }
     check_urls(rep, m, &op, grant, o);
     check_params(rep, m, &op, o);
     check_scopes(rep, m, &op, o);
@@ -208,7 +211,7 @@ fn url_names(m: &AuthMethod) -> BTreeSet<&str> {
 
 fn check_urls(rep: &mut Reporter<'_>, m: &AuthMethod, op: &Ptr, grant: Grant, o: &OAuth) {
     match (grant, &o.authorization_url) {
-        (Grant::AuthorizationCode, None) => rep.key(
+        (Grant::AuthorizationCode, None) if o.discovery.is_none() => rep.key(
             op,
             Code::OAuthGrant,
             "the authorization code grant needs `authorization_url`",
@@ -230,7 +233,7 @@ fn check_urls(rep: &mut Reporter<'_>, m: &AuthMethod, op: &Ptr, grant: Grant, o:
     let names = url_names(m);
     let urls = [
         ("authorization_url", o.authorization_url.as_deref()),
-        ("token_url", Some(o.token_url.as_str())),
+        ("token_url", o.token_url.as_deref()),
         ("refresh_url", o.refresh_url.as_deref()),
     ];
     for (key, url) in urls {

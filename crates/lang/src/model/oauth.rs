@@ -13,6 +13,8 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::Discovery;
+
 /// The OAuth 2.0 grant a method uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -43,8 +45,14 @@ pub struct OAuth {
     /// an https template over end-user `fields` (a subdomain, a tenant).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization_url: Option<String>,
-    /// The token endpoint: an https template over end-user `fields`.
-    pub token_url: String,
+    /// The token endpoint: an https template over end-user `fields`. Required unless
+    /// the endpoints are found by `discovery`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_url: Option<String>,
+    /// Find the endpoints from the protected resource (an MCP server) instead of
+    /// naming them: RFC 9728 resource metadata, then RFC 8414 server metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discovery: Option<Discovery>,
     /// Where the integrator registers the OAuth app (the provider's developer console
     /// or its guide to it), https; linked from the connector-profile page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -105,6 +113,10 @@ pub enum ClientOwner {
     /// The end user may enter their own app's client; without one, the integrator's
     /// configured client is used.
     Either,
+    /// A client registered for each connection by dynamic client registration
+    /// (RFC 7591) at the endpoint `discovery` finds; the registration is sealed into
+    /// the connection's result, never stored by the service.
+    Dynamic,
 }
 
 impl ClientOwner {
@@ -114,6 +126,7 @@ impl ClientOwner {
             ClientOwner::Integrator => "integrator",
             ClientOwner::EndUser => "end_user",
             ClientOwner::Either => "either",
+            ClientOwner::Dynamic => "dynamic",
         }
     }
 }

@@ -30,6 +30,7 @@ static FIELDS: [FieldRules<'static>; 2] = [
         normalize: &[Normalize::Trim],
         pattern: Some(&TOKEN),
         pattern_lengths: (40, 40),
+        private_key: None,
     },
     FieldRules {
         key: "user_email",
@@ -47,6 +48,7 @@ static FIELDS: [FieldRules<'static>; 2] = [
         normalize: &[Normalize::Trim],
         pattern: None,
         pattern_lengths: (0, u32::MAX),
+        private_key: None,
     },
 ];
 static RULES: MethodRules<'static> = MethodRules {

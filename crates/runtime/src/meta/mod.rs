@@ -5,6 +5,7 @@
 //! method as `static` items; nothing here allocates until a request is built.
 
 pub(crate) mod credential;
+pub(crate) mod exchange;
 pub(crate) mod oauth;
 pub(crate) mod tables;
 
@@ -173,6 +174,8 @@ pub struct MethodMeta {
     pub validator: Validator,
     /// The OAuth 2.0 part of a `kind: oauth2` method.
     pub oauth: Option<&'static oauth::OAuthMeta>,
+    /// The token exchange of a `kind: token_exchange` method.
+    pub exchange: Option<&'static exchange::ExchangeMeta>,
 }
 
 /// A generated constructor: validates a field source into its typed struct, boxed.

@@ -30,6 +30,8 @@ pub enum ClientOwner {
     EndUser,
     /// The end user's when entered, else the integrator's.
     Either,
+    /// Registered for each connection by dynamic client registration.
+    Dynamic,
 }
 
 impl ClientOwner {
@@ -39,6 +41,7 @@ impl ClientOwner {
             ClientOwner::Integrator => "integrator",
             ClientOwner::EndUser => "end_user",
             ClientOwner::Either => "either",
+            ClientOwner::Dynamic => "dynamic",
         }
     }
 }
@@ -112,8 +115,8 @@ pub struct OAuthMeta {
     pub setup: &'static MethodMeta,
     /// Authorization endpoint template (authorization code grant).
     pub authorization_url: Option<Template<'static>>,
-    /// Token endpoint template.
-    pub token_url: Template<'static>,
+    /// Token endpoint template (`None`: found by discovery).
+    pub token_url: Option<Template<'static>>,
     /// Refresh endpoint template, when not the token endpoint.
     pub refresh_url: Option<Template<'static>>,
     /// Scopes asked for when the caller names none.
@@ -140,6 +143,8 @@ pub struct OAuthMeta {
     pub captures: &'static [CaptureMeta],
     /// Whose client a connection uses.
     pub client: ClientOwner,
+    /// Endpoints found from the protected resource instead of named.
+    pub discovery: Option<super::exchange::DiscoveryMeta>,
 }
 
 /// Which OAuth endpoint.
@@ -163,8 +168,8 @@ impl OAuthMeta {
     ) -> Result<Option<String>, UrlValueError> {
         let t = match which {
             Endpoint::Authorization => self.authorization_url.as_ref(),
-            Endpoint::Token => Some(&self.token_url),
-            Endpoint::Refresh => self.refresh_url.as_ref().or(Some(&self.token_url)),
+            Endpoint::Token => self.token_url.as_ref(),
+            Endpoint::Refresh => self.refresh_url.as_ref().or(self.token_url.as_ref()),
         };
         match t {
             Some(t) => render_url(&[t], UrlPart::Scheme, lookup),
@@ -317,7 +322,7 @@ impl std::error::Error for TokenResponseError {}
 /// A count of seconds as token endpoints write it: a JSON integer, a whole number written
 /// as a float or with an exponent (`3600.0`, `3.6e3`), or a string of either. A fraction,
 /// a negative or a value past 2^53 is no count (the token then has no known expiry).
-fn whole_seconds(v: &serde_json::Value) -> Option<u64> {
+pub(crate) fn whole_seconds(v: &serde_json::Value) -> Option<u64> {
     const MAX_EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
     let whole = |f: f64| {
         (f.is_finite() && f >= 0.0 && f.fract() == 0.0 && f <= MAX_EXACT).then_some(f as u64)

@@ -49,6 +49,10 @@ pub(crate) fn resolve(
     given: Option<&serde_json::Map<String, serde_json::Value>>,
 ) -> Result<Client, Problem> {
     match (o.client, given) {
+        (ClientOwner::Dynamic, _) => Err(Problem::bad_request(format!(
+            "{} {} registers its OAuth client at the provider for each connection; this service does not support dynamic registration",
+            m.provider_name, m.label
+        ))),
         (ClientOwner::Integrator, Some(_)) => Err(Problem::bad_request(format!(
             "{} {} uses the integrator's OAuth client, configured in the service: send no `client`",
             m.provider_name, m.label
