@@ -9,6 +9,7 @@
 //! Rendering is pure and deterministic; all pages are rendered in memory (in
 //! parallel) before anything is written, so a spec or template error writes nothing.
 
+pub mod checks;
 pub mod engine;
 pub mod error;
 pub mod escape;
@@ -239,9 +240,16 @@ fn method_pages(
         if method.is_oauth() {
             let contents = engine.render(&flavor.oauth_template(), ctx.clone(), &path)?;
             pages.push(Page { path, contents });
-            let path = page_path(&spec.id, &oauth::setup_slug(method), flavor);
-            let contents = engine.render(&flavor.oauth_setup_template(), ctx, &path)?;
-            pages.push(Page { path, contents });
+            // A client registered for each connection has nothing to set up.
+            let dynamic = method
+                .oauth
+                .as_ref()
+                .is_some_and(|o| o.client == connectspec_lang::ClientOwner::Dynamic);
+            if !dynamic {
+                let path = page_path(&spec.id, &oauth::setup_slug(method), flavor);
+                let contents = engine.render(&flavor.oauth_setup_template(), ctx, &path)?;
+                pages.push(Page { path, contents });
+            }
         } else {
             let contents = engine.render(&flavor.page_template(), ctx, &path)?;
             pages.push(Page { path, contents });

@@ -130,6 +130,19 @@ pub fn method_page(
                 ("label", Value::from(f.label.as_str())),
                 ("optional", Value::from(optional)),
                 ("secret", Value::from(f.secret)),
+                // How a private key is given: "" for other fields.
+                (
+                    "paste",
+                    Value::from(match f.private_key.as_ref().map(|k| k.container) {
+                        Some(connectspec_lang::KeyContainer::Json) => {
+                            "paste the contents of the JSON key file, or choose the file"
+                        }
+                        Some(connectspec_lang::KeyContainer::Pem) => {
+                            "paste the PEM private key, or choose its file"
+                        }
+                        None => "",
+                    }),
+                ),
                 // The label of a choice's default option, "" when there is none.
                 (
                     "default_label",
@@ -165,8 +178,13 @@ pub fn method_page(
         ),
         ("warning", warning),
         (
-            "learns",
-            learns_sentence(method).map_or(Value::from(()), Value::from),
+            "checks",
+            list(
+                crate::checks::rendered(flavor, spec, method)
+                    .into_iter()
+                    .map(safe)
+                    .collect(),
+            ),
         ),
         ("sections", list(sections)),
         ("fields", list(fields)),
@@ -176,7 +194,7 @@ pub fn method_page(
 
 /// What the connection test learns besides success (`connection_test.learns`), as a
 /// sentence for the Connect step; `None` when it learns nothing.
-fn learns_sentence(method: &AuthMethod) -> Option<String> {
+pub(crate) fn learns_sentence(method: &AuthMethod) -> Option<String> {
     let l = method.connection_test.as_ref()?.learns.as_ref()?;
     let noun = if method.oauth.is_some() {
         "the access token".to_owned()
