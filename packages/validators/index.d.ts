@@ -36,70 +36,73 @@ import type * as p32 from "./providers/front.js";
 import type * as p33 from "./providers/gitbook.js";
 import type * as p34 from "./providers/github.js";
 import type * as p35 from "./providers/gitlab.js";
-import type * as p36 from "./providers/gorgias.js";
-import type * as p37 from "./providers/greenhouse.js";
-import type * as p38 from "./providers/gusto.js";
-import type * as p39 from "./providers/help_scout.js";
-import type * as p40 from "./providers/hibob.js";
-import type * as p41 from "./providers/hive.js";
-import type * as p42 from "./providers/homerun.js";
-import type * as p43 from "./providers/hubspot.js";
-import type * as p44 from "./providers/humaans.js";
-import type * as p45 from "./providers/icims.js";
-import type * as p46 from "./providers/insightly.js";
-import type * as p47 from "./providers/intercom.js";
-import type * as p48 from "./providers/jira.js";
-import type * as p49 from "./providers/jira_data_center.js";
-import type * as p50 from "./providers/jobvite.js";
-import type * as p51 from "./providers/jumpcloud.js";
-import type * as p52 from "./providers/learning_360.js";
-import type * as p53 from "./providers/learnupon.js";
-import type * as p54 from "./providers/lever.js";
-import type * as p55 from "./providers/linear.js";
-import type * as p56 from "./providers/mailchimp.js";
-import type * as p57 from "./providers/microsoft_graph.js";
-import type * as p58 from "./providers/mixpanel.js";
-import type * as p59 from "./providers/monday.js";
-import type * as p60 from "./providers/namely.js";
-import type * as p61 from "./providers/notion.js";
-import type * as p62 from "./providers/okta.js";
-import type * as p63 from "./providers/oneflow.js";
-import type * as p64 from "./providers/onelogin.js";
-import type * as p65 from "./providers/paddle.js";
-import type * as p66 from "./providers/pagerduty.js";
-import type * as p67 from "./providers/pandadoc.js";
-import type * as p68 from "./providers/paylocity.js";
-import type * as p69 from "./providers/paypal.js";
-import type * as p70 from "./providers/personio.js";
-import type * as p71 from "./providers/pinpoint.js";
-import type * as p72 from "./providers/pipedrive.js";
-import type * as p73 from "./providers/quickbooks.js";
-import type * as p74 from "./providers/recruitee.js";
-import type * as p75 from "./providers/remote.js";
-import type * as p76 from "./providers/rippling.js";
-import type * as p77 from "./providers/sage_hr.js";
-import type * as p78 from "./providers/salesforce.js";
-import type * as p79 from "./providers/sendgrid.js";
-import type * as p80 from "./providers/sentry.js";
-import type * as p81 from "./providers/servicenow.js";
-import type * as p82 from "./providers/shopify.js";
-import type * as p83 from "./providers/shortcut.js";
-import type * as p84 from "./providers/smartrecruiters.js";
-import type * as p85 from "./providers/stripe.js";
-import type * as p86 from "./providers/talentlms.js";
-import type * as p87 from "./providers/teamtailor.js";
-import type * as p88 from "./providers/telegram.js";
-import type * as p89 from "./providers/trello.js";
-import type * as p90 from "./providers/trinet_zenefits.js";
-import type * as p91 from "./providers/twilio.js";
-import type * as p92 from "./providers/webflow.js";
-import type * as p93 from "./providers/workable.js";
-import type * as p94 from "./providers/workday.js";
-import type * as p95 from "./providers/workramp.js";
-import type * as p96 from "./providers/xero.js";
-import type * as p97 from "./providers/zendesk.js";
-import type * as p98 from "./providers/zoho_crm.js";
-import type * as p99 from "./providers/zoom.js";
+import type * as p36 from "./providers/google_workspace.js";
+import type * as p37 from "./providers/gorgias.js";
+import type * as p38 from "./providers/greenhouse.js";
+import type * as p39 from "./providers/gusto.js";
+import type * as p40 from "./providers/help_scout.js";
+import type * as p41 from "./providers/hibob.js";
+import type * as p42 from "./providers/hive.js";
+import type * as p43 from "./providers/homerun.js";
+import type * as p44 from "./providers/hubspot.js";
+import type * as p45 from "./providers/humaans.js";
+import type * as p46 from "./providers/icims.js";
+import type * as p47 from "./providers/insightly.js";
+import type * as p48 from "./providers/intercom.js";
+import type * as p49 from "./providers/jamf_pro.js";
+import type * as p50 from "./providers/jira.js";
+import type * as p51 from "./providers/jira_data_center.js";
+import type * as p52 from "./providers/jobvite.js";
+import type * as p53 from "./providers/jumpcloud.js";
+import type * as p54 from "./providers/learning_360.js";
+import type * as p55 from "./providers/learnupon.js";
+import type * as p56 from "./providers/lever.js";
+import type * as p57 from "./providers/linear.js";
+import type * as p58 from "./providers/mailchimp.js";
+import type * as p59 from "./providers/microsoft_graph.js";
+import type * as p60 from "./providers/mixpanel.js";
+import type * as p61 from "./providers/monday.js";
+import type * as p62 from "./providers/namely.js";
+import type * as p63 from "./providers/notion.js";
+import type * as p64 from "./providers/okta.js";
+import type * as p65 from "./providers/oneflow.js";
+import type * as p66 from "./providers/onelogin.js";
+import type * as p67 from "./providers/paddle.js";
+import type * as p68 from "./providers/pagerduty.js";
+import type * as p69 from "./providers/pandadoc.js";
+import type * as p70 from "./providers/paylocity.js";
+import type * as p71 from "./providers/paypal.js";
+import type * as p72 from "./providers/personio.js";
+import type * as p73 from "./providers/pinpoint.js";
+import type * as p74 from "./providers/pipedrive.js";
+import type * as p75 from "./providers/quickbooks.js";
+import type * as p76 from "./providers/recruitee.js";
+import type * as p77 from "./providers/remote.js";
+import type * as p78 from "./providers/rippling.js";
+import type * as p79 from "./providers/sage_hr.js";
+import type * as p80 from "./providers/salesforce.js";
+import type * as p81 from "./providers/sendgrid.js";
+import type * as p82 from "./providers/sentry.js";
+import type * as p83 from "./providers/servicenow.js";
+import type * as p84 from "./providers/shopify.js";
+import type * as p85 from "./providers/shortcut.js";
+import type * as p86 from "./providers/smartrecruiters.js";
+import type * as p87 from "./providers/stripe.js";
+import type * as p88 from "./providers/tableau.js";
+import type * as p89 from "./providers/talentlms.js";
+import type * as p90 from "./providers/teamtailor.js";
+import type * as p91 from "./providers/telegram.js";
+import type * as p92 from "./providers/trello.js";
+import type * as p93 from "./providers/trinet_zenefits.js";
+import type * as p94 from "./providers/twilio.js";
+import type * as p95 from "./providers/webflow.js";
+import type * as p96 from "./providers/workable.js";
+import type * as p97 from "./providers/workday.js";
+import type * as p98 from "./providers/workramp.js";
+import type * as p99 from "./providers/xero.js";
+import type * as p100 from "./providers/zendesk.js";
+import type * as p101 from "./providers/zoho_crm.js";
+import type * as p102 from "./providers/zoom.js";
 
 export type { ErrorKind, FieldError, FormatName, RawFields, ValidationResult } from "./runtime.js";
 export { formats } from "./runtime.js";
@@ -190,6 +193,7 @@ export interface Catalogue {
   };
   "docusign": {
     "oauth": { field: p23.OauthField; fields: p23.OauthFields; result: p23.OauthResult };
+    "jwt_grant": { field: p23.JwtGrantField; fields: p23.JwtGrantFields; result: p23.JwtGrantResult };
   };
   "dropbox": {
     "oauth": { field: p24.OauthField; fields: p24.OauthFields; result: p24.OauthResult };
@@ -234,220 +238,232 @@ export interface Catalogue {
   "gitlab": {
     "personal_access_token": { field: p35.PersonalAccessTokenField; fields: p35.PersonalAccessTokenFields; result: p35.PersonalAccessTokenResult };
   };
+  "google_workspace": {
+    "service_account": { field: p36.ServiceAccountField; fields: p36.ServiceAccountFields; result: p36.ServiceAccountResult };
+  };
   "gorgias": {
-    "api_key": { field: p36.ApiKeyField; fields: p36.ApiKeyFields; result: p36.ApiKeyResult };
-    "oauth": { field: p36.OauthField; fields: p36.OauthFields; result: p36.OauthResult };
+    "api_key": { field: p37.ApiKeyField; fields: p37.ApiKeyFields; result: p37.ApiKeyResult };
+    "oauth": { field: p37.OauthField; fields: p37.OauthFields; result: p37.OauthResult };
   };
   "greenhouse": {
-    "harvest_api_key": { field: p37.HarvestApiKeyField; fields: p37.HarvestApiKeyFields; result: p37.HarvestApiKeyResult };
+    "harvest_api_key": { field: p38.HarvestApiKeyField; fields: p38.HarvestApiKeyFields; result: p38.HarvestApiKeyResult };
   };
   "gusto": {
-    "oauth": { field: p38.OauthField; fields: p38.OauthFields; result: p38.OauthResult };
+    "oauth": { field: p39.OauthField; fields: p39.OauthFields; result: p39.OauthResult };
   };
   "help_scout": {
-    "oauth": { field: p39.OauthField; fields: p39.OauthFields; result: p39.OauthResult };
-    "client_credentials": { field: p39.ClientCredentialsField; fields: p39.ClientCredentialsFields; result: p39.ClientCredentialsResult };
-    "docs_api_key": { field: p39.DocsApiKeyField; fields: p39.DocsApiKeyFields; result: p39.DocsApiKeyResult };
+    "oauth": { field: p40.OauthField; fields: p40.OauthFields; result: p40.OauthResult };
+    "client_credentials": { field: p40.ClientCredentialsField; fields: p40.ClientCredentialsFields; result: p40.ClientCredentialsResult };
+    "docs_api_key": { field: p40.DocsApiKeyField; fields: p40.DocsApiKeyFields; result: p40.DocsApiKeyResult };
   };
   "hibob": {
-    "service_user": { field: p40.ServiceUserField; fields: p40.ServiceUserFields; result: p40.ServiceUserResult };
+    "service_user": { field: p41.ServiceUserField; fields: p41.ServiceUserFields; result: p41.ServiceUserResult };
   };
   "hive": {
-    "api_key": { field: p41.ApiKeyField; fields: p41.ApiKeyFields; result: p41.ApiKeyResult };
-  };
-  "homerun": {
     "api_key": { field: p42.ApiKeyField; fields: p42.ApiKeyFields; result: p42.ApiKeyResult };
   };
+  "homerun": {
+    "api_key": { field: p43.ApiKeyField; fields: p43.ApiKeyFields; result: p43.ApiKeyResult };
+  };
   "hubspot": {
-    "private_app_token": { field: p43.PrivateAppTokenField; fields: p43.PrivateAppTokenFields; result: p43.PrivateAppTokenResult };
-    "oauth": { field: p43.OauthField; fields: p43.OauthFields; result: p43.OauthResult };
+    "private_app_token": { field: p44.PrivateAppTokenField; fields: p44.PrivateAppTokenFields; result: p44.PrivateAppTokenResult };
+    "oauth": { field: p44.OauthField; fields: p44.OauthFields; result: p44.OauthResult };
   };
   "humaans": {
-    "api_access_token": { field: p44.ApiAccessTokenField; fields: p44.ApiAccessTokenFields; result: p44.ApiAccessTokenResult };
+    "api_access_token": { field: p45.ApiAccessTokenField; fields: p45.ApiAccessTokenFields; result: p45.ApiAccessTokenResult };
   };
   "icims": {
-    "basic": { field: p45.BasicField; fields: p45.BasicFields; result: p45.BasicResult };
-    "oauth_client_credentials": { field: p45.OauthClientCredentialsField; fields: p45.OauthClientCredentialsFields; result: p45.OauthClientCredentialsResult };
+    "basic": { field: p46.BasicField; fields: p46.BasicFields; result: p46.BasicResult };
+    "oauth_client_credentials": { field: p46.OauthClientCredentialsField; fields: p46.OauthClientCredentialsFields; result: p46.OauthClientCredentialsResult };
   };
   "insightly": {
-    "api_key": { field: p46.ApiKeyField; fields: p46.ApiKeyFields; result: p46.ApiKeyResult };
+    "api_key": { field: p47.ApiKeyField; fields: p47.ApiKeyFields; result: p47.ApiKeyResult };
   };
   "intercom": {
-    "access_token": { field: p47.AccessTokenField; fields: p47.AccessTokenFields; result: p47.AccessTokenResult };
+    "access_token": { field: p48.AccessTokenField; fields: p48.AccessTokenFields; result: p48.AccessTokenResult };
+  };
+  "jamf_pro": {
+    "api_client": { field: p49.ApiClientField; fields: p49.ApiClientFields; result: p49.ApiClientResult };
+    "user_account": { field: p49.UserAccountField; fields: p49.UserAccountFields; result: p49.UserAccountResult };
   };
   "jira": {
-    "api_token": { field: p48.ApiTokenField; fields: p48.ApiTokenFields; result: p48.ApiTokenResult };
-    "oauth": { field: p48.OauthField; fields: p48.OauthFields; result: p48.OauthResult };
+    "api_token": { field: p50.ApiTokenField; fields: p50.ApiTokenFields; result: p50.ApiTokenResult };
+    "oauth": { field: p50.OauthField; fields: p50.OauthFields; result: p50.OauthResult };
   };
   "jira_data_center": {
-    "personal_access_token": { field: p49.PersonalAccessTokenField; fields: p49.PersonalAccessTokenFields; result: p49.PersonalAccessTokenResult };
+    "personal_access_token": { field: p51.PersonalAccessTokenField; fields: p51.PersonalAccessTokenFields; result: p51.PersonalAccessTokenResult };
   };
   "jobvite": {
-    "api_key": { field: p50.ApiKeyField; fields: p50.ApiKeyFields; result: p50.ApiKeyResult };
+    "api_key": { field: p52.ApiKeyField; fields: p52.ApiKeyFields; result: p52.ApiKeyResult };
   };
   "jumpcloud": {
-    "service_account": { field: p51.ServiceAccountField; fields: p51.ServiceAccountFields; result: p51.ServiceAccountResult };
-    "api_key": { field: p51.ApiKeyField; fields: p51.ApiKeyFields; result: p51.ApiKeyResult };
+    "service_account": { field: p53.ServiceAccountField; fields: p53.ServiceAccountFields; result: p53.ServiceAccountResult };
+    "api_key": { field: p53.ApiKeyField; fields: p53.ApiKeyFields; result: p53.ApiKeyResult };
   };
   "learning_360": {
-    "api_v2_credentials": { field: p52.ApiV2CredentialsField; fields: p52.ApiV2CredentialsFields; result: p52.ApiV2CredentialsResult };
+    "api_v2_credentials": { field: p54.ApiV2CredentialsField; fields: p54.ApiV2CredentialsFields; result: p54.ApiV2CredentialsResult };
   };
   "learnupon": {
-    "api_keys": { field: p53.ApiKeysField; fields: p53.ApiKeysFields; result: p53.ApiKeysResult };
-    "oauth": { field: p53.OauthField; fields: p53.OauthFields; result: p53.OauthResult };
+    "api_keys": { field: p55.ApiKeysField; fields: p55.ApiKeysFields; result: p55.ApiKeysResult };
+    "oauth": { field: p55.OauthField; fields: p55.OauthFields; result: p55.OauthResult };
   };
   "lever": {
-    "api_key": { field: p54.ApiKeyField; fields: p54.ApiKeyFields; result: p54.ApiKeyResult };
-    "oauth": { field: p54.OauthField; fields: p54.OauthFields; result: p54.OauthResult };
+    "api_key": { field: p56.ApiKeyField; fields: p56.ApiKeyFields; result: p56.ApiKeyResult };
+    "oauth": { field: p56.OauthField; fields: p56.OauthFields; result: p56.OauthResult };
   };
   "linear": {
-    "personal_api_key": { field: p55.PersonalApiKeyField; fields: p55.PersonalApiKeyFields; result: p55.PersonalApiKeyResult };
+    "personal_api_key": { field: p57.PersonalApiKeyField; fields: p57.PersonalApiKeyFields; result: p57.PersonalApiKeyResult };
+    "mcp": { field: p57.McpField; fields: p57.McpFields; result: p57.McpResult };
   };
   "mailchimp": {
-    "api_key": { field: p56.ApiKeyField; fields: p56.ApiKeyFields; result: p56.ApiKeyResult };
+    "api_key": { field: p58.ApiKeyField; fields: p58.ApiKeyFields; result: p58.ApiKeyResult };
   };
   "microsoft_graph": {
-    "oauth": { field: p57.OauthField; fields: p57.OauthFields; result: p57.OauthResult };
+    "oauth": { field: p59.OauthField; fields: p59.OauthFields; result: p59.OauthResult };
   };
   "mixpanel": {
-    "service_account": { field: p58.ServiceAccountField; fields: p58.ServiceAccountFields; result: p58.ServiceAccountResult };
+    "service_account": { field: p60.ServiceAccountField; fields: p60.ServiceAccountFields; result: p60.ServiceAccountResult };
   };
   "monday": {
-    "api_token": { field: p59.ApiTokenField; fields: p59.ApiTokenFields; result: p59.ApiTokenResult };
+    "api_token": { field: p61.ApiTokenField; fields: p61.ApiTokenFields; result: p61.ApiTokenResult };
   };
   "namely": {
-    "personal_access_token": { field: p60.PersonalAccessTokenField; fields: p60.PersonalAccessTokenFields; result: p60.PersonalAccessTokenResult };
-    "oauth": { field: p60.OauthField; fields: p60.OauthFields; result: p60.OauthResult };
-  };
-  "notion": {
-    "internal_integration": { field: p61.InternalIntegrationField; fields: p61.InternalIntegrationFields; result: p61.InternalIntegrationResult };
-    "public_integration": { field: p61.PublicIntegrationField; fields: p61.PublicIntegrationFields; result: p61.PublicIntegrationResult };
-  };
-  "okta": {
-    "api_token": { field: p62.ApiTokenField; fields: p62.ApiTokenFields; result: p62.ApiTokenResult };
+    "personal_access_token": { field: p62.PersonalAccessTokenField; fields: p62.PersonalAccessTokenFields; result: p62.PersonalAccessTokenResult };
     "oauth": { field: p62.OauthField; fields: p62.OauthFields; result: p62.OauthResult };
   };
+  "notion": {
+    "internal_integration": { field: p63.InternalIntegrationField; fields: p63.InternalIntegrationFields; result: p63.InternalIntegrationResult };
+    "public_integration": { field: p63.PublicIntegrationField; fields: p63.PublicIntegrationFields; result: p63.PublicIntegrationResult };
+    "mcp": { field: p63.McpField; fields: p63.McpFields; result: p63.McpResult };
+  };
+  "okta": {
+    "api_token": { field: p64.ApiTokenField; fields: p64.ApiTokenFields; result: p64.ApiTokenResult };
+    "oauth": { field: p64.OauthField; fields: p64.OauthFields; result: p64.OauthResult };
+  };
   "oneflow": {
-    "api_token": { field: p63.ApiTokenField; fields: p63.ApiTokenFields; result: p63.ApiTokenResult };
+    "api_token": { field: p65.ApiTokenField; fields: p65.ApiTokenFields; result: p65.ApiTokenResult };
   };
   "onelogin": {
-    "api_credentials": { field: p64.ApiCredentialsField; fields: p64.ApiCredentialsFields; result: p64.ApiCredentialsResult };
+    "api_credentials": { field: p66.ApiCredentialsField; fields: p66.ApiCredentialsFields; result: p66.ApiCredentialsResult };
   };
   "paddle": {
-    "api_key": { field: p65.ApiKeyField; fields: p65.ApiKeyFields; result: p65.ApiKeyResult };
-  };
-  "pagerduty": {
-    "api_key": { field: p66.ApiKeyField; fields: p66.ApiKeyFields; result: p66.ApiKeyResult };
-  };
-  "pandadoc": {
-    "oauth": { field: p67.OauthField; fields: p67.OauthFields; result: p67.OauthResult };
     "api_key": { field: p67.ApiKeyField; fields: p67.ApiKeyFields; result: p67.ApiKeyResult };
   };
+  "pagerduty": {
+    "api_key": { field: p68.ApiKeyField; fields: p68.ApiKeyFields; result: p68.ApiKeyResult };
+  };
+  "pandadoc": {
+    "oauth": { field: p69.OauthField; fields: p69.OauthFields; result: p69.OauthResult };
+    "api_key": { field: p69.ApiKeyField; fields: p69.ApiKeyFields; result: p69.ApiKeyResult };
+  };
   "paylocity": {
-    "weblink": { field: p68.WeblinkField; fields: p68.WeblinkFields; result: p68.WeblinkResult };
-    "nextgen": { field: p68.NextgenField; fields: p68.NextgenFields; result: p68.NextgenResult };
+    "weblink": { field: p70.WeblinkField; fields: p70.WeblinkFields; result: p70.WeblinkResult };
+    "nextgen": { field: p70.NextgenField; fields: p70.NextgenFields; result: p70.NextgenResult };
   };
   "paypal": {
-    "client_credentials": { field: p69.ClientCredentialsField; fields: p69.ClientCredentialsFields; result: p69.ClientCredentialsResult };
+    "client_credentials": { field: p71.ClientCredentialsField; fields: p71.ClientCredentialsFields; result: p71.ClientCredentialsResult };
   };
   "personio": {
-    "api_credentials": { field: p70.ApiCredentialsField; fields: p70.ApiCredentialsFields; result: p70.ApiCredentialsResult };
+    "api_credentials": { field: p72.ApiCredentialsField; fields: p72.ApiCredentialsFields; result: p72.ApiCredentialsResult };
   };
   "pinpoint": {
-    "api_key": { field: p71.ApiKeyField; fields: p71.ApiKeyFields; result: p71.ApiKeyResult };
+    "api_key": { field: p73.ApiKeyField; fields: p73.ApiKeyFields; result: p73.ApiKeyResult };
   };
   "pipedrive": {
-    "api_token": { field: p72.ApiTokenField; fields: p72.ApiTokenFields; result: p72.ApiTokenResult };
+    "api_token": { field: p74.ApiTokenField; fields: p74.ApiTokenFields; result: p74.ApiTokenResult };
   };
   "quickbooks": {
-    "oauth": { field: p73.OauthField; fields: p73.OauthFields; result: p73.OauthResult };
+    "oauth": { field: p75.OauthField; fields: p75.OauthFields; result: p75.OauthResult };
   };
   "recruitee": {
-    "personal_api_token": { field: p74.PersonalApiTokenField; fields: p74.PersonalApiTokenFields; result: p74.PersonalApiTokenResult };
-    "careers_site_token": { field: p74.CareersSiteTokenField; fields: p74.CareersSiteTokenFields; result: p74.CareersSiteTokenResult };
+    "personal_api_token": { field: p76.PersonalApiTokenField; fields: p76.PersonalApiTokenFields; result: p76.PersonalApiTokenResult };
+    "careers_site_token": { field: p76.CareersSiteTokenField; fields: p76.CareersSiteTokenFields; result: p76.CareersSiteTokenResult };
   };
   "remote": {
-    "api_token": { field: p75.ApiTokenField; fields: p75.ApiTokenFields; result: p75.ApiTokenResult };
+    "api_token": { field: p77.ApiTokenField; fields: p77.ApiTokenFields; result: p77.ApiTokenResult };
   };
   "rippling": {
-    "api_token": { field: p76.ApiTokenField; fields: p76.ApiTokenFields; result: p76.ApiTokenResult };
+    "api_token": { field: p78.ApiTokenField; fields: p78.ApiTokenFields; result: p78.ApiTokenResult };
   };
   "sage_hr": {
-    "api_key": { field: p77.ApiKeyField; fields: p77.ApiKeyFields; result: p77.ApiKeyResult };
-  };
-  "salesforce": {
-    "oauth": { field: p78.OauthField; fields: p78.OauthFields; result: p78.OauthResult };
-  };
-  "sendgrid": {
     "api_key": { field: p79.ApiKeyField; fields: p79.ApiKeyFields; result: p79.ApiKeyResult };
   };
+  "salesforce": {
+    "oauth": { field: p80.OauthField; fields: p80.OauthFields; result: p80.OauthResult };
+  };
+  "sendgrid": {
+    "api_key": { field: p81.ApiKeyField; fields: p81.ApiKeyFields; result: p81.ApiKeyResult };
+  };
   "sentry": {
-    "auth_token": { field: p80.AuthTokenField; fields: p80.AuthTokenFields; result: p80.AuthTokenResult };
-    "internal_integration": { field: p80.InternalIntegrationField; fields: p80.InternalIntegrationFields; result: p80.InternalIntegrationResult };
+    "auth_token": { field: p82.AuthTokenField; fields: p82.AuthTokenFields; result: p82.AuthTokenResult };
+    "internal_integration": { field: p82.InternalIntegrationField; fields: p82.InternalIntegrationFields; result: p82.InternalIntegrationResult };
   };
   "servicenow": {
-    "basic": { field: p81.BasicField; fields: p81.BasicFields; result: p81.BasicResult };
-    "api_key": { field: p81.ApiKeyField; fields: p81.ApiKeyFields; result: p81.ApiKeyResult };
-    "oauth": { field: p81.OauthField; fields: p81.OauthFields; result: p81.OauthResult };
-    "client_credentials": { field: p81.ClientCredentialsField; fields: p81.ClientCredentialsFields; result: p81.ClientCredentialsResult };
+    "basic": { field: p83.BasicField; fields: p83.BasicFields; result: p83.BasicResult };
+    "api_key": { field: p83.ApiKeyField; fields: p83.ApiKeyFields; result: p83.ApiKeyResult };
+    "oauth": { field: p83.OauthField; fields: p83.OauthFields; result: p83.OauthResult };
+    "client_credentials": { field: p83.ClientCredentialsField; fields: p83.ClientCredentialsFields; result: p83.ClientCredentialsResult };
   };
   "shopify": {
-    "admin_api_token": { field: p82.AdminApiTokenField; fields: p82.AdminApiTokenFields; result: p82.AdminApiTokenResult };
+    "admin_api_token": { field: p84.AdminApiTokenField; fields: p84.AdminApiTokenFields; result: p84.AdminApiTokenResult };
   };
   "shortcut": {
-    "api_token": { field: p83.ApiTokenField; fields: p83.ApiTokenFields; result: p83.ApiTokenResult };
+    "api_token": { field: p85.ApiTokenField; fields: p85.ApiTokenFields; result: p85.ApiTokenResult };
   };
   "smartrecruiters": {
-    "api_key": { field: p84.ApiKeyField; fields: p84.ApiKeyFields; result: p84.ApiKeyResult };
-    "client_credentials": { field: p84.ClientCredentialsField; fields: p84.ClientCredentialsFields; result: p84.ClientCredentialsResult };
+    "api_key": { field: p86.ApiKeyField; fields: p86.ApiKeyFields; result: p86.ApiKeyResult };
+    "client_credentials": { field: p86.ClientCredentialsField; fields: p86.ClientCredentialsFields; result: p86.ClientCredentialsResult };
   };
   "stripe": {
-    "api_key": { field: p85.ApiKeyField; fields: p85.ApiKeyFields; result: p85.ApiKeyResult };
-  };
-  "talentlms": {
-    "api_key": { field: p86.ApiKeyField; fields: p86.ApiKeyFields; result: p86.ApiKeyResult };
-    "api_key_v1": { field: p86.ApiKeyV1Field; fields: p86.ApiKeyV1Fields; result: p86.ApiKeyV1Result };
-  };
-  "teamtailor": {
     "api_key": { field: p87.ApiKeyField; fields: p87.ApiKeyFields; result: p87.ApiKeyResult };
   };
+  "tableau": {
+    "personal_access_token": { field: p88.PersonalAccessTokenField; fields: p88.PersonalAccessTokenFields; result: p88.PersonalAccessTokenResult };
+  };
+  "talentlms": {
+    "api_key": { field: p89.ApiKeyField; fields: p89.ApiKeyFields; result: p89.ApiKeyResult };
+    "api_key_v1": { field: p89.ApiKeyV1Field; fields: p89.ApiKeyV1Fields; result: p89.ApiKeyV1Result };
+  };
+  "teamtailor": {
+    "api_key": { field: p90.ApiKeyField; fields: p90.ApiKeyFields; result: p90.ApiKeyResult };
+  };
   "telegram": {
-    "bot_token": { field: p88.BotTokenField; fields: p88.BotTokenFields; result: p88.BotTokenResult };
+    "bot_token": { field: p91.BotTokenField; fields: p91.BotTokenFields; result: p91.BotTokenResult };
   };
   "trello": {
-    "api_key_token": { field: p89.ApiKeyTokenField; fields: p89.ApiKeyTokenFields; result: p89.ApiKeyTokenResult };
+    "api_key_token": { field: p92.ApiKeyTokenField; fields: p92.ApiKeyTokenFields; result: p92.ApiKeyTokenResult };
   };
   "trinet_zenefits": {
-    "api_token": { field: p90.ApiTokenField; fields: p90.ApiTokenFields; result: p90.ApiTokenResult };
+    "api_token": { field: p93.ApiTokenField; fields: p93.ApiTokenFields; result: p93.ApiTokenResult };
   };
   "twilio": {
-    "auth_token": { field: p91.AuthTokenField; fields: p91.AuthTokenFields; result: p91.AuthTokenResult };
+    "auth_token": { field: p94.AuthTokenField; fields: p94.AuthTokenFields; result: p94.AuthTokenResult };
   };
   "webflow": {
-    "site_token": { field: p92.SiteTokenField; fields: p92.SiteTokenFields; result: p92.SiteTokenResult };
+    "site_token": { field: p95.SiteTokenField; fields: p95.SiteTokenFields; result: p95.SiteTokenResult };
   };
   "workable": {
-    "access_token": { field: p93.AccessTokenField; fields: p93.AccessTokenFields; result: p93.AccessTokenResult };
+    "access_token": { field: p96.AccessTokenField; fields: p96.AccessTokenFields; result: p96.AccessTokenResult };
   };
   "workday": {
-    "oauth": { field: p94.OauthField; fields: p94.OauthFields; result: p94.OauthResult };
-  };
-  "workramp": {
-    "api_key": { field: p95.ApiKeyField; fields: p95.ApiKeyFields; result: p95.ApiKeyResult };
-  };
-  "xero": {
-    "oauth": { field: p96.OauthField; fields: p96.OauthFields; result: p96.OauthResult };
-    "custom_connection": { field: p96.CustomConnectionField; fields: p96.CustomConnectionFields; result: p96.CustomConnectionResult };
-  };
-  "zendesk": {
-    "api_token": { field: p97.ApiTokenField; fields: p97.ApiTokenFields; result: p97.ApiTokenResult };
     "oauth": { field: p97.OauthField; fields: p97.OauthFields; result: p97.OauthResult };
   };
+  "workramp": {
+    "api_key": { field: p98.ApiKeyField; fields: p98.ApiKeyFields; result: p98.ApiKeyResult };
+  };
+  "xero": {
+    "oauth": { field: p99.OauthField; fields: p99.OauthFields; result: p99.OauthResult };
+    "custom_connection": { field: p99.CustomConnectionField; fields: p99.CustomConnectionFields; result: p99.CustomConnectionResult };
+  };
+  "zendesk": {
+    "api_token": { field: p100.ApiTokenField; fields: p100.ApiTokenFields; result: p100.ApiTokenResult };
+    "oauth": { field: p100.OauthField; fields: p100.OauthFields; result: p100.OauthResult };
+  };
   "zoho_crm": {
-    "oauth": { field: p98.OauthField; fields: p98.OauthFields; result: p98.OauthResult };
+    "oauth": { field: p101.OauthField; fields: p101.OauthFields; result: p101.OauthResult };
   };
   "zoom": {
-    "server_to_server": { field: p99.ServerToServerField; fields: p99.ServerToServerFields; result: p99.ServerToServerResult };
+    "server_to_server": { field: p102.ServerToServerField; fields: p102.ServerToServerFields; result: p102.ServerToServerResult };
   };
 }
 

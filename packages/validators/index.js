@@ -36,70 +36,73 @@ import * as p32 from "./providers/front.js";
 import * as p33 from "./providers/gitbook.js";
 import * as p34 from "./providers/github.js";
 import * as p35 from "./providers/gitlab.js";
-import * as p36 from "./providers/gorgias.js";
-import * as p37 from "./providers/greenhouse.js";
-import * as p38 from "./providers/gusto.js";
-import * as p39 from "./providers/help_scout.js";
-import * as p40 from "./providers/hibob.js";
-import * as p41 from "./providers/hive.js";
-import * as p42 from "./providers/homerun.js";
-import * as p43 from "./providers/hubspot.js";
-import * as p44 from "./providers/humaans.js";
-import * as p45 from "./providers/icims.js";
-import * as p46 from "./providers/insightly.js";
-import * as p47 from "./providers/intercom.js";
-import * as p48 from "./providers/jira.js";
-import * as p49 from "./providers/jira_data_center.js";
-import * as p50 from "./providers/jobvite.js";
-import * as p51 from "./providers/jumpcloud.js";
-import * as p52 from "./providers/learning_360.js";
-import * as p53 from "./providers/learnupon.js";
-import * as p54 from "./providers/lever.js";
-import * as p55 from "./providers/linear.js";
-import * as p56 from "./providers/mailchimp.js";
-import * as p57 from "./providers/microsoft_graph.js";
-import * as p58 from "./providers/mixpanel.js";
-import * as p59 from "./providers/monday.js";
-import * as p60 from "./providers/namely.js";
-import * as p61 from "./providers/notion.js";
-import * as p62 from "./providers/okta.js";
-import * as p63 from "./providers/oneflow.js";
-import * as p64 from "./providers/onelogin.js";
-import * as p65 from "./providers/paddle.js";
-import * as p66 from "./providers/pagerduty.js";
-import * as p67 from "./providers/pandadoc.js";
-import * as p68 from "./providers/paylocity.js";
-import * as p69 from "./providers/paypal.js";
-import * as p70 from "./providers/personio.js";
-import * as p71 from "./providers/pinpoint.js";
-import * as p72 from "./providers/pipedrive.js";
-import * as p73 from "./providers/quickbooks.js";
-import * as p74 from "./providers/recruitee.js";
-import * as p75 from "./providers/remote.js";
-import * as p76 from "./providers/rippling.js";
-import * as p77 from "./providers/sage_hr.js";
-import * as p78 from "./providers/salesforce.js";
-import * as p79 from "./providers/sendgrid.js";
-import * as p80 from "./providers/sentry.js";
-import * as p81 from "./providers/servicenow.js";
-import * as p82 from "./providers/shopify.js";
-import * as p83 from "./providers/shortcut.js";
-import * as p84 from "./providers/smartrecruiters.js";
-import * as p85 from "./providers/stripe.js";
-import * as p86 from "./providers/talentlms.js";
-import * as p87 from "./providers/teamtailor.js";
-import * as p88 from "./providers/telegram.js";
-import * as p89 from "./providers/trello.js";
-import * as p90 from "./providers/trinet_zenefits.js";
-import * as p91 from "./providers/twilio.js";
-import * as p92 from "./providers/webflow.js";
-import * as p93 from "./providers/workable.js";
-import * as p94 from "./providers/workday.js";
-import * as p95 from "./providers/workramp.js";
-import * as p96 from "./providers/xero.js";
-import * as p97 from "./providers/zendesk.js";
-import * as p98 from "./providers/zoho_crm.js";
-import * as p99 from "./providers/zoom.js";
+import * as p36 from "./providers/google_workspace.js";
+import * as p37 from "./providers/gorgias.js";
+import * as p38 from "./providers/greenhouse.js";
+import * as p39 from "./providers/gusto.js";
+import * as p40 from "./providers/help_scout.js";
+import * as p41 from "./providers/hibob.js";
+import * as p42 from "./providers/hive.js";
+import * as p43 from "./providers/homerun.js";
+import * as p44 from "./providers/hubspot.js";
+import * as p45 from "./providers/humaans.js";
+import * as p46 from "./providers/icims.js";
+import * as p47 from "./providers/insightly.js";
+import * as p48 from "./providers/intercom.js";
+import * as p49 from "./providers/jamf_pro.js";
+import * as p50 from "./providers/jira.js";
+import * as p51 from "./providers/jira_data_center.js";
+import * as p52 from "./providers/jobvite.js";
+import * as p53 from "./providers/jumpcloud.js";
+import * as p54 from "./providers/learning_360.js";
+import * as p55 from "./providers/learnupon.js";
+import * as p56 from "./providers/lever.js";
+import * as p57 from "./providers/linear.js";
+import * as p58 from "./providers/mailchimp.js";
+import * as p59 from "./providers/microsoft_graph.js";
+import * as p60 from "./providers/mixpanel.js";
+import * as p61 from "./providers/monday.js";
+import * as p62 from "./providers/namely.js";
+import * as p63 from "./providers/notion.js";
+import * as p64 from "./providers/okta.js";
+import * as p65 from "./providers/oneflow.js";
+import * as p66 from "./providers/onelogin.js";
+import * as p67 from "./providers/paddle.js";
+import * as p68 from "./providers/pagerduty.js";
+import * as p69 from "./providers/pandadoc.js";
+import * as p70 from "./providers/paylocity.js";
+import * as p71 from "./providers/paypal.js";
+import * as p72 from "./providers/personio.js";
+import * as p73 from "./providers/pinpoint.js";
+import * as p74 from "./providers/pipedrive.js";
+import * as p75 from "./providers/quickbooks.js";
+import * as p76 from "./providers/recruitee.js";
+import * as p77 from "./providers/remote.js";
+import * as p78 from "./providers/rippling.js";
+import * as p79 from "./providers/sage_hr.js";
+import * as p80 from "./providers/salesforce.js";
+import * as p81 from "./providers/sendgrid.js";
+import * as p82 from "./providers/sentry.js";
+import * as p83 from "./providers/servicenow.js";
+import * as p84 from "./providers/shopify.js";
+import * as p85 from "./providers/shortcut.js";
+import * as p86 from "./providers/smartrecruiters.js";
+import * as p87 from "./providers/stripe.js";
+import * as p88 from "./providers/tableau.js";
+import * as p89 from "./providers/talentlms.js";
+import * as p90 from "./providers/teamtailor.js";
+import * as p91 from "./providers/telegram.js";
+import * as p92 from "./providers/trello.js";
+import * as p93 from "./providers/trinet_zenefits.js";
+import * as p94 from "./providers/twilio.js";
+import * as p95 from "./providers/webflow.js";
+import * as p96 from "./providers/workable.js";
+import * as p97 from "./providers/workday.js";
+import * as p98 from "./providers/workramp.js";
+import * as p99 from "./providers/xero.js";
+import * as p100 from "./providers/zendesk.js";
+import * as p101 from "./providers/zoho_crm.js";
+import * as p102 from "./providers/zoom.js";
 
 export { formats } from "./runtime.js";
 
@@ -141,74 +144,77 @@ const providers = Object.freeze({
   "gitbook": p33,
   "github": p34,
   "gitlab": p35,
-  "gorgias": p36,
-  "greenhouse": p37,
-  "gusto": p38,
-  "help_scout": p39,
-  "hibob": p40,
-  "hive": p41,
-  "homerun": p42,
-  "hubspot": p43,
-  "humaans": p44,
-  "icims": p45,
-  "insightly": p46,
-  "intercom": p47,
-  "jira": p48,
-  "jira_data_center": p49,
-  "jobvite": p50,
-  "jumpcloud": p51,
-  "learning_360": p52,
-  "learnupon": p53,
-  "lever": p54,
-  "linear": p55,
-  "mailchimp": p56,
-  "microsoft_graph": p57,
-  "mixpanel": p58,
-  "monday": p59,
-  "namely": p60,
-  "notion": p61,
-  "okta": p62,
-  "oneflow": p63,
-  "onelogin": p64,
-  "paddle": p65,
-  "pagerduty": p66,
-  "pandadoc": p67,
-  "paylocity": p68,
-  "paypal": p69,
-  "personio": p70,
-  "pinpoint": p71,
-  "pipedrive": p72,
-  "quickbooks": p73,
-  "recruitee": p74,
-  "remote": p75,
-  "rippling": p76,
-  "sage_hr": p77,
-  "salesforce": p78,
-  "sendgrid": p79,
-  "sentry": p80,
-  "servicenow": p81,
-  "shopify": p82,
-  "shortcut": p83,
-  "smartrecruiters": p84,
-  "stripe": p85,
-  "talentlms": p86,
-  "teamtailor": p87,
-  "telegram": p88,
-  "trello": p89,
-  "trinet_zenefits": p90,
-  "twilio": p91,
-  "webflow": p92,
-  "workable": p93,
-  "workday": p94,
-  "workramp": p95,
-  "xero": p96,
-  "zendesk": p97,
-  "zoho_crm": p98,
-  "zoom": p99,
+  "google_workspace": p36,
+  "gorgias": p37,
+  "greenhouse": p38,
+  "gusto": p39,
+  "help_scout": p40,
+  "hibob": p41,
+  "hive": p42,
+  "homerun": p43,
+  "hubspot": p44,
+  "humaans": p45,
+  "icims": p46,
+  "insightly": p47,
+  "intercom": p48,
+  "jamf_pro": p49,
+  "jira": p50,
+  "jira_data_center": p51,
+  "jobvite": p52,
+  "jumpcloud": p53,
+  "learning_360": p54,
+  "learnupon": p55,
+  "lever": p56,
+  "linear": p57,
+  "mailchimp": p58,
+  "microsoft_graph": p59,
+  "mixpanel": p60,
+  "monday": p61,
+  "namely": p62,
+  "notion": p63,
+  "okta": p64,
+  "oneflow": p65,
+  "onelogin": p66,
+  "paddle": p67,
+  "pagerduty": p68,
+  "pandadoc": p69,
+  "paylocity": p70,
+  "paypal": p71,
+  "personio": p72,
+  "pinpoint": p73,
+  "pipedrive": p74,
+  "quickbooks": p75,
+  "recruitee": p76,
+  "remote": p77,
+  "rippling": p78,
+  "sage_hr": p79,
+  "salesforce": p80,
+  "sendgrid": p81,
+  "sentry": p82,
+  "servicenow": p83,
+  "shopify": p84,
+  "shortcut": p85,
+  "smartrecruiters": p86,
+  "stripe": p87,
+  "tableau": p88,
+  "talentlms": p89,
+  "teamtailor": p90,
+  "telegram": p91,
+  "trello": p92,
+  "trinet_zenefits": p93,
+  "twilio": p94,
+  "webflow": p95,
+  "workable": p96,
+  "workday": p97,
+  "workramp": p98,
+  "xero": p99,
+  "zendesk": p100,
+  "zoho_crm": p101,
+  "zoom": p102,
 });
 
 /** Every provider id. */
-export const providerIds = Object.freeze(["affinity","airtable","algolia","anthropic","asana","ashby","attio","auth0","azure_devops","bamboohr","bitbucket","box","breathe_hr","breezy_hr","brevo","calendly","capsule_crm","clickup","close","copper","datadog","deel","docebo","docusign","dropbox","duo","dynamics_365","employment_hero","factorial","freshdesk","freshsales","freshservice","front","gitbook","github","gitlab","gorgias","greenhouse","gusto","help_scout","hibob","hive","homerun","hubspot","humaans","icims","insightly","intercom","jira","jira_data_center","jobvite","jumpcloud","learning_360","learnupon","lever","linear","mailchimp","microsoft_graph","mixpanel","monday","namely","notion","okta","oneflow","onelogin","paddle","pagerduty","pandadoc","paylocity","paypal","personio","pinpoint","pipedrive","quickbooks","recruitee","remote","rippling","sage_hr","salesforce","sendgrid","sentry","servicenow","shopify","shortcut","smartrecruiters","stripe","talentlms","teamtailor","telegram","trello","trinet_zenefits","twilio","webflow","workable","workday","workramp","xero","zendesk","zoho_crm","zoom"]);
+export const providerIds = Object.freeze(["affinity","airtable","algolia","anthropic","asana","ashby","attio","auth0","azure_devops","bamboohr","bitbucket","box","breathe_hr","breezy_hr","brevo","calendly","capsule_crm","clickup","close","copper","datadog","deel","docebo","docusign","dropbox","duo","dynamics_365","employment_hero","factorial","freshdesk","freshsales","freshservice","front","gitbook","github","gitlab","google_workspace","gorgias","greenhouse","gusto","help_scout","hibob","hive","homerun","hubspot","humaans","icims","insightly","intercom","jamf_pro","jira","jira_data_center","jobvite","jumpcloud","learning_360","learnupon","lever","linear","mailchimp","microsoft_graph","mixpanel","monday","namely","notion","okta","oneflow","onelogin","paddle","pagerduty","pandadoc","paylocity","paypal","personio","pinpoint","pipedrive","quickbooks","recruitee","remote","rippling","sage_hr","salesforce","sendgrid","sentry","servicenow","shopify","shortcut","smartrecruiters","stripe","tableau","talentlms","teamtailor","telegram","trello","trinet_zenefits","twilio","webflow","workable","workday","workramp","xero","zendesk","zoho_crm","zoom"]);
 
 /**
  * Validates raw form input for one provider's auth method, as the Rust validators

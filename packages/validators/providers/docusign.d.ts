@@ -23,12 +23,44 @@ export interface OauthValues {
 /** The result of validating OAuth 2.0. */
 export type OauthResult = ValidationResult<OauthField, OauthValues | Record<string, never>>;
 
+// Docusign JWT Grant (`jwt_grant`)
+
+/** The field keys of JWT Grant. */
+export type JwtGrantField = "environment" | "integration_key" | "user_id" | "private_key";
+
+/** The raw input of JWT Grant. */
+export interface JwtGrantFields {
+  /** Environment */
+  environment: string;
+  /** Integration Key */
+  integration_key: string;
+  /** User ID */
+  user_id: string;
+  /** RSA Private Key (secret) */
+  private_key: string;
+}
+
+/** The option values of Environment. */
+export type JwtGrantEnvironmentOption = "production" | "developer";
+
+/** The normalised non-secret values of a valid JWT Grant form. */
+export interface JwtGrantValues {
+  environment: JwtGrantEnvironmentOption;
+  integration_key: string;
+  user_id: string;
+}
+
+/** The result of validating JWT Grant. */
+export type JwtGrantResult = ValidationResult<JwtGrantField, JwtGrantValues | Record<string, never>>;
+
 /** Docusign's auth method ids. */
-export type MethodId = "oauth";
+export type MethodId = "oauth" | "jwt_grant";
 
 /** The checking tables, by method id. */
 export declare const methods: Readonly<Record<MethodId, MethodRules>>;
 
 /** Validates the raw fields of Docusign OAuth 2.0. */
 export declare function validate(method: "oauth", fields: RawFields<OauthField>): OauthResult;
+/** Validates the raw fields of Docusign JWT Grant. */
+export declare function validate(method: "jwt_grant", fields: RawFields<JwtGrantField>): JwtGrantResult;
 export declare function validate(method: string, fields: unknown): ValidationResult;

@@ -19,12 +19,30 @@ export interface PersonalApiKeyValues {
 /** The result of validating Personal API Key. */
 export type PersonalApiKeyResult = ValidationResult<PersonalApiKeyField, PersonalApiKeyValues | Record<string, never>>;
 
+// Linear MCP Server (`mcp`)
+
+/** The field keys of MCP Server. */
+export type McpField = never;
+
+/** The raw input of MCP Server. */
+export interface McpFields {
+}
+
+/** The normalised non-secret values of a valid MCP Server form. */
+export interface McpValues {
+}
+
+/** The result of validating MCP Server. */
+export type McpResult = ValidationResult<McpField, McpValues | Record<string, never>>;
+
 /** Linear's auth method ids. */
-export type MethodId = "personal_api_key";
+export type MethodId = "personal_api_key" | "mcp";
 
 /** The checking tables, by method id. */
 export declare const methods: Readonly<Record<MethodId, MethodRules>>;
 
 /** Validates the raw fields of Linear Personal API Key. */
 export declare function validate(method: "personal_api_key", fields: RawFields<PersonalApiKeyField>): PersonalApiKeyResult;
+/** Validates the raw fields of Linear MCP Server. */
+export declare function validate(method: "mcp", fields: RawFields<McpField>): McpResult;
 export declare function validate(method: string, fields: unknown): ValidationResult;

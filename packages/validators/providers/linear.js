@@ -11,8 +11,18 @@ const m0 = method({
   values: [],
 });
 
+/** Linear MCP Server. */
+const m1 = method({
+  fields: [
+
+  ],
+  rules: [],
+  derived: [],
+  values: [],
+});
+
 /** The checking tables of Linear's auth methods, by method id. */
-export const methods = Object.freeze({ __proto__: null, "personal_api_key": m0 });
+export const methods = Object.freeze({ __proto__: null, "personal_api_key": m0, "mcp": m1 });
 
 /** Validates the raw fields of one of Linear's auth methods. */
 export function validate(method, fields) {

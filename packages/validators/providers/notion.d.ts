@@ -35,8 +35,24 @@ export interface PublicIntegrationValues {
 /** The result of validating Public Integration (OAuth). */
 export type PublicIntegrationResult = ValidationResult<PublicIntegrationField, PublicIntegrationValues | Record<string, never>>;
 
+// Notion MCP Server (`mcp`)
+
+/** The field keys of MCP Server. */
+export type McpField = never;
+
+/** The raw input of MCP Server. */
+export interface McpFields {
+}
+
+/** The normalised non-secret values of a valid MCP Server form. */
+export interface McpValues {
+}
+
+/** The result of validating MCP Server. */
+export type McpResult = ValidationResult<McpField, McpValues | Record<string, never>>;
+
 /** Notion's auth method ids. */
-export type MethodId = "internal_integration" | "public_integration";
+export type MethodId = "internal_integration" | "public_integration" | "mcp";
 
 /** The checking tables, by method id. */
 export declare const methods: Readonly<Record<MethodId, MethodRules>>;
@@ -45,4 +61,6 @@ export declare const methods: Readonly<Record<MethodId, MethodRules>>;
 export declare function validate(method: "internal_integration", fields: RawFields<InternalIntegrationField>): InternalIntegrationResult;
 /** Validates the raw fields of Notion Public Integration (OAuth). */
 export declare function validate(method: "public_integration", fields: RawFields<PublicIntegrationField>): PublicIntegrationResult;
+/** Validates the raw fields of Notion MCP Server. */
+export declare function validate(method: "mcp", fields: RawFields<McpField>): McpResult;
 export declare function validate(method: string, fields: unknown): ValidationResult;

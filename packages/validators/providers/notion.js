@@ -21,8 +21,18 @@ const m1 = method({
   values: [],
 });
 
+/** Notion MCP Server. */
+const m2 = method({
+  fields: [
+
+  ],
+  rules: [],
+  derived: [],
+  values: [],
+});
+
 /** The checking tables of Notion's auth methods, by method id. */
-export const methods = Object.freeze({ __proto__: null, "internal_integration": m0, "public_integration": m1 });
+export const methods = Object.freeze({ __proto__: null, "internal_integration": m0, "public_integration": m1, "mcp": m2 });
 
 /** Validates the raw fields of one of Notion's auth methods. */
 export function validate(method, fields) {
