@@ -15,7 +15,7 @@ mod schema;
 use connectspec_lang::Catalogue;
 use proc_macro2::TokenStream;
 
-pub use generate::{setup_method, try_generate, try_generate_items};
+pub use generate::{lifetime, setup_method, try_generate, try_generate_items};
 pub use js::{JsFile, js_package};
 pub use schema::{DRAFT, form_schema};
 

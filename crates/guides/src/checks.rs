@@ -148,7 +148,8 @@ pub fn check_sentences(spec: &ProviderSpec, m: &AuthMethod) -> Vec<Vec<Inline>> 
             ))]);
         }
         if let Some(s) = crate::view::learns_sentence(m) {
-            out.push(vec![text(s)]);
+            // The sentence may name a field's label in bold.
+            out.push(crate::guide::text_nodes(&s).unwrap_or_else(|_| vec![text(s)]));
         }
     }
     out

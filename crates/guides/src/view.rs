@@ -201,6 +201,22 @@ pub(crate) fn learns_sentence(method: &AuthMethod) -> Option<String> {
     } else {
         format!("the {}", method.label)
     };
+    let lifetime = l
+        .expires_at
+        .as_ref()
+        .and_then(|e| e.lifetime.as_deref())
+        .and_then(|k| method.field(k))
+        .map(|f| f.label.as_str());
+    if let Some(label) = lifetime {
+        let scopes = if l.scopes.is_some() {
+            format!("The connection test also reads which scopes {noun} holds. ")
+        } else {
+            String::new()
+        };
+        return Some(format!(
+            "{scopes}The Hub takes {noun}'s expiry from **{label}**, counted from when you link it."
+        ));
+    }
     let what = match (l.scopes.is_some(), l.expires_at.is_some()) {
         (true, true) => format!("which scopes {noun} holds and when it expires"),
         (true, false) => format!("which scopes {noun} holds"),

@@ -404,12 +404,12 @@ fn test_meta(m: &AuthMethod) -> Result<Option<TestMeta>, Problem> {
             pointer: leak::str(&id.pointer),
             label: leak::opt(&id.label),
         }),
-        learns: t.learns.as_ref().map(learns),
+        learns: t.learns.as_ref().map(|l| learns(m, t, l)),
     }))
 }
 
 /// `learns` as `LearnsMeta` (a header wins over a pointer; the checker refuses both).
-fn learns(l: &Learns) -> LearnsMeta {
+fn learns(m: &AuthMethod, t: &ConnectionTest, l: &Learns) -> LearnsMeta {
     let from = |header: &Option<String>, pointer: &Option<String>| match (header, pointer) {
         (Some(h), _) => Some(LearnFrom::Header(leak::str(h))),
         (None, Some(p)) => Some(LearnFrom::Pointer(leak::str(p))),
@@ -418,8 +418,9 @@ fn learns(l: &Learns) -> LearnsMeta {
     LearnsMeta {
         scopes: l.scopes.as_ref().and_then(|s| from(&s.header, &s.pointer)),
         scope_separator: leak::str(l.scopes.as_ref().map_or(",", |s| s.separator_or_default())),
+        lifetime: connectspec_codegen::lifetime(m, t).map(|(k, u)| (leak::str(k), u)),
         expires_at: l.expires_at.as_ref().and_then(|e| {
-            let format = match e.format {
+            let format = match e.format? {
                 connectspec_lang::ExpiryFormat::Rfc3339 => ExpiryFormat::Rfc3339,
                 connectspec_lang::ExpiryFormat::Date => ExpiryFormat::Date,
                 connectspec_lang::ExpiryFormat::UnixSeconds => ExpiryFormat::UnixSeconds,

@@ -48,6 +48,19 @@ pub struct LearnsMeta {
     pub scope_separator: &'static str,
     /// Where the expiry is, and its format.
     pub expires_at: Option<(LearnFrom, ExpiryFormat)>,
+    /// Instead: the choice field in which the end user gave the lifetime they chose,
+    /// and the seconds one unit of its option values lasts.
+    pub lifetime: Option<(&'static str, u64)>,
+}
+
+impl LearnsMeta {
+    /// The lifetime the end user chose, in seconds, from the value of the lifetime
+    /// field (`None`: no such field, `never`, `custom`, or not a number).
+    pub fn lifetime_seconds<'v>(&self, lookup: &dyn Fn(&str) -> Option<&'v str>) -> Option<u64> {
+        let (key, unit) = self.lifetime?;
+        let n: u64 = lookup(key)?.parse().ok()?;
+        n.checked_mul(unit)
+    }
 }
 
 /// What the answer said.
@@ -310,6 +323,7 @@ mod tests {
                 LearnFrom::Header("GitHub-Authentication-Token-Expiration"),
                 ExpiryFormat::DatetimeUtc,
             )),
+            lifetime: None,
         };
         assert!(!meta.needs_body());
         let header = |name: &str| match name {
@@ -328,6 +342,7 @@ mod tests {
             scopes: Some(LearnFrom::Pointer("/scopes")),
             scope_separator: " ",
             expires_at: Some((LearnFrom::Pointer("/expires_at"), ExpiryFormat::Date)),
+            lifetime: None,
         };
         assert!(meta.needs_body());
         let doc = json!({"scopes": ["api", "read_user"], "expires_at": "2021-10-07"});
@@ -345,6 +360,7 @@ mod tests {
             scopes: None,
             scope_separator: ",",
             expires_at: Some((LearnFrom::Pointer("/exp"), ExpiryFormat::UnixSeconds)),
+            lifetime: None,
         };
         let doc = json!({"exp": 1633633673});
         assert_eq!(
@@ -353,5 +369,21 @@ mod tests {
         );
         let doc = json!({"exp": -1});
         assert_eq!(unix.read(|_| None, Some(&doc)).expires_at, None);
+    }
+
+    #[test]
+    fn lifetime_is_the_chosen_option_times_the_unit() {
+        let meta = LearnsMeta {
+            scopes: None,
+            scope_separator: ",",
+            expires_at: None,
+            lifetime: Some(("token_lifetime", 86_400)),
+        };
+        let chosen = |v: &'static str| move |k: &str| (k == "token_lifetime").then_some(v);
+        assert_eq!(meta.lifetime_seconds(&chosen("30")), Some(30 * 86_400));
+        assert_eq!(meta.lifetime_seconds(&chosen("never")), None);
+        assert_eq!(meta.lifetime_seconds(&chosen("custom")), None);
+        assert_eq!(meta.lifetime_seconds(&|_| None), None);
+        assert_eq!(meta.lifetime_seconds(&chosen("99999999999999999999")), None);
     }
 }

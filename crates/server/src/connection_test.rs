@@ -219,6 +219,7 @@ impl Tester {
             )));
         };
         let (url, client) = self.target(meta, &auth)?;
+        let lifetime = auth.lifetime_seconds;
         let method = reqwest::Method::from_bytes(test.method.as_bytes()).map_err(|_| {
             internal(format!(
                 "the spec's connection test method `{}` is not an HTTP method",
@@ -317,7 +318,15 @@ impl Tester {
                 };
                 if report.ok {
                     report.granted_scopes = learned.scopes;
-                    report.expires_at = learned.expires_at.map(rfc3339);
+                    // What the answer says wins; else the lifetime the end user chose,
+                    // counted from now: the latest the credential can expire.
+                    let chosen = lifetime.map(|s| {
+                        let now = std::time::SystemTime::now()
+                            .duration_since(std::time::UNIX_EPOCH)
+                            .map_or(0, |d| d.as_secs());
+                        i64::try_from(now.saturating_add(s)).unwrap_or(i64::MAX)
+                    });
+                    report.expires_at = learned.expires_at.or(chosen).map(rfc3339);
                 }
                 Ok(report)
             }

@@ -76,6 +76,37 @@ auth_methods:
           steps:
             - title: Open settings
               text: Go to **Settings** > **API**.
+  - id: chosen_lifetime
+    label: Chosen Lifetime Token
+    kind: bearer
+    fields:
+      - key: token
+        label: Token
+        secret: true
+      - key: lifetime
+        label: Expiration you chose
+        options:
+          - {value: "7", label: 7 days}
+          - {value: "30", label: 30 days}
+          - {value: never, label: No expiration}
+        examples: {derive: true}
+    base_url: https://api.acme.example.com
+    allowed_hosts: [api.acme.example.com]
+    send:
+      headers:
+        Authorization: "Bearer {token}"
+    connection_test:
+      path: /v1/me
+      learns:
+        expires_at: {lifetime: lifetime}
+    limits:
+      - {kind: expires_after, unit: days, choices: [7, 30], or_never: true}
+    guide:
+      sections:
+        - title: Create a token
+          steps:
+            - title: Open settings
+              text: Go to **Settings** > **API**.
 "#;
 
 /// The service with the `acme` stand-in spec, its requests going to `stub`.
@@ -340,4 +371,42 @@ async fn a_link_session_names_the_actions() {
         "{r}"
     );
     svc.stop().await.unwrap();
+}
+
+/// `expires_at: {lifetime: field}`: the lifetime the end user chose, counted from the
+/// test; `never` gives no expiry; an expiry the answer gives would win.
+#[tokio::test]
+async fn the_chosen_lifetime_gives_the_latest_expiry() {
+    let stub = Stub::start(Answer::Headers(200, &[], "{}")).await;
+    let (svc, _dir) = service(&stub).await;
+    let before = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let (s, r, _) = test(
+        &svc,
+        "chosen_lifetime",
+        json!({"token": KEY, "lifetime": "30"}),
+        &[],
+    )
+    .await;
+    assert_eq!(s, 200, "{r}");
+    assert_eq!(r["ok"], true, "{r}");
+    let at = r["expires_at"].as_str().expect("an expiry");
+    let parsed = connectspec_runtime::parse_expiry(at, connectspec_runtime::ExpiryFormat::Rfc3339)
+        .expect("RFC 3339") as u64;
+    let thirty_days = 30 * 86_400;
+    assert!(
+        parsed >= before + thirty_days && parsed <= before + thirty_days + 600,
+        "{at} is not 30 days from now"
+    );
+    let (_, r, _) = test(
+        &svc,
+        "chosen_lifetime",
+        json!({"token": KEY, "lifetime": "never"}),
+        &[],
+    )
+    .await;
+    assert_eq!(r["ok"], true, "{r}");
+    assert!(r.get("expires_at").is_none(), "{r}");
 }

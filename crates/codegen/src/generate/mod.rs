@@ -18,6 +18,7 @@ mod typed;
 pub(crate) use literals::*;
 pub use oauth::setup_method;
 use registry::*;
+pub use request::lifetime;
 use tables::*;
 use typed::*;
 

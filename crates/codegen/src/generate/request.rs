@@ -2,8 +2,8 @@
 //! test's body and response checks.
 
 use connectspec_lang::{
-    AuthMethod, CanonicalPart, ConnectionTest, ExpiryFormat, HmacAlgorithm, SignatureEncoding,
-    TestBody, TimestampFormat,
+    AuthMethod, CanonicalPart, ConnectionTest, ExpiryFormat, HmacAlgorithm, LimitKind, LimitUnit,
+    SignatureEncoding, TestBody, TimestampFormat,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -113,7 +113,7 @@ pub(crate) fn body_and_checks(t: &ConnectionTest) -> (TokenStream, TokenStream) 
 
 /// `learns: Option<LearnsMeta>` of `TestMeta` (a header wins over a pointer; the
 /// checker refuses both).
-pub(crate) fn learns(t: &ConnectionTest) -> TokenStream {
+pub(crate) fn learns(m: &AuthMethod, t: &ConnectionTest) -> TokenStream {
     let Some(l) = &t.learns else {
         return quote!(None);
     };
@@ -130,7 +130,7 @@ pub(crate) fn learns(t: &ConnectionTest) -> TokenStream {
     let expires = l
         .expires_at
         .as_ref()
-        .and_then(|e| Some((from(&e.header, &e.pointer)?, e.format)));
+        .and_then(|e| Some((from(&e.header, &e.pointer)?, e.format?)));
     let expires = match expires {
         Some((f, format)) => {
             let format = match format {
@@ -143,9 +143,38 @@ pub(crate) fn learns(t: &ConnectionTest) -> TokenStream {
         }
         None => quote!(None),
     };
+    let lifetime = match lifetime(m, t) {
+        Some((key, unit)) => quote!(Some((#key, #unit))),
+        None => quote!(None),
+    };
     quote!(Some(rt_::LearnsMeta {
         scopes: #scopes,
         scope_separator: #separator,
         expires_at: #expires,
+        lifetime: #lifetime,
     }))
+}
+
+/// `learns.expires_at.lifetime`: the field key and the seconds of one unit of the
+/// method's `expires_after` limit (the checker proves the limit is there).
+pub fn lifetime<'m>(m: &AuthMethod, t: &'m ConnectionTest) -> Option<(&'m str, u64)> {
+    let key = t
+        .learns
+        .as_ref()?
+        .expires_at
+        .as_ref()?
+        .lifetime
+        .as_deref()?;
+    let limit = m
+        .limits
+        .iter()
+        .find(|l| l.kind == LimitKind::ExpiresAfter && !l.choices.is_empty())?;
+    let unit = match limit.unit? {
+        LimitUnit::Seconds => 1,
+        LimitUnit::Minutes => 60,
+        LimitUnit::Hours => 3_600,
+        LimitUnit::Days => 86_400,
+        _ => return None,
+    };
+    Some((key, unit))
 }

@@ -387,7 +387,7 @@ pub(super) fn test_meta(m: &AuthMethod) -> Result<TokenStream, String> {
         }
         None => quote!(None),
     };
-    let learns = crate::generate::request::learns(t);
+    let learns = crate::generate::request::learns(m, t);
     Ok(quote! {
         Some(rt_::TestMeta {
             method: #method,

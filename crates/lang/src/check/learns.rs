@@ -5,11 +5,17 @@
 
 use crate::check::request::check_pointer;
 use crate::diag::{Code, Reporter, shown};
-use crate::model::{ConnectionTest, HttpMethod, Learns};
+use crate::model::{AuthMethod, ConnectionTest, HttpMethod, LearnExpiry, Learns, LimitKind};
 use crate::pointer::Ptr;
 
 /// Checks `learns` of the test `t`, at `lp`.
-pub(crate) fn check_learns(rep: &mut Reporter<'_>, t: &ConnectionTest, l: &Learns, lp: &Ptr) {
+pub(crate) fn check_learns(
+    rep: &mut Reporter<'_>,
+    m: &AuthMethod,
+    t: &ConnectionTest,
+    l: &Learns,
+    lp: &Ptr,
+) {
     if l.scopes.is_none() && l.expires_at.is_none() {
         rep.key(
             lp,
@@ -34,7 +40,75 @@ pub(crate) fn check_learns(rep: &mut Reporter<'_>, t: &ConnectionTest, l: &Learn
     }
     if let Some(e) = &l.expires_at {
         let ep = lp.join("expires_at");
-        check_source(rep, t, &ep, e.header.as_deref(), e.pointer.as_deref());
+        match &e.lifetime {
+            Some(key) => check_lifetime(rep, m, e, key, &ep),
+            None => {
+                check_source(rep, t, &ep, e.header.as_deref(), e.pointer.as_deref());
+                if e.format.is_none() {
+                    rep.key(
+                        &ep,
+                        Code::InvalidValue,
+                        "the expiry's `format` is not given",
+                        "here",
+                        "add `format: rfc3339`, `date`, `unix_seconds` or `datetime_utc`",
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// `expires_at: {lifetime: field}`: nothing else given, and the field's options are
+/// the `expires_after` limit's choices (one truth: the form offers what the limit says).
+fn check_lifetime(rep: &mut Reporter<'_>, m: &AuthMethod, e: &LearnExpiry, key: &str, ep: &Ptr) {
+    if e.header.is_some() || e.pointer.is_some() || e.format.is_some() {
+        rep.key(
+            ep,
+            Code::InvalidValue,
+            "`lifetime` comes alone: the expiry is then not read from the answer",
+            "here",
+            "remove `header`, `pointer` and `format`, or remove `lifetime`",
+        );
+    }
+    let lp = ep.join("lifetime");
+    let Some(f) = m.field(key) else {
+        return crate::check::unknown_field(rep, &lp, key, m);
+    };
+    let Some(limit) = m
+        .limits
+        .iter()
+        .find(|l| l.kind == LimitKind::ExpiresAfter && !l.choices.is_empty())
+    else {
+        return rep.value(
+            &lp,
+            Code::UnknownReference,
+            format!("`lifetime: {key}` needs an `expires_after` limit with `choices`"),
+            shown(key),
+            "add `limits: [{kind: expires_after, unit: days, choices: [7, 30, 90]}]` as the provider offers them",
+        );
+    };
+    let mut want: Vec<String> = limit.choices.iter().map(u32::to_string).collect();
+    if limit.or_never {
+        want.push("never".to_owned());
+    }
+    if limit.or_custom {
+        want.push("custom".to_owned());
+    }
+    let mut have: Vec<String> = f.options.iter().map(|o| o.value.clone()).collect();
+    want.sort();
+    have.sort();
+    if have != want {
+        rep.value(
+            &lp,
+            Code::ContradictoryLimits,
+            format!(
+                "the options of `{key}` ({}) are not the `expires_after` choices ({})",
+                have.join(", "),
+                want.join(", ")
+            ),
+            shown(key),
+            "give the field one option per choice (its value the number), plus `never` with `or_never` and `custom` with `or_custom`",
+        );
     }
 }
 

@@ -321,7 +321,7 @@ pub(crate) fn check_test_request(
         check_identity(rep, t, id, &tp.join("identity"));
     }
     if let Some(l) = &t.learns {
-        crate::check::learns::check_learns(rep, t, l, &tp.join("learns"));
+        crate::check::learns::check_learns(rep, m, t, l, &tp.join("learns"));
     }
 }
 

@@ -221,8 +221,16 @@ pub struct LearnExpiry {
     /// An RFC 6901 pointer into the JSON answer, e.g. `/expires_at`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pointer: Option<String>,
-    /// How the expiry is written.
-    pub format: ExpiryFormat,
+    /// The key of a choice field in which the end user says which lifetime they chose
+    /// when creating the credential: its option values are the method's `expires_after`
+    /// `choices` (in that limit's unit), plus `never` (with `or_never`) and `custom` (with
+    /// `or_custom`, no expiry known). The expiry is then the link time plus that
+    /// lifetime: the latest the credential can expire.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifetime: Option<String>,
+    /// How the expiry is written (with `header` or `pointer`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<ExpiryFormat>,
 }
 
 /// How an expiry is written.

@@ -327,6 +327,9 @@ impl MethodMeta {
         };
         let render = |t: &Template<'_>| render_template(t, full);
         let mut auth = RequestAuth {
+            lifetime_seconds: test
+                .and_then(|t| t.learns)
+                .and_then(|l| l.lifetime_seconds(lookup)),
             test_url: match test {
                 Some(t) => render_url(&[&self.base_url, &t.path], UrlPart::Scheme, lookup),
                 None => Ok(None),
@@ -426,6 +429,9 @@ pub struct RequestAuth {
     pub basic: Option<(SecretString, SecretString)>,
     /// The connection test's body: (content type, text).
     pub body: Option<(&'static str, SecretString)>,
+    /// The credential's lifetime as the end user chose it (`learns.expires_at.lifetime`),
+    /// in seconds: the expiry is at the latest this long after linking.
+    pub lifetime_seconds: Option<u64>,
     pending: Option<PendingSign>,
 }
 
