@@ -112,6 +112,17 @@ fn every_markdown_page_is_commonmark_without_html() {
                 {
                     label = format!("{label} (Default: {})", o.label);
                 }
+                // A key field says how the key is given.
+                if let Some(k) = &f.private_key {
+                    label = format!(
+                        "{label}: {}",
+                        if k.container == connectspec_lang::KeyContainer::Json {
+                            "paste the contents of the JSON key file, or choose the file"
+                        } else {
+                            "paste the PEM private key, or choose its file"
+                        }
+                    );
+                }
                 assert!(
                     o.items.contains(&label),
                     "{path}: field `{label}` not listed"
