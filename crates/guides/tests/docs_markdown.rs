@@ -156,9 +156,12 @@ fn every_markdown_page_is_commonmark_without_html() {
 fn hub_only(m: &connectspec_lang::AuthMethod) -> bool {
     m.is_oauth()
         && m.fields.is_empty()
-        && m.oauth
-            .as_ref()
-            .is_some_and(|o| o.client == connectspec_lang::ClientOwner::Integrator)
+        && m.oauth.as_ref().is_some_and(|o| {
+            matches!(
+                o.client,
+                connectspec_lang::ClientOwner::Integrator | connectspec_lang::ClientOwner::Dynamic
+            )
+        })
 }
 
 /// The items of the first list after the h2 titled `title`, as text.
