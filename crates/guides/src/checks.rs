@@ -147,7 +147,7 @@ pub fn check_sentences(spec: &ProviderSpec, m: &AuthMethod) -> Vec<Vec<Inline>> 
                 "It reads the {what}, so linking the same account again updates it instead of adding another."
             ))]);
         }
-        if let Some(s) = crate::view::learns_sentence(m) {
+        if let Some(s) = learns_sentence(m) {
             // The sentence may name a field's label in bold.
             out.push(crate::guide::text_nodes(&s).unwrap_or_else(|_| vec![text(s)]));
         }
@@ -161,4 +161,38 @@ pub fn rendered(flavor: Flavor, spec: &ProviderSpec, m: &AuthMethod) -> Vec<Stri
         .iter()
         .map(|s| crate::inline::render_nodes(flavor, s))
         .collect()
+}
+
+/// What the connection test learns besides success (`connection_test.learns`), as a
+/// sentence for the Connect step; `None` when it learns nothing.
+fn learns_sentence(method: &AuthMethod) -> Option<String> {
+    let l = method.connection_test.as_ref()?.learns.as_ref()?;
+    let noun = if method.oauth.is_some() {
+        "the access token".to_owned()
+    } else {
+        format!("the {}", method.label)
+    };
+    let lifetime = l
+        .expires_at
+        .as_ref()
+        .and_then(|e| e.lifetime.as_deref())
+        .and_then(|k| method.field(k))
+        .map(|f| f.label.as_str());
+    if let Some(label) = lifetime {
+        let scopes = if l.scopes.is_some() {
+            format!("The connection test also reads which scopes {noun} holds. ")
+        } else {
+            String::new()
+        };
+        return Some(format!(
+            "{scopes}The Hub takes {noun}'s expiry from **{label}**, counted from when you link it."
+        ));
+    }
+    let what = match (l.scopes.is_some(), l.expires_at.is_some()) {
+        (true, true) => format!("which scopes {noun} holds and when it expires"),
+        (true, false) => format!("which scopes {noun} holds"),
+        (false, true) => format!("when {noun} expires"),
+        (false, false) => return None,
+    };
+    Some(format!("The connection test also reads {what}."))
 }

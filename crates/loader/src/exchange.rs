@@ -11,7 +11,10 @@ use connectspec_runtime::{
 };
 
 use crate::leak;
-use crate::tables::{Problem, pairs, template};
+use crate::templates::{pairs, template};
+
+/// Why a table could not be built (as [`crate::tables::Problem`]).
+type Problem = String;
 
 fn alg(a: JwtAlgorithm) -> JwtAlg {
     match a {

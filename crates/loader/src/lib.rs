@@ -16,6 +16,7 @@
 mod exchange;
 mod leak;
 pub mod tables;
+mod templates;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -2,8 +2,6 @@
 //! `generate/tables.rs`, `request.rs` and `oauth.rs`, which write the same tables as
 //! Rust statics. The parity test (`tests/parity.rs`) holds the two to the same answers.
 
-use std::collections::BTreeMap;
-
 use connectspec_codegen::{form_schema, setup_method};
 use connectspec_lang::{
     AuthMethod, CanonicalPart, CaptureSource, ClientAuth, ClientOwner, ConnectionTest, Field,
@@ -14,11 +12,11 @@ use connectspec_runtime::{
     self as rt, ActionMeta, BodyMeta, CaptureMeta, CheckKind, CheckMeta, ComputedKind,
     ComputedMeta, CrossRule, DerivedRule, ExpiryFormat, FieldMeta, FieldRules, IdentityMeta,
     LearnFrom, LearnsMeta, Matcher, MessagePart, MethodMeta, MethodRules, OAuthMeta, OptionRule,
-    OutcomeMeta, Part, Pattern, ProviderMeta, Segment, SendMeta, SignMeta, Template, TestMeta,
-    TokenResponseMeta, Validator,
+    OutcomeMeta, Pattern, ProviderMeta, SendMeta, SignMeta, TestMeta, TokenResponseMeta, Validator,
 };
 
 use crate::leak;
+use crate::templates::{pairs, template};
 
 /// Why a loaded spec's tables could not be built. The spec checker has accepted the
 /// spec, so each of these is a disagreement between the checker and this builder.
@@ -260,43 +258,6 @@ fn field_index(m: &AuthMethod, key: &str) -> Result<usize, Problem> {
         .iter()
         .position(|f| f.key == key)
         .ok_or_else(|| format!("no field `{key}`"))
-}
-
-/// A template's segments, parsed by the runtime's own parser.
-pub(crate) fn template(text: &str) -> Result<Template<'static>, Problem> {
-    let parts = rt::parse_template(text).map_err(|(_, e)| format!("template `{text}`: {e}"))?;
-    Ok(Template {
-        segments: segments(&parts),
-    })
-}
-
-fn segments(parts: &[Part]) -> &'static [Segment<'static>] {
-    leak::slice(
-        parts
-            .iter()
-            .map(|p| match p {
-                Part::Lit(s) => Segment::Lit(leak::str(s)),
-                Part::Var(v) => {
-                    let name = leak::str(&v.lookup_name());
-                    match &v.default {
-                        Some(d) => Segment::Default(name, leak::str(d)),
-                        None => Segment::Var(name),
-                    }
-                }
-                Part::Optional(inner) => Segment::Optional(segments(inner)),
-            })
-            .collect(),
-    )
-}
-
-pub(crate) fn pairs(
-    map: &BTreeMap<String, String>,
-) -> Result<&'static [(&'static str, Template<'static>)], Problem> {
-    let items = map
-        .iter()
-        .map(|(k, v)| Ok((leak::str(k), template(v)?)))
-        .collect::<Result<Vec<_>, Problem>>()?;
-    Ok(leak::slice(items))
 }
 
 fn send_meta(m: &AuthMethod) -> Result<SendMeta, Problem> {
