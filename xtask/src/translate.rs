@@ -39,7 +39,7 @@ pub fn run(specs: &Path, spec_id: &str, locale: &str) -> Result<(), String> {
             Some(e) => {
                 let _ = writeln!(
                     out,
-                    "  {}: {{text: {}, source: {fp}}}",
+                    "  {}: {{text: {}, source: \"{fp}\"}}",
                     t.key,
                     quoted(&e.text)
                 );
@@ -47,7 +47,7 @@ pub fn run(specs: &Path, spec_id: &str, locale: &str) -> Result<(), String> {
             None => {
                 let _ = writeln!(
                     out,
-                    "  {}: {{text: {}, source: {fp}}} # TODO translate",
+                    "  {}: {{text: {}, source: \"{fp}\"}} # TODO translate",
                     t.key,
                     quoted(&t.english)
                 );
@@ -64,7 +64,7 @@ fn one_line(s: &str) -> String {
 
 /// A YAML double-quoted scalar.
 fn quoted(s: &str) -> String {
-    format!("{}", serde_json_like(s))
+    serde_json_like(s)
 }
 
 fn serde_json_like(s: &str) -> String {

@@ -210,7 +210,20 @@ fn entry(key: &str, v: &Value, rep: &mut Reporter<'_>) -> Option<Entry> {
         }
     };
     let text = string("text", rep);
-    let source = string("source", rep);
+    // An all-digit fingerprint written without quotes reads as a number.
+    let source = match m.get("source") {
+        Some(Value::Number(n)) => {
+            rep.value(
+                &entry_ptr(key, "source"),
+                Code::WrongType,
+                "`source` must be a quoted string",
+                format!("`{n}` reads as a number"),
+                format!("write `source: \"{n}\"`"),
+            );
+            None
+        }
+        _ => string("source", rep),
+    };
     if let Some(s) = &source
         && !(s.len() == 8
             && s.bytes()
