@@ -29,7 +29,7 @@ pub(crate) fn check(text: &Text, entry: &Entry, rep: &mut Reporter<'_>) {
             ),
             format!("made from `{}`, the English is now `{now}`", entry.source),
             format!(
-                "translate the English again: {} — then set `source: {now}`",
+                "translate the English again: {} — then set `source: \"{now}\"`",
                 shown(&text.english)
             ),
         );

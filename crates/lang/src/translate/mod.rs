@@ -184,34 +184,44 @@ pub fn load(specs: &Path, catalogue: &Catalogue) -> Loaded {
                 ));
                 continue;
             };
-            let Some(parsed) = file::read(&path, &mut out) else {
-                continue;
-            };
-            let mut rep = Reporter {
-                file: &path,
-                source: parsed.source.clone(),
-                locs: &parsed.locs,
-                out: Vec::new(),
-            };
-            check_file(spec, &parsed.entries, &mut rep);
-            out.extend(rep.out);
-            loaded
-                .translations
-                .by_locale
-                .entry(loc.code)
-                .or_default()
-                .insert(
-                    id,
-                    SpecTranslation {
-                        path: path.clone(),
-                        entries: parsed.entries,
-                    },
-                );
+            let (read, diags) = load_file(&path, spec);
+            out.extend(diags.0);
+            if let Some(t) = read {
+                loaded
+                    .translations
+                    .by_locale
+                    .entry(loc.code)
+                    .or_default()
+                    .insert(id, t);
+            }
         }
     }
     loaded.diagnostics = Diagnostics(out);
     loaded.diagnostics.sort();
     loaded
+}
+
+/// Reads one translation file of `spec` and checks it: the translation (`None` when the
+/// file does not parse) and every problem, sorted.
+pub fn load_file(path: &Path, spec: &ProviderSpec) -> (Option<SpecTranslation>, Diagnostics) {
+    let mut out = Vec::new();
+    let read = file::read(path, &mut out).map(|parsed| {
+        let mut rep = Reporter {
+            file: path,
+            source: parsed.source.clone(),
+            locs: &parsed.locs,
+            out: Vec::new(),
+        };
+        check_file(spec, &parsed.entries, &mut rep);
+        out.extend(rep.out);
+        SpecTranslation {
+            path: path.to_owned(),
+            entries: parsed.entries,
+        }
+    });
+    let mut diags = Diagnostics(out);
+    diags.sort();
+    (read, diags)
 }
 
 /// The keys that name nothing, and the faithfulness of every other entry.
