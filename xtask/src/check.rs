@@ -16,9 +16,27 @@ pub fn run(root: &Path, req: &Request<'_>) -> Result<(), String> {
     let specs = req.specs;
     let mut problems: Vec<Problem> = Vec::new();
     let mut spec_files = 0;
+    let mut coverage = String::new();
     match connectspec_lang::load_dir(specs) {
         Ok(cat) => {
             println!("checked {} spec(s) in {}", cat.specs.len(), specs.display());
+            // Translations are checked against the specs they translate.
+            let loaded = connectspec_lang::translate::load(specs, &cat);
+            spec_files += loaded
+                .diagnostics
+                .0
+                .iter()
+                .map(|d| d.file.as_path())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len();
+            problems.extend(
+                loaded
+                    .diagnostics
+                    .0
+                    .iter()
+                    .map(|d| Problem::new(d.code.id(), d.render())),
+            );
+            coverage = crate::translate::coverage_lines(&cat, &loaded.translations);
             match req.docs {
                 Some(dir) => problems.extend(crate::docs::check(dir, &cat, req)),
                 None => println!("pages not compared (pass --docs DIR to compare them)"),
@@ -65,10 +83,20 @@ pub fn run(root: &Path, req: &Request<'_>) -> Result<(), String> {
             format!("error[E090]: cannot read {SCHEMA_PATH}: {e}\n  {help}"),
         )),
     }
+    // The coverage per locale ends the output, after the count per code.
     if problems.is_empty() {
+        if !coverage.is_empty() {
+            println!("{coverage}");
+        }
         Ok(())
-    } else {
+    } else if coverage.is_empty() {
         Err(report(&problems, spec_files, req.max))
+    } else {
+        Err(format!(
+            "{}
+{coverage}",
+            report(&problems, spec_files, req.max)
+        ))
     }
 }
 

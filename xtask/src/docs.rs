@@ -30,8 +30,14 @@ pub fn generate(
     let start = std::time::Instant::now();
     let catalogue = connectspec_lang::load_dir(specs)
         .map_err(|d| connectspec_guides::DocsError::Spec(d).to_string())?;
-    let summary = connectspec_guides::write_catalogue(&catalogue, out, &opts, start)
-        .map_err(|e| e.to_string())?;
+    // A translation that is not faithful stops the run before anything is written.
+    let translations = connectspec_lang::translate::load(specs, &catalogue);
+    if !translations.diagnostics.is_empty() {
+        return Err(connectspec_guides::DocsError::Spec(translations.diagnostics).to_string());
+    }
+    let summary =
+        connectspec_guides::write_all(&catalogue, &translations.translations, out, &opts, start)
+            .map_err(|e| e.to_string())?;
     for removed in &summary.report.removed {
         println!("removed {}", out.join(removed).display());
     }
@@ -63,7 +69,9 @@ pub fn check(
             format!("error[E091]: {what}\n  help: run `{command}`"),
         )
     };
-    match connectspec_guides::drift(catalogue, dir) {
+    // Pages of translations with problems are not compared: those problems are reported.
+    let translations = connectspec_lang::translate::load(req.specs, catalogue).translations;
+    match connectspec_guides::drift_all(catalogue, &translations, dir) {
         Ok(drift) => {
             let pages: Vec<_> = drift
                 .iter()

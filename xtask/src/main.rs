@@ -13,6 +13,7 @@ mod scaffold;
 mod synth;
 #[cfg(test)]
 mod tidy;
+mod translate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -117,6 +118,17 @@ enum Cmd {
         #[arg(long)]
         derive_all: bool,
     },
+    /// Print the translation file of a spec in a locale (specs/i18n/<locale>/<id>.yaml):
+    /// every text's key, English and fingerprint; current translations kept.
+    Translate {
+        /// The spec id.
+        spec: String,
+        /// The locale (de, fr, es, ja).
+        locale: String,
+        /// Directory of provider specs.
+        #[arg(long)]
+        specs: Option<PathBuf>,
+    },
     /// Scaffold a commented spec for a new provider in specs/<id>.yaml.
     NewProvider {
         /// snake_case provider id (the file stem).
@@ -189,6 +201,11 @@ fn main() -> ExitCode {
             false,
             &args,
         ),
+        Cmd::Translate {
+            spec,
+            locale,
+            specs,
+        } => translate::run(&specs_dir(&root, specs), &spec, &locale),
         Cmd::NewProvider { id, specs } => scaffold::run(&specs_dir(&root, specs), &id),
         Cmd::Expand { specs, out } => expand(&specs_dir(&root, specs), out.as_deref()),
         Cmd::Examples {

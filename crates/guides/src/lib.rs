@@ -15,6 +15,7 @@ pub mod error;
 pub mod escape;
 pub mod guide;
 pub mod inline;
+pub mod locales;
 pub mod oauth;
 pub mod output;
 pub mod selection;
@@ -30,6 +31,7 @@ use rayon::prelude::*;
 
 pub use engine::Engine;
 pub use error::{DocsError, TemplateError};
+pub use locales::{drift_all, render_all, write_all};
 pub use output::{Drift, MANIFEST, Page, WriteReport};
 
 /// An output format.

@@ -206,3 +206,44 @@ fn undeclared_component_fails_the_check() {
         "{reports:?}"
     );
 }
+
+/// The pages of every locale (the seeds in German and Japanese, with their alternates
+/// in the front matter) compile too.
+#[test]
+fn every_translated_mdx_page_compiles() {
+    let cat = catalogue();
+    let tr = connectspec_lang::translate::load(&root().join("specs"), &cat);
+    assert!(tr.diagnostics.is_empty(), "{}", tr.diagnostics);
+    let pages: Vec<_> = connectspec_guides::render_all(
+        &cat,
+        &tr.translations,
+        &connectspec_guides::Options::default(),
+    )
+    .unwrap()
+    .into_iter()
+    .filter(|p| {
+        p.path
+            .split_once('/')
+            .is_some_and(|(first, _)| connectspec_lang::translate::locale(first).is_some())
+    })
+    .collect();
+    assert!(pages.iter().any(|p| p.path == "ja/webflow/site-token.mdx"));
+    let out = tempfile::tempdir().unwrap();
+    write_all(out.path(), &pages);
+    let (reports, ok) = compile(out.path());
+    let failures: Vec<&Value> = reports.iter().filter(|r| r["ok"] != true).collect();
+    assert!(
+        ok && failures.is_empty(),
+        "MDX compile failures: {failures:#?}"
+    );
+    assert_eq!(
+        reports.len(),
+        pages.iter().filter(|p| p.path.ends_with(".mdx")).count()
+    );
+    let r = report(&reports, "ja/webflow/site-token.mdx");
+    assert!(
+        strings(&r["h2"]).contains(&"サイト API トークンを生成する".to_owned()),
+        "{:?}",
+        r["h2"]
+    );
+}

@@ -155,6 +155,21 @@ pub enum Code {
     /// The checked-in browser validators package differs from what the specs generate
     /// (`cargo xtask check`).
     StalePackage,
+    /// A translation key that names no text of the spec, a translation file of a spec
+    /// that does not exist, or a locale directory that is not a locale of connectspec.
+    UnknownTextKey,
+    /// A translation that drops, adds or renames a `{placeholder}` of the English.
+    PlaceholderChanged,
+    /// A translation whose link targets differ from the English's.
+    LinkChanged,
+    /// A translation whose code spans or bold UI labels differ from the English's (they
+    /// name what the end user sees on the provider's screen), without saying so.
+    UiLabelChanged,
+    /// A translation whose numbers differ from the English's.
+    NumberChanged,
+    /// A translation made from an older English text: its `source` fingerprint is not
+    /// the English's now (gettext's fuzzy flag).
+    StaleTranslation,
 }
 
 impl Code {
@@ -216,11 +231,17 @@ impl Code {
             Code::Stale => "E090",
             Code::StalePages => "E091",
             Code::StalePackage => "E092",
+            Code::UnknownTextKey => "E100",
+            Code::PlaceholderChanged => "E101",
+            Code::LinkChanged => "E102",
+            Code::UiLabelChanged => "E103",
+            Code::NumberChanged => "E104",
+            Code::StaleTranslation => "E105",
         }
     }
 
     /// Every code, in the order of their ids (the broken-spec corpus proves each one).
-    pub const ALL: [Code; 55] = [
+    pub const ALL: [Code; 61] = [
         Code::Io,
         Code::YamlSyntax,
         Code::UnknownKey,
@@ -276,6 +297,12 @@ impl Code {
         Code::Stale,
         Code::StalePages,
         Code::StalePackage,
+        Code::UnknownTextKey,
+        Code::PlaceholderChanged,
+        Code::LinkChanged,
+        Code::UiLabelChanged,
+        Code::NumberChanged,
+        Code::StaleTranslation,
     ];
 }
 
@@ -585,6 +612,12 @@ mod tests {
             Code::Stale => 52,
             Code::StalePages => 53,
             Code::StalePackage => 54,
+            Code::UnknownTextKey => 55,
+            Code::PlaceholderChanged => 56,
+            Code::LinkChanged => 57,
+            Code::UiLabelChanged => 58,
+            Code::NumberChanged => 59,
+            Code::StaleTranslation => 60,
         };
         for (i, c) in Code::ALL.iter().enumerate() {
             assert_eq!(position(*c), i, "{c:?}");

@@ -17,6 +17,8 @@ pub mod model;
 pub mod patterns;
 pub mod pointer;
 pub mod schema;
+pub mod texts;
+pub mod translate;
 pub mod yaml;
 
 pub use check::is_snake;

@@ -298,7 +298,7 @@ pub fn load_file_with(path: &Path, options: Options) -> Result<LoadedSpec, Diagn
 }
 
 /// The text of a spec file, or the diagnostic for why there is none.
-fn read_spec(path: &Path) -> Result<String, Diagnostics> {
+pub(crate) fn read_spec(path: &Path) -> Result<String, Diagnostics> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => return Err(file_diag(path, not_followed(path, &e))),

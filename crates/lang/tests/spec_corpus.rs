@@ -58,8 +58,15 @@ fn every_error_code_has_a_corpus_file() {
         ),
     ];
     let mut shown = String::new();
-    for entry in std::fs::read_dir("tests/broken/snapshots").expect("snapshots exist") {
-        shown.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    // Translation mistakes are shown by the broken-translation corpus
+    // (translation_corpus.rs).
+    for dir in [
+        "tests/broken/snapshots",
+        "tests/broken_translations/snapshots",
+    ] {
+        for entry in std::fs::read_dir(dir).expect("snapshots exist") {
+            shown.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        }
     }
     let missing: Vec<&str> = Code::ALL
         .iter()
@@ -69,7 +76,7 @@ fn every_error_code_has_a_corpus_file() {
         .collect();
     assert!(
         missing.is_empty(),
-        "no broken spec in tests/broken/ shows {missing:?}: add one per code"
+        "no broken spec in tests/broken/ (or translation in tests/broken_translations/) shows {missing:?}: add one per code"
     );
 }
 

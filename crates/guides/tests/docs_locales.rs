@@ -1,0 +1,194 @@
+//! Pages per locale: the German and Japanese pages of the seeds (Oneflow, Webflow) carry
+//! every fact of the English page — links, code spans, UI labels, numbers, the format
+//! hint, the fields as listed — in both flavours; pages exist only for complete locales,
+//! name their alternates, and render the same run to run.
+
+mod docs_support;
+
+use std::collections::BTreeMap;
+
+use connectspec_guides::{Options, Page, render_all};
+use connectspec_lang::texts::{Kind, texts};
+use connectspec_lang::translate::{self, Translations};
+use docs_support::{catalogue, page, root};
+
+fn translations(cat: &connectspec_lang::Catalogue) -> Translations {
+    let loaded = translate::load(&root().join("specs"), cat);
+    assert!(loaded.diagnostics.is_empty(), "{}", loaded.diagnostics);
+    loaded.translations
+}
+
+/// The spans between `open` and `close`, in order.
+fn spans(text: &str, open: &str, close: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(open) {
+        let after = &rest[i + open.len()..];
+        let Some(j) = after.find(close) else { break };
+        out.push(after[..j].to_owned());
+        rest = &after[j + close.len()..];
+    }
+    out
+}
+
+struct PageFacts {
+    links: Vec<String>,
+    code: Vec<String>,
+    bold: Vec<String>,
+    numbers: Vec<String>,
+}
+
+fn facts(text: &str, mdx: bool) -> PageFacts {
+    let (links, code, bold) = if mdx {
+        (
+            spans(text, "href=\"", "\""),
+            spans(text, "<code>", "</code>"),
+            spans(text, "<strong>", "</strong>"),
+        )
+    } else {
+        (
+            spans(text, "](", ")"),
+            spans(text, "`", "`"),
+            spans(text, "**", "**"),
+        )
+    };
+    // Links to the page's other languages are not facts of the English page.
+    let links = links
+        .into_iter()
+        .filter(|l| l.starts_with("https://") || l.starts_with('/'))
+        .collect();
+    let mut numbers = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            cur.push(c);
+        } else if !cur.is_empty() {
+            numbers.push(std::mem::take(&mut cur));
+        }
+    }
+    PageFacts {
+        links,
+        code,
+        bold,
+        numbers,
+    }
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+/// `small` is contained in `big`, counting repeats.
+fn contained(small: &[String], big: &[String]) -> Result<(), String> {
+    let mut left: BTreeMap<&str, i64> = BTreeMap::new();
+    for s in big {
+        *left.entry(s).or_default() += 1;
+    }
+    for s in small {
+        let n = left.entry(s).or_default();
+        *n -= 1;
+        if *n < 0 {
+            return Err(s.clone());
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn the_seed_pages_in_german_and_japanese_carry_every_fact_of_the_english_page() {
+    let cat = catalogue();
+    let tr = translations(&cat);
+    let pages = render_all(&cat, &tr, &Options::default()).unwrap();
+    for (id, slug) in [("oneflow", "api-token"), ("webflow", "site-token")] {
+        let spec = cat.provider(id).unwrap();
+        for locale in ["de", "ja"] {
+            let t = tr.get(locale, id).unwrap();
+            // What the English's bold may become: the spec's labels (fields, actions)
+            // are translated, the provider's UI labels stay unless an entry says so.
+            let mut bold_map: BTreeMap<String, String> = BTreeMap::new();
+            for text in texts(spec) {
+                let e = &t.entries[&text.key];
+                if text.kind == Kind::Label {
+                    bold_map.insert(text.english.clone(), e.text.clone());
+                }
+                bold_map.extend(e.ui_labels.clone());
+            }
+            for ext in ["md", "mdx"] {
+                let path = format!("{id}/{slug}.{ext}");
+                let en_text = page(&pages, &path);
+                let en = facts(en_text, ext == "mdx");
+                let lp = format!("{locale}/{path}");
+                let local_text = page(&pages, &lp);
+                let local = facts(local_text, ext == "mdx");
+                assert_eq!(sorted(en.links), sorted(local.links), "links of {lp}");
+                assert_eq!(sorted(en.code), sorted(local.code), "code spans of {lp}");
+                let expected: Vec<String> = en
+                    .bold
+                    .iter()
+                    .map(|b| bold_map.get(b).cloned().unwrap_or_else(|| b.clone()))
+                    .collect();
+                assert_eq!(sorted(expected), sorted(local.bold), "UI labels of {lp}");
+                if let Err(n) = contained(&en.numbers, &local.numbers) {
+                    panic!("{lp} lacks the number {n} of the English page");
+                }
+                // The format hint, translated, and every field's translated label.
+                for field in &spec.auth_methods[0].fields {
+                    let fk = format!(
+                        "auth_methods/{}/fields/{}",
+                        spec.auth_methods[0].id, field.key
+                    );
+                    if let Some(h) = field.hint.as_deref()
+                        && en_text.contains(&format!("Format: {h}"))
+                    {
+                        let hint = &t.entries[&format!("{fk}/hint")].text;
+                        assert!(
+                            local_text.contains(&format!("Format: {hint}")),
+                            "{lp}: hint"
+                        );
+                    }
+                    let label = &t.entries[&format!("{fk}/label")].text;
+                    assert!(local_text.contains(label.as_str()), "{lp}: field {label}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn pages_exist_only_in_complete_locales_and_name_their_alternates() {
+    let cat = catalogue();
+    let tr = translations(&cat);
+    let pages: Vec<Page> = render_all(&cat, &tr, &Options::default()).unwrap();
+    for p in &pages {
+        let first = p.path.split('/').next().unwrap();
+        if let Some(l) = translate::locale(first) {
+            let id = p.path.split('/').nth(1).unwrap();
+            if !id.starts_with("index.") {
+                assert!(
+                    tr.is_complete(l.code, cat.provider(id).unwrap()),
+                    "{}",
+                    p.path
+                );
+            }
+        }
+    }
+    let de = page(&pages, "de/oneflow/api-token.mdx");
+    assert!(de.contains("lang: de\nalternates:\n  - lang: en\n    path: oneflow/api-token.mdx\n  - lang: ja\n    path: ja/oneflow/api-token.mdx\n---\n"), "{de}");
+    let en = page(&pages, "oneflow/api-token.md");
+    assert!(
+        en.ends_with(
+            "\n[Deutsch](../de/oneflow/api-token.md) · [日本語](../ja/oneflow/api-token.md)\n"
+        ),
+        "{en}"
+    );
+    assert!(page(&pages, "de/index.md").contains("(oneflow/api-token.md)"));
+    // A provider without translations has English pages only, unchanged.
+    assert!(!pages.iter().any(|p| p.path.starts_with("de/anthropic/")));
+    assert!(!page(&pages, "anthropic/admin-api-key.mdx").contains("alternates:"));
+    assert_eq!(
+        pages,
+        render_all(&cat, &tr, &Options::default()).unwrap(),
+        "deterministic"
+    );
+}
