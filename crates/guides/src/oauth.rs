@@ -96,10 +96,7 @@ pub fn oauth_view(
     Ok(Some(map([
         ("grant", Value::from(grant.as_str())),
         // Whose app a link uses: `integrator`, `end_user`, `either` or `dynamic`.
-        (
-            "client",
-            Value::from(o.client.as_str()),
-        ),
+        ("client", Value::from(o.client.as_str())),
         (
             "user_approves",
             Value::from(grant == Grant::AuthorizationCode),

@@ -8,6 +8,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::Format;
+use crate::private_key::KeyFault;
 
 /// What is wrong with a field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -61,6 +62,11 @@ pub enum ErrorKind {
     HostNotAllowed,
     /// The value cannot be put into the URL where the spec places it.
     UnsafeInUrl,
+    /// A private-key field's value is not a usable private key or key file.
+    PrivateKey {
+        /// What is wrong, as a stable code (`not_json`, `member_missing`, …).
+        fault: KeyFault,
+    },
 }
 
 impl ErrorKind {
@@ -83,6 +89,7 @@ impl ErrorKind {
             ErrorKind::Derive => "derive",
             ErrorKind::HostNotAllowed => "host_not_allowed",
             ErrorKind::UnsafeInUrl => "unsafe_in_url",
+            ErrorKind::PrivateKey { .. } => "private_key",
         }
     }
 }

@@ -16,6 +16,7 @@ mod lower;
 mod matcher;
 mod meta;
 mod normalize;
+mod private_key;
 mod registry;
 mod request_url;
 mod response;
@@ -56,6 +57,7 @@ pub use meta::{
     SendMeta, TestMeta, Validator,
 };
 pub use normalize::{Normalize, normalize};
+pub use private_key::KeyFault;
 pub use registry::{NotAnOption, ValidateError};
 pub use request_url::{
     UrlPart, UrlValueError, base_url, placeholder_parts, render_url, url_pieces,

@@ -7,8 +7,8 @@
 //! and the `Credentials` enum over every method. Everything comes from the model; the
 //! generator knows no provider.
 
-mod literals;
 mod exchange;
+mod literals;
 mod oauth;
 mod registry;
 mod request;

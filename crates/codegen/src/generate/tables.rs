@@ -108,8 +108,8 @@ pub(super) fn method_items(
         problems.extend(e);
         (TokenStream::new(), TokenStream::new())
     });
-    let (exchange_items, exchange) = crate::generate::exchange::exchange_items(m)
-        .unwrap_or_else(|e| {
+    let (exchange_items, exchange) =
+        crate::generate::exchange::exchange_items(m).unwrap_or_else(|e| {
             problems.extend(e);
             (TokenStream::new(), TokenStream::new())
         });

@@ -9,8 +9,8 @@
 use std::collections::BTreeSet;
 
 use crate::diag::Code;
-use crate::model::KeyContainer;
 use crate::diag::{Reporter, shown};
+use crate::model::KeyContainer;
 use crate::model::{AuthMethod, Field, Normalize};
 use crate::pointer::Ptr;
 

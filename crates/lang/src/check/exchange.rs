@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::*;
+use crate::check::request::check_pointer;
 use crate::diag::Code;
 use crate::diag::{Reporter, shown};
-use crate::check::request::check_pointer;
 use crate::model::*;
 use crate::pointer::Ptr;
 
@@ -107,7 +107,12 @@ pub(crate) fn used_keys(m: &AuthMethod) -> Vec<String> {
 /// Claims the service writes itself.
 const RESERVED_CLAIMS: [&str; 7] = ["iss", "sub", "aud", "iat", "exp", "jti", "scope"];
 
-pub(crate) fn check_exchange(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr, names: &BTreeSet<&str>) {
+pub(crate) fn check_exchange(
+    rep: &mut Reporter<'_>,
+    m: &AuthMethod,
+    p: &Ptr,
+    names: &BTreeSet<&str>,
+) {
     let is_kind = m.kind == AuthKind::TokenExchange;
     match (&m.exchange, is_kind) {
         (None, true) => {
@@ -160,7 +165,10 @@ pub(crate) fn check_exchange(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr, na
                 connectspec_runtime::UrlPart::Scheme,
                 m,
             );
-            if crate::check::request::vars(t).iter().any(|v| v == ASSERTION) {
+            if crate::check::request::vars(t)
+                .iter()
+                .any(|v| v == ASSERTION)
+            {
                 rep.value(
                     &ptr,
                     Code::Exchange,
@@ -177,7 +185,10 @@ pub(crate) fn check_exchange(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr, na
         rep.key(
             &ep.join("body"),
             Code::Exchange,
-            format!("an exchange with a body must be POST, not {}", e.method.as_str()),
+            format!(
+                "an exchange with a body must be POST, not {}",
+                e.method.as_str()
+            ),
             "here",
             "remove `method`, or remove `body`",
         );
@@ -462,7 +473,13 @@ pub(crate) fn check_discovery(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr, o
             }
             https(rep, &dp.join("resource"), &d.resource);
             let names: BTreeSet<&str> = m.fields.iter().map(|f| f.key.as_str()).collect();
-            check_url_template(rep, &dp.join("resource").to_string(), &d.resource, &names, m);
+            check_url_template(
+                rep,
+                &dp.join("resource").to_string(),
+                &d.resource,
+                &names,
+                m,
+            );
             if dynamic && !m.setup_fields.is_empty() {
                 rep.key(
                     &p.join("setup_fields"),

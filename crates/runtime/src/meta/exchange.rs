@@ -149,7 +149,10 @@ impl std::fmt::Display for ExchangeAnswerError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ExchangeAnswerError::NoToken(p) => {
-                write!(f, "the token endpoint's answer has no access token at `{p}`")
+                write!(
+                    f,
+                    "the token endpoint's answer has no access token at `{p}`"
+                )
             }
             ExchangeAnswerError::Capture(p) => write!(
                 f,
