@@ -18,7 +18,9 @@ use std::process::Command;
 
 use connectspec_runtime::{CredentialExt, MethodMeta, normalize};
 use serde_json::{Map, Value, json};
-use validators_common::keys::{fixture_dir, generated_keys, key_file_vectors, pem_vectors};
+use validators_common::keys::{
+    Vectors, fixture_dir, generated_keys, key_file_vectors, pem_vectors,
+};
 
 /// Random edits per key vector and field.
 const EDITS: usize = 48;
@@ -124,7 +126,7 @@ fn private_key_checks_agree_in_rust_and_javascript() {
     let pem = pem_vectors(&keys);
     let files = key_file_vectors(&keys);
     // (method, the key field, the other fields, vectors)
-    let plan: [(&str, &str, Value, &[(String, String)]); 3] = [
+    let plan: [(&str, &str, Value, &Vectors); 3] = [
         ("pem_key", "private_key", json!({"client_id": "abc"}), &pem),
         ("ec_key", "private_key", json!({"client_id": "abc"}), &pem),
         ("key_file", "key_file", json!({}), &files),

@@ -203,13 +203,15 @@ fn duo_shows_its_public_integration_key_but_never_the_signature() {
 /// (a message naming a fault must not quote the part at fault).
 #[test]
 fn private_key_vectors_never_appear_in_output() {
-    use validators_common::keys::{fixture_dir, generated_keys, key_file_vectors, pem_vectors};
+    use validators_common::keys::{
+        Vectors, fixture_dir, generated_keys, key_file_vectors, pem_vectors,
+    };
     let snapshot = connectspec_loader::Loader::load_strict(fixture_dir())
         .unwrap_or_else(|e| panic!("fixture does not load: {:?}", e.rendered));
     let keys = generated_keys();
     let pem = pem_vectors(&keys);
     let files = key_file_vectors(&keys);
-    let plan: [(&str, &str, &[(String, String)]); 3] = [
+    let plan: [(&str, &str, &Vectors); 3] = [
         ("pem_key", "private_key", &pem),
         ("ec_key", "private_key", &pem),
         ("key_file", "key_file", &files),

@@ -8,6 +8,9 @@ use std::process::Command;
 
 use base64::Engine as _;
 
+/// Named values for one field: `(name, value)`.
+pub type Vectors = [(String, String)];
+
 /// The fixture specs with private-key fields (`keyco`: a PEM RS256 field, a PEM ES256
 /// field and a JSON key file).
 pub fn fixture_dir() -> PathBuf {
@@ -185,7 +188,7 @@ pub fn key_file_vectors(keys: &BTreeMap<String, String>) -> Vec<(String, String)
         ("not_json_pem".into(), keys["rsa2048_pkcs8"].clone()),
         (
             "array".into(),
-            serde_json::to_string(&[good.clone()]).unwrap(),
+            serde_json::to_string(std::slice::from_ref(&good)).unwrap(),
         ),
         ("string".into(), "\"service_account\"".into()),
         ("null".into(), "null".into()),

@@ -473,13 +473,7 @@ pub(crate) fn check_discovery(rep: &mut Reporter<'_>, m: &AuthMethod, p: &Ptr, o
             }
             https(rep, &dp.join("resource"), &d.resource);
             let names: BTreeSet<&str> = m.fields.iter().map(|f| f.key.as_str()).collect();
-            check_url_template(
-                rep,
-                &dp.join("resource").to_string(),
-                &d.resource,
-                &names,
-                m,
-            );
+            check_url_template(rep, dp.join("resource").as_ref(), &d.resource, &names, m);
             if dynamic && !m.setup_fields.is_empty() {
                 rep.key(
                     &p.join("setup_fields"),
