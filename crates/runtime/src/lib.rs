@@ -31,7 +31,7 @@ pub use check::{
     CrossRule, DerivedRule, Extract, FieldRules, MethodRules, OptionRule, Value, check_field,
     validate,
 };
-pub use error::{ErrorKind, FieldError, ValidationErrors};
+pub use error::{ErrorKind, FieldError, KeyFault, ValidationErrors};
 pub use format::Format;
 pub use hosts::{host_allowed, is_allowed_host_entry};
 pub use learn::{
@@ -57,7 +57,6 @@ pub use meta::{
     SendMeta, TestMeta, Validator,
 };
 pub use normalize::{Normalize, normalize};
-pub use private_key::KeyFault;
 pub use registry::{NotAnOption, ValidateError};
 pub use request_url::{
     UrlPart, UrlValueError, base_url, placeholder_parts, render_url, url_pieces,

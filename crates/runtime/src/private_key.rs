@@ -18,61 +18,10 @@
 
 use std::fmt::Write as _;
 
+use crate::error::KeyFault;
+use crate::meta::exchange::{JwtAlg, PrivateKeyMeta};
 use base64::Engine as _;
 use der::asn1::ObjectIdentifier;
-use serde::Serialize;
-
-use crate::meta::exchange::{JwtAlg, PrivateKeyMeta};
-
-/// What is wrong with a private-key field: the `fault` of
-/// [`ErrorKind::PrivateKey`](crate::ErrorKind::PrivateKey), serialised as its
-/// [`code`](KeyFault::code).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum KeyFault {
-    /// A key file that is not JSON.
-    NotJson,
-    /// A key file that is JSON but not an object.
-    NotAJsonObject,
-    /// A required member of the key file is absent.
-    MemberMissing,
-    /// A member of the key file is not a non-empty string.
-    MemberNotAString,
-    /// A member with a fixed value (`type: service_account`) has another.
-    MemberValue,
-    /// The key is not in PEM form (`-----BEGIN PRIVATE KEY-----` … `-----END …`).
-    NotPem,
-    /// A PEM public key or certificate where the private key belongs.
-    NotAPrivateKey,
-    /// An encrypted private key (`ENCRYPTED PRIVATE KEY`, or a legacy `Proc-Type`).
-    Encrypted,
-    /// The PEM body is not base64 of a PKCS#8, PKCS#1 or SEC1 structure.
-    Malformed,
-    /// A key of another type than the algorithm needs.
-    WrongAlgorithm,
-    /// An RSA modulus below the field's `min_bits`.
-    TooSmall,
-}
-
-impl KeyFault {
-    /// Stable snake_case code, as serialised.
-    pub fn code(self) -> &'static str {
-        match self {
-            KeyFault::NotJson => "not_json",
-            KeyFault::NotAJsonObject => "not_a_json_object",
-            KeyFault::MemberMissing => "member_missing",
-            KeyFault::MemberNotAString => "member_not_a_string",
-            KeyFault::MemberValue => "member_value",
-            KeyFault::NotPem => "not_pem",
-            KeyFault::NotAPrivateKey => "not_a_private_key",
-            KeyFault::Encrypted => "encrypted",
-            KeyFault::Malformed => "malformed",
-            KeyFault::WrongAlgorithm => "wrong_algorithm",
-            KeyFault::TooSmall => "too_small",
-        }
-    }
-}
 
 /// An elliptic curve, by its OID.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
