@@ -197,3 +197,52 @@ fn duo_shows_its_public_integration_key_but_never_the_signature() {
         assert!(!debug.contains(hidden), "`{hidden}` in {debug}");
     }
 }
+
+/// Private keys (generated now, tests/validators_common/keys.rs) in the fixture's PEM
+/// and key-file fields: no output holds the value, nor any line of a key's base64 body
+/// (a message naming a fault must not quote the part at fault).
+#[test]
+fn private_key_vectors_never_appear_in_output() {
+    use validators_common::keys::{
+        Vectors, fixture_dir, generated_keys, key_file_vectors, pem_vectors,
+    };
+    let snapshot = connectspec_loader::Loader::load_strict(fixture_dir())
+        .unwrap_or_else(|e| panic!("fixture does not load: {:?}", e.rendered));
+    let keys = generated_keys();
+    let pem = pem_vectors(&keys);
+    let files = key_file_vectors(&keys);
+    let plan: [(&str, &str, &Vectors); 3] = [
+        ("pem_key", "private_key", &pem),
+        ("ec_key", "private_key", &pem),
+        ("key_file", "key_file", &files),
+    ];
+    let mut checked = 0;
+    for (m, key, vectors) in plan {
+        let meta = snapshot.method("keyco", m).expect("fixture method");
+        for (name, value) in vectors {
+            let mut map = BTreeMap::new();
+            map.insert(key.to_owned(), value.clone());
+            if m != "key_file" {
+                map.insert("client_id".to_owned(), "abc".to_owned());
+            }
+            let texts = boxed_outputs(meta, &map);
+            let what = format!("keyco/{m} {name}");
+            assert_no_leak(value, &texts, &what, &[]);
+            for line in value
+                .split(['\n', '"'])
+                .filter(|l| l.len() >= 16 && !l.contains("-----"))
+            {
+                // Member names and fixed values are the spec's, not the secret's.
+                if ["service_account", "keyco-test", "gserviceaccount"]
+                    .iter()
+                    .any(|p| line.contains(p))
+                {
+                    continue;
+                }
+                assert_no_leak(line, &texts, &what, &[]);
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked} key vectors");
+}

@@ -18,6 +18,7 @@
 // send in a POST body to the service. They are never written to an attribute, a URL, the
 // console, storage or an event.
 
+import { keyControl } from "./key-field.js";
 import { format, strings } from "./locales.js";
 
 /** Where the generated browser validators live, relative to this module (the one place). */
@@ -249,8 +250,10 @@ export class ConnectspecLink extends HTMLElement {
     if (hint) describedBy.push(hint.id);
     const error = el("p", { part: "error", class: "error", id: `${id}-error`, hidden: true });
     let input;
-    const control = el("div", { class: "control" });
-    if (f.options && f.options.length) {
+    let control = el("div", { class: "control" });
+    if (f.private_key) {
+      ({ input, control } = keyControl(f, id, t, el, () => this.#onLeave(f.key)));
+    } else if (f.options && f.options.length) {
       input = el("select", { part: "select", class: "input", id, name: f.key, required: !f.optional });
       const preset = f.default ?? (f.options.length === 1 && !f.optional ? f.options[0].value : null);
       if (preset === null) input.append(el("option", { value: "" }, t.choose));

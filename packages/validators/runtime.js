@@ -40,6 +40,8 @@ export function asciiLower(s) {
 }
 
 const CONTROL = /[\x00-\x1f\x7f]/;
+/** The controls a private-key field refuses: all but tab, line feed and carriage return. */
+const CONTROL_BUT_LINES = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 const NOT_PARSED = /[^\x20-\x7e]/;
 
 function isNumericLabel(l) {
@@ -284,6 +286,7 @@ const LENGTH = 5;
 const FORMAT = 6;
 const PATTERN = 7;
 const NOT_AN_OPTION = 8;
+const PRIVATE_KEY = 9;
 
 function startsWithAny(v, prefixes) {
   for (let i = 0; i < prefixes.length; i++) if (v.startsWith(prefixes[i])) return true;
@@ -298,7 +301,9 @@ function check(f, v) {
   const fmt = f.formatCheck === undefined || f.formatCheck(v);
   const pat = f.pattern === undefined || f.pattern.test(v);
   const clean = (f.formatCheck !== undefined && fmt) || (f.clean === true && pat);
-  if (!clean && CONTROL.test(v)) return CONTROL_CHARACTER;
+  if (!clean && CONTROL.test(v) && (f.privateKey === undefined || CONTROL_BUT_LINES.test(v))) {
+    return CONTROL_CHARACTER;
+  }
   if (f.forbidden !== undefined && startsWithAny(v, f.forbidden)) return FORBIDDEN_PREFIX;
   if (f.prefixes !== undefined && !startsWithAny(v, f.prefixes)) return PREFIX;
   if (f.min !== undefined || f.max !== undefined) {
@@ -308,9 +313,12 @@ function check(f, v) {
   if (!fmt) return FORMAT;
   if (!pat) return PATTERN;
   if (f.options !== undefined) {
-    for (let i = 0; i < f.options.length; i++) if (f.options[i][0] === v) return OK;
-    return NOT_AN_OPTION;
+    let found = false;
+    for (let i = 0; i < f.options.length; i++) if (f.options[i][0] === v) found = true;
+    if (!found) return NOT_AN_OPTION;
   }
+  // A private-key field's own check (private_key.js, imported by its provider module).
+  if (f.privateKey !== undefined && f.privateKey.check(f.privateKey, f.label, v) !== null) return PRIVATE_KEY;
   return OK;
 }
 
@@ -377,6 +385,10 @@ function describe(f, failure, v) {
             : `${label} must be ${f.hint}`;
       }
       return { field: f.key, kind: "pattern", message };
+    }
+    case PRIVATE_KEY: {
+      const { fault, message } = f.privateKey.check(f.privateKey, label, v);
+      return { field: f.key, kind: "private_key", fault, message };
     }
     default:
       return {

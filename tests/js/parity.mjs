@@ -37,6 +37,9 @@ const summary = {
   js_disagree: 0,
   ajv_agree: 0,
   ajv_disagree: 0,
+  // A schema cannot parse a private key: Ajv accepting a value whose only errors are
+  // private-key faults is what the schema promises, not a disagreement.
+  ajv_key_loose: 0,
   rust_valid: 0,
   rust_invalid: 0,
   schemas: 0,
@@ -111,6 +114,7 @@ for (const line of readFileSync(casesPath, "utf8").split("\n")) {
   if (check === undefined) continue;
   const byAjv = check(c.norm);
   if (byAjv === c.rust.ok) summary.ajv_agree++;
+  else if (byAjv && c.rust.errors.every((e) => e.kind === "private_key")) summary.ajv_key_loose++;
   else {
     summary.ajv_disagree++;
     note({ kind: "ajv", p: c.p, m: c.m, norm: c.norm, rust: c.rust, ajv: check.errors });

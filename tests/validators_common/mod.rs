@@ -77,3 +77,5 @@ pub fn secret_vectors(m: &AuthMethod) -> Vec<(String, String)> {
     }
     out
 }
+
+pub mod keys;

@@ -23,10 +23,15 @@
 //!   with the checks `packages/validators` exports as `formats`); `https_url` adds
 //!   `^https://` and `integer` becomes a digits pattern.
 //!
+//! - a private-key field (`private_key`) is the one exception to "exactly": a schema
+//!   cannot parse a key, so it says what the value is (`contentMediaType`
+//!   `application/x-pem-file` or, for a key file, `application/json`; `writeOnly`) and
+//!   admits the tab and line breaks a key holds; the validator does the parsing.
+//!
 //! Keys are sorted, so the output is byte-identical run to run.
 
 use connectspec_lang::ecma;
-use connectspec_lang::{AuthMethod, Field, Format, ProviderSpec};
+use connectspec_lang::{AuthMethod, Field, Format, KeyContainer, ProviderSpec};
 use serde_json::{Map, Value, json};
 
 /// The draft the schemas declare.
@@ -34,6 +39,11 @@ pub const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// Matches values without C0 control characters or DEL, in Rust and ECMA-262 syntax.
 pub const NO_CONTROL_PATTERN: &str = "^[^\\u0000-\\u001f\\u007f]*$";
+
+/// [`NO_CONTROL_PATTERN`] for private-key fields: tab, line feed and carriage return
+/// are part of a PEM key or a key file.
+pub const NO_CONTROL_BUT_LINES_PATTERN: &str =
+    "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$";
 
 /// The per-method form schema.
 pub fn form_schema(provider: &ProviderSpec, method: &AuthMethod) -> Value {
@@ -92,6 +102,13 @@ fn field_schema(method: &AuthMethod, f: &Field) -> Value {
     if f.secret {
         s.insert("writeOnly".into(), json!(true));
     }
+    if let Some(k) = &f.private_key {
+        let media = match k.container {
+            KeyContainer::Pem => "application/x-pem-file",
+            KeyContainer::Json => "application/json",
+        };
+        s.insert("contentMediaType".into(), json!(media));
+    }
     // What a non-empty value must satisfy.
     let mut c = Map::new();
     c.insert("minLength".into(), json!(f.min_length.unwrap_or(0).max(1)));
@@ -112,7 +129,12 @@ fn field_schema(method: &AuthMethod, f: &Field) -> Value {
     // Constraints that need a second pattern go into `allOf`, one schema each.
     // The validator refuses control characters in every field (they could end a
     // header or a URL), whatever its other constraints.
-    let mut extra: Vec<Value> = vec![json!({ "pattern": NO_CONTROL_PATTERN })];
+    let no_control = if f.private_key.is_some() {
+        NO_CONTROL_BUT_LINES_PATTERN
+    } else {
+        NO_CONTROL_PATTERN
+    };
+    let mut extra: Vec<Value> = vec![json!({ "pattern": no_control })];
     if let Some(fmt) = f.format {
         if let Some(name) = fmt.json_schema_format() {
             c.insert("format".into(), json!(name));

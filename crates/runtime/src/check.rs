@@ -226,6 +226,8 @@ enum Failure {
     Format(Format),
     Pattern,
     NotAnOption,
+    /// A private-key field's value is not the key it must be.
+    PrivateKey(crate::private_key::KeyFailure),
 }
 
 /// Every byte but the C0 controls and DEL (bytes of non-ASCII characters included).
@@ -238,6 +240,19 @@ static NOT_CONTROL: ByteClass = ByteClass::EMPTY
 #[inline]
 fn has_control(v: &[u8]) -> bool {
     !NOT_CONTROL.all(v)
+}
+
+/// [`NOT_CONTROL`] plus tab, line feed and carriage return: what a PEM key or a JSON
+/// key file holds between its lines.
+static NOT_CONTROL_BUT_LINES: ByteClass = NOT_CONTROL
+    .with_range(b'\t', b'\n')
+    .with_range(b'\r', b'\r');
+
+/// Whether a control character is a failure for this field. Only called once one was
+/// found, so fields without `private_key` pay nothing for the exception.
+#[cold]
+fn control_refused(rules: &FieldRules<'_>, v: &[u8]) -> bool {
+    rules.private_key.is_none() || !NOT_CONTROL_BUT_LINES.all(v)
 }
 
 /// Checks one normalised value; the hot path of every validation.
@@ -261,7 +276,7 @@ fn check_value(rules: &FieldRules<'_>, v: &str) -> Result<(), Failure> {
             || rules.pattern.is_some_and(|m| m.only_printable_ascii()));
     // Checked for every field, first: a value that reaches a header, a URL or a log
     // line must not be able to end it or start another.
-    if !printable && has_control(v.as_bytes()) {
+    if !printable && has_control(v.as_bytes()) && control_refused(rules, v.as_bytes()) {
         return Err(Failure::ControlCharacter);
     }
     if let Some(i) = rules
@@ -294,6 +309,9 @@ fn check_value(rules: &FieldRules<'_>, v: &str) -> Result<(), Failure> {
     }
     if !rules.options.is_empty() && !rules.options.iter().any(|o| o.value == v) {
         return Err(Failure::NotAnOption);
+    }
+    if let Some(k) = &rules.private_key {
+        crate::private_key::check(k, v).map_err(Failure::PrivateKey)?;
     }
     Ok(())
 }
@@ -377,6 +395,14 @@ fn describe(rules: &FieldRules<'_>, failure: Failure, v: &str) -> FieldError {
                 }
             }
             error(rules, ErrorKind::NotAnOption, msg)
+        }
+        Failure::PrivateKey(f) => {
+            let k = rules
+                .private_key
+                .as_ref()
+                .expect("only private-key fields fail so");
+            let (fault, msg) = crate::private_key::describe(k, label, f);
+            error(rules, ErrorKind::PrivateKey { fault }, msg)
         }
     }
 }

@@ -61,6 +61,11 @@ pub enum ErrorKind {
     HostNotAllowed,
     /// The value cannot be put into the URL where the spec places it.
     UnsafeInUrl,
+    /// A private-key field's value is not a usable private key or key file.
+    PrivateKey {
+        /// What is wrong, as a stable code (`not_json`, `member_missing`, …).
+        fault: KeyFault,
+    },
 }
 
 impl ErrorKind {
@@ -83,6 +88,58 @@ impl ErrorKind {
             ErrorKind::Derive => "derive",
             ErrorKind::HostNotAllowed => "host_not_allowed",
             ErrorKind::UnsafeInUrl => "unsafe_in_url",
+            ErrorKind::PrivateKey { .. } => "private_key",
+        }
+    }
+}
+
+/// What is wrong with a private-key field (checked in `private_key.rs`; defined here so
+/// that errors do not depend on the checker): the `fault` of
+/// [`ErrorKind::PrivateKey`], serialised as its
+/// [`code`](KeyFault::code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum KeyFault {
+    /// A key file that is not JSON.
+    NotJson,
+    /// A key file that is JSON but not an object.
+    NotAJsonObject,
+    /// A required member of the key file is absent.
+    MemberMissing,
+    /// A member of the key file is not a non-empty string.
+    MemberNotAString,
+    /// A member with a fixed value (`type: service_account`) has another.
+    MemberValue,
+    /// The key is not in PEM form (`-----BEGIN PRIVATE KEY-----` … `-----END …`).
+    NotPem,
+    /// A PEM public key or certificate where the private key belongs.
+    NotAPrivateKey,
+    /// An encrypted private key (`ENCRYPTED PRIVATE KEY`, or a legacy `Proc-Type`).
+    Encrypted,
+    /// The PEM body is not base64 of a PKCS#8, PKCS#1 or SEC1 structure.
+    Malformed,
+    /// A key of another type than the algorithm needs.
+    WrongAlgorithm,
+    /// An RSA modulus below the field's `min_bits`.
+    TooSmall,
+}
+
+impl KeyFault {
+    /// Stable snake_case code, as serialised.
+    pub fn code(self) -> &'static str {
+        match self {
+            KeyFault::NotJson => "not_json",
+            KeyFault::NotAJsonObject => "not_a_json_object",
+            KeyFault::MemberMissing => "member_missing",
+            KeyFault::MemberNotAString => "member_not_a_string",
+            KeyFault::MemberValue => "member_value",
+            KeyFault::NotPem => "not_pem",
+            KeyFault::NotAPrivateKey => "not_a_private_key",
+            KeyFault::Encrypted => "encrypted",
+            KeyFault::Malformed => "malformed",
+            KeyFault::WrongAlgorithm => "wrong_algorithm",
+            KeyFault::TooSmall => "too_small",
         }
     }
 }

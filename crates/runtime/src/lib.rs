@@ -16,6 +16,7 @@ mod lower;
 mod matcher;
 mod meta;
 mod normalize;
+mod private_key;
 mod registry;
 mod request_url;
 mod response;
@@ -30,7 +31,7 @@ pub use check::{
     CrossRule, DerivedRule, Extract, FieldRules, MethodRules, OptionRule, Value, check_field,
     validate,
 };
-pub use error::{ErrorKind, FieldError, ValidationErrors};
+pub use error::{ErrorKind, FieldError, KeyFault, ValidationErrors};
 pub use format::Format;
 pub use hosts::{host_allowed, is_allowed_host_entry};
 pub use learn::{

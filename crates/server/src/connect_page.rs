@@ -31,6 +31,11 @@ static LINK_ASSETS: &[(&str, &str, &str)] = &[
         include_str!("../../../packages/link/connectspec-link.css"),
     ),
     (
+        "key-field.js",
+        JS,
+        include_str!("../../../packages/link/key-field.js"),
+    ),
+    (
         "locales.js",
         JS,
         include_str!("../../../packages/link/locales.js"),

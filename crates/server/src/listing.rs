@@ -130,6 +130,10 @@ struct FieldView {
     /// The option an absent choice takes (the form preselects it).
     #[serde(skip_serializing_if = "Option::is_none")]
     default: Option<&'static str>,
+    /// A private-key field: `pem` or `json` (a key file). The form gives it a text
+    /// area and a file picker instead of a one-line input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    private_key: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -277,7 +281,11 @@ pub fn detail(catalogue: &Catalogue, p: &'static ProviderMeta) -> ProviderDetail
             .iter()
             .map(|m| MethodDetail {
                 summary: method_summary(m),
-                fields: m.fields.iter().map(field).collect(),
+                fields: m
+                    .fields
+                    .iter()
+                    .map(|f| with_key_kind(field(f), m))
+                    .collect(),
                 scopes: m
                     .scopes
                     .iter()
@@ -306,7 +314,20 @@ fn field(f: &FieldMeta) -> FieldView {
             .map(|&(value, label)| OptionView { value, label })
             .collect(),
         default: f.default,
+        private_key: None,
     }
+}
+
+/// Marks a private-key field with its container (the field's checking rules say it).
+fn with_key_kind(mut view: FieldView, m: &MethodMeta) -> FieldView {
+    view.private_key = m
+        .rules
+        .fields
+        .iter()
+        .find(|r| r.key == view.key)
+        .and_then(|r| r.private_key)
+        .map(|k| if k.json { "json" } else { "pem" });
+    view
 }
 
 fn test(t: &'static TestMeta) -> TestView {

@@ -3,6 +3,8 @@
 //!
 //! - `runtime.js`: normalisation, formats and the checking loop, the JavaScript twin
 //!   of `connectspec-runtime` (same order of checks, same messages);
+//! - `private_key.js`: the private-key parser (`private_key.rs`'s twin), imported only
+//!   by the provider modules with a private-key field;
 //! - `providers/<id>.js`: one module per provider holding its methods' checking tables
 //!   (patterns translated by [`connectspec_lang::ecma`]), so a form loads only the
 //!   provider it shows plus the runtime;
@@ -29,6 +31,8 @@ pub const PACKAGE_DIR: &str = "packages/validators";
 pub const RUNTIME_JS: &str = include_str!("runtime.js");
 /// Its declarations.
 pub const RUNTIME_DTS: &str = include_str!("runtime.d.ts");
+/// The private-key parser, imported only by providers with a private-key field.
+pub const PRIVATE_KEY_JS: &str = include_str!("private_key.js");
 
 /// One generated file: its path inside the package and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +53,7 @@ pub fn js_package(catalogue: &Catalogue) -> Vec<JsFile> {
         file("index.d.ts", package::index_dts(&specs)),
         file("runtime.js", format!("{}{RUNTIME_JS}", lit::HEADER)),
         file("runtime.d.ts", format!("{}{RUNTIME_DTS}", lit::HEADER)),
+        file("private_key.js", format!("{}{PRIVATE_KEY_JS}", lit::HEADER)),
     ];
     for p in &specs {
         files.push(file(
@@ -73,12 +78,16 @@ pub fn js_package(catalogue: &Catalogue) -> Vec<JsFile> {
     files
 }
 
-/// The files a form for one provider loads: the provider module and the runtime.
+/// The files a form for one provider loads: the provider module, the runtime, and the
+/// private-key parser when the module imports it.
 pub fn provider_bundle<'a>(files: &'a [JsFile], provider: &str) -> Vec<&'a JsFile> {
     let own = format!("providers/{provider}.js");
+    let keys = files
+        .iter()
+        .any(|f| f.path == own && f.contents.contains("\"../private_key.js\""));
     files
         .iter()
-        .filter(|f| f.path == own || f.path == "runtime.js")
+        .filter(|f| f.path == own || f.path == "runtime.js" || (keys && f.path == "private_key.js"))
         .collect()
 }
 

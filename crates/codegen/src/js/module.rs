@@ -2,7 +2,10 @@
 
 use std::fmt::Write as _;
 
-use connectspec_lang::{AuthMethod, Field, Format, Normalize, ProviderSpec, ecma};
+use connectspec_lang::{
+    AuthMethod, Field, Format, JwtAlgorithm, KeyContainer, Normalize, PrivateKey, ProviderSpec,
+    ecma,
+};
 
 use super::lit::{self, HEADER, string, strings};
 
@@ -23,6 +26,11 @@ pub fn provider_js(p: &ProviderSpec) -> String {
         "import {{ {} }} from \"../runtime.js\";\n",
         imports.join(", ")
     );
+    // The key parser is a module of its own, loaded only by providers with a
+    // private-key field: the others keep their small bundle.
+    if uses_private_key(p) {
+        out.push_str("import { checkPrivateKey } from \"../private_key.js\";\n\n");
+    }
     for (i, m) in p.auth_methods.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -51,6 +59,40 @@ pub fn provider_js(p: &ProviderSpec) -> String {
         entries = entries.join(", "),
     );
     out
+}
+
+/// Whether a field of the provider holds a private key (and the module needs the parser).
+pub fn uses_private_key(p: &ProviderSpec) -> bool {
+    p.auth_methods
+        .iter()
+        .flat_map(|m| &m.fields)
+        .any(|f| f.private_key.is_some())
+}
+
+/// The `privateKey` table of a field: what `checkPrivateKey` reads.
+fn private_key_table(k: &PrivateKey) -> String {
+    let mut parts = vec![];
+    if k.container == KeyContainer::Json {
+        parts.push("json: true".to_owned());
+        parts.push(format!("members: {}", strings(&k.members)));
+        if let Some(m) = &k.key_member {
+            parts.push(format!("keyMember: {}", string(m)));
+        }
+        let equals: Vec<String> = k
+            .equals
+            .iter()
+            .map(|(m, v)| format!("[{}, {}]", string(m), string(v)))
+            .collect();
+        parts.push(format!("equals: [{}]", equals.join(", ")));
+    }
+    let alg = match k.algorithm {
+        JwtAlgorithm::RS256 => "RS256",
+        JwtAlgorithm::ES256 => "ES256",
+    };
+    parts.push(format!("alg: {}", string(alg)));
+    parts.push(format!("minBits: {}", k.min_bits));
+    parts.push("check: checkPrivateKey".to_owned());
+    format!("{{ {} }}", parts.join(", "))
 }
 
 /// A pattern as a regular expression literal: with the `u` flag, or without it when the
@@ -215,6 +257,9 @@ fn field_table(f: &Field) -> String {
             .map(|o| format!("[{}, {}]", string(&o.value), string(&o.label)))
             .collect();
         parts.push(format!("options: [{}]", opts.join(", ")));
+    }
+    if let Some(k) = &f.private_key {
+        parts.push(format!("privateKey: {}", private_key_table(k)));
     }
     if !f.normalize.is_empty() {
         let steps: Vec<String> = f

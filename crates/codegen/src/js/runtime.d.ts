@@ -16,8 +16,23 @@ export type ErrorKind =
   | "not_an_option"
   | "rule"
   | "derive"
+  | "private_key"
   | "unknown_provider"
   | "unknown_method";
+
+/** What is wrong with a private-key field (`private_key` errors; the Rust `KeyFault` codes). */
+export type KeyFault =
+  | "not_json"
+  | "not_a_json_object"
+  | "member_missing"
+  | "member_not_a_string"
+  | "member_value"
+  | "not_pem"
+  | "not_a_private_key"
+  | "encrypted"
+  | "malformed"
+  | "wrong_algorithm"
+  | "too_small";
 
 /** A built-in format. */
 export type FormatName = "email" | "url" | "https_url" | "hostname" | "uuid" | "integer";
@@ -37,6 +52,8 @@ export interface FieldError<K extends string = string> {
   actual?: number;
   /** `format`: the expected format. */
   format?: FormatName;
+  /** `private_key`: what is wrong with the key. */
+  fault?: KeyFault;
 }
 
 /**
