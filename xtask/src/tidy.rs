@@ -158,6 +158,11 @@ pub fn module_graph(src: &Path) -> Result<Graph, String> {
         let Some(from) = top_module(src, file) else {
             continue;
         };
+        // A module's `tests.rs` is its `#[cfg(test)] mod tests;`: test code, like an
+        // inline test module, may reach anything.
+        if file.file_name().is_some_and(|n| n == "tests.rs") && file.parent() != Some(src) {
+            continue;
+        }
         let mut refs = CrateRefs::default();
         refs.visit_file(&parse(file)?);
         let edges = graph.entry(from.clone()).or_default();

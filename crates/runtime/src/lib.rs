@@ -45,7 +45,7 @@ pub use matcher::{ByteClass, Matcher};
 pub use meta::credential::{Credential, CredentialExt, RESERVED_FIELD_KEYS};
 pub use meta::exchange::{
     AssertionMeta, DiscoveryMeta, ExchangeAnswerError, ExchangeBodyMeta, ExchangeCaptureMeta,
-    ExchangeMeta, ExchangedToken, JwtAlg, PrivateKeyMeta,
+    ExchangeMeta, ExchangedToken,
 };
 pub use meta::oauth::{
     CaptureMeta, CaptureSource, ClientOwner, Endpoint, GrantKind, OAuthMeta, TokenResponseError,
@@ -57,6 +57,7 @@ pub use meta::{
     SendMeta, TestMeta, Validator,
 };
 pub use normalize::{Normalize, normalize};
+pub use private_key::{JwtAlg, PrivateKeyMeta};
 pub use registry::{NotAnOption, ValidateError};
 pub use request_url::{
     UrlPart, UrlValueError, base_url, placeholder_parts, render_url, url_pieces,

@@ -19,7 +19,6 @@
 use std::fmt::Write as _;
 
 use crate::error::KeyFault;
-use crate::meta::exchange::{JwtAlg, PrivateKeyMeta};
 use base64::Engine as _;
 use der::asn1::ObjectIdentifier;
 
@@ -350,6 +349,42 @@ pub(crate) fn describe(k: &PrivateKeyMeta<'_>, label: &str, f: KeyFailure) -> (K
             ),
         ),
     }
+}
+
+/// Signature algorithms of JWT assertions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JwtAlg {
+    /// RSASSA-PKCS1-v1_5 with SHA-256 (an RSA key).
+    RS256,
+    /// ECDSA P-256 with SHA-256 (a P-256 key).
+    ES256,
+}
+
+impl JwtAlg {
+    /// The JOSE name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JwtAlg::RS256 => "RS256",
+            JwtAlg::ES256 => "ES256",
+        }
+    }
+}
+
+/// What a private-key field holds (the spec's `private_key`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrivateKeyMeta<'a> {
+    /// A JSON key file (`true`) or a PEM key (`false`).
+    pub json: bool,
+    /// JSON only: the members the file must have, non-empty strings.
+    pub members: &'a [&'a str],
+    /// JSON only: the member holding the PEM key.
+    pub key_member: Option<&'a str>,
+    /// JSON only: members with a fixed value.
+    pub equals: &'a [(&'a str, &'a str)],
+    /// The algorithm the key must serve.
+    pub algorithm: JwtAlg,
+    /// RS256: the smallest modulus accepted, in bits.
+    pub min_bits: u32,
 }
 
 #[cfg(test)]
