@@ -25,6 +25,7 @@ pub mod catalogue;
 pub mod config;
 mod connect_page;
 mod connection_test;
+pub mod exchange;
 mod extract;
 mod learned;
 pub mod link;
