@@ -148,4 +148,34 @@ mod tests {
         let none = Values(BTreeMap::new(), m);
         assert_eq!(none.get("environment.api_host"), None);
     }
+
+    /// A JSON key file's members are values of their own (`{key_file.client_email}`),
+    /// wiped with the rest; a member the spec does not name is not one.
+    #[test]
+    fn values_give_the_members_of_a_key_file() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/exchange_specs");
+        let cat = crate::catalogue::Catalogue::load(&dir).expect("the stand-in specs load");
+        let m = cat
+            .method("acme_robot", "service_account")
+            .expect("in the catalogue");
+        let file = serde_json::json!({
+            "type": "service_account",
+            "client_email": "robot@acme-robot.example",
+            "client_id": "1234",
+            "private_key_id": "k1",
+            "private_key": "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n",
+            "project_id": "not named by the spec",
+        });
+        let fields = serde_json::json!({"key_file": file.to_string()});
+        let creds = m.validate_json(&fields).expect("valid");
+        let values = Values::of_fields(m, creds.as_ref());
+        assert_eq!(
+            values.get("key_file.client_email"),
+            Some("robot@acme-robot.example")
+        );
+        assert_eq!(values.get("key_file.private_key_id"), Some("k1"));
+        assert!(values.get("key_file.private_key").is_some());
+        assert_eq!(values.get("key_file.project_id"), None);
+        assert_eq!(values.get("subject"), None);
+    }
 }
