@@ -10,13 +10,16 @@
 //!   dev profile) on 1,000 and 10,000 synthetic specs;
 //! - `build`: the providers crate built over 10 and 1,000 synthetic specs;
 //! - `service`: the server's load generator;
-//! - `js`: the browser validators against Ajv, and their shipped size (Node).
+//! - `js`: the browser validators against Ajv, and their shipped size (Node);
+//! - `assertion`: signing a token exchange's JWT assertion (RS256 and ES256), with the
+//!   server's own signer and keys made in the run.
 //!
 //! A measurement that cannot be taken (its piece does not exist yet, a tool is
 //! missing) prints `not run: reason` in the table, and the runner then exits non-zero
 //! ([`unmeasured`]): a table with holes is not a finished run. Timings are wall-clock on whatever else the machine is doing:
 //! load and docs report the best of several runs, the rest a single run.
 
+pub mod assertion;
 pub mod cargo;
 pub mod commands;
 pub mod js;
@@ -52,11 +55,13 @@ pub enum Section {
     Service,
     /// Browser validators vs Ajv (Node).
     Js,
+    /// Signing a token exchange's JWT assertion.
+    Assertion,
 }
 
 impl Section {
     /// Every section, in table order.
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 8] = [
         Section::Validator,
         Section::Load,
         Section::Docs,
@@ -64,6 +69,7 @@ impl Section {
         Section::Build,
         Section::Service,
         Section::Js,
+        Section::Assertion,
     ];
 
     /// The name used by `--only`.
@@ -76,6 +82,7 @@ impl Section {
             Section::Build => "build",
             Section::Service => "service",
             Section::Js => "js",
+            Section::Assertion => "assertion",
         }
     }
 
@@ -257,6 +264,9 @@ pub fn run(root: &Path, opts: &Options, mut progress: impl FnMut(Section, &[Row]
     }
     if wanted(Section::Js) {
         emit(Section::Js, js::run(root), &mut all);
+    }
+    if wanted(Section::Assertion) {
+        emit(Section::Assertion, assertion::run(root), &mut all);
     }
     all
 }

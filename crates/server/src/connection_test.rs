@@ -100,6 +100,10 @@ pub struct TestReport {
     /// A warning for a successful test: missing or excess scopes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub warning: Option<String>,
+    /// A token exchange the token endpoint refused (outcome `exchange_refused`): its
+    /// `error` and `error_description`, cleaned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider_error: Option<crate::problem::ProviderError>,
 }
 
 impl TestReport {
@@ -640,6 +644,7 @@ pub fn report(meta: &'static MethodMeta, test: &'static TestMeta, status: u16) -
         excess_scopes: Vec::new(),
         least_privilege_scopes: None,
         warning: None,
+        provider_error: None,
     };
     if status == test.expect_status {
         return TestReport {

@@ -12,7 +12,7 @@
 //! POST /v1/providers/{provider}/methods/{method}/authorize  OAuth: the authorization URL
 //! GET  /v1/oauth/callback                                    OAuth: code exchange, handoff
 //! POST /v1/providers/{provider}/methods/{method}/refresh    OAuth: refresh
-//! POST /v1/providers/{provider}/methods/{method}/token      OAuth: client credentials
+//! POST /v1/providers/{provider}/methods/{method}/token      OAuth client credentials; a token exchange's fresh token
 //! GET  /connect/{provider}/{method}                          the link form's page
 //! GET  /connect/assets/…                                     its module, styles, validators
 //! ```
@@ -25,6 +25,7 @@ pub mod catalogue;
 pub mod config;
 mod connect_page;
 mod connection_test;
+pub mod exchange;
 mod extract;
 mod learned;
 pub mod link;

@@ -50,7 +50,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/v1/providers/{provider}/methods/{method}/token",
-            post(crate::oauth::token),
+            post(token),
         )
         .route("/v1/oauth/start", get(crate::oauth::start))
         .route("/v1/oauth/callback", get(crate::oauth::callback))
@@ -236,13 +236,13 @@ async fn test(
     caller.may_use(m)?;
     let body =
         <FieldsBody as axum::extract::FromRequest<AppState>>::from_request(req, &state).await?;
-    if m.connection_test.is_none() {
+    if m.connection_test.is_none() && m.exchange.is_none() {
         return Err(Problem::not_found(format!(
             "{} {} declares no connection test",
             m.provider_name, m.label
         )));
     }
-    let auth = checked(&state, m, body.fields())?.request_auth();
+    let creds = checked(&state, m, body.fields())?;
     // The integration's actions: named in the request, else the session's.
     let actions: Vec<String> = if body.actions().is_empty() {
         caller.session().map_or_else(Vec::new, |s| s.a.clone())
@@ -261,19 +261,45 @@ async fn test(
     {
         return Err(crate::link::connect::too_many());
     }
-    let mut report = state.tester().run(m, auth).await?;
     let actions: Vec<&str> = actions.iter().map(String::as_str).collect();
-    report.advise(m, &actions);
+    // A token exchange's test trades the fields for a token first.
+    let report = if m.exchange.is_some() {
+        crate::exchange::test(&state, m, creds.as_ref(), &actions).await?
+    } else {
+        let mut report = state.tester().run(m, creds.request_auth()).await?;
+        report.advise(m, &actions);
+        report
+    };
     Ok(json(StatusCode::OK, &report))
 }
 
-/// `POST /v1/link/connect`, with the OAuth module's client-credentials linking.
+/// `POST …/token` (operator key): a token-exchange method's fresh token, or an OAuth
+/// method's client-credentials token.
+async fn token(
+    operator: Operator,
+    State(state): State<AppState>,
+    Ids((provider, method)): Ids<(String, String)>,
+    req: axum::extract::Request,
+) -> Result<Response, Problem> {
+    let m = find_method(&state, &provider, &method)?;
+    if m.exchange.is_some() {
+        return crate::exchange::token(state, m, req).await;
+    }
+    crate::oauth::token(operator, State(state), Ids((provider, method)), req).await
+}
+
+/// `POST /v1/link/connect`, with the OAuth module's client-credentials linking and the
+/// exchange module's token exchange.
 async fn link_connect(
     caller: Caller,
     State(state): State<AppState>,
     req: axum::extract::Request,
 ) -> Result<Response, Problem> {
-    crate::link::connect::connect(caller, state, req, crate::oauth::link_client_credentials).await
+    let linkers = crate::link::connect::Linkers {
+        client_credentials: crate::oauth::link_client_credentials,
+        exchange: crate::exchange::link,
+    };
+    crate::link::connect::connect(caller, state, req, linkers).await
 }
 
 async fn fallback() -> Problem {

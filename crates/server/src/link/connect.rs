@@ -107,12 +107,34 @@ pub(crate) type ClientCredentialsLinker = for<'a> fn(
     Box<dyn std::future::Future<Output = Result<ClientCredentialsLink, Problem>> + Send + 'a>,
 >;
 
+/// Exchanges a token-exchange method's fields for a token and runs the connection test
+/// with it: the exchange module's, handed in by the router.
+pub(crate) type ExchangeLinker = for<'a> fn(
+    &'a AppState,
+    &'static connectspec_runtime::MethodMeta,
+    &'a dyn connectspec_runtime::Credential,
+) -> std::pin::Pin<
+    Box<
+        dyn std::future::Future<Output = Result<crate::connection_test::TestReport, Problem>>
+            + Send
+            + 'a,
+    >,
+>;
+
+/// The linking steps of other modules, handed in by the router.
+pub(crate) struct Linkers {
+    /// OAuth client credentials.
+    pub(crate) client_credentials: ClientCredentialsLinker,
+    /// Token exchanges.
+    pub(crate) exchange: ExchangeLinker,
+}
+
 /// `POST /v1/link/connect` (a link session, or anyone on a `--dev` service).
 pub(crate) async fn connect(
     caller: Caller,
     state: AppState,
     req: axum::extract::Request,
-    client_credentials: ClientCredentialsLinker,
+    linkers: Linkers,
 ) -> Result<Response, Problem> {
     if matches!(caller, Caller::Operator) {
         return Err(Problem::bad_request(
@@ -150,13 +172,14 @@ pub(crate) async fn connect(
     let mut client = None;
     // What reaches the provider is limited per session; `--dev` (loopback only, an
     // author trying specs) is not.
-    let reaches_provider = m.oauth.is_some() || m.connection_test.is_some();
+    let reaches_provider = m.oauth.is_some() || m.exchange.is_some() || m.connection_test.is_some();
     if reaches_provider && session.is_some() && !state.test_limiter().allow(sid) {
         return Err(too_many());
     }
     if m.oauth.is_some() {
         // Client credentials: a token with the client, then the connection test.
-        let linked = client_credentials(&state, m, creds.as_ref(), body.client.as_ref()).await?;
+        let linked =
+            (linkers.client_credentials)(&state, m, creds.as_ref(), body.client.as_ref()).await?;
         drop(body);
         if let Some(report) = linked.report {
             if !report.ok {
@@ -166,6 +189,15 @@ pub(crate) async fn connect(
         }
         tokens = Some(result::Tokens::from(&linked.tokens));
         client = linked.client;
+    } else if m.exchange.is_some() {
+        // A token exchange: the fields are what the back end keeps (it fetches fresh
+        // tokens with them); the exchange and the test prove they work.
+        drop(body);
+        let report = (linkers.exchange)(&state, m, creds.as_ref()).await?;
+        if !report.ok {
+            return Ok(json(StatusCode::OK, &report));
+        }
+        identity = report.identity;
     } else if m.connection_test.is_some() {
         drop(body);
         let report = state.tester().run(m, creds.request_auth()).await?;

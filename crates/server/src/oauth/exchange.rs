@@ -34,7 +34,7 @@ use crate::outbound::refused;
 use crate::problem::{Problem, ProviderError};
 
 /// Largest token response read, in bytes.
-const MAX_ANSWER: usize = 64 * 1024;
+pub(crate) const MAX_ANSWER: usize = 64 * 1024;
 
 /// Every member of the token response the crate does not name (`instance_url`, …).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -213,7 +213,7 @@ fn restore_expires_in(answer: &mut serde_json::Value) {
     }
 }
 
-fn classify(e: reqwest::Error) -> OutboundError {
+pub(crate) fn classify(e: reqwest::Error) -> OutboundError {
     if e.is_timeout() {
         OutboundError::Timeout
     } else if refused(&e).is_some() {

@@ -20,7 +20,7 @@ pub mod clean;
 mod client;
 mod link;
 mod start;
-mod values;
+pub(crate) mod values;
 
 use values::Values;
 

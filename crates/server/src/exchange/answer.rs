@@ -1,0 +1,221 @@
+//! Sending the exchange request and reading its answer: at most 64 KiB, within the
+//! service's timeout, classified. A token is read with the spec's pointers
+//! ([`ExchangeMeta::read_answer`]); a refusal keeps only the provider's cleaned `error`
+//! and `error_description`. No URL, body or value is logged or returned.
+
+use axum::http::StatusCode;
+use connectspec_runtime::{ExchangeMeta, ExchangedToken, ExposeSecret, MethodMeta};
+
+use crate::oauth::clean::has_control;
+use crate::oauth::exchange::{MAX_ANSWER, OutboundError, classify, clean_code, clean_description};
+use crate::problem::{Problem, ProviderError};
+
+/// What a successful exchange gives.
+#[derive(Debug)]
+pub(crate) struct Exchanged {
+    /// The token, its expiry and the captured values.
+    pub(crate) token: ExchangedToken,
+    /// The answer's `token_type`, when it has one.
+    pub(crate) token_type: Option<String>,
+}
+
+/// Why an exchange gave no token.
+#[derive(Debug)]
+pub(crate) enum ExchangeError {
+    /// The token endpoint answered 4xx: it refused the end user's credentials (or the
+    /// assertion made with their key).
+    Refused {
+        /// The HTTP status.
+        status: u16,
+        /// The provider's `error` and `error_description`, cleaned.
+        provider_error: Option<ProviderError>,
+    },
+    /// Anything else (not reached, timed out, an answer without a token): a problem.
+    Problem(Problem),
+}
+
+impl From<Problem> for ExchangeError {
+    fn from(p: Problem) -> Self {
+        ExchangeError::Problem(p)
+    }
+}
+
+/// Sends `req` within `timeout` and reads the answer.
+pub(super) async fn send(
+    m: &'static MethodMeta,
+    e: &ExchangeMeta,
+    client: &reqwest::Client,
+    req: reqwest::Request,
+    timeout: std::time::Duration,
+) -> Result<Exchanged, ExchangeError> {
+    let answer = tokio::time::timeout(timeout, async {
+        let mut res = client.execute(req).await.map_err(classify)?;
+        let status = res.status();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = res.chunk().await.map_err(classify)? {
+            if bytes.len() + chunk.len() > MAX_ANSWER {
+                zeroize::Zeroize::zeroize(&mut bytes);
+                return Err(OutboundError::TooLarge);
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        Ok((status, bytes))
+    })
+    .await
+    .unwrap_or(Err(OutboundError::Timeout));
+    let (status, mut bytes) = match answer {
+        Ok(a) => a,
+        Err(err) => return Err(not_reached(m, err).into()),
+    };
+    let parsed: Option<serde_json::Value> = serde_json::from_slice(&bytes).ok();
+    zeroize::Zeroize::zeroize(&mut bytes);
+    let mut parsed = parsed;
+    let out = read(m, e, status, parsed.as_ref());
+    if let Some(v) = &mut parsed {
+        crate::body::wipe(v);
+    }
+    out
+}
+
+fn read(
+    m: &'static MethodMeta,
+    e: &ExchangeMeta,
+    status: StatusCode,
+    body: Option<&serde_json::Value>,
+) -> Result<Exchanged, ExchangeError> {
+    let name = m.provider_name;
+    if status.is_client_error() {
+        let provider_error = body.and_then(|b| {
+            let code = b.get("error").and_then(serde_json::Value::as_str)?;
+            Some(ProviderError {
+                error: clean_code(code),
+                error_description: b
+                    .get("error_description")
+                    .and_then(serde_json::Value::as_str)
+                    .map(clean_description),
+            })
+        });
+        tracing::info!(
+            provider = m.provider_id,
+            method = m.id,
+            status = status.as_u16(),
+            error = provider_error.as_ref().map(|p| p.error.as_str()),
+            "token endpoint refused the exchange"
+        );
+        return Err(ExchangeError::Refused {
+            status: status.as_u16(),
+            provider_error,
+        });
+    }
+    if !status.is_success() {
+        tracing::warn!(
+            provider = m.provider_id,
+            method = m.id,
+            status = status.as_u16(),
+            "token endpoint failed"
+        );
+        return Err(Problem::new(
+            StatusCode::BAD_GATEWAY,
+            "provider-error",
+            "Provider error",
+            format!(
+                "{name}'s token endpoint answered HTTP {}, not a token",
+                status.as_u16()
+            ),
+        )
+        .into());
+    }
+    let Some(body) = body else {
+        tracing::warn!(
+            provider = m.provider_id,
+            method = m.id,
+            "token answer not JSON"
+        );
+        return Err(bad_answer(name).into());
+    };
+    let token = e.read_answer(body, crate::state::now()).map_err(|err| {
+        tracing::warn!(provider = m.provider_id, method = m.id, problem = %err, "token answer refused");
+        bad_answer(name)
+    })?;
+    // The token and the captured values go into later requests' headers and URLs.
+    if has_control(token.access_token.expose_secret())
+        || token.captured.values().any(|v| has_control(v))
+    {
+        tracing::warn!(
+            provider = m.provider_id,
+            method = m.id,
+            "token answer refused: a control character in a value"
+        );
+        return Err(bad_answer(name).into());
+    }
+    let token_type = body
+        .get("token_type")
+        .and_then(serde_json::Value::as_str)
+        .filter(|t| {
+            t.len() <= 32
+                && t.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        })
+        .map(str::to_owned);
+    Ok(Exchanged { token, token_type })
+}
+
+fn bad_answer(name: &str) -> Problem {
+    Problem::new(
+        StatusCode::BAD_GATEWAY,
+        "provider-bad-answer",
+        "Unexpected answer from the provider",
+        format!("{name}'s token endpoint answered without the access token its spec describes"),
+    )
+}
+
+/// The problem of a token endpoint that was not reached: 504 on a timeout, 422 naming
+/// the host fields for an internal address, else 502.
+fn not_reached(m: &'static MethodMeta, err: OutboundError) -> Problem {
+    tracing::warn!(provider = m.provider_id, method = m.id, error_kind = %err, "token endpoint not reached");
+    let name = m.provider_name;
+    match err {
+        OutboundError::Timeout => Problem::new(
+            StatusCode::GATEWAY_TIMEOUT,
+            "provider-timeout",
+            "Provider did not answer in time",
+            format!("{name} did not answer the token request in time"),
+        ),
+        OutboundError::Refused => crate::connection_test::host_problem(
+            m,
+            "resolves only to internal addresses, which the service never reaches",
+        ),
+        OutboundError::TooLarge => Problem::new(
+            StatusCode::BAD_GATEWAY,
+            "provider-bad-answer",
+            "Unexpected answer from the provider",
+            format!("{name}'s token endpoint answered more than 64 KiB"),
+        ),
+        _ => Problem::new(
+            StatusCode::BAD_GATEWAY,
+            "provider-unreachable",
+            "Provider unreachable",
+            format!("the token request could not reach {name} ({err})"),
+        ),
+    }
+}
+
+/// The problem of a refused exchange, for a caller that wants a token (the back end's
+/// token fetch): 422, the credentials do not work.
+pub(crate) fn refused_problem(
+    m: &MethodMeta,
+    status: u16,
+    provider_error: Option<ProviderError>,
+) -> Problem {
+    let mut p = Problem::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "exchange-refused",
+        "Credentials refused by the token endpoint",
+        format!(
+            "{}'s token endpoint refused the {} (HTTP {status}): they are wrong, revoked or not allowed this grant",
+            m.provider_name, m.label
+        ),
+    );
+    p.provider_error = provider_error.map(Box::new);
+    p
+}
