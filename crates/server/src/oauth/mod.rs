@@ -541,18 +541,12 @@ pub(crate) async fn refresh(
     let setup = client.credential();
     let user = |k: &str| creds.as_ref().expose_key(k).map(str::to_owned);
     let values = Values::new(m, &user, setup, true);
-    if o.discovery.is_some() {
+    if o.discovery.is_some() || body.registration.is_some() {
         let sealed = body.registration.as_deref();
         let (tokens, sealed) =
             registration::refresh(&state, m, o, &values, setup, sealed, token).await?;
         tracing::info!(provider = m.provider_id, method = m.id, "token refreshed");
         return Ok(handoff_with(m, creds.public_values(), tokens, Some(sealed)));
-    }
-    if body.registration.is_some() {
-        return Err(Problem::bad_request(format!(
-            "{} {} names its OAuth endpoints: send no `registration`",
-            m.provider_name, m.label
-        )));
     }
     let (url, overridden) = endpoint(&state, m, o, Endpoint::Refresh, &values)?;
     let extra = OAuthMeta::params(o.token_params, &|k| values.get(k));

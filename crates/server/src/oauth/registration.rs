@@ -381,7 +381,8 @@ pub(super) fn exchange<'a>(
     }
 }
 
-/// `POST …/refresh` of a discovery method: the registration the caller kept (sealed)
+/// `POST …/refresh` of a discovery method (or of another, given a `registration`: 400):
+/// the registration the caller kept (sealed)
 /// says which client refreshes where; it must be this method's and name the resource
 /// the fields name now.
 pub(super) async fn refresh(
@@ -393,6 +394,12 @@ pub(super) async fn refresh(
     sealed: Option<&str>,
     token: SecretString,
 ) -> Result<(connectspec_runtime::TokenSet, String), Problem> {
+    if o.discovery.is_none() {
+        return Err(Problem::bad_request(format!(
+            "{} {} names its OAuth endpoints: send no `registration`",
+            m.provider_name, m.label
+        )));
+    }
     let Some(sealed) = sealed else {
         return Err(Problem::bad_request(format!(
             "{} {} finds its OAuth client by discovery: send the `registration` the link result gave",
