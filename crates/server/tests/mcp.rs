@@ -338,3 +338,28 @@ async fn mcp_oauth_with_discovery_and_dynamic_registration() {
         assert!(!text.contains(secret.as_str()), "a secret in the logs");
     }
 }
+
+/// A dynamically registered method has no configured client: one given is refused at
+/// start, like an end user's.
+#[test]
+fn a_configured_client_for_a_dynamic_method_is_refused() {
+    use std::io::Write as _;
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/mcp_specs");
+    let catalogue = Catalogue::load(&dir).expect("the stand-in MCP spec loads");
+    let mut clients = tempfile::NamedTempFile::new().unwrap();
+    let file = json!({"acme_mcp": {"oauth": {"client_id": "configured-client"}}});
+    clients.write_all(file.to_string().as_bytes()).unwrap();
+    let args = OAuthArgs {
+        oauth_state_keys: Some(state_key(9)),
+        oauth_state_key_file: None,
+        oauth_redirect_uri: None,
+        oauth_clients: Some(clients.path().to_owned()),
+        oauth_origin: Vec::new(),
+        oauth_state_ttl_secs: 600,
+    };
+    let Err(err) = OAuthConfig::from_args_and_env(&catalogue, &args, &BTreeMap::new()) else {
+        panic!("a configured client for a dynamic method must be refused");
+    };
+    assert!(err.0.contains("oauth.client: dynamic"), "{}", err.0);
+    assert!(!err.0.contains("configured-client"), "{}", err.0);
+}
