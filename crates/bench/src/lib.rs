@@ -9,7 +9,7 @@
 //! - `commands`: `cargo xtask check` and `gen-docs` as users run them (through cargo,
 //!   dev profile) on 1,000 and 10,000 synthetic specs;
 //! - `build`: the providers crate built over 10 and 1,000 synthetic specs;
-//! - `service`: the server's load generator;
+//! - `service`: the server's load generator, and opening a sealed OAuth registration;
 //! - `js`: the browser validators against Ajv, and their shipped size (Node);
 //! - `assertion`: signing a token exchange's JWT assertion (RS256 and ES256), with the
 //!   server's own signer and keys made in the run.
@@ -256,11 +256,9 @@ pub fn run(root: &Path, opts: &Options, mut progress: impl FnMut(Section, &[Row]
         emit(Section::Build, rows, &mut all);
     }
     if wanted(Section::Service) {
-        emit(
-            Section::Service,
-            service::run(root, opts.requests),
-            &mut all,
-        );
+        let mut rows = service::run(root, opts.requests);
+        rows.extend(service::registration(root));
+        emit(Section::Service, rows, &mut all);
     }
     if wanted(Section::Js) {
         emit(Section::Js, js::run(root), &mut all);

@@ -147,6 +147,65 @@ pub fn run(root: &Path, requests: u64) -> Vec<Row> {
     ]
 }
 
+/// Goal: opening a sealed OAuth registration, nanoseconds (a refresh of a method found by
+/// discovery does it before its token request, which takes milliseconds).
+pub const OPEN_REGISTRATION_NS: f64 = 20_000.0;
+
+/// Parses the registration bench's line: `(opens, ns/op, sealed bytes)`.
+pub fn parse_registration(text: &str) -> Option<(u64, f64, u64)> {
+    Some((
+        after(text, "opens")? as u64,
+        after(text, "ns/op")?,
+        after(text, "sealed_bytes")? as u64,
+    ))
+}
+
+/// Opens a sealed OAuth registration many times (the server's `registration_open`
+/// example) and returns its row.
+pub fn registration(root: &Path) -> Vec<Row> {
+    let section = "service";
+    let what = "open a sealed OAuth registration (refresh with discovery)";
+    let mut c = crate::cargo::cargo(root);
+    c.args([
+        "run",
+        "--quiet",
+        "--release",
+        "-p",
+        "connectspec-server",
+        "--example",
+        "registration_open",
+    ]);
+    let text = match c.output() {
+        Ok(o) => {
+            String::from_utf8_lossy(&o.stdout).into_owned()
+                + "\n"
+                + &String::from_utf8_lossy(&o.stderr)
+        }
+        Err(e) => {
+            return vec![Row::not_run(
+                section,
+                what,
+                format!("cannot start cargo: {e}"),
+            )];
+        }
+    };
+    let Some((opens, ns, bytes)) = parse_registration(&text) else {
+        return vec![Row::not_run(section, what, crate::cargo::reason(&text))];
+    };
+    vec![Row::at_most(
+        section,
+        format!(
+            "{what}, {} chars sealed, {} opens",
+            bytes,
+            table::thousands(opens)
+        ),
+        format!("{:.2} µs", ns / 1000.0),
+        ns,
+        OPEN_REGISTRATION_NS,
+        "≤ 20 µs",
+    )]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,5 +229,12 @@ mod tests {
             }
         );
         assert!(parse("error: no example target named `loadgen`").is_none());
+    }
+
+    #[test]
+    fn parses_the_registration_bench_line() {
+        let text = "registration_open: opens 200000, ns/op 1234, sealed_bytes 611\n";
+        assert_eq!(parse_registration(text), Some((200_000, 1234.0, 611)));
+        assert!(parse_registration("error: no example").is_none());
     }
 }

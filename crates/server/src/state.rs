@@ -33,6 +33,9 @@ pub enum Purpose {
     Session,
     /// A link result, redeemed by the hub's back end.
     Result,
+    /// An OAuth client registered for one connection (discovery), kept by the back end
+    /// for refresh.
+    Registration,
 }
 
 impl Purpose {
@@ -42,6 +45,7 @@ impl Purpose {
             Purpose::Ticket => b"connectspec oauth ticket v1",
             Purpose::Session => b"connectspec link session v1",
             Purpose::Result => b"connectspec link result v1",
+            Purpose::Registration => b"connectspec oauth registration v1",
         }
     }
 }
@@ -165,6 +169,10 @@ pub struct FlowState {
     /// flow uses theirs: sealed here, so the callback exchanges with the same client.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub c: Option<BTreeMap<String, String>>,
+    /// The authorization server found by discovery and the client registered there,
+    /// for a method whose endpoints are not named in its spec.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub g: Option<crate::oauth::registration::Registration>,
 }
 
 impl Expiring for FlowState {
@@ -371,6 +379,7 @@ mod tests {
             redirect: false,
             b: None,
             c: None,
+            g: None,
         }
     }
 
@@ -382,7 +391,12 @@ mod tests {
             keys.open_as::<FlowState>(Purpose::Ticket, sealed.expose_secret(), 50)
                 .is_ok()
         );
-        for other in [Purpose::State, Purpose::Session, Purpose::Result] {
+        for other in [
+            Purpose::State,
+            Purpose::Session,
+            Purpose::Result,
+            Purpose::Registration,
+        ] {
             assert_eq!(
                 keys.open_as::<FlowState>(other, sealed.expose_secret(), 50)
                     .unwrap_err(),

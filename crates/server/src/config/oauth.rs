@@ -238,6 +238,13 @@ fn check_setup(
             meta.provider_name, meta.label
         )));
     }
+    if o.client == connectspec_runtime::ClientOwner::Dynamic {
+        return Err(ConfigError(format!(
+            "OAuth clients: {} {} registers a client for each connection (its spec says \
+             `oauth.client: dynamic`), so no client is configured for it; remove it",
+            meta.provider_name, meta.label
+        )));
+    }
     match o.setup.validate(values) {
         Ok(setup) => Ok(Arc::from(setup)),
         Err(errors) => Err(ConfigError(format!(

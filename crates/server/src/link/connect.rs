@@ -232,6 +232,7 @@ pub(crate) async fn connect(
         rc: rc.map(|r| r.c.clone()),
         t: tokens,
         c: client,
+        g: None,
         exp: result::expiry(),
     };
     let sealed = result::seal(&state, &claims)?;

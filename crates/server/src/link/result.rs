@@ -93,6 +93,10 @@ pub struct ResultClaims {
     /// the back end needs it to refresh.
     #[serde(default)]
     pub c: Option<BTreeMap<String, String>>,
+    /// The OAuth client registered for this connection and where (discovery), sealed
+    /// for the back end, which hands it back to refresh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub g: Option<String>,
     /// Expires at, Unix seconds.
     pub exp: u64,
 }
@@ -160,6 +164,9 @@ struct Exchanged<'a> {
     tokens: Option<&'a Tokens>,
     #[serde(skip_serializing_if = "Option::is_none")]
     client: Option<&'a BTreeMap<String, String>>,
+    /// Opaque: the sealed registration to send with `POST …/refresh`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    registration: Option<&'a str>,
 }
 
 /// `POST /v1/link/exchange` (operator): opens a result and answers the credentials.
@@ -194,6 +201,7 @@ pub(crate) async fn exchange(
         values: &claims.v,
         tokens: claims.t.as_ref(),
         client: claims.c.as_ref(),
+        registration: claims.g.as_deref(),
     };
     let mut res = json(StatusCode::OK, &out);
     let h = res.headers_mut();

@@ -149,13 +149,26 @@ async fn complete(
     let setup = client.credential();
     let user = |k: &str| flow.f.get(k).cloned();
     let values = Values::new(m, &user, setup, true);
-    let (url, overridden) = endpoint(state, m, o, Endpoint::Token, &values)?;
-    let extra = OAuthMeta::params(o.token_params, &|k| values.get(k));
-    let secret = client_secret(setup);
-    let ex = exchange(state, m, o, setup, &secret, overridden)?;
-    let mut tokens = ex
-        .code(&url, &flow.r, code, flow.verifier(), &extra)
-        .await?;
+    let mut extra = OAuthMeta::params(o.token_params, &|k| values.get(k));
+    let mut tokens = match &flow.g {
+        // Found by discovery: the registration's token endpoint and client, checked
+        // again, and the resource the tokens are for (RFC 8707).
+        Some(g) => {
+            let (url, overridden) = super::registration::token_target(state, m, g).await?;
+            let (id, secret) = super::registration::client_of(m, g, setup)?;
+            extra.push(("resource", g.resource.clone()));
+            let ex = super::registration::exchange(state, m, o, id, &secret, overridden);
+            ex.code(&url, &flow.r, code, flow.verifier(), &extra)
+                .await?
+        }
+        None => {
+            let (url, overridden) = endpoint(state, m, o, Endpoint::Token, &values)?;
+            let secret = client_secret(setup);
+            let ex = exchange(state, m, o, setup, &secret, overridden)?;
+            ex.code(&url, &flow.r, code, flow.verifier(), &extra)
+                .await?
+        }
+    };
     // Values the provider hands back in its redirect (an account id, a shop): each
     // checked by its capture's pattern, like the token response's.
     let redirect: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
@@ -228,6 +241,10 @@ async fn complete(
         rc: flow.rc.as_ref().map(|r| r.c.clone()),
         t: Some((&tokens).into()),
         c: flow.c.clone(),
+        g: match &flow.g {
+            Some(g) => Some(super::registration::sealed_for_result(state, g)?),
+            None => None,
+        },
         exp: crate::link::result::expiry(),
     };
     let sealed = crate::link::result::seal(state, &claims)?;

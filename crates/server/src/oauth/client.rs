@@ -49,10 +49,24 @@ pub(crate) fn resolve(
     given: Option<&serde_json::Map<String, serde_json::Value>>,
 ) -> Result<Client, Problem> {
     match (o.client, given) {
-        (ClientOwner::Dynamic, _) => Err(Problem::bad_request(format!(
-            "{} {} registers its OAuth client at the provider for each connection; this service does not support dynamic registration",
+        (ClientOwner::Dynamic, Some(_)) => Err(Problem::bad_request(format!(
+            "{} {} registers its OAuth client at the provider for each connection: send no `client`",
             m.provider_name, m.label
         ))),
+        // The client is registered at `authorize` and travels sealed with the flow
+        // (`registration`); the setup has no fields, so it is empty.
+        (ClientOwner::Dynamic, None) => {
+            let empty = serde_json::Map::new();
+            let setup: Setup = Arc::from(
+                o.setup
+                    .validate(&empty)
+                    .map_err(|e| invalid_client(&e, state.limits().max_errors))?,
+            );
+            Ok(Client {
+                setup,
+                values: None,
+            })
+        }
         (ClientOwner::Integrator, Some(_)) => Err(Problem::bad_request(format!(
             "{} {} uses the integrator's OAuth client, configured in the service: send no `client`",
             m.provider_name, m.label
@@ -113,6 +127,7 @@ pub(crate) fn reopen(
             map.values_mut().for_each(crate::body::wipe);
             out
         }
+        None if o.client == ClientOwner::Dynamic => resolve(state, m, o, None),
         None => configured(state, m).map(|setup| Client {
             setup,
             values: None,

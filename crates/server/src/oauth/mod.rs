@@ -18,7 +18,9 @@
 mod callback;
 pub mod clean;
 mod client;
+mod discovery;
 mod link;
+pub mod registration;
 mod start;
 pub(crate) mod values;
 
@@ -75,6 +77,9 @@ struct OAuthBody {
     /// lets the end user bring one.
     #[serde(default)]
     client: Option<serde_json::Map<String, serde_json::Value>>,
+    /// The sealed registration of a method found by discovery, for refresh.
+    #[serde(default)]
+    registration: Option<String>,
 }
 
 impl Drop for OAuthBody {
@@ -83,9 +88,13 @@ impl Drop for OAuthBody {
         if let Some(c) = &mut self.client {
             c.values_mut().for_each(wipe);
         }
-        for s in [&mut self.refresh_token, &mut self.access_token]
-            .into_iter()
-            .flatten()
+        for s in [
+            &mut self.refresh_token,
+            &mut self.access_token,
+            &mut self.registration,
+        ]
+        .into_iter()
+        .flatten()
         {
             zeroize::Zeroize::zeroize(s);
         }
@@ -338,24 +347,35 @@ pub(crate) async fn authorize(
     let user = |k: &str| creds.as_ref().expose_key(k).map(str::to_owned);
     let values = Values::new(m, &user, setup, false);
     // The provider's addresses are checked now, before anything else, so a bad one is
-    // the form's error and not a dead end in the popup or at the callback.
-    endpoint(&state, m, o, Endpoint::Authorization, &values)?;
-    let (token_url, overridden) = endpoint(&state, m, o, Endpoint::Token, &values)?;
-    // A host the spec names literally is the provider's; one made from the end user's
-    // values is resolved now, as the callback's request to it would be.
-    if let Some(host) = token_url.host_str().filter(|_| !overridden)
-        && !m.allowed_hosts.contains(&host)
-        && state.tester().refuses_host(host).await
-    {
-        return Err(host_problem(m, "is an internal address"));
-    }
+    // the form's error and not a dead end in the popup or at the callback. A method
+    // found by discovery finds them (and registers its client) now.
+    let registration = if o.discovery.is_some() {
+        keys(&state, m)?;
+        let redirect = redirect_uri(&state, m)?;
+        Some(registration::for_flow(&state, m, o, &values, redirect).await?)
+    } else {
+        endpoint(&state, m, o, Endpoint::Authorization, &values)?;
+        let (token_url, overridden) = endpoint(&state, m, o, Endpoint::Token, &values)?;
+        // A host the spec names literally is the provider's; one made from the end
+        // user's values is resolved now, as the callback's request to it would be.
+        if let Some(host) = token_url.host_str().filter(|_| !overridden)
+            && !m.allowed_hosts.contains(&host)
+            && state.tester().refuses_host(host).await
+        {
+            return Err(host_problem(m, "is an internal address"));
+        }
+        None
+    };
     let keys = keys(&state, m)?;
     let redirect = redirect_uri(&state, m)?;
     let session = caller.session();
     let from_session = session.and_then(|s| session_scopes(m, s));
     let asked = body.scopes.clone().or(from_session);
     let scopes = scopes_for(m, o, asked.as_deref())?;
-    client_id(m, setup)?;
+    match &registration {
+        Some(r) => registration::client_of(m, r, setup).map(drop)?,
+        None => client_id(m, setup).map(drop)?,
+    }
     let issued = now();
     let expires_at = issued + state.oauth().state_ttl.as_secs();
     let user_values: BTreeMap<String, String> = m
@@ -383,6 +403,7 @@ pub(crate) async fn authorize(
         redirect: false,
         b: None,
         c: client.values.clone(),
+        g: registration,
     };
     let ticket = keys.seal_as(Purpose::Ticket, &flow).map_err(|e| match e {
         SealError::TooLong => Problem::new(
@@ -430,6 +451,9 @@ struct Handoff {
     scope: Option<String>,
     /// The end user's non-secret values and the captured values, by key.
     values: BTreeMap<String, String>,
+    /// The sealed registration of a method found by discovery, handed back as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    registration: Option<String>,
 }
 
 impl Drop for Handoff {
@@ -442,6 +466,15 @@ impl Drop for Handoff {
 }
 
 fn handoff(m: &'static MethodMeta, public: BTreeMap<String, String>, t: TokenSet) -> Response {
+    handoff_with(m, public, t, None)
+}
+
+fn handoff_with(
+    m: &'static MethodMeta,
+    public: BTreeMap<String, String>,
+    t: TokenSet,
+    registration: Option<String>,
+) -> Response {
     let mut values = public;
     for (k, v) in &t.captured {
         values.insert((*k).to_owned(), v.clone());
@@ -458,6 +491,7 @@ fn handoff(m: &'static MethodMeta, public: BTreeMap<String, String>, t: TokenSet
         expires_at: t.expires_at,
         scope: t.scope.clone(),
         values,
+        registration,
     };
     no_store(json(StatusCode::OK, &body))
 }
@@ -487,7 +521,12 @@ pub(crate) async fn refresh(
             m.provider_name, m.label
         )));
     }
-    let mut body = body(&state, req, &["fields", "refresh_token", "client"]).await?;
+    let mut body = body(
+        &state,
+        req,
+        &["fields", "refresh_token", "client", "registration"],
+    )
+    .await?;
     let creds = fields_of(&state, m, &body)?;
     let Some(token) = body.refresh_token.take() else {
         return Err(Problem::bad_request(
@@ -502,6 +541,13 @@ pub(crate) async fn refresh(
     let setup = client.credential();
     let user = |k: &str| creds.as_ref().expose_key(k).map(str::to_owned);
     let values = Values::new(m, &user, setup, true);
+    if o.discovery.is_some() || body.registration.is_some() {
+        let sealed = body.registration.as_deref();
+        let (tokens, sealed) =
+            registration::refresh(&state, m, o, &values, setup, sealed, token).await?;
+        tracing::info!(provider = m.provider_id, method = m.id, "token refreshed");
+        return Ok(handoff_with(m, creds.public_values(), tokens, Some(sealed)));
+    }
     let (url, overridden) = endpoint(&state, m, o, Endpoint::Refresh, &values)?;
     let extra = OAuthMeta::params(o.token_params, &|k| values.get(k));
     let secret = client_secret(setup);

@@ -100,7 +100,10 @@ fn authorization_url(
     let setup = client.credential();
     let user = |k: &str| flow.f.get(k).cloned();
     let values = Values::new(m, &user, setup, false);
-    let (url, _) = endpoint(state, m, o, Endpoint::Authorization, &values)?;
+    let url = match &flow.g {
+        Some(g) => super::registration::authorization_target(state, m, g)?,
+        None => endpoint(state, m, o, Endpoint::Authorization, &values)?.0,
+    };
     let sealed = state.oauth().keys.seal(flow).map_err(|e| match e {
         SealError::TooLong => Problem::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -111,7 +114,11 @@ fn authorization_url(
         SealError::Unsealable => internal("the state could not be sealed"),
     })?;
     let redirect = Url::parse(&flow.r).map_err(|_| internal("bad redirect URI"))?;
-    let client = oauth2::basic::BasicClient::new(ClientId::new(client_id(m, setup)?.to_owned()))
+    let id = match &flow.g {
+        Some(g) => super::registration::client_of(m, g, setup)?.0,
+        None => client_id(m, setup)?,
+    };
+    let client = oauth2::basic::BasicClient::new(ClientId::new(id.to_owned()))
         .set_auth_uri(AuthUrl::from_url(url))
         .set_redirect_uri(RedirectUrl::from_url(redirect));
     let sealed_text = sealed.expose_secret().to_owned();
@@ -126,6 +133,10 @@ fn authorization_url(
     }
     for (k, v) in OAuthMeta::params(o.authorization_params, &|k| values.get(k)) {
         request = request.add_extra_param(k, v);
+    }
+    if let Some(g) = &flow.g {
+        // RFC 8707: the token is for this resource only.
+        request = request.add_extra_param("resource", g.resource.clone());
     }
     let (url, _) = request.url();
     Ok(url.into())
