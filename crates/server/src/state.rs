@@ -172,7 +172,7 @@ pub struct FlowState {
     /// The authorization server found by discovery and the client registered there,
     /// for a method whose endpoints are not named in its spec.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub g: Option<crate::oauth::registration::Registration>,
+    pub g: Option<Registration>,
 }
 
 impl Expiring for FlowState {
@@ -487,5 +487,58 @@ mod tests {
         assert!(padded.starts_with('-'));
         assert!(StateKey::from_text(&padded).is_some());
         assert_eq!(format!("{:?}", key(3)), "StateKey([redacted])");
+    }
+}
+
+/// A connection's OAuth client and the authorization server it was found at.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct Registration {
+    /// Provider id.
+    pub p: String,
+    /// Method id.
+    pub m: String,
+    /// The registered client's id; `None` when the method uses a configured client
+    /// (discovery without dynamic registration).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// The registered client's secret, when the server issued one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+    /// The authorization server's identifier.
+    pub issuer: String,
+    /// Where the end user signs in.
+    pub authorization_endpoint: String,
+    /// Where codes and refresh tokens are exchanged.
+    pub token_endpoint: String,
+    /// The protected resource (RFC 8707 `resource`).
+    pub resource: String,
+    /// Registered at, Unix seconds.
+    pub iat: u64,
+    /// When the client stops working (the server's `client_secret_expires_at`), else
+    /// never.
+    pub exp: u64,
+}
+
+impl std::fmt::Debug for Registration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Registration")
+            .field("p", &self.p)
+            .field("m", &self.m)
+            .field("issuer", &self.issuer)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for Registration {
+    fn drop(&mut self) {
+        if let Some(s) = &mut self.client_secret {
+            zeroize::Zeroize::zeroize(s);
+        }
+    }
+}
+
+impl Expiring for Registration {
+    fn expires_at(&self) -> u64 {
+        self.exp
     }
 }

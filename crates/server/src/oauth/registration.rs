@@ -26,7 +26,7 @@ use super::{client_id, client_secret};
 use crate::AppState;
 use crate::connection_test::internal;
 use crate::problem::{Problem, ProviderError};
-use crate::state::{Expiring, Purpose, SealError, StateKeys, now};
+use crate::state::{Purpose, SealError, StateKeys, now};
 
 /// Largest registration answer read, in bytes.
 const MAX_ANSWER: usize = 64 * 1024;
@@ -34,58 +34,7 @@ const MAX_ANSWER: usize = 64 * 1024;
 /// What the service names itself as at the authorization server.
 const CLIENT_NAME: &str = "connectspec";
 
-/// A connection's OAuth client and the authorization server it was found at.
-#[derive(Clone, Serialize, Deserialize)]
-pub struct Registration {
-    /// Provider id.
-    pub p: String,
-    /// Method id.
-    pub m: String,
-    /// The registered client's id; `None` when the method uses a configured client
-    /// (discovery without dynamic registration).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub client_id: Option<String>,
-    /// The registered client's secret, when the server issued one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub client_secret: Option<String>,
-    /// The authorization server's identifier.
-    pub issuer: String,
-    /// Where the end user signs in.
-    pub authorization_endpoint: String,
-    /// Where codes and refresh tokens are exchanged.
-    pub token_endpoint: String,
-    /// The protected resource (RFC 8707 `resource`).
-    pub resource: String,
-    /// Registered at, Unix seconds.
-    pub iat: u64,
-    /// When the client stops working (the server's `client_secret_expires_at`), else
-    /// never.
-    pub exp: u64,
-}
-
-impl std::fmt::Debug for Registration {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Registration")
-            .field("p", &self.p)
-            .field("m", &self.m)
-            .field("issuer", &self.issuer)
-            .finish_non_exhaustive()
-    }
-}
-
-impl Drop for Registration {
-    fn drop(&mut self) {
-        if let Some(s) = &mut self.client_secret {
-            zeroize::Zeroize::zeroize(s);
-        }
-    }
-}
-
-impl Expiring for Registration {
-    fn expires_at(&self) -> u64 {
-        self.exp
-    }
-}
+pub use crate::state::Registration;
 
 fn invalid() -> Problem {
     Problem::new(
