@@ -153,6 +153,7 @@ async fn worker(
         let req = Request::post(&*path)
             .header("host", &addr)
             .header("content-type", "application/json")
+            .header("authorization", operator_auth())
             .body(Full::new(body.clone()))
             .expect("request");
         let started = Instant::now();
@@ -225,6 +226,15 @@ fn pct(sorted: &[u32], p: f64) -> f64 {
     sorted[i.clamp(1, sorted.len()) - 1] as f64 / 1000.0
 }
 
+/// The operator key sent with every request: this run's own for the in-process
+/// service, `CONNECTSPEC_API_KEY` for one given with `--url`.
+static OPERATOR_KEY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+fn operator_auth() -> String {
+    let key = OPERATOR_KEY.get_or_init(|| std::env::var("CONNECTSPEC_API_KEY").unwrap_or_default());
+    format!("Bearer {key}")
+}
+
 fn main() {
     let o = parse();
     let body = body(&o);
@@ -240,9 +250,18 @@ fn main() {
                 .trim_end_matches('/')
                 .to_owned(),
             None => {
-                let state =
-                    connectspec_server::AppState::new(&connectspec_server::Config::default())
-                        .expect("state");
+                // The validate endpoint is the back end's: the in-process service gets
+                // a key of this run's own, which every request sends.
+                let key = format!("loadgen-{}-{}", std::process::id(), "k".repeat(32));
+                OPERATOR_KEY.set(key.clone()).expect("set once");
+                let config = connectspec_server::Config {
+                    api_keys: connectspec_server::config::api_keys::ApiKeys::new(&[key
+                        .as_str()
+                        .into()])
+                    .expect("a usable key"),
+                    ..connectspec_server::Config::default()
+                };
+                let state = connectspec_server::AppState::new(&config).expect("state");
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
                     .await
                     .expect("bind");

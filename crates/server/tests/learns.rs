@@ -410,3 +410,82 @@ async fn the_chosen_lifetime_gives_the_latest_expiry() {
     assert_eq!(r["ok"], true, "{r}");
     assert!(r.get("expires_at").is_none(), "{r}");
 }
+
+/// A link finished in a session carries what the test learned into the sealed result:
+/// the back end reads the granted scopes, the excess over the session's actions and the
+/// expiry when it redeems the result.
+#[tokio::test]
+async fn the_sealed_result_carries_what_the_test_learned() {
+    let stub = Stub::start(Answer::Headers(
+        200,
+        &[
+            ("x-oauth-scopes", "cms:read, admin"),
+            ("token-expiration", "2031-10-07 19:07:53 UTC"),
+        ],
+        "{}",
+    ))
+    .await;
+    let (svc, _dir) = service(&stub).await;
+    let http = reqwest::Client::new();
+    let opened: Value = http
+        .post(svc.url("/v1/link/sessions"))
+        .header("authorization", format!("Bearer {OPERATOR_KEY}"))
+        .json(
+            &json!({"end_user": "user-42", "offers": [{"provider": "acme"}],
+                      "actions": ["read_cms"]}),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = opened["session_token"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{opened}"));
+    let linked: Value = http
+        .post(svc.url("/v1/link/connect"))
+        .header("connectspec-session", token)
+        .json(&json!({"provider": "acme", "method": "api_key", "fields": key()}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(linked["ok"], true, "{linked}");
+    // The browser's answer names no scopes: they are the back end's to read.
+    assert!(linked.get("learned").is_none(), "{linked}");
+    let result = linked["result"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{linked}"));
+    let redeemed: Value = http
+        .post(svc.url("/v1/link/exchange"))
+        .header("authorization", format!("Bearer {OPERATOR_KEY}"))
+        .json(&json!({ "result": result }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let l = &redeemed["learned"];
+    assert_eq!(
+        l["granted_scopes"],
+        json!(["cms:read", "admin"]),
+        "{redeemed}"
+    );
+    assert_eq!(l["excess_scopes"], json!(["admin"]), "{redeemed}");
+    assert_eq!(
+        l["least_privilege_scopes"],
+        json!(["cms:read"]),
+        "{redeemed}"
+    );
+    assert_eq!(l["expires_at"], "2031-10-07T19:07:53Z", "{redeemed}");
+    assert!(
+        l["warning"]
+            .as_str()
+            .is_some_and(|w| w.contains("Least privilege")),
+        "{redeemed}"
+    );
+}

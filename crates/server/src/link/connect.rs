@@ -168,8 +168,12 @@ pub(crate) async fn connect(
     let session = caller.session();
     let sid = session.map_or("", |s| s.sid.as_str());
     let mut identity = None;
+    let mut learned = None;
     let mut tokens = None;
     let mut client = None;
+    // The integration's actions, against which the granted scopes are compared.
+    let actions: Vec<&str> =
+        session.map_or_else(Vec::new, |s| s.a.iter().map(String::as_str).collect());
     // What reaches the provider is limited per session; `--dev` (loopback only, an
     // author trying specs) is not.
     let reaches_provider = m.oauth.is_some() || m.exchange.is_some() || m.connection_test.is_some();
@@ -181,10 +185,12 @@ pub(crate) async fn connect(
         let linked =
             (linkers.client_credentials)(&state, m, creds.as_ref(), body.client.as_ref()).await?;
         drop(body);
-        if let Some(report) = linked.report {
+        if let Some(mut report) = linked.report {
             if !report.ok {
                 return Ok(json(StatusCode::OK, &report));
             }
+            report.advise(m, &actions);
+            learned = result::Learned::of(&report);
             identity = report.identity;
         }
         tokens = Some(result::Tokens::from(&linked.tokens));
@@ -193,17 +199,21 @@ pub(crate) async fn connect(
         // A token exchange: the fields are what the back end keeps (it fetches fresh
         // tokens with them); the exchange and the test prove they work.
         drop(body);
-        let report = (linkers.exchange)(&state, m, creds.as_ref()).await?;
+        let mut report = (linkers.exchange)(&state, m, creds.as_ref()).await?;
         if !report.ok {
             return Ok(json(StatusCode::OK, &report));
         }
+        report.advise(m, &actions);
+        learned = result::Learned::of(&report);
         identity = report.identity;
     } else if m.connection_test.is_some() {
         drop(body);
-        let report = state.tester().run(m, creds.request_auth()).await?;
+        let mut report = state.tester().run(m, creds.request_auth()).await?;
         if !report.ok {
             return Ok(json(StatusCode::OK, &report));
         }
+        report.advise(m, &actions);
+        learned = result::Learned::of(&report);
         identity = report.identity;
     }
     let rc = session.and_then(|s| s.rc.as_ref());
@@ -233,6 +243,7 @@ pub(crate) async fn connect(
         t: tokens,
         c: client,
         g: None,
+        l: learned,
         exp: result::expiry(),
     };
     let sealed = result::seal(&state, &claims)?;

@@ -97,8 +97,58 @@ pub struct ResultClaims {
     /// for the back end, which hands it back to refresh.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub g: Option<String>,
+    /// What the connection test learned about the credential.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub l: Option<Learned>,
     /// Expires at, Unix seconds.
     pub exp: u64,
+}
+
+/// What a successful connection test learned about the credential, for the back end:
+/// the scopes it holds, how they compare with the session's actions, when it expires.
+/// Facts, not secrets.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Learned {
+    /// The scopes the credential holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub granted_scopes: Option<Vec<String>>,
+    /// Scopes the actions need that it does not hold.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing_scopes: Vec<String>,
+    /// Scopes it holds beyond what the actions need.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excess_scopes: Vec<String>,
+    /// The least-privilege scopes of the actions, when the granted ones differ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub least_privilege_scopes: Option<Vec<String>>,
+    /// When the credential expires (RFC 3339, UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<String>,
+    /// The warning about missing or excess scopes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
+}
+
+impl Learned {
+    /// What `report` learned; `None` when it learned nothing.
+    pub fn of(report: &crate::connection_test::TestReport) -> Option<Learned> {
+        let l = Learned {
+            granted_scopes: report.granted_scopes.clone(),
+            missing_scopes: report
+                .missing_scopes
+                .iter()
+                .map(|s| s.id.to_owned())
+                .collect(),
+            excess_scopes: report.excess_scopes.clone(),
+            least_privilege_scopes: report
+                .least_privilege_scopes
+                .as_ref()
+                .map(|v| v.iter().map(|s| s.id.to_owned()).collect()),
+            expires_at: report.expires_at.clone(),
+            warning: report.warning.clone(),
+        };
+        (l != Learned::default()).then_some(l)
+    }
 }
 
 impl Drop for ResultClaims {
@@ -167,6 +217,9 @@ struct Exchanged<'a> {
     /// Opaque: the sealed registration to send with `POST …/refresh`.
     #[serde(skip_serializing_if = "Option::is_none")]
     registration: Option<&'a str>,
+    /// What the connection test learned about the credential.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    learned: Option<&'a Learned>,
 }
 
 /// `POST /v1/link/exchange` (operator): opens a result and answers the credentials.
@@ -202,6 +255,7 @@ pub(crate) async fn exchange(
         tokens: claims.t.as_ref(),
         client: claims.c.as_ref(),
         registration: claims.g.as_deref(),
+        learned: claims.l.as_ref(),
     };
     let mut res = json(StatusCode::OK, &out);
     let h = res.headers_mut();

@@ -196,6 +196,7 @@ async fn complete(
     tokens.captured.extend(from_redirect);
     // The connection test proves the token works and names the account.
     let mut identity = None;
+    let mut learned = None;
     if m.connection_test.is_some() {
         let auth = m.request_auth(|k| {
             if k == "access_token" {
@@ -215,6 +216,7 @@ async fn complete(
                 report.message,
             ));
         }
+        learned = crate::link::result::Learned::of(&report);
         identity = report.identity;
     }
     let expected = flow.rc.as_ref().and_then(|r| r.i.as_deref());
@@ -245,6 +247,7 @@ async fn complete(
             Some(g) => Some(super::registration::sealed_for_result(state, g)?),
             None => None,
         },
+        l: learned,
         exp: crate::link::result::expiry(),
     };
     let sealed = crate::link::result::seal(state, &claims)?;

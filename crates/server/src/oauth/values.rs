@@ -149,6 +149,23 @@ mod tests {
         assert_eq!(none.get("environment.api_host"), None);
     }
 
+    /// A fresh P-256 key (PKCS#8 PEM) from the `openssl` CLI, the stand-in's ES256: keys
+    /// are made by the tests, never checked in.
+    fn ec_key() -> String {
+        let out = std::process::Command::new("openssl")
+            .args([
+                "genpkey",
+                "-algorithm",
+                "EC",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+            ])
+            .output()
+            .expect("openssl must be installed to run this test");
+        assert!(out.status.success(), "openssl genpkey failed");
+        String::from_utf8(out.stdout).expect("PEM is ASCII")
+    }
+
     /// A JSON key file's members are values of their own (`{key_file.client_email}`),
     /// wiped with the rest; a member the spec does not name is not one.
     #[test]
@@ -163,7 +180,7 @@ mod tests {
             "client_email": "robot@acme-robot.example",
             "client_id": "1234",
             "private_key_id": "k1",
-            "private_key": "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n",
+            "private_key": ec_key(),
             "project_id": "not named by the spec",
         });
         let fields = serde_json::json!({"key_file": file.to_string()});
