@@ -621,5 +621,6 @@ fn js_module_and_ajv_agree_with_the_rust_validators() {
         "disagreements; first ones: {:#}\n{stderr}",
         summary["examples"]
     );
-    assert_eq!(count("ajv_agree"), count("cases"));
+    // Ajv cannot parse a key: what only the key check refuses is counted apart.
+    assert_eq!(count("ajv_agree") + count("ajv_key_loose"), count("cases"));
 }

@@ -62,7 +62,7 @@ fn a_default_base_url_or_the_users_own() {
     let token = "glpat-xK3vT9qLmZ2pR7sW1yB4";
     assert_eq!(
         test_url("gitlab", "personal_access_token", json!({"token": token})),
-        "https://gitlab.com/api/v4/user"
+        "https://gitlab.com/api/v4/personal_access_tokens/self"
     );
     assert_eq!(
         test_url(
@@ -70,7 +70,7 @@ fn a_default_base_url_or_the_users_own() {
             "personal_access_token",
             json!({"token": token, "instance_url": "https://code.example.org/gitlab/"})
         ),
-        "https://code.example.org/gitlab/api/v4/user"
+        "https://code.example.org/gitlab/api/v4/personal_access_tokens/self"
     );
     assert_eq!(
         test_url(

@@ -99,7 +99,14 @@ fn agree(method: &Method, input: &BTreeMap<String, String>) -> Result<(), String
         }
     }
     let by_schema = method.schema.is_valid(&Value::Object(normalised));
-    if compiled.is_ok() == by_schema {
+    // A schema cannot parse a private key: it may accept what only the key check
+    // refuses (the same allowance as the browser parity's `ajv_key_loose`).
+    let key_loose = by_schema
+        && matches!(&compiled, Err(connectspec_runtime::ValidateError::Invalid(e))
+            if e.errors()
+                .iter()
+                .all(|f| matches!(f.kind, connectspec_runtime::ErrorKind::PrivateKey { .. })));
+    if compiled.is_ok() == by_schema || key_loose {
         Ok(())
     } else {
         let keys: Vec<&String> = input.keys().collect();

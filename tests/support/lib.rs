@@ -1,6 +1,7 @@
 //! Shared helpers of the tests: the cross-crate tests in `tests/` and the crates' own
 //! integration tests (a dev-dependency; this library depends on nothing).
 
+pub mod keys;
 pub mod npm;
 
 /// The catalogue the tests run over: the directory the providers crate was built from,

@@ -28,6 +28,9 @@ pub fn methods(cat: &Catalogue) -> Vec<(&ProviderSpec, &AuthMethod)> {
 /// Values to try for a field: its valid examples, else a plain word (an unconstrained
 /// field takes any non-empty text), else nothing for an optional field.
 pub fn candidates(f: &Field) -> Vec<String> {
+    if let Some(k) = key_candidate(f) {
+        return vec![k];
+    }
     match &f.examples {
         Some(e) if !e.valid.is_empty() => e.valid.clone(),
         _ if !f.options.is_empty() => f.options.iter().map(|o| o.value.clone()).collect(),
@@ -79,3 +82,26 @@ pub fn secret_vectors(m: &AuthMethod) -> Vec<(String, String)> {
 }
 
 pub mod keys;
+
+/// A valid value of a private-key field (made at run time), `None` for other fields.
+pub fn key_candidate(f: &connectspec_lang::Field) -> Option<String> {
+    let k = f.private_key.as_ref()?;
+    let alg = k.algorithm.as_str();
+    Some(match k.container {
+        connectspec_lang::KeyContainer::Pem => connectspec_tests::keys::pem_key(alg),
+        connectspec_lang::KeyContainer::Json => {
+            let members: Vec<&str> = k.members.iter().map(String::as_str).collect();
+            let equals: Vec<(&str, &str)> = k
+                .equals
+                .iter()
+                .map(|(a, b)| (a.as_str(), b.as_str()))
+                .collect();
+            connectspec_tests::keys::key_file(
+                alg,
+                &members,
+                k.key_member.as_deref().unwrap_or("private_key"),
+                &equals,
+            )
+        }
+    })
+}

@@ -230,6 +230,11 @@ async fn every_spec_test_request_is_built_from_the_spec() {
             let Some(t) = &m.connection_test else {
                 continue;
             };
+            // A token exchange's test first needs a token endpoint that answers one:
+            // tests/exchange.rs runs those against a real authorization server.
+            if m.exchange.is_some() {
+                continue;
+            }
             let mut form = valid_form(&spec.id, m);
             let (s, body) = if m.is_oauth() {
                 // An OAuth method's test takes the access token beside the fields.

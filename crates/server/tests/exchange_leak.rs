@@ -110,6 +110,11 @@ async fn no_exchange_secret_in_logs_problems_or_urls() {
     // (`{"alg":…` is `eyJ` in base64url) shows up anywhere.
     for (what, text) in [("logs", &logged), ("answers", &answers), ("URLs", &urls)] {
         assert!(!text.contains("eyJ"), "a JWT in the {what}");
-        assert!(!text.contains("PRIVATE KEY"), "key material in the {what}");
+        // A message may name the PEM format; a PEM block (a boundary followed by a line
+        // of key material) must not appear, raw or JSON-escaped.
+        assert!(
+            !text.contains("PRIVATE KEY-----\n") && !text.contains("PRIVATE KEY-----\\n"),
+            "key material in the {what}"
+        );
     }
 }

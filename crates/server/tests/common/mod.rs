@@ -234,6 +234,9 @@ pub fn catalogue() -> connectspec_lang::Catalogue {
 
 /// Values to try for a field: its valid examples, its options, or a plain value.
 fn candidates(f: &connectspec_lang::Field) -> Vec<String> {
+    if let Some(k) = key_candidate(f) {
+        return vec![k];
+    }
     let mut out: Vec<String> = f
         .examples
         .iter()
@@ -484,4 +487,27 @@ pub fn client() -> reqwest::Client {
         .default_headers(headers)
         .build()
         .unwrap()
+}
+
+/// A valid value of a private-key field (made at run time), `None` for other fields.
+pub fn key_candidate(f: &connectspec_lang::Field) -> Option<String> {
+    let k = f.private_key.as_ref()?;
+    let alg = k.algorithm.as_str();
+    Some(match k.container {
+        connectspec_lang::KeyContainer::Pem => connectspec_tests::keys::pem_key(alg),
+        connectspec_lang::KeyContainer::Json => {
+            let members: Vec<&str> = k.members.iter().map(String::as_str).collect();
+            let equals: Vec<(&str, &str)> = k
+                .equals
+                .iter()
+                .map(|(a, b)| (a.as_str(), b.as_str()))
+                .collect();
+            connectspec_tests::keys::key_file(
+                alg,
+                &members,
+                k.key_member.as_deref().unwrap_or("private_key"),
+                &equals,
+            )
+        }
+    })
 }
