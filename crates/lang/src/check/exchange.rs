@@ -228,40 +228,11 @@ fn check_response(rep: &mut Reporter<'_>, m: &AuthMethod, r: &ExchangeResponse, 
     let mut keys = BTreeMap::new();
     for (i, c) in r.capture.iter().enumerate() {
         let cp = rp.join("capture").join(i);
-        check_id(rep, &cp.join("key"), &c.key, "capture key");
-        duplicate(rep, &mut keys, &c.key, &cp.join("key"), "capture key");
-        if m.field(&c.key).is_some()
-            || m.derived.iter().any(|d| d.key == c.key)
-            || c.key == ACCESS_TOKEN
-            || c.key == ASSERTION
-        {
-            rep.value(
-                &cp.join("key"),
-                Code::DuplicateId,
-                format!(
-                    "capture key `{}` is already a field, derived or token key",
-                    c.key
-                ),
-                shown(&c.key),
-                "choose a key nothing else uses, e.g. `site_id`",
-            );
-        }
+        let clash = c.key == ASSERTION;
+        crate::check::oauth::check_capture_key(rep, m, &mut keys, &cp, &c.key, clash, "site_id");
         non_empty(rep, &cp.join("label"), &c.label, "label");
         check_pointer(rep, &cp.join("pointer"), &c.pointer);
-        if let Some(compiled) = check_pattern(rep, &cp.join("pattern"), &c.pattern)
-            && !compiled.regex.is_match(&c.example)
-        {
-            rep.value(
-                &cp.join("example"),
-                Code::ValidExampleFails,
-                format!(
-                    "the example of capture `{}` does not match its pattern",
-                    c.key
-                ),
-                shown(&c.example),
-                "fix the example or the pattern: the provider's real answers must match",
-            );
-        }
+        crate::check::oauth::check_capture_example(rep, &cp, &c.key, &c.pattern, &c.example);
     }
 }
 

@@ -384,24 +384,8 @@ fn check_token_response(rep: &mut Reporter<'_>, m: &AuthMethod, op: &Ptr, grant:
     let mut keys = BTreeMap::new();
     for (i, c) in tr.capture.iter().enumerate() {
         let cp = tp.join("capture").join(i);
-        check_id(rep, &cp.join("key"), &c.key, "capture key");
-        duplicate(rep, &mut keys, &c.key, &cp.join("key"), "capture key");
-        let clash = m.field(&c.key).is_some()
-            || m.derived.iter().any(|d| d.key == c.key)
-            || m.setup_field(&c.key).is_some()
-            || c.key == ACCESS_TOKEN;
-        if clash {
-            rep.value(
-                &cp.join("key"),
-                Code::DuplicateId,
-                format!(
-                    "capture key `{}` is already a field, derived or token key",
-                    c.key
-                ),
-                shown(&c.key),
-                "choose a key nothing else uses, e.g. `instance_host`",
-            );
-        }
+        let clash = m.setup_field(&c.key).is_some();
+        check_capture_key(rep, m, &mut keys, &cp, &c.key, clash, "instance_host");
         non_empty(rep, &cp.join("label"), &c.label, "label");
         non_empty(rep, &cp.join("from"), &c.from, "from");
         if c.source == CaptureSource::Callback {
@@ -438,20 +422,57 @@ fn check_token_response(rep: &mut Reporter<'_>, m: &AuthMethod, op: &Ptr, grant:
                 );
             }
         }
-        if let Some(compiled) = check_pattern(rep, &cp.join("pattern"), &c.pattern)
-            && !compiled.regex.is_match(&c.example)
-        {
-            rep.value(
-                &cp.join("example"),
-                Code::ValidExampleFails,
-                format!(
-                    "the example of capture `{}` does not match its pattern",
-                    c.key
-                ),
-                shown(&c.example),
-                "fix the example or the pattern: the provider's real answers must match",
-            );
-        }
+        check_capture_example(rep, &cp, &c.key, &c.pattern, &c.example);
+    }
+}
+
+/// A captured value's key (of an OAuth token response or a token exchange's answer):
+/// an id, once, and not a name something else of the method already has (`clash`:
+/// what else the caller knows to clash). `hint` is a key to suggest.
+pub(crate) fn check_capture_key(
+    rep: &mut Reporter<'_>,
+    m: &AuthMethod,
+    keys: &mut BTreeMap<String, String>,
+    cp: &Ptr,
+    key: &str,
+    clash: bool,
+    hint: &str,
+) {
+    check_id(rep, &cp.join("key"), key, "capture key");
+    duplicate(rep, keys, key, &cp.join("key"), "capture key");
+    if clash
+        || m.field(key).is_some()
+        || m.derived.iter().any(|d| d.key == key)
+        || key == ACCESS_TOKEN
+    {
+        rep.value(
+            &cp.join("key"),
+            Code::DuplicateId,
+            format!("capture key `{key}` is already a field, derived or token key"),
+            shown(key),
+            format!("choose a key nothing else uses, e.g. `{hint}`"),
+        );
+    }
+}
+
+/// A captured value's pattern compiles and its example matches it.
+pub(crate) fn check_capture_example(
+    rep: &mut Reporter<'_>,
+    cp: &Ptr,
+    key: &str,
+    pattern: &str,
+    example: &str,
+) {
+    if let Some(compiled) = check_pattern(rep, &cp.join("pattern"), pattern)
+        && !compiled.regex.is_match(example)
+    {
+        rep.value(
+            &cp.join("example"),
+            Code::ValidExampleFails,
+            format!("the example of capture `{key}` does not match its pattern"),
+            shown(example),
+            "fix the example or the pattern: the provider's real answers must match",
+        );
     }
 }
 
