@@ -1,0 +1,1 @@
+## form messages (de). See docs/translation.md.

@@ -1,0 +1,1 @@
+## guides messages (de). See docs/translation.md.

@@ -1,0 +1,1 @@
+## service messages (de). See docs/translation.md.

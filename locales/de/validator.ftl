@@ -1,0 +1,1 @@
+## validator messages (de). See docs/translation.md.

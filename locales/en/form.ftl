@@ -1,0 +1,1 @@
+## form messages (en). See docs/translation.md.

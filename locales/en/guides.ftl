@@ -1,0 +1,1 @@
+## guides messages (en). See docs/translation.md.

@@ -1,0 +1,1 @@
+## service messages (en). See docs/translation.md.

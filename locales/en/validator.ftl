@@ -1,0 +1,1 @@
+## validator messages (en). See docs/translation.md.

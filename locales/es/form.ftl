@@ -1,0 +1,1 @@
+## form messages (es). See docs/translation.md.

@@ -1,0 +1,1 @@
+## guides messages (es). See docs/translation.md.

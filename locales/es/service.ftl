@@ -1,0 +1,1 @@
+## service messages (es). See docs/translation.md.

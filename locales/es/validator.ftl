@@ -1,0 +1,1 @@
+## validator messages (es). See docs/translation.md.

@@ -1,0 +1,1 @@
+## form messages (fr). See docs/translation.md.

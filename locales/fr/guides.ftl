@@ -1,0 +1,1 @@
+## guides messages (fr). See docs/translation.md.

@@ -1,0 +1,1 @@
+## service messages (fr). See docs/translation.md.

@@ -1,0 +1,1 @@
+## validator messages (fr). See docs/translation.md.

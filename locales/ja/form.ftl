@@ -1,0 +1,1 @@
+## form messages (ja). See docs/translation.md.

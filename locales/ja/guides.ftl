@@ -1,0 +1,1 @@
+## guides messages (ja). See docs/translation.md.

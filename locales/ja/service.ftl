@@ -1,0 +1,1 @@
+## service messages (ja). See docs/translation.md.

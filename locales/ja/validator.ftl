@@ -1,0 +1,1 @@
+## validator messages (ja). See docs/translation.md.
