@@ -9,15 +9,18 @@
 //! - [`Locale`]: the locales connectspec ships, and the two pseudo-locales the tests use.
 //! - [`negotiate`]: RFC 4647 lookup over an `Accept-Language` header.
 //! - [`message`]: one message of the catalogue, formatted in a locale.
+//! - [`Lang`]: a locale and one spec's translated texts ([`SpecTexts`]).
 //! - [`pseudo`]: the pseudo-locales, generated from English, never shipped.
 //! - [`plurals`]: which plural categories (CLDR) a locale needs.
 
 mod catalogue;
+mod lang;
 mod locale;
 mod negotiate;
 pub mod plurals;
 pub mod pseudo;
 
 pub use catalogue::{AREAS, Area, Arg, message, message_ids, source};
+pub use lang::{Lang, NoTexts, SpecTexts, TextTable};
 pub use locale::Locale;
 pub use negotiate::{lookup, negotiate};

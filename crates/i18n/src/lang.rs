@@ -1,0 +1,110 @@
+//! A locale together with the translated texts of one spec: what a validator, the
+//! service or a page needs to speak to an end user in their language.
+
+use std::borrow::Cow;
+
+use crate::Locale;
+
+/// The translated texts of one spec in one locale, by the stable keys of
+/// `connectspec_lang::texts` (`auth_methods/api_token/fields/api_token/label`, …).
+/// `None` means "not translated": the caller keeps the English.
+pub trait SpecTexts: Sync {
+    /// The translation of the text at `key`, if there is one.
+    fn text(&self, key: &str) -> Option<&str>;
+}
+
+/// No translations: every spec text stays English.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoTexts;
+
+impl SpecTexts for NoTexts {
+    fn text(&self, _key: &str) -> Option<&str> {
+        None
+    }
+}
+
+/// `(key, text)` pairs sorted by key, as generated code holds them.
+#[derive(Debug, Clone, Copy)]
+pub struct TextTable<'a>(pub &'a [(&'a str, &'a str)]);
+
+impl SpecTexts for TextTable<'_> {
+    fn text(&self, key: &str) -> Option<&str> {
+        self.0
+            .binary_search_by(|(k, _)| (*k).cmp(key))
+            .ok()
+            .map(|i| self.0[i].1)
+    }
+}
+
+impl SpecTexts for std::collections::BTreeMap<String, String> {
+    fn text(&self, key: &str) -> Option<&str> {
+        self.get(key).map(String::as_str)
+    }
+}
+
+/// The language to speak: a locale and the spec's texts in it.
+#[derive(Clone, Copy)]
+pub struct Lang<'a> {
+    /// The locale of engine messages.
+    pub locale: Locale,
+    /// The spec's translated texts in that locale.
+    pub texts: &'a dyn SpecTexts,
+}
+
+impl std::fmt::Debug for Lang<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lang")
+            .field("locale", &self.locale)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Lang<'static> {
+    /// English, the source: engine messages from the English catalogue, spec texts as
+    /// the spec writes them.
+    pub const ENGLISH: Lang<'static> = Lang {
+        locale: Locale::En,
+        texts: &NoTexts,
+    };
+}
+
+impl<'a> Lang<'a> {
+    /// A locale with the spec's texts in it.
+    pub fn new(locale: Locale, texts: &'a dyn SpecTexts) -> Lang<'a> {
+        Lang { locale, texts }
+    }
+
+    /// The spec text at `key` in this language: its translation; in a pseudo-locale the
+    /// English transformed; else the English itself.
+    pub fn spec_text<'e>(&self, key: &str, english: &'e str) -> Cow<'e, str>
+    where
+        'a: 'e,
+    {
+        if self.locale == Locale::En {
+            return Cow::Borrowed(english);
+        }
+        if self.locale.is_pseudo() {
+            return Cow::Owned(crate::pseudo::text(english, self.locale.is_rtl()));
+        }
+        match self.texts.text(key) {
+            Some(t) => Cow::Borrowed(t),
+            None => Cow::Borrowed(english),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spec_text_prefers_the_translation() {
+        let table = TextTable(&[("a/label", "A-DE"), ("b/label", "B-DE")]);
+        let de = Lang::new(Locale::De, &table);
+        assert_eq!(de.spec_text("b/label", "B"), "B-DE");
+        assert_eq!(de.spec_text("c/label", "C"), "C");
+        assert_eq!(Lang::ENGLISH.spec_text("a/label", "A"), "A");
+        let pseudo = Lang::new(Locale::Pseudo, &NoTexts);
+        assert_eq!(pseudo.spec_text("a/label", "Key"), "Ķḗḗẏ");
+    }
+}
