@@ -71,6 +71,30 @@ pub fn run(root: &Path, req: &Request<'_>) -> Result<(), String> {
             );
         }
     }
+    // The engine's message catalogues belong to the workspace, whatever specs are checked.
+    let locales = root.join(connectspec_lang::catalogues::LOCALES_DIR);
+    let translated = connectspec_i18n::Locale::TRANSLATED;
+    let diags = connectspec_lang::catalogues::check(&locales, &translated);
+    problems.extend(
+        diags
+            .0
+            .iter()
+            .map(|d| Problem::new(d.code.id(), d.render())),
+    );
+    for (locale, done, total) in connectspec_lang::catalogues::coverage(&locales, &translated) {
+        if !coverage.is_empty() {
+            coverage.push('\n');
+        }
+        coverage.push_str(&format!(
+            "messages {}: {done} of {total} engine messages ({:.1}%)",
+            locale.tag(),
+            if total == 0 {
+                100.0
+            } else {
+                done as f64 * 100.0 / total as f64
+            }
+        ));
+    }
     let help = "help: run `cargo xtask gen-schema`";
     match compare(root, SCHEMA_PATH, &spec_schema_text()) {
         Ok(None) => {}

@@ -170,6 +170,17 @@ pub enum Code {
     /// A translation made from an older English text: its `source` fingerprint is not
     /// the English's now (gettext's fuzzy flag).
     StaleTranslation,
+    /// A message catalogue (`locales/<locale>/<area>.ftl`) that does not parse, holds an
+    /// id twice, or a locale directory that is not a locale of connectspec.
+    CatalogueSyntax,
+    /// A message of the English catalogue that a locale's catalogue lacks.
+    MissingMessage,
+    /// A message the English catalogue does not have.
+    UnknownMessage,
+    /// A translated message that uses other `$arguments` than the English.
+    ArgumentsChanged,
+    /// A plural select that lacks a category (CLDR) the locale needs.
+    MissingPlural,
 }
 
 impl Code {
@@ -237,11 +248,16 @@ impl Code {
             Code::UiLabelChanged => "E103",
             Code::NumberChanged => "E104",
             Code::StaleTranslation => "E105",
+            Code::CatalogueSyntax => "E106",
+            Code::MissingMessage => "E107",
+            Code::UnknownMessage => "E108",
+            Code::ArgumentsChanged => "E109",
+            Code::MissingPlural => "E110",
         }
     }
 
     /// Every code, in the order of their ids (the broken-spec corpus proves each one).
-    pub const ALL: [Code; 61] = [
+    pub const ALL: [Code; 66] = [
         Code::Io,
         Code::YamlSyntax,
         Code::UnknownKey,
@@ -303,6 +319,11 @@ impl Code {
         Code::UiLabelChanged,
         Code::NumberChanged,
         Code::StaleTranslation,
+        Code::CatalogueSyntax,
+        Code::MissingMessage,
+        Code::UnknownMessage,
+        Code::ArgumentsChanged,
+        Code::MissingPlural,
     ];
 }
 
@@ -618,6 +639,11 @@ mod tests {
             Code::UiLabelChanged => 58,
             Code::NumberChanged => 59,
             Code::StaleTranslation => 60,
+            Code::CatalogueSyntax => 61,
+            Code::MissingMessage => 62,
+            Code::UnknownMessage => 63,
+            Code::ArgumentsChanged => 64,
+            Code::MissingPlural => 65,
         };
         for (i, c) in Code::ALL.iter().enumerate() {
             assert_eq!(position(*c), i, "{c:?}");

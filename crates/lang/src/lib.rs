@@ -5,6 +5,7 @@
 //! schemas) consume the model; none of them re-validates it.
 
 pub mod build_support;
+pub mod catalogues;
 mod check;
 pub mod diag;
 pub mod ecma;

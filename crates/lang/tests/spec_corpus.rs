@@ -59,10 +59,12 @@ fn every_error_code_has_a_corpus_file() {
     ];
     let mut shown = String::new();
     // Translation mistakes are shown by the broken-translation corpus
-    // (translation_corpus.rs).
+    // (translation_corpus.rs), catalogue mistakes by the broken-catalogue corpus
+    // (catalogue_corpus.rs).
     for dir in [
         "tests/broken/snapshots",
         "tests/broken_translations/snapshots",
+        "tests/broken_catalogues/snapshots",
     ] {
         for entry in std::fs::read_dir(dir).expect("snapshots exist") {
             shown.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
@@ -76,7 +78,7 @@ fn every_error_code_has_a_corpus_file() {
         .collect();
     assert!(
         missing.is_empty(),
-        "no broken spec in tests/broken/ (or translation in tests/broken_translations/) shows {missing:?}: add one per code"
+        "no broken spec in tests/broken/ (or translation in tests/broken_translations/, or catalogue in tests/broken_catalogues/) shows {missing:?}: add one per code"
     );
 }
 

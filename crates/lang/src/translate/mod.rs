@@ -36,26 +36,27 @@ pub struct Locale {
 }
 
 /// The locales translations may be written in, besides the English source: the one
-/// list the checks, the coverage lines and the pages follow. Adding a locale is adding
-/// it here (and its directory under `specs/i18n/`).
-pub const LOCALES: [Locale; 4] = [
-    Locale {
-        code: "de",
-        name: "Deutsch",
-    },
-    Locale {
-        code: "fr",
-        name: "Français",
-    },
-    Locale {
-        code: "es",
-        name: "Español",
-    },
-    Locale {
-        code: "ja",
-        name: "日本語",
-    },
-];
+/// list the checks, the coverage lines and the pages follow, derived from
+/// [`connectspec_i18n::Locale::TRANSLATED`]. Adding a locale is adding it there (with its
+/// catalogues under `locales/` and its directory under `specs/i18n/`).
+pub const LOCALES: [Locale; 4] = {
+    let t = connectspec_i18n::Locale::TRANSLATED;
+    [
+        Locale::of(t[0]),
+        Locale::of(t[1]),
+        Locale::of(t[2]),
+        Locale::of(t[3]),
+    ]
+};
+
+impl Locale {
+    const fn of(l: connectspec_i18n::Locale) -> Locale {
+        Locale {
+            code: l.tag(),
+            name: l.name(),
+        }
+    }
+}
 
 /// The locale with this code.
 pub fn locale(code: &str) -> Option<Locale> {
@@ -149,7 +150,7 @@ pub fn load(specs: &Path, catalogue: &Catalogue) -> Loaded {
                 &dir,
                 format!("`{name}` is not a locale directory of connectspec"),
                 format!(
-                    "translations live in `i18n/<locale>/` with a locale of {}; add a locale to `connectspec_lang::translate::LOCALES` first",
+                    "translations live in `i18n/<locale>/` with a locale of {}; add a locale to `connectspec_i18n::Locale` first",
                     LOCALES.map(|l| l.code).join(", ")
                 ),
             ));

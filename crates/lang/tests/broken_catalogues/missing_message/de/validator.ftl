@@ -1,0 +1,1 @@
+field-missing = { $label } ist erforderlich
