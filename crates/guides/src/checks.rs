@@ -4,18 +4,12 @@
 //! Derived from the spec alone, so a page cannot promise a check the service does not
 //! make.
 
+use connectspec_i18n::Locale;
 use connectspec_lang::inline::Inline;
 use connectspec_lang::{AuthMethod, ClientOwner, ExchangeBody, ProviderSpec};
 
 use crate::Flavor;
-
-fn text(s: impl Into<String>) -> Inline {
-    Inline::Text(s.into())
-}
-
-fn code(s: impl Into<String>) -> Inline {
-    Inline::Code(s.into())
-}
+use crate::messages::{Arg, and_list, nodes, text};
 
 /// The host of a URL template (`https://{instance}.jamfcloud.com/api` →
 /// `{instance}.jamfcloud.com`), for naming where a request goes.
@@ -25,20 +19,24 @@ fn host(url: &str) -> &str {
     &rest[..end]
 }
 
-/// Labels of the fields an exchange request names, in form order, joined as prose.
-fn exchanged_fields(m: &AuthMethod) -> String {
+/// Labels of the fields an exchange request names, in form order, as prose.
+fn exchanged_fields(locale: Locale, m: &AuthMethod) -> String {
     let used = exchange_keys(m);
-    let labels: Vec<&str> = m
+    let labels: Vec<String> = m
         .fields
         .iter()
         .filter(|f| used.iter().any(|k| k == &f.key))
-        .map(|f| f.label.as_str())
+        .map(|f| f.label.clone())
         .collect();
-    match labels.as_slice() {
-        [] => "the values you enter".to_owned(),
-        [one] => format!("the {one}"),
-        [init @ .., last] => format!("the {} and {last}", init.join(", ")),
+    if labels.is_empty() {
+        return text(locale, "guide-exchange-values", &[]);
     }
+    let fields = and_list(locale, &labels);
+    text(
+        locale,
+        "guide-exchange-fields",
+        &[("fields", Arg::Text(&fields))],
+    )
 }
 
 /// The field keys the exchange's templates and assertion name.
@@ -91,73 +89,89 @@ fn exchange_keys(m: &AuthMethod) -> Vec<String> {
     keys
 }
 
-/// The sentences, each a run of inline nodes.
-pub fn check_sentences(spec: &ProviderSpec, m: &AuthMethod) -> Vec<Vec<Inline>> {
+/// The sentences in `locale` (`spec` and `m` with their texts in that locale), each a
+/// run of inline nodes.
+pub fn check_sentences(locale: Locale, spec: &ProviderSpec, m: &AuthMethod) -> Vec<Vec<Inline>> {
     let mut out = Vec::new();
     if let Some(o) = &m.oauth
         && let Some(d) = &o.discovery
     {
-        let mut s = vec![
-            text("The Hub reads the metadata of "),
-            code(d.resource.clone()),
-            text(" to find its authorization server"),
-        ];
-        if o.client == ClientOwner::Dynamic {
-            s.push(text(
-                " and registers a client there for this connection: there is no app to register beforehand.",
-            ));
+        let id = if o.client == ClientOwner::Dynamic {
+            "guide-check-discovery-dynamic"
         } else {
-            s.push(text("."));
-        }
-        out.push(s);
+            "guide-check-discovery"
+        };
+        out.push(nodes(locale, id, &[("resource", Arg::Text(&d.resource))]));
     }
     if let Some(e) = &m.exchange {
-        out.push(vec![
-            text(format!(
-                "The Hub first trades {} for a short-lived access token at ",
-                exchanged_fields(m)
-            )),
-            code(host(&e.url).to_owned()),
-            text("."),
-        ]);
+        let fields = exchanged_fields(locale, m);
+        out.push(nodes(
+            locale,
+            "guide-check-exchange",
+            &[
+                ("fields", Arg::Text(&fields)),
+                ("host", Arg::Text(host(&e.url))),
+            ],
+        ));
         if let Some(a) = &e.assertion {
             let label = m.field(&a.key).map_or(a.key.as_str(), |f| f.label.as_str());
-            out.push(vec![
-                text(format!(
-                    "To do so it signs a short-lived {} assertion with the private key in ",
-                    a.algorithm.as_str()
-                )),
-                Inline::Bold(label.to_owned()),
-                text("; the key itself is never sent."),
-            ]);
+            out.push(nodes(
+                locale,
+                "guide-check-assertion",
+                &[
+                    ("algorithm", Arg::Text(a.algorithm.as_str())),
+                    ("field", Arg::Text(label)),
+                ],
+            ));
         }
     }
     if let Some(t) = &m.connection_test {
-        out.push(vec![
-            text("The connection test sends "),
-            code(format!("{} {}", t.method.as_str(), t.path)),
-            text(format!(
-                " to {} and passes when it answers {}.",
-                spec.name, t.expect_status
-            )),
-        ]);
+        let request = format!("{} {}", t.method.as_str(), t.path);
+        out.push(nodes(
+            locale,
+            "guide-check-test",
+            &[
+                ("request", Arg::Text(&request)),
+                ("provider", Arg::Text(&spec.name)),
+                ("status", Arg::Num(t.expect_status.into())),
+            ],
+        ));
         if let Some(id) = &t.identity {
-            let what = id.label.as_deref().unwrap_or("account id").to_lowercase();
-            out.push(vec![text(format!(
-                "It reads the {what}, so linking the same account again updates it instead of adding another."
-            ))]);
+            let identity = match id.label.as_deref() {
+                Some(label) => running_text(locale, label),
+                None => text(locale, "guide-identity-default", &[]),
+            };
+            out.push(nodes(
+                locale,
+                "guide-check-identity",
+                &[("identity", Arg::Text(&identity))],
+            ));
         }
-        if let Some(s) = learns_sentence(m) {
-            // The sentence may name a field's label in bold.
-            out.push(crate::guide::text_nodes(&s).unwrap_or_else(|_| vec![text(s)]));
+        if let Some(s) = learns_sentence(locale, m) {
+            out.push(s);
         }
     }
     out
 }
 
+/// A label in the middle of a sentence: lower case where the language writes nouns so
+/// (English, French, Spanish and the pseudo-locale made from English); German nouns and
+/// Japanese keep the label as it is.
+fn running_text(locale: Locale, label: &str) -> String {
+    match locale {
+        Locale::De | Locale::Ja => label.to_owned(),
+        _ => label.to_lowercase(),
+    }
+}
+
 /// The sentences rendered in `flavor`.
-pub fn rendered(flavor: Flavor, spec: &ProviderSpec, m: &AuthMethod) -> Vec<String> {
-    check_sentences(spec, m)
+pub fn rendered(
+    flavor: Flavor,
+    locale: Locale,
+    spec: &ProviderSpec,
+    m: &AuthMethod,
+) -> Vec<String> {
+    check_sentences(locale, spec, m)
         .iter()
         .map(|s| crate::inline::render_nodes(flavor, s))
         .collect()
@@ -165,13 +179,18 @@ pub fn rendered(flavor: Flavor, spec: &ProviderSpec, m: &AuthMethod) -> Vec<Stri
 
 /// What the connection test learns besides success (`connection_test.learns`), as a
 /// sentence for the Connect step; `None` when it learns nothing.
-fn learns_sentence(method: &AuthMethod) -> Option<String> {
+fn learns_sentence(locale: Locale, method: &AuthMethod) -> Option<Vec<Inline>> {
     let l = method.connection_test.as_ref()?.learns.as_ref()?;
-    let noun = if method.oauth.is_some() {
-        "the access token".to_owned()
+    let credential = if method.oauth.is_some() {
+        text(locale, "guide-learns-token", &[])
     } else {
-        format!("the {}", method.label)
+        text(
+            locale,
+            "guide-learns-method",
+            &[("method", Arg::Text(&method.label))],
+        )
     };
+    let credential = ("credential", Arg::Text(&credential));
     let lifetime = l
         .expires_at
         .as_ref()
@@ -179,20 +198,22 @@ fn learns_sentence(method: &AuthMethod) -> Option<String> {
         .and_then(|k| method.field(k))
         .map(|f| f.label.as_str());
     if let Some(label) = lifetime {
-        let scopes = if l.scopes.is_some() {
-            format!("The connection test also reads which scopes {noun} holds. ")
+        let id = if l.scopes.is_some() {
+            "guide-learns-scopes-lifetime"
         } else {
-            String::new()
+            "guide-learns-lifetime"
         };
-        return Some(format!(
-            "{scopes}The Hub takes {noun}'s expiry from **{label}**, counted from when you link it."
+        return Some(nodes(
+            locale,
+            id,
+            &[credential, ("field", Arg::Text(label))],
         ));
     }
-    let what = match (l.scopes.is_some(), l.expires_at.is_some()) {
-        (true, true) => format!("which scopes {noun} holds and when it expires"),
-        (true, false) => format!("which scopes {noun} holds"),
-        (false, true) => format!("when {noun} expires"),
+    let id = match (l.scopes.is_some(), l.expires_at.is_some()) {
+        (true, true) => "guide-learns-scopes-expiry",
+        (true, false) => "guide-learns-scopes",
+        (false, true) => "guide-learns-expiry",
         (false, false) => return None,
     };
-    Some(format!("The connection test also reads {what}."))
+    Some(nodes(locale, id, &[credential]))
 }

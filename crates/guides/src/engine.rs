@@ -8,10 +8,13 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use connectspec_i18n::Locale;
+use minijinja::value::{Kwargs, ValueKind};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 
 use crate::error::{DocsError, TemplateError};
-use crate::{Flavor, escape};
+use crate::messages::{self, Arg};
+use crate::{Flavor, escape, inline};
 
 /// The default templates, by name.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
@@ -104,6 +107,10 @@ impl Engine {
         env.set_formatter(format_value);
         env.add_filter("attr", attr_filter);
         env.add_filter("yaml", yaml_filter);
+        env.add_filter("bold", bold_filter);
+        env.add_filter("code", code_filter);
+        env.add_function("t", t_function);
+        env.add_function("t_plain", t_plain_function);
         for (name, (path, text)) in &origins {
             if Flavor::of_template(name).is_none() {
                 return Err(DocsError::Template(TemplateError {
@@ -203,6 +210,128 @@ fn yaml_filter(value: &Value) -> Result<Value, Error> {
     Ok(Value::from_safe_string(escape::yaml_string(
         &value.to_string(),
     )))
+}
+
+/// The flavour of the template being rendered (its escaping).
+fn flavor_of(state: &State) -> Result<Flavor, Error> {
+    match state.auto_escape() {
+        AutoEscape::Custom(name) => Flavor::from_name(name),
+        _ => None,
+    }
+    .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, "the template has no flavour"))
+}
+
+/// The page's locale: the context's `locale` (every page context has one); English when
+/// a template renders without it.
+fn locale_of(state: &State) -> Locale {
+    state
+        .lookup("locale")
+        .and_then(|v| v.as_str().and_then(Locale::from_tag))
+        .unwrap_or(Locale::En)
+}
+
+/// A message argument a template gave: text, markup (a safe value) or a number.
+enum Given {
+    Text(String),
+    Markup(String),
+    Num(u64),
+}
+
+fn given(id: &str, kwargs: &Kwargs) -> Result<Vec<(String, Given)>, Error> {
+    let mut out = Vec::new();
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        let arg = match value.kind() {
+            ValueKind::Number => match u64::try_from(value.clone()) {
+                Ok(n) => Given::Num(n),
+                Err(_) => {
+                    return Err(Error::new(
+                        ErrorKind::InvalidOperation,
+                        format!("argument `{name}` of message `{id}` must be a whole number ≥ 0"),
+                    ));
+                }
+            },
+            ValueKind::String if value.is_safe() => Given::Markup(value.to_string()),
+            ValueKind::String => Given::Text(value.to_string()),
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!(
+                        "argument `{name}` of message `{id}` must be text or a number, not {}",
+                        value.kind()
+                    ),
+                ));
+            }
+        };
+        out.push((name.to_owned(), arg));
+    }
+    Ok(out)
+}
+
+fn args_of(given: &[(String, Given)]) -> Vec<(&str, Arg<'_>)> {
+    given
+        .iter()
+        .map(|(name, g)| {
+            let arg = match g {
+                Given::Text(s) => Arg::Text(s),
+                Given::Markup(s) => Arg::Markup(s),
+                Given::Num(n) => Arg::Num(*n),
+            };
+            (name.as_str(), arg)
+        })
+        .collect()
+}
+
+/// `{{ t("guide-step-title", n=loop.index, title=step.title) }}`: the message of the
+/// guides catalogue in the page's locale, as markup of the page's flavour. Text
+/// arguments are escaped, safe values (markup the engine built, `|bold`, `|code`, another
+/// `t`) go in as they are, numbers select plural variants.
+fn t_function(state: &State, id: &str, kwargs: Kwargs) -> Result<Value, Error> {
+    let flavor = flavor_of(state)?;
+    let given = given(id, &kwargs)?;
+    messages::markup(flavor, locale_of(state), id, &args_of(&given))
+        .map(Value::from_safe_string)
+        .map_err(|e| Error::new(ErrorKind::InvalidOperation, e))
+}
+
+/// `{{ t_plain("guide-hub-navigate")|attr }}`: the message as plain text (markup dropped),
+/// for attributes and front matter; printed, it is escaped like any text.
+fn t_plain_function(state: &State, id: &str, kwargs: Kwargs) -> Result<Value, Error> {
+    let given = given(id, &kwargs)?;
+    messages::plain(locale_of(state), id, &args_of(&given))
+        .map(Value::from)
+        .map_err(|e| Error::new(ErrorKind::InvalidOperation, e))
+}
+
+/// `{{ x|bold }}`: the value as bold markup of the page's flavour (escaped inside).
+fn bold_filter(state: &State, value: &Value) -> Result<Value, Error> {
+    inline_filter(state, value, "bold", connectspec_lang::inline::Inline::Bold)
+}
+
+/// `{{ x|code }}`: the value as a code span of the page's flavour.
+fn code_filter(state: &State, value: &Value) -> Result<Value, Error> {
+    inline_filter(state, value, "code", connectspec_lang::inline::Inline::Code)
+}
+
+fn inline_filter(
+    state: &State,
+    value: &Value,
+    name: &str,
+    node: fn(String) -> connectspec_lang::inline::Inline,
+) -> Result<Value, Error> {
+    if value.is_none() || value.is_undefined() {
+        return Err(Error::new(
+            ErrorKind::InvalidOperation,
+            format!("`{name}` needs a value"),
+        ));
+    }
+    let flavor = flavor_of(state)?;
+    let markup = match (flavor, node(value.to_string())) {
+        // Markdown code spans are fenced to fit any text (a scope id may hold a backtick).
+        (Flavor::Markdown, connectspec_lang::inline::Inline::Code(t)) => escape::md_code(&t),
+        (_, n) => inline::render_nodes(flavor, std::slice::from_ref(&n)),
+    };
+    Ok(Value::from_safe_string(markup))
 }
 
 /// Turns an engine error into a located one: the innermost error that names a

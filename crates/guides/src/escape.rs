@@ -23,7 +23,20 @@ pub fn text(flavor: Flavor, s: &str) -> String {
     if is_plain(s) {
         return s.to_owned();
     }
-    escape_text(flavor, s)
+    escape_text(flavor, s, true)
+}
+
+/// [`text`] for a piece that may stand in the middle of a line (a message's text after
+/// its first word, an argument inside a sentence): inline markup is escaped, block
+/// markers only when `at_start`, since elsewhere they cannot start a block.
+pub fn text_at(flavor: Flavor, s: &str, at_start: bool) -> String {
+    if at_start {
+        return text(flavor, s);
+    }
+    if !s.bytes().any(|b| SPECIAL_ANYWHERE.contains(b)) {
+        return s.to_owned();
+    }
+    escape_text(flavor, s, false)
 }
 
 /// Bytes that may need an escape (or a space) wherever they stand, in either flavour.
@@ -40,9 +53,9 @@ fn is_plain(s: &str) -> bool {
 }
 
 /// [`text`] for a value that holds something to escape.
-fn escape_text(flavor: Flavor, s: &str) -> String {
+fn escape_text(flavor: Flavor, s: &str, at_start: bool) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    let mut at_start = true;
+    let mut at_start = at_start;
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         let next = chars.peek().copied();
@@ -121,6 +134,24 @@ pub fn md_url(url: &str) -> String {
     out
 }
 
+/// A CommonMark code span of any text without line breaks: fenced by one backtick more
+/// than its longest run of them, padded when it starts or ends with one.
+pub fn md_code(t: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in t.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if t.starts_with('`') || t.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{t}{pad}{fence}")
+}
+
 /// A YAML scalar for front matter: a JSON string literal, which YAML reads verbatim.
 pub fn yaml_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -160,7 +191,7 @@ mod tests {
             for flavor in [Flavor::Markdown, Flavor::Mdx] {
                 assert_eq!(
                     text(flavor, s),
-                    escape_text(flavor, s),
+                    escape_text(flavor, s, true),
                     "{s:?} ({flavor:?})"
                 );
             }
@@ -192,6 +223,10 @@ mod tests {
         );
         assert_eq!(text(Flavor::Markdown, "<b>"), r"\<b>");
         assert_eq!(text(Flavor::Markdown, "a\nb"), "a b");
+        // In the middle of a line a block marker is plain text; inline markup is not.
+        assert_eq!(text_at(Flavor::Markdown, "- item_1", false), r"- item\_1");
+        assert_eq!(text_at(Flavor::Markdown, "- item", true), r"\- item");
+        assert_eq!(text_at(Flavor::Mdx, "> {x}", false), r"\> \{x\}");
     }
 
     #[test]

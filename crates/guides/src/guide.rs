@@ -7,12 +7,13 @@
 
 use std::collections::BTreeMap;
 
+use connectspec_i18n::{Lang, Locale};
 use connectspec_lang::inline::{Inline, parse};
-use connectspec_lang::{AuthMethod, Bullet, Section, Step};
+use connectspec_lang::{AuthMethod, Bullet, ProviderSpec, Section, Step};
 use serde::Serialize;
 
 use crate::selection::{Selection, displayed_scopes, keeps_in};
-use crate::sentences::{format_sentence, limit_sentence};
+use crate::sentences::{format_nodes, limit_sentence_in};
 
 /// One inline node of guide text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -106,16 +107,16 @@ pub struct StepView {
 
 /// Parses guide text; the loader has proved it parses, so a failure is reported.
 pub fn text_nodes(source: &str) -> Result<Vec<Inline>, String> {
-    parse(source).map_err(|e| {
-        format!(
-            "guide text `{source}` is not in the inline subset: {}",
-            e.message
-        )
-    })
+    crate::inline::nodes(source)
 }
 
-/// The nodes of one list item: guide text, or a fact from the method's data.
-pub fn bullet_nodes(method: &AuthMethod, bullet: &Bullet) -> Result<Vec<Inline>, String> {
+/// The nodes of one list item: guide text, or a fact from the method's data stated in
+/// `locale`.
+pub fn bullet_nodes(
+    locale: Locale,
+    method: &AuthMethod,
+    bullet: &Bullet,
+) -> Result<Vec<Inline>, String> {
     match bullet {
         Bullet::Text(t) => text_nodes(t),
         Bullet::Limit { limit } => {
@@ -126,7 +127,7 @@ pub fn bullet_nodes(method: &AuthMethod, bullet: &Bullet) -> Result<Vec<Inline>,
                     limit.name()
                 )
             })?;
-            Ok(vec![Inline::Text(limit_sentence(method, l))])
+            Ok(vec![Inline::Text(limit_sentence_in(locale, method, l))])
         }
         Bullet::FieldFormat { field_format } => {
             let hint = method
@@ -139,7 +140,7 @@ pub fn bullet_nodes(method: &AuthMethod, bullet: &Bullet) -> Result<Vec<Inline>,
                     )
                 })?;
             // The hint is inline text (the checker proved it): its `code` stays code.
-            text_nodes(&format_sentence(hint))
+            format_nodes(locale, hint)
         }
     }
 }
@@ -167,19 +168,64 @@ fn text(source: &Option<String>) -> Result<Option<Text>, String> {
         .transpose()
 }
 
-fn bullets(method: &AuthMethod, items: &[Bullet]) -> Result<Vec<Text>, String> {
+fn bullets(locale: Locale, method: &AuthMethod, items: &[Bullet]) -> Result<Vec<Text>, String> {
     items
         .iter()
-        .map(|b| bullet_nodes(method, b).map(nodes))
+        .map(|b| bullet_nodes(locale, method, b).map(nodes))
         .collect()
 }
 
-/// The guide of `method`, with the page's scope selection.
+/// The guide of `method`, with the page's scope selection, in English.
 pub fn method_guide(method: &AuthMethod, sel: Selection<'_>) -> Result<GuideView, String> {
+    method_guide_localized(Locale::En, method, sel)
+}
+
+/// The guide of `method` in `lang`: the method's texts as `lang` gives them (their
+/// translations, the pseudo-locale's transformation, or the English), the engine's
+/// sentences (limits, format hints) from `lang`'s catalogue. What the service embeds
+/// beside the form, per locale.
+pub fn method_guide_in(
+    method: &AuthMethod,
+    sel: Selection<'_>,
+    lang: Lang<'_>,
+) -> Result<GuideView, String> {
+    if lang.locale == Locale::En {
+        return method_guide(method, sel);
+    }
+    method_guide_localized(lang.locale, &localized_method(method, lang), sel)
+}
+
+/// `method` with each of its texts as `lang` gives it. The texts' keys are those of
+/// `connectspec_lang::texts`, which name a method's texts by the method's id alone, so a
+/// provider holding just this method has the same keys.
+pub fn localized_method(method: &AuthMethod, lang: Lang<'_>) -> AuthMethod {
+    let mut spec = ProviderSpec {
+        id: String::new(),
+        name: String::new(),
+        homepage: String::new(),
+        categories: Vec::new(),
+        sources: Vec::new(),
+        auth_methods: vec![method.clone()],
+    };
+    connectspec_lang::texts::visit_texts_mut(&mut spec, &mut |key, _, text| {
+        let localized = lang.spec_text(key, text).into_owned();
+        *text = localized;
+    });
+    spec.auth_methods.pop().expect("the method put in above")
+}
+
+/// The guide of `method` whose texts are in `locale` already (a spec localized by
+/// `connectspec_lang::translate::localize`, as the pages use): the engine's sentences in
+/// `locale`.
+pub fn method_guide_localized(
+    locale: Locale,
+    method: &AuthMethod,
+    sel: Selection<'_>,
+) -> Result<GuideView, String> {
     let guide = &method.guide;
     let mut sections = Vec::new();
     for section in &guide.sections {
-        if let Some(s) = section_view(method, section, sel)? {
+        if let Some(s) = section_view(locale, method, section, sel)? {
             sections.push(s);
         }
     }
@@ -195,7 +241,7 @@ pub fn method_guide(method: &AuthMethod, sel: Selection<'_>) -> Result<GuideView
         .limits
         .iter()
         .filter(|l| !stated(l.kind))
-        .map(|l| limit_sentence(method, l))
+        .map(|l| limit_sentence_in(locale, method, l))
         .collect();
     let descriptions = method
         .fields
@@ -223,6 +269,7 @@ pub fn method_guide(method: &AuthMethod, sel: Selection<'_>) -> Result<GuideView
 }
 
 fn section_view(
+    locale: Locale,
     method: &AuthMethod,
     section: &Section,
     sel: Selection<'_>,
@@ -233,7 +280,7 @@ fn section_view(
     let mut steps = Vec::new();
     for step in &section.steps {
         if keeps_in(method, sel, &step.scopes) {
-            steps.push(step_view(method, step, sel)?);
+            steps.push(step_view(locale, method, step, sel)?);
         }
     }
     if !section.steps.is_empty() && steps.is_empty() && section.bullets.is_empty() {
@@ -243,12 +290,17 @@ fn section_view(
         title: section.title.clone(),
         intro: text(&section.intro)?,
         steps,
-        bullets: bullets(method, &section.bullets)?,
+        bullets: bullets(locale, method, &section.bullets)?,
         scopes: section.scopes.clone(),
     }))
 }
 
-fn step_view(method: &AuthMethod, step: &Step, sel: Selection<'_>) -> Result<StepView, String> {
+fn step_view(
+    locale: Locale,
+    method: &AuthMethod,
+    step: &Step,
+    sel: Selection<'_>,
+) -> Result<StepView, String> {
     // On a page rendered for a scope set, a step lists only the scopes of that set.
     let shown = if step.display_scopes {
         displayed_scopes(method, sel, &step.scopes)
@@ -266,7 +318,7 @@ fn step_view(method: &AuthMethod, step: &Step, sel: Selection<'_>) -> Result<Ste
     Ok(StepView {
         title: step.title.clone(),
         text: text(&step.text)?,
-        bullets: bullets(method, &step.bullets)?,
+        bullets: bullets(locale, method, &step.bullets)?,
         scope_labels,
         scopes: step.scopes.clone(),
         display_scopes: step.display_scopes,

@@ -10,13 +10,17 @@ use crate::escape;
 
 /// Renders guide text; the result is markup, safe to place in the page as is.
 pub fn render(flavor: Flavor, source: &str) -> Result<String, String> {
-    let nodes = parse(source).map_err(|e| {
+    Ok(render_nodes(flavor, &nodes(source)?))
+}
+
+/// Parses guide text; the loader has proved it parses, so a failure is reported.
+pub fn nodes(source: &str) -> Result<Vec<Inline>, String> {
+    parse(source).map_err(|e| {
         format!(
             "guide text `{source}` is not in the inline subset: {}",
             e.message
         )
-    })?;
-    Ok(render_nodes(flavor, &nodes))
+    })
 }
 
 /// Renders parsed inline nodes.

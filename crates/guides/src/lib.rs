@@ -16,6 +16,7 @@ pub mod escape;
 pub mod guide;
 pub mod inline;
 pub mod locales;
+pub mod messages;
 pub mod oauth;
 pub mod output;
 pub mod selection;
@@ -26,6 +27,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use connectspec_i18n::Locale;
 use connectspec_lang::Catalogue;
 use rayon::prelude::*;
 
@@ -140,6 +142,17 @@ pub fn page_path(provider_id: &str, slug: &str, flavor: Flavor) -> String {
 
 /// Renders every page of `catalogue` in memory, sorted by path.
 pub fn render_catalogue(catalogue: &Catalogue, opts: &Options) -> Result<Vec<Page>, DocsError> {
+    render_catalogue_in(catalogue, opts, Locale::En)
+}
+
+/// [`render_catalogue`] in `locale`: the specs' texts as `catalogue` holds them (localized
+/// by the caller, as [`locales::render_all`] does), the engine's words from `locale`'s
+/// catalogue.
+pub fn render_catalogue_in(
+    catalogue: &Catalogue,
+    opts: &Options,
+    locale: Locale,
+) -> Result<Vec<Page>, DocsError> {
     if let Some(sel) = &opts.scopes {
         let declared: BTreeSet<&str> = catalogue
             .iter()
@@ -187,13 +200,13 @@ pub fn render_catalogue(catalogue: &Catalogue, opts: &Options) -> Result<Vec<Pag
     let (methods, index) = rayon::join(
         || {
             jobs.par_iter()
-                .map(|&(spec, method)| method_pages(&engine, opts, spec, method))
+                .map(|&(spec, method)| method_pages(&engine, opts, locale, spec, method))
                 .collect::<Vec<Result<Vec<Page>, DocsError>>>()
         },
         || {
             Flavor::ALL.map(|flavor| {
                 let path = format!("index.{}", flavor.name());
-                let ctx = view::index_page(flavor, catalogue);
+                let ctx = view::index_page(flavor, locale, catalogue);
                 engine
                     .render(&flavor.index_template(), ctx, &path)
                     .map(|contents| Page { path, contents })
@@ -225,11 +238,12 @@ pub fn render_catalogue(catalogue: &Catalogue, opts: &Options) -> Result<Vec<Pag
 fn method_pages(
     engine: &Engine,
     opts: &Options,
+    locale: Locale,
     spec: &connectspec_lang::ProviderSpec,
     method: &connectspec_lang::AuthMethod,
 ) -> Result<Vec<Page>, DocsError> {
     let choice = view::Choice::new(method, opts.scopes.as_ref(), opts.actions.as_ref());
-    let guide = guide::method_guide(method, choice.selection());
+    let guide = guide::method_guide_localized(locale, method, choice.selection());
     let mut pages = Vec::new();
     for flavor in Flavor::ALL {
         let path = page_path(&spec.id, &method.slug(), flavor);
@@ -238,7 +252,8 @@ fn method_pages(
             message,
         };
         let guide = guide.as_ref().map_err(|m| model_error(m.clone()))?;
-        let ctx = view::method_page(flavor, spec, method, &choice, guide).map_err(model_error)?;
+        let ctx =
+            view::method_page(flavor, locale, spec, method, &choice, guide).map_err(model_error)?;
         if method.is_oauth() {
             let contents = engine.render(&flavor.oauth_template(), ctx.clone(), &path)?;
             pages.push(Page { path, contents });

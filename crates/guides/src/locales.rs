@@ -5,8 +5,9 @@
 //! front matter (`lang`, `alternates`), and in the Markdown flavour, which has no front
 //! matter, as a last line of links.
 //!
-//! The engine's own sentences ("Step 1: Navigate to the Hub", "Format: …") are still
-//! English in translated pages; only the spec's texts are translated.
+//! A locale's pages are entirely in its language: the spec's texts from the
+//! translation, the engine's sentences, headings and labels from the locale's guides
+//! catalogue (`locales/<locale>/guides.ftl`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -16,7 +17,7 @@ use connectspec_lang::translate::{LOCALES, Translations, localize};
 use connectspec_lang::{Catalogue, LoadedSpec};
 
 use crate::output::{self, Drift, Page};
-use crate::{DocsError, Options, Summary, render_catalogue};
+use crate::{DocsError, Options, Summary, render_catalogue, render_catalogue_in};
 
 /// The English pages, then every locale's pages, sorted by path, with alternates.
 pub fn render_all(
@@ -43,7 +44,9 @@ pub fn render_all(
         if specs.is_empty() {
             continue;
         }
-        let pages = render_catalogue(&Catalogue { specs }, opts)?
+        let engine_locale = connectspec_i18n::Locale::from_tag(locale.code)
+            .expect("every translation locale has catalogues");
+        let pages = render_catalogue_in(&Catalogue { specs }, opts, engine_locale)?
             .into_iter()
             .map(|p| Page {
                 path: format!("{}/{}", locale.code, p.path),

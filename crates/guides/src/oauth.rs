@@ -3,9 +3,11 @@
 //! connector-profile page (the integrator's one-time set-up: where to register the app,
 //! the redirect URI, the scopes to enable, where to copy the client id and secret).
 
+use connectspec_i18n::Locale;
 use connectspec_lang::{AuthMethod, Grant, ProviderSpec};
 use minijinja::Value;
 
+use crate::messages::{Arg, text};
 use crate::{Flavor, inline};
 
 /// The slug of a method's connector-profile page.
@@ -15,7 +17,19 @@ pub fn setup_slug(method: &AuthMethod) -> String {
 
 /// "Set up {provider} {label}".
 pub fn setup_title(spec: &ProviderSpec, method: &AuthMethod) -> String {
-    format!("Set up {} {}", spec.name, method.label)
+    setup_title_in(Locale::En, spec, method)
+}
+
+/// [`setup_title`] in `locale`.
+pub fn setup_title_in(locale: Locale, spec: &ProviderSpec, method: &AuthMethod) -> String {
+    text(
+        locale,
+        "guide-setup-title",
+        &[
+            ("provider", Arg::Text(&spec.name)),
+            ("method", Arg::Text(&method.label)),
+        ],
+    )
 }
 
 fn scope_label<'a>(method: &'a AuthMethod, id: &'a str) -> &'a str {
@@ -25,6 +39,7 @@ fn scope_label<'a>(method: &'a AuthMethod, id: &'a str) -> &'a str {
 /// The `oauth` member of an OAuth method's page context; `None` for other methods.
 pub fn oauth_view(
     flavor: Flavor,
+    locale: Locale,
     spec: &ProviderSpec,
     method: &AuthMethod,
 ) -> Result<Option<Value>, String> {
@@ -109,14 +124,17 @@ pub fn oauth_view(
         ("optional_scopes", Value::from(optional)),
         ("setup_fields", Value::from(setup_fields)),
         ("registration_url", registration),
-        ("setup_title", Value::from(setup_title(spec, method))),
+        (
+            "setup_title",
+            Value::from(setup_title_in(locale, spec, method)),
+        ),
         (
             "setup_href",
             Value::from_safe_string(crate::escape::md_url(&setup_href)),
         ),
         (
             "link_title",
-            Value::from(crate::sentences::page_title(spec, method)),
+            Value::from(crate::sentences::page_title_in(locale, spec, method)),
         ),
         (
             "link_href",

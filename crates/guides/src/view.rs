@@ -8,13 +8,15 @@
 
 use std::collections::BTreeSet;
 
+use connectspec_i18n::Locale;
 use connectspec_lang::inline::Inline;
 use connectspec_lang::{AuthMethod, Catalogue, ProviderSpec};
 use minijinja::Value;
 
 use crate::guide::{GuideView, Node, SectionView, StepView, Text};
+use crate::messages;
 use crate::selection::Selection;
-use crate::sentences::{page_description, page_title};
+use crate::sentences::{page_description_in, page_title_in};
 use crate::{Flavor, inline};
 
 /// What one method page is rendered for: a scope set (`--scopes`), or the actions of
@@ -88,12 +90,14 @@ fn list(items: Vec<Value>) -> Value {
     Value::from(items)
 }
 
-/// The context of one method's pages in `flavor` (its guide page and, for OAuth, its
-/// set-up page: the templates differ, the context is the same). `guide` is the
-/// method's typed guide for `choice` ([`crate::guide::method_guide`]), the same for
-/// every flavour, so the caller walks it once per method.
+/// The context of one method's pages in `flavor` and `locale` (its guide page and, for
+/// OAuth, its set-up page: the templates differ, the context is the same). `spec` has
+/// its texts in `locale` already; `guide` is the method's typed guide for `choice`
+/// ([`crate::guide::method_guide_localized`]), the same for every flavour, so the
+/// caller walks it once per method.
 pub fn method_page(
     flavor: Flavor,
+    locale: Locale,
     spec: &ProviderSpec,
     method: &AuthMethod,
     choice: &Choice,
@@ -135,12 +139,12 @@ pub fn method_page(
                     "paste",
                     Value::from(match f.private_key.as_ref().map(|k| k.container) {
                         Some(connectspec_lang::KeyContainer::Json) => {
-                            "paste the contents of the JSON key file, or choose the file"
+                            messages::text(locale, "guide-field-paste-json", &[])
                         }
                         Some(connectspec_lang::KeyContainer::Pem) => {
-                            "paste the PEM private key, or choose its file"
+                            messages::text(locale, "guide-field-paste-pem", &[])
                         }
-                        None => "",
+                        None => String::new(),
                     }),
                 ),
                 // The label of a choice's default option, "" when there is none.
@@ -160,27 +164,31 @@ pub fn method_page(
         Some(set) => list(set.iter().map(|s| Value::from(s.as_str())).collect()),
         None => Value::from(()),
     };
-    let oauth = crate::oauth::oauth_view(flavor, spec, method)?.unwrap_or(Value::from(()));
+    let oauth = crate::oauth::oauth_view(flavor, locale, spec, method)?.unwrap_or(Value::from(()));
     let (actions, action_selection) = actions_view(flavor, method, choice);
     Ok(obj([
         ("actions", actions),
         ("action_selection", action_selection),
         ("flavor", Value::from(flavor.name())),
+        ("locale", Value::from(locale.tag())),
         ("oauth", oauth),
         ("provider", provider_view(spec)),
-        ("method", method_view(flavor, spec, method)),
+        ("method", method_view(flavor, locale, spec, method)),
         (
             "page",
             obj([
-                ("title", Value::from(page_title(spec, method))),
-                ("description", Value::from(page_description(spec, method))),
+                ("title", Value::from(page_title_in(locale, spec, method))),
+                (
+                    "description",
+                    Value::from(page_description_in(locale, spec, method)),
+                ),
             ]),
         ),
         ("warning", warning),
         (
             "checks",
             list(
-                crate::checks::rendered(flavor, spec, method)
+                crate::checks::rendered(flavor, locale, spec, method)
                     .into_iter()
                     .map(safe)
                     .collect(),
@@ -200,7 +208,7 @@ fn provider_view(spec: &ProviderSpec) -> Value {
     ])
 }
 
-fn method_view(flavor: Flavor, spec: &ProviderSpec, method: &AuthMethod) -> Value {
+fn method_view(flavor: Flavor, locale: Locale, spec: &ProviderSpec, method: &AuthMethod) -> Value {
     let slug = method.slug();
     let href = match flavor {
         Flavor::Mdx => format!("./{}/{}", spec.id, slug),
@@ -210,7 +218,7 @@ fn method_view(flavor: Flavor, spec: &ProviderSpec, method: &AuthMethod) -> Valu
         ("id", Value::from(method.id.as_str())),
         ("label", Value::from(method.label.as_str())),
         ("slug", Value::from(slug)),
-        ("title", Value::from(page_title(spec, method))),
+        ("title", Value::from(page_title_in(locale, spec, method))),
         ("href", safe(crate::escape::md_url(&href))),
     ])
 }
@@ -293,7 +301,7 @@ fn scope_item(flavor: Flavor, method: &AuthMethod, id: &str) -> Value {
             flavor,
             &[connectspec_lang::inline::Inline::Code(id.to_owned())],
         ),
-        Flavor::Markdown => md_code(id),
+        Flavor::Markdown => crate::escape::md_code(id),
     };
     obj([
         ("id", Value::from(id)),
@@ -303,25 +311,6 @@ fn scope_item(flavor: Flavor, method: &AuthMethod, id: &str) -> Value {
             Value::from(method.scope(id).map_or(id, |s| s.label.as_str())),
         ),
     ])
-}
-
-/// A CommonMark code span of any text without line breaks (scope ids are single
-/// tokens): fenced by one backtick more than its longest run of them, padded when it
-/// starts or ends with one.
-fn md_code(t: &str) -> String {
-    let mut longest = 0;
-    let mut run = 0;
-    for c in t.chars() {
-        run = if c == '`' { run + 1 } else { 0 };
-        longest = longest.max(run);
-    }
-    let fence = "`".repeat(longest + 1);
-    let pad = if t.starts_with('`') || t.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    format!("{fence}{pad}{t}{pad}{fence}")
 }
 
 /// The scope selector's data: the method's actions (on a page rendered for actions,
@@ -375,9 +364,9 @@ fn actions_view(flavor: Flavor, method: &AuthMethod, choice: &Choice) -> (Value,
     (list(listed), selection)
 }
 
-/// The context of the index page: every provider and its methods, sorted by provider id
-/// (the catalogue's order) and method order within the spec.
-pub fn index_page(flavor: Flavor, catalogue: &Catalogue) -> Value {
+/// The context of the index page in `locale`: every provider and its methods, sorted by
+/// provider id (the catalogue's order) and method order within the spec.
+pub fn index_page(flavor: Flavor, locale: Locale, catalogue: &Catalogue) -> Value {
     let providers = catalogue
         .iter()
         .map(|spec| {
@@ -389,7 +378,7 @@ pub fn index_page(flavor: Flavor, catalogue: &Catalogue) -> Value {
             let methods = spec
                 .auth_methods
                 .iter()
-                .map(|m| method_view(flavor, spec, m))
+                .map(|m| method_view(flavor, locale, spec, m))
                 .collect();
             p.push(("methods", list(methods)));
             let primary = spec.categories.first().map_or("", String::as_str);
@@ -406,9 +395,9 @@ pub fn index_page(flavor: Flavor, catalogue: &Catalogue) -> Value {
     // without categories (allowed) goes last, under "Other".
     let categories: Vec<Value> = connectspec_lang::CATEGORIES
         .iter()
-        .map(|(id, title)| (*id, *title))
-        .chain([("", "Other")])
-        .filter_map(|(id, title)| {
+        .map(|(id, _)| *id)
+        .chain([""])
+        .filter_map(|id| {
             let members: Vec<Value> = providers
                 .iter()
                 .filter(|(c, _)| *c == id)
@@ -417,7 +406,7 @@ pub fn index_page(flavor: Flavor, catalogue: &Catalogue) -> Value {
             (!members.is_empty()).then(|| {
                 obj([
                     ("id", Value::from(id)),
-                    ("title", Value::from(title)),
+                    ("title", Value::from(category_title(locale, id))),
                     ("providers", list(members)),
                 ])
             })
@@ -426,11 +415,18 @@ pub fn index_page(flavor: Flavor, catalogue: &Catalogue) -> Value {
     let providers: Vec<Value> = providers.into_iter().map(|(_, p)| p).collect();
     obj([
         ("flavor", Value::from(flavor.name())),
+        ("locale", Value::from(locale.tag())),
         (
             "page",
             obj([
-                ("title", Value::from("Connection guides")),
-                ("description", Value::from(INDEX_DESCRIPTION)),
+                (
+                    "title",
+                    Value::from(messages::text(locale, "guide-index-title", &[])),
+                ),
+                (
+                    "description",
+                    Value::from(messages::text(locale, "guide-index-description", &[])),
+                ),
             ]),
         ),
         ("providers", list(providers)),
@@ -438,5 +434,19 @@ pub fn index_page(flavor: Flavor, catalogue: &Catalogue) -> Value {
     ])
 }
 
-const INDEX_DESCRIPTION: &str =
-    "Every provider you can link from the Hub, with one guide per way of signing in.";
+/// The index heading of category `id` in `locale` (`""`: providers without one). Each
+/// id of `connectspec_lang::CATEGORIES` has its message; a test holds the English ones
+/// to the list's own titles.
+pub fn category_title(locale: Locale, id: &str) -> String {
+    let message = format!(
+        "guide-category-{}",
+        if id.is_empty() { "other" } else { id }
+    );
+    if messages::exists(&message) {
+        return messages::text(locale, &message, &[]);
+    }
+    // A category added to the list before the catalogue: its English title.
+    connectspec_lang::category_label(id)
+        .unwrap_or(id)
+        .to_owned()
+}

@@ -1,13 +1,17 @@
 //! Pages per locale: the German and Japanese pages of the seeds (Oneflow, Webflow) carry
 //! every fact of the English page — links, code spans, UI labels, numbers, the format
-//! hint, the fields as listed — in both flavours; pages exist only for complete locales,
-//! name their alternates, and render the same run to run.
+//! hint, the fields as listed — in both flavours, with the engine's own labels (the Hub's
+//! **Connect** button, the warning's label) as the locale's catalogue words them; pages
+//! exist only for complete locales, name their alternates, and render the same run to run.
 
 mod docs_support;
 
 use std::collections::BTreeMap;
 
+use connectspec_guides::messages;
+use connectspec_guides::sentences::{format_sentence, format_sentence_in};
 use connectspec_guides::{Options, Page, render_all};
+use connectspec_i18n::Locale;
 use connectspec_lang::texts::{Kind, texts};
 use connectspec_lang::translate::{self, Translations};
 use docs_support::{catalogue, page, root};
@@ -104,6 +108,7 @@ fn the_seed_pages_in_german_and_japanese_carry_every_fact_of_the_english_page() 
         let spec = cat.provider(id).unwrap();
         for locale in ["de", "ja"] {
             let t = tr.get(locale, id).unwrap();
+            let engine_locale = Locale::from_tag(locale).unwrap();
             // What the English's bold may become: the spec's labels (fields, actions)
             // are translated, the provider's UI labels stay unless an entry says so.
             let mut bold_map: BTreeMap<String, String> = BTreeMap::new();
@@ -113,6 +118,13 @@ fn the_seed_pages_in_german_and_japanese_carry_every_fact_of_the_english_page() 
                     bold_map.insert(text.english.clone(), e.text.clone());
                 }
                 bold_map.extend(e.ui_labels.clone());
+            }
+            // The engine's bold labels: the Hub form's button and the warning's label.
+            for message in ["guide-connect-button", "guide-warning-label"] {
+                bold_map.insert(
+                    messages::text(Locale::En, message, &[]),
+                    messages::text(engine_locale, message, &[]),
+                );
             }
             for ext in ["md", "mdx"] {
                 let path = format!("{id}/{slug}.{ext}");
@@ -139,13 +151,11 @@ fn the_seed_pages_in_german_and_japanese_carry_every_fact_of_the_english_page() 
                         spec.auth_methods[0].id, field.key
                     );
                     if let Some(h) = field.hint.as_deref()
-                        && en_text.contains(&format!("Format: {h}"))
+                        && en_text.contains(&format_sentence(h))
                     {
                         let hint = &t.entries[&format!("{fk}/hint")].text;
-                        assert!(
-                            local_text.contains(&format!("Format: {hint}")),
-                            "{lp}: hint"
-                        );
+                        let sentence = format_sentence_in(engine_locale, hint);
+                        assert!(local_text.contains(&sentence), "{lp}: hint {sentence}");
                     }
                     let label = &t.entries[&format!("{fk}/label")].text;
                     assert!(local_text.contains(label.as_str()), "{lp}: field {label}");
