@@ -60,8 +60,8 @@ guide-hub-navigate-text = Öffnen Sie den Hub über eine der drei [Methoden zum 
 guide-hub-fields = Felder ausfüllen
 guide-hub-fields-text = Tragen Sie die oben gesammelten Angaben in diese Felder ein:
 guide-hub-fields-oauth = Füllen Sie diese Felder aus:
-guide-field-optional = (optional)
-guide-field-default = (Standard: { $option })
+guide-field-optional = {" "}(optional)
+guide-field-default = {" "}(Standard: { $option })
 guide-field-paste-json = Fügen Sie den Inhalt der JSON-Schlüsseldatei ein oder wählen Sie die Datei aus
 guide-field-paste-pem = Fügen Sie den privaten PEM-Schlüssel ein oder wählen Sie seine Datei aus
 guide-hub-connect = Verbinden
@@ -88,11 +88,11 @@ guide-setup-register = Registrieren Sie eine App bei { $provider }, angemeldet a
 guide-setup-redirect = Geben Sie als Weiterleitungs-URI (Callback-URL) den Callback des Verbindungsdienstes ein: seine öffentliche Adresse, gefolgt von `{ $path }`, zum Beispiel `{ $example }`. { $provider } leitet Endnutzer nur an eine Adresse zurück, die genau übereinstimmt.
 guide-setup-scopes-heading = Scopes aktivieren
 guide-setup-scopes-text = Erteilen Sie der App diese Berechtigungen; der Connector fordert die ersten davon bei jeder Verknüpfung an.
-guide-setup-scope-required = (wird immer angefordert)
-guide-setup-scope-default = (wird standardmäßig angefordert)
-guide-setup-scope-optional = (optional)
+guide-setup-scope-required = {" "}(wird immer angefordert)
+guide-setup-scope-default = {" "}(wird standardmäßig angefordert)
+guide-setup-scope-optional = {" "}(optional)
 guide-setup-credentials-heading = Zugangsdaten kopieren
-guide-setup-secret = (geheim)
+guide-setup-secret = {" "}(geheim)
 guide-setup-end-user = Jeder Endnutzer registriert auf diese Weise eine eigene App und gibt deren Zugangsdaten beim Verknüpfen im Verknüpfungsformular ein; im Verbindungsdienst wird nichts konfiguriert, und die App eines Nutzers dient nie einem anderen.
 guide-setup-give = Übergeben Sie sie dem Verbindungsdienst einmalig: in seiner Datei `{ $option }` unter { $provider } und { $method } oder als die Variablen { $variables }. Endnutzer sehen sie nie.
 guide-setup-give-either = Übergeben Sie sie dem Verbindungsdienst einmalig: in seiner Datei `{ $option }` unter { $provider } und { $method } oder als die Variablen { $variables }. Ein Endnutzer kann stattdessen eine eigene App mitbringen und deren Zugangsdaten im Verknüpfungsformular eingeben; diese Verknüpfung verwendet dann seine App.
@@ -104,8 +104,8 @@ guide-check-discovery = Der Hub liest die Metadaten von `{ $resource }`, um den 
 guide-check-discovery-dynamic = Der Hub liest die Metadaten von `{ $resource }`, um den zugehörigen Autorisierungsserver zu finden, und registriert dort einen Client für diese Verbindung: Vorab muss keine App registriert werden.
 guide-check-exchange = Der Hub tauscht zuerst { $fields } bei `{ $host }` gegen ein kurzlebiges Zugriffstoken.
 guide-exchange-values = die eingegebenen Werte
-guide-exchange-fields = { $fields }
-guide-check-assertion = Dazu signiert er eine kurzlebige { $algorithm }-Assertion mit dem privaten Schlüssel aus **{ $field }**; der Schlüssel selbst wird nie gesendet.
+guide-exchange-fields = die Angaben aus { $fields }
+guide-check-assertion = Dazu signiert er eine kurzlebige { $algorithm }-Assertion mit dem privaten Schlüssel aus dem Feld **{ $field }**; der Schlüssel selbst wird nie gesendet.
 guide-check-test = Der Verbindungstest sendet `{ $request }` an { $provider } und ist erfolgreich, wenn die Antwort { $status } lautet.
 guide-check-identity = Er liest die Angabe „{ $identity }“ aus, damit ein erneutes Verknüpfen desselben Kontos dieses aktualisiert, statt ein weiteres hinzuzufügen.
 guide-identity-default = Konto-ID
@@ -176,8 +176,9 @@ guide-unit =
             }
     }
 
-## Aufzählungen
+## Satzzeichen und Aufzählungen
 
+guide-label-separator = {": "}
 guide-list-separator = {", "}
 guide-list-or = { $init } oder { $last }
 guide-list-and = { $init } und { $last }

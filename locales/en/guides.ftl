@@ -74,10 +74,11 @@ guide-hub-navigate-text = Open the Hub with one of the three [account linking me
 guide-hub-fields = Fill out the fields
 guide-hub-fields-text = Enter what you gathered above into these fields:
 guide-hub-fields-oauth = Enter these fields:
-# After a field's label in the list of fields.
-guide-field-optional = (Optional)
+# After a field's label in the list of fields. Markers after a label begin with the space
+# the language puts before them (none in Japanese).
+guide-field-optional = {" "}(Optional)
 # $option: the label of the option the field has when left alone.
-guide-field-default = (Default: { $option })
+guide-field-default = {" "}(Default: { $option })
 guide-field-paste-json = paste the contents of the JSON key file, or choose the file
 guide-field-paste-pem = paste the PEM private key, or choose its file
 # The step's title.
@@ -110,11 +111,11 @@ guide-setup-register = Register an app with { $provider }, signed in as an admin
 guide-setup-redirect = As its redirect URI (callback URL), enter the connect service's callback: its public address followed by `{ $path }`, for example `{ $example }`. { $provider } only sends end users back to an address that matches exactly.
 guide-setup-scopes-heading = Enable the scopes
 guide-setup-scopes-text = Give the app these permissions; the connector asks for the first ones on every link.
-guide-setup-scope-required = (always asked for)
-guide-setup-scope-default = (asked for by default)
-guide-setup-scope-optional = (optional)
+guide-setup-scope-required = {" "}(always asked for)
+guide-setup-scope-default = {" "}(asked for by default)
+guide-setup-scope-optional = {" "}(optional)
 guide-setup-credentials-heading = Copy the credentials
-guide-setup-secret = (secret)
+guide-setup-secret = {" "}(secret)
 guide-setup-end-user = Each end user registers an app of their own this way and enters its credentials in the link form when linking; nothing is configured in the connect service, and one user's app never serves another.
 # $option: the service's option; $provider, $method: the ids the file uses (code);
 # $variables: the environment variables, a list.
@@ -219,8 +220,10 @@ guide-unit =
             }
     }
 
-## Lists in sentences: "a, b or c", "a, b and c".
+## Punctuation: a label and its text; lists in sentences ("a, b or c", "a, b and c").
 
+# Between a label and what follows it: "**Client ID**: where to find it".
+guide-label-separator = {": "}
 guide-list-separator = {", "}
 # $init: every item but the last, joined by guide-list-separator.
 guide-list-or = { $init } or { $last }

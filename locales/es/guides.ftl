@@ -60,8 +60,8 @@ guide-hub-navigate-text = Abra el Hub con uno de los tres [métodos para vincula
 guide-hub-fields = Rellenar los campos
 guide-hub-fields-text = Introduzca en estos campos los datos que reunió arriba:
 guide-hub-fields-oauth = Rellene estos campos:
-guide-field-optional = (opcional)
-guide-field-default = (predeterminado: { $option })
+guide-field-optional = {" "}(opcional)
+guide-field-default = {" "}(predeterminado: { $option })
 guide-field-paste-json = pegue el contenido del archivo de clave JSON o elija el archivo
 guide-field-paste-pem = pegue la clave privada PEM o elija su archivo
 guide-hub-connect = Conectar
@@ -88,11 +88,11 @@ guide-setup-register = Registre una aplicación en { $provider }, con la sesión
 guide-setup-redirect = Como URI de redirección (URL de callback), introduzca el callback del servicio de conexión: su dirección pública seguida de `{ $path }`, por ejemplo `{ $example }`. { $provider } solo devuelve a los usuarios finales a una dirección que coincida exactamente.
 guide-setup-scopes-heading = Activar los scopes
 guide-setup-scopes-text = Conceda estos permisos a la aplicación; el conector solicita los primeros en cada vinculación.
-guide-setup-scope-required = (se solicita siempre)
-guide-setup-scope-default = (se solicita de forma predeterminada)
-guide-setup-scope-optional = (opcional)
+guide-setup-scope-required = {" "}(se solicita siempre)
+guide-setup-scope-default = {" "}(se solicita de forma predeterminada)
+guide-setup-scope-optional = {" "}(opcional)
 guide-setup-credentials-heading = Copiar las credenciales
-guide-setup-secret = (secreto)
+guide-setup-secret = {" "}(secreto)
 guide-setup-end-user = Cada usuario final registra así su propia aplicación e introduce sus credenciales en el formulario de vinculación al vincular la cuenta; no se configura nada en el servicio de conexión, y la aplicación de un usuario nunca sirve a otro.
 guide-setup-give = Entrégueselas una sola vez al servicio de conexión: en su archivo `{ $option }` bajo { $provider } y { $method }, o como las variables { $variables }. Los usuarios finales nunca las ven.
 guide-setup-give-either = Entrégueselas una sola vez al servicio de conexión: en su archivo `{ $option }` bajo { $provider } y { $method }, o como las variables { $variables }. En su lugar, un usuario final puede traer su propia aplicación e introducir sus credenciales en el formulario de vinculación; esa vinculación usa entonces su aplicación.
@@ -105,7 +105,7 @@ guide-check-discovery-dynamic = El Hub lee los metadatos de `{ $resource }` para
 guide-check-exchange = Primero, el Hub intercambia { $fields } por un token de acceso de corta duración en `{ $host }`.
 guide-exchange-values = los valores que introduce
 guide-exchange-fields = los campos { $fields }
-guide-check-assertion = Para ello firma una aserción { $algorithm } de corta duración con la clave privada de **{ $field }**; la clave en sí nunca se envía.
+guide-check-assertion = Para ello firma una aserción { $algorithm } de corta duración con la clave privada introducida en **{ $field }**; la clave en sí nunca se envía.
 guide-check-test = La prueba de conexión envía `{ $request }` a { $provider } y se supera cuando la respuesta es { $status }.
 guide-check-identity = Lee el valor «{ $identity }», de modo que volver a vincular la misma cuenta la actualiza en lugar de añadir otra.
 guide-identity-default = id de la cuenta
@@ -185,8 +185,9 @@ guide-unit =
             }
     }
 
-## Enumeraciones
+## Puntuación y enumeraciones
 
+guide-label-separator = {": "}
 guide-list-separator = {", "}
 guide-list-or = { $init } o { $last }
 guide-list-and = { $init } y { $last }

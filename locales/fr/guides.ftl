@@ -60,8 +60,8 @@ guide-hub-navigate-text = Ouvrez le Hub avec l'une des trois [méthodes de liais
 guide-hub-fields = Remplir les champs
 guide-hub-fields-text = Saisissez dans ces champs les informations recueillies ci-dessus :
 guide-hub-fields-oauth = Remplissez ces champs :
-guide-field-optional = (facultatif)
-guide-field-default = (par défaut : { $option })
+guide-field-optional = {" "}(facultatif)
+guide-field-default = {" "}(par défaut : { $option })
 guide-field-paste-json = collez le contenu du fichier de clé JSON ou choisissez le fichier
 guide-field-paste-pem = collez la clé privée PEM ou choisissez son fichier
 guide-hub-connect = Connecter
@@ -88,11 +88,11 @@ guide-setup-register = Enregistrez une application auprès de { $provider }, en 
 guide-setup-redirect = Comme URI de redirection (URL de rappel), saisissez le rappel du service de connexion : son adresse publique suivie de `{ $path }`, par exemple `{ $example }`. { $provider } ne renvoie les utilisateurs finaux que vers une adresse qui correspond exactement.
 guide-setup-scopes-heading = Activer les scopes
 guide-setup-scopes-text = Accordez ces autorisations à l'application ; le connecteur demande les premières à chaque liaison.
-guide-setup-scope-required = (toujours demandé)
-guide-setup-scope-default = (demandé par défaut)
-guide-setup-scope-optional = (facultatif)
+guide-setup-scope-required = {" "}(toujours demandé)
+guide-setup-scope-default = {" "}(demandé par défaut)
+guide-setup-scope-optional = {" "}(facultatif)
 guide-setup-credentials-heading = Copier les identifiants
-guide-setup-secret = (secret)
+guide-setup-secret = {" "}(secret)
 guide-setup-end-user = Chaque utilisateur final enregistre ainsi sa propre application et en saisit les identifiants dans le formulaire de liaison au moment de lier son compte ; rien n'est configuré dans le service de connexion, et l'application d'un utilisateur ne sert jamais à un autre.
 guide-setup-give = Fournissez-les une seule fois au service de connexion : dans son fichier `{ $option }` sous { $provider } et { $method }, ou via les variables { $variables }. Les utilisateurs finaux ne les voient jamais.
 guide-setup-give-either = Fournissez-les une seule fois au service de connexion : dans son fichier `{ $option }` sous { $provider } et { $method }, ou via les variables { $variables }. Un utilisateur final peut aussi apporter sa propre application et en saisir les identifiants dans le formulaire de liaison ; cette liaison utilise alors son application.
@@ -105,7 +105,7 @@ guide-check-discovery-dynamic = Le Hub lit les métadonnées de `{ $resource }` 
 guide-check-exchange = Le Hub échange d'abord { $fields } contre un jeton d'accès de courte durée auprès de `{ $host }`.
 guide-exchange-values = les valeurs que vous saisissez
 guide-exchange-fields = les champs { $fields }
-guide-check-assertion = Pour cela, il signe une assertion { $algorithm } de courte durée avec la clé privée de **{ $field }** ; la clé elle-même n'est jamais envoyée.
+guide-check-assertion = Pour cela, il signe une assertion { $algorithm } de courte durée avec la clé privée saisie dans **{ $field }** ; la clé elle-même n'est jamais envoyée.
 guide-check-test = Le test de connexion envoie `{ $request }` à { $provider } et réussit si la réponse est { $status }.
 guide-check-identity = Il lit la valeur « { $identity } », de sorte qu'une nouvelle liaison du même compte met celui-ci à jour au lieu d'en ajouter un autre.
 guide-identity-default = identifiant du compte
@@ -185,8 +185,9 @@ guide-unit =
             }
     }
 
-## Énumérations
+## Ponctuation et énumérations
 
+guide-label-separator = {" : "}
 guide-list-separator = {", "}
 guide-list-or = { $init } ou { $last }
 guide-list-and = { $init } et { $last }

@@ -8,8 +8,8 @@ guide-page-title = { $provider }を{ $method }で接続する
 guide-page-description = 手順に沿って、{ $provider }で{ $method }を作成し、それを使って{ $provider }アカウントを連携します。
 guide-page-description-authorization-code = 手順に沿って、{ $provider }にサインインしてアクセスを承認し、{ $provider }アカウントを連携します。
 guide-page-description-client-credentials = 手順に沿って、{ $method }コネクタのアプリ認証情報で{ $provider }アカウントを連携します。
-guide-setup-title = { $provider }{ $method }を設定する
-guide-setup-description = { $provider }{ $method }コネクタの初回設定：OAuth アプリ、そのリダイレクト URI、スコープ、認証情報。
+guide-setup-title = { $provider } { $method }を設定する
+guide-setup-description = { $provider } { $method }コネクタの初回設定：OAuth アプリ、そのリダイレクト URI、スコープ、認証情報。
 guide-index-title = 接続ガイド
 guide-index-description = Hub から連携できるすべてのプロバイダーと、サインイン方法ごとのガイドです。
 
@@ -105,7 +105,7 @@ guide-check-discovery-dynamic = Hub は`{ $resource }`のメタデータを読�
 guide-check-exchange = Hub はまず、{ $fields }を`{ $host }`で有効期間の短いアクセストークンと交換します。
 guide-exchange-values = 入力された値
 guide-exchange-fields = { $fields }
-guide-check-assertion = そのために、**{ $field }**の秘密鍵で有効期間の短い{ $algorithm }アサーションに署名します。鍵そのものが送信されることはありません。
+guide-check-assertion = そのために、**{ $field }**に入力された秘密鍵で有効期間の短い{ $algorithm }アサーションに署名します。鍵そのものが送信されることはありません。
 guide-check-test = 接続テストは`{ $request }`を{ $provider }に送信し、応答が { $status } であれば成功です。
 guide-check-identity = 「{ $identity }」を読み取るため、同じアカウントをもう一度連携すると、別のアカウントが追加されるのではなく既存のものが更新されます。
 guide-identity-default = アカウント ID
@@ -167,8 +167,9 @@ guide-unit =
             }
     }
 
-## 列挙
+## 句読点と列挙
 
+guide-label-separator = ：
 guide-list-separator = 、
 guide-list-or = { $init }または{ $last }
 guide-list-and = { $init }と{ $last }

@@ -154,13 +154,14 @@ pub fn check_sentences(locale: Locale, spec: &ProviderSpec, m: &AuthMethod) -> V
     out
 }
 
-/// A label in the middle of a sentence: lower case where the language writes nouns so
-/// (English, French, Spanish and the pseudo-locale made from English); German nouns and
-/// Japanese keep the label as it is.
+/// A label in the middle of a sentence: lower case in English (and the pseudo-locale
+/// made from it), as the English sentence has always written it; other locales quote
+/// the label as it is, so a name or an acronym in it keeps its case.
 fn running_text(locale: Locale, label: &str) -> String {
-    match locale {
-        Locale::De | Locale::Ja => label.to_owned(),
-        _ => label.to_lowercase(),
+    if locale.plural_tag() == "en" {
+        label.to_lowercase()
+    } else {
+        label.to_owned()
     }
 }
 

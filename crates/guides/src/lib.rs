@@ -4,7 +4,9 @@
 //! `.md` under the output directory, plus `index.mdx` / `index.md` listing them all.
 //! Pages come from minijinja templates (`templates/`, overridable by file name) fed a
 //! context built from the spec model ([`view`]); the engine escapes every printed
-//! value for the page's flavour ([`escape`]), so templates hold markup only.
+//! value for the page's flavour ([`escape`]), so templates hold markup only. The
+//! engine's own words are messages of `locales/<locale>/guides.ftl` ([`messages`]), so a
+//! page renders in any locale ([`render_catalogue_in`], [`locales`]).
 //!
 //! Rendering is pure and deterministic; all pages are rendered in memory (in
 //! parallel) before anything is written, so a spec or template error writes nothing.

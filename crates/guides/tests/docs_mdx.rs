@@ -207,14 +207,16 @@ fn undeclared_component_fails_the_check() {
     );
 }
 
-/// The pages of every locale (the seeds in German and Japanese, with their alternates
-/// in the front matter) compile too.
+/// The pages of every locale compile: those gen-docs writes (every spec complete in a
+/// locale, with its alternates in the front matter), and every spec's pages with the
+/// engine's words in each locale, the pseudo-locales included, so each catalogue's
+/// sentences are compiled in every page shape whether or not a spec is translated yet.
 #[test]
-fn every_translated_mdx_page_compiles() {
+fn every_locale_mdx_page_compiles() {
     let cat = catalogue();
     let tr = connectspec_lang::translate::load(&root().join("specs"), &cat);
     assert!(tr.diagnostics.is_empty(), "{}", tr.diagnostics);
-    let pages: Vec<_> = connectspec_guides::render_all(
+    let mut pages: Vec<_> = connectspec_guides::render_all(
         &cat,
         &tr.translations,
         &connectspec_guides::Options::default(),
@@ -228,6 +230,24 @@ fn every_translated_mdx_page_compiles() {
     })
     .collect();
     assert!(pages.iter().any(|p| p.path == "ja/webflow/site-token.mdx"));
+    let translated = pages.len();
+    for locale in connectspec_i18n::Locale::ALL {
+        if locale == connectspec_i18n::Locale::En {
+            continue;
+        }
+        let rendered = connectspec_guides::render_catalogue_in(
+            &cat,
+            &connectspec_guides::Options::default(),
+            locale,
+        )
+        .unwrap();
+        pages.extend(rendered.into_iter().map(|p| connectspec_guides::Page {
+            path: format!("engine-{locale}/{}", p.path),
+            contents: p.contents,
+        }));
+    }
+    pages.retain(|p| p.path.ends_with(".mdx"));
+    assert!(pages.len() > translated + 6 * 200, "{}", pages.len());
     let out = tempfile::tempdir().unwrap();
     write_all(out.path(), &pages);
     let (reports, ok) = compile(out.path());
@@ -236,13 +256,22 @@ fn every_translated_mdx_page_compiles() {
         ok && failures.is_empty(),
         "MDX compile failures: {failures:#?}"
     );
-    assert_eq!(
-        reports.len(),
-        pages.iter().filter(|p| p.path.ends_with(".mdx")).count()
-    );
-    let r = report(&reports, "ja/webflow/site-token.mdx");
+    assert_eq!(reports.len(), pages.len());
+    let r = report(&reports, "/ja/webflow/site-token.mdx");
     assert!(
         strings(&r["h2"]).contains(&"サイト API トークンを生成する".to_owned()),
+        "{:?}",
+        r["h2"]
+    );
+    // The engine's own heading, in the locale's words.
+    assert!(
+        strings(&r["h2"]).contains(&"Hub からアカウントを連携する".to_owned()),
+        "{:?}",
+        r["h2"]
+    );
+    let r = report(&reports, "engine-fr/github/oauth-app-setup.mdx");
+    assert!(
+        strings(&r["h2"]).contains(&"Enregistrer l'application OAuth".to_owned()),
         "{:?}",
         r["h2"]
     );

@@ -45,11 +45,12 @@ fn edges(value: &str) -> (Option<char>, Option<char>) {
 }
 
 /// `formatted` (placeholders for the arguments) with a space wherever an argument's edge
-/// meets text of the other script.
+/// meets text, or another argument, of the other script.
 pub(super) fn space_scripts(formatted: &str, args: &[(&str, Arg<'_>)]) -> String {
     let mut out = String::with_capacity(formatted.len() + 8);
-    // The last visible character of the argument just put in, until the next text.
-    let mut pending: Option<char> = None;
+    // The last character a reader sees so far, whether an argument's, and where it ends.
+    let mut prev: Option<(char, bool)> = None;
+    let mut visible_end = 0;
     let mut in_target = false;
     let mut chars = formatted.chars().peekable();
     while let Some(c) = chars.next() {
@@ -65,17 +66,21 @@ pub(super) fn space_scripts(formatted: &str, args: &[(&str, Arg<'_>)]) -> String
             let holder = chars.next().expect("peeked");
             if !in_target {
                 let (first, last) = edges(&flat_arg(&args[i].1));
-                // The text before, through any opening markup.
-                let kept = out.trim_end_matches(is_delimiter).len();
-                if let (Some(before), Some(first)) = (out[..kept].chars().last(), first)
+                if let (Some((before, _)), Some(first)) = (prev, first)
                     && needs_space(before, first)
                 {
-                    out.insert(kept, ' ');
+                    out.insert(visible_end, ' ');
                 }
-                pending = last;
+                out.push(c);
+                out.push(holder);
+                if let Some(last) = last {
+                    prev = Some((last, true));
+                    visible_end = out.len();
+                }
+            } else {
+                out.push(c);
+                out.push(holder);
             }
-            out.push(c);
-            out.push(holder);
             continue;
         }
         if in_target {
@@ -92,12 +97,15 @@ pub(super) fn space_scripts(formatted: &str, args: &[(&str, Arg<'_>)]) -> String
             out.push(c);
             continue;
         }
-        if let Some(last) = pending.take()
-            && needs_space(last, c)
+        // Text next to text is the catalogue's own spacing.
+        if let Some((before, true)) = prev
+            && needs_space(before, c)
         {
             out.push(' ');
         }
         out.push(c);
+        prev = Some((c, false));
+        visible_end = out.len();
     }
     out
 }
