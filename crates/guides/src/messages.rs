@@ -12,7 +12,9 @@
 //! ([`nodes`]), the pages' markup ([`markup`], what the templates' `t` prints) and plain
 //! contexts such as front matter ([`text`]).
 
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use connectspec_i18n::{Area, Locale};
@@ -81,19 +83,61 @@ pub fn exists(id: &str) -> bool {
     english_ids().contains(id)
 }
 
-/// The message split into pieces, arguments by index. A `{$name}` left in the text is an
-/// argument the message uses and the caller did not give (Fluent prints it so).
-fn pieces(locale: Locale, id: &str, args: &[(&str, Arg<'_>)]) -> Vec<Piece> {
-    checked(locale, id, args).unwrap_or_else(|(pieces, _)| pieces)
+/// A message formatted and split into pieces (arguments by index), and the first
+/// argument it uses that the caller did not give (Fluent leaves `{$name}` in the text).
+struct Formatted {
+    pieces: Vec<Piece>,
+    missing: Option<String>,
 }
 
-/// [`pieces`], or the pieces and the error naming the first missing argument.
-#[allow(clippy::type_complexity)]
-fn checked(
-    locale: Locale,
-    id: &str,
-    args: &[(&str, Arg<'_>)],
-) -> Result<Vec<Piece>, (Vec<Piece>, String)> {
+thread_local! {
+    /// Formatted messages by locale, id and what of the arguments shapes the result
+    /// (numbers, selector keys, which arguments are text): a page renders the same few
+    /// dozen messages again and again, and a rayon worker keeps its own cache.
+    static CACHE: RefCell<HashMap<String, Rc<Formatted>>> = RefCell::new(HashMap::new());
+}
+
+/// What the formatted pieces depend on: the arguments' values only where Fluent sees
+/// them (numbers, keys), and in Japanese the scripts at each text argument's edges.
+fn cache_key(locale: Locale, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    let mut key = String::with_capacity(id.len() + 8 + 12 * args.len());
+    key.push_str(locale.tag());
+    key.push('\0');
+    key.push_str(id);
+    for (name, arg) in args {
+        key.push('\0');
+        key.push_str(name);
+        match *arg {
+            Arg::Num(n) => {
+                key.push('#');
+                key.push_str(&n.to_string());
+            }
+            Arg::Key(k) => {
+                key.push('=');
+                key.push_str(k);
+            }
+            ref text => {
+                key.push('~');
+                if locale == Locale::Ja {
+                    key.extend(spacing::edge_scripts(&flat_arg(text)));
+                }
+            }
+        }
+    }
+    key
+}
+
+fn formatted(locale: Locale, id: &str, args: &[(&str, Arg<'_>)]) -> Rc<Formatted> {
+    let key = cache_key(locale, id, args);
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let made = Rc::new(format_message(locale, id, args));
+    CACHE.with(|c| c.borrow_mut().insert(key, made.clone()));
+    made
+}
+
+fn format_message(locale: Locale, id: &str, args: &[(&str, Arg<'_>)]) -> Formatted {
     assert!(args.len() <= MAX_ARGS, "message `{id}`: too many arguments");
     let holders: Vec<String> = (0..args.len()).map(placeholder).collect();
     let fluent: Vec<(&str, connectspec_i18n::Arg<'_>)> = args
@@ -112,15 +156,23 @@ fn checked(
     if locale == Locale::Ja {
         formatted = spacing::space_scripts(&formatted, args);
     }
-    let pieces = parse(&formatted);
-    match formatted.find("{$") {
-        Some(at) => {
-            let name = &formatted[at + 2..];
-            let name = &name[..name.find('}').unwrap_or(name.len())];
-            let error = format!("message `{id}` needs the argument `{name}`");
-            Err((pieces, error))
-        }
-        None => Ok(pieces),
+    let missing = formatted.find("{$").map(|at| {
+        let name = &formatted[at + 2..];
+        let name = &name[..name.find('}').unwrap_or(name.len())];
+        format!("message `{id}` needs the argument `{name}`")
+    });
+    Formatted {
+        pieces: parse(&formatted),
+        missing,
+    }
+}
+
+/// [`formatted`], or the error naming the first missing argument.
+fn checked(locale: Locale, id: &str, args: &[(&str, Arg<'_>)]) -> Result<Rc<Formatted>, String> {
+    let f = formatted(locale, id, args);
+    match &f.missing {
+        Some(e) => Err(e.clone()),
+        None => Ok(f),
     }
 }
 
@@ -236,15 +288,15 @@ fn push_text(out: &mut Vec<Inline>, s: &str) {
 
 /// The message as inline nodes: what the typed guide and the check sentences hold.
 pub fn nodes(locale: Locale, id: &str, args: &[(&str, Arg<'_>)]) -> Vec<Inline> {
-    nodes_of(pieces(locale, id, args), args)
+    nodes_of(&formatted(locale, id, args).pieces, args)
 }
 
-fn nodes_of(pieces: Vec<Piece>, args: &[(&str, Arg<'_>)]) -> Vec<Inline> {
+fn nodes_of(pieces: &[Piece], args: &[(&str, Arg<'_>)]) -> Vec<Inline> {
     let mut out = Vec::new();
     for piece in pieces {
         match piece {
             Piece::Text(run) => {
-                for seg in &run {
+                for seg in run {
                     match seg {
                         Seg::Arg(i) => match args[*i].1 {
                             Arg::Nodes(nodes) => {
@@ -261,11 +313,11 @@ fn nodes_of(pieces: Vec<Piece>, args: &[(&str, Arg<'_>)]) -> Vec<Inline> {
                     }
                 }
             }
-            Piece::Bold(run) => out.push(Inline::Bold(flat(&run, args))),
-            Piece::Code(run) => out.push(Inline::Code(flat(&run, args))),
+            Piece::Bold(run) => out.push(Inline::Bold(flat(run, args))),
+            Piece::Code(run) => out.push(Inline::Code(flat(run, args))),
             Piece::Link { text, url } => out.push(Inline::Link {
-                text: flat(&text, args),
-                url: flat(&url, args),
+                text: flat(text, args),
+                url: flat(url, args),
             }),
         }
     }
@@ -294,16 +346,16 @@ pub fn markup(
             "there is no message `{id}` in locales/en/guides.ftl"
         ));
     }
-    let pieces = checked(locale, id, args).map_err(|(_, e)| e)?;
+    let formatted = checked(locale, id, args)?;
     let mut out = String::new();
-    for piece in pieces {
+    for piece in &formatted.pieces {
         match piece {
             Piece::Text(run) => {
                 let at_start = out.is_empty();
-                out.push_str(&escaped(flavor, &run, args, at_start));
+                out.push_str(&escaped(flavor, run, args, at_start));
             }
             Piece::Bold(run) => {
-                let inner = escaped(flavor, &run, args, false);
+                let inner = escaped(flavor, run, args, false);
                 match flavor {
                     Flavor::Mdx => out.push_str(&format!("<strong>{inner}</strong>")),
                     Flavor::Markdown => out.push_str(&format!("**{inner}**")),
@@ -311,15 +363,15 @@ pub fn markup(
             }
             Piece::Code(run) => match flavor {
                 Flavor::Mdx => {
-                    let inner = escaped(flavor, &run, args, false);
+                    let inner = escaped(flavor, run, args, false);
                     out.push_str(&format!("<code>{inner}</code>"));
                 }
-                Flavor::Markdown => out.push_str(&escape::md_code(&flat(&run, args))),
+                Flavor::Markdown => out.push_str(&escape::md_code(&flat(run, args))),
             },
             Piece::Link { text, url } => {
-                let text = escaped(flavor, &text, args, false);
+                let text = escaped(flavor, text, args, false);
                 let mut target = String::new();
-                for seg in &url {
+                for seg in url {
                     match seg {
                         Seg::Arg(i) if matches!(args[*i].1, Arg::Markup(_)) => {
                             target.push_str(&flat(std::slice::from_ref(seg), args));
@@ -350,8 +402,8 @@ pub fn plain(locale: Locale, id: &str, args: &[(&str, Arg<'_>)]) -> Result<Strin
             "there is no message `{id}` in locales/en/guides.ftl"
         ));
     }
-    let pieces = checked(locale, id, args).map_err(|(_, e)| e)?;
-    Ok(plain_text(&nodes_of(pieces, args)))
+    let formatted = checked(locale, id, args)?;
+    Ok(plain_text(&nodes_of(&formatted.pieces, args)))
 }
 
 /// A run as markup: each literal and text argument escaped on its own (block markers

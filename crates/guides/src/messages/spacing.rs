@@ -44,6 +44,20 @@ fn edges(value: &str) -> (Option<char>, Option<char>) {
     (visible.chars().next(), visible.chars().last())
 }
 
+/// The scripts at a value's two edges (`j` Japanese, `l` Latin, `o` other, `-` none):
+/// all [`space_scripts`] looks at, so a formatted message can be reused for every value
+/// with the same edges.
+pub(super) fn edge_scripts(value: &str) -> [char; 2] {
+    let class = |c: Option<char>| match c {
+        None => '-',
+        Some(c) if is_japanese(c) => 'j',
+        Some(c) if is_latin(c) => 'l',
+        Some(_) => 'o',
+    };
+    let (first, last) = edges(value);
+    [class(first), class(last)]
+}
+
 /// `formatted` (placeholders for the arguments) with a space wherever an argument's edge
 /// meets text, or another argument, of the other script.
 pub(super) fn space_scripts(formatted: &str, args: &[(&str, Arg<'_>)]) -> String {

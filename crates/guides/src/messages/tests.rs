@@ -171,9 +171,9 @@ fn every_message_is_well_formed_in_every_locale() {
                         _ => (*a, Arg::Text("ARG")),
                     })
                     .collect();
-                let pieces =
-                    checked(locale, id, &args).unwrap_or_else(|(_, e)| panic!("{locale}: {e}"));
-                for piece in &pieces {
+                let formatted =
+                    checked(locale, id, &args).unwrap_or_else(|e| panic!("{locale}: {e}"));
+                for piece in &formatted.pieces {
                     if let Piece::Text(run) = piece {
                         for seg in run {
                             if let Seg::Lit(s) = seg {
@@ -224,4 +224,43 @@ fn categories_have_their_english_titles() {
         assert!(exists(&message), "{message}");
         assert_eq!(text(Locale::En, &message, &[]), *title);
     }
+}
+
+/// Formatted messages are reused, but never across what shapes them: the numbers, and
+/// in Japanese the scripts at the arguments' edges.
+#[test]
+fn reused_messages_keep_their_shape() {
+    let title = |provider: &str, method: &str| {
+        text(
+            Locale::Ja,
+            "guide-page-title",
+            &[
+                ("provider", Arg::Text(provider)),
+                ("method", Arg::Text(method)),
+            ],
+        )
+    };
+    assert_eq!(
+        title("Webflow", "サイトトークン"),
+        "Webflow をサイトトークンで接続する"
+    );
+    assert_eq!(
+        title("Oneflow", "API トークン"),
+        "Oneflow を API トークンで接続する"
+    );
+    assert_eq!(
+        title("Webflow", "サイトトークン"),
+        "Webflow をサイトトークンで接続する"
+    );
+    let step = |n| {
+        text(
+            Locale::En,
+            "guide-step-title",
+            &[("n", Arg::Num(n)), ("title", Arg::Text("Go"))],
+        )
+    };
+    assert_eq!(
+        (step(1), step(2)),
+        ("Step 1: Go".to_owned(), "Step 2: Go".to_owned())
+    );
 }
