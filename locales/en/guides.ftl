@@ -83,7 +83,7 @@ guide-field-paste-json = paste the contents of the JSON key file, or choose the 
 guide-field-paste-pem = paste the PEM private key, or choose its file
 # The step's title.
 guide-hub-connect = Connect
-# The label of the Hub form's button: the same word as the form's own (form.ftl).
+# The label of the Hub form's button: the same word as the form's own (`form-connect` in form.ftl).
 guide-connect-button = Connect
 # $button: the form button's label.
 guide-hub-click = Click **{ $button }**.

@@ -41,7 +41,7 @@ guide-category-other = その他
 
 guide-warning-label = 警告：
 guide-step-title = ステップ { $n }：{ $title }
-guide-step-permissions = このステップで付与される権限：
+guide-step-permissions = この手順で付与される権限：
 guide-format = 形式：{ $hint }。
 
 ## インテグレーションが行うこと

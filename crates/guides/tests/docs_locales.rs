@@ -183,19 +183,26 @@ fn pages_exist_only_in_complete_locales_and_name_their_alternates() {
             }
         }
     }
+    // Every spec is complete in every locale: each page names the other four.
     let de = page(&pages, "de/oneflow/api-token.mdx");
-    assert!(de.contains("lang: de\nalternates:\n  - lang: en\n    path: oneflow/api-token.mdx\n  - lang: ja\n    path: ja/oneflow/api-token.mdx\n---\n"), "{de}");
+    assert!(de.contains("lang: de\nalternates:\n  - lang: en\n    path: oneflow/api-token.mdx\n  - lang: fr\n    path: fr/oneflow/api-token.mdx\n  - lang: es\n    path: es/oneflow/api-token.mdx\n  - lang: ja\n    path: ja/oneflow/api-token.mdx\n---\n"), "{de}");
     let en = page(&pages, "oneflow/api-token.md");
     assert!(
         en.ends_with(
-            "\n[Deutsch](../de/oneflow/api-token.md) · [日本語](../ja/oneflow/api-token.md)\n"
+            "\n[Deutsch](../de/oneflow/api-token.md) · [Français](../fr/oneflow/api-token.md) · [Español](../es/oneflow/api-token.md) · [日本語](../ja/oneflow/api-token.md)\n"
         ),
         "{en}"
     );
     assert!(page(&pages, "de/index.md").contains("(oneflow/api-token.md)"));
     // A provider without translations has English pages only, unchanged.
-    assert!(!pages.iter().any(|p| p.path.starts_with("de/anthropic/")));
-    assert!(!page(&pages, "anthropic/admin-api-key.mdx").contains("alternates:"));
+    let mut partial = tr.clone();
+    for specs in partial.by_locale.values_mut() {
+        specs.remove("anthropic");
+    }
+    let fewer = render_all(&cat, &partial, &Options::default()).unwrap();
+    assert!(!fewer.iter().any(|p| p.path.starts_with("de/anthropic/")));
+    assert!(!page(&fewer, "anthropic/admin-api-key.mdx").contains("alternates:"));
+    assert!(!page(&fewer, "de/index.md").contains("(anthropic/"));
     assert_eq!(
         pages,
         render_all(&cat, &tr, &Options::default()).unwrap(),
