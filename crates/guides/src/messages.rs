@@ -10,7 +10,8 @@
 //! then are the values put in, as literal text of the piece they stand in. A label
 //! holding `*` or `[` therefore stays text, and one formatting serves the typed guide
 //! ([`nodes`]), the pages' markup ([`markup`], what the templates' `t` prints) and plain
-//! contexts such as front matter ([`text`]).
+//! contexts such as front matter ([`text`]). In Japanese the engine also puts the space
+//! between scripts at an argument's edges (`spacing`), which the catalogue cannot know.
 
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
