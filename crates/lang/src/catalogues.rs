@@ -294,7 +294,14 @@ fn read(path: &Path, out: &mut Vec<Diagnostic>) -> Option<File> {
         for keys in selects {
             let arrow = source[from..].find("->").map_or(offset, |i| from + i);
             from = arrow + 2;
-            if keys.iter().any(|k| plurals::is_category(k)) {
+            // A plural select: every key is a category name or an exact number. A select
+            // on a kind (`[timeout] … *[other] …`) names other keys and is not held to
+            // the plural rules.
+            let plural = keys.iter().any(|k| plurals::is_category(k))
+                && keys
+                    .iter()
+                    .all(|k| plurals::is_category(k) || k.parse::<f64>().is_ok());
+            if plural {
                 msg.plural_selects.push((arrow, keys));
             }
         }

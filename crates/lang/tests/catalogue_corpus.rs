@@ -92,3 +92,16 @@ fn the_workspace_catalogues_are_complete_and_faithful() {
     let diags = catalogues::check(&root, &Locale::TRANSLATED);
     assert!(diags.is_empty(), "{diags}");
 }
+
+/// A select on a kind of thing whose default is `[other]` is not a plural select.
+#[test]
+fn a_select_on_a_kind_is_not_held_to_plural_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = "why = { $kind ->\n    [timeout] it timed out\n   *[other] it failed\n}\n";
+    for locale in ["en", "de"] {
+        std::fs::create_dir_all(dir.path().join(locale)).unwrap();
+        std::fs::write(dir.path().join(locale).join("service.ftl"), en).unwrap();
+    }
+    let diags = catalogues::check(dir.path(), &[Locale::De]);
+    assert!(diags.is_empty(), "{diags}");
+}
