@@ -13,9 +13,7 @@ use connectspec_lang::{Catalogue, LoadedSpec};
 use docs_support::catalogue;
 
 /// Every spec with its texts in the pseudo-locale. Slugs stay the English ones, as
-/// `connectspec_lang::translate::localize` keeps them. A limit's `per` ("site") is spec
-/// data the translation files cannot translate yet (`connectspec_lang::texts` does not
-/// list it), so it is transformed here like a text: the engine's words are under test.
+/// `connectspec_lang::translate::localize` keeps them.
 fn pseudo_catalogue(cat: &Catalogue) -> Catalogue {
     let specs = cat
         .specs
@@ -24,11 +22,6 @@ fn pseudo_catalogue(cat: &Catalogue) -> Catalogue {
             let mut spec = s.spec.clone();
             for m in &mut spec.auth_methods {
                 m.slug = Some(m.slug());
-                for l in &mut m.limits {
-                    if let Some(per) = &mut l.per {
-                        *per = pseudo::text(per, false);
-                    }
-                }
             }
             connectspec_lang::texts::visit_texts_mut(&mut spec, &mut |_, _, text| {
                 *text = pseudo::text(text, false);

@@ -141,6 +141,12 @@ fn method(base: &str, m: &mut AuthMethod, f: &mut dyn FnMut(&str, Kind, &mut Str
             &mut r.message,
         );
     }
+    for (i, l) in m.limits.iter_mut().enumerate() {
+        // "At most 5 site tokens per **site**": the thing a count limit is per.
+        if let Some(per) = &mut l.per {
+            f(&format!("{base}/limits/{i}/per"), Kind::Label, per);
+        }
+    }
     if let Some(t) = &mut m.connection_test {
         let tb = format!("{base}/connection_test");
         for o in &mut t.outcomes {
