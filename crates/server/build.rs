@@ -4,6 +4,9 @@
 //!   from the same specs as the validators (`connectspec_lang::build_support`: `CONNECTSPEC_SPECS`
 //!   or the workspace's `specs/`)
 //!   by the guides crate, so the form's guide and the generated pages say the same;
+//! - `OUT_DIR/translations.json`: every spec's translated texts and guides by locale,
+//!   from `specs/i18n/<locale>/<id>.yaml` beside those specs (`src/i18n/localised.rs`,
+//!   shared with a service that loads `--specs DIR`);
 //! - `OUT_DIR/validators_assets.rs`: the files of the generated browser validators package
 //!   (`packages/validators/`, from `cargo xtask gen-js`), embedded so the service can
 //!   serve them to the form. A checkout without the package embeds none; the form then
@@ -12,7 +15,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use connectspec_lang::build_support::{catalogue_for_build, fail, write_output};
+use connectspec_lang::build_support::{catalogue_for_build, fail, specs_dir, write_output};
+
+#[allow(dead_code)]
+#[path = "src/i18n/localised.rs"]
+mod localised;
 
 fn main() {
     let manifest = PathBuf::from(
@@ -26,6 +33,7 @@ fn main() {
 
 fn guides(root: &Path, out: &Path) {
     let catalogue = catalogue_for_build(&root.join("specs"));
+    translations(&specs_dir(&root.join("specs")), &catalogue, out);
     let mut guides = BTreeMap::new();
     for spec in catalogue.iter() {
         for method in &spec.auth_methods {
@@ -36,6 +44,41 @@ fn guides(root: &Path, out: &Path) {
     }
     let json = serde_json::to_string(&guides).expect("guides serialize");
     write_output(&out.join("guides.json"), &json);
+}
+
+/// The translations beside the specs, checked as `cargo xtask check` checks them: a file
+/// with problems is left out (with a warning), a stale entry shows the English.
+fn translations(specs: &Path, catalogue: &connectspec_lang::Catalogue, out: &Path) {
+    let i18n = specs.join(connectspec_lang::translate::I18N_DIR);
+    rerun_tree(&i18n);
+    let loaded = connectspec_lang::translate::load(specs, catalogue);
+    let built = localised::build(catalogue, &loaded);
+    for s in &built.skipped {
+        println!("cargo::warning={s}");
+    }
+    let json = serde_json::json!({"texts": built.texts, "guides": built.guides});
+    write_output(&out.join("translations.json"), &json.to_string());
+}
+
+/// Reruns the build when `dir` or anything under it changes (a missing directory: its
+/// parent, since a path that does not exist reruns the script every time).
+fn rerun_tree(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        if let Some(parent) = dir.parent() {
+            println!("cargo::rerun-if-changed={}", parent.display());
+        }
+        return;
+    };
+    println!("cargo::rerun-if-changed={}", dir.display());
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            rerun_tree(&p);
+        } else {
+            println!("cargo::rerun-if-changed={}", p.display());
+        }
+    }
 }
 
 fn validators(root: &Path, out: &Path) {

@@ -95,6 +95,11 @@ pub struct Args {
     #[arg(long)]
     pub dev: bool,
 
+    /// Serve the pseudo-locales `en-XA` (accented, longer) and `ar-XB` (right to left),
+    /// generated from English: for tests and translators, never for end users.
+    #[arg(long, env = "CONNECTSPEC_PSEUDO_LOCALES")]
+    pub pseudo_locales: bool,
+
     /// OAuth 2.0: state keys, redirect URI, client credentials.
     #[command(flatten)]
     pub oauth: OAuthFlags,
@@ -171,6 +176,7 @@ impl Args {
             api_key_file: self.api_key_file.clone(),
             public_url: self.public_url.clone(),
             dev: self.dev,
+            pseudo_locales: self.pseudo_locales,
             specs: self.specs.clone(),
             watch: self.watch,
         }

@@ -1,4 +1,6 @@
-//! The request body of validate and test: `{"fields": {"key": "value", …}}`.
+//! The request body of validate and test: `{"fields": {"key": "value", …}}`, with the
+//! optional `actions` (test) and `lang` (the language of the answer, as the `lang`
+//! query parameter).
 //!
 //! A hand-written extractor instead of `axum::Json`: its rejections quote serde's
 //! messages, which can contain the offending value (a secret). Here every message is
@@ -15,6 +17,7 @@ use serde_json::{Map, Value};
 use zeroize::Zeroize;
 
 use crate::config::BODY_LIMIT;
+use crate::i18n::{Msg, msg};
 use crate::problem::Problem;
 
 /// How long a client may take to send a body once its headers are in; the router puts
@@ -25,7 +28,7 @@ pub struct BodyTimeout(pub std::time::Duration);
 /// The `fields` object of a request body; its strings are zeroed on drop. A test
 /// request may also name the integration's `actions` (ids), so its report compares
 /// the scopes the credential holds with what they need.
-pub struct FieldsBody(Map<String, Value>, Vec<String>);
+pub struct FieldsBody(Map<String, Value>, Vec<String>, Option<String>);
 
 impl FieldsBody {
     /// The submitted fields.
@@ -36,6 +39,11 @@ impl FieldsBody {
     /// The `actions` named (ids), empty when none.
     pub fn actions(&self) -> &[String] {
         &self.1
+    }
+
+    /// The `lang` asked for (a BCP 47 tag), if any.
+    pub fn lang(&self) -> Option<&str> {
+        self.2.as_deref()
     }
 }
 
@@ -84,6 +92,9 @@ impl<S: Send + Sync> FromRequest<S> for FieldsBody {
         if let Ok(mut raw) = bytes.try_into_mut() {
             raw.as_mut().zeroize();
         }
+        if let Some(tag) = parsed.as_ref().ok().and_then(FieldsBody::lang) {
+            crate::i18n::scope::prefer(tag);
+        }
         parsed
     }
 }
@@ -107,18 +118,14 @@ pub(crate) async fn read_json_body<S: Send + Sync>(
                 Problem::new(
                     StatusCode::REQUEST_TIMEOUT,
                     "body-timeout",
-                    "Request body too slow",
-                    format!(
-                        "the request body did not arrive within {} ms",
-                        limit.as_millis()
-                    ),
+                    msg!("problem-body-timeout-detail", ms = limit.as_millis()),
                 )
             })?;
         read.map_err(|r| {
             if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 too_large()
             } else {
-                Problem::bad_request("the request body could not be read")
+                Problem::bad_request(msg!("problem-bad-request-unreadable"))
             }
         })
     }
@@ -149,26 +156,26 @@ fn too_large() -> Problem {
     Problem::new(
         StatusCode::PAYLOAD_TOO_LARGE,
         "body-too-large",
-        "Request body too large",
-        format!("the request body must be at most {} KiB", BODY_LIMIT / 1024),
+        msg!("problem-body-too-large-detail", kib = BODY_LIMIT / 1024),
     )
 }
 
-fn unsupported(detail: &str) -> Problem {
+/// 415; `why` is `missing`, `unreadable` or `not-json`.
+fn unsupported(why: &'static str) -> Problem {
     Problem::new(
         StatusCode::UNSUPPORTED_MEDIA_TYPE,
         "unsupported-media-type",
-        "Unsupported media type",
-        format!("{detail}; send the body as `Content-Type: application/json`"),
+        msg!("problem-unsupported-media-type-detail", why = why),
     )
 }
 
 /// Reads a JSON body into `T`. Serde's own messages are not passed on (they can quote
-/// a value); the answer names the line and column and what `T` expects (`shape`).
+/// a value); the answer names the line and column and what `T` expects (`shape`, a
+/// message of the catalogue).
 pub(crate) async fn read_json<T: serde::de::DeserializeOwned>(
     state: &crate::AppState,
     req: Request,
-    shape: &str,
+    shape: Msg,
 ) -> Result<T, Problem> {
     let bytes = read_json_body(req, state).await?;
     let parsed: Result<T, _> = serde_json::from_slice(&bytes);
@@ -176,10 +183,11 @@ pub(crate) async fn read_json<T: serde::de::DeserializeOwned>(
         zeroize::Zeroize::zeroize(raw.as_mut());
     }
     parsed.map_err(|e| {
-        Problem::bad_request(format!(
-            "the request body must be {shape} (line {}, column {})",
-            e.line(),
-            e.column()
+        Problem::bad_request(msg!(
+            "problem-bad-request-shape",
+            shape = shape.text(),
+            line = e.line(),
+            column = e.column()
         ))
     })
 }
@@ -187,10 +195,10 @@ pub(crate) async fn read_json<T: serde::de::DeserializeOwned>(
 /// Accepts `application/json` and `application/<anything>+json`, with parameters.
 fn check_content_type(value: Option<&axum::http::HeaderValue>) -> Result<(), Problem> {
     let Some(value) = value else {
-        return Err(unsupported("the request has no Content-Type"));
+        return Err(unsupported("missing"));
     };
     let Ok(text) = value.to_str() else {
-        return Err(unsupported("the Content-Type header is not readable"));
+        return Err(unsupported("unreadable"));
     };
     let essence = text
         .split(';')
@@ -205,7 +213,7 @@ fn check_content_type(value: Option<&axum::http::HeaderValue>) -> Result<(), Pro
     if ok {
         Ok(())
     } else {
-        Err(unsupported("the Content-Type is not JSON"))
+        Err(unsupported("not-json"))
     }
 }
 
@@ -213,29 +221,27 @@ fn check_content_type(value: Option<&axum::http::HeaderValue>) -> Result<(), Pro
 pub fn parse_fields(bytes: &[u8]) -> Result<FieldsBody, Problem> {
     let value: Value = serde_json::from_slice(bytes).map_err(|e| {
         if e.is_eof() && bytes.iter().all(u8::is_ascii_whitespace) {
-            Problem::bad_request("the request body is empty; expected {\"fields\": {…}}")
+            Problem::bad_request(msg!("problem-bad-request-empty"))
         } else if e.is_syntax() || e.is_eof() {
-            Problem::bad_request(format!(
-                "the request body is not valid JSON (line {}, column {})",
-                e.line(),
-                e.column()
+            Problem::bad_request(msg!(
+                "problem-bad-request-json-at",
+                line = e.line(),
+                column = e.column()
             ))
         } else {
             // Data errors cannot happen for `Value`; I/O errors cannot happen for a slice.
-            Problem::bad_request("the request body is not valid JSON")
+            Problem::bad_request(msg!("problem-bad-request-json"))
         }
     })?;
     let mut body = Wiped(value);
     let Value::Object(top) = &mut body.0 else {
-        return Err(Problem::bad_request(format!(
-            "the request body must be a JSON object {{\"fields\": {{…}}}}, not {}",
-            kind(&body.0)
+        return Err(Problem::bad_request(msg!(
+            "problem-bad-request-not-object",
+            kind = kind(&body.0)
         )));
     };
-    if top.keys().any(|k| k != "fields" && k != "actions") {
-        return Err(Problem::bad_request(
-            "the request body may only have the members `fields` and `actions`",
-        ));
+    if top.keys().any(|k| !matches!(k.as_str(), "fields" | "actions" | "lang")) {
+        return Err(Problem::bad_request(msg!("problem-bad-request-members")));
     }
     let actions = match top.get("actions") {
         None => Vec::new(),
@@ -243,34 +249,34 @@ pub fn parse_fields(bytes: &[u8]) -> Result<FieldsBody, Problem> {
             .iter()
             .map(|a| a.as_str().map(str::to_owned))
             .collect::<Option<Vec<String>>>()
-            .ok_or_else(|| Problem::bad_request("`actions` must be an array of action ids"))?,
-        Some(_) => {
-            return Err(Problem::bad_request(
-                "`actions` must be an array of action ids",
-            ));
-        }
+            .ok_or_else(|| Problem::bad_request(msg!("problem-bad-request-actions")))?,
+        Some(_) => return Err(Problem::bad_request(msg!("problem-bad-request-actions"))),
+    };
+    let lang = match top.get("lang") {
+        None => None,
+        Some(Value::String(tag)) => Some(tag.clone()),
+        Some(_) => return Err(Problem::bad_request(msg!("problem-bad-request-lang"))),
     };
     match top.get_mut("fields") {
-        Some(Value::Object(fields)) => Ok(FieldsBody(std::mem::take(fields), actions)),
-        Some(other) => Err(Problem::bad_request(format!(
-            "`fields` must be an object of field key to string value, not {}",
-            kind(other)
+        Some(Value::Object(fields)) => Ok(FieldsBody(std::mem::take(fields), actions, lang)),
+        Some(other) => Err(Problem::bad_request(msg!(
+            "problem-bad-request-fields",
+            kind = kind(other)
         ))),
-        None => Err(Problem::bad_request(
-            "the request body has no `fields` object",
-        )),
+        None => Err(Problem::bad_request(msg!("problem-bad-request-no-fields"))),
     }
 }
 
-/// The JSON type of a value, for messages (never the value itself).
+/// The JSON type of a value, for messages (never the value itself): a selector of the
+/// catalogue's `json-kind`.
 fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
     }
 }
 
@@ -321,7 +327,8 @@ mod tests {
         for body in &cases {
             let p = parse_fields(body.as_bytes()).unwrap_err();
             assert_eq!(p.status, 400, "{body}");
-            assert!(!p.detail.contains(secret), "{}", p.detail);
+            let detail = p.detail(connectspec_i18n::Locale::En);
+            assert!(!detail.contains(secret), "{detail}");
         }
         let ok = parse_fields(br#"{"fields": {"a": "b"}}"#).unwrap();
         assert_eq!(ok.fields().get("a").and_then(Value::as_str), Some("b"));

@@ -12,7 +12,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
 use axum::body::Bytes;
+use connectspec_i18n::Locale;
 use connectspec_runtime::{MethodMeta, ProviderMeta};
+
+use crate::i18n::texts::{Texts, pseudo_guide};
 
 /// Guides by `provider/method`, built from the specs at compile time (see build.rs).
 static EMBEDDED_GUIDES: LazyLock<Arc<BTreeMap<String, serde_json::Value>>> = LazyLock::new(|| {
@@ -41,6 +44,8 @@ pub struct Catalogue {
     source: Source,
     providers: Vec<&'static ProviderMeta>,
     guides: Arc<BTreeMap<String, serde_json::Value>>,
+    /// The specs' translated texts and guides.
+    texts: Arc<Texts>,
     /// The browser validators package: path → text.
     assets: Assets,
     problems: BTreeMap<String, Vec<String>>,
@@ -59,6 +64,7 @@ impl Catalogue {
             source: Source::Compiled,
             providers: connectspec_providers::providers().to_vec(),
             guides: EMBEDDED_GUIDES.clone(),
+            texts: Texts::embedded(),
             assets: Assets::Embedded,
             problems: BTreeMap::new(),
         }
@@ -70,12 +76,18 @@ impl Catalogue {
         connectspec_loader::Loader::load_strict(dir).map(|s| Catalogue::from_snapshot(dir, s))
     }
 
-    /// A catalogue of a loader's snapshot of `dir`.
+    /// A catalogue of a loader's snapshot of `dir`, with the translations under
+    /// `dir/i18n/` (a translation with problems is left out, and said so in the log).
     pub fn from_snapshot(dir: &Path, s: connectspec_loader::Snapshot) -> Catalogue {
+        let localised = crate::i18n::localised::load_dir(dir);
+        for skipped in &localised.skipped {
+            tracing::warn!(translation = %skipped, "translation not served");
+        }
         Catalogue {
             source: Source::Dir(dir.to_owned()),
             providers: s.providers,
             guides: Arc::new(s.guides),
+            texts: Arc::new(Texts::from_localised(localised)),
             assets: Assets::Loaded(
                 s.assets
                     .into_iter()
@@ -106,9 +118,25 @@ impl Catalogue {
         self.provider(provider)?.method(method)
     }
 
-    /// The guide of a method, as structured JSON (see `connectspec_guides::guide`).
-    pub fn guide(&self, m: &MethodMeta) -> Option<&serde_json::Value> {
-        self.guides.get(&format!("{}/{}", m.provider_id, m.id))
+    /// The guide of a method in `locale`, as structured JSON (see
+    /// `connectspec_guides::guide`): its translation where the spec has one there, a
+    /// pseudo-locale's made from the English, else the English.
+    pub fn guide(&self, m: &MethodMeta, locale: Locale) -> Option<std::borrow::Cow<'_, serde_json::Value>> {
+        let key = format!("{}/{}", m.provider_id, m.id);
+        if let Some(g) = self.texts.guide(locale, &key) {
+            return Some(std::borrow::Cow::Borrowed(g));
+        }
+        let english = self.guides.get(&key)?;
+        Some(if locale.is_pseudo() {
+            std::borrow::Cow::Owned(pseudo_guide(english, locale))
+        } else {
+            std::borrow::Cow::Borrowed(english)
+        })
+    }
+
+    /// The specs' translations.
+    pub fn texts(&self) -> &Texts {
+        &self.texts
     }
 
     /// A file of the browser validators package.

@@ -8,6 +8,7 @@
 //! framing only by the configured embed origin (`--embed-origin`), to which the page's
 //! script posts the linked credentials; without one the page cannot be framed.
 
+use axum::body::Bytes;
 use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
@@ -16,6 +17,7 @@ use connectspec_runtime::MethodMeta;
 
 use crate::AppState;
 use crate::extract::{Ids, find_method};
+use crate::i18n::{current, label, msg};
 use crate::problem::Problem;
 
 /// The element's files: name under `/connect/assets/link/`, media type, content.
@@ -73,6 +75,8 @@ static LINK_ASSETS: &[(&str, &str, &str)] = &[
 ];
 
 const JS: &str = "text/javascript; charset=utf-8";
+/// Fluent has no registered media type; its files are UTF-8 text.
+const FTL: &str = "text/plain; charset=utf-8";
 const CSS: &str = "text/css; charset=utf-8";
 
 /// The Content-Security-Policy of the page.
@@ -97,25 +101,38 @@ pub async fn page(
         // A new spec that does not load yet (`serve --watch`): its problems, not a bare 404.
         Err(not_found) if !problems.is_empty() => {
             let mut res = html_page(render_problems(&provider, problems), embed);
+            res.extensions_mut().insert(crate::i18n::Localised);
             *res.status_mut() = not_found.status_code();
             return Ok(res);
         }
         Err(e) => return Err(e),
     };
-    Ok(html_page(render_page(m, problems, embed), embed))
+    let mut res = html_page(render_page(m, problems, embed), embed);
+    res.extensions_mut().insert(crate::i18n::Localised);
+    Ok(res)
+}
+
+/// `<html lang="…" dir="…">` of the request's locale.
+fn html_open() -> String {
+    let l = current();
+    format!("<html lang=\"{}\" dir=\"{}\">", l.tag(), l.dir())
 }
 
 /// The problems of a spec that does not load, as `cargo xtask check` prints them. Shown
 /// only by a service serving a specs directory (`--specs DIR --watch`), to its author.
 fn problems_section(problems: &[String], serving_last_good: bool) -> String {
-    let mut out = String::from(
-        "<section class=\"connectspec-spec-problems\" role=\"alert\">\n<h2>This spec does not load</h2>\n",
+    let mut out = format!(
+        "<section class=\"connectspec-spec-problems\" role=\"alert\">\n<h2>{}</h2>\n",
+        escape(&msg!("page-problems-title").text())
     );
-    out.push_str(if serving_last_good {
-        "<p>The form below is its last good version. Fix these problems and save; the page shows the new version on reload.</p>\n"
+    let advice = if serving_last_good {
+        msg!("page-problems-last-good")
     } else {
-        "<p>Fix these problems and save; the form appears on reload.</p>\n"
-    });
+        msg!("page-problems-none-good")
+    };
+    out.push_str(&format!("<p>{}</p>\n", escape(&advice.text())));
+    // The diagnostics themselves are `cargo xtask check`'s, in English: they quote
+    // the spec, which is English too, and they are for the spec's author.
     for p in problems {
         out.push_str("<pre>");
         out.push_str(&escape(p));
@@ -126,15 +143,16 @@ fn problems_section(problems: &[String], serving_last_good: bool) -> String {
 }
 
 fn render_problems(provider: &str, problems: &[String]) -> String {
-    let title = format!("Spec {provider}");
+    let title = msg!("page-problems-page-title", provider = provider).text();
     format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!doctype html>\n{html}\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title}</title>\n\
          <link rel=\"stylesheet\" href=\"/connect/assets/link/page.css\">\n\
          </head>\n<body>\n<main>\n<h1>{title}</h1>\n{problems}</main>\n</body>\n</html>\n",
         title = escape(&title),
         problems = problems_section(problems, false),
+        html = html_open(),
     )
 }
 
@@ -173,7 +191,7 @@ pub(crate) fn html_page(html: String, embed: Option<&str>) -> Response {
 }
 
 fn render_page(m: &MethodMeta, problems: &[String], embed_origin: Option<&str>) -> String {
-    let title = format!("Connect {} with {}", m.provider_name, m.label);
+    let title = msg!("method-title", provider = m.provider_name, method = label(m)).text();
     let embed = embed_origin
         .map(|o| {
             format!(
@@ -183,7 +201,7 @@ fn render_page(m: &MethodMeta, problems: &[String], embed_origin: Option<&str>) 
         })
         .unwrap_or_default();
     format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!doctype html>\n{html}\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"referrer\" content=\"no-referrer\">{embed}\n\
          <title>{title}</title>\n\
@@ -201,6 +219,7 @@ fn render_page(m: &MethodMeta, problems: &[String], embed_origin: Option<&str>) 
         },
         provider = escape(m.provider_id),
         method = escape(m.id),
+        html = html_open(),
     )
 }
 
@@ -264,9 +283,38 @@ pub async fn link_asset(Ids(file): Ids<String>) -> Result<Response, Problem> {
     let (_, media, body) = LINK_ASSETS
         .iter()
         .find(|(name, _, _)| *name == file)
-        .ok_or_else(|| Problem::not_found("no such asset of the link form"))?;
+        .ok_or_else(|| Problem::not_found(msg!("problem-not-found-link-asset")))?;
     Ok(asset(media, *body))
 }
+
+/// `GET /connect/assets/locales/{tag}/form.ftl`: the form's catalogue in the locale the
+/// tag finds by RFC 4647 lookup (English when none; a pseudo-locale only on a service
+/// started with `--pseudo-locales`, generated from English). `Content-Language` names
+/// the locale served, so the form knows which one it got; only that one locale is sent.
+pub async fn catalogue_asset(
+    Ids((tag, file)): Ids<(String, String)>,
+) -> Result<Response, Problem> {
+    if file != "form.ftl" {
+        return Err(Problem::not_found(msg!("problem-not-found-link-asset")));
+    }
+    let locale = connectspec_i18n::lookup(&tag, crate::i18n::pseudo_enabled())
+        .unwrap_or(connectspec_i18n::Locale::En);
+    let body = connectspec_i18n::source(locale, connectspec_i18n::Area::Form).into_owned();
+    let mut res = asset(FTL, body);
+    res.headers_mut().insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(locale.tag()),
+    );
+    Ok(res)
+}
+
+/// @fluent/bundle, vendored beside the browser validators (`packages/validators/vendor/`),
+/// which the form reads its catalogue with. Served from here too when the catalogue's
+/// package is generated at load (`--specs`), which holds only generated files.
+const FLUENT_BUNDLE: (&str, &str) = (
+    "vendor/fluent-bundle.js",
+    include_str!("../../../packages/validators/vendor/fluent-bundle.js"),
+);
 
 /// `GET /connect/assets/validators/{*path}`.
 pub async fn validators_asset(
@@ -276,7 +324,8 @@ pub async fn validators_asset(
     let body = state
         .catalogue()
         .asset(&path)
-        .ok_or_else(|| Problem::not_found("no such file in the browser validators package"))?;
+        .or_else(|| (path == FLUENT_BUNDLE.0).then(|| Bytes::from_static(FLUENT_BUNDLE.1.as_bytes())))
+        .ok_or_else(|| Problem::not_found(msg!("problem-not-found-validators-asset")))?;
     let media = if path.ends_with(".json") {
         "application/json"
     } else {
@@ -343,7 +392,7 @@ mod tests {
         for p in catalogue.providers() {
             for m in p.methods {
                 let g = catalogue
-                    .guide(m)
+                    .guide(m, connectspec_i18n::Locale::En)
                     .unwrap_or_else(|| panic!("{} {}", p.id, m.id));
                 assert!(g["sections"].is_array());
             }

@@ -11,17 +11,21 @@ use std::time::{Duration, Instant};
 use std::net::IpAddr;
 use std::sync::Arc;
 
+use std::borrow::Cow;
+
 use axum::http::StatusCode;
 use connectspec_runtime::{
-    ChecksOutcome, ErrorKind, ExposeSecret, FieldError, MethodMeta, RequestAuth, RequestTarget,
-    TestMeta, UrlPart, UrlValueError, host_allowed, placeholder_parts, read_answer, rfc3339,
+    ChecksOutcome, ExposeSecret, MethodMeta, RequestAuth, RequestTarget, TestMeta, host_allowed,
+    read_answer, rfc3339,
 };
 use serde::Serialize;
 use url::Url;
 
+use crate::i18n::{label, msg, spec_text};
 use crate::listing::{ScopeView, required_scopes};
 use crate::outbound::{GuardedResolver, is_public, refused};
-use crate::problem::{FieldProblem, Problem};
+use crate::problem::Problem;
+pub(crate) use crate::refused::{host_problem, internal, value_problem};
 
 /// Runs connection tests with shared HTTP clients (connection pool, TLS config).
 ///
@@ -72,7 +76,7 @@ pub struct TestReport {
     pub missing_scopes: Vec<ScopeView>,
     /// What the test does not prove.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<&'static str>,
+    pub note: Option<Cow<'static, str>>,
     /// The response check that failed (outcome `check_failed`): its position in the
     /// spec and its pointer. Never any of the answer's content.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -217,18 +221,12 @@ impl Tester {
         mut auth: RequestAuth,
     ) -> Result<TestReport, Problem> {
         let Some(test) = meta.connection_test.as_ref() else {
-            return Err(Problem::not_found(format!(
-                "{} {} declares no connection test",
-                meta.provider_name, meta.label
-            )));
+            return Err(no_test(meta));
         };
         let (url, client) = self.target(meta, &auth)?;
         let lifetime = auth.lifetime_seconds;
         let method = reqwest::Method::from_bytes(test.method.as_bytes()).map_err(|_| {
-            internal(format!(
-                "the spec's connection test method `{}` is not an HTTP method",
-                test.method
-            ))
+            internal(msg!("problem-internal-test-method", method = test.method))
         })?;
         if auth.needs_signing() {
             let now = std::time::SystemTime::now()
@@ -253,7 +251,7 @@ impl Tester {
         for (name, value) in &auth.headers {
             let mut v =
                 reqwest::header::HeaderValue::from_str(value.expose_secret()).map_err(|_| {
-                    internal("a credential header value is not a valid HTTP header value")
+                    internal(msg!("problem-internal-header-value"))
                 })?;
             v.set_sensitive(true);
             request = request.header(*name, v);
@@ -341,10 +339,7 @@ impl Tester {
                     method = meta.id,
                     "connection test refused: the host resolves to no public address"
                 );
-                Err(host_problem(
-                    meta,
-                    "resolves only to internal addresses, which connection tests never reach",
-                ))
+                Err(host_problem(meta, "internal-only-test"))
             }
             Err(e) => {
                 let what = if e.is_connect() {
@@ -364,10 +359,10 @@ impl Tester {
                 Err(Problem::new(
                     StatusCode::BAD_GATEWAY,
                     "provider-unreachable",
-                    "Provider unreachable",
-                    format!(
-                        "the connection test could not reach {} ({what} error)",
-                        meta.provider_name
+                    msg!(
+                        "problem-provider-unreachable-test",
+                        provider = meta.provider_name,
+                        what = what
                     ),
                 ))
             }
@@ -385,11 +380,10 @@ impl Tester {
         Problem::new(
             StatusCode::GATEWAY_TIMEOUT,
             "provider-timeout",
-            "Provider did not answer in time",
-            format!(
-                "{} did not answer the connection test within {} ms",
-                meta.provider_name,
-                self.timeout.as_millis()
+            msg!(
+                "problem-provider-timeout-test",
+                provider = meta.provider_name,
+                ms = self.timeout.as_millis()
             ),
         )
     }
@@ -411,7 +405,7 @@ impl Tester {
                     .unwrap_or_default();
                 let joined = format!("{}{}", base.as_str().trim_end_matches('/'), path);
                 let url = Url::parse(&joined).map_err(|_| {
-                    internal("the base URL override and the test path do not make a URL")
+                    internal(msg!("problem-internal-base-url"))
                 })?;
                 (url, &self.direct)
             }
@@ -420,17 +414,11 @@ impl Tester {
                     .test_url
                     .clone()
                     .map_err(|e| value_problem(meta, &e))?
-                    .ok_or_else(|| {
-                        host_problem(meta, "is needed to build the provider's address")
-                    })?;
-                let url = Url::parse(&text)
-                    .map_err(|_| host_problem(meta, "does not make a valid provider address"))?;
+                    .ok_or_else(|| host_problem(meta, "needed"))?;
+                let url = Url::parse(&text).map_err(|_| host_problem(meta, "invalid"))?;
                 let host = url.host_str().unwrap_or("");
                 if !host_allowed(host, meta.allowed_hosts) {
-                    return Err(host_problem(
-                        meta,
-                        "leads to a host this provider's spec does not allow",
-                    ));
+                    return Err(host_problem(meta, "not-allowed"));
                 }
                 let ip = match url.host() {
                     Some(url::Host::Ipv4(ip)) => Some(IpAddr::V4(ip)),
@@ -438,7 +426,7 @@ impl Tester {
                     _ => None,
                 };
                 if !self.allow_private_hosts && ip.is_some_and(|ip| !is_public(ip)) {
-                    return Err(host_problem(meta, "is an internal address"));
+                    return Err(host_problem(meta, "internal"));
                 }
                 let client = if self.allow_private_hosts {
                     &self.direct
@@ -456,119 +444,6 @@ impl Tester {
         }
         Ok((url, client))
     }
-}
-
-/// 422 naming what decides the host: the form fields, and the captured values an
-/// OAuth test takes in `values` (a refused host must say which value led to it). `why`
-/// completes "<Label> …".
-pub(crate) fn host_problem(meta: &MethodMeta, why: &str) -> Problem {
-    let fields = meta.host_fields().into_iter().map(|key| {
-        let label = meta
-            .fields
-            .iter()
-            .find(|f| f.key == key)
-            .map_or(key, |f| f.label);
-        (key, label)
-    });
-    let errors = fields
-        .chain(captured_host_keys(meta))
-        .map(|(key, label)| FieldError {
-            field: key.to_owned(),
-            kind: ErrorKind::HostNotAllowed,
-            message: format!("{label} {why}"),
-        })
-        .collect();
-    refused_problem(meta, errors)
-}
-
-/// The captured values (key, label) that stand in the host of the method's base URL.
-fn captured_host_keys(meta: &MethodMeta) -> Vec<(&'static str, &'static str)> {
-    let Some(o) = meta.oauth else {
-        return Vec::new();
-    };
-    let mut keys: Vec<&'static str> = Vec::new();
-    placeholder_parts(&[&meta.base_url], UrlPart::Scheme, |k, part| {
-        if matches!(part, UrlPart::Host | UrlPart::Scheme) {
-            keys.push(k);
-        }
-    });
-    o.captures
-        .iter()
-        .filter(|c| keys.contains(&c.key))
-        .map(|c| (c.key, c.label))
-        .collect()
-}
-
-/// 422 for a value that cannot go where its template puts it.
-pub(crate) fn value_problem(meta: &MethodMeta, e: &UrlValueError) -> Problem {
-    // A derived value is named by the field it comes from.
-    let field = meta
-        .rules
-        .derived
-        .iter()
-        .find(|d| d.key == e.key)
-        .map_or(e.key.as_str(), |d| meta.fields[d.from].key);
-    let label = meta
-        .fields
-        .iter()
-        .find(|f| f.key == field)
-        .map(|f| f.label)
-        .or_else(|| {
-            let captures = meta.oauth.map_or(&[][..], |o| o.captures);
-            captures.iter().find(|c| c.key == field).map(|c| c.label)
-        })
-        .unwrap_or(field);
-    refused_problem(
-        meta,
-        vec![FieldError {
-            field: field.to_owned(),
-            kind: ErrorKind::UnsafeInUrl,
-            message: format!("{label} {}", e.reason),
-        }],
-    )
-}
-
-/// Where a value is in the request body: a form field under `/fields`, a captured
-/// value (an OAuth test's) under `/values`.
-fn member_pointer(meta: &MethodMeta, key: &str) -> String {
-    let captured = !meta.fields.iter().any(|f| f.key == key)
-        && meta
-            .oauth
-            .is_some_and(|o| o.captures.iter().any(|c| c.key == key));
-    if captured {
-        format!("/values/{key}")
-    } else {
-        format!("/fields/{key}")
-    }
-}
-
-fn refused_problem(meta: &MethodMeta, errors: Vec<FieldError>) -> Problem {
-    let mut p = Problem::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "refused-host",
-        "Provider address refused",
-        match errors.first() {
-            Some(e) => e.message.clone(),
-            None => "the provider address built from the form is refused".to_owned(),
-        },
-    );
-    p.errors = errors
-        .into_iter()
-        .map(|error| FieldProblem {
-            pointer: member_pointer(meta, &error.field),
-            error,
-        })
-        .collect();
-    p
-}
-
-pub(crate) fn internal(detail: impl Into<String>) -> Problem {
-    Problem::new(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "internal",
-        "Internal error",
-        detail,
-    )
 }
 
 /// The body, or `None` once it exceeds [`MAX_CHECKED_BODY`] (the rest is not read).
@@ -597,25 +472,23 @@ pub fn checked_report(
     verdict: BodyVerdict,
 ) -> TestReport {
     let base = report(meta, test, status);
-    let unreadable = |why: &str| TestReport {
+    let unreadable = |why: &'static str| TestReport {
         ok: false,
         outcome: "unreadable_answer",
-        message: format!(
-            "{} answered the connection test with {why}, so the spec's checks of the answer could not run.",
-            meta.provider_name
-        ),
+        message: msg!("test-unreadable", provider = meta.provider_name, why = why).text(),
         ..base.clone()
     };
     match verdict {
         BodyVerdict::Checked(ChecksOutcome::Passed) => base,
-        BodyVerdict::TooLarge => unreadable("more than 1 MiB"),
-        BodyVerdict::Checked(ChecksOutcome::NotJson) => unreadable("a body that is not JSON"),
+        BodyVerdict::TooLarge => unreadable("too-large"),
+        BodyVerdict::Checked(ChecksOutcome::NotJson) => unreadable("not-json"),
         BodyVerdict::Checked(ChecksOutcome::Failed(index)) => {
             let check = &test.checks[index];
+            let key = format!("connection_test/checks/{index}/meaning");
             TestReport {
                 ok: false,
                 outcome: "check_failed",
-                message: check.meaning.to_owned(),
+                message: spec_text(meta, &key, check.meaning).into_owned(),
                 failed_check: Some(FailedCheck {
                     index,
                     pointer: check.pointer,
@@ -636,7 +509,9 @@ pub fn report(meta: &'static MethodMeta, test: &'static TestMeta, status: u16) -
         status,
         message: String::new(),
         missing_scopes: Vec::new(),
-        note: test.note,
+        note: test
+            .note
+            .map(|n| spec_text(meta, "connection_test/note", n)),
         failed_check: None,
         identity: None,
         granted_scopes: None,
@@ -650,22 +525,34 @@ pub fn report(meta: &'static MethodMeta, test: &'static TestMeta, status: u16) -
         return TestReport {
             ok: true,
             outcome: "connected",
-            message: format!("{} accepted the {}.", meta.provider_name, meta.label),
+            message: msg!(
+                "test-connected",
+                provider = meta.provider_name,
+                method = label(meta)
+            )
+            .text(),
             ..base
         };
     }
     match test.outcomes.iter().find(|o| o.status == status) {
-        Some(o) if o.missing_scopes => {
-            let scopes = required_scopes(test);
-            let labels: Vec<&str> = scopes.iter().map(|s| s.label).collect();
-            let message = if labels.is_empty() {
-                o.meaning.to_owned()
+        Some(o) => {
+            let key = format!("connection_test/outcomes/{status}/meaning");
+            let meaning = spec_text(meta, &key, o.meaning);
+            let scopes = if o.missing_scopes {
+                required_scopes(meta, test)
             } else {
-                format!(
-                    "{} {}.",
-                    o.meaning.trim_end_matches(['.', ':', ' ']),
-                    labels.join(", ")
+                Vec::new()
+            };
+            let message = if scopes.is_empty() {
+                meaning.into_owned()
+            } else {
+                let labels: Vec<&str> = scopes.iter().map(|s| s.label.as_ref()).collect();
+                msg!(
+                    "test-missing-scopes",
+                    meaning = meaning.trim_end_matches(['.', ':', ' ', '。', '：']),
+                    scopes = crate::i18n::join(&labels)
                 )
+                .text()
             };
             TestReport {
                 message,
@@ -673,19 +560,26 @@ pub fn report(meta: &'static MethodMeta, test: &'static TestMeta, status: u16) -
                 ..base
             }
         }
-        Some(o) => TestReport {
-            message: o.meaning.to_owned(),
-            ..base
-        },
         None => TestReport {
             outcome: "unexpected_status",
-            message: format!(
-                "{} answered the connection test with HTTP {status}, which its spec does not describe.",
-                meta.provider_name
-            ),
+            message: msg!(
+                "test-unexpected-status",
+                provider = meta.provider_name,
+                status = status.to_string()
+            )
+            .text(),
             ..base
         },
     }
+}
+
+/// 404 for a method whose spec declares no connection test.
+pub(crate) fn no_test(m: &MethodMeta) -> Problem {
+    Problem::not_found(msg!(
+        "problem-not-found-test",
+        provider = m.provider_name,
+        method = label(m)
+    ))
 }
 
 /// reqwest is built without a bundled crypto provider; rustls needs one installed

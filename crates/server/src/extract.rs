@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use connectspec_runtime::{Credential, MethodMeta, ProviderMeta, ValidationErrors};
 
 use crate::AppState;
+use crate::i18n::msg;
 use crate::problem::Problem;
 
 /// Path parameters, with a problem+json rejection: axum's own rejection is plain text
@@ -30,8 +31,7 @@ where
                 Problem::new(
                     StatusCode::BAD_REQUEST,
                     "bad-path",
-                    "Malformed request path",
-                    "the provider or method id in the path is not valid UTF-8 text",
+                    msg!("problem-bad-path-utf8"),
                 )
             })
     }
@@ -77,10 +77,12 @@ fn log_invalid(m: &MethodMeta, errors: &ValidationErrors) {
 }
 
 pub(crate) fn find_provider(state: &AppState, id: &str) -> Result<&'static ProviderMeta, Problem> {
-    state
-        .catalogue()
-        .provider(id)
-        .ok_or_else(|| Problem::not_found(format!("unknown provider {}", quoted(id))))
+    state.catalogue().provider(id).ok_or_else(|| {
+        Problem::not_found(match quoted(id) {
+            Some(id) => msg!("problem-not-found-provider", provider = id),
+            None => msg!("problem-not-found-provider-unnamed"),
+        })
+    })
 }
 
 pub(crate) fn find_method(
@@ -91,28 +93,32 @@ pub(crate) fn find_method(
     let p = find_provider(state, provider)?;
     p.method(method).ok_or_else(|| {
         let known: Vec<&str> = p.methods.iter().map(|m| m.id).collect();
-        Problem::not_found(format!(
-            "{} has no auth method {} (methods: {})",
-            p.name,
-            quoted(method),
-            known.join(", ")
-        ))
+        let known = known.join(", ");
+        Problem::not_found(match quoted(method) {
+            Some(id) => msg!(
+                "problem-not-found-method",
+                provider = p.name,
+                method = id,
+                methods = known
+            ),
+            None => msg!(
+                "problem-not-found-method-unnamed",
+                provider = p.name,
+                methods = known
+            ),
+        })
     })
 }
 
-/// Names a path segment the caller sent, when it looks like an id. Anything else is
-/// not repeated: a secret pasted into a URL by mistake should not come back in a body.
-fn quoted(segment: &str) -> String {
+/// A path segment the caller sent, when it looks like an id. Anything else is not
+/// repeated: a secret pasted into a URL by mistake should not come back in a body.
+fn quoted(segment: &str) -> Option<&str> {
     let id_like = !segment.is_empty()
         && segment.len() <= 32
         && segment
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-');
-    if id_like {
-        format!("`{segment}`")
-    } else {
-        "named in the path".to_owned()
-    }
+    id_like.then_some(segment)
 }
 
 /// The hub's back end, proved by an operator API key (`Authorization: Bearer <key>`):
@@ -137,19 +143,10 @@ impl FromRequestParts<AppState> for Operator {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Unauthorized> {
         let keys = state.api_keys();
-        let unauthorized = |detail: &str| {
-            Unauthorized(Problem::new(
-                StatusCode::UNAUTHORIZED,
-                "unauthorized",
-                "Operator credential required",
-                detail,
-            ))
-        };
+        let unauthorized =
+            |detail| Unauthorized(Problem::new(StatusCode::UNAUTHORIZED, "unauthorized", detail));
         if keys.is_empty() {
-            return Err(unauthorized(
-                "this endpoint is for the hub's back end, and this service has no API keys: \
-                 configure CONNECTSPEC_API_KEYS or --api-key-file",
-            ));
+            return Err(unauthorized(msg!("problem-unauthorized-no-keys")));
         }
         let presented = parts
             .headers
@@ -161,10 +158,7 @@ impl FromRequestParts<AppState> for Operator {
             Some(key) if keys.accepts(key) => Ok(Operator),
             _ => {
                 tracing::info!("operator credential missing or not accepted");
-                Err(unauthorized(
-                    "this endpoint is for the hub's back end: send `Authorization: Bearer <API key>` \
-                     with one of the service's operator keys",
-                ))
+                Err(unauthorized(msg!("problem-unauthorized-send-key")))
             }
         }
     }

@@ -7,6 +7,7 @@
 
 use connectspec_runtime::{Learned, MethodMeta, TestMeta};
 
+use crate::i18n::{join, label, msg};
 use crate::listing::ScopeView;
 
 /// Whether the test's `learns` needs the answer's JSON body.
@@ -67,7 +68,7 @@ pub(crate) fn compare(
     let missing: Vec<ScopeView> = needed
         .iter()
         .filter(|(id, _)| !held.contains(*id))
-        .map(|&(id, label)| ScopeView { id, label })
+        .map(|&(id, label)| ScopeView::of(meta, id, label))
         .collect();
     let excess: Vec<String> = granted
         .iter()
@@ -77,46 +78,46 @@ pub(crate) fn compare(
     if missing.is_empty() && excess.is_empty() {
         return None;
     }
-    let mut parts = Vec::new();
-    if !missing.is_empty() {
-        let labels: Vec<&str> = missing.iter().map(|s| s.label).collect();
-        parts.push(format!(
-            "it lacks what the integration needs: {}",
-            labels.join(", ")
-        ));
+    let least_privilege: Vec<ScopeView> = needed
+        .into_iter()
+        .map(|(id, label)| ScopeView::of(meta, id, label))
+        .collect();
+    let labels = |v: &[ScopeView]| join(&v.iter().map(|s| s.label.as_ref()).collect::<Vec<_>>());
+    let least = if least_privilege.is_empty() {
+        msg!("learned-no-scopes").text()
+    } else {
+        labels(&least_privilege)
+    };
+    let names = (meta.provider_name, label(meta));
+    let warning = match (missing.is_empty(), excess.is_empty()) {
+        (false, true) => msg!(
+            "learned-missing",
+            provider = names.0,
+            method = names.1,
+            missing = labels(&missing),
+            least = least
+        ),
+        (true, false) => msg!(
+            "learned-excess",
+            provider = names.0,
+            method = names.1,
+            count = excess.len(),
+            least = least
+        ),
+        _ => msg!(
+            "learned-missing-and-excess",
+            provider = names.0,
+            method = names.1,
+            missing = labels(&missing),
+            count = excess.len(),
+            least = least
+        ),
     }
-    if !excess.is_empty() {
-        parts.push(format!(
-            "it holds {} more than the integration needs",
-            if excess.len() == 1 {
-                "one scope".to_owned()
-            } else {
-                format!("{} scopes", excess.len())
-            }
-        ));
-    }
-    let warning = format!(
-        "{} accepted the {}, but {}. Least privilege: {}.",
-        meta.provider_name,
-        meta.label,
-        parts.join(", and "),
-        if needed.is_empty() {
-            "no scopes".to_owned()
-        } else {
-            needed
-                .iter()
-                .map(|(_, label)| *label)
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
-    );
+    .text();
     Some(ScopeAdvice {
         missing,
         excess,
-        least_privilege: needed
-            .into_iter()
-            .map(|(id, label)| ScopeView { id, label })
-            .collect(),
+        least_privilege,
         warning,
     })
 }

@@ -27,6 +27,7 @@ mod connect_page;
 mod connection_test;
 pub mod exchange;
 mod extract;
+pub mod i18n;
 mod learned;
 pub mod link;
 mod listen;
@@ -35,6 +36,7 @@ mod logging;
 pub mod oauth;
 pub mod outbound;
 mod problem;
+mod refused;
 mod respond;
 mod routes;
 pub mod state;
@@ -64,6 +66,7 @@ struct Inner {
     oauth: config::oauth::OAuthConfig,
     api_keys: config::api_keys::ApiKeys,
     dev: bool,
+    pseudo_locales: bool,
     public_origin: Option<String>,
     link_keys: Arc<state::StateKeys>,
     test_limiter: link::limit::TestLimiter,
@@ -127,6 +130,7 @@ impl AppState {
                 oauth: config.oauth.clone(),
                 api_keys: config.api_keys.clone(),
                 dev: config.dev,
+                pseudo_locales: config.pseudo_locales,
                 public_origin,
                 link_keys,
                 test_limiter: link::limit::TestLimiter::default(),
@@ -183,6 +187,11 @@ impl AppState {
     /// Whether the link endpoints serve callers without a session (`serve --dev`).
     pub fn dev(&self) -> bool {
         self.inner.dev
+    }
+
+    /// Whether the pseudo-locales may be chosen (`serve --pseudo-locales`).
+    pub fn pseudo_locales(&self) -> bool {
+        self.inner.pseudo_locales
     }
 
     /// The service's own origin as browsers reach it: `--public-url`, else the OAuth
@@ -251,6 +260,11 @@ pub async fn run(config: Config) -> std::io::Result<()> {
         eprintln!(
             "\n  connectspec serve --dev: development mode on {addr}.\n  \
              Link sessions are NOT required; never expose this service.\n"
+        );
+    }
+    if config.pseudo_locales {
+        tracing::warn!(
+            "--pseudo-locales: en-XA and ar-XB may be chosen (tests and translators only)"
         );
     }
     if config.allow_private_hosts {

@@ -1,9 +1,14 @@
 //! JSON views of the compiled provider metadata: what a front end needs to list
 //! providers, build a link form and link to the guide pages.
 //!
-//! Views borrow the `'static` metadata; nothing is copied until serialization.
+//! Views borrow the `'static` metadata; the texts an end user reads (labels,
+//! descriptions, hints, the guide) are in the request's locale, from the spec's
+//! translations.
+
+use std::borrow::Cow;
 
 use crate::catalogue::Catalogue;
+use crate::i18n::{current, label, msg, scope_label, spec_text};
 
 use connectspec_runtime::{
     ExpiryFormat, FieldMeta, IdentityMeta, LearnFrom, LearnsMeta, MethodMeta, ProviderMeta,
@@ -32,7 +37,7 @@ pub struct ProviderSummary {
 #[derive(Serialize)]
 pub struct MethodSummary {
     id: &'static str,
-    label: &'static str,
+    label: Cow<'static, str>,
     slug: &'static str,
     kind: &'static str,
     title: String,
@@ -63,17 +68,17 @@ struct Links {
 
 /// `GET /v1/providers/{id}`.
 #[derive(Serialize)]
-pub struct ProviderDetail {
+pub struct ProviderDetail<'a> {
     id: &'static str,
     name: &'static str,
     homepage: &'static str,
     categories: &'static [&'static str],
-    methods: Vec<MethodDetail>,
+    methods: Vec<MethodDetail<'a>>,
 }
 
 /// A method with its form, scopes and connection test.
 #[derive(Serialize)]
-struct MethodDetail {
+struct MethodDetail<'a> {
     #[serde(flatten)]
     summary: MethodSummary,
     fields: Vec<FieldView>,
@@ -81,7 +86,7 @@ struct MethodDetail {
     connection_test: Option<TestView>,
     /// The guide, as on the generated page: sections, steps and bullets as inline nodes
     /// (`text`, `bold`, `code`, `link`), the warning, and limits no bullet states.
-    guide: Option<serde_json::Value>,
+    guide: Option<Cow<'a, serde_json::Value>>,
     /// OAuth: the grant and whose client a connection uses.
     #[serde(skip_serializing_if = "Option::is_none")]
     oauth: Option<OAuthView>,
@@ -99,7 +104,7 @@ struct OAuthView {
     client_fields: Vec<FieldView>,
 }
 
-fn oauth_view(o: &'static connectspec_runtime::OAuthMeta) -> OAuthView {
+fn oauth_view(m: &MethodMeta, o: &'static connectspec_runtime::OAuthMeta) -> OAuthView {
     let theirs = o.client != connectspec_runtime::ClientOwner::Integrator;
     OAuthView {
         grant: match o.grant {
@@ -108,7 +113,11 @@ fn oauth_view(o: &'static connectspec_runtime::OAuthMeta) -> OAuthView {
         },
         client: o.client.as_str(),
         client_fields: if theirs {
-            o.setup.fields.iter().map(field).collect()
+            o.setup
+                .fields
+                .iter()
+                .map(|f| field(m, "setup_fields", f))
+                .collect()
         } else {
             Vec::new()
         },
@@ -119,12 +128,12 @@ fn oauth_view(o: &'static connectspec_runtime::OAuthMeta) -> OAuthView {
 #[derive(Serialize)]
 struct FieldView {
     key: &'static str,
-    label: &'static str,
-    description: Option<&'static str>,
-    placeholder: Option<&'static str>,
+    label: Cow<'static, str>,
+    description: Option<Cow<'static, str>>,
+    placeholder: Option<Cow<'static, str>>,
     secret: bool,
     optional: bool,
-    hint: Option<&'static str>,
+    hint: Option<Cow<'static, str>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     options: Vec<OptionView>,
     /// The option an absent choice takes (the form preselects it).
@@ -139,7 +148,7 @@ struct FieldView {
 #[derive(Serialize)]
 struct OptionView {
     value: &'static str,
-    label: &'static str,
+    label: Cow<'static, str>,
 }
 
 /// A scope: id and label.
@@ -147,8 +156,18 @@ struct OptionView {
 pub struct ScopeView {
     /// Scope id.
     pub id: &'static str,
-    /// Scope label, as the provider's UI shows it.
-    pub label: &'static str,
+    /// Scope label, as the provider's UI shows it (in the request's locale).
+    pub label: Cow<'static, str>,
+}
+
+impl ScopeView {
+    /// Scope `id` of method `m`, labelled in the request's locale.
+    pub(crate) fn of(m: &MethodMeta, id: &'static str, english: &'static str) -> ScopeView {
+        ScopeView {
+            id,
+            label: scope_label(m, id, english),
+        }
+    }
 }
 
 /// The connection test, as declared (path template, not rendered).
@@ -158,7 +177,7 @@ struct TestView {
     path: &'static str,
     expect_status: u16,
     requires_scopes: Vec<ScopeView>,
-    note: Option<&'static str>,
+    note: Option<Cow<'static, str>>,
     /// Where the account's identity is in the answer (the test's report carries it).
     #[serde(skip_serializing_if = "Option::is_none")]
     identity: Option<IdentityView>,
@@ -224,7 +243,7 @@ fn learns_view(l: &LearnsMeta) -> LearnsView {
 #[derive(Serialize)]
 struct IdentityView {
     pointer: &'static str,
-    label: Option<&'static str>,
+    label: Option<Cow<'static, str>>,
 }
 
 /// The list of every provider.
@@ -248,10 +267,10 @@ fn method_summary(m: &'static MethodMeta) -> MethodSummary {
     let base = format!("/v1/providers/{}/methods/{}", m.provider_id, m.id);
     MethodSummary {
         id: m.id,
-        label: m.label,
+        label: label(m),
         slug: m.slug,
         kind: m.kind,
-        title: format!("Connect {} with {}", m.provider_name, m.label),
+        title: msg!("method-title", provider = m.provider_name, method = label(m)).text(),
         pages: Pages {
             mdx: m.page_path("mdx"),
             md: m.page_path("md"),
@@ -269,8 +288,9 @@ fn method_summary(m: &'static MethodMeta) -> MethodSummary {
     }
 }
 
-/// One provider with every method's form.
-pub fn detail(catalogue: &Catalogue, p: &'static ProviderMeta) -> ProviderDetail {
+/// One provider with every method's form, in the request's locale.
+pub fn detail<'a>(catalogue: &'a Catalogue, p: &'static ProviderMeta) -> ProviderDetail<'a> {
+    let locale = current();
     ProviderDetail {
         id: p.id,
         name: p.name,
@@ -284,34 +304,41 @@ pub fn detail(catalogue: &Catalogue, p: &'static ProviderMeta) -> ProviderDetail
                 fields: m
                     .fields
                     .iter()
-                    .map(|f| with_key_kind(field(f), m))
+                    .map(|f| with_key_kind(field(m, "fields", f), m))
                     .collect(),
                 scopes: m
                     .scopes
                     .iter()
-                    .map(|&(id, label)| ScopeView { id, label })
+                    .map(|&(id, label)| ScopeView::of(m, id, label))
                     .collect(),
-                connection_test: m.connection_test.as_ref().map(test),
-                guide: catalogue.guide(m).cloned(),
-                oauth: m.oauth.map(oauth_view),
+                connection_test: m.connection_test.as_ref().map(|t| test(m, t)),
+                guide: catalogue.guide(m, locale),
+                oauth: m.oauth.map(|o| oauth_view(m, o)),
             })
             .collect(),
     }
 }
 
-fn field(f: &FieldMeta) -> FieldView {
+/// A field of `m` (`list` is `fields` or `setup_fields`), in the request's locale.
+fn field(m: &MethodMeta, list: &str, f: &FieldMeta) -> FieldView {
+    let text = |what: &str, english: &'static str| {
+        spec_text(m, &format!("{list}/{}/{what}", f.key), english)
+    };
     FieldView {
         key: f.key,
-        label: f.label,
-        description: f.description,
-        placeholder: f.placeholder,
+        label: text("label", f.label),
+        description: f.description.map(|d| text("description", d)),
+        placeholder: f.placeholder.map(|p| text("placeholder", p)),
         secret: f.secret,
         optional: f.optional,
-        hint: f.hint,
+        hint: f.hint.map(|h| text("hint", h)),
         options: f
             .options
             .iter()
-            .map(|&(value, label)| OptionView { value, label })
+            .map(|&(value, label)| OptionView {
+                value,
+                label: text(&format!("options/{value}/label"), label),
+            })
             .collect(),
         default: f.default,
         private_key: None,
@@ -330,25 +357,26 @@ fn with_key_kind(mut view: FieldView, m: &MethodMeta) -> FieldView {
     view
 }
 
-fn test(t: &'static TestMeta) -> TestView {
+fn test(m: &MethodMeta, t: &'static TestMeta) -> TestView {
     TestView {
         method: t.method,
         path: t.path_source,
         expect_status: t.expect_status,
-        requires_scopes: required_scopes(t),
-        note: t.note,
-        identity: t
-            .identity
-            .map(|IdentityMeta { pointer, label }| IdentityView { pointer, label }),
+        requires_scopes: required_scopes(m, t),
+        note: t.note.map(|n| spec_text(m, "connection_test/note", n)),
+        identity: t.identity.map(|IdentityMeta { pointer, label }| IdentityView {
+            pointer,
+            label: label.map(|l| spec_text(m, "connection_test/identity/label", l)),
+        }),
         learns: t.learns.as_ref().map(learns_view),
     }
 }
 
-/// The scopes a connection test needs, with labels.
-pub fn required_scopes(t: &TestMeta) -> Vec<ScopeView> {
+/// The scopes a connection test needs, labelled in the request's locale.
+pub fn required_scopes(m: &MethodMeta, t: &TestMeta) -> Vec<ScopeView> {
     t.requires_scopes
         .iter()
-        .map(|&(id, label)| ScopeView { id, label })
+        .map(|&(id, label)| ScopeView::of(m, id, label))
         .collect()
 }
 
@@ -365,19 +393,25 @@ pub(crate) fn unknown_actions(
     // The unknown ids are counted, not repeated: a query string is no place to
     // trust with echoing.
     let known: Vec<&str> = m.actions.iter().map(|a| a.id).collect();
+    let detail = if known.is_empty() {
+        msg!(
+            "problem-unknown-actions-none",
+            count = unknown.0.len(),
+            provider = m.provider_name,
+            method = label(m)
+        )
+    } else {
+        msg!(
+            "problem-unknown-actions-detail",
+            count = unknown.0.len(),
+            provider = m.provider_name,
+            method = label(m),
+            actions = known.join(", ")
+        )
+    };
     crate::problem::Problem::new(
         axum::http::StatusCode::UNPROCESSABLE_ENTITY,
         "unknown-actions",
-        "Unknown actions",
-        format!(
-            "{unknown}; the actions of {} {} are: {}",
-            m.provider_name,
-            m.label,
-            if known.is_empty() {
-                "none".to_owned()
-            } else {
-                known.join(", ")
-            }
-        ),
+        detail,
     )
 }

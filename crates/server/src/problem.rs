@@ -3,41 +3,74 @@
 //! Details are written here or come from validation messages, which never hold a field
 //! value; nothing from a parser or an HTTP client's error text is passed through, since
 //! those can quote the input (and so a secret).
+//!
+//! Titles and details are messages of `locales/<locale>/service.ftl` (the title of code
+//! `not-found` is `problem-not-found`), rendered in the request's locale when the
+//! answer is written.
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use connectspec_runtime::{ErrorKind, FieldError, ValidationErrors};
 use serde::Serialize;
 
+use crate::i18n::{Msg, current, msg};
+
 /// Media type of problem details.
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
 /// A problem response.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Problem {
     /// Problem type: `urn:connectspec:problem:<code>`.
-    #[serde(rename = "type")]
     pub type_uri: String,
-    /// Short summary of the problem type.
-    pub title: &'static str,
+    /// The code (the type's last part), which names the title's message.
+    code: &'static str,
     /// HTTP status.
     pub status: u16,
     /// What went wrong with this request.
-    pub detail: String,
+    detail: Msg,
     /// Field errors (422 only), in form order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldProblem>,
     /// How many further field errors were left out of `errors` (the service's
     /// `--max-errors`).
-    #[serde(skip_serializing_if = "is_zero")]
     pub errors_not_listed: usize,
     /// What an OAuth provider answered (`error`, `error_description`), for OAuth
     /// problems; `detail` says it for the end user.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub provider_error: Option<Box<ProviderError>>,
     /// Seconds to wait before trying again, sent as `Retry-After` (429 answers).
-    #[serde(skip)]
     pub retry_after: Option<u32>,
+}
+
+/// The body of a problem, rendered in the request's locale.
+#[derive(Serialize)]
+struct Body<'a> {
+    #[serde(rename = "type")]
+    type_uri: &'a str,
+    title: String,
+    status: u16,
+    detail: String,
+    #[serde(skip_serializing_if = "<[FieldProblem]>::is_empty")]
+    errors: &'a [FieldProblem],
+    #[serde(skip_serializing_if = "is_zero")]
+    errors_not_listed: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provider_error: Option<&'a ProviderError>,
+}
+
+impl Serialize for Problem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let locale = current();
+        Body {
+            type_uri: &self.type_uri,
+            title: self.title(locale),
+            status: self.status,
+            detail: self.detail(locale),
+            errors: &self.errors,
+            errors_not_listed: self.errors_not_listed,
+            provider_error: self.provider_error.as_deref(),
+        }
+        .serialize(s)
+    }
 }
 
 /// An OAuth provider's error (RFC 6749 §4.1.2.1, §5.2), as sent, cleaned of control
@@ -67,18 +100,15 @@ pub struct FieldProblem {
 }
 
 impl Problem {
-    /// A problem of the given status and code.
-    pub fn new(
-        status: StatusCode,
-        code: &str,
-        title: &'static str,
-        detail: impl Into<String>,
-    ) -> Problem {
+    /// A problem of the given status and code (its title is the message
+    /// `problem-<code>`).
+    pub fn new(status: StatusCode, code: &'static str, detail: Msg) -> Problem {
+        debug_assert!(CODES.contains(&code), "problem code `{code}` is not in CODES");
         Problem {
             type_uri: format!("urn:connectspec:problem:{code}"),
-            title,
+            code,
             status: status.as_u16(),
-            detail: detail.into(),
+            detail,
             errors: Vec::new(),
             errors_not_listed: 0,
             provider_error: None,
@@ -87,18 +117,33 @@ impl Problem {
     }
 
     /// 400: the body is not the expected JSON.
-    pub fn bad_request(detail: impl Into<String>) -> Problem {
-        Problem::new(
-            StatusCode::BAD_REQUEST,
-            "bad-request",
-            "Malformed request body",
-            detail,
-        )
+    pub fn bad_request(detail: Msg) -> Problem {
+        Problem::new(StatusCode::BAD_REQUEST, "bad-request", detail)
     }
 
     /// 404: no such resource.
-    pub fn not_found(detail: impl Into<String>) -> Problem {
-        Problem::new(StatusCode::NOT_FOUND, "not-found", "Not found", detail)
+    pub fn not_found(detail: Msg) -> Problem {
+        Problem::new(StatusCode::NOT_FOUND, "not-found", detail)
+    }
+
+    /// The code: `not-found` of `urn:connectspec:problem:not-found`.
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The title in `locale`.
+    pub fn title(&self, locale: connectspec_i18n::Locale) -> String {
+        connectspec_i18n::message(locale, &format!("problem-{}", self.code), &[])
+    }
+
+    /// The detail in `locale`.
+    pub fn detail(&self, locale: connectspec_i18n::Locale) -> String {
+        self.detail.render(locale)
+    }
+
+    /// The detail's message id (tests, logs).
+    pub fn detail_id(&self) -> &'static str {
+        self.detail.id()
     }
 
     /// 422: the field errors of a validation, the first `max` of them listed (a form
@@ -108,20 +153,18 @@ impl Problem {
         let n = all.len();
         let shown = &all[..n.min(max)];
         let messages: Vec<&str> = shown.iter().map(|e| e.message.as_str()).collect();
-        let mut detail = format!(
-            "{n} field{} invalid: {}",
-            if n == 1 { " is" } else { "s are" },
-            messages.join("; ")
-        );
-        if n > shown.len() {
-            detail.push_str(&format!("; and {} more", n - shown.len()));
-        }
-        let mut p = Problem::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid-fields",
-            "Invalid credentials form",
-            detail,
-        );
+        let messages = messages.join("; ");
+        let detail = if n > shown.len() {
+            msg!(
+                "problem-invalid-fields-more",
+                count = n,
+                messages = messages,
+                more = n - shown.len()
+            )
+        } else {
+            msg!("problem-invalid-fields-detail", count = n, messages = messages)
+        };
+        let mut p = Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid-fields", detail);
         p.errors = shown.iter().map(field_problem).collect();
         p.errors_not_listed = n - shown.len();
         p
@@ -134,8 +177,7 @@ impl Problem {
         let mut p = Problem::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid-fields",
-            "Invalid credentials form",
-            format!("1 field is invalid: {}", error.message),
+            msg!("problem-invalid-fields-detail", count = 1u64, messages = &error.message),
         );
         p.errors = vec![FieldProblem { pointer, error }];
         p
@@ -171,6 +213,51 @@ fn pointer(key: &str) -> String {
     format!("/fields/{}", key.replace('~', "~0").replace('/', "~1"))
 }
 
+/// Every problem code the service answers with: each names a title message
+/// (`problem-<code>`), which the tests hold to the English catalogue.
+pub const CODES: &[&str] = &[
+    "bad-path",
+    "bad-request",
+    "body-timeout",
+    "body-too-large",
+    "connection-test-failed",
+    "different-account",
+    "exchange-refused",
+    "internal",
+    "invalid-fields",
+    "invalid-session-request",
+    "link-result-invalid",
+    "method-not-allowed",
+    "not-found",
+    "not-offered",
+    "oauth-access-denied",
+    "oauth-authorization-error",
+    "oauth-bad-state",
+    "oauth-client-rejected",
+    "oauth-discovery-refused",
+    "oauth-invalid-grant",
+    "oauth-invalid-scope",
+    "oauth-not-configured",
+    "oauth-provider-unavailable",
+    "oauth-registration-failed",
+    "oauth-registration-invalid",
+    "oauth-sign-in-required",
+    "oauth-token-error",
+    "oauth-unbound",
+    "provider-bad-answer",
+    "provider-error",
+    "provider-timeout",
+    "provider-unreachable",
+    "refused-host",
+    "session-expired",
+    "session-required",
+    "too-many-tests",
+    "unauthorized",
+    "unknown-actions",
+    "unsupported-media-type",
+    "values-too-long",
+];
+
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
         let status = self.status_code();
@@ -187,7 +274,7 @@ impl IntoResponse for Problem {
         if let Some(secs) = self.retry_after {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
-        res
+        crate::i18n::scope::localised(res)
     }
 }
 
@@ -198,5 +285,16 @@ mod tests {
     #[test]
     fn pointer_escapes() {
         assert_eq!(pointer("a/b~c"), "/fields/a~1b~0c");
+    }
+
+    #[test]
+    fn every_code_has_a_title_in_every_locale() {
+        let ids = connectspec_i18n::message_ids(
+            connectspec_i18n::Locale::En,
+            connectspec_i18n::Area::Service,
+        );
+        for code in CODES {
+            assert!(ids.iter().any(|i| *i == format!("problem-{code}")), "{code}");
+        }
     }
 }

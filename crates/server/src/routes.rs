@@ -15,6 +15,9 @@ use crate::connect_page;
 use axum::extract::FromRequestParts;
 
 use crate::extract::{Ids, Operator, checked, find_method, find_provider};
+use crate::i18n::scope::localised;
+use crate::i18n::{msg, spec_text};
+use std::borrow::Cow;
 use crate::link::session::Caller;
 use crate::listing;
 use crate::logging;
@@ -65,8 +68,16 @@ pub fn router(state: AppState) -> Router {
             "/connect/assets/validators/{*path}",
             get(connect_page::validators_asset),
         )
+        .route(
+            "/connect/assets/locales/{tag}/{file}",
+            get(connect_page::catalogue_asset),
+        )
         .fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::i18n::scope::choose,
+        ))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -82,10 +93,10 @@ async fn healthz() -> Response {
 }
 
 async fn list_providers(State(state): State<AppState>) -> Response {
-    json(
+    localised(json(
         StatusCode::OK,
         &listing::list(state.catalogue().providers()),
-    )
+    ))
 }
 
 async fn show_provider(
@@ -93,10 +104,10 @@ async fn show_provider(
     Ids(provider): Ids<String>,
 ) -> Result<Response, Problem> {
     let p = find_provider(&state, &provider)?;
-    Ok(json(
+    Ok(localised(json(
         StatusCode::OK,
         &listing::detail(&state.catalogue(), p),
-    ))
+    )))
 }
 
 async fn schema(
@@ -116,17 +127,10 @@ async fn schema(
 #[derive(Serialize)]
 struct ActionView {
     id: &'static str,
-    label: &'static str,
+    label: Cow<'static, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<&'static str>,
+    description: Option<Cow<'static, str>>,
     scopes: &'static [&'static str],
-}
-
-/// A scope in the scopes answer.
-#[derive(Serialize)]
-struct ScopeView {
-    id: &'static str,
-    label: &'static str,
 }
 
 /// `GET …/scopes?actions=a,b`: the least-privilege scopes of those actions (the
@@ -157,8 +161,10 @@ async fn least_privilege(
         .iter()
         .map(|a| ActionView {
             id: a.id,
-            label: a.label,
-            description: a.description,
+            label: spec_text(m, &format!("actions/{}/label", a.id), a.label),
+            description: a
+                .description
+                .map(|d| spec_text(m, &format!("actions/{}/description", a.id), d)),
             scopes: a.scopes,
         })
         .collect();
@@ -171,16 +177,20 @@ async fn least_privilege(
         .map(|a| a.id)
         .filter(|a| ids.contains(a))
         .collect();
-    Ok(json(
+    let scopes: Vec<listing::ScopeView> = scopes
+        .iter()
+        .map(|&(id, label)| listing::ScopeView::of(m, id, label))
+        .collect();
+    Ok(localised(json(
         StatusCode::OK,
         &serde_json::json!({
             "provider": m.provider_id,
             "method": m.id,
             "actions": chosen,
-            "scopes": scopes.iter().map(|(id, label)| ScopeView { id, label }).collect::<Vec<_>>(),
+            "scopes": scopes,
             "available": available,
         }),
-    ))
+    )))
 }
 
 /// A successful validation: the non-secret values after normalisation, and which
@@ -237,10 +247,7 @@ async fn test(
     let body =
         <FieldsBody as axum::extract::FromRequest<AppState>>::from_request(req, &state).await?;
     if m.connection_test.is_none() && m.exchange.is_none() {
-        return Err(Problem::not_found(format!(
-            "{} {} declares no connection test",
-            m.provider_name, m.label
-        )));
+        return Err(crate::connection_test::no_test(m));
     }
     let creds = checked(&state, m, body.fields())?;
     // The integration's actions: named in the request, else the session's.
@@ -270,7 +277,7 @@ async fn test(
         report.advise(m, &actions);
         report
     };
-    Ok(json(StatusCode::OK, &report))
+    Ok(localised(json(StatusCode::OK, &report)))
 }
 
 /// `POST …/token` (operator key): a token-exchange method's fresh token, or an OAuth
@@ -303,14 +310,13 @@ async fn link_connect(
 }
 
 async fn fallback() -> Problem {
-    Problem::not_found("no such endpoint; see GET /v1/providers")
+    Problem::not_found(msg!("problem-not-found-endpoint"))
 }
 
 async fn method_not_allowed() -> Problem {
     Problem::new(
         StatusCode::METHOD_NOT_ALLOWED,
         "method-not-allowed",
-        "Method not allowed",
-        "this endpoint does not accept that HTTP method",
+        msg!("problem-method-not-allowed-detail"),
     )
 }

@@ -157,6 +157,10 @@ pub struct FlowState {
     /// Where a redirect-mode flow returns with its result.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ret: Option<String>,
+    /// The locale the flow was started in (a BCP 47 tag): the callback's page speaks
+    /// it, whatever the popup's browser asks for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub l: Option<String>,
     /// Redirect mode (the popup was blocked): the callback redirects instead of
     /// answering a page that posts to its opener.
     #[serde(default)]
@@ -376,6 +380,7 @@ mod tests {
             rc: None,
             org: None,
             ret: None,
+            l: None,
             redirect: false,
             b: None,
             c: None,

@@ -102,6 +102,8 @@ pub struct Settings {
     pub public_url: Option<String>,
     /// Serve the link endpoints without a session, for trying specs (loopback only).
     pub dev: bool,
+    /// Serve the pseudo-locales `en-XA` and `ar-XB` (tests, translators).
+    pub pseudo_locales: bool,
     /// Serve the specs of this directory, loaded at start, instead of the compiled ones.
     pub specs: Option<std::path::PathBuf>,
     /// Reload the specs directory when a spec changes (with `specs`).
@@ -125,6 +127,7 @@ impl Default for Settings {
             api_key_file: None,
             public_url: None,
             dev: false,
+            pseudo_locales: false,
             specs: None,
             watch: false,
         }
@@ -159,6 +162,9 @@ pub struct Config {
     pub public_url: Option<Url>,
     /// Link endpoints without a session (`--dev`, loopback listeners only).
     pub dev: bool,
+    /// Whether the pseudo-locales (`en-XA`, `ar-XB`) may be chosen: generated from
+    /// English for tests, never for end users.
+    pub pseudo_locales: bool,
     /// The providers served: compiled, or loaded from `--specs DIR`.
     pub catalogue: Arc<Catalogue>,
     /// With `--watch`: the loader that reloads the specs directory, holding the last
@@ -181,6 +187,7 @@ impl Default for Config {
             api_keys: api_keys::ApiKeys::default(),
             public_url: None,
             dev: false,
+            pseudo_locales: false,
             catalogue: Arc::new(Catalogue::compiled()),
             watch: None,
         }
@@ -322,6 +329,7 @@ impl Config {
             api_keys,
             public_url,
             dev: args.dev,
+            pseudo_locales: args.pseudo_locales,
             catalogue,
             watch,
         })

@@ -8,6 +8,7 @@ use connectspec_runtime::{ExchangeMeta, ExchangedToken, ExposeSecret, MethodMeta
 
 use crate::oauth::clean::has_control;
 use crate::oauth::exchange::{MAX_ANSWER, OutboundError, classify, clean_code, clean_description};
+use crate::i18n::{label, msg};
 use crate::problem::{Problem, ProviderError};
 
 /// What a successful exchange gives.
@@ -117,10 +118,10 @@ fn read(
         return Err(Problem::new(
             StatusCode::BAD_GATEWAY,
             "provider-error",
-            "Provider error",
-            format!(
-                "{name}'s token endpoint answered HTTP {}, not a token",
-                status.as_u16()
+            msg!(
+                "problem-provider-error-token",
+                provider = name,
+                status = status.as_u16().to_string()
             ),
         )
         .into());
@@ -164,8 +165,7 @@ fn bad_answer(name: &str) -> Problem {
     Problem::new(
         StatusCode::BAD_GATEWAY,
         "provider-bad-answer",
-        "Unexpected answer from the provider",
-        format!("{name}'s token endpoint answered without the access token its spec describes"),
+        msg!("problem-provider-bad-answer-no-token", provider = name),
     )
 }
 
@@ -178,24 +178,22 @@ fn not_reached(m: &'static MethodMeta, err: OutboundError) -> Problem {
         OutboundError::Timeout => Problem::new(
             StatusCode::GATEWAY_TIMEOUT,
             "provider-timeout",
-            "Provider did not answer in time",
-            format!("{name} did not answer the token request in time"),
+            msg!("problem-provider-timeout-token", provider = name),
         ),
-        OutboundError::Refused => crate::connection_test::host_problem(
-            m,
-            "resolves only to internal addresses, which the service never reaches",
-        ),
+        OutboundError::Refused => crate::connection_test::host_problem(m, "internal-only"),
         OutboundError::TooLarge => Problem::new(
             StatusCode::BAD_GATEWAY,
             "provider-bad-answer",
-            "Unexpected answer from the provider",
-            format!("{name}'s token endpoint answered more than 64 KiB"),
+            msg!("problem-provider-bad-answer-too-large", provider = name),
         ),
         _ => Problem::new(
             StatusCode::BAD_GATEWAY,
             "provider-unreachable",
-            "Provider unreachable",
-            format!("the token request could not reach {name} ({err})"),
+            msg!(
+                "problem-provider-unreachable-token",
+                provider = name,
+                what = err.key()
+            ),
         ),
     }
 }
@@ -210,10 +208,11 @@ pub(crate) fn refused_problem(
     let mut p = Problem::new(
         StatusCode::UNPROCESSABLE_ENTITY,
         "exchange-refused",
-        "Credentials refused by the token endpoint",
-        format!(
-            "{}'s token endpoint refused the {} (HTTP {status}): they are wrong, revoked or not allowed this grant",
-            m.provider_name, m.label
+        msg!(
+            "problem-exchange-refused-detail",
+            provider = m.provider_name,
+            method = label(m),
+            status = status.to_string()
         ),
     );
     p.provider_error = provider_error.map(Box::new);

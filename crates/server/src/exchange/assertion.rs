@@ -12,6 +12,7 @@ use ring::rand::SecureRandom as _;
 use serde_json::{Map, Value};
 
 use crate::oauth::values::Values;
+use crate::i18n::{field_label, label, msg};
 use crate::problem::Problem;
 
 /// Why a JWT could not be signed. Names what failed, never the key.
@@ -58,7 +59,7 @@ fn jti() -> Result<String, Problem> {
     let mut bytes = [0u8; 16];
     ring::rand::SystemRandom::new()
         .fill(&mut bytes)
-        .map_err(|_| crate::connection_test::internal("no randomness for the assertion"))?;
+        .map_err(|_| crate::connection_test::internal(msg!("problem-internal-randomness")))?;
     Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
 }
 
@@ -74,9 +75,11 @@ pub(crate) fn claims(
     let render = |t| render_template(t, |k| values.get(k));
     let required = |name: &str, t| {
         render(t).ok_or_else(|| {
-            crate::connection_test::internal(format!(
-                "{} {}: the assertion's `{name}` names a value the fields do not give",
-                m.provider_name, m.label
+            crate::connection_test::internal(msg!(
+                "problem-internal-assertion-claim",
+                provider = m.provider_name,
+                method = label(m),
+                claim = name
             ))
         })
     };
@@ -155,27 +158,24 @@ pub(crate) fn sign(
                 m,
                 a.key_field,
                 match e {
-                    SignError::Key => "is not a private key the service can sign with",
-                    SignError::Sign => "could not sign the assertion",
+                    SignError::Key => "not-a-key",
+                    SignError::Sign => "unsigned",
                 },
             ))
         }
     }
 }
 
-/// 422 naming the private-key field, never its value.
-fn key_problem(m: &MethodMeta, key: &str, why: &str) -> Problem {
-    let label = m
-        .fields
-        .iter()
-        .find(|f| f.key == key)
-        .map_or(key, |f| f.label);
+/// 422 naming the private-key field, never its value; `why` is `not-a-key` or
+/// `unsigned`.
+fn key_problem(m: &MethodMeta, key: &str, why: &'static str) -> Problem {
+    let label = field_label(m, key).map_or_else(|| key.to_owned(), |l| l.into_owned());
     Problem::invalid_member(
         format!("/fields/{key}"),
         FieldError {
             field: key.to_owned(),
             kind: ErrorKind::Rule,
-            message: format!("{label} {why}"),
+            message: msg!("field-key-unusable", label = label, why = why).text(),
         },
     )
 }

@@ -40,9 +40,10 @@ pub(crate) fn exchange_of(
     m: &'static MethodMeta,
 ) -> Result<&'static connectspec_runtime::ExchangeMeta, Problem> {
     m.exchange.ok_or_else(|| {
-        Problem::not_found(format!(
-            "{} {} is not a token-exchange method",
-            m.provider_name, m.label
+        Problem::not_found(crate::i18n::msg!(
+            "problem-not-found-exchange",
+            provider = m.provider_name,
+            method = crate::i18n::label(m)
         ))
     })
 }

@@ -17,6 +17,7 @@ use connectspec_runtime::{Credential, CredentialExt as _, ExposeSecret as _, Met
 use super::{ExchangeError, fetch};
 use crate::AppState;
 use crate::connection_test::TestReport;
+use crate::i18n::{label, msg};
 use crate::problem::{Problem, ProviderError};
 
 /// Exchanges, then runs the connection test; `actions` are the integration's, for the
@@ -63,10 +64,12 @@ fn refused(
 ) -> TestReport {
     let mut r = blank(m, status);
     r.outcome = "exchange_refused";
-    r.message = format!(
-        "{} did not accept the {}: its token endpoint refused them. Check them and try again.",
-        m.provider_name, m.label
-    );
+    r.message = msg!(
+        "test-exchange-refused",
+        provider = m.provider_name,
+        method = label(m)
+    )
+    .text();
     r.provider_error = provider_error;
     r
 }
@@ -77,8 +80,8 @@ fn exchanged_only(m: &'static MethodMeta) -> TestReport {
     let mut r = blank(m, 200);
     r.ok = true;
     r.outcome = "connected";
-    r.message = format!("{} accepted the {}.", m.provider_name, m.label);
-    r.note = Some("Only the token endpoint was asked: no API request was made.");
+    r.message = msg!("test-connected", provider = m.provider_name, method = label(m)).text();
+    r.note = Some(msg!("test-note-token-only").text().into());
     r
 }
 

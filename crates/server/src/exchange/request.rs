@@ -11,6 +11,7 @@ use url::Url;
 
 use crate::AppState;
 use crate::connection_test::{host_problem, internal, value_problem};
+use crate::i18n::{label, msg};
 use crate::oauth::values::Values;
 use crate::outbound::is_public;
 use crate::problem::Problem;
@@ -25,27 +26,23 @@ pub(super) async fn target(
 ) -> Result<(Url, bool), Problem> {
     let text = render_url(&[&e.url], UrlPart::Scheme, &|k| values.get(k))
         .map_err(|err| value_problem(m, &err))?
-        .ok_or_else(|| host_problem(m, "is needed to build the provider's token address"))?;
-    let mut url = Url::parse(&text)
-        .map_err(|_| host_problem(m, "does not make a valid provider token address"))?;
+        .ok_or_else(|| host_problem(m, "needed-token"))?;
+    let mut url = Url::parse(&text).map_err(|_| host_problem(m, "invalid-token"))?;
     // The operator's origin override of the provider's OAuth endpoints (`--oauth-origin
     // provider=origin`) moves the token endpoint too: tests and staging.
     if let Some(origin) = state.oauth().origins.get(m.provider_id) {
         url.set_scheme(origin.scheme())
             .and_then(|()| url.set_host(origin.host_str()).map_err(|_| ()))
             .and_then(|()| url.set_port(origin.port()))
-            .map_err(|()| internal("the OAuth origin override does not fit the token URL"))?;
+            .map_err(|()| internal(msg!("problem-internal-oauth-origin")))?;
         return Ok((url, true));
     }
     if url.scheme() != "https" {
-        return Err(host_problem(m, "does not make an https token address"));
+        return Err(host_problem(m, "not-https-token"));
     }
     let host = url.host_str().unwrap_or("");
     if !host_allowed(host, m.allowed_hosts) {
-        return Err(host_problem(
-            m,
-            "leads to a host this provider's spec does not allow",
-        ));
+        return Err(host_problem(m, "not-allowed"));
     }
     let ip = match url.host() {
         Some(url::Host::Ipv4(ip)) => Some(std::net::IpAddr::V4(ip)),
@@ -54,12 +51,12 @@ pub(super) async fn target(
     };
     let tester = state.tester();
     if !tester.allow_private_hosts() && ip.is_some_and(|ip| !is_public(ip)) {
-        return Err(host_problem(m, "is an internal address"));
+        return Err(host_problem(m, "internal"));
     }
     // A host made from the end user's values is looked at before anything is signed or
     // sent; the guarded resolver refuses it again when the request connects.
     if !m.allowed_hosts.contains(&host) && tester.refuses_host(host).await {
-        return Err(host_problem(m, "is an internal address"));
+        return Err(host_problem(m, "internal"));
     }
     Ok((url, false))
 }
@@ -100,10 +97,10 @@ pub(super) fn build(
         }
         Some(ExchangeBodyMeta::Json(text)) => {
             let mut value: serde_json::Value = serde_json::from_str(text)
-                .map_err(|_| internal("the spec's exchange body is not JSON"))?;
+                .map_err(|_| internal(msg!("problem-internal-exchange", what = "body-not-json")))?;
             render_json(&mut value, values)?;
             let body = serde_json::to_vec(&value)
-                .map_err(|_| internal("the exchange body could not be written"))?;
+                .map_err(|_| internal(msg!("problem-internal-exchange", what = "body-unwritable")))?;
             crate::body::wipe(&mut value);
             req = req
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
@@ -116,9 +113,11 @@ pub(super) fn build(
         let header = reqwest::header::HeaderValue::from_str(&v);
         zeroize::Zeroize::zeroize(&mut v);
         let mut header = header.map_err(|_| {
-            internal(format!(
-                "{} {}: an exchange header value is not a valid HTTP header value",
-                m.provider_name, m.label
+            internal(msg!(
+                "problem-internal-exchange-of",
+                provider = m.provider_name,
+                method = label(m),
+                what = "header"
             ))
         })?;
         header.set_sensitive(true);
@@ -126,9 +125,11 @@ pub(super) fn build(
     }
     if let Some((user, password)) = &e.basic {
         let (Some(mut user), mut password) = (render(user), render(password)) else {
-            return Err(internal(format!(
-                "{} {}: the exchange's basic user names a value the fields do not give",
-                m.provider_name, m.label
+            return Err(internal(msg!(
+                "problem-internal-exchange-of",
+                provider = m.provider_name,
+                method = label(m),
+                what = "basic-user"
             )));
         };
         req = req.basic_auth(&user, password.as_deref());
@@ -139,7 +140,7 @@ pub(super) fn build(
     }
     let mut req = req
         .build()
-        .map_err(|_| internal("the exchange request could not be built"))?;
+        .map_err(|_| internal(msg!("problem-internal-exchange", what = "request")))?;
     if let Some(v) = req.headers_mut().get_mut(reqwest::header::AUTHORIZATION) {
         v.set_sensitive(true);
     }
@@ -152,7 +153,7 @@ fn render_json(v: &mut serde_json::Value, values: &Values) -> Result<(), Problem
     match v {
         serde_json::Value::String(s) => {
             let parts = parse_template(s)
-                .map_err(|_| internal("a string of the exchange body is not a template"))?;
+                .map_err(|_| internal(msg!("problem-internal-exchange", what = "template")))?;
             *v = match render_parts(&parts, values) {
                 Some(text) => serde_json::Value::String(text),
                 None => serde_json::Value::Null,

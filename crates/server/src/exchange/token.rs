@@ -58,7 +58,7 @@ pub(crate) async fn token(
     req: axum::extract::Request,
 ) -> Result<Response, Problem> {
     exchange_of(m)?;
-    let body: TokenBody = read_json(&state, req, "a JSON object {\"fields\": {…}}").await?;
+    let body: TokenBody = read_json(&state, req, crate::i18n::msg!("shape-fields")).await?;
     let creds = checked(&state, m, &body.fields)?;
     drop(body);
     let x = match fetch(&state, m, creds.as_ref()).await {

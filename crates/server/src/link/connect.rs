@@ -15,6 +15,7 @@ use super::session::Caller;
 use crate::AppState;
 use crate::body::{read_json, wipe};
 use crate::extract::{checked, find_method};
+use crate::i18n::{label, msg};
 use crate::problem::Problem;
 use crate::respond::json;
 
@@ -27,6 +28,9 @@ struct ConnectBody {
     /// The end user's own OAuth client (client-credentials methods that allow one).
     #[serde(default)]
     client: Option<serde_json::Map<String, serde_json::Value>>,
+    /// The language of the answer (as the `lang` query parameter).
+    #[serde(default)]
+    lang: Option<String>,
 }
 
 impl Drop for ConnectBody {
@@ -57,11 +61,7 @@ pub(crate) fn different_account(provider_name: &str) -> Problem {
     Problem::new(
         StatusCode::CONFLICT,
         "different-account",
-        "Different account",
-        format!(
-            "This is a different {provider_name} account from the one linked before. \
-             Sign in to the account that was linked, or link this one as a new connection."
-        ),
+        msg!("problem-different-account-detail", provider = provider_name),
     )
 }
 
@@ -78,10 +78,9 @@ pub(crate) fn too_many() -> Problem {
     let mut p = Problem::new(
         StatusCode::TOO_MANY_REQUESTS,
         "too-many-tests",
-        "Too many attempts",
-        format!(
-            "The details were checked too many times in a short while ({} a minute). Wait a minute and try again.",
-            super::limit::TESTS_PER_MINUTE
+        msg!(
+            "problem-too-many-tests-detail",
+            count = super::limit::TESTS_PER_MINUTE
         ),
     );
     p.retry_after = Some(60);
@@ -137,32 +136,22 @@ pub(crate) async fn connect(
     linkers: Linkers,
 ) -> Result<Response, Problem> {
     if matches!(caller, Caller::Operator) {
-        return Err(Problem::bad_request(
-            "the back end checks credentials with …/validate and …/test; \
-             /v1/link/connect is the link form's, in a link session",
-        ));
+        return Err(Problem::bad_request(msg!("problem-bad-request-connect-operator")));
     }
-    let body: ConnectBody = read_json(
-        &state,
-        req,
-        "a JSON object {\"provider\": …, \"method\": …, \"fields\": {…}}",
-    )
-    .await?;
+    let body: ConnectBody = read_json(&state, req, msg!("shape-connect")).await?;
+    if let Some(tag) = &body.lang {
+        crate::i18n::scope::prefer(tag);
+    }
     let m = find_method(&state, &body.provider, &body.method)?;
     caller.may_use(m)?;
+    let names = |id: &'static str| msg!(id, provider = m.provider_name, method = label(m));
     if m.oauth
         .is_some_and(|o| o.grant == connectspec_runtime::GrantKind::AuthorizationCode)
     {
-        return Err(Problem::bad_request(format!(
-            "{} {} links through the provider's sign-in: POST …/authorize",
-            m.provider_name, m.label
-        )));
+        return Err(Problem::bad_request(names("problem-bad-request-connect-sign-in")));
     }
     if m.oauth.is_none() && body.client.is_some() {
-        return Err(Problem::bad_request(format!(
-            "{} {} has no OAuth client: send no `client`",
-            m.provider_name, m.label
-        )));
+        return Err(Problem::bad_request(names("problem-bad-request-no-client")));
     }
     let creds = checked(&state, m, &body.fields)?;
     let session = caller.session();

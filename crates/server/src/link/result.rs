@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::AppState;
 use crate::body::read_json;
 use crate::extract::Operator;
+use crate::i18n::msg;
 use crate::problem::Problem;
 use crate::respond::json;
 use crate::state::{Expiring, Purpose, SealError, now};
@@ -175,12 +176,12 @@ pub(crate) fn seal(state: &AppState, claims: &ResultClaims) -> Result<SecretStri
             SealError::TooLong => Problem::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "values-too-long",
-                "Values too long",
-                "the account's values are too long to hand over; shorten them",
+                msg!("problem-values-too-long-result"),
             ),
-            SealError::Unsealable => {
-                crate::connection_test::internal("the result could not be sealed")
-            }
+            SealError::Unsealable => crate::connection_test::internal(msg!(
+                "problem-internal-unsealable",
+                what = "result"
+            )),
         })
 }
 
@@ -228,7 +229,7 @@ pub(crate) async fn exchange(
     State(state): State<AppState>,
     req: axum::extract::Request,
 ) -> Result<Response, Problem> {
-    let body: ExchangeBody = read_json(&state, req, "a JSON object {\"result\": \"…\"}").await?;
+    let body: ExchangeBody = read_json(&state, req, msg!("shape-exchange")).await?;
     let claims: ResultClaims = state
         .link_keys()
         .open_as(Purpose::Result, body.result.trim(), now())
@@ -237,9 +238,7 @@ pub(crate) async fn exchange(
             Problem::new(
                 StatusCode::BAD_REQUEST,
                 "link-result-invalid",
-                "Link result not valid",
-                "the result is not one this service issued, was changed, or has expired \
-                 (results are good for 10 minutes): link the account again",
+                msg!("problem-link-result-invalid-detail", minutes = RESULT_SECS / 60),
             )
         })?;
     tracing::info!(provider = %claims.p, method = %claims.m, "link result redeemed");

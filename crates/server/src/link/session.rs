@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::AppState;
 use crate::body::read_json;
 use crate::extract::{Operator, find_method, find_provider};
+use crate::i18n::{label, msg};
 use crate::problem::Problem;
 use crate::respond::json;
 pub use crate::state::Reconnect;
@@ -147,10 +148,10 @@ impl Caller {
             Caller::Session(s) if !s.offers(m) => Err(Problem::new(
                 StatusCode::FORBIDDEN,
                 "not-offered",
-                "Not offered in this link session",
-                format!(
-                    "this link session does not offer {} {}",
-                    m.provider_name, m.label
+                msg!(
+                    "problem-not-offered-detail",
+                    provider = m.provider_name,
+                    method = label(m)
                 ),
             )),
             _ => Ok(()),
@@ -164,17 +165,13 @@ pub(crate) fn session_problem(expired: bool) -> Response {
         Problem::new(
             StatusCode::UNAUTHORIZED,
             "session-expired",
-            "Link session expired",
-            "This link has expired. Go back and start linking the account again.",
+            msg!("problem-session-expired-detail"),
         )
     } else {
         Problem::new(
             StatusCode::UNAUTHORIZED,
             "session-required",
-            "Link session required",
-            "this endpoint is called by the link form within a link session: send \
-             `Connectspec-Session: <session token>` (the hub's back end opens one with \
-             POST /v1/link/sessions)",
+            msg!("problem-session-required-detail"),
         )
     };
     let mut res = p.into_response();
@@ -185,10 +182,30 @@ pub(crate) fn session_problem(expired: bool) -> Response {
     res
 }
 
+/// The session of a request as the locale middleware opened it ([`open_once`]).
+#[derive(Clone)]
+pub(crate) struct OpenedSession(Option<Result<SessionClaims, bool>>);
+
+/// Opens the request's session token once, for the locale middleware (the session's
+/// locale) and then the [`Caller`] extractor, which takes it from the extensions: its
+/// locale tag.
+pub(crate) fn open_once(req: &mut axum::extract::Request, state: &AppState) -> Option<String> {
+    let opened = session_of(req.headers(), state);
+    let locale = opened
+        .as_ref()
+        .and_then(|s| s.as_ref().ok())
+        .and_then(|s| s.l.clone());
+    req.extensions_mut().insert(OpenedSession(opened));
+    locale
+}
+
 /// Opens the session token of a request, if it has one. `Err(expired)` when the header
 /// is there but does not open.
-pub(crate) fn session_of(parts: &Parts, state: &AppState) -> Option<Result<SessionClaims, bool>> {
-    let token = parts.headers.get(SESSION_HEADER)?;
+pub(crate) fn session_of(
+    headers: &axum::http::HeaderMap,
+    state: &AppState,
+) -> Option<Result<SessionClaims, bool>> {
+    let token = headers.get(SESSION_HEADER)?;
     let Ok(token) = token.to_str() else {
         return Some(Err(false));
     };
@@ -207,7 +224,11 @@ impl FromRequestParts<AppState> for Caller {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        match session_of(parts, state) {
+        let opened = match parts.extensions.remove::<OpenedSession>() {
+            Some(OpenedSession(o)) => o,
+            None => session_of(&parts.headers, state),
+        };
+        match opened {
             Some(Ok(s)) => return Ok(Caller::Session(Box::new(s))),
             Some(Err(expired)) => return Err(session_problem(expired)),
             None => {}
@@ -256,19 +277,20 @@ struct Opened {
     expires_at: u64,
 }
 
-fn bad(detail: impl Into<String>) -> Problem {
+fn bad(detail: crate::i18n::Msg) -> Problem {
     Problem::new(
         StatusCode::UNPROCESSABLE_ENTITY,
         "invalid-session-request",
-        "Invalid session request",
         detail,
     )
 }
 
-fn reference(name: &str, v: &str) -> Result<(), Problem> {
+fn reference(name: &'static str, v: &str) -> Result<(), Problem> {
     if v.trim().is_empty() || v.chars().count() > MAX_REF || v.chars().any(char::is_control) {
-        return Err(bad(format!(
-            "`{name}` must be 1 to {MAX_REF} characters without control characters"
+        return Err(bad(msg!(
+            "problem-session-reference",
+            member = name,
+            max = MAX_REF
         )));
     }
     Ok(())
@@ -279,19 +301,21 @@ fn reference(name: &str, v: &str) -> Result<(), Problem> {
 fn check(req: &NewSession, state: &AppState) -> Result<(), Problem> {
     reference("end_user", &req.end_user)?;
     if req.offers.is_empty() && req.reconnect.is_none() {
-        return Err(bad("`offers` names no provider: offer at least one"));
+        return Err(bad(msg!("problem-session-no-offers")));
     }
     if req.offers.len() > MAX_OFFERS {
-        return Err(bad(format!("`offers` has more than {MAX_OFFERS} entries")));
+        return Err(bad(msg!("problem-session-too-many-offers", max = MAX_OFFERS)));
     }
     let mut methods: Vec<&'static MethodMeta> = Vec::new();
     for (i, o) in req.offers.iter().enumerate() {
         let p =
-            find_provider(state, &o.p).map_err(|_| bad(format!("offer {i} names no provider")))?;
+            find_provider(state, &o.p).map_err(|_| bad(msg!("problem-session-offer-provider", offer = i)))?;
         match &o.m {
             Some(m) => methods.push(
                 find_method(state, &o.p, m)
-                    .map_err(|_| bad(format!("offer {i}: {} has no such method", p.name)))?,
+                    .map_err(|_| {
+                        bad(msg!("problem-session-offer-method", offer = i, provider = p.name))
+                    })?,
             ),
             None => methods.extend(p.methods.iter()),
         }
@@ -302,18 +326,17 @@ fn check(req: &NewSession, state: &AppState) -> Result<(), Problem> {
             reference("reconnect.identity", i)?;
         }
         let m = find_method(state, &rc.p, &rc.m)
-            .map_err(|_| bad("`reconnect` names no method of the catalogue"))?;
+            .map_err(|_| bad(msg!("problem-session-reconnect-method")))?;
         if rc.i.is_some()
             && m.connection_test
                 .as_ref()
                 .and_then(|t| t.identity)
                 .is_none()
         {
-            return Err(bad(format!(
-                "`reconnect.identity`: the connection test of {} {} names no account \
-                 (its spec has no `connection_test.identity`), so the account cannot be \
-                 compared; leave `identity` out",
-                m.provider_name, m.label
+            return Err(bad(msg!(
+                "problem-session-reconnect-identity",
+                provider = m.provider_name,
+                method = label(m)
             )));
         }
         methods.push(m);
@@ -325,22 +348,18 @@ fn check(req: &NewSession, state: &AppState) -> Result<(), Problem> {
             .find(|f| f.key == k.as_str());
         match field {
             None => {
-                return Err(bad(format!(
-                    "`values` has a key that no offered method has: {}",
-                    if k.len() <= 64 && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
-                        format!("`{k}`")
-                    } else {
-                        "(not shown)".to_owned()
-                    }
-                )));
+                let shown = k.len() <= 64 && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+                return Err(bad(if shown {
+                    msg!("problem-session-value-key", key = k)
+                } else {
+                    msg!("problem-session-value-key-unnamed")
+                }));
             }
             Some(f) if f.secret => {
-                return Err(bad(format!(
-                    "`values.{k}` is a secret field: a session never carries secrets; the end user types them"
-                )));
+                return Err(bad(msg!("problem-session-value-secret", key = k)));
             }
             Some(_) if v.chars().count() > 2048 => {
-                return Err(bad(format!("`values.{k}` is longer than 2048 characters")));
+                return Err(bad(msg!("problem-session-value-long", key = k, max = 2048u64)));
             }
             Some(_) => {}
         }
@@ -350,16 +369,12 @@ fn check(req: &NewSession, state: &AppState) -> Result<(), Problem> {
             .iter()
             .any(|m| m.scopes.iter().any(|(id, _)| id == s))
         {
-            return Err(bad(
-                "a scope in `scopes` is not a scope of any offered method",
-            ));
+            return Err(bad(msg!("problem-session-scope")));
         }
     }
     for a in &req.actions {
         if !methods.iter().any(|m| m.actions.iter().any(|x| x.id == a)) {
-            return Err(bad(
-                "an action in `actions` is not an action of any offered method",
-            ));
+            return Err(bad(msg!("problem-session-action")));
         }
     }
     if let Some(l) = &req.locale
@@ -367,17 +382,19 @@ fn check(req: &NewSession, state: &AppState) -> Result<(), Problem> {
             || l.len() > 35
             || !l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
     {
-        return Err(bad(
-            "`locale` must be a BCP 47 language tag such as `en` or `de-CH`",
-        ));
+        return Err(bad(msg!("problem-session-locale")));
+    }
+    // A pseudo-locale is for tests, on a service that serves them.
+    if let Some(l) = &req.locale
+        && !state.pseudo_locales()
+        && connectspec_i18n::lookup(l, true).is_some_and(connectspec_i18n::Locale::is_pseudo)
+    {
+        return Err(bad(msg!("problem-session-locale-pseudo")));
     }
     if let Some(o) = &req.origin
         && state.embed_origin() != Some(o.as_str())
     {
-        return Err(bad(
-            "`origin` must be the service's embed origin (--embed-origin): only that origin \
-             may hold the form and receive its results",
-        ));
+        return Err(bad(msg!("problem-session-origin")));
     }
     if let Some(r) = &req.return_url {
         let ok = url::Url::parse(r).is_ok_and(|u| {
@@ -387,17 +404,13 @@ fn check(req: &NewSession, state: &AppState) -> Result<(), Problem> {
                     || state.public_origin().as_deref() == Some(origin.as_str()))
         });
         if !ok {
-            return Err(bad(
-                "`return_url` must be a URL without a fragment on the embed origin or the service's own",
-            ));
+            return Err(bad(msg!("problem-session-return-url")));
         }
     }
     if let Some(e) = req.expires_in
         && !(60..=MAX_SESSION_SECS).contains(&e)
     {
-        return Err(bad(format!(
-            "`expires_in` must be between 60 and {MAX_SESSION_SECS} seconds"
-        )));
+        return Err(bad(msg!("problem-session-expires-in", max = MAX_SESSION_SECS)));
     }
     Ok(())
 }
@@ -408,12 +421,7 @@ pub(crate) async fn create(
     State(state): State<AppState>,
     req: axum::extract::Request,
 ) -> Result<Response, Problem> {
-    let body: NewSession = read_json(
-        &state,
-        req,
-        "a JSON object with `end_user`, `offers` and the optional members of a session",
-    )
-    .await?;
+    let body: NewSession = read_json(&state, req, msg!("shape-session")).await?;
     check(&body, &state)?;
     let issued = now();
     let exp = issued + body.expires_in.unwrap_or(DEFAULT_SESSION_SECS);
@@ -435,12 +443,11 @@ pub(crate) async fn create(
         .link_keys()
         .seal_as(Purpose::Session, &claims)
         .map_err(|e| match e {
-            SealError::TooLong => {
-                bad("the session is too large: offer fewer providers or shorter values")
-            }
-            SealError::Unsealable => {
-                crate::connection_test::internal("the session could not be sealed")
-            }
+            SealError::TooLong => bad(msg!("problem-session-too-large")),
+            SealError::Unsealable => crate::connection_test::internal(msg!(
+                "problem-internal-unsealable",
+                what = "session"
+            )),
         })?;
     tracing::info!(
         offers = claims.o.len(),
@@ -462,7 +469,7 @@ pub(crate) async fn create(
     );
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(res)
+    Ok(crate::i18n::scope::localised(res))
 }
 
 #[derive(Serialize)]
@@ -470,7 +477,7 @@ struct OfferView {
     provider: &'static str,
     provider_name: &'static str,
     method: &'static str,
-    label: &'static str,
+    label: std::borrow::Cow<'static, str>,
     oauth: bool,
 }
 
@@ -488,9 +495,7 @@ struct SessionView {
 /// reference or the identity expected).
 pub(crate) async fn view(caller: Caller) -> Result<Response, Problem> {
     let Some(s) = caller.session() else {
-        return Err(Problem::bad_request(
-            "this endpoint describes a link session: send its token in `Connectspec-Session`",
-        ));
+        return Err(Problem::bad_request(msg!("problem-bad-request-session-view")));
     };
     let offers = s
         .methods()
@@ -499,7 +504,7 @@ pub(crate) async fn view(caller: Caller) -> Result<Response, Problem> {
             provider: m.provider_id,
             provider_name: m.provider_name,
             method: m.id,
-            label: m.label,
+            label: label(m),
             oauth: m.oauth.is_some(),
         })
         .collect();
@@ -515,5 +520,5 @@ pub(crate) async fn view(caller: Caller) -> Result<Response, Problem> {
     );
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(res)
+    Ok(crate::i18n::scope::localised(res))
 }

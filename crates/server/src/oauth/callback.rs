@@ -11,8 +11,7 @@ pub(crate) fn bad_state() -> Problem {
     Problem::new(
         StatusCode::BAD_REQUEST,
         "oauth-bad-state",
-        "Sign-in link not valid",
-        "This sign-in link is not valid or has expired. Start linking the account again.",
+        msg!("problem-oauth-bad-state-detail"),
     )
 }
 
@@ -22,11 +21,11 @@ fn unbound() -> Problem {
     Problem::new(
         StatusCode::BAD_REQUEST,
         "oauth-unbound",
-        "Sign-in not started here",
-        "This sign-in was not started in this browser, or it was already used. Start linking the account again.",
+        msg!("problem-oauth-unbound-detail"),
     )
 }
 
+use crate::i18n::{current, msg};
 use crate::link::connect::Linked;
 
 /// Whether the caller wants JSON (a back end, a test) rather than the page a popup shows.
@@ -62,6 +61,10 @@ pub(crate) async fn callback(
             return answer(&state, None, json_wanted, Err(bad_state()));
         }
     };
+    // The page speaks the language the flow was started in.
+    if let Some(tag) = &flow.l {
+        crate::i18n::scope::prefer(tag);
+    }
     let outcome = complete(&state, &flow, &headers, &mut params, &query).await;
     let mut res = answer(&state, Some(&flow), json_wanted, outcome);
     // The binding is spent whatever happened: a state is good for one flow.
@@ -136,14 +139,10 @@ async fn complete(
         return Err(authorization_error(m, code, description));
     }
     let Some(code) = params.remove("code") else {
-        return Err(Problem::bad_request(
-            "the provider's redirect has neither `code` nor `error`",
-        ));
+        return Err(Problem::bad_request(msg!("problem-bad-request-redirect-no-code")));
     };
     if blank(code.expose_secret()) {
-        return Err(Problem::bad_request(
-            "the provider's redirect has an empty `code`",
-        ));
+        return Err(Problem::bad_request(msg!("problem-bad-request-redirect-empty-code")));
     }
     let client = super::client::reopen(state, m, o, flow.c.as_ref())?;
     let setup = client.credential();
@@ -186,11 +185,7 @@ async fn complete(
             Problem::new(
                 StatusCode::BAD_GATEWAY,
                 "provider-bad-answer",
-                "Unexpected answer from the provider",
-                format!(
-                    "{}'s redirect lacked a value its spec describes, or had one of another form",
-                    m.provider_name
-                ),
+                msg!("problem-provider-bad-answer-redirect", provider = m.provider_name),
             )
         })?;
     tokens.captured.extend(from_redirect);
@@ -212,8 +207,7 @@ async fn complete(
             return Err(Problem::new(
                 StatusCode::BAD_GATEWAY,
                 "connection-test-failed",
-                "Connection test failed",
-                report.message,
+                msg!("problem-connection-test-failed-detail", message = report.message),
             ));
         }
         learned = crate::link::result::Learned::of(&report);
@@ -307,9 +301,9 @@ fn answer(
                 "values": linked.values,
                 "identity": linked.identity,
             });
-            let title = "Account linked";
-            let text = "The account is linked. This window closes by itself; if it does not, close it and go back.";
-            page(title, text, &data)
+            let title = msg!("page-oauth-linked-title").text();
+            let text = msg!("page-oauth-linked").text();
+            page(&title, &text, &data)
         }
         Err(p) => page_problem(state, flow, p),
     }
@@ -317,15 +311,17 @@ fn answer(
 
 /// The page of a problem in the browser: its sentence, handed to the opener.
 pub(crate) fn page_problem(state: &AppState, flow: Option<&FlowState>, p: Problem) -> Response {
+    let locale = current();
+    let (title, detail) = (p.title(locale), p.detail(locale));
     let data = serde_json::json!({
         "type": "connectspec:oauth",
         "targets": targets(state, flow),
         "ok": false,
-        "code": p.type_uri.rsplit(':').next().unwrap_or(""),
-        "title": p.title,
-        "detail": p.detail,
+        "code": p.code(),
+        "title": title,
+        "detail": detail,
     });
-    let mut res = page(p.title, &p.detail, &data);
+    let mut res = page(&title, &detail, &data);
     *res.status_mut() = p.status_code();
     res
 }
@@ -347,8 +343,9 @@ fn page(title: &str, text: &str, data: &serde_json::Value) -> Response {
     let esc = crate::connect_page::escape;
     // `<` escaped, so the data cannot end its own block.
     let data = data.to_string().replace('<', "\\u003c");
+    let locale = current();
     let html = format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"referrer\" content=\"no-referrer\">\n<title>{title}</title>\n\
          <link rel=\"stylesheet\" href=\"/connect/assets/link/page.css\">\n\
@@ -357,8 +354,10 @@ fn page(title: &str, text: &str, data: &serde_json::Value) -> Response {
          </head>\n<body>\n<main>\n<h1>{title}</h1>\n<p role=\"status\">{text}</p>\n</main>\n</body>\n</html>\n",
         title = esc(title),
         text = esc(text),
+        lang = locale.tag(),
+        dir = locale.dir(),
     );
-    let mut res = (StatusCode::OK, html).into_response();
+    let mut res = crate::i18n::scope::localised((StatusCode::OK, html).into_response());
     res.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
@@ -370,22 +369,16 @@ fn page(title: &str, text: &str, data: &serde_json::Value) -> Response {
 /// The problem of the provider's error redirect (RFC 6749 §4.1.2.1).
 fn authorization_error(m: &MethodMeta, code: &str, description: Option<&str>) -> Problem {
     let name = m.provider_name;
-    let (status, type_code, title, detail) = match code {
+    let (status, type_code, detail) = match code {
         "access_denied" => (
             StatusCode::BAD_REQUEST,
             "oauth-access-denied",
-            "Access not granted",
-            format!(
-                "You did not allow access at {name}, so the account was not linked. To link it, start again and approve the request at {name}."
-            ),
+            "problem-oauth-access-denied-detail",
         ),
         "invalid_scope" => (
             StatusCode::BAD_REQUEST,
             "oauth-invalid-scope",
-            "Permissions refused",
-            format!(
-                "{name} refused the permissions that were asked for, so the account was not linked."
-            ),
+            "problem-oauth-invalid-scope-detail",
         ),
         "login_required"
         | "consent_required"
@@ -393,27 +386,20 @@ fn authorization_error(m: &MethodMeta, code: &str, description: Option<&str>) ->
         | "account_selection_required" => (
             StatusCode::BAD_REQUEST,
             "oauth-sign-in-required",
-            "Sign-in not completed",
-            format!(
-                "The sign-in at {name} was not completed. Start linking the account again and finish signing in."
-            ),
+            "problem-oauth-sign-in-required-detail",
         ),
         "server_error" | "temporarily_unavailable" => (
             StatusCode::BAD_GATEWAY,
             "oauth-provider-unavailable",
-            "Provider unavailable",
-            format!("{name} could not complete the sign-in just now. Try again in a few minutes."),
+            "problem-oauth-provider-unavailable-detail",
         ),
         _ => (
             StatusCode::BAD_REQUEST,
             "oauth-authorization-error",
-            "Sign-in failed",
-            format!(
-                "{name} did not complete the sign-in, so the account was not linked. Start linking it again."
-            ),
+            "problem-oauth-authorization-error-detail",
         ),
     };
-    let mut p = Problem::new(status, type_code, title, detail);
+    let mut p = Problem::new(status, type_code, msg!(detail, provider = name));
     p.provider_error = Some(Box::new(ProviderError {
         error: clean_code(code),
         error_description: description.map(clean_description),

@@ -16,13 +16,13 @@ pub fn has_control(s: &str) -> bool {
 
 /// 422 for a member of an OAuth request body holding a control character: `field` is
 /// its key, `pointer` its JSON pointer, `label` what the message calls it.
-pub fn control_problem(field: &str, pointer: String, label: &str) -> Problem {
+pub fn control_problem(field: &str, pointer: String, label: String) -> Problem {
     Problem::invalid_member(
         pointer,
         FieldError {
             field: field.to_owned(),
             kind: ErrorKind::ControlCharacter,
-            message: format!("{label} must not contain line breaks or other control characters"),
+            message: crate::i18n::msg!("field-control-character", label = label).text(),
         },
     )
 }

@@ -11,7 +11,8 @@ use connectspec_runtime::{
     ClientOwner, Credential, CredentialExt as _, MethodMeta, OAuthMeta, ValidationErrors,
 };
 
-use super::{Problem, not_configured};
+use super::{Problem, names, not_configured};
+use crate::i18n::{label, msg};
 use crate::AppState;
 use crate::config::oauth::Setup;
 
@@ -49,9 +50,9 @@ pub(crate) fn resolve(
     given: Option<&serde_json::Map<String, serde_json::Value>>,
 ) -> Result<Client, Problem> {
     match (o.client, given) {
-        (ClientOwner::Dynamic, Some(_)) => Err(Problem::bad_request(format!(
-            "{} {} registers its OAuth client at the provider for each connection: send no `client`",
-            m.provider_name, m.label
+        (ClientOwner::Dynamic, Some(_)) => Err(Problem::bad_request(names(
+            m,
+            "problem-bad-request-client-dynamic",
         ))),
         // The client is registered at `authorize` and travels sealed with the flow
         // (`registration`); the setup has no fields, so it is empty.
@@ -67,15 +68,16 @@ pub(crate) fn resolve(
                 values: None,
             })
         }
-        (ClientOwner::Integrator, Some(_)) => Err(Problem::bad_request(format!(
-            "{} {} uses the integrator's OAuth client, configured in the service: send no `client`",
-            m.provider_name, m.label
+        (ClientOwner::Integrator, Some(_)) => Err(Problem::bad_request(names(
+            m,
+            "problem-bad-request-client-integrator",
         ))),
-        (ClientOwner::EndUser, None) => Err(Problem::bad_request(format!(
-            "{} {} uses the end user's own OAuth app: send its values in `client` ({})",
-            m.provider_name,
-            m.label,
-            o.setup
+        (ClientOwner::EndUser, None) => Err(Problem::bad_request(msg!(
+            "problem-bad-request-client-end-user",
+            provider = m.provider_name,
+            method = label(m),
+            fields = o
+                .setup
                 .fields
                 .iter()
                 .map(|f| f.key)
@@ -143,7 +145,7 @@ pub(crate) fn configured(state: &AppState, m: &'static MethodMeta) -> Result<Set
         .clients
         .get(&key)
         .cloned()
-        .ok_or_else(|| not_configured(m, "OAuth client for it (client id and secret)"))
+        .ok_or_else(|| not_configured(m, "client"))
 }
 
 /// The setup as a credential.

@@ -21,6 +21,7 @@ use url::Url;
 use super::values::Values;
 use crate::AppState;
 use crate::connection_test::{host_problem, internal, value_problem};
+use crate::i18n::{Msg, msg};
 use crate::outbound::{is_public, refused};
 use crate::problem::Problem;
 
@@ -49,27 +50,42 @@ pub(crate) struct Policy<'s> {
 }
 
 /// The 502 of an authorization server or resource whose metadata the service refuses.
-/// `why` completes "… metadata …"; no URL or value from the answer is quoted.
-pub(crate) fn refused_metadata(m: &MethodMeta, why: &str) -> Problem {
+/// `why` (a `discovery-…` message) completes "… metadata …"; no URL or value from the
+/// answer is quoted.
+pub(crate) fn refused_metadata(m: &MethodMeta, why: Msg) -> Problem {
     Problem::new(
         StatusCode::BAD_GATEWAY,
         "oauth-discovery-refused",
-        "Provider's OAuth metadata refused",
-        format!(
-            "{}'s OAuth metadata {why}, so the account cannot be linked",
-            m.provider_name
+        msg!(
+            "problem-oauth-discovery-refused-detail",
+            provider = m.provider_name,
+            why = why.text()
         ),
     )
 }
 
-fn unreachable(m: &MethodMeta, what: &str, kind: &str) -> Problem {
+/// A `discovery-…` message about the URL or document `what` (a key of the catalogue's
+/// `discovery-what`: `resource`, `server`, `authorization-endpoint`, `token-endpoint`,
+/// `registration-endpoint`, `resource-metadata`, `server-metadata`), given as `what`
+/// and, with its article, as `a_what`.
+pub(crate) fn about(id: &'static str, what: &'static str) -> Msg {
+    msg!(
+        id,
+        what = msg!("discovery-what", what = what).text(),
+        a_what = msg!("discovery-a-what", what = what).text()
+    )
+}
+
+/// 502; `kind` is `timeout`, `connect` or `other`.
+fn unreachable(m: &MethodMeta, what: &'static str, kind: &'static str) -> Problem {
     Problem::new(
         StatusCode::BAD_GATEWAY,
         "provider-unreachable",
-        "Provider unreachable",
-        format!(
-            "the {what} of {} could not be fetched ({kind})",
-            m.provider_name
+        msg!(
+            "problem-provider-unreachable-discovery",
+            what = msg!("discovery-what", what = what).text(),
+            provider = m.provider_name,
+            kind = kind
         ),
     )
 }
@@ -92,7 +108,11 @@ impl<'s> Policy<'s> {
     /// Checks a URL the service found in metadata (or unsealed) before anything goes
     /// there. Answers the HTTP client to reach it with: the direct one on the override
     /// origin, else the guarded one. `what` names the URL in the refusal.
-    pub(crate) fn check(&self, url: &Url, what: &str) -> Result<&'s reqwest::Client, Problem> {
+    pub(crate) fn check(
+        &self,
+        url: &Url,
+        what: &'static str,
+    ) -> Result<&'s reqwest::Client, Problem> {
         let tester = self.state.tester();
         if self.overridden(url) {
             return Ok(tester.client(true));
@@ -110,7 +130,7 @@ impl<'s> Policy<'s> {
             );
             return Err(refused_metadata(
                 self.m,
-                &format!("names a {what} that is not a plain https address"),
+                about("discovery-not-https", what),
             ));
         }
         let host = url.host_str().unwrap_or("");
@@ -121,10 +141,7 @@ impl<'s> Policy<'s> {
                 what,
                 "discovered URL refused: host not allowed"
             );
-            return Err(refused_metadata(
-                self.m,
-                &format!("names a {what} on a host this provider's spec does not allow"),
-            ));
+            return Err(refused_metadata(self.m, about("discovery-host", what)));
         }
         let ip = match url.host() {
             Some(url::Host::Ipv4(ip)) => Some(std::net::IpAddr::V4(ip)),
@@ -132,17 +149,14 @@ impl<'s> Policy<'s> {
             _ => None,
         };
         if !tester.allow_private_hosts() && ip.is_some_and(|ip| !is_public(ip)) {
-            return Err(refused_metadata(
-                self.m,
-                &format!("names a {what} at an internal address"),
-            ));
+            return Err(refused_metadata(self.m, about("discovery-internal", what)));
         }
         Ok(tester.client(false))
     }
 
     /// [`Policy::check`], then, for a host the service will reach later (a token
     /// endpoint after the sign-in), whether it resolves to public addresses now.
-    pub(crate) async fn check_later(&self, url: &Url, what: &str) -> Result<(), Problem> {
+    pub(crate) async fn check_later(&self, url: &Url, what: &'static str) -> Result<(), Problem> {
         self.check(url, what)?;
         if let Some(host) = url.host_str().filter(|_| !self.overridden(url))
             && matches!(url.host(), Some(url::Host::Domain(_)))
@@ -150,7 +164,7 @@ impl<'s> Policy<'s> {
         {
             return Err(refused_metadata(
                 self.m,
-                &format!("names a {what} that resolves only to internal addresses"),
+                about("discovery-resolves-internal", what),
             ));
         }
         Ok(())
@@ -166,7 +180,7 @@ impl<'s> Policy<'s> {
     async fn get_json(
         &self,
         url: &Url,
-        what: &str,
+        what: &'static str,
     ) -> Result<Option<serde_json::Map<String, serde_json::Value>>, Problem> {
         let client = self.check(url, what)?;
         let tester = self.state.tester();
@@ -177,13 +191,13 @@ impl<'s> Policy<'s> {
         let m = self.m;
         let classify = |e: reqwest::Error| {
             if e.is_timeout() {
-                unreachable(m, what, "no answer in time")
+                unreachable(m, what, "timeout")
             } else if refused(&e).is_some() {
-                refused_metadata(m, &format!("names a {what} at an internal address"))
+                refused_metadata(m, about("discovery-internal", what))
             } else if e.is_connect() {
-                unreachable(m, what, "connect error")
+                unreachable(m, what, "connect")
             } else {
-                unreachable(m, what, "request error")
+                unreachable(m, what, "other")
             }
         };
         let read = async {
@@ -194,21 +208,18 @@ impl<'s> Policy<'s> {
             let mut bytes = Vec::new();
             while let Some(chunk) = res.chunk().await.map_err(classify)? {
                 if bytes.len() + chunk.len() > MAX_ANSWER {
-                    return Err(refused_metadata(m, &format!("({what}) is over 64 KiB")));
+                    return Err(refused_metadata(m, about("discovery-too-large", what)));
                 }
                 bytes.extend_from_slice(&chunk);
             }
             match serde_json::from_slice(&bytes) {
                 Ok(serde_json::Value::Object(o)) => Ok(Some(o)),
-                _ => Err(refused_metadata(
-                    m,
-                    &format!("({what}) is not a JSON object"),
-                )),
+                _ => Err(refused_metadata(m, about("discovery-not-object", what))),
             }
         };
         match tokio::time::timeout(tester.timeout(), read).await {
             Ok(r) => r,
-            Err(_) => Err(unreachable(m, what, "no answer in time")),
+            Err(_) => Err(unreachable(m, what, "timeout")),
         }
     }
 
@@ -219,30 +230,24 @@ impl<'s> Policy<'s> {
         let d = o
             .discovery
             .as_ref()
-            .ok_or_else(|| internal("the method has no discovery"))?;
+            .ok_or_else(|| internal(msg!("problem-internal-no-discovery")))?;
         let text = render_url(&[&d.resource], UrlPart::Scheme, &|k| values.get(k))
             .map_err(|e| value_problem(m, &e))?
-            .ok_or_else(|| host_problem(m, "is needed to build the provider's address"))?;
-        let mut url = Url::parse(&text)
-            .map_err(|_| host_problem(m, "does not make a valid provider address"))?;
+            .ok_or_else(|| host_problem(m, "needed"))?;
+        let mut url = Url::parse(&text).map_err(|_| host_problem(m, "invalid"))?;
         if let Some(origin) = self.origin {
             url.set_scheme(origin.scheme())
                 .and_then(|()| url.set_host(origin.host_str()).map_err(|_| ()))
                 .and_then(|()| url.set_port(origin.port()))
-                .map_err(|()| {
-                    internal("the OAuth origin override does not fit the resource URL")
-                })?;
+                .map_err(|()| internal(msg!("problem-internal-oauth-origin")))?;
             return Ok(url);
         }
         // The checker proved the host is allowed; this is the run-time twin.
         if !host_allowed(url.host_str().unwrap_or(""), m.allowed_hosts) {
-            return Err(host_problem(
-                m,
-                "leads to a host this provider's spec does not allow",
-            ));
+            return Err(host_problem(m, "not-allowed"));
         }
-        self.check(&url, "protected resource")
-            .map_err(|_| host_problem(m, "is an internal address"))?;
+        self.check(&url, "resource")
+            .map_err(|_| host_problem(m, "internal"))?;
         Ok(url)
     }
 
@@ -253,17 +258,14 @@ impl<'s> Policy<'s> {
         let named = prm
             .authorization_servers
             .first()
-            .ok_or_else(|| refused_metadata(m, "names no authorization server"))?
+            .ok_or_else(|| refused_metadata(m, msg!("discovery-no-server")))?
             .clone();
         let issuer_url = Url::parse(&named)
-            .map_err(|_| refused_metadata(m, "names an authorization server that is not a URL"))?;
+            .map_err(|_| refused_metadata(m, about("discovery-not-url", "server")))?;
         if issuer_url.query().is_some() || issuer_url.fragment().is_some() {
-            return Err(refused_metadata(
-                m,
-                "names an authorization server whose identifier has a query or fragment",
-            ));
+            return Err(refused_metadata(m, msg!("discovery-server-query")));
         }
-        self.check(&issuer_url, "authorization server")?;
+        self.check(&issuer_url, "server")?;
         let asm = self.server_metadata(&issuer_url).await?;
         if asm.issuer.as_deref() != Some(named.as_str()) {
             tracing::info!(
@@ -271,38 +273,32 @@ impl<'s> Policy<'s> {
                 method = m.id,
                 "discovery refused: issuer mismatch"
             );
-            return Err(refused_metadata(
-                m,
-                "names an issuer other than the authorization server it was fetched for",
-            ));
+            return Err(refused_metadata(m, msg!("discovery-issuer")));
         }
         if !asm
             .code_challenge_methods_supported
             .iter()
             .any(|c| c == "S256")
         {
-            return Err(refused_metadata(
-                m,
-                "does not offer PKCE with S256 (code_challenge_methods_supported)",
-            ));
+            return Err(refused_metadata(m, msg!("discovery-no-pkce")));
         }
-        let url_of = |v: Option<&String>, what: &str| -> Result<Url, Problem> {
-            let text = v.ok_or_else(|| refused_metadata(m, &format!("names no {what}")))?;
+        let url_of = |v: Option<&String>, what: &'static str| -> Result<Url, Problem> {
+            let text = v.ok_or_else(|| refused_metadata(m, about("discovery-no-url", what)))?;
             let url = Url::parse(text)
-                .map_err(|_| refused_metadata(m, &format!("names a {what} that is not a URL")))?;
+                .map_err(|_| refused_metadata(m, about("discovery-not-url", what)))?;
             self.check(&url, what)?;
             Ok(url)
         };
         let authorization_endpoint = url_of(
             asm.authorization_endpoint.as_ref(),
-            "authorization endpoint",
+            "authorization-endpoint",
         )?;
-        let token_endpoint = url_of(asm.token_endpoint.as_ref(), "token endpoint")?;
+        let token_endpoint = url_of(asm.token_endpoint.as_ref(), "token-endpoint")?;
         let registration_endpoint = match &asm.registration_endpoint {
-            Some(r) => Some(url_of(Some(r), "registration endpoint")?),
+            Some(r) => Some(url_of(Some(r), "registration-endpoint")?),
             None => None,
         };
-        self.check_later(&token_endpoint, "token endpoint").await?;
+        self.check_later(&token_endpoint, "token-endpoint").await?;
         Ok(Discovered {
             resource,
             issuer: named,
@@ -317,11 +313,11 @@ impl<'s> Policy<'s> {
     async fn resource_metadata(&self, resource: &Url) -> Result<ResourceMetadata, Problem> {
         let m = self.m;
         for url in well_known(resource, "oauth-protected-resource", false) {
-            let Some(doc) = self.get_json(&url, "protected-resource metadata").await? else {
+            let Some(doc) = self.get_json(&url, "resource-metadata").await? else {
                 continue;
             };
             let prm: ResourceMetadata = serde_json::from_value(doc.into()).map_err(|_| {
-                refused_metadata(m, "(protected resource) is not of the RFC 9728 form")
+                refused_metadata(m, msg!("discovery-not-rfc9728"))
             })?;
             let same = Url::parse(&prm.resource).is_ok_and(|r| r == *resource);
             if !same {
@@ -330,17 +326,11 @@ impl<'s> Policy<'s> {
                     method = m.id,
                     "discovery refused: resource mismatch"
                 );
-                return Err(refused_metadata(
-                    m,
-                    "(protected resource) names another resource than the one asked about",
-                ));
+                return Err(refused_metadata(m, msg!("discovery-other-resource")));
             }
             return Ok(prm);
         }
-        Err(refused_metadata(
-            m,
-            "could not be found: the resource publishes no protected-resource metadata",
-        ))
+        Err(refused_metadata(m, msg!("discovery-no-resource-metadata")))
     }
 
     /// RFC 8414 §3 with the path inserted, then OpenID Connect discovery inserted and
@@ -355,16 +345,12 @@ impl<'s> Policy<'s> {
                 continue;
             }
             seen.push(url.clone());
-            if let Some(doc) = self.get_json(&url, "authorization-server metadata").await? {
-                return serde_json::from_value(doc.into()).map_err(|_| {
-                    refused_metadata(self.m, "(authorization server) is not of the RFC 8414 form")
-                });
+            if let Some(doc) = self.get_json(&url, "server-metadata").await? {
+                return serde_json::from_value(doc.into())
+                    .map_err(|_| refused_metadata(self.m, msg!("discovery-not-rfc8414")));
             }
         }
-        Err(refused_metadata(
-            self.m,
-            "could not be found: the authorization server publishes none",
-        ))
+        Err(refused_metadata(self.m, msg!("discovery-no-server-metadata")))
     }
 }
 

@@ -30,6 +30,7 @@ use oauth2::{
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use crate::i18n::msg;
 use crate::outbound::refused;
 use crate::problem::{Problem, ProviderError};
 
@@ -83,6 +84,20 @@ impl std::fmt::Display for OutboundError {
 }
 
 impl std::error::Error for OutboundError {}
+
+impl OutboundError {
+    /// The selector of the catalogue's sentences about it (`what` of
+    /// `problem-provider-unreachable-token`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            OutboundError::Timeout => "timeout",
+            OutboundError::Refused => "refused",
+            OutboundError::Connect => "connect",
+            OutboundError::TooLarge => "too-large",
+            OutboundError::Other => "other",
+        }
+    }
+}
 
 /// The crate's HTTP client: the service's reqwest client, shaping the request and
 /// answer as the spec says.
@@ -252,7 +267,9 @@ impl Exchange<'_> {
         }
         if let Some(r) = redirect {
             let r = RedirectUrl::new(r.to_owned())
-                .map_err(|_| crate::connection_test::internal("the redirect URI is not a URL"))?;
+                .map_err(|_| {
+                    crate::connection_test::internal(msg!("problem-internal-redirect-uri"))
+                })?;
             c = c.set_redirect_uri(r);
         }
         Ok(c)
@@ -393,18 +410,19 @@ impl Exchange<'_> {
                     OutboundError::Timeout => Problem::new(
                         StatusCode::GATEWAY_TIMEOUT,
                         "provider-timeout",
-                        "Provider did not answer in time",
-                        format!("{name} did not answer the token request in time"),
+                        msg!("problem-provider-timeout-token", provider = name),
                     ),
-                    OutboundError::Refused => crate::connection_test::host_problem(
-                        self.meta,
-                        "resolves only to internal addresses, which the service never reaches",
-                    ),
+                    OutboundError::Refused => {
+                        crate::connection_test::host_problem(self.meta, "internal-only")
+                    }
                     _ => Problem::new(
                         StatusCode::BAD_GATEWAY,
                         "provider-unreachable",
-                        "Provider unreachable",
-                        format!("the token request could not reach {name} ({e})"),
+                        msg!(
+                            "problem-provider-unreachable-token",
+                            provider = name,
+                            what = e.key()
+                        ),
                     ),
                 })
             }
@@ -424,10 +442,7 @@ fn bad_answer(name: &str) -> Problem {
     Problem::new(
         StatusCode::BAD_GATEWAY,
         "provider-bad-answer",
-        "Unexpected answer from the provider",
-        format!(
-            "{name}'s token endpoint answered something other than the tokens its spec describes"
-        ),
+        msg!("problem-provider-bad-answer-tokens", provider = name),
     )
 }
 
@@ -457,37 +472,29 @@ pub fn clean_description(text: &str) -> String {
 /// The problem of a token endpoint's error answer (RFC 6749 §5.2).
 pub fn token_error(meta: &MethodMeta, code: &str, description: Option<&str>) -> Problem {
     let name = meta.provider_name;
-    let (status, type_code, title, detail) = match code {
+    let (status, type_code, detail) = match code {
         "invalid_grant" => (
             StatusCode::BAD_REQUEST,
             "oauth-invalid-grant",
-            "Sign-in could not be completed",
-            format!(
-                "{name} did not accept the sign-in: it was already used, has expired or was revoked. Start linking the account again."
-            ),
+            "problem-oauth-invalid-grant-detail",
         ),
         "invalid_client" | "unauthorized_client" => (
             StatusCode::BAD_GATEWAY,
             "oauth-client-rejected",
-            "OAuth client rejected",
-            format!(
-                "{name} did not accept this integration's OAuth app (client id or secret, or a grant it is not allowed). The integrator must check the app's settings at {name}."
-            ),
+            "problem-oauth-client-rejected-detail",
         ),
         "invalid_scope" => (
             StatusCode::BAD_REQUEST,
             "oauth-invalid-scope",
-            "Permissions refused",
-            format!("{name} refused the permissions that were asked for."),
+            "problem-oauth-invalid-scope-token",
         ),
         _ => (
             StatusCode::BAD_GATEWAY,
             "oauth-token-error",
-            "Provider refused the token request",
-            format!("{name} refused the token request."),
+            "problem-oauth-token-error-detail",
         ),
     };
-    let mut p = Problem::new(status, type_code, title, detail);
+    let mut p = Problem::new(status, type_code, msg!(detail, provider = name));
     p.provider_error = Some(Box::new(ProviderError {
         error: clean_code(code),
         error_description: description.map(clean_description),

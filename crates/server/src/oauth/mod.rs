@@ -49,6 +49,7 @@ use crate::AppState;
 use crate::body::{read_json_body, wipe};
 use crate::connection_test::{host_problem, internal, value_problem};
 use crate::extract::{Ids, Operator, checked, find_method};
+use crate::i18n::{label, msg};
 use crate::link::session::{Caller, SessionClaims};
 use crate::outbound::is_public;
 use crate::problem::{Problem, ProviderError};
@@ -80,6 +81,9 @@ struct OAuthBody {
     /// The sealed registration of a method found by discovery, for refresh.
     #[serde(default)]
     registration: Option<String>,
+    /// The language of the answer (as the `lang` query parameter).
+    #[serde(default)]
+    lang: Option<String>,
 }
 
 impl Drop for OAuthBody {
@@ -109,25 +113,25 @@ async fn body(state: &AppState, req: Request, allowed: &[&str]) -> Result<OAuthB
     if let Ok(mut raw) = bytes.try_into_mut() {
         zeroize::Zeroize::zeroize(raw.as_mut());
     }
-    let mut value =
-        parsed.map_err(|_| Problem::bad_request("the request body is not valid JSON"))?;
-    let shape = format!("a JSON object with the members {}", allowed.join(", "));
+    let mut value = parsed.map_err(|_| Problem::bad_request(msg!("problem-bad-request-json")))?;
+    // `lang` is every body's: the language of the answer.
+    let members = allowed.join(", ");
     let ok_keys = value
         .as_object()
-        .is_some_and(|o| o.keys().all(|k| allowed.contains(&k.as_str())));
+        .is_some_and(|o| o.keys().all(|k| k == "lang" || allowed.contains(&k.as_str())));
     if !ok_keys {
         wipe(&mut value);
-        return Err(Problem::bad_request(format!(
-            "the request body must be {shape}"
-        )));
+        return Err(Problem::bad_request(msg!("problem-bad-request-members-of", members = members)));
     }
     let parsed: Result<OAuthBody, _> = serde_json::from_value(value.clone());
     wipe(&mut value);
-    parsed.map_err(|_| {
-        Problem::bad_request(format!(
-            "the request body must be {shape}, with string values"
-        ))
-    })
+    let parsed = parsed.map_err(|_| {
+        Problem::bad_request(msg!("problem-bad-request-member-types", members = members))
+    })?;
+    if let Some(tag) = &parsed.lang {
+        crate::i18n::scope::prefer(tag);
+    }
+    Ok(parsed)
 }
 
 /// Whether a code or token is empty (or only spaces): no provider issues one, so it
@@ -138,22 +142,24 @@ fn blank(s: &str) -> bool {
 
 /// The OAuth part of a method, or 404.
 fn oauth_of(m: &'static MethodMeta) -> Result<&'static OAuthMeta, Problem> {
-    m.oauth.ok_or_else(|| {
-        Problem::not_found(format!(
-            "{} {} is not an OAuth method",
-            m.provider_name, m.label
-        ))
-    })
+    m.oauth.ok_or_else(|| Problem::not_found(names(m, "problem-not-found-oauth")))
 }
 
-fn not_configured(m: &MethodMeta, what: &str) -> Problem {
+/// A message whose arguments are the provider's name and the method's label.
+fn names(m: &MethodMeta, id: &'static str) -> crate::i18n::Msg {
+    msg!(id, provider = m.provider_name, method = label(m))
+}
+
+/// 503; `what` is what the service lacks: `client-id`, `redirect-uri` or `state-key`.
+fn not_configured(m: &MethodMeta, what: &'static str) -> Problem {
     Problem::new(
         StatusCode::SERVICE_UNAVAILABLE,
         "oauth-not-configured",
-        "OAuth not configured",
-        format!(
-            "{} {} cannot be linked here yet: the service has no {what}",
-            m.provider_name, m.label
+        msg!(
+            "problem-oauth-not-configured-detail",
+            provider = m.provider_name,
+            method = label(m),
+            what = what
         ),
     )
 }
@@ -180,22 +186,18 @@ fn endpoint(
     let text = o
         .endpoint(which, &|k| values.get(k))
         .map_err(|e| value_problem(m, &e))?
-        .ok_or_else(|| host_problem(m, "is needed to build the provider's address"))?;
-    let mut url =
-        Url::parse(&text).map_err(|_| host_problem(m, "does not make a valid provider address"))?;
+        .ok_or_else(|| host_problem(m, "needed"))?;
+    let mut url = Url::parse(&text).map_err(|_| host_problem(m, "invalid"))?;
     if let Some(origin) = state.oauth().origins.get(m.provider_id) {
         url.set_scheme(origin.scheme())
             .and_then(|()| url.set_host(origin.host_str()).map_err(|_| ()))
             .and_then(|()| url.set_port(origin.port()))
-            .map_err(|()| internal("the OAuth origin override does not fit the endpoint URL"))?;
+            .map_err(|()| internal(msg!("problem-internal-oauth-origin")))?;
         return Ok((url, true));
     }
     let host = url.host_str().unwrap_or("");
     if !host_allowed(host, m.allowed_hosts) {
-        return Err(host_problem(
-            m,
-            "leads to a host this provider's spec does not allow",
-        ));
+        return Err(host_problem(m, "not-allowed"));
     }
     let ip = match url.host() {
         Some(url::Host::Ipv4(ip)) => Some(std::net::IpAddr::V4(ip)),
@@ -203,7 +205,7 @@ fn endpoint(
         _ => None,
     };
     if !state.tester().allow_private_hosts() && ip.is_some_and(|ip| !is_public(ip)) {
-        return Err(host_problem(m, "is an internal address"));
+        return Err(host_problem(m, "internal"));
     }
     Ok((url, false))
 }
@@ -211,7 +213,7 @@ fn endpoint(
 fn client_id<'a>(m: &MethodMeta, setup: &'a dyn Credential) -> Result<&'a str, Problem> {
     setup
         .expose_key("client_id")
-        .ok_or_else(|| not_configured(m, "client id"))
+        .ok_or_else(|| not_configured(m, "client-id"))
 }
 
 fn client_secret(setup: &dyn Credential) -> Option<SecretString> {
@@ -245,16 +247,13 @@ fn redirect_uri<'s>(state: &'s AppState, m: &MethodMeta) -> Result<&'s Url, Prob
         .oauth()
         .redirect_uri
         .as_ref()
-        .ok_or_else(|| not_configured(m, "redirect URI (--oauth-redirect-uri)"))
+        .ok_or_else(|| not_configured(m, "redirect-uri"))
 }
 
 fn keys<'s>(state: &'s AppState, m: &MethodMeta) -> Result<&'s StateKeys, Problem> {
     let k = &state.oauth().keys;
     if k.is_empty() {
-        Err(not_configured(
-            m,
-            "state key (CONNECTSPEC_OAUTH_STATE_KEYS or --oauth-state-key-file)",
-        ))
+        Err(not_configured(m, "state-key"))
     } else {
         Ok(k)
     }
@@ -274,12 +273,12 @@ fn scopes_for<'a>(
     });
     if unknown > 0 {
         let known: Vec<&str> = m.scopes.iter().map(|(id, _)| *id).collect();
-        return Err(Problem::bad_request(format!(
-            "{unknown} of the scopes asked for {} not a scope of {} {} (scopes: {})",
-            if unknown == 1 { "is" } else { "are" },
-            m.provider_name,
-            m.label,
-            known.join(", ")
+        return Err(Problem::bad_request(msg!(
+            "problem-bad-request-scopes",
+            count = unknown,
+            provider = m.provider_name,
+            method = label(m),
+            scopes = known.join(", ")
         )));
     }
     Ok(o.scopes(asked))
@@ -335,10 +334,7 @@ pub(crate) async fn authorize(
     caller.may_use(m)?;
     let o = oauth_of(m)?;
     if o.grant != GrantKind::AuthorizationCode {
-        return Err(Problem::bad_request(format!(
-            "{} {} uses the client credentials grant: POST …/token instead",
-            m.provider_name, m.label
-        )));
+        return Err(Problem::bad_request(names(m, "problem-bad-request-use-token")));
     }
     let body = body(&state, req, &["fields", "scopes", "client"]).await?;
     let creds = fields_of(&state, m, &body)?;
@@ -362,7 +358,7 @@ pub(crate) async fn authorize(
             && !m.allowed_hosts.contains(&host)
             && state.tester().refuses_host(host).await
         {
-            return Err(host_problem(m, "is an internal address"));
+            return Err(host_problem(m, "internal"));
         }
         None
     };
@@ -400,6 +396,7 @@ pub(crate) async fn authorize(
         rc: session.and_then(|s| s.rc.clone()),
         org: session.and_then(|s| s.org.clone()),
         ret: session.and_then(|s| s.ret.clone()),
+        l: Some(crate::i18n::current().tag().to_owned()),
         redirect: false,
         b: None,
         c: client.values.clone(),
@@ -409,10 +406,9 @@ pub(crate) async fn authorize(
         SealError::TooLong => Problem::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "values-too-long",
-            "Values too long",
-            "the form's values are too long to carry through the provider's sign-in; shorten them",
+            msg!("problem-values-too-long-flow"),
         ),
-        SealError::Unsealable => internal("the flow could not be sealed"),
+        SealError::Unsealable => internal(msg!("problem-internal-unsealable", what = "flow")),
     })?;
     drop(flow);
     tracing::info!(
@@ -516,10 +512,7 @@ pub(crate) async fn refresh(
     let o = oauth_of(m)?;
     if o.grant == GrantKind::ClientCredentials {
         // The grant issues no refresh tokens (RFC 6749 §4.4.3): a new token is fetched.
-        return Err(Problem::not_found(format!(
-            "{} {} uses the client credentials grant, which has no refresh: POST …/token for a new access token",
-            m.provider_name, m.label
-        )));
+        return Err(Problem::not_found(names(m, "problem-not-found-refresh")));
     }
     let mut body = body(
         &state,
@@ -529,12 +522,10 @@ pub(crate) async fn refresh(
     .await?;
     let creds = fields_of(&state, m, &body)?;
     let Some(token) = body.refresh_token.take() else {
-        return Err(Problem::bad_request(
-            "the request body has no `refresh_token`",
-        ));
+        return Err(Problem::bad_request(msg!("problem-bad-request-no-member", member = "refresh_token")));
     };
     if blank(&token) {
-        return Err(Problem::bad_request("`refresh_token` is empty"));
+        return Err(Problem::bad_request(msg!("problem-bad-request-empty-member", member = "refresh_token")));
     }
     let token = SecretString::from(token);
     let client = client::resolve(&state, m, o, body.client.as_ref())?;
@@ -567,10 +558,7 @@ pub(crate) async fn token(
     let m = find_method(&state, &provider, &method)?;
     let o = oauth_of(m)?;
     if o.grant != GrantKind::ClientCredentials {
-        return Err(Problem::bad_request(format!(
-            "{} {} uses the authorization code grant: POST …/authorize instead",
-            m.provider_name, m.label
-        )));
+        return Err(Problem::bad_request(names(m, "problem-bad-request-use-authorize")));
     }
     let body = body(&state, req, &["fields", "scopes", "client"]).await?;
     let creds = fields_of(&state, m, &body)?;
@@ -615,13 +603,11 @@ pub(crate) async fn test(
     // The fields first: a bad field is a 422 whatever else the body lacks.
     let creds = fields_of(&state, m, &body)?;
     let Some(token) = body.access_token.take() else {
-        return Err(Problem::bad_request(
-            "the request body has no `access_token`",
-        ));
+        return Err(Problem::bad_request(msg!("problem-bad-request-no-member", member = "access_token")));
     };
     // An empty token would only earn the provider's 401: refused before anything is sent.
     if token.trim().is_empty() {
-        return Err(Problem::bad_request("`access_token` is empty"));
+        return Err(Problem::bad_request(msg!("problem-bad-request-empty-member", member = "access_token")));
     }
     let token = SecretString::from(token);
     // Whatever goes into a header must be header-safe: a 422 naming the member, not
@@ -630,7 +616,7 @@ pub(crate) async fn test(
         return Err(clean::control_problem(
             "access_token",
             "/access_token".to_owned(),
-            "The access token",
+            msg!("label-access-token").text(),
         ));
     }
     let captured: BTreeMap<&str, &str> = o
@@ -639,9 +625,10 @@ pub(crate) async fn test(
         .filter_map(|c| Some((c.key, body.values.get(c.key)?.as_str())))
         .collect();
     if let Some(c) = o.captures.iter().find(|c| !captured.contains_key(c.key)) {
-        return Err(Problem::bad_request(format!(
-            "`values` lacks `{}` ({}), which the token handoff returned",
-            c.key, c.label
+        return Err(Problem::bad_request(msg!(
+            "problem-bad-request-captured",
+            key = c.key,
+            label = capture_label(m, c.key, c.label)
         )));
     }
     if let Some(c) = o
@@ -652,7 +639,7 @@ pub(crate) async fn test(
         return Err(clean::control_problem(
             c.key,
             format!("/values/{}", c.key),
-            c.label,
+            capture_label(m, c.key, c.label),
         ));
     }
     // A captured value goes through the same URL rendering and host checks as a field.
@@ -668,7 +655,12 @@ pub(crate) async fn test(
     let mut report = state.tester().run(m, auth).await?;
     let actions: Vec<&str> = actions.iter().map(String::as_str).collect();
     report.advise(m, &actions);
-    Ok(json(StatusCode::OK, &report))
+    Ok(crate::i18n::scope::localised(json(StatusCode::OK, &report)))
+}
+
+/// A captured value's label in the request's language.
+fn capture_label(m: &MethodMeta, key: &str, english: &'static str) -> String {
+    crate::i18n::spec_text(m, &format!("oauth/capture/{key}/label"), english).into_owned()
 }
 
 /// Tokens and states are never cached or sent on as a referrer.

@@ -25,6 +25,7 @@ use super::values::Values;
 use super::{client_id, client_secret};
 use crate::AppState;
 use crate::connection_test::internal;
+use crate::i18n::msg;
 use crate::problem::{Problem, ProviderError};
 use crate::state::{Purpose, SealError, StateKeys, now};
 
@@ -40,9 +41,7 @@ fn invalid() -> Problem {
     Problem::new(
         StatusCode::BAD_REQUEST,
         "oauth-registration-invalid",
-        "Registration not valid",
-        "`registration` is not one this service issued for this provider and method, was \
-         changed, or its client has expired: link the account again",
+        msg!("problem-oauth-registration-invalid-detail"),
     )
 }
 
@@ -52,10 +51,9 @@ pub fn seal(keys: &StateKeys, r: &Registration) -> Result<SecretString, Problem>
         SealError::TooLong => Problem::new(
             StatusCode::BAD_GATEWAY,
             "provider-bad-answer",
-            "Unexpected answer from the provider",
-            "the provider's client registration is too long to hand over",
+            msg!("problem-provider-bad-answer-registration-long"),
         ),
-        SealError::Unsealable => internal("the registration could not be sealed"),
+        SealError::Unsealable => internal(msg!("problem-internal-unsealable", what = "registration")),
     })
 }
 
@@ -99,7 +97,7 @@ pub(super) async fn for_flow(
         let endpoint = found
             .registration_endpoint
             .as_ref()
-            .ok_or_else(|| refused_metadata(m, "names no registration endpoint (RFC 7591)"))?;
+            .ok_or_else(|| refused_metadata(m, msg!("discovery-no-registration")))?;
         let r = register(state, &policy, m, endpoint, redirect).await?;
         (Some(r.0), r.1, r.2)
     } else {
@@ -156,12 +154,16 @@ struct RegistrationError {
     error_description: Option<String>,
 }
 
-fn registration_problem(m: &MethodMeta, why: &str) -> Problem {
+/// 502; `why` is a selector of `problem-oauth-registration-failed-detail`.
+fn registration_problem(m: &MethodMeta, why: &'static str) -> Problem {
     Problem::new(
         StatusCode::BAD_GATEWAY,
         "oauth-registration-failed",
-        "Client registration failed",
-        format!("{} {why}", m.provider_name),
+        msg!(
+            "problem-oauth-registration-failed-detail",
+            provider = m.provider_name,
+            why = why
+        ),
     )
 }
 
@@ -174,7 +176,7 @@ async fn register(
     endpoint: &Url,
     redirect: &Url,
 ) -> Result<(String, Option<String>, u64), Problem> {
-    let client = policy.check(endpoint, "registration endpoint")?;
+    let client = policy.check(endpoint, "registration-endpoint")?;
     let body = RegistrationRequest {
         client_name: CLIENT_NAME,
         redirect_uris: [redirect.as_str()],
@@ -189,32 +191,29 @@ async fn register(
         .send();
     let read = async {
         let mut res = request.await.map_err(|e| {
-            let kind = if e.is_timeout() {
-                "no answer in time"
+            let why = if e.is_timeout() {
+                "unreached-timeout"
             } else if crate::outbound::refused(&e).is_some() {
-                return refused_metadata(m, "names a registration endpoint at an internal address");
+                return refused_metadata(
+                    m,
+                    super::discovery::about("discovery-internal", "registration-endpoint"),
+                );
             } else if e.is_connect() {
-                "connect error"
+                "unreached-connect"
             } else {
-                "request error"
+                "unreached-other"
             };
-            registration_problem(
-                m,
-                &format!("could not be reached to register a client ({kind})"),
-            )
+            registration_problem(m, why)
         })?;
         let status = res.status();
         let mut bytes = Vec::new();
         while let Some(chunk) = res
             .chunk()
             .await
-            .map_err(|_| registration_problem(m, "broke off its registration answer"))?
+            .map_err(|_| registration_problem(m, "broke-off"))?
         {
             if bytes.len() + chunk.len() > MAX_ANSWER {
-                return Err(registration_problem(
-                    m,
-                    "answered a registration over 64 KiB",
-                ));
+                return Err(registration_problem(m, "too-large"));
             }
             bytes.extend_from_slice(&chunk);
         }
@@ -222,15 +221,12 @@ async fn register(
     };
     let (status, mut bytes) = tokio::time::timeout(state.tester().timeout(), read)
         .await
-        .map_err(|_| registration_problem(m, "did not answer the registration in time"))??;
+        .map_err(|_| registration_problem(m, "timeout"))??;
     let out = if status.is_success() {
         let parsed: Result<RegistrationAnswer, _> = serde_json::from_slice(&bytes);
         match parsed {
             Ok(a) => registered(m, a),
-            Err(_) => Err(registration_problem(
-                m,
-                "answered a registration that is not RFC 7591 JSON",
-            )),
+            Err(_) => Err(registration_problem(m, "not-rfc7591")),
         }
     } else {
         let e: Option<RegistrationError> = serde_json::from_slice(&bytes).ok();
@@ -245,7 +241,7 @@ async fn register(
                 .as_str(),
             "client registration refused"
         );
-        let mut p = registration_problem(m, "refused to register a client for this connection");
+        let mut p = registration_problem(m, "refused");
         if let Some(e) = e {
             p.provider_error = Some(Box::new(ProviderError {
                 error: clean_code(&e.error),
@@ -266,16 +262,13 @@ fn registered(
 ) -> Result<(String, Option<String>, u64), Problem> {
     let plain = |s: &str| !s.is_empty() && s.len() <= 1024 && !super::clean::has_control(s);
     let id = a.client_id.take().filter(|s| plain(s)).ok_or_else(|| {
-        registration_problem(m, "answered a registration without a usable client id")
+        registration_problem(m, "no-client-id")
     })?;
     let secret = match a.client_secret.take() {
         Some(s) if plain(&s) => Some(s),
         Some(mut s) => {
             zeroize::Zeroize::zeroize(&mut s);
-            return Err(registration_problem(
-                m,
-                "answered an unusable client secret",
-            ));
+            return Err(registration_problem(m, "bad-secret"));
         }
         None => None,
     };
@@ -295,7 +288,7 @@ pub(super) async fn token_target(
 ) -> Result<(Url, bool), Problem> {
     let policy = Policy::new(state, m);
     let url = Url::parse(&r.token_endpoint).map_err(|_| invalid())?;
-    policy.check_later(&url, "token endpoint").await?;
+    policy.check_later(&url, "token-endpoint").await?;
     let overridden = policy.is_overridden(&url);
     Ok((url, overridden))
 }
@@ -307,7 +300,7 @@ pub(super) fn authorization_target(
     r: &Registration,
 ) -> Result<Url, Problem> {
     let url = Url::parse(&r.authorization_endpoint).map_err(|_| invalid())?;
-    Policy::new(state, m).check(&url, "authorization endpoint")?;
+    Policy::new(state, m).check(&url, "authorization-endpoint")?;
     Ok(url)
 }
 
@@ -344,15 +337,15 @@ pub(super) async fn refresh(
     token: SecretString,
 ) -> Result<(connectspec_runtime::TokenSet, String), Problem> {
     if o.discovery.is_none() {
-        return Err(Problem::bad_request(format!(
-            "{} {} names its OAuth endpoints: send no `registration`",
-            m.provider_name, m.label
+        return Err(Problem::bad_request(super::names(
+            m,
+            "problem-bad-request-no-registration",
         )));
     }
     let Some(sealed) = sealed else {
-        return Err(Problem::bad_request(format!(
-            "{} {} finds its OAuth client by discovery: send the `registration` the link result gave",
-            m.provider_name, m.label
+        return Err(Problem::bad_request(super::names(
+            m,
+            "problem-bad-request-registration-needed",
         )));
     };
     let keys = super::keys(state, m)?;
@@ -370,9 +363,9 @@ pub(super) async fn refresh(
     }
     let resource = Policy::new(state, m).resource(o, values)?;
     if resource.as_str() != r.resource {
-        return Err(Problem::bad_request(format!(
-            "the fields name another {} server than the one `registration` was made for",
-            m.provider_name
+        return Err(Problem::bad_request(msg!(
+            "problem-bad-request-registration-resource",
+            provider = m.provider_name
         )));
     }
     let (url, overridden) = token_target(state, m, &r).await?;

@@ -58,6 +58,10 @@ pub(crate) async fn start(
             tracing::info!(problem = e.as_str(), "oauth start refused: ticket");
             page(callback::bad_state())
         })?;
+    // The popup speaks the language the flow was started in.
+    if let Some(tag) = &flow.l {
+        crate::i18n::scope::prefer(tag);
+    }
     let m = find_method(&state, &flow.p, &flow.m).map_err(|_| page(callback::bad_state()))?;
     let o = oauth_of(m).map_err(|_| page(callback::bad_state()))?;
     let secret = StateKeys::random(32);
@@ -74,7 +78,8 @@ pub(crate) async fn start(
     let h = res.headers_mut();
     h.insert(
         header::LOCATION,
-        HeaderValue::from_str(&url).map_err(|_| page(internal("bad authorization URL")))?,
+        HeaderValue::from_str(&url)
+            .map_err(|_| page(internal(msg!("problem-internal-authorization-url"))))?,
     );
     h.insert(
         header::SET_COOKIE,
@@ -108,12 +113,12 @@ fn authorization_url(
         SealError::TooLong => Problem::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "values-too-long",
-            "Values too long",
-            "the form's values are too long to carry through the provider's sign-in; shorten them",
+            msg!("problem-values-too-long-flow"),
         ),
-        SealError::Unsealable => internal("the state could not be sealed"),
+        SealError::Unsealable => internal(msg!("problem-internal-unsealable", what = "state")),
     })?;
-    let redirect = Url::parse(&flow.r).map_err(|_| internal("bad redirect URI"))?;
+    let redirect =
+        Url::parse(&flow.r).map_err(|_| internal(msg!("problem-internal-redirect-uri")))?;
     let id = match &flow.g {
         Some(g) => super::registration::client_of(m, g, setup)?.0,
         None => client_id(m, setup)?,
