@@ -343,7 +343,7 @@ async fn bad_input_is_a_problem() {
             Some("application/json"),
             b"{\"fields\": {}, \"more\": 1}".to_vec(),
             400,
-            "only have the members `fields` and `actions`",
+            "only have the members `fields`, `actions` and `lang`",
         ),
         (Some("application/json"), Vec::new(), 400, "body is empty"),
         (
