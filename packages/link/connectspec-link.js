@@ -17,9 +17,17 @@
 // Secrets stay in their inputs: they are read from `input.value` only to validate and to
 // send in a POST body to the service. They are never written to an attribute, a URL, the
 // console, storage or an event.
+//
+// Language: the element's `lang` attribute, else the page's (the nearest `lang` above it),
+// else the link session's locale (set by the hub's back end), else the browser's
+// (`Accept-Language`). Its interface strings are the Fluent catalogue form.ftl of that
+// locale, and every call to the service names it (`lang`), so the spec's texts, the
+// guide and the service's messages come in the same language. The element sets `dir`
+// (and `lang`, when it had none) on itself, so a right-to-left language lays it out
+// mirrored: its stylesheet uses logical properties only.
 
 import { keyControl } from "./key-field.js";
-import { format, strings } from "./locales.js";
+import { loadStrings, withNodes } from "./locales.js";
 
 /** Where the generated browser validators live, relative to this module (the one place). */
 export const VALIDATORS_MODULE = new URL("../validators/index.js", import.meta.url);
@@ -62,7 +70,10 @@ export class ConnectspecLink extends HTMLElement {
   #busy = false;
   #pressing = false;
   #loadId = 0;
-  #t = strings("en");
+  /** The interface strings: `{ locale, dir, t(id, args) }` (see locales.js). */
+  #t = null;
+  /** The `lang` this element wrote on itself (its own, not the page's choice). */
+  #ownLang = null;
   #status;
   #alert;
   #button;
@@ -88,6 +99,8 @@ export class ConnectspecLink extends HTMLElement {
   }
 
   attributeChangedCallback(name, old, value) {
+    // The `lang` this element wrote itself is no new request.
+    if (name === "lang" && value === this.#ownLang) return;
     if (old !== value && this.isConnected && this.#method !== null) this.#load();
   }
 
@@ -106,17 +119,37 @@ export class ConnectspecLink extends HTMLElement {
     return (s && s.trim()) || new URL(import.meta.url).origin;
   }
 
-  #api(path) {
-    return new URL(path, this.serviceUrl.replace(/\/+$/, "") + "/").href;
+  /** A URL of the service, naming the form's locale once it is known. */
+  #api(path, lang = this.#t && this.#t.locale) {
+    const url = new URL(path.replace(/^\//, ""), this.serviceUrl.replace(/\/+$/, "") + "/");
+    if (lang) url.searchParams.set("lang", lang);
+    return url.href;
   }
 
-  #lang() {
-    return (
-      this.getAttribute("lang") ||
-      this.closest("[lang]")?.getAttribute("lang") ||
-      document.documentElement.lang ||
-      "en"
-    );
+  /** The language asked for: the element's own `lang` (unless it wrote it itself), else
+   *  the nearest `lang` above it; `null` when the page names none. */
+  #askedLang() {
+    const own = this.getAttribute("lang");
+    if (own && own !== this.#ownLang) return own;
+    const above = this.parentElement?.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang;
+    return above || null;
+  }
+
+  /** Takes on the language of `strings`: `dir` always, `lang` when the page gave none
+   *  on this element. */
+  #speak(strings) {
+    this.#t = strings;
+    this.setAttribute("dir", strings.dir);
+    const own = this.getAttribute("lang");
+    if (!own || own === this.#ownLang) {
+      this.#ownLang = strings.locale;
+      this.setAttribute("lang", strings.locale);
+    }
+  }
+
+  /** `t(id, args)` of the current strings. */
+  #tr(id, args) {
+    return this.#t.t(id, args);
   }
 
   #state(s) {
@@ -125,7 +158,6 @@ export class ConnectspecLink extends HTMLElement {
 
   async #load() {
     const id = ++this.#loadId;
-    this.#t = strings(this.#lang());
     const provider = this.getAttribute("provider") || "";
     const method = this.getAttribute("method") || "";
     this.#state("loading");
@@ -134,20 +166,18 @@ export class ConnectspecLink extends HTMLElement {
       css.addEventListener("load", resolve, { once: true });
       css.addEventListener("error", resolve, { once: true });
     });
-    this.#root.replaceChildren(css, el("p", { part: "loading", class: "loading" }, this.#t.loading));
+    // Nothing to read until the strings are in: a busy placeholder, no text.
+    this.#root.replaceChildren(css, el("p", { part: "loading", class: "loading", "aria-busy": "true" }));
     loadValidators();
+    const asked = this.#askedLang();
     let detail;
+    let failure = null;
     try {
-      const res = await fetch(this.#api(`v1/providers/${encodeURIComponent(provider)}`), {
-        headers: { accept: JSON_TYPES },
-        credentials: "omit",
-        referrerPolicy: "no-referrer",
-      });
-      detail = await res.json();
-      if (!res.ok) throw new Error(detail.detail || String(res.status));
       this.#prefill = {};
+      let sessionLocale = null;
       if (this.#session) {
-        const sres = await fetch(this.#api("v1/link/session"), {
+        // The session first: its locale is the language when the page names none.
+        const sres = await fetch(this.#api("v1/link/session", asked), {
           headers: this.#headers({ accept: JSON_TYPES }),
           credentials: "omit",
           cache: "no-store",
@@ -156,23 +186,30 @@ export class ConnectspecLink extends HTMLElement {
         const session = await sres.json();
         if (!sres.ok) throw new Error(session.detail || String(sres.status));
         this.#prefill = session.values || {};
+        sessionLocale = session.locale || null;
       }
-    } catch (e) {
+      const strings = await loadStrings(this.serviceUrl, asked || sessionLocale);
       if (id !== this.#loadId) return;
-      this.#root.replaceChildren(
-        css,
-        el("p", { part: "alert", class: "alert", role: "alert" }, `${this.#t.loadFailed} ${e.message || ""}`.trim()),
-      );
-      this.#state("error");
-      return;
+      this.#speak(strings);
+      this.#root.replaceChildren(css, el("p", { part: "loading", class: "loading" }, this.#tr("form-loading")));
+      const res = await fetch(this.#api(`v1/providers/${encodeURIComponent(provider)}`), {
+        headers: { accept: JSON_TYPES },
+        credentials: "omit",
+        referrerPolicy: "no-referrer",
+      });
+      detail = await res.json();
+      if (!res.ok) throw new Error(detail.detail || String(res.status));
+    } catch (e) {
+      failure = e;
     }
-    const m = (detail.methods || []).find((x) => x.id === method);
     if (id !== this.#loadId) return;
+    const m = failure ? null : (detail.methods || []).find((x) => x.id === method);
     if (!m) {
-      this.#root.replaceChildren(
-        css,
-        el("p", { part: "alert", class: "alert", role: "alert" }, `${this.#t.loadFailed} ${detail.name} has no auth method “${method}”.`),
-      );
+      // The service's sentence (a problem's detail) after the form's own, when the
+      // strings could be loaded; the service's alone when they could not.
+      const why = failure ? failure.message || "" : this.#tr("form-no-method", { provider: detail.name, method });
+      const text = this.#t ? `${this.#tr("form-load-failed")} ${why}`.trim() : why;
+      this.#root.replaceChildren(css, el("p", { part: "alert", class: "alert", role: "alert" }, text));
       this.#state("error");
       return;
     }
@@ -184,7 +221,6 @@ export class ConnectspecLink extends HTMLElement {
   }
 
   #render(css) {
-    const t = this.#t;
     const m = this.#method;
     this.#fields.clear();
     this.#touched.clear();
@@ -195,13 +231,13 @@ export class ConnectspecLink extends HTMLElement {
     if (clientFields.length) {
       const either = m.oauth.client === "either";
       const set = el("fieldset", { part: "client", class: "client" });
-      set.append(el("legend", { class: "client-legend" }, format(either ? t.clientOptional : t.clientLegend, { provider: this.#provider.name })));
+      set.append(el("legend", { class: "client-legend" }, this.#tr(either ? "form-client-optional" : "form-client-legend", { provider: this.#provider.name })));
       for (const f of clientFields) set.append(this.#field({ ...f, optional: either || f.optional }, true));
       form.append(set);
     }
     this.#status = el("div", { part: "status", class: "status", role: "status", "aria-live": "polite" });
     this.#alert = el("div", { part: "alert", class: "alert", role: "alert" });
-    const label = this.#isOAuth() ? format(t.connectWith, { provider: this.#provider.name }) : t.connect;
+    const label = this.#isOAuth() ? this.#tr("form-connect-with", { provider: this.#provider.name }) : this.#tr("form-connect");
     this.#button = el("button", { part: "button", class: "connect", type: "submit" }, label);
     form.append(this.#status, this.#alert, this.#button);
     // Pressing Connect blurs the field being edited; updating errors then would move the
@@ -233,10 +269,9 @@ export class ConnectspecLink extends HTMLElement {
   }
 
   #field(f, client = false) {
-    const t = this.#t;
     const id = `cs-field-${f.key}`;
     const label = el("label", { part: "label", class: "label", for: id }, f.label);
-    if (f.optional) label.append(" ", el("span", { part: "optional", class: "optional" }, t.optional));
+    if (f.optional) label.append(" ", el("span", { part: "optional", class: "optional" }, this.#tr("form-optional")));
     const describedBy = [];
     const rich = this.#method.guide?.descriptions?.[f.key];
     const desc = f.description
@@ -245,18 +280,18 @@ export class ConnectspecLink extends HTMLElement {
     if (desc) describedBy.push(desc.id);
     const richHint = this.#method.guide?.hints?.[f.key];
     const hint = f.hint
-      ? el("p", { part: "hint", class: "hint", id: `${id}-hint` }, ...this.#fill(t.hint, "hint", richHint ? this.#inline(richHint) : [f.hint]))
+      ? el("p", { part: "hint", class: "hint", id: `${id}-hint` }, ...withNodes(this.#t, "form-hint", "hint", richHint ? this.#inline(richHint) : [f.hint]))
       : null;
     if (hint) describedBy.push(hint.id);
     const error = el("p", { part: "error", class: "error", id: `${id}-error`, hidden: true });
     let input;
     let control = el("div", { class: "control" });
     if (f.private_key) {
-      ({ input, control } = keyControl(f, id, t, el, () => this.#onLeave(f.key)));
+      ({ input, control } = keyControl(f, id, (k, a) => this.#tr(k, a), el, () => this.#onLeave(f.key)));
     } else if (f.options && f.options.length) {
       input = el("select", { part: "select", class: "input", id, name: f.key, required: !f.optional });
       const preset = f.default ?? (f.options.length === 1 && !f.optional ? f.options[0].value : null);
-      if (preset === null) input.append(el("option", { value: "" }, t.choose));
+      if (preset === null) input.append(el("option", { value: "" }, this.#tr("form-choose")));
       for (const o of f.options) input.append(el("option", { value: o.value }, o.label));
       if (preset !== null) input.value = preset;
       control.append(input);
@@ -284,16 +319,16 @@ export class ConnectspecLink extends HTMLElement {
             type: "button",
             "aria-controls": id,
             "aria-pressed": "false",
-            "aria-label": format(t.showLabel, { label: f.label }),
+            "aria-label": this.#tr("form-show-label", { label: f.label }),
           },
-          t.show,
+          this.#tr("form-show"),
         );
         toggle.addEventListener("click", () => {
           const shown = input.type === "password";
           input.type = shown ? "text" : "password";
           toggle.setAttribute("aria-pressed", String(shown));
-          toggle.textContent = shown ? t.hide : t.show;
-          toggle.setAttribute("aria-label", format(shown ? t.hideLabel : t.showLabel, { label: f.label }));
+          toggle.textContent = this.#tr(shown ? "form-hide" : "form-show");
+          toggle.setAttribute("aria-label", this.#tr(shown ? "form-hide-label" : "form-show-label", { label: f.label }));
         });
         control.append(toggle);
       }
@@ -326,10 +361,11 @@ export class ConnectspecLink extends HTMLElement {
     return Object.keys(c).length ? c : undefined;
   }
 
-  /** Validates with the generated module; null when it is not available. */
+  /** Validates with the generated module; null when it is not available, or cannot
+   *  give its messages in the form's locale (the service's validate speaks it then). */
   async #validateLocally(fields) {
     const mod = await loadValidators();
-    if (!mod) return null;
+    if (!mod || this.#t.locale !== "en") return null;
     try {
       const r = await mod.validate(this.#provider.id, this.#method.id, fields);
       return { ok: !!r.ok, values: r.values || {}, errors: r.errors || [] };
@@ -442,7 +478,7 @@ export class ConnectspecLink extends HTMLElement {
     this.#status.textContent = "";
     const nodes = [el("p", {}, message)];
     if (scopes.length) {
-      nodes.push(el("p", {}, this.#t.grant));
+      nodes.push(el("p", {}, this.#tr("form-grant")));
       nodes.push(el("ul", { part: "scopes", class: "scopes" }, ...scopes.map((s) => el("li", {}, s.label, " ", el("code", {}, s.id)))));
     }
     this.#alert.replaceChildren(...nodes);
@@ -454,7 +490,7 @@ export class ConnectspecLink extends HTMLElement {
     const other = errors.filter((e) => !known.has(e.field)).map((e) => e.message);
     const n = errors.length;
     this.#say("");
-    this.#alert.replaceChildren(el("p", {}, [n === 1 ? this.#t.fixErrorsOne : this.#t.fixErrors, ...other].join(" ")));
+    this.#alert.replaceChildren(el("p", {}, [this.#tr("form-fix-errors", { count: n }), ...other].join(" ")));
     if (first) first.input.focus();
     this.#state("invalid");
   }
@@ -477,7 +513,7 @@ export class ConnectspecLink extends HTMLElement {
 
   /** A linked account: the sealed result and the non-secret values, never a secret. */
   #linked(body, names) {
-    this.#say(format(this.#t.connected, names));
+    this.#say(this.#tr("form-connected", names));
     this.#state("connected");
     const values = {};
     const derived = {};
@@ -516,13 +552,12 @@ export class ConnectspecLink extends HTMLElement {
   async #connect() {
     const names = this.#begin();
     if (!names) return;
-    const t = this.#t;
     try {
       const fields = this.#values();
       const local = await this.#validateLocally(fields);
       if (local && !local.ok) return this.#fieldErrors(local.errors);
       if (local) this.#normalise(local);
-      this.#say(this.#method.links.test ? format(t.testing, names) : t.checking);
+      this.#say(this.#method.links.test ? this.#tr("form-testing", names) : this.#tr("form-checking"));
       const res = await this.#post("v1/link/connect", null, {
         provider: this.#provider.id,
         method: this.#method.id,
@@ -547,7 +582,6 @@ export class ConnectspecLink extends HTMLElement {
       if (popup) popup.close();
       return;
     }
-    const t = this.#t;
     let waiting = false;
     try {
       const fields = this.#values();
@@ -556,7 +590,7 @@ export class ConnectspecLink extends HTMLElement {
         if (popup) popup.close();
         return this.#fieldErrors(local.errors);
       }
-      this.#say(t.checking);
+      this.#say(this.#tr("form-checking"));
       const res = await this.#post(this.#method.links.authorize, fields, { fields, client: this.#client() });
       if (res.status !== 200 || !res.body || !res.body.start_url) {
         if (popup) popup.close();
@@ -567,7 +601,7 @@ export class ConnectspecLink extends HTMLElement {
       if (!popup || popup.closed) {
         // Popups are blocked: the sign-in runs in this window and comes back to the
         // session's return URL with the result.
-        this.#say(format(t.redirecting, names));
+        this.#say(this.#tr("form-redirecting", names));
         const url = `${start}&mode=redirect`;
         try {
           (window.top || window).location.assign(url);
@@ -577,7 +611,7 @@ export class ConnectspecLink extends HTMLElement {
         return;
       }
       popup.location.href = start;
-      this.#say(format(t.signingIn, names));
+      this.#say(this.#tr("form-signing-in", names));
       this.#state("signing-in");
       waiting = true;
       this.#awaitPopup(popup, names);
@@ -604,7 +638,7 @@ export class ConnectspecLink extends HTMLElement {
       if (data.ok) {
         this.#linked(data, names);
       } else {
-        this.#fail(data.detail || format(this.#t.failed, { status: "" }));
+        this.#fail(data.detail || this.#tr("form-failed", { status: "" }));
         this.#state(data.code === "oauth-access-denied" ? "rejected" : "error");
       }
     };
@@ -613,23 +647,22 @@ export class ConnectspecLink extends HTMLElement {
     this.#popupWatch = setInterval(() => {
       if (done || !popup.closed) return;
       finish();
-      this.#fail(this.#t.popupClosed);
+      this.#fail(this.#tr("form-popup-closed"));
       this.#state("closed");
     }, 300);
   }
 
   #networkFailed() {
-    this.#fail(this.#t.network);
+    this.#fail(this.#tr("form-network"));
     this.#state("error");
   }
 
   #problem(p, status, names) {
-    const t = this.#t;
     const type = String((p && p.type) || "");
     let message;
-    if (status === 504 || type.endsWith(":provider-timeout")) message = format(t.timeout, names);
-    else if (status === 502 || type.endsWith(":provider-unreachable")) message = format(t.unreachable, names);
-    else message = (p && p.detail) || format(t.failed, { status });
+    if (status === 504 || type.endsWith(":provider-timeout")) message = this.#tr("form-timeout", names);
+    else if (status === 502 || type.endsWith(":provider-unreachable")) message = this.#tr("form-unreachable", names);
+    else message = (p && p.detail) || this.#tr("form-failed", { status: String(status) });
     this.#fail(message);
     this.#state(status === 504 ? "timeout" : "error");
   }
@@ -646,7 +679,7 @@ export class ConnectspecLink extends HTMLElement {
         const { text, href } = n.link;
         if (/^https?:\/\//.test(href) || href.startsWith("/")) {
           out.push(
-            el("a", { href, target: "_blank", rel: "noopener noreferrer", part: "link" }, text, el("span", { class: "visually-hidden" }, ` ${this.#t.newTab}`)),
+            el("a", { href, target: "_blank", rel: "noopener noreferrer", part: "link" }, text, el("span", { class: "visually-hidden" }, ` ${this.#tr("form-new-tab")}`)),
           );
         } else {
           out.push(document.createTextNode(text));
@@ -656,22 +689,15 @@ export class ConnectspecLink extends HTMLElement {
     return out;
   }
 
-  /** `template` with its `{name}` placeholder replaced by `nodes`. */
-  #fill(template, name, nodes) {
-    const [before, after = ""] = template.split(`{${name}}`);
-    return [before, ...nodes, after].filter((n) => n !== "");
-  }
-
   #list(items, attrs = {}) {
     return el("ul", attrs, ...items.map((b) => el("li", {}, ...this.#inline(b))));
   }
 
   #guide(g, open) {
-    const t = this.#t;
     const level = Math.min(6, Math.max(1, Number(this.getAttribute("heading-level")) || 2));
     const h = `h${level}`;
     const details = el("details", { part: "guide", class: "guide", open });
-    details.append(el("summary", { part: "guide-summary", class: "guide-summary" }, format(t.guide, { method: this.#method.label })));
+    details.append(el("summary", { part: "guide-summary", class: "guide-summary" }, this.#tr("form-guide", { method: this.#method.label })));
     if (g.warning) details.append(el("p", { part: "warning", class: "warning" }, ...this.#inline(g.warning)));
     for (const s of g.sections || []) {
       const section = el("section", { part: "section", class: "section" }, el(h, { class: "section-title" }, s.title));
@@ -683,7 +709,7 @@ export class ConnectspecLink extends HTMLElement {
           if (step.text) li.append(el("p", {}, ...this.#inline(step.text)));
           if (step.bullets && step.bullets.length) li.append(this.#list(step.bullets));
           if (step.scope_labels && step.scope_labels.length) {
-            li.append(el("p", {}, t.permissions), el("ul", { class: "scopes" }, ...step.scope_labels.map((l) => el("li", {}, l))));
+            li.append(el("p", {}, this.#tr("form-permissions")), el("ul", { class: "scopes" }, ...step.scope_labels.map((l) => el("li", {}, l))));
           }
           ol.append(li);
         }
@@ -694,10 +720,10 @@ export class ConnectspecLink extends HTMLElement {
     }
     if (g.limits && g.limits.length) {
       details.append(
-        el("section", { part: "section", class: "section" }, el(h, { class: "section-title" }, t.limits), this.#list(g.limits.map((l) => [{ text: l }]))),
+        el("section", { part: "section", class: "section" }, el(h, { class: "section-title" }, this.#tr("form-limits")), this.#list(g.limits.map((l) => [{ text: l }]))),
       );
     }
-    return el("aside", { class: "guide-column", "aria-label": format(t.guide, { method: this.#method.label }) }, details);
+    return el("aside", { class: "guide-column", "aria-label": this.#tr("form-guide", { method: this.#method.label }) }, details);
   }
 }
 

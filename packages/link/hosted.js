@@ -3,16 +3,30 @@
 // shows a searchable provider picker when the session offers several accounts, then the
 // chosen method's form with its guide. A redirect-mode sign-in comes back here with its
 // result in the fragment.
+//
+// The page speaks the language the service chose for it (`?lang=`, else the browser's);
+// without `?lang=`, the link session's locale wins. Its strings are the service's
+// catalogue (form.ftl) of that locale; the form inside follows the page's `lang`.
 
 import "./connectspec-link.js";
-import { format, strings } from "./locales.js";
-import { announce, takeFragment } from "./session.js";
+import { loadStrings } from "./locales.js";
+import { announce, pageStrings, takeFragment } from "./session.js";
 
 const main = document.getElementById("connectspec-hosted");
 const heading = main.querySelector("h1");
 const status = main.querySelector(".connectspec-page-result");
 const service = window.location.origin;
-let t = strings(document.documentElement.lang);
+let strings = await pageStrings();
+const t = (id, args) => strings.t(id, args);
+
+/** Speaks the session's locale, unless the page's address names one. */
+async function speakSession(locale) {
+  if (!locale || new URLSearchParams(window.location.search).has("lang")) return;
+  strings = await loadStrings(service, locale);
+  document.documentElement.lang = strings.locale;
+  document.documentElement.dir = strings.dir;
+  document.title = t("form-hosted-title");
+}
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -31,13 +45,13 @@ function body(...nodes) {
 }
 
 function showForm(offer, offers, session, reconnect = false) {
-  heading.textContent = reconnect ? format(t.reconnectTitle, { provider: offer.provider_name }) : t.hostedTitle;
+  heading.textContent = reconnect ? t("form-reconnect-title", { provider: offer.provider_name }) : t("form-hosted-title");
   const link = el("connectspec-link", { provider: offer.provider, method: offer.method, service, "heading-level": 2 });
   link.session = session;
   const nodes = [];
-  if (reconnect) nodes.push(el("p", { class: "reconnect-note" }, format(t.reconnectNote, { provider: offer.provider_name })));
+  if (reconnect) nodes.push(el("p", { class: "reconnect-note" }, t("form-reconnect-note", { provider: offer.provider_name })));
   if (offers.length > 1) {
-    const back = el("button", { type: "button", class: "back" }, t.back);
+    const back = el("button", { type: "button", class: "back" }, t("form-back"));
     back.addEventListener("click", () => showPicker(offers, session));
     nodes.push(back);
   }
@@ -47,14 +61,14 @@ function showForm(offer, offers, session, reconnect = false) {
 
 function label(offer, offers) {
   const several = offers.filter((o) => o.provider === offer.provider).length > 1;
-  return several ? `${offer.provider_name} (${offer.label})` : offer.provider_name;
+  return several ? t("form-offer", { provider: offer.provider_name, method: offer.label }) : offer.provider_name;
 }
 
 function showPicker(offers, session) {
-  heading.textContent = t.chooseProvider;
+  heading.textContent = t("form-choose-provider");
   const search = el("input", { type: "search", id: "provider-search", class: "search", autocomplete: "off", spellcheck: "false" });
   const list = el("ul", { class: "picker", id: "provider-list" });
-  const empty = el("p", { class: "empty", role: "status", hidden: true }, t.noMatch);
+  const empty = el("p", { class: "empty", role: "status", hidden: true }, t("form-no-match"));
   const buttons = offers.map((o) => {
     const b = el("button", { type: "button", class: "pick", "data-provider": o.provider, "data-method": o.method }, label(o, offers));
     b.addEventListener("click", () => showForm(o, offers, session));
@@ -95,19 +109,19 @@ function showPicker(offers, session) {
       (i === 0 ? search : shown[i - 1]).focus();
     }
   });
-  body(el("label", { for: "provider-search", class: "search-label" }, t.searchProviders), search, list, empty);
+  body(el("label", { for: "provider-search", class: "search-label" }, t("form-search-providers")), search, list, empty);
 }
 
 async function start() {
   const { session, result, provider, method } = takeFragment();
   if (result) {
     // Back from a redirect-mode sign-in.
-    heading.textContent = t.hostedTitle;
+    heading.textContent = t("form-hosted-title");
     announce({ provider, method, result, values: {} });
     return;
   }
   if (!session) {
-    status.textContent = t.hostedNoSession;
+    status.textContent = t("form-hosted-no-session");
     return;
   }
   let view;
@@ -121,13 +135,10 @@ async function start() {
     view = await res.json();
     if (!res.ok) throw new Error(view.detail || String(res.status));
   } catch (e) {
-    body(el("p", { class: "alert", role: "alert" }, e.message || t.hostedNoSession));
+    body(el("p", { class: "alert", role: "alert" }, e.message || t("form-hosted-no-session")));
     return;
   }
-  if (view.locale) {
-    document.documentElement.lang = view.locale;
-    t = strings(view.locale);
-  }
+  await speakSession(view.locale);
   if (view.offers.length === 1) showForm(view.offers[0], view.offers, session, view.reconnect);
   else showPicker(view.offers, session);
 }

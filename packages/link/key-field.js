@@ -7,9 +7,10 @@
 /**
  * Builds the control: `{ input, control }`, where `input` is the text area the form
  * reads like any other input. `make(tag, attrs, ...children)` is the form's element
- * helper; `t` its strings; `onPicked` runs once a picked file is in the text area.
+ * helper; `tr(id, args)` its strings (form.ftl); `onPicked` runs once a picked file is in
+ * the text area.
  */
-export function keyControl(f, id, t, make, onPicked) {
+export function keyControl(f, id, tr, make, onPicked) {
   const input = make("textarea", {
     part: "input textarea",
     class: "input key",
@@ -21,7 +22,7 @@ export function keyControl(f, id, t, make, onPicked) {
     spellcheck: "false",
     wrap: "off",
     required: !f.optional,
-    placeholder: f.placeholder ?? (f.private_key === "json" ? t.keyFilePlaceholder : t.pemPlaceholder),
+    placeholder: f.placeholder ?? tr(f.private_key === "json" ? "form-key-file-placeholder" : "form-pem-placeholder"),
   });
   const picker = make("input", {
     part: "file",
@@ -29,7 +30,7 @@ export function keyControl(f, id, t, make, onPicked) {
     type: "file",
     id: `${id}-file`,
     accept: f.private_key === "json" ? ".json,application/json" : ".pem,.key,.txt,application/x-pem-file",
-    "aria-label": t.chooseKeyFile.replace("{label}", f.label),
+    "aria-label": tr("form-choose-key-file", { label: f.label }),
   });
   picker.addEventListener("change", async () => {
     const file = picker.files && picker.files[0];

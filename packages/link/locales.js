@@ -1,65 +1,79 @@
-// Interface strings of <connectspec-link>, one table per locale. The spec's own texts
-// (labels, descriptions, hints, guide, validation and connection-test messages) come from
-// the service; only the element's chrome is here. Add a locale by adding a table with
-// the same keys; `strings(lang)` falls back to the language without region, then English.
+// Interface strings of <connectspec-link> and the service's link pages: the Fluent
+// catalogue `locales/<locale>/form.ftl`, read with the vendored @fluent/bundle. The spec's
+// own texts (labels, descriptions, hints, the guide) and the service's sentences
+// (validation, connection-test outcomes) come from the service in the same locale.
+//
+// The service answers `GET /connect/assets/locales/<tag>/form.ftl` with the catalogue of
+// the locale the tag finds (RFC 4647 lookup, English when none) and names that locale in
+// `Content-Language`: the one locale shown is the only one loaded, and the choice of a
+// locale is made in one place, the service.
 
-export const LOCALES = {
-  en: {
-    optional: "(Optional)",
-    hint: "Format: {hint}",
-    show: "Show",
-    hide: "Hide",
-    showLabel: "Show {label}",
-    hideLabel: "Hide {label}",
-    choose: "Choose…",
-    chooseKeyFile: "Choose the key file for {label}",
-    pemPlaceholder: "-----BEGIN PRIVATE KEY-----",
-    keyFilePlaceholder: "Paste the JSON key file, or choose it below",
-    connect: "Connect",
-    checking: "Checking your details…",
-    testing: "Testing the connection with {provider}…",
-    connected: "Connected. {provider} accepted the {method}.",
-    fixErrors: "Please correct the highlighted fields.",
-    fixErrorsOne: "Please correct the highlighted field.",
-    grant: "Grant these permissions, then try again:",
-    timeout: "{provider} did not answer in time. Try again in a moment.",
-    unreachable: "{provider} could not be reached. Try again in a moment.",
-    failed: "The connection could not be checked ({status}). Try again in a moment.",
-    network: "The connection service could not be reached. Check your network and try again.",
-    loading: "Loading the form…",
-    loadFailed: "The form could not be loaded.",
-    guide: "How to get your {method}",
-    limits: "Good to know",
-    permissions: "Permissions this step grants:",
-    newTab: "(opens in a new tab)",
-    note: "Note:",
-    connectWith: "Connect with {provider}",
-    signingIn: "Sign in at {provider} in the window that opened…",
-    redirecting: "Opening the sign-in at {provider}…",
-    popupClosed: "The sign-in window was closed before the account was linked. Press the button to start again.",
-    chooseProvider: "Choose the account to link",
-    searchProviders: "Search providers",
-    noMatch: "No provider matches your search.",
-    back: "Back to the list",
-    hostedTitle: "Link an account",
-    hostedDone: "The account is linked. You can close this window.",
-    hostedSent: "The account is linked and was handed to the page that opened this form.",
-    clientLegend: "Your {provider} app",
-    clientOptional: "Your own {provider} app (optional)",
-    reconnectTitle: "Reconnect your {provider} account",
-    reconnectNote: "Enter new credentials of the same {provider} account that was linked before.",
-    hostedNoSession: "This link is not complete: open the link your service gave you again.",
-  },
-};
+/** @fluent/bundle, vendored beside the browser validators. */
+const FLUENT = new URL("../validators/vendor/fluent-bundle.js", import.meta.url);
 
-/** The string table for `lang` (a BCP 47 tag such as `en-GB`). */
-export function strings(lang) {
-  const tag = String(lang || "en").toLowerCase();
-  const table = LOCALES[tag] || LOCALES[tag.split("-")[0]] || {};
-  return { ...LOCALES.en, ...table };
+let fluentLoad;
+const loaded = new Map(); // `${service} ${tag}` -> Promise<Strings>
+
+/** The language's writing direction: `Intl.Locale`'s text info, else by its language. */
+export function direction(tag) {
+  try {
+    const info = new Intl.Locale(tag);
+    const dir = (info.getTextInfo ? info.getTextInfo() : info.textInfo)?.direction;
+    if (dir === "rtl" || dir === "ltr") return dir;
+  } catch {
+    // Not a valid tag: the language decides below.
+  }
+  return /^(ar|fa|he|ur|ps|sd|yi|dv|ug|ckb)(-|$)/i.test(String(tag)) ? "rtl" : "ltr";
 }
 
-/** `template` with `{name}` placeholders filled from `values`. */
-export function format(template, values) {
-  return template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
+/**
+ * The strings of the locale `tag` finds at `service` (its base URL): `{ locale, dir,
+ * t(id, args) }`, where `locale` is the tag the service answered for (`de` for `de-CH`).
+ * Without `tag`, the service chooses by the browser's `Accept-Language`.
+ */
+export function loadStrings(service, tag) {
+  const key = `${service} ${tag || ""}`;
+  if (!loaded.has(key)) {
+    const load = fetchStrings(service, tag);
+    // A failed load may be retried (the network comes back).
+    load.catch(() => loaded.delete(key));
+    loaded.set(key, load);
+  }
+  return loaded.get(key);
+}
+
+async function fetchStrings(service, tag) {
+  fluentLoad ??= import(FLUENT.href);
+  const path = `connect/assets/locales/${encodeURIComponent(tag || "und")}/form.ftl`;
+  const url = new URL(path, service.replace(/\/+$/, "") + "/");
+  const [fluent, res] = await Promise.all([
+    fluentLoad,
+    fetch(url, {
+      credentials: "omit",
+      referrerPolicy: "no-referrer",
+      headers: { accept: "text/plain" },
+    }),
+  ]);
+  if (!res.ok) throw new Error(String(res.status));
+  const locale = res.headers.get("content-language") || "en";
+  // No isolation marks: the form's text is compared as written (the service's too).
+  const bundle = new fluent.FluentBundle(locale, { useIsolating: false });
+  const errors = bundle.addResource(new fluent.FluentResource(await res.text()));
+  if (errors.length) throw errors[0];
+  const t = (id, args = {}) => {
+    const m = bundle.getMessage(id);
+    return m && m.value ? bundle.formatPattern(m.value, args) : id;
+  };
+  return { locale, dir: direction(locale), t };
+}
+
+/**
+ * The message `id` with one argument standing for DOM nodes: `nodes` replace the
+ * argument `name` in the formatted text, so rich text (a hint with code) keeps its
+ * markup inside a translated sentence.
+ */
+export function withNodes(strings, id, name, nodes, args = {}) {
+  const mark = "\u{E000}";
+  const [before, after = ""] = strings.t(id, { ...args, [name]: mark }).split(mark);
+  return [before, ...nodes, after].filter((n) => n !== "");
 }

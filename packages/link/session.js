@@ -4,7 +4,7 @@
 // address bar at once; and handing a linked account's sealed result to the page that
 // embeds this one.
 
-import { strings } from "./locales.js";
+import { loadStrings } from "./locales.js";
 
 let taken = null;
 
@@ -24,20 +24,27 @@ export function takeFragment() {
   return taken;
 }
 
+/** The strings of the page's language (the service's catalogue). */
+export function pageStrings() {
+  return loadStrings(window.location.origin, document.documentElement.lang);
+}
+
 /** Tells the embedding page (the embed origin only) and the end user that the account is
  *  linked. Only the sealed result and non-secret values travel. */
-export function announce(detail) {
-  const t = strings(document.documentElement.lang);
+export async function announce(detail) {
   const meta = document.querySelector('meta[name="connectspec-embed-origin"]');
   const embedOrigin = meta ? meta.getAttribute("content") : null;
   const status = document.querySelector(".connectspec-page-result");
   const { provider, method, result, values, identity } = detail;
+  let sent = false;
   if (embedOrigin && window.parent !== window) {
     const message = { type: "connectspec:connect", provider, method, result, values };
     if (identity !== undefined && identity !== null) message.identity = identity;
     window.parent.postMessage(message, embedOrigin);
-    if (status) status.textContent = t.hostedSent;
-  } else if (status) {
-    status.textContent = t.hostedDone;
+    sent = true;
+  }
+  if (status) {
+    const t = await pageStrings();
+    status.textContent = t.t(sent ? "form-hosted-sent" : "form-hosted-done");
   }
 }
