@@ -203,16 +203,16 @@ problem-not-found-validators-asset = ブラウザー用バリデーターのパ�
 
 ## 接続テスト。
 
-method-title = { $provider } を { $method } で接続
+method-title = { $provider } を { $method }で接続
 problem-not-found-test = { $provider } の { $method } には接続テストがありません
-test-connected = { $provider } が { $method } を受け付けました。
+test-connected = { $provider } が { $method }を受け付けました。
 test-missing-scopes = { $meaning }: { $scopes }。
 test-unexpected-status = { $provider } は接続テストに HTTP { $status } で応答しました。これはスペックに記載されていない応答です。
 test-unreadable = { $provider } は接続テストに{ $why ->
         [too-large] 1 MiB を超える本文
        *[not-json] JSON ではない本文
     }で応答したため、スペックの応答チェックを実行できませんでした。
-test-exchange-refused = { $provider } は { $method } を受け付けませんでした。トークンエンドポイントが拒否しました。入力内容を確認して、もう一度お試しください。
+test-exchange-refused = { $provider } は { $method }を受け付けませんでした。トークンエンドポイントが拒否しました。入力内容を確認して、もう一度お試しください。
 test-note-token-only = 問い合わせたのはトークンエンドポイントだけです。API リクエストは送信していません。
 problem-provider-unreachable-test = 接続テストで { $provider } に接続できませんでした（{ $what ->
         [connect] 接続エラー
@@ -226,9 +226,9 @@ problem-unknown-actions-none = 指定されたアクション ID のうち { $co
 ## 接続テストでわかったスコープ（ハブへの警告）。
 
 learned-no-scopes = スコープなし
-learned-missing = { $provider } は { $method } を受け付けましたが、連携に必要な権限が不足しています: { $missing }。最小権限: { $least }。
-learned-excess = { $provider } は { $method } を受け付けましたが、連携に必要な権限より { $count } 個多いスコープを持っています。最小権限: { $least }。
-learned-missing-and-excess = { $provider } は { $method } を受け付けましたが、連携に必要な権限が不足しています: { $missing }。また、必要より { $count } 個多いスコープを持っています。最小権限: { $least }。
+learned-missing = { $provider } は { $method }を受け付けましたが、連携に必要な権限が不足しています: { $missing }。最小権限: { $least }。
+learned-excess = { $provider } は { $method }を受け付けましたが、連携に必要な権限より { $count } 個多いスコープを持っています。最小権限: { $least }。
+learned-missing-and-excess = { $provider } は { $method }を受け付けましたが、連携に必要な権限が不足しています: { $missing }。また、必要より { $count } 個多いスコープを持っています。最小権限: { $least }。
 
 ## OAuth 2.0。
 
@@ -345,7 +345,7 @@ problem-not-found-exchange = { $provider } の { $method } はトークン交換
 problem-provider-error-token = { $provider } のトークンエンドポイントがトークンではなく HTTP { $status } を返しました
 problem-provider-bad-answer-no-token = { $provider } のトークンエンドポイントが、スペックに記載されたアクセストークンを含まない応答を返しました
 problem-provider-bad-answer-too-large = { $provider } のトークンエンドポイントが 64 KiB を超える応答を返しました
-problem-exchange-refused-detail = { $provider } のトークンエンドポイントが { $method } を拒否しました（HTTP { $status }）。誤っているか、取り消されているか、このグラントで許可されていません
+problem-exchange-refused-detail = { $provider } のトークンエンドポイントが { $method }を拒否しました（HTTP { $status }）。誤っているか、取り消されているか、このグラントで許可されていません
 
 ## サービスのページ。
 

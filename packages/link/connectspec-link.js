@@ -201,6 +201,15 @@ export class ConnectspecLink extends HTMLElement {
       if (!res.ok) throw new Error(detail.detail || String(res.status));
     } catch (e) {
       failure = e;
+      // The session could not be read (expired, or no access from this page): the
+      // form's own strings still say what happened, in the language asked for.
+      if (!this.#t) {
+        try {
+          this.#speak(await loadStrings(this.serviceUrl, asked));
+        } catch {
+          // No catalogue either: the service's sentence alone.
+        }
+      }
     }
     if (id !== this.#loadId) return;
     const m = failure ? null : (detail.methods || []).find((x) => x.id === method);
@@ -534,6 +543,9 @@ export class ConnectspecLink extends HTMLElement {
     if (res.status === 422 && Array.isArray(res.body.errors) && res.body.errors.length) {
       return this.#fieldErrors(res.body.errors);
     }
+    // The service took the fields (a test ran, or something else failed): errors shown
+    // while they were typed no longer hold.
+    this.#showErrors([]);
     const type = String((res.body && res.body.type) || "");
     const sentence = ["session-expired", "different-account", "too-many-tests", "not-offered"].some((c) => type.endsWith(`:${c}`));
     if (sentence) {

@@ -123,7 +123,7 @@ async fn ja_jp_finds_japanese_and_an_unknown_language_english() {
     let ja = call(get(&svc, "/v1/providers/oneflow", Some("ja-JP"))).await;
     assert_eq!(ja.language.as_deref(), Some("ja"));
     assert_eq!(method(&ja.body)["label"], "API トークン");
-    assert_eq!(method(&ja.body)["title"], "Oneflow を API トークン で接続");
+    assert_eq!(method(&ja.body)["title"], "Oneflow を API トークンで接続");
 
     for header in [Some("zh-Hant-TW"), Some("x-klingon"), Some("*"), None] {
         let en = call(get(&svc, "/v1/providers/oneflow", header)).await;
