@@ -223,7 +223,7 @@ test-note-token-only = Nur der Token-Endpunkt wurde gefragt: Es wurde keine API-
 problem-provider-unreachable-test = der Verbindungstest konnte { $provider } nicht erreichen ({ $what ->
         [connect] Verbindungsfehler
         [request] Anfragefehler
-       *[other] anderer Fehler
+       *[unknown] anderer Fehler
     })
 problem-provider-timeout-test = { $provider } hat den Verbindungstest nicht innerhalb von { $ms } ms beantwortet
 problem-unknown-actions-detail = { $count ->
@@ -294,7 +294,7 @@ problem-provider-unreachable-token = die Token-Anfrage konnte { $provider } nich
         [refused] abgelehnte Adresse
         [connect] Verbindungsfehler
         [too-large] Antwort zu groß
-       *[other] Anfragefehler
+       *[request] Anfragefehler
     })
 problem-provider-bad-answer-tokens = der Token-Endpunkt von { $provider } hat etwas anderes geantwortet als die Tokens, die die Spec beschreibt
 
@@ -340,7 +340,7 @@ discovery-no-registration = nennen keinen Registrierungsendpunkt (RFC 7591)
 problem-provider-unreachable-discovery = { $what } von { $provider } konnte nicht abgerufen werden ({ $kind ->
         [timeout] keine rechtzeitige Antwort
         [connect] Verbindungsfehler
-       *[other] Anfragefehler
+       *[request] Anfragefehler
     })
 problem-oauth-registration-invalid-detail = `registration` stammt nicht von diesem Dienst für diesen Anbieter und diese Methode, wurde verändert oder ihr Client ist abgelaufen: Verknüpfen Sie das Konto erneut
 problem-provider-bad-answer-registration-long = die Client-Registrierung des Anbieters ist zu lang für die Übergabe

@@ -231,7 +231,7 @@ test-note-token-only = Only the token endpoint was asked: no API request was mad
 problem-provider-unreachable-test = the connection test could not reach { $provider } ({ $what ->
         [connect] connect error
         [request] request error
-       *[other] other error
+       *[unknown] other error
     })
 problem-provider-timeout-test = { $provider } did not answer the connection test within { $ms } ms
 problem-unknown-actions-detail = { $count ->
@@ -302,7 +302,7 @@ problem-provider-unreachable-token = the token request could not reach { $provid
         [refused] refused address
         [connect] connect error
         [too-large] answer too large
-       *[other] request error
+       *[request] request error
     })
 problem-provider-bad-answer-tokens = { $provider }'s token endpoint answered something other than the tokens its spec describes
 
@@ -348,7 +348,7 @@ discovery-no-registration = names no registration endpoint (RFC 7591)
 problem-provider-unreachable-discovery = the { $what } of { $provider } could not be fetched ({ $kind ->
         [timeout] no answer in time
         [connect] connect error
-       *[other] request error
+       *[request] request error
     })
 problem-oauth-registration-invalid-detail = `registration` is not one this service issued for this provider and method, was changed, or its client has expired: link the account again
 problem-provider-bad-answer-registration-long = the provider's client registration is too long to hand over

@@ -225,7 +225,7 @@ test-note-token-only = Solo se consultó el endpoint de tokens: no se hizo ningu
 problem-provider-unreachable-test = la prueba de conexión no pudo alcanzar { $provider } ({ $what ->
         [connect] error de conexión
         [request] error de solicitud
-       *[other] otro error
+       *[unknown] otro error
     })
 problem-provider-timeout-test = { $provider } no respondió a la prueba de conexión en { $ms } ms
 problem-unknown-actions-detail = { $count ->
@@ -301,7 +301,7 @@ problem-provider-unreachable-token = la solicitud de token no pudo alcanzar { $p
         [refused] dirección rechazada
         [connect] error de conexión
         [too-large] respuesta demasiado grande
-       *[other] error de solicitud
+       *[request] error de solicitud
     })
 problem-provider-bad-answer-tokens = el endpoint de tokens de { $provider } respondió algo distinto de los tokens que su spec describe
 
@@ -347,7 +347,7 @@ discovery-no-registration = no nombran ningún endpoint de registro (RFC 7591)
 problem-provider-unreachable-discovery = no se pudo obtener { $what } de { $provider } ({ $kind ->
         [timeout] sin respuesta a tiempo
         [connect] error de conexión
-       *[other] error de solicitud
+       *[request] error de solicitud
     })
 problem-oauth-registration-invalid-detail = `registration` no lo emitió este servicio para este proveedor y método, se modificó o su cliente caducó: vincule la cuenta de nuevo
 problem-provider-bad-answer-registration-long = el registro de cliente del proveedor es demasiado largo para entregarlo

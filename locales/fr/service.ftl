@@ -225,7 +225,7 @@ test-note-token-only = Seul le point de terminaison de jeton a été interrogé 
 problem-provider-unreachable-test = le test de connexion n'a pas pu joindre { $provider } ({ $what ->
         [connect] erreur de connexion
         [request] erreur de requête
-       *[other] autre erreur
+       *[unknown] autre erreur
     })
 problem-provider-timeout-test = { $provider } n'a pas répondu au test de connexion dans les { $ms } ms
 problem-unknown-actions-detail = { $count ->
@@ -301,7 +301,7 @@ problem-provider-unreachable-token = la demande de jeton n'a pas pu joindre { $p
         [refused] adresse refusée
         [connect] erreur de connexion
         [too-large] réponse trop volumineuse
-       *[other] erreur de requête
+       *[request] erreur de requête
     })
 problem-provider-bad-answer-tokens = le point de terminaison de jeton de { $provider } a répondu autre chose que les jetons que sa spec décrit
 
@@ -347,7 +347,7 @@ discovery-no-registration = ne nomment aucun point de terminaison d'enregistreme
 problem-provider-unreachable-discovery = { $what } de { $provider } n'a pas pu être récupéré ({ $kind ->
         [timeout] pas de réponse à temps
         [connect] erreur de connexion
-       *[other] erreur de requête
+       *[request] erreur de requête
     })
 problem-oauth-registration-invalid-detail = `registration` n'a pas été émis par ce service pour ce fournisseur et cette méthode, a été modifié, ou son client a expiré : liez à nouveau le compte
 problem-provider-bad-answer-registration-long = l'enregistrement de client du fournisseur est trop long pour être transmis

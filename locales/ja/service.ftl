@@ -217,7 +217,7 @@ test-note-token-only = 問い合わせたのはトークンエンドポイント
 problem-provider-unreachable-test = 接続テストで { $provider } に接続できませんでした（{ $what ->
         [connect] 接続エラー
         [request] リクエストエラー
-       *[other] その他のエラー
+       *[unknown] その他のエラー
     }）
 problem-provider-timeout-test = { $provider } は接続テストに { $ms } ms 以内に応答しませんでした
 problem-unknown-actions-detail = 指定されたアクション ID のうち { $count } 件はこの認証方式のアクションではありません。{ $provider } の { $method } のアクション: { $actions }
@@ -273,7 +273,7 @@ problem-provider-unreachable-token = トークンのリクエストで { $provid
         [refused] 拒否したアドレス
         [connect] 接続エラー
         [too-large] 応答が大きすぎます
-       *[other] リクエストエラー
+       *[request] リクエストエラー
     }）
 problem-provider-bad-answer-tokens = { $provider } のトークンエンドポイントが、スペックに記載されたトークン以外のものを返しました
 
@@ -319,7 +319,7 @@ discovery-no-registration = に登録エンドポイントがありません（R
 problem-provider-unreachable-discovery = { $provider } の{ $what }を取得できませんでした（{ $kind ->
         [timeout] 時間内に応答がありません
         [connect] 接続エラー
-       *[other] リクエストエラー
+       *[request] リクエストエラー
     }）
 problem-oauth-registration-invalid-detail = `registration` は、このサービスがこのプロバイダーと認証方式に発行したものではないか、変更されたか、クライアントの有効期限が切れています。アカウントをもう一度連携してください
 problem-provider-bad-answer-registration-long = プロバイダーのクライアント登録が長すぎて引き渡せません
