@@ -240,7 +240,10 @@ pub fn parse_fields(bytes: &[u8]) -> Result<FieldsBody, Problem> {
             kind = kind(&body.0)
         )));
     };
-    if top.keys().any(|k| !matches!(k.as_str(), "fields" | "actions" | "lang")) {
+    if top
+        .keys()
+        .any(|k| !matches!(k.as_str(), "fields" | "actions" | "lang"))
+    {
         return Err(Problem::bad_request(msg!("problem-bad-request-members")));
     }
     let actions = match top.get("actions") {

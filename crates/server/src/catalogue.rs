@@ -121,7 +121,11 @@ impl Catalogue {
     /// The guide of a method in `locale`, as structured JSON (see
     /// `connectspec_guides::guide`): its translation where the spec has one there, a
     /// pseudo-locale's made from the English, else the English.
-    pub fn guide(&self, m: &MethodMeta, locale: Locale) -> Option<std::borrow::Cow<'_, serde_json::Value>> {
+    pub fn guide(
+        &self,
+        m: &MethodMeta,
+        locale: Locale,
+    ) -> Option<std::borrow::Cow<'_, serde_json::Value>> {
         let key = format!("{}/{}", m.provider_id, m.id);
         if let Some(g) = self.texts.guide(locale, &key) {
             return Some(std::borrow::Cow::Borrowed(g));
@@ -137,6 +141,11 @@ impl Catalogue {
     /// The specs' translations.
     pub fn texts(&self) -> &Texts {
         &self.texts
+    }
+
+    /// The specs' translations, shared (a request holds them for its whole life).
+    pub fn texts_arc(&self) -> Arc<Texts> {
+        self.texts.clone()
     }
 
     /// A file of the browser validators package.

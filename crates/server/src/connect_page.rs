@@ -191,7 +191,12 @@ pub(crate) fn html_page(html: String, embed: Option<&str>) -> Response {
 }
 
 fn render_page(m: &MethodMeta, problems: &[String], embed_origin: Option<&str>) -> String {
-    let title = msg!("method-title", provider = m.provider_name, method = label(m)).text();
+    let title = msg!(
+        "method-title",
+        provider = m.provider_name,
+        method = label(m)
+    )
+    .text();
     let embed = embed_origin
         .map(|o| {
             format!(
@@ -291,9 +296,7 @@ pub async fn link_asset(Ids(file): Ids<String>) -> Result<Response, Problem> {
 /// tag finds by RFC 4647 lookup (English when none; a pseudo-locale only on a service
 /// started with `--pseudo-locales`, generated from English). `Content-Language` names
 /// the locale served, so the form knows which one it got; only that one locale is sent.
-pub async fn catalogue_asset(
-    Ids((tag, file)): Ids<(String, String)>,
-) -> Result<Response, Problem> {
+pub async fn catalogue_asset(Ids((tag, file)): Ids<(String, String)>) -> Result<Response, Problem> {
     if file != "form.ftl" {
         return Err(Problem::not_found(msg!("problem-not-found-link-asset")));
     }
@@ -324,7 +327,9 @@ pub async fn validators_asset(
     let body = state
         .catalogue()
         .asset(&path)
-        .or_else(|| (path == FLUENT_BUNDLE.0).then(|| Bytes::from_static(FLUENT_BUNDLE.1.as_bytes())))
+        .or_else(|| {
+            (path == FLUENT_BUNDLE.0).then(|| Bytes::from_static(FLUENT_BUNDLE.1.as_bytes()))
+        })
         .ok_or_else(|| Problem::not_found(msg!("problem-not-found-validators-asset")))?;
     let media = if path.ends_with(".json") {
         "application/json"

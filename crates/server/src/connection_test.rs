@@ -225,9 +225,8 @@ impl Tester {
         };
         let (url, client) = self.target(meta, &auth)?;
         let lifetime = auth.lifetime_seconds;
-        let method = reqwest::Method::from_bytes(test.method.as_bytes()).map_err(|_| {
-            internal(msg!("problem-internal-test-method", method = test.method))
-        })?;
+        let method = reqwest::Method::from_bytes(test.method.as_bytes())
+            .map_err(|_| internal(msg!("problem-internal-test-method", method = test.method)))?;
         if auth.needs_signing() {
             let now = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
@@ -249,10 +248,8 @@ impl Tester {
                 .body(body.expose_secret().to_owned());
         }
         for (name, value) in &auth.headers {
-            let mut v =
-                reqwest::header::HeaderValue::from_str(value.expose_secret()).map_err(|_| {
-                    internal(msg!("problem-internal-header-value"))
-                })?;
+            let mut v = reqwest::header::HeaderValue::from_str(value.expose_secret())
+                .map_err(|_| internal(msg!("problem-internal-header-value")))?;
             v.set_sensitive(true);
             request = request.header(*name, v);
         }
@@ -404,9 +401,8 @@ impl Tester {
                     .map_err(|e| value_problem(meta, &e))?
                     .unwrap_or_default();
                 let joined = format!("{}{}", base.as_str().trim_end_matches('/'), path);
-                let url = Url::parse(&joined).map_err(|_| {
-                    internal(msg!("problem-internal-base-url"))
-                })?;
+                let url =
+                    Url::parse(&joined).map_err(|_| internal(msg!("problem-internal-base-url")))?;
                 (url, &self.direct)
             }
             None => {

@@ -143,8 +143,13 @@ impl FromRequestParts<AppState> for Operator {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Unauthorized> {
         let keys = state.api_keys();
-        let unauthorized =
-            |detail| Unauthorized(Problem::new(StatusCode::UNAUTHORIZED, "unauthorized", detail));
+        let unauthorized = |detail| {
+            Unauthorized(Problem::new(
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                detail,
+            ))
+        };
         if keys.is_empty() {
             return Err(unauthorized(msg!("problem-unauthorized-no-keys")));
         }

@@ -28,6 +28,7 @@ mod connection_test;
 pub mod exchange;
 mod extract;
 pub mod i18n;
+mod language;
 mod learned;
 pub mod link;
 mod listen;

@@ -270,7 +270,12 @@ fn method_summary(m: &'static MethodMeta) -> MethodSummary {
         label: label(m),
         slug: m.slug,
         kind: m.kind,
-        title: msg!("method-title", provider = m.provider_name, method = label(m)).text(),
+        title: msg!(
+            "method-title",
+            provider = m.provider_name,
+            method = label(m)
+        )
+        .text(),
         pages: Pages {
             mdx: m.page_path("mdx"),
             md: m.page_path("md"),
@@ -364,10 +369,12 @@ fn test(m: &MethodMeta, t: &'static TestMeta) -> TestView {
         expect_status: t.expect_status,
         requires_scopes: required_scopes(m, t),
         note: t.note.map(|n| spec_text(m, "connection_test/note", n)),
-        identity: t.identity.map(|IdentityMeta { pointer, label }| IdentityView {
-            pointer,
-            label: label.map(|l| spec_text(m, "connection_test/identity/label", l)),
-        }),
+        identity: t
+            .identity
+            .map(|IdentityMeta { pointer, label }| IdentityView {
+                pointer,
+                label: label.map(|l| spec_text(m, "connection_test/identity/label", l)),
+            }),
         learns: t.learns.as_ref().map(learns_view),
     }
 }

@@ -21,9 +21,8 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 /// A problem response.
 #[derive(Debug, Clone)]
 pub struct Problem {
-    /// Problem type: `urn:connectspec:problem:<code>`.
-    pub type_uri: String,
-    /// The code (the type's last part), which names the title's message.
+    /// The code: the problem type is `urn:connectspec:problem:<code>`, the title the
+    /// message `problem-<code>`.
     code: &'static str,
     /// HTTP status.
     pub status: u16,
@@ -45,7 +44,7 @@ pub struct Problem {
 #[derive(Serialize)]
 struct Body<'a> {
     #[serde(rename = "type")]
-    type_uri: &'a str,
+    type_uri: String,
     title: String,
     status: u16,
     detail: String,
@@ -61,7 +60,7 @@ impl Serialize for Problem {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let locale = current();
         Body {
-            type_uri: &self.type_uri,
+            type_uri: self.type_uri(),
             title: self.title(locale),
             status: self.status,
             detail: self.detail(locale),
@@ -103,9 +102,11 @@ impl Problem {
     /// A problem of the given status and code (its title is the message
     /// `problem-<code>`).
     pub fn new(status: StatusCode, code: &'static str, detail: Msg) -> Problem {
-        debug_assert!(CODES.contains(&code), "problem code `{code}` is not in CODES");
+        debug_assert!(
+            CODES.contains(&code),
+            "problem code `{code}` is not in CODES"
+        );
         Problem {
-            type_uri: format!("urn:connectspec:problem:{code}"),
             code,
             status: status.as_u16(),
             detail,
@@ -129,6 +130,11 @@ impl Problem {
     /// The code: `not-found` of `urn:connectspec:problem:not-found`.
     pub fn code(&self) -> &'static str {
         self.code
+    }
+
+    /// The problem type: `urn:connectspec:problem:<code>`.
+    pub fn type_uri(&self) -> String {
+        format!("urn:connectspec:problem:{}", self.code)
     }
 
     /// The title in `locale`.
@@ -162,7 +168,11 @@ impl Problem {
                 more = n - shown.len()
             )
         } else {
-            msg!("problem-invalid-fields-detail", count = n, messages = messages)
+            msg!(
+                "problem-invalid-fields-detail",
+                count = n,
+                messages = messages
+            )
         };
         let mut p = Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid-fields", detail);
         p.errors = shown.iter().map(field_problem).collect();
@@ -177,7 +187,11 @@ impl Problem {
         let mut p = Problem::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid-fields",
-            msg!("problem-invalid-fields-detail", count = 1u64, messages = &error.message),
+            msg!(
+                "problem-invalid-fields-detail",
+                count = 1u64,
+                messages = &error.message
+            ),
         );
         p.errors = vec![FieldProblem { pointer, error }];
         p
@@ -294,7 +308,10 @@ mod tests {
             connectspec_i18n::Area::Service,
         );
         for code in CODES {
-            assert!(ids.iter().any(|i| *i == format!("problem-{code}")), "{code}");
+            assert!(
+                ids.iter().any(|i| *i == format!("problem-{code}")),
+                "{code}"
+            );
         }
     }
 }

@@ -3,7 +3,9 @@
 //! internal errors. Shared by connection tests, OAuth and token exchanges.
 
 use axum::http::StatusCode;
-use connectspec_runtime::{ErrorKind, FieldError, MethodMeta, UrlPart, UrlValueError, placeholder_parts};
+use connectspec_runtime::{
+    ErrorKind, FieldError, MethodMeta, UrlPart, UrlValueError, placeholder_parts,
+};
 
 use crate::i18n::{Msg, field_label, msg, spec_text};
 use crate::problem::{FieldProblem, Problem};
@@ -60,7 +62,10 @@ const VALUE_REASONS: &[(&str, &str)] = &[
         "must be one host label here (letters, digits and hyphens, no dot)",
         "one-label",
     ),
-    ("cannot make an empty, `.` or `..` path segment", "empty-segment"),
+    (
+        "cannot make an empty, `.` or `..` path segment",
+        "empty-segment",
+    ),
     (
         "is not an https URL without user name, password, query or fragment",
         "not-base-url",

@@ -17,12 +17,12 @@ use axum::extract::FromRequestParts;
 use crate::extract::{Ids, Operator, checked, find_method, find_provider};
 use crate::i18n::scope::localised;
 use crate::i18n::{msg, spec_text};
-use std::borrow::Cow;
 use crate::link::session::Caller;
 use crate::listing;
 use crate::logging;
 use crate::problem::Problem;
 use crate::respond::json;
+use std::borrow::Cow;
 
 /// The service's router.
 pub fn router(state: AppState) -> Router {
@@ -76,7 +76,7 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            crate::i18n::scope::choose,
+            crate::language::choose,
         ))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(

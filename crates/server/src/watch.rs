@@ -2,7 +2,7 @@
 //! without a restart.
 //!
 //! The directory is watched (not each file: editors save by writing a new file and
-//! renaming it over the old one). A burst of events is settled for a moment, then the
+//! renaming it over the old one), with its `i18n/` translations. A burst of events is settled for a moment, then the
 //! loader reloads: specs whose model changed are rebuilt, a spec that no longer loads
 //! keeps its last good version, and its diagnostics go to the terminal and to its form
 //! page. The new catalogue replaces the old one whole.
@@ -42,7 +42,8 @@ pub fn spawn(
             let _ = tx.send(());
         }
     })?;
-    watcher.watch(&dir, RecursiveMode::NonRecursive)?;
+    // Recursive: a spec's translations (`i18n/<locale>/<id>.yaml`) are served too.
+    watcher.watch(&dir, RecursiveMode::Recursive)?;
     std::thread::Builder::new()
         .name("connectspec-watch".into())
         .spawn(move || {

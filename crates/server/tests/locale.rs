@@ -67,7 +67,12 @@ fn get(svc: &Service, path: &str, accept_language: Option<&str>) -> reqwest::Req
     r
 }
 
-fn post(svc: &Service, path: &str, accept_language: Option<&str>, body: &Value) -> reqwest::RequestBuilder {
+fn post(
+    svc: &Service,
+    path: &str,
+    accept_language: Option<&str>,
+    body: &Value,
+) -> reqwest::RequestBuilder {
     let mut r = reqwest::Client::new()
         .post(svc.url(path))
         .header("content-type", "application/json")
@@ -91,7 +96,12 @@ fn bad_form() -> Value {
 #[tokio::test]
 async fn accept_language_de_speaks_german_and_says_so() {
     let (svc, _stub) = service(Answer::Status(200), false).await;
-    let a = call(get(&svc, "/v1/providers/oneflow", Some("de-DE,de;q=0.9,en;q=0.5"))).await;
+    let a = call(get(
+        &svc,
+        "/v1/providers/oneflow",
+        Some("de-DE,de;q=0.9,en;q=0.5"),
+    ))
+    .await;
     assert_eq!(a.status, 200);
     assert_eq!(a.language.as_deref(), Some("de"));
     assert!(a.vary.contains("Accept-Language"), "{}", a.vary);
@@ -99,19 +109,35 @@ async fn accept_language_de_speaks_german_and_says_so() {
     assert_eq!(m["label"], "API-Token");
     assert_eq!(m["title"], "Oneflow mit API-Token verbinden");
     assert_eq!(m["fields"][0]["label"], "API-Token");
-    assert_eq!(m["guide"]["sections"][0]["title"], "Custom Integration aktivieren");
+    assert_eq!(
+        m["guide"]["sections"][0]["title"],
+        "Custom Integration aktivieren"
+    );
     assert_eq!(
         m["connection_test"]["note"],
         "Der Ping prüft nur den API-Token; die Benutzer-E-Mail wird dabei nicht überprüft."
     );
 
     // A problem: German title and detail, the same headers.
-    let p = call(post(&svc, "/v1/providers/oneflow/methods/api_token/validate", Some("de"), &bad_form())).await;
+    let p = call(post(
+        &svc,
+        "/v1/providers/oneflow/methods/api_token/validate",
+        Some("de"),
+        &bad_form(),
+    ))
+    .await;
     assert_eq!(p.status, 422);
     assert_eq!(p.language.as_deref(), Some("de"));
     assert!(p.vary.contains("Accept-Language"));
     assert_eq!(p.body["title"], "Ungültiges Zugangsdatenformular");
-    assert!(p.body["detail"].as_str().unwrap().starts_with("1 Feld ist ungültig: "), "{}", p.body);
+    assert!(
+        p.body["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("1 Feld ist ungültig: "),
+        "{}",
+        p.body
+    );
     let unknown = call(get(&svc, "/v1/providers/nope", Some("de"))).await;
     assert_eq!(unknown.body["detail"], "unbekannter Anbieter `nope`");
     svc.stop().await.unwrap();
@@ -150,14 +176,30 @@ async fn lang_in_the_query_or_the_body_wins() {
 
     let mut body = bad_form();
     body["lang"] = json!("de-AT");
-    let b = call(post(&svc, "/v1/providers/oneflow/methods/api_token/validate", Some("ja"), &body)).await;
+    let b = call(post(
+        &svc,
+        "/v1/providers/oneflow/methods/api_token/validate",
+        Some("ja"),
+        &body,
+    ))
+    .await;
     assert_eq!(b.status, 422);
     assert_eq!(b.language.as_deref(), Some("de"));
     assert_eq!(b.body["title"], "Ungültiges Zugangsdatenformular");
     body["lang"] = json!(7);
-    let bad = call(post(&svc, "/v1/providers/oneflow/methods/api_token/validate", None, &body)).await;
+    let bad = call(post(
+        &svc,
+        "/v1/providers/oneflow/methods/api_token/validate",
+        None,
+        &body,
+    ))
+    .await;
     assert_eq!(bad.status, 400);
-    assert!(bad.body["detail"].as_str().unwrap().contains("`lang`"), "{}", bad.body);
+    assert!(
+        bad.body["detail"].as_str().unwrap().contains("`lang`"),
+        "{}",
+        bad.body
+    );
     svc.stop().await.unwrap();
 }
 
@@ -168,26 +210,45 @@ async fn a_connection_test_reports_in_the_callers_language() {
         "api_token": "of8Hn2Kq7Wm4Rt1Yv6Bc3Jd9Fg5Ls0Pa2Zx7Ne4M",
         "user_email": "ada@example.com"
     }});
-    let a = call(post(&svc, "/v1/providers/oneflow/methods/api_token/test", Some("ja"), &form)).await;
+    let a = call(post(
+        &svc,
+        "/v1/providers/oneflow/methods/api_token/test",
+        Some("ja"),
+        &form,
+    ))
+    .await;
     assert_eq!(a.status, 200, "{}", a.text);
     assert_eq!(a.language.as_deref(), Some("ja"));
     assert_eq!(a.body["outcome"], "rejected");
-    assert!(a.body["message"].as_str().unwrap().starts_with("Oneflow が API トークンを拒否しました。"), "{}", a.body);
+    assert!(
+        a.body["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Oneflow が API トークンを拒否しました。"),
+        "{}",
+        a.body
+    );
     svc.stop().await.unwrap();
 }
 
 #[tokio::test]
 async fn a_session_carries_its_locale() {
     let (svc, _stub) = service(Answer::Status(200), false).await;
-    let opened = call(post(&svc, "/v1/link/sessions", None, &json!({
-        "end_user": "ada", "offers": [{"provider": "oneflow"}], "locale": "de-CH"
-    })))
+    let opened = call(post(
+        &svc,
+        "/v1/link/sessions",
+        None,
+        &json!({
+            "end_user": "ada", "offers": [{"provider": "oneflow"}], "locale": "de-CH"
+        }),
+    ))
     .await;
     assert_eq!(opened.status, 201, "{}", opened.text);
     let token = opened.body["session_token"].as_str().unwrap().to_owned();
     // The browser asks for French; the session, opened by the hub for this end user,
     // says German.
-    let view = call(get(&svc, "/v1/link/session", Some("fr")).header("connectspec-session", &token)).await;
+    let view =
+        call(get(&svc, "/v1/link/session", Some("fr")).header("connectspec-session", &token)).await;
     assert_eq!(view.status, 200);
     assert_eq!(view.language.as_deref(), Some("de"));
     assert_eq!(view.body["locale"], "de-CH");
@@ -205,7 +266,9 @@ async fn a_session_carries_its_locale() {
     assert_eq!(p.language.as_deref(), Some("de"));
     assert_eq!(p.body["title"], "Ungültiges Zugangsdatenformular");
     // `lang` still wins over the session's.
-    let view = call(get(&svc, "/v1/link/session?lang=ja", None).header("connectspec-session", &token)).await;
+    let view =
+        call(get(&svc, "/v1/link/session?lang=ja", None).header("connectspec-session", &token))
+            .await;
     assert_eq!(view.language.as_deref(), Some("ja"));
     svc.stop().await.unwrap();
 }
@@ -213,21 +276,37 @@ async fn a_session_carries_its_locale() {
 #[tokio::test]
 async fn pseudo_locales_are_refused_unless_enabled() {
     let (svc, _stub) = service(Answer::Status(200), false).await;
-    for path in ["/v1/providers/oneflow?lang=en-XA", "/v1/providers/oneflow?lang=ar-XB"] {
+    for path in [
+        "/v1/providers/oneflow?lang=en-XA",
+        "/v1/providers/oneflow?lang=ar-XB",
+    ] {
         let a = call(get(&svc, path, Some("ar-XB"))).await;
         assert_eq!(a.language.as_deref(), Some("en"), "{path}");
         assert_eq!(method(&a.body)["label"], "API Token");
     }
-    let session = call(post(&svc, "/v1/link/sessions", None, &json!({
-        "end_user": "ada", "offers": [{"provider": "oneflow"}], "locale": "en-XA"
-    })))
+    let session = call(post(
+        &svc,
+        "/v1/link/sessions",
+        None,
+        &json!({
+            "end_user": "ada", "offers": [{"provider": "oneflow"}], "locale": "en-XA"
+        }),
+    ))
     .await;
     assert_eq!(session.status, 422, "{}", session.text);
-    assert!(session.body["detail"].as_str().unwrap().contains("--pseudo-locales"));
+    assert!(
+        session.body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("--pseudo-locales")
+    );
     let ftl = call(get(&svc, "/connect/assets/locales/en-XA/form.ftl", None)).await;
     assert_eq!(ftl.status, 200);
     assert_eq!(ftl.language.as_deref(), Some("en"));
-    assert_eq!(ftl.text, connectspec_i18n::source(connectspec_i18n::Locale::En, connectspec_i18n::Area::Form));
+    assert_eq!(
+        ftl.text,
+        connectspec_i18n::source(connectspec_i18n::Locale::En, connectspec_i18n::Area::Form)
+    );
     svc.stop().await.unwrap();
 
     let (svc, _stub) = service(Answer::Status(200), true).await;
@@ -236,12 +315,21 @@ async fn pseudo_locales_are_refused_unless_enabled() {
     let label = method(&a.body)["label"].as_str().unwrap().to_owned();
     assert!(!label.contains("API") && label.contains('Ȧ'), "{label}");
     let rtl = call(get(&svc, "/connect/oneflow/api_token", Some("ar-XB"))).await;
-    assert!(rtl.text.contains("<html lang=\"ar-XB\" dir=\"rtl\">"), "{}", rtl.text);
+    assert!(
+        rtl.text.contains("<html lang=\"ar-XB\" dir=\"rtl\">"),
+        "{}",
+        rtl.text
+    );
     let ftl = call(get(&svc, "/connect/assets/locales/en-XA/form.ftl", None)).await;
     assert_eq!(ftl.language.as_deref(), Some("en-XA"));
-    let session = call(post(&svc, "/v1/link/sessions", None, &json!({
-        "end_user": "ada", "offers": [{"provider": "oneflow"}], "locale": "en-XA"
-    })))
+    let session = call(post(
+        &svc,
+        "/v1/link/sessions",
+        None,
+        &json!({
+            "end_user": "ada", "offers": [{"provider": "oneflow"}], "locale": "en-XA"
+        }),
+    ))
     .await;
     assert_eq!(session.status, 201);
     svc.stop().await.unwrap();
@@ -252,16 +340,32 @@ async fn pages_and_the_form_catalogue_follow_the_locale() {
     let (svc, _stub) = service(Answer::Status(200), false).await;
     let page = call(get(&svc, "/connect/oneflow/api_token", Some("de"))).await;
     assert_eq!(page.language.as_deref(), Some("de"));
-    assert!(page.text.contains("<html lang=\"de\" dir=\"ltr\">"), "{}", page.text);
-    assert!(page.text.contains("<title>Oneflow mit API-Token verbinden</title>"));
+    assert!(
+        page.text.contains("<html lang=\"de\" dir=\"ltr\">"),
+        "{}",
+        page.text
+    );
+    assert!(
+        page.text
+            .contains("<title>Oneflow mit API-Token verbinden</title>")
+    );
     let hosted = call(get(&svc, "/link", Some("ja"))).await;
-    assert!(hosted.text.contains("<h1>アカウントの連携</h1>"), "{}", hosted.text);
+    assert!(
+        hosted.text.contains("<h1>アカウントの連携</h1>"),
+        "{}",
+        hosted.text
+    );
 
     let ftl = call(get(&svc, "/connect/assets/locales/ja-JP/form.ftl", None)).await;
     assert_eq!(ftl.status, 200);
     assert_eq!(ftl.language.as_deref(), Some("ja"));
     assert!(ftl.text.contains("form-connect ="), "{}", ftl.text);
-    let bundle = call(get(&svc, "/connect/assets/validators/vendor/fluent-bundle.js", None)).await;
+    let bundle = call(get(
+        &svc,
+        "/connect/assets/validators/vendor/fluent-bundle.js",
+        None,
+    ))
+    .await;
     assert_eq!(bundle.status, 200);
     assert!(bundle.text.contains("FluentBundle"));
     svc.stop().await.unwrap();
@@ -273,7 +377,11 @@ async fn a_specs_directory_serves_the_translations_beside_it() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs");
     std::fs::copy(root.join("oneflow.yaml"), dir.path().join("oneflow.yaml")).unwrap();
     std::fs::create_dir_all(dir.path().join("i18n/de")).unwrap();
-    std::fs::copy(root.join("i18n/de/oneflow.yaml"), dir.path().join("i18n/de/oneflow.yaml")).unwrap();
+    std::fs::copy(
+        root.join("i18n/de/oneflow.yaml"),
+        dir.path().join("i18n/de/oneflow.yaml"),
+    )
+    .unwrap();
     let catalogue = connectspec_server::catalogue::Catalogue::load(dir.path()).unwrap();
     let config = Config {
         catalogue: Arc::new(catalogue),
@@ -282,7 +390,10 @@ async fn a_specs_directory_serves_the_translations_beside_it() {
     let svc = Service::start(config).await;
     let a = call(get(&svc, "/v1/providers/oneflow", Some("de"))).await;
     assert_eq!(method(&a.body)["label"], "API-Token");
-    assert_eq!(method(&a.body)["guide"]["sections"][0]["title"], "Custom Integration aktivieren");
+    assert_eq!(
+        method(&a.body)["guide"]["sections"][0]["title"],
+        "Custom Integration aktivieren"
+    );
     // No Japanese beside it: English.
     let ja = call(get(&svc, "/v1/providers/oneflow", Some("ja"))).await;
     assert_eq!(method(&ja.body)["label"], "API Token");

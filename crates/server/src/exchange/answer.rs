@@ -6,9 +6,9 @@
 use axum::http::StatusCode;
 use connectspec_runtime::{ExchangeMeta, ExchangedToken, ExposeSecret, MethodMeta};
 
+use crate::i18n::{label, msg};
 use crate::oauth::clean::has_control;
 use crate::oauth::exchange::{MAX_ANSWER, OutboundError, classify, clean_code, clean_description};
-use crate::i18n::{label, msg};
 use crate::problem::{Problem, ProviderError};
 
 /// What a successful exchange gives.

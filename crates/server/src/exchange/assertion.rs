@@ -11,8 +11,8 @@ use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use ring::rand::SecureRandom as _;
 use serde_json::{Map, Value};
 
-use crate::oauth::values::Values;
 use crate::i18n::{field_label, label, msg};
+use crate::oauth::values::Values;
 use crate::problem::Problem;
 
 /// Why a JWT could not be signed. Names what failed, never the key.

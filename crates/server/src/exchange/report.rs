@@ -80,7 +80,12 @@ fn exchanged_only(m: &'static MethodMeta) -> TestReport {
     let mut r = blank(m, 200);
     r.ok = true;
     r.outcome = "connected";
-    r.message = msg!("test-connected", provider = m.provider_name, method = label(m)).text();
+    r.message = msg!(
+        "test-connected",
+        provider = m.provider_name,
+        method = label(m)
+    )
+    .text();
     r.note = Some(msg!("test-note-token-only").text().into());
     r
 }

@@ -99,8 +99,9 @@ pub(super) fn build(
             let mut value: serde_json::Value = serde_json::from_str(text)
                 .map_err(|_| internal(msg!("problem-internal-exchange", what = "body-not-json")))?;
             render_json(&mut value, values)?;
-            let body = serde_json::to_vec(&value)
-                .map_err(|_| internal(msg!("problem-internal-exchange", what = "body-unwritable")))?;
+            let body = serde_json::to_vec(&value).map_err(|_| {
+                internal(msg!("problem-internal-exchange", what = "body-unwritable"))
+            })?;
             crate::body::wipe(&mut value);
             req = req
                 .header(reqwest::header::CONTENT_TYPE, "application/json")

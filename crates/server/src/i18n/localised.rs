@@ -96,10 +96,7 @@ pub fn build(catalogue: &Catalogue, loaded: &Loaded) -> Localised {
 }
 
 /// The entries of `t` translated from the spec's English as it is now.
-fn fresh_entries(
-    spec: &connectspec_lang::ProviderSpec,
-    t: &SpecTranslation,
-) -> SpecTranslation {
+fn fresh_entries(spec: &connectspec_lang::ProviderSpec, t: &SpecTranslation) -> SpecTranslation {
     let now: BTreeMap<String, String> = texts(spec)
         .into_iter()
         .map(|x| (x.key, fingerprint(&x.english)))

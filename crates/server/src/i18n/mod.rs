@@ -80,13 +80,17 @@ num_arg!(u16, u32, u64, usize, u128);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Msg {
     id: &'static str,
-    args: Vec<(&'static str, Arg)>,
+    /// Boxed: a problem holds one, and a problem is the error of most handlers.
+    args: Box<[(&'static str, Arg)]>,
 }
 
 impl Msg {
     /// The message `id` with `args` (see the [`msg!`] macro).
     pub fn new(id: &'static str, args: Vec<(&'static str, Arg)>) -> Msg {
-        Msg { id, args }
+        Msg {
+            id,
+            args: args.into_boxed_slice(),
+        }
     }
 
     /// The message's id.

@@ -1,24 +1,16 @@
-//! The locale of one request, chosen once by the [`choose`] middleware and held in a
-//! task-local for the request's handler: a problem or a report made anywhere below the
-//! handler renders in the caller's language, and the answer says which one it is.
-//!
-//! The order: `lang` in the query (or, once the body is read, a `lang` member: see
-//! [`prefer`]), the link session's locale (the hub's back end set it when it opened
-//! the session), `Accept-Language`, English. A tag is matched by RFC 4647 lookup
-//! (`de-CH` → `de`); a tag that names no locale served here is passed over, never an
-//! error, since an end user's browser may ask for anything.
+//! The locale of one request, chosen once by the `language` middleware and held in a
+//! task-local for the request's handler ([`speak`]): a problem or a report made anywhere
+//! below the handler renders in the caller's language, and the answer says which one it
+//! is. A body's `lang` member, read later, may still change it ([`prefer`]).
 
 use std::cell::Cell;
+use std::future::Future;
 use std::sync::Arc;
 
-use axum::extract::{Request, State};
-use axum::http::{HeaderValue, header};
-use axum::middleware::Next;
 use axum::response::Response;
-use connectspec_i18n::{Lang, Locale, lookup, negotiate};
+use connectspec_i18n::{Lang, Locale, lookup};
 
-use crate::AppState;
-use crate::catalogue::Catalogue;
+use super::texts::Texts;
 
 tokio::task_local! {
     static REQUEST: RequestLocale;
@@ -30,8 +22,8 @@ struct RequestLocale {
     locale: Cell<Locale>,
     /// `serve --pseudo-locales`: `en-XA` and `ar-XB` may be chosen.
     allow_pseudo: bool,
-    /// The catalogue of the request (its spec translations).
-    catalogue: Arc<Catalogue>,
+    /// The spec translations of the request's catalogue.
+    texts: Arc<Texts>,
 }
 
 /// Marks an answer that holds localised text: the middleware adds `Content-Language`
@@ -41,9 +33,7 @@ pub struct Localised;
 
 /// The request's locale (English outside a request: unit tests, start-up).
 pub fn current() -> Locale {
-    REQUEST
-        .try_with(|r| r.locale.get())
-        .unwrap_or(Locale::En)
+    REQUEST.try_with(|r| r.locale.get()).unwrap_or(Locale::En)
 }
 
 /// Whether the service serves the pseudo-locales (`serve --pseudo-locales`).
@@ -67,7 +57,7 @@ pub(crate) fn with_lang<R>(provider: &str, f: impl FnOnce(Lang<'_>) -> R) -> R {
     let mut f = Some(f);
     let inside = REQUEST.try_with(|r| {
         let locale = r.locale.get();
-        let texts = r.catalogue.texts().of(locale, provider);
+        let texts = r.texts.of(locale, provider);
         (f.take().expect("called once"))(Lang::new(locale, texts))
     });
     match inside {
@@ -76,50 +66,26 @@ pub(crate) fn with_lang<R>(provider: &str, f: impl FnOnce(Lang<'_>) -> R) -> R {
     }
 }
 
-/// The first `lang` of a query string.
-fn lang_param(query: Option<&str>) -> Option<String> {
-    form_urlencoded::parse(query?.as_bytes())
-        .find(|(k, _)| k == "lang")
-        .map(|(_, v)| v.into_owned())
-}
-
-/// The middleware: chooses the locale, runs the handler in it, and marks a localised
-/// answer with its language.
-pub(crate) async fn choose(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let allow_pseudo = state.pseudo_locales();
-    let asked = lang_param(req.uri().query()).and_then(|t| lookup(&t, allow_pseudo));
-    // The session is opened here once; the `Caller` extractor takes it from the
-    // request's extensions instead of opening it again.
-    let session = crate::link::session::open_once(&mut req, &state);
-    let from_session = session.and_then(|t| lookup(&t, allow_pseudo));
-    let locale = asked.or(from_session).unwrap_or_else(|| {
-        req.headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .map_or(Locale::En, |v| negotiate(v, allow_pseudo))
-    });
+/// Runs `handler` (the rest of a request) speaking `locale`, with the spec translations
+/// `texts`: the request's locale for everything below it. Answers its response and the
+/// locale it ended in (a body's `lang` may have changed it).
+pub(crate) async fn speak(
+    locale: Locale,
+    allow_pseudo: bool,
+    texts: Arc<Texts>,
+    handler: impl Future<Output = Response>,
+) -> (Response, Locale) {
     let scope = RequestLocale {
         locale: Cell::new(locale),
         allow_pseudo,
-        catalogue: state.catalogue(),
+        texts,
     };
-    let (mut res, locale) = REQUEST
+    REQUEST
         .scope(scope, async move {
-            let res = next.run(req).await;
+            let res = handler.await;
             (res, current())
         })
-        .await;
-    if res.extensions().get::<Localised>().is_some() {
-        let h = res.headers_mut();
-        if !h.contains_key(header::CONTENT_LANGUAGE) {
-            h.insert(
-                header::CONTENT_LANGUAGE,
-                HeaderValue::from_static(locale.tag()),
-            );
-        }
-        h.append(header::VARY, HeaderValue::from_static("Accept-Language"));
-    }
-    res
+        .await
 }
 
 /// Marks `res` as localised (see [`Localised`]).
@@ -131,13 +97,6 @@ pub(crate) fn localised(mut res: Response) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lang_param_is_the_first_lang() {
-        assert_eq!(lang_param(Some("a=1&lang=de-CH&lang=fr")).as_deref(), Some("de-CH"));
-        assert_eq!(lang_param(Some("language=de")), None);
-        assert_eq!(lang_param(None), None);
-    }
 
     #[test]
     fn outside_a_request_english() {

@@ -22,11 +22,9 @@ static EMBEDDED: LazyLock<Arc<Texts>> = LazyLock::new(|| {
         texts: TextsByLocale,
         guides: GuidesByLocale,
     }
-    let e: Embedded = serde_json::from_str(include_str!(concat!(
-        env!("OUT_DIR"),
-        "/translations.json"
-    )))
-    .expect("build.rs writes valid JSON");
+    let e: Embedded =
+        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/translations.json")))
+            .expect("build.rs writes valid JSON");
     Arc::new(Texts::new(e.texts, e.guides))
 });
 
@@ -138,6 +136,10 @@ mod tests {
         let de = t.of(Locale::De, "oneflow");
         assert!(de.text("auth_methods/api_token/label").is_some());
         assert!(t.guide(Locale::De, "oneflow/api_token").is_some());
-        assert!(t.of(Locale::Pseudo, "oneflow").text("auth_methods/api_token/label").is_none());
+        assert!(
+            t.of(Locale::Pseudo, "oneflow")
+                .text("auth_methods/api_token/label")
+                .is_none()
+        );
     }
 }

@@ -136,7 +136,9 @@ pub(crate) async fn connect(
     linkers: Linkers,
 ) -> Result<Response, Problem> {
     if matches!(caller, Caller::Operator) {
-        return Err(Problem::bad_request(msg!("problem-bad-request-connect-operator")));
+        return Err(Problem::bad_request(msg!(
+            "problem-bad-request-connect-operator"
+        )));
     }
     let body: ConnectBody = read_json(&state, req, msg!("shape-connect")).await?;
     if let Some(tag) = &body.lang {
@@ -148,7 +150,9 @@ pub(crate) async fn connect(
     if m.oauth
         .is_some_and(|o| o.grant == connectspec_runtime::GrantKind::AuthorizationCode)
     {
-        return Err(Problem::bad_request(names("problem-bad-request-connect-sign-in")));
+        return Err(Problem::bad_request(names(
+            "problem-bad-request-connect-sign-in",
+        )));
     }
     if m.oauth.is_none() && body.client.is_some() {
         return Err(Problem::bad_request(names("problem-bad-request-no-client")));

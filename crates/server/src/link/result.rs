@@ -238,7 +238,10 @@ pub(crate) async fn exchange(
             Problem::new(
                 StatusCode::BAD_REQUEST,
                 "link-result-invalid",
-                msg!("problem-link-result-invalid-detail", minutes = RESULT_SECS / 60),
+                msg!(
+                    "problem-link-result-invalid-detail",
+                    minutes = RESULT_SECS / 60
+                ),
             )
         })?;
     tracing::info!(provider = %claims.p, method = %claims.m, "link result redeemed");

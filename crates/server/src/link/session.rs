@@ -304,19 +304,23 @@ fn check(req: &NewSession, state: &AppState) -> Result<(), Problem> {
         return Err(bad(msg!("problem-session-no-offers")));
     }
     if req.offers.len() > MAX_OFFERS {
-        return Err(bad(msg!("problem-session-too-many-offers", max = MAX_OFFERS)));
+        return Err(bad(msg!(
+            "problem-session-too-many-offers",
+            max = MAX_OFFERS
+        )));
     }
     let mut methods: Vec<&'static MethodMeta> = Vec::new();
     for (i, o) in req.offers.iter().enumerate() {
-        let p =
-            find_provider(state, &o.p).map_err(|_| bad(msg!("problem-session-offer-provider", offer = i)))?;
+        let p = find_provider(state, &o.p)
+            .map_err(|_| bad(msg!("problem-session-offer-provider", offer = i)))?;
         match &o.m {
-            Some(m) => methods.push(
-                find_method(state, &o.p, m)
-                    .map_err(|_| {
-                        bad(msg!("problem-session-offer-method", offer = i, provider = p.name))
-                    })?,
-            ),
+            Some(m) => methods.push(find_method(state, &o.p, m).map_err(|_| {
+                bad(msg!(
+                    "problem-session-offer-method",
+                    offer = i,
+                    provider = p.name
+                ))
+            })?),
             None => methods.extend(p.methods.iter()),
         }
     }
@@ -348,7 +352,8 @@ fn check(req: &NewSession, state: &AppState) -> Result<(), Problem> {
             .find(|f| f.key == k.as_str());
         match field {
             None => {
-                let shown = k.len() <= 64 && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+                let shown =
+                    k.len() <= 64 && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
                 return Err(bad(if shown {
                     msg!("problem-session-value-key", key = k)
                 } else {
@@ -359,7 +364,11 @@ fn check(req: &NewSession, state: &AppState) -> Result<(), Problem> {
                 return Err(bad(msg!("problem-session-value-secret", key = k)));
             }
             Some(_) if v.chars().count() > 2048 => {
-                return Err(bad(msg!("problem-session-value-long", key = k, max = 2048u64)));
+                return Err(bad(msg!(
+                    "problem-session-value-long",
+                    key = k,
+                    max = 2048u64
+                )));
             }
             Some(_) => {}
         }
@@ -410,7 +419,10 @@ fn check(req: &NewSession, state: &AppState) -> Result<(), Problem> {
     if let Some(e) = req.expires_in
         && !(60..=MAX_SESSION_SECS).contains(&e)
     {
-        return Err(bad(msg!("problem-session-expires-in", max = MAX_SESSION_SECS)));
+        return Err(bad(msg!(
+            "problem-session-expires-in",
+            max = MAX_SESSION_SECS
+        )));
     }
     Ok(())
 }
@@ -495,7 +507,9 @@ struct SessionView {
 /// reference or the identity expected).
 pub(crate) async fn view(caller: Caller) -> Result<Response, Problem> {
     let Some(s) = caller.session() else {
-        return Err(Problem::bad_request(msg!("problem-bad-request-session-view")));
+        return Err(Problem::bad_request(msg!(
+            "problem-bad-request-session-view"
+        )));
     };
     let offers = s
         .methods()

@@ -139,10 +139,14 @@ async fn complete(
         return Err(authorization_error(m, code, description));
     }
     let Some(code) = params.remove("code") else {
-        return Err(Problem::bad_request(msg!("problem-bad-request-redirect-no-code")));
+        return Err(Problem::bad_request(msg!(
+            "problem-bad-request-redirect-no-code"
+        )));
     };
     if blank(code.expose_secret()) {
-        return Err(Problem::bad_request(msg!("problem-bad-request-redirect-empty-code")));
+        return Err(Problem::bad_request(msg!(
+            "problem-bad-request-redirect-empty-code"
+        )));
     }
     let client = super::client::reopen(state, m, o, flow.c.as_ref())?;
     let setup = client.credential();
@@ -185,7 +189,10 @@ async fn complete(
             Problem::new(
                 StatusCode::BAD_GATEWAY,
                 "provider-bad-answer",
-                msg!("problem-provider-bad-answer-redirect", provider = m.provider_name),
+                msg!(
+                    "problem-provider-bad-answer-redirect",
+                    provider = m.provider_name
+                ),
             )
         })?;
     tokens.captured.extend(from_redirect);
@@ -207,7 +214,10 @@ async fn complete(
             return Err(Problem::new(
                 StatusCode::BAD_GATEWAY,
                 "connection-test-failed",
-                msg!("problem-connection-test-failed-detail", message = report.message),
+                msg!(
+                    "problem-connection-test-failed-detail",
+                    message = report.message
+                ),
             ));
         }
         learned = crate::link::result::Learned::of(&report);

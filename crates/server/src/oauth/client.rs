@@ -12,9 +12,9 @@ use connectspec_runtime::{
 };
 
 use super::{Problem, names, not_configured};
-use crate::i18n::{label, msg};
 use crate::AppState;
 use crate::config::oauth::Setup;
+use crate::i18n::{label, msg};
 
 /// The client of a request: the setup credential, and the end user's values when the
 /// client is theirs (to seal into the flow and the result).

@@ -128,10 +128,7 @@ impl<'s> Policy<'s> {
                 what,
                 "discovered URL refused: not a plain https URL"
             );
-            return Err(refused_metadata(
-                self.m,
-                about("discovery-not-https", what),
-            ));
+            return Err(refused_metadata(self.m, about("discovery-not-https", what)));
         }
         let host = url.host_str().unwrap_or("");
         if !host_allowed(host, self.m.allowed_hosts) {
@@ -316,9 +313,8 @@ impl<'s> Policy<'s> {
             let Some(doc) = self.get_json(&url, "resource-metadata").await? else {
                 continue;
             };
-            let prm: ResourceMetadata = serde_json::from_value(doc.into()).map_err(|_| {
-                refused_metadata(m, msg!("discovery-not-rfc9728"))
-            })?;
+            let prm: ResourceMetadata = serde_json::from_value(doc.into())
+                .map_err(|_| refused_metadata(m, msg!("discovery-not-rfc9728")))?;
             let same = Url::parse(&prm.resource).is_ok_and(|r| r == *resource);
             if !same {
                 tracing::info!(
@@ -350,7 +346,10 @@ impl<'s> Policy<'s> {
                     .map_err(|_| refused_metadata(self.m, msg!("discovery-not-rfc8414")));
             }
         }
-        Err(refused_metadata(self.m, msg!("discovery-no-server-metadata")))
+        Err(refused_metadata(
+            self.m,
+            msg!("discovery-no-server-metadata"),
+        ))
     }
 }
 

@@ -266,10 +266,9 @@ impl Exchange<'_> {
             c = c.set_auth_type(AuthType::RequestBody);
         }
         if let Some(r) = redirect {
-            let r = RedirectUrl::new(r.to_owned())
-                .map_err(|_| {
-                    crate::connection_test::internal(msg!("problem-internal-redirect-uri"))
-                })?;
+            let r = RedirectUrl::new(r.to_owned()).map_err(|_| {
+                crate::connection_test::internal(msg!("problem-internal-redirect-uri"))
+            })?;
             c = c.set_redirect_uri(r);
         }
         Ok(c)

@@ -116,12 +116,16 @@ async fn body(state: &AppState, req: Request, allowed: &[&str]) -> Result<OAuthB
     let mut value = parsed.map_err(|_| Problem::bad_request(msg!("problem-bad-request-json")))?;
     // `lang` is every body's: the language of the answer.
     let members = allowed.join(", ");
-    let ok_keys = value
-        .as_object()
-        .is_some_and(|o| o.keys().all(|k| k == "lang" || allowed.contains(&k.as_str())));
+    let ok_keys = value.as_object().is_some_and(|o| {
+        o.keys()
+            .all(|k| k == "lang" || allowed.contains(&k.as_str()))
+    });
     if !ok_keys {
         wipe(&mut value);
-        return Err(Problem::bad_request(msg!("problem-bad-request-members-of", members = members)));
+        return Err(Problem::bad_request(msg!(
+            "problem-bad-request-members-of",
+            members = members
+        )));
     }
     let parsed: Result<OAuthBody, _> = serde_json::from_value(value.clone());
     wipe(&mut value);
@@ -142,7 +146,8 @@ fn blank(s: &str) -> bool {
 
 /// The OAuth part of a method, or 404.
 fn oauth_of(m: &'static MethodMeta) -> Result<&'static OAuthMeta, Problem> {
-    m.oauth.ok_or_else(|| Problem::not_found(names(m, "problem-not-found-oauth")))
+    m.oauth
+        .ok_or_else(|| Problem::not_found(names(m, "problem-not-found-oauth")))
 }
 
 /// A message whose arguments are the provider's name and the method's label.
@@ -334,7 +339,10 @@ pub(crate) async fn authorize(
     caller.may_use(m)?;
     let o = oauth_of(m)?;
     if o.grant != GrantKind::AuthorizationCode {
-        return Err(Problem::bad_request(names(m, "problem-bad-request-use-token")));
+        return Err(Problem::bad_request(names(
+            m,
+            "problem-bad-request-use-token",
+        )));
     }
     let body = body(&state, req, &["fields", "scopes", "client"]).await?;
     let creds = fields_of(&state, m, &body)?;
@@ -522,10 +530,16 @@ pub(crate) async fn refresh(
     .await?;
     let creds = fields_of(&state, m, &body)?;
     let Some(token) = body.refresh_token.take() else {
-        return Err(Problem::bad_request(msg!("problem-bad-request-no-member", member = "refresh_token")));
+        return Err(Problem::bad_request(msg!(
+            "problem-bad-request-no-member",
+            member = "refresh_token"
+        )));
     };
     if blank(&token) {
-        return Err(Problem::bad_request(msg!("problem-bad-request-empty-member", member = "refresh_token")));
+        return Err(Problem::bad_request(msg!(
+            "problem-bad-request-empty-member",
+            member = "refresh_token"
+        )));
     }
     let token = SecretString::from(token);
     let client = client::resolve(&state, m, o, body.client.as_ref())?;
@@ -558,7 +572,10 @@ pub(crate) async fn token(
     let m = find_method(&state, &provider, &method)?;
     let o = oauth_of(m)?;
     if o.grant != GrantKind::ClientCredentials {
-        return Err(Problem::bad_request(names(m, "problem-bad-request-use-authorize")));
+        return Err(Problem::bad_request(names(
+            m,
+            "problem-bad-request-use-authorize",
+        )));
     }
     let body = body(&state, req, &["fields", "scopes", "client"]).await?;
     let creds = fields_of(&state, m, &body)?;
@@ -603,11 +620,17 @@ pub(crate) async fn test(
     // The fields first: a bad field is a 422 whatever else the body lacks.
     let creds = fields_of(&state, m, &body)?;
     let Some(token) = body.access_token.take() else {
-        return Err(Problem::bad_request(msg!("problem-bad-request-no-member", member = "access_token")));
+        return Err(Problem::bad_request(msg!(
+            "problem-bad-request-no-member",
+            member = "access_token"
+        )));
     };
     // An empty token would only earn the provider's 401: refused before anything is sent.
     if token.trim().is_empty() {
-        return Err(Problem::bad_request(msg!("problem-bad-request-empty-member", member = "access_token")));
+        return Err(Problem::bad_request(msg!(
+            "problem-bad-request-empty-member",
+            member = "access_token"
+        )));
     }
     let token = SecretString::from(token);
     // Whatever goes into a header must be header-safe: a 422 naming the member, not

@@ -53,7 +53,9 @@ pub fn seal(keys: &StateKeys, r: &Registration) -> Result<SecretString, Problem>
             "provider-bad-answer",
             msg!("problem-provider-bad-answer-registration-long"),
         ),
-        SealError::Unsealable => internal(msg!("problem-internal-unsealable", what = "registration")),
+        SealError::Unsealable => {
+            internal(msg!("problem-internal-unsealable", what = "registration"))
+        }
     })
 }
 
@@ -261,9 +263,11 @@ fn registered(
     mut a: RegistrationAnswer,
 ) -> Result<(String, Option<String>, u64), Problem> {
     let plain = |s: &str| !s.is_empty() && s.len() <= 1024 && !super::clean::has_control(s);
-    let id = a.client_id.take().filter(|s| plain(s)).ok_or_else(|| {
-        registration_problem(m, "no-client-id")
-    })?;
+    let id = a
+        .client_id
+        .take()
+        .filter(|s| plain(s))
+        .ok_or_else(|| registration_problem(m, "no-client-id"))?;
     let secret = match a.client_secret.take() {
         Some(s) if plain(&s) => Some(s),
         Some(mut s) => {
