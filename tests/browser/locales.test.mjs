@@ -204,7 +204,11 @@ describe("the pseudo-locales", () => {
         return { left: r.left, right: r.right };
       };
       const field = box('[data-field="api_token"]');
-      const label = box("label[for=cs-field-api_token]");
+      // The label's text, not its box (a grid item as wide as the field).
+      const range = document.createRange();
+      range.selectNodeContents(root.querySelector("label[for=cs-field-api_token]"));
+      const text = range.getBoundingClientRect();
+      const label = { left: text.left, right: text.right };
       const input = box("#cs-field-api_token");
       const toggle = box("button.toggle");
       const form = root.querySelector(".form");

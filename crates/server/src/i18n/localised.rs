@@ -9,10 +9,12 @@
 //! Only what is faithful is served: an entry translated from an older English (stale)
 //! is left out, so the English shows instead of a sentence that may say something
 //! else, and a file with any problem `cargo xtask check` reports is left out whole.
+//! The guides are built by `connectspec-guides`, its sentences from `guides.ftl`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use connectspec_i18n::{Lang, Locale};
 use connectspec_lang::Catalogue;
 use connectspec_lang::texts::{fingerprint, texts};
 use connectspec_lang::translate::{self, Loaded, SpecTranslation};
@@ -20,8 +22,8 @@ use connectspec_lang::translate::{self, Loaded, SpecTranslation};
 /// Translated texts by locale code, provider id and text key.
 pub type TextsByLocale = BTreeMap<String, BTreeMap<String, BTreeMap<String, String>>>;
 
-/// Guides (as the form embeds them) by locale code and `provider/method`; only methods
-/// with at least one translated text have one (the others show the English guide).
+/// Guides (as the form embeds them) by locale code and `provider/method`, every method
+/// in every locale (the engine's sentences are translated even where the spec is not).
 pub type GuidesByLocale = BTreeMap<String, BTreeMap<String, serde_json::Value>>;
 
 /// What [`build`] gives.
@@ -36,7 +38,10 @@ pub struct Localised {
     pub skipped: Vec<String>,
 }
 
-/// Builds the texts and guides of `catalogue` from its translations.
+/// Builds the texts and guides of `catalogue` from its translations: for every shipped
+/// locale but English, each spec's faithful texts, and each method's guide with its texts
+/// as the locale gives them (translated, else English) and the engine's sentences from
+/// the locale's catalogue (`connectspec_guides::guide::method_guide_in`).
 pub fn build(catalogue: &Catalogue, loaded: &Loaded) -> Localised {
     let mut out = Localised::default();
     let broken: BTreeSet<&Path> = loaded
@@ -45,71 +50,62 @@ pub fn build(catalogue: &Catalogue, loaded: &Loaded) -> Localised {
         .iter()
         .map(|d| d.file.as_path())
         .collect();
-    for (locale, specs) in &loaded.translations.by_locale {
-        for (id, t) in specs {
-            if broken.contains(t.path.as_path()) {
-                out.skipped.push(format!(
-                    "{}: left out, `cargo xtask check` reports problems in it",
-                    t.path.display()
-                ));
-                continue;
-            }
-            let Some(spec) = catalogue.provider(id) else {
-                continue;
-            };
-            let fresh = fresh_entries(spec, t);
-            if fresh.entries.is_empty() {
-                continue;
-            }
-            let localized = translate::localize(spec, &fresh);
-            for m in &localized.auth_methods {
-                let prefix = format!("auth_methods/{}/", m.id);
-                if !fresh.entries.keys().any(|k| k.starts_with(&prefix)) {
-                    continue;
+    for locale in Locale::TRANSLATED {
+        let code = locale.tag();
+        for spec in catalogue.iter() {
+            let t = loaded.translations.get(code, &spec.id);
+            let fresh = match t {
+                Some(t) if broken.contains(t.path.as_path()) => {
+                    out.skipped.push(format!(
+                        "{}: left out, `cargo xtask check` reports problems in it",
+                        t.path.display()
+                    ));
+                    BTreeMap::new()
                 }
-                match connectspec_guides::guide::method_guide(m, None) {
+                Some(t) => fresh_entries(spec, t),
+                None => BTreeMap::new(),
+            };
+            let lang = Lang::new(locale, &fresh);
+            for m in &spec.auth_methods {
+                match connectspec_guides::guide::method_guide_in(m, None, lang) {
                     Ok(g) => {
                         let value = serde_json::to_value(g).expect("a guide serializes");
                         out.guides
-                            .entry((*locale).to_owned())
+                            .entry(code.to_owned())
                             .or_default()
-                            .insert(format!("{id}/{}", m.id), value);
+                            .insert(format!("{}/{}", spec.id, m.id), value);
                     }
                     Err(e) => out.skipped.push(format!(
-                        "{}: the guide of {id} {} in `{locale}` is left out: {e}",
-                        t.path.display(),
-                        m.id
+                        "the guide of {} {} in `{code}` is left out: {e}",
+                        spec.id, m.id
                     )),
                 }
             }
-            out.texts.entry((*locale).to_owned()).or_default().insert(
-                id.clone(),
-                fresh
-                    .entries
-                    .into_iter()
-                    .map(|(k, e)| (k, e.text))
-                    .collect(),
-            );
+            if !fresh.is_empty() {
+                out.texts
+                    .entry(code.to_owned())
+                    .or_default()
+                    .insert(spec.id.clone(), fresh);
+            }
         }
     }
     out
 }
 
-/// The entries of `t` translated from the spec's English as it is now.
-fn fresh_entries(spec: &connectspec_lang::ProviderSpec, t: &SpecTranslation) -> SpecTranslation {
+/// The texts of `t` translated from the spec's English as it is now, by key.
+fn fresh_entries(
+    spec: &connectspec_lang::ProviderSpec,
+    t: &SpecTranslation,
+) -> BTreeMap<String, String> {
     let now: BTreeMap<String, String> = texts(spec)
         .into_iter()
         .map(|x| (x.key, fingerprint(&x.english)))
         .collect();
-    SpecTranslation {
-        path: t.path.clone(),
-        entries: t
-            .entries
-            .iter()
-            .filter(|(k, e)| now.get(*k).is_some_and(|f| *f == e.source))
-            .map(|(k, e)| (k.clone(), e.clone()))
-            .collect(),
-    }
+    t.entries
+        .iter()
+        .filter(|(k, e)| now.get(*k).is_some_and(|f| *f == e.source))
+        .map(|(k, e)| (k.clone(), e.text.clone()))
+        .collect()
 }
 
 /// The texts and guides of the specs directory `dir` (`serve --specs DIR`): each spec
