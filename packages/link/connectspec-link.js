@@ -74,6 +74,8 @@ export class ConnectspecLink extends HTMLElement {
   #t = null;
   /** The `lang` this element wrote on itself (its own, not the page's choice). */
   #ownLang = null;
+  /** The browser validators' language, loading (see `#validatorLang`). */
+  #validatorLangLoad = null;
   #status;
   #alert;
   #button;
@@ -224,6 +226,7 @@ export class ConnectspecLink extends HTMLElement {
     }
     this.#provider = detail;
     this.#method = m;
+    this.#validatorLangLoad = null;
     this.#render(css);
     await cssLoaded;
     if (id === this.#loadId) this.#state("ready");
@@ -370,13 +373,28 @@ export class ConnectspecLink extends HTMLElement {
     return Object.keys(c).length ? c : undefined;
   }
 
-  /** Validates with the generated module; null when it is not available, or cannot
-   *  give its messages in the form's locale (the service's validate speaks it then). */
+  /** The browser validators' language for the form's locale (their `loadLocale`),
+   *  once per load; null when they cannot speak it (a pseudo-locale: none ships). */
+  #validatorLang(mod) {
+    const locale = this.#t.locale;
+    if (locale === "en") return Promise.resolve(undefined);
+    if (typeof mod.loadLocale !== "function") return Promise.resolve(null);
+    this.#validatorLangLoad ??= mod.loadLocale(this.#provider.id, locale).then(
+      (lang) => (lang && lang.locale === locale ? lang : null),
+      () => null,
+    );
+    return this.#validatorLangLoad;
+  }
+
+  /** Validates with the generated module, in the form's locale; null when it is not
+   *  available or cannot speak that locale (the service's validate speaks it then). */
   async #validateLocally(fields) {
     const mod = await loadValidators();
-    if (!mod || this.#t.locale !== "en") return null;
+    if (!mod) return null;
+    const lang = await this.#validatorLang(mod);
+    if (lang === null) return null;
     try {
-      const r = await mod.validate(this.#provider.id, this.#method.id, fields);
+      const r = await mod.validate(this.#provider.id, this.#method.id, fields, lang ? { locale: lang } : undefined);
       return { ok: !!r.ok, values: r.values || {}, errors: r.errors || [] };
     } catch {
       return null;
