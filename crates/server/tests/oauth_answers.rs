@@ -476,3 +476,55 @@ async fn operator_endpoints_need_an_api_key() {
         "{p}"
     );
 }
+
+/// A flow keeps the language it was started in: the popup's browser may ask for another,
+/// the callback's page speaks the flow's.
+#[tokio::test]
+async fn the_callback_page_speaks_the_flows_language() {
+    let stub = Stub::start(Answer::Status(500)).await;
+    let svc = service(&stub, false).await;
+    let (st, a) = post(
+        &svc,
+        &format!("{SF}/authorize"),
+        &json!({"fields": {}, "lang": "de"}),
+    )
+    .await;
+    assert_eq!(st, 200, "{a}");
+    let start = url::Url::parse(a["start_url"].as_str().unwrap()).unwrap();
+    let res = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(svc.url(&format!("{}?{}", start.path(), start.query().unwrap())))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap();
+    let cookie = res.headers()["set-cookie"].to_str().unwrap();
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+    let url = url::Url::parse(res.headers()["location"].to_str().unwrap()).unwrap();
+    let state = url.query_pairs().find(|(k, _)| k == "state").unwrap().1;
+    let q = form_urlencoded::Serializer::new(String::new())
+        .append_pair("state", &state)
+        .append_pair("error", "access_denied")
+        .finish();
+    let res = reqwest::Client::new()
+        .get(svc.url(&format!("/v1/oauth/callback?{q}")))
+        .header("accept-language", "ja, en;q=0.5")
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(res.headers()["content-language"], "de");
+    let page = res.text().await.unwrap();
+    assert!(page.contains("<html lang=\"de\" dir=\"ltr\">"), "{page}");
+    assert!(
+        page.contains("<title>Zugriff nicht gewährt</title>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Sie haben den Zugriff bei Salesforce nicht erlaubt"),
+        "{page}"
+    );
+}
