@@ -263,6 +263,10 @@ pub async fn run(config: Config) -> std::io::Result<()> {
              Link sessions are NOT required; never expose this service.\n"
         );
     }
+    tracing::info!(
+        texts = ?config.catalogue.texts().counts(),
+        "spec translations served, by locale"
+    );
     if config.pseudo_locales {
         tracing::warn!(
             "--pseudo-locales: en-XA and ar-XB may be chosen (tests and translators only)"
