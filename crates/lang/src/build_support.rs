@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::load::{Catalogue, load_dir, spec_files};
+use crate::translate::Translations;
 
 /// The environment variable naming another catalogue to build from.
 pub const SPECS_ENV: &str = "CONNECTSPEC_SPECS";
@@ -88,6 +89,41 @@ pub fn specs_dir(workspace_specs: &Path) -> PathBuf {
 /// with the loader's diagnostics, so nothing is ever built from a spec the checker
 /// rejects.
 pub fn catalogue_for_build(workspace_specs: &Path) -> Catalogue {
+    let (catalogue, _) = full_catalogue_for_build(workspace_specs);
+    select_for_build(catalogue)
+}
+
+/// [`catalogue_for_build`] with the translations of the specs' texts
+/// (`<specs>/i18n/<locale>/<id>.yaml`), checked against the whole catalogue as
+/// `cargo xtask check` checks them: an unfaithful translation (a placeholder, code span
+/// or number that differs, a stale one, …) fails the build with its diagnostics, so no
+/// message is ever built from one.
+pub fn catalogue_and_translations_for_build(workspace_specs: &Path) -> (Catalogue, Translations) {
+    let (catalogue, dir) = full_catalogue_for_build(workspace_specs);
+    let i18n = dir.join(crate::translate::I18N_DIR);
+    println!("cargo::rerun-if-changed={}", i18n.display());
+    for locale in crate::translate::LOCALES {
+        let d = i18n.join(locale.code);
+        println!("cargo::rerun-if-changed={}", d.display());
+        if let Ok(files) = std::fs::read_dir(&d) {
+            for f in files.flatten() {
+                println!("cargo::rerun-if-changed={}", f.path().display());
+            }
+        }
+    }
+    let loaded = crate::translate::load(&dir, &catalogue);
+    if !loaded.diagnostics.0.is_empty() {
+        fail(&format!(
+            "the translations in {} have errors:\n{}",
+            i18n.display(),
+            loaded.diagnostics
+        ));
+    }
+    (select_for_build(catalogue), loaded.translations)
+}
+
+/// Every spec of the build's specs directory, and the directory.
+fn full_catalogue_for_build(workspace_specs: &Path) -> (Catalogue, PathBuf) {
     println!("cargo::rerun-if-env-changed={SPECS_ENV}");
     let dir = specs_dir(workspace_specs);
     println!("cargo::rerun-if-changed={}", dir.display());
@@ -102,6 +138,11 @@ pub fn catalogue_for_build(workspace_specs: &Path) -> Catalogue {
             dir.display()
         ))
     });
+    (catalogue, dir)
+}
+
+/// The providers `CONNECTSPEC_PROVIDERS` and `CONNECTSPEC_CATEGORIES` select.
+fn select_for_build(catalogue: Catalogue) -> Catalogue {
     println!("cargo::rerun-if-env-changed={PROVIDERS_ENV}");
     println!("cargo::rerun-if-env-changed={CATEGORIES_ENV}");
     let providers = std::env::var(PROVIDERS_ENV).ok();

@@ -476,6 +476,8 @@ pub(crate) fn host_problem(meta: &MethodMeta, why: &str) -> Problem {
             field: key.to_owned(),
             kind: ErrorKind::HostNotAllowed,
             message: format!("{label} {why}"),
+            message_id: None,
+            args: Default::default(),
         })
         .collect();
     refused_problem(meta, errors)
@@ -524,6 +526,8 @@ pub(crate) fn value_problem(meta: &MethodMeta, e: &UrlValueError) -> Problem {
             field: field.to_owned(),
             kind: ErrorKind::UnsafeInUrl,
             message: format!("{label} {}", e.reason),
+            message_id: None,
+            args: Default::default(),
         }],
     )
 }

@@ -8,6 +8,10 @@
 //! - `providers/<id>.js`: one module per provider holding its methods' checking tables
 //!   (patterns translated by [`connectspec_lang::ecma`]), so a form loads only the
 //!   provider it shows plus the runtime;
+//! - `locales/<locale>/messages.js`: a locale's validator catalogue
+//!   (`locales/<locale>/validator.ftl`), and `locales/<locale>/<id>.js`: one provider's
+//!   translated message texts; imported only by `loadLocale` (English is built into
+//!   `runtime.js`), so a form loads only the locale it shows;
 //! - `index.js`: `validate(provider, method, fields)` over every provider;
 //! - `.d.ts` declarations for each module: field keys, option values, result types;
 //! - `schemas/<provider>/<method>.schema.json`: the form schemas (the service's
@@ -22,6 +26,8 @@ mod module;
 mod package;
 mod types;
 
+use connectspec_i18n::{Area, Locale};
+use connectspec_lang::translate::Translations;
 use connectspec_lang::{Catalogue, ProviderSpec};
 
 /// Where the package is checked in, relative to the workspace root.
@@ -43,22 +49,48 @@ pub struct JsFile {
     pub contents: String,
 }
 
-/// Every file of the package, sorted by path.
+/// Every file of the package, sorted by path, without translated spec texts (every
+/// locale's messages name the specs' English texts).
 pub fn js_package(catalogue: &Catalogue) -> Vec<JsFile> {
+    js_package_with(catalogue, &Translations::default())
+}
+
+/// Every file of the package, sorted by path, with each provider's translated message
+/// texts per locale.
+pub fn js_package_with(catalogue: &Catalogue, translations: &Translations) -> Vec<JsFile> {
     let mut specs: Vec<&ProviderSpec> = catalogue.iter().collect();
     specs.sort_by(|a, b| a.id.cmp(&b.id));
     let mut files = vec![
         file("package.json", package::package_json(&specs)),
         file("index.js", package::index_js(&specs)),
         file("index.d.ts", package::index_dts(&specs)),
-        file("runtime.js", format!("{}{RUNTIME_JS}", lit::HEADER)),
+        file("runtime.js", runtime_js()),
         file("runtime.d.ts", format!("{}{RUNTIME_DTS}", lit::HEADER)),
         file("private_key.js", format!("{}{PRIVATE_KEY_JS}", lit::HEADER)),
     ];
+    for locale in Locale::TRANSLATED {
+        let ftl = connectspec_i18n::without_comments(&connectspec_i18n::source(locale, Area::Validator));
+        files.push(file(
+            &format!("locales/{locale}/messages.js"),
+            format!(
+                "{}/** The validator messages in `{locale}` (locales/{locale}/validator.ftl). */\nexport const catalogue = {};\n",
+                lit::HEADER,
+                lit::string(&ftl)
+            ),
+        ));
+    }
     for p in &specs {
+        let texts = crate::texts::provider_message_texts(p, translations, false);
+        for (locale, texts) in &texts {
+            files.push(file(
+                &format!("locales/{locale}/{}.js", p.id),
+                texts_js(p, *locale, texts),
+            ));
+        }
+        let locales: Vec<&str> = texts.iter().map(|(l, _)| l.tag()).collect();
         files.push(file(
             &format!("providers/{}.js", p.id),
-            module::provider_js(p),
+            module::provider_js(p, &locales),
         ));
         files.push(file(
             &format!("providers/{}.d.ts", p.id),
@@ -76,6 +108,35 @@ pub fn js_package(catalogue: &Catalogue) -> Vec<JsFile> {
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
+}
+
+/// `runtime.js`: the hand-written runtime with the English catalogue built in and the
+/// other locales' catalogue modules named (each imported only when asked for).
+fn runtime_js() -> String {
+    let english =
+        connectspec_i18n::without_comments(&connectspec_i18n::source(Locale::En, Area::Validator));
+    let catalogues: Vec<String> = Locale::TRANSLATED
+        .iter()
+        .map(|l| format!("  {l}: () => import(\"./locales/{l}/messages.js\"),"))
+        .collect();
+    let text = RUNTIME_JS
+        .replacen("\"__ENGLISH_FTL__\"", &lit::string(&english), 1)
+        .replacen("  // __CATALOGUES__", &catalogues.join("\n"), 1);
+    format!("{}{text}", lit::HEADER)
+}
+
+/// `locales/<locale>/<id>.js`: a provider's message texts in one locale, by text key.
+fn texts_js(p: &ProviderSpec, locale: Locale, texts: &[(String, String)]) -> String {
+    let entries: Vec<String> = texts
+        .iter()
+        .map(|(k, v)| format!("  {}: {},", lit::string(k), lit::string(v)))
+        .collect();
+    format!(
+        "{}/** {}'s texts in `{locale}` that validator messages name, by text key. */\nexport const texts = Object.freeze({{\n  __proto__: null,\n{}\n}});\n",
+        lit::HEADER,
+        lit::doc(&p.name),
+        entries.join("\n")
+    )
 }
 
 /// The files a form for one provider loads: the provider module, the runtime, and the

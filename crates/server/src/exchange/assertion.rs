@@ -176,6 +176,8 @@ fn key_problem(m: &MethodMeta, key: &str, why: &str) -> Problem {
             field: key.to_owned(),
             kind: ErrorKind::Rule,
             message: format!("{label} {why}"),
+            message_id: None,
+            args: Default::default(),
         },
     )
 }

@@ -23,6 +23,8 @@ pub fn control_problem(field: &str, pointer: String, label: &str) -> Problem {
             field: field.to_owned(),
             kind: ErrorKind::ControlCharacter,
             message: format!("{label} must not contain line breaks or other control characters"),
+            message_id: None,
+            args: Default::default(),
         },
     )
 }
