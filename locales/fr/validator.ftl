@@ -14,19 +14,16 @@ validator-length-hint = { $label } doit respecter ce format : { $hint } (longue
 validator-length-exact =
     { $label } doit comporter exactement { $min ->
         [one] { $min } caractère
-        [many] { $min } de caractères
        *[other] { $min } caractères
     } (longueur actuelle : { $n })
 validator-length-min =
     { $label } doit comporter au moins { $min ->
         [one] { $min } caractère
-        [many] { $min } de caractères
        *[other] { $min } caractères
     } (longueur actuelle : { $n })
 validator-length-max =
     { $label } doit comporter au plus { $max ->
         [one] { $max } caractère
-        [many] { $max } de caractères
        *[other] { $max } caractères
     } (longueur actuelle : { $n })
 validator-format =
@@ -43,7 +40,6 @@ validator-pattern-hint = { $label } doit respecter ce format : { $hint }
 validator-pattern-hint-length =
     { $label } doit respecter ce format : { $hint } (saisie : { $n ->
         [one] { $n } caractère
-        [many] { $n } de caractères
        *[other] { $n } caractères
     })
 validator-not-an-option = { $label } doit être l’une de ces valeurs : { $options }
@@ -95,7 +91,6 @@ validator-key-wrong-algorithm =
 validator-key-too-small =
     { $subject } doit être une clé RSA d’au moins { $min ->
         [one] { $min } bit
-        [many] { $min } de bits
        *[other] { $min } bits
     } (taille actuelle : { $bits })
 

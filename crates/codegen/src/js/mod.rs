@@ -16,6 +16,8 @@
 //! - `.d.ts` declarations for each module: field keys, option values, result types;
 //! - `schemas/<provider>/<method>.schema.json`: the form schemas (the service's
 //!   schema endpoint serves the same), for front ends that render forms from them;
+//! - `vendor/fluent-bundle.js`: @fluent/bundle, which formats the messages (bundled
+//!   into the package, so it still has no dependencies);
 //! - `package.json`: an ES module package without dependencies.
 //!
 //! Output is byte-identical run to run: providers sorted by id, everything else in spec
@@ -39,6 +41,10 @@ pub const RUNTIME_JS: &str = include_str!("runtime.js");
 pub const RUNTIME_DTS: &str = include_str!("runtime.d.ts");
 /// The private-key parser, imported only by providers with a private-key field.
 pub const PRIVATE_KEY_JS: &str = include_str!("private_key.js");
+/// @fluent/bundle as one ES module (`tests/js/vendor.mjs` builds it from the locked npm
+/// package and checks it in): `runtime.js` formats messages with it. A package
+/// generated for another catalogue (a service's `--specs DIR`, a test) carries it too.
+pub const FLUENT_BUNDLE_JS: &str = include_str!("../../../../packages/validators/vendor/fluent-bundle.js");
 
 /// One generated file: its path inside the package and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +73,7 @@ pub fn js_package_with(catalogue: &Catalogue, translations: &Translations) -> Ve
         file("runtime.js", runtime_js()),
         file("runtime.d.ts", format!("{}{RUNTIME_DTS}", lit::HEADER)),
         file("private_key.js", format!("{}{PRIVATE_KEY_JS}", lit::HEADER)),
+        file("vendor/fluent-bundle.js", FLUENT_BUNDLE_JS.to_owned()),
     ];
     for locale in Locale::TRANSLATED {
         let ftl = connectspec_i18n::without_comments(&connectspec_i18n::source(locale, Area::Validator));
@@ -139,8 +146,8 @@ fn texts_js(p: &ProviderSpec, locale: Locale, texts: &[(String, String)]) -> Str
     )
 }
 
-/// The files a form for one provider loads: the provider module, the runtime, and the
-/// private-key parser when the module imports it.
+/// The files a form for one provider loads in English: the provider module, the
+/// runtime, the Fluent runtime, and the private-key parser when the module imports it.
 pub fn provider_bundle<'a>(files: &'a [JsFile], provider: &str) -> Vec<&'a JsFile> {
     let own = format!("providers/{provider}.js");
     let keys = files
@@ -148,7 +155,12 @@ pub fn provider_bundle<'a>(files: &'a [JsFile], provider: &str) -> Vec<&'a JsFil
         .any(|f| f.path == own && f.contents.contains("\"../private_key.js\""));
     files
         .iter()
-        .filter(|f| f.path == own || f.path == "runtime.js" || (keys && f.path == "private_key.js"))
+        .filter(|f| {
+            f.path == own
+                || f.path == "runtime.js"
+                || f.path == "vendor/fluent-bundle.js"
+                || (keys && f.path == "private_key.js")
+        })
         .collect()
 }
 
