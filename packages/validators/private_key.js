@@ -6,6 +6,12 @@
 // DER walker below accepts what RustCrypto's pkcs8, pkcs1 and sec1 crates accept (strict
 // DER: minimal lengths, canonical unsigned integers, valid OIDs, no trailing bytes).
 
+/**
+ * The English messages of private-key fields (`validator-key-*` of
+ * locales/en/validator.ftl): only the providers that import this module need them.
+ */
+export const keyMessages = "validator-key-not-json = { $label } must be a JSON key file (this is not valid JSON)\nvalidator-key-not-an-object = { $label } must be a JSON key file: one object of named members\nvalidator-key-member-missing = { $label } has no `{ $member }` member\nvalidator-key-member-not-a-string = `{ $member }` in { $label } must be a non-empty string\nvalidator-key-member-value = `{ $member }` in { $label } must be `{ $value }`\nvalidator-key-in-file = `{ $member }` in { $label }\nvalidator-key-not-pem = { $subject } must be a PEM private key (from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY-----)\nvalidator-key-not-private =\n    { $subject } must be a private key, not { $found ->\n        [certificate] a certificate\n       *[public_key] a public key\n    }\nvalidator-key-encrypted = { $subject } is encrypted: export the private key without a passphrase\nvalidator-key-malformed = { $subject } is damaged or incomplete: it does not read as a private key\nvalidator-key-wrong-algorithm =\n    { $subject } must be { $algorithm ->\n        [ES256] an EC P-256 key (ES256)\n       *[RS256] an RSA key (RS256)\n    }; it is { $found ->\n        [rsa] an RSA key\n        [rsa_pss] an RSA-PSS key\n        [ec_p256] an EC P-256 key\n        [ec_p384] an EC P-384 key\n        [ec_p521] an EC P-521 key\n        [ec_secp256k1] an EC secp256k1 key\n        [ec_other] an EC key on another curve\n        [ec_unnamed] an EC key that does not name its curve\n        [ed25519] an Ed25519 key\n        [ed448] an Ed448 key\n        [x25519] an X25519 key\n        [x448] an X448 key\n        [dsa] a DSA key\n       *[other] a key of another type\n    }\nvalidator-key-too-small =\n    { $subject } must be an RSA key of at least { $min ->\n        [one] { $min } bit\n       *[other] { $min } bits\n    } (it has { $bits })\n";
+
 const EDGE_SPACE = /^[ \t\r\n]+|[ \t\r\n]+$/g;
 const PEM_SPACE = /[ \t\r\n]/g;
 const LABEL = /^[A-Z ]+$/;

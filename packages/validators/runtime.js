@@ -333,16 +333,23 @@ function check(f, v) {
 // `{ locale, bundle, texts }`: `texts` maps the spec's text keys
 // (`auth_methods/api_token/fields/api_token/label`) to their translations.
 
-/** The English catalogue (locales/en/validator.ftl, comments left out). */
-const ENGLISH_FTL = "validator-missing = { $label } is required\nvalidator-control-character = { $label } must not contain line breaks or other control characters\nvalidator-not-a-string = { $label } must be a string\nvalidator-not-an-object = the credentials must be a JSON object of field keys and string values\nvalidator-unknown-field = `{ $key }` is not a field of this form\nvalidator-unknown-provider = unknown provider\nvalidator-unknown-method = unknown auth method for this provider\nvalidator-forbidden-prefix = { $label } must not start with `{ $prefix }`\nvalidator-forbidden-prefix-hint = { $label } must not start with `{ $prefix }`; it must be { $hint }\nvalidator-prefix = { $label } must start with { $prefixes }\nvalidator-length-hint = { $label } must be { $hint } (it has { $n })\nvalidator-length-exact =\n    { $label } must be exactly { $min ->\n        [one] { $min } character\n       *[other] { $min } characters\n    } (it has { $n })\nvalidator-length-min =\n    { $label } must be at least { $min ->\n        [one] { $min } character\n       *[other] { $min } characters\n    } (it has { $n })\nvalidator-length-max =\n    { $label } must be at most { $max ->\n        [one] { $max } character\n       *[other] { $max } characters\n    } (it has { $n })\nvalidator-format =\n    { $label } must be { $format ->\n        [email] an email address\n        [url] an http or https URL\n        [https_url] an https URL\n        [hostname] a host name such as example.com\n        [uuid] a UUID such as 123e4567-e89b-12d3-a456-426614174000\n       *[integer] a whole number (digits only)\n    }\nvalidator-pattern = { $label } is not in the expected format\nvalidator-pattern-hint = { $label } must be { $hint }\nvalidator-pattern-hint-length =\n    { $label } must be { $hint } (it has { $n ->\n        [one] { $n } character\n       *[other] { $n } characters\n    })\nvalidator-not-an-option = { $label } must be one of: { $options }\nvalidator-code = `{ $value }`\nvalidator-option-labelled = `{ $value }` ({ $label })\nvalidator-rule = { $message }\nvalidator-derive = { $derived } could not be read from { $label }\nvalidator-list-or-two = { $first } or { $second }\nvalidator-list-or-start = { $first }, { $second }\nvalidator-list-or-middle = { $first }, { $second }\nvalidator-list-or-end = { $first } or { $second }\nvalidator-list = { $first }, { $second }\nvalidator-key-not-json = { $label } must be a JSON key file (this is not valid JSON)\nvalidator-key-not-an-object = { $label } must be a JSON key file: one object of named members\nvalidator-key-member-missing = { $label } has no `{ $member }` member\nvalidator-key-member-not-a-string = `{ $member }` in { $label } must be a non-empty string\nvalidator-key-member-value = `{ $member }` in { $label } must be `{ $value }`\nvalidator-key-in-file = `{ $member }` in { $label }\nvalidator-key-not-pem = { $subject } must be a PEM private key (from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY-----)\nvalidator-key-not-private =\n    { $subject } must be a private key, not { $found ->\n        [certificate] a certificate\n       *[public_key] a public key\n    }\nvalidator-key-encrypted = { $subject } is encrypted: export the private key without a passphrase\nvalidator-key-malformed = { $subject } is damaged or incomplete: it does not read as a private key\nvalidator-key-wrong-algorithm =\n    { $subject } must be { $algorithm ->\n        [ES256] an EC P-256 key (ES256)\n       *[RS256] an RSA key (RS256)\n    }; it is { $found ->\n        [rsa] an RSA key\n        [rsa_pss] an RSA-PSS key\n        [ec_p256] an EC P-256 key\n        [ec_p384] an EC P-384 key\n        [ec_p521] an EC P-521 key\n        [ec_secp256k1] an EC secp256k1 key\n        [ec_other] an EC key on another curve\n        [ec_unnamed] an EC key that does not name its curve\n        [ed25519] an Ed25519 key\n        [ed448] an Ed448 key\n        [x25519] an X25519 key\n        [x448] an X448 key\n        [dsa] a DSA key\n       *[other] a key of another type\n    }\nvalidator-key-too-small =\n    { $subject } must be an RSA key of at least { $min ->\n        [one] { $min } bit\n       *[other] { $min } bits\n    } (it has { $bits })\nvalidator-expecting-string = a string\nvalidator-expecting-fields = an object of field keys and string values\n";
+/**
+ * The English catalogue (locales/en/validator.ftl without comments). The messages of
+ * private-key fields (`validator-key-*`) are in private_key.js, which only the
+ * providers with such a field load.
+ */
+const ENGLISH_FTL = "validator-missing = { $label } is required\nvalidator-control-character = { $label } must not contain line breaks or other control characters\nvalidator-not-a-string = { $label } must be a string\nvalidator-not-an-object = the credentials must be a JSON object of field keys and string values\nvalidator-unknown-field = `{ $key }` is not a field of this form\nvalidator-unknown-provider = unknown provider\nvalidator-unknown-method = unknown auth method for this provider\nvalidator-forbidden-prefix = { $label } must not start with `{ $prefix }`\nvalidator-forbidden-prefix-hint = { $label } must not start with `{ $prefix }`; it must be { $hint }\nvalidator-prefix = { $label } must start with { $prefixes }\nvalidator-length-hint = { $label } must be { $hint } (it has { $n })\nvalidator-length-exact =\n    { $label } must be exactly { $min ->\n        [one] { $min } character\n       *[other] { $min } characters\n    } (it has { $n })\nvalidator-length-min =\n    { $label } must be at least { $min ->\n        [one] { $min } character\n       *[other] { $min } characters\n    } (it has { $n })\nvalidator-length-max =\n    { $label } must be at most { $max ->\n        [one] { $max } character\n       *[other] { $max } characters\n    } (it has { $n })\nvalidator-format =\n    { $label } must be { $format ->\n        [email] an email address\n        [url] an http or https URL\n        [https_url] an https URL\n        [hostname] a host name such as example.com\n        [uuid] a UUID such as 123e4567-e89b-12d3-a456-426614174000\n       *[integer] a whole number (digits only)\n    }\nvalidator-pattern = { $label } is not in the expected format\nvalidator-pattern-hint = { $label } must be { $hint }\nvalidator-pattern-hint-length =\n    { $label } must be { $hint } (it has { $n ->\n        [one] { $n } character\n       *[other] { $n } characters\n    })\nvalidator-not-an-option = { $label } must be one of: { $options }\nvalidator-code = `{ $value }`\nvalidator-option-labelled = `{ $value }` ({ $label })\nvalidator-rule = { $message }\nvalidator-derive = { $derived } could not be read from { $label }\nvalidator-list-or-two = { $first } or { $second }\nvalidator-list-or-start = { $first }, { $second }\nvalidator-list-or-middle = { $first }, { $second }\nvalidator-list-or-end = { $first } or { $second }\nvalidator-list = { $first }, { $second }\n";
 
-/** The other shipped locales' catalogues, a module each, imported only when asked for. */
+/**
+ * The other shipped locales' catalogues, a module each, imported only when asked for:
+ * `messages.js`, and `private_key.js` for the providers with a private-key field.
+ */
 const CATALOGUES = {
   __proto__: null,
-  de: () => import("./locales/de/messages.js"),
-  fr: () => import("./locales/fr/messages.js"),
-  es: () => import("./locales/es/messages.js"),
-  ja: () => import("./locales/ja/messages.js"),
+  de: [() => import("./locales/de/messages.js"), () => import("./locales/de/private_key.js")],
+  fr: [() => import("./locales/fr/messages.js"), () => import("./locales/fr/private_key.js")],
+  es: [() => import("./locales/es/messages.js"), () => import("./locales/es/private_key.js")],
+  ja: [() => import("./locales/ja/messages.js"), () => import("./locales/ja/private_key.js")],
 };
 
 /** A bundle of one catalogue: no isolation marks, as the Rust side formats. */
@@ -383,24 +390,36 @@ export function shippedLocale(tag) {
 
 const bundles = new Map();
 
+/** Adds a catalogue of private-key messages to a bundle, once. */
+function withKeys(bundle, ftl) {
+  if (bundle.keys !== true) {
+    bundle.addResource(new FluentResource(ftl));
+    bundle.keys = true;
+  }
+  return bundle;
+}
+
 /**
  * Loads a locale's catalogue (once per page) and, through `providerTexts` (locale →
  * import of the provider's texts), one provider's texts in it: the `Lang` to pass to
- * `validate`. An unknown locale is English.
+ * `validate`. `keys`: the provider has a private-key field, whose messages are a
+ * catalogue of their own. An unknown locale is English.
  */
-export async function loadLang(tag, providerTexts) {
+export async function loadLang(tag, providerTexts, keys) {
   const locale = shippedLocale(tag);
   if (locale === "en") return englishLang();
   const load = providerTexts === undefined ? undefined : providerTexts[locale];
   let bundle = bundles.get(locale);
-  const [catalogue, texts] = await Promise.all([
-    bundle === undefined ? CATALOGUES[locale]() : undefined,
+  const [catalogue, keyCatalogue, texts] = await Promise.all([
+    bundle === undefined ? CATALOGUES[locale][0]() : undefined,
+    keys === true && (bundle === undefined || bundle.keys !== true) ? CATALOGUES[locale][1]() : undefined,
     load === undefined ? undefined : load(),
   ]);
   if (bundle === undefined) {
-    bundle = bundleOf(locale, catalogue.catalogue);
+    bundle = bundles.get(locale) ?? bundleOf(locale, catalogue.catalogue);
     bundles.set(locale, bundle);
   }
+  if (keyCatalogue !== undefined) withKeys(bundle, keyCatalogue.catalogue);
   return { locale, bundle, texts: texts === undefined ? NO_TEXTS : texts.texts };
 }
 
@@ -502,6 +521,8 @@ function describe(f, failure, v, lang) {
     }
     case PRIVATE_KEY: {
       const k = f.privateKey;
+      // English, the fallback, always has the key messages once a key is checked.
+      withKeys(englishLang().bundle, k.messages);
       const r = k.check(k, v);
       // A key file's PEM problems are its key member's.
       const subject =
@@ -670,10 +691,10 @@ export function validateFields(m, fields, options) {
     const src = values[from];
     if (src === undefined) continue;
     const match = pattern.exec(src);
-    const text = match === null || match.groups === undefined ? undefined : match.groups.value;
+    const found = match === null || match.groups === undefined ? undefined : match.groups.value;
     // A map says what each extracted text stands for; a text it does not name fails.
-    const entry = text !== undefined && map.length > 0 ? map.find(([k]) => k === text) : undefined;
-    const v = map.length === 0 ? text : entry === undefined ? undefined : entry[1];
+    const entry = found !== undefined && map.length > 0 ? map.find(([k]) => k === found) : undefined;
+    const v = map.length === 0 ? found : entry === undefined ? undefined : entry[1];
     if (v === undefined) {
       const f = defs[from];
       const args = {

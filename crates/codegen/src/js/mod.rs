@@ -72,18 +72,25 @@ pub fn js_package_with(catalogue: &Catalogue, translations: &Translations) -> Ve
         file("index.d.ts", package::index_dts(&specs)),
         file("runtime.js", runtime_js()),
         file("runtime.d.ts", format!("{}{RUNTIME_DTS}", lit::HEADER)),
-        file("private_key.js", format!("{}{PRIVATE_KEY_JS}", lit::HEADER)),
+        file("private_key.js", private_key_js()),
         file("vendor/fluent-bundle.js", FLUENT_BUNDLE_JS.to_owned()),
     ];
     for locale in Locale::TRANSLATED {
-        let ftl = connectspec_i18n::without_comments(&connectspec_i18n::source(locale, Area::Validator));
+        let (core, keys) = shipped_catalogue(locale);
+        let module = |what: &str, ftl: &str| {
+            format!(
+                "{}/** The validator messages{what} in `{locale}` (locales/{locale}/validator.ftl). */\nexport const catalogue = {};\n",
+                lit::HEADER,
+                lit::string(ftl)
+            )
+        };
         files.push(file(
             &format!("locales/{locale}/messages.js"),
-            format!(
-                "{}/** The validator messages in `{locale}` (locales/{locale}/validator.ftl). */\nexport const catalogue = {};\n",
-                lit::HEADER,
-                lit::string(&ftl)
-            ),
+            module("", &core),
+        ));
+        files.push(file(
+            &format!("locales/{locale}/private_key.js"),
+            module(" of private-key fields", &keys),
         ));
     }
     for p in &specs {
@@ -117,14 +124,53 @@ pub fn js_package_with(catalogue: &Catalogue, translations: &Translations) -> Ve
     files
 }
 
+/// The messages of private-key fields, which only the providers with such a field load.
+const KEY_MESSAGES: &str = "validator-key-";
+
+/// A locale's validator catalogue as the browser module ships it: without comments,
+/// split into the messages every form needs and those of private-key fields; the
+/// messages of serde's errors (`validator-expecting-*`), which only Rust gives, left
+/// out.
+fn shipped_catalogue(locale: Locale) -> (String, String) {
+    let src = connectspec_i18n::without_comments(&connectspec_i18n::source(locale, Area::Validator));
+    let (mut core, mut keys) = (String::new(), String::new());
+    // Without comments, each entry starts at a line beginning with its id.
+    let mut target = &mut core;
+    for line in src.split_inclusive('\n') {
+        if !line.starts_with(' ') {
+            target = if line.starts_with(KEY_MESSAGES) {
+                &mut keys
+            } else if line.starts_with("validator-expecting-") {
+                continue;
+            } else {
+                &mut core
+            };
+        } else if target.is_empty() && line.trim().is_empty() {
+            continue;
+        }
+        target.push_str(line);
+    }
+    (core, keys)
+}
+
+/// `private_key.js` with the English messages of private-key fields built in.
+fn private_key_js() -> String {
+    let (_, keys) = shipped_catalogue(Locale::En);
+    let text = PRIVATE_KEY_JS.replacen("\"__ENGLISH_KEY_FTL__\"", &lit::string(&keys), 1);
+    format!("{}{text}", lit::HEADER)
+}
+
 /// `runtime.js`: the hand-written runtime with the English catalogue built in and the
 /// other locales' catalogue modules named (each imported only when asked for).
 fn runtime_js() -> String {
-    let english =
-        connectspec_i18n::without_comments(&connectspec_i18n::source(Locale::En, Area::Validator));
+    let (english, _) = shipped_catalogue(Locale::En);
     let catalogues: Vec<String> = Locale::TRANSLATED
         .iter()
-        .map(|l| format!("  {l}: () => import(\"./locales/{l}/messages.js\"),"))
+        .map(|l| {
+            format!(
+                "  {l}: [() => import(\"./locales/{l}/messages.js\"), () => import(\"./locales/{l}/private_key.js\")],"
+            )
+        })
         .collect();
     let text = RUNTIME_JS
         .replacen("\"__ENGLISH_FTL__\"", &lit::string(&english), 1)

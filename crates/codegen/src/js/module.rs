@@ -30,7 +30,7 @@ pub fn provider_js(p: &ProviderSpec, locales: &[&str]) -> String {
     // The key parser is a module of its own, loaded only by providers with a
     // private-key field: the others keep their small bundle.
     if uses_private_key(p) {
-        out.push_str("import { checkPrivateKey } from \"../private_key.js\";\n\n");
+        out.push_str("import { checkPrivateKey, keyMessages } from \"../private_key.js\";\n\n");
     }
     for (i, m) in p.auth_methods.iter().enumerate() {
         let _ = writeln!(
@@ -60,7 +60,7 @@ pub fn provider_js(p: &ProviderSpec, locales: &[&str]) -> String {
          const texts = {{ __proto__: null{sep}{texts} }};\n\n\
          /** Loads a locale's messages and {name}'s texts in it: the `locale` option of `validate`. */\n\
          export function loadLocale(locale) {{\n  \
-           return loadLang(locale, texts);\n\
+           return loadLang(locale, texts{keys});\n\
          }}\n\n\
          /** Validates the raw fields of one of {name}'s auth methods (messages in `options.locale`). */\n\
          export function validate(method, fields, options) {{\n  \
@@ -71,6 +71,8 @@ pub fn provider_js(p: &ProviderSpec, locales: &[&str]) -> String {
         entries = entries.join(", "),
         sep = if texts.is_empty() { "" } else { ", " },
         texts = texts.join(", "),
+        // The messages of private-key fields are a catalogue of their own.
+        keys = if uses_private_key(p) { ", true" } else { "" },
     );
     out
 }
@@ -106,6 +108,7 @@ fn private_key_table(k: &PrivateKey) -> String {
     parts.push(format!("alg: {}", string(alg)));
     parts.push(format!("minBits: {}", k.min_bits));
     parts.push("check: checkPrivateKey".to_owned());
+    parts.push("messages: keyMessages".to_owned());
     format!("{{ {} }}", parts.join(", "))
 }
 

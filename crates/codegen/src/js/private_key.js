@@ -5,6 +5,12 @@
 // DER walker below accepts what RustCrypto's pkcs8, pkcs1 and sec1 crates accept (strict
 // DER: minimal lengths, canonical unsigned integers, valid OIDs, no trailing bytes).
 
+/**
+ * The English messages of private-key fields (`validator-key-*` of
+ * locales/en/validator.ftl): only the providers that import this module need them.
+ */
+export const keyMessages = "__ENGLISH_KEY_FTL__";
+
 const EDGE_SPACE = /^[ \t\r\n]+|[ \t\r\n]+$/g;
 const PEM_SPACE = /[ \t\r\n]/g;
 const LABEL = /^[A-Z ]+$/;

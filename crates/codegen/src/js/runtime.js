@@ -332,10 +332,17 @@ function check(f, v) {
 // `{ locale, bundle, texts }`: `texts` maps the spec's text keys
 // (`auth_methods/api_token/fields/api_token/label`) to their translations.
 
-/** The English catalogue (locales/en/validator.ftl, comments left out). */
+/**
+ * The English catalogue (locales/en/validator.ftl without comments). The messages of
+ * private-key fields (`validator-key-*`) are in private_key.js, which only the
+ * providers with such a field load.
+ */
 const ENGLISH_FTL = "__ENGLISH_FTL__";
 
-/** The other shipped locales' catalogues, a module each, imported only when asked for. */
+/**
+ * The other shipped locales' catalogues, a module each, imported only when asked for:
+ * `messages.js`, and `private_key.js` for the providers with a private-key field.
+ */
 const CATALOGUES = {
   __proto__: null,
   // __CATALOGUES__
@@ -379,24 +386,36 @@ export function shippedLocale(tag) {
 
 const bundles = new Map();
 
+/** Adds a catalogue of private-key messages to a bundle, once. */
+function withKeys(bundle, ftl) {
+  if (bundle.keys !== true) {
+    bundle.addResource(new FluentResource(ftl));
+    bundle.keys = true;
+  }
+  return bundle;
+}
+
 /**
  * Loads a locale's catalogue (once per page) and, through `providerTexts` (locale →
  * import of the provider's texts), one provider's texts in it: the `Lang` to pass to
- * `validate`. An unknown locale is English.
+ * `validate`. `keys`: the provider has a private-key field, whose messages are a
+ * catalogue of their own. An unknown locale is English.
  */
-export async function loadLang(tag, providerTexts) {
+export async function loadLang(tag, providerTexts, keys) {
   const locale = shippedLocale(tag);
   if (locale === "en") return englishLang();
   const load = providerTexts === undefined ? undefined : providerTexts[locale];
   let bundle = bundles.get(locale);
-  const [catalogue, texts] = await Promise.all([
-    bundle === undefined ? CATALOGUES[locale]() : undefined,
+  const [catalogue, keyCatalogue, texts] = await Promise.all([
+    bundle === undefined ? CATALOGUES[locale][0]() : undefined,
+    keys === true && (bundle === undefined || bundle.keys !== true) ? CATALOGUES[locale][1]() : undefined,
     load === undefined ? undefined : load(),
   ]);
   if (bundle === undefined) {
-    bundle = bundleOf(locale, catalogue.catalogue);
+    bundle = bundles.get(locale) ?? bundleOf(locale, catalogue.catalogue);
     bundles.set(locale, bundle);
   }
+  if (keyCatalogue !== undefined) withKeys(bundle, keyCatalogue.catalogue);
   return { locale, bundle, texts: texts === undefined ? NO_TEXTS : texts.texts };
 }
 
@@ -498,6 +517,8 @@ function describe(f, failure, v, lang) {
     }
     case PRIVATE_KEY: {
       const k = f.privateKey;
+      // English, the fallback, always has the key messages once a key is checked.
+      withKeys(englishLang().bundle, k.messages);
       const r = k.check(k, v);
       // A key file's PEM problems are its key member's.
       const subject =
@@ -666,10 +687,10 @@ export function validateFields(m, fields, options) {
     const src = values[from];
     if (src === undefined) continue;
     const match = pattern.exec(src);
-    const text = match === null || match.groups === undefined ? undefined : match.groups.value;
+    const found = match === null || match.groups === undefined ? undefined : match.groups.value;
     // A map says what each extracted text stands for; a text it does not name fails.
-    const entry = text !== undefined && map.length > 0 ? map.find(([k]) => k === text) : undefined;
-    const v = map.length === 0 ? text : entry === undefined ? undefined : entry[1];
+    const entry = found !== undefined && map.length > 0 ? map.find(([k]) => k === found) : undefined;
+    const v = map.length === 0 ? found : entry === undefined ? undefined : entry[1];
     if (v === undefined) {
       const f = defs[from];
       const args = {
