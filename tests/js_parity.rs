@@ -579,7 +579,11 @@ fn js_module_and_ajv_agree_with_the_rust_validators() {
     let cases_path = work.path().join("cases.jsonl");
     let schemas_path = work.path().join("schemas.json");
     let pseudo_path = work.path().join("pseudo.json");
-    std::fs::write(&pseudo_path, pseudo_material(&cat.iter().collect::<Vec<_>>()).to_string()).unwrap();
+    std::fs::write(
+        &pseudo_path,
+        pseudo_material(&cat.iter().collect::<Vec<_>>()).to_string(),
+    )
+    .unwrap();
 
     let schemas: Map<String, Value> = all
         .iter()

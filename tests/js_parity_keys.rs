@@ -19,10 +19,10 @@ use std::process::Command;
 
 use connectspec_runtime::{CredentialExt, MethodMeta, normalize};
 use serde_json::{Map, Value, json};
-use validators_common::locales::{OTHER_LOCALES, localized, pseudo_material};
 use validators_common::keys::{
     Vectors, fixture_dir, generated_keys, key_file_vectors, pem_vectors,
 };
+use validators_common::locales::{OTHER_LOCALES, localized, pseudo_material};
 
 /// Random edits per key vector and field.
 const EDITS: usize = 48;
@@ -138,7 +138,11 @@ fn private_key_checks_agree_in_rust_and_javascript() {
     let schemas_path = work.path().join("schemas.json");
     let pseudo_path = work.path().join("pseudo.json");
     let specs = connectspec_lang::load_dir(&fixture_dir()).expect("the fixture loads");
-    std::fs::write(&pseudo_path, pseudo_material(&specs.iter().collect::<Vec<_>>()).to_string()).unwrap();
+    std::fs::write(
+        &pseudo_path,
+        pseudo_material(&specs.iter().collect::<Vec<_>>()).to_string(),
+    )
+    .unwrap();
     let provider = snapshot.provider("keyco").expect("fixture provider");
     let mut n_invalid = 0u64;
     let mut schemas = Map::new();
@@ -161,7 +165,11 @@ fn private_key_checks_agree_in_rust_and_javascript() {
                 n_invalid += 1;
                 loc = localized(
                     |locale| provider.lang(locale),
-                    |lang| meta.validate_json_in(&fields, lang).err().expect("invalid in English"),
+                    |lang| {
+                        meta.validate_json_in(&fields, lang)
+                            .err()
+                            .expect("invalid in English")
+                    },
                 );
             }
             for e in rust["errors"].as_array().unwrap() {

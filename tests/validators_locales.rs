@@ -132,9 +132,13 @@ fn without_a_translation_the_locale_speaks_with_the_english_texts() {
     assert_eq!(unknown.locale, Locale::De);
     assert_eq!(unknown.spec_text("x/label", "X"), "X");
     // Whole-form errors and lookups in the locale too.
-    let not_an_object =
-        connectspec_providers::validate_json_in("oneflow", "api_token", &json!([1]), &lang("oneflow", Locale::Es))
-            .unwrap_err();
+    let not_an_object = connectspec_providers::validate_json_in(
+        "oneflow",
+        "api_token",
+        &json!([1]),
+        &lang("oneflow", Locale::Es),
+    )
+    .unwrap_err();
     assert_eq!(
         not_an_object.to_string(),
         "las credenciales deben ser un objeto JSON de claves de campo y valores de cadena"
@@ -143,7 +147,10 @@ fn without_a_translation_the_locale_speaks_with_the_english_texts() {
         ValidateError::UnknownProvider.message_in(Locale::De),
         "unbekannter Anbieter"
     );
-    assert_eq!(ValidateError::UnknownMethod.to_string(), "unknown auth method for this provider");
+    assert_eq!(
+        ValidateError::UnknownMethod.to_string(),
+        "unknown auth method for this provider"
+    );
 }
 
 #[test]
@@ -160,8 +167,9 @@ fn a_choice_lists_its_options_with_their_labels_in_the_locale() {
     let e = err.for_field("region").unwrap();
     assert_eq!(e.message_id, Some("validator-not-an-option"));
     assert!(
-        e.message
-            .ends_with("muss einer dieser Werte sein: `us` (United States), `eu` (Europe), `au` (Australia)"),
+        e.message.ends_with(
+            "muss einer dieser Werte sein: `us` (United States), `eu` (Europe), `au` (Australia)"
+        ),
         "{}",
         e.message
     );

@@ -16,14 +16,16 @@ fn main() {
     );
     // The translations give each provider its message texts per locale; an unfaithful
     // one fails the build, as `cargo xtask check` fails on it.
-    let (catalogue, translations) = catalogue_and_translations_for_build(&manifest.join("../../specs"));
+    let (catalogue, translations) =
+        catalogue_and_translations_for_build(&manifest.join("../../specs"));
     // Unformatted (one item per line): formatting would cost about as much as generating.
-    let source = connectspec_codegen::generate_compact_with(&catalogue, &translations).unwrap_or_else(|problems| {
-        fail(&format!(
-            "cannot generate validators:\n{}",
-            problems.join("\n")
-        ))
-    });
+    let source = connectspec_codegen::generate_compact_with(&catalogue, &translations)
+        .unwrap_or_else(|problems| {
+            fail(&format!(
+                "cannot generate validators:\n{}",
+                problems.join("\n")
+            ))
+        });
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     write_output(&out.join("providers.rs"), &source);
 }

@@ -50,10 +50,11 @@ pub fn pseudo_material(specs: &[&ProviderSpec]) -> Value {
         let ftl = connectspec_i18n::source(locale, Area::Validator).into_owned();
         let mut texts = Map::new();
         for spec in specs {
-            let of_spec: Map<String, Value> = connectspec_codegen::texts::message_texts(spec, false)
-                .into_iter()
-                .map(|(k, english)| (k, Value::String(pseudo::text(&english, rtl))))
-                .collect();
+            let of_spec: Map<String, Value> =
+                connectspec_codegen::texts::message_texts(spec, false)
+                    .into_iter()
+                    .map(|(k, english)| (k, Value::String(pseudo::text(&english, rtl))))
+                    .collect();
             texts.insert(spec.id.clone(), Value::Object(of_spec));
         }
         out.insert(

@@ -104,7 +104,8 @@ pub fn translated_message_texts(
         .into_iter()
         .filter_map(|(key, english)| {
             let e = t.entries.get(&key)?;
-            (e.source == connectspec_lang::texts::fingerprint(&english)).then(|| (key, e.text.clone()))
+            (e.source == connectspec_lang::texts::fingerprint(&english))
+                .then(|| (key, e.text.clone()))
         })
         .collect()
 }

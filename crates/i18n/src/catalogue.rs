@@ -156,7 +156,9 @@ pub fn without_comments(source: &str) -> String {
         Ok(r) => r,
         Err((r, _)) => r,
     };
-    resource.body.retain(|e| matches!(e, Entry::Message(_) | Entry::Term(_)));
+    resource
+        .body
+        .retain(|e| matches!(e, Entry::Message(_) | Entry::Term(_)));
     for e in &mut resource.body {
         match e {
             Entry::Message(m) => m.comment = None,
@@ -190,7 +192,8 @@ mod tests {
 
     #[test]
     fn without_comments_formats_the_same() {
-        let src = "## group\n# note\nhello = Hello { $n ->\n    [one] one\n   *[other] { $n } many\n}!\n";
+        let src =
+            "## group\n# note\nhello = Hello { $n ->\n    [one] one\n   *[other] { $n } many\n}!\n";
         let out = without_comments(src);
         assert!(!out.contains('#'), "{out}");
         assert_eq!(message_ids_of(&out), ["hello"]);

@@ -97,7 +97,10 @@ fn every_locale_has_the_english_messages_and_arguments() {
             .collect();
         for (id, en) in &english {
             let t = &translated[id];
-            assert_eq!(t.variables, en.variables, "{locale} {id}: the arguments differ");
+            assert_eq!(
+                t.variables, en.variables,
+                "{locale} {id}: the arguments differ"
+            );
             for (var, selects) in &t.selects {
                 for keys in selects {
                     if COUNTS.contains(&var.as_str()) {

@@ -220,8 +220,11 @@ impl Loader {
             }
         }
         for e in self.good.values_mut() {
-            let texts =
-                connectspec_codegen::texts::provider_message_texts(&e.spec, &loaded.translations, true);
+            let texts = connectspec_codegen::texts::provider_message_texts(
+                &e.spec,
+                &loaded.translations,
+                true,
+            );
             if texts != e.texts {
                 e.meta = with_texts(e.meta, &texts);
                 e.texts = texts;

@@ -74,7 +74,10 @@ struct ValueVisitor;
 impl<'de> Visitor<'de> for ValueVisitor {
     type Value = Value;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::message::plain(Locale::En, "validator-expecting-string"))
+        f.write_str(&crate::message::plain(
+            Locale::En,
+            "validator-expecting-string",
+        ))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
         Ok(Value::Str(Zeroizing::new(v.to_owned())))
@@ -126,7 +129,10 @@ struct MapVisitor;
 impl<'de> Visitor<'de> for MapVisitor {
     type Value = Collected;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::message::plain(Locale::En, "validator-expecting-fields"))
+        f.write_str(&crate::message::plain(
+            Locale::En,
+            "validator-expecting-fields",
+        ))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Collected, A::Error> {
         let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(4).min(64));

@@ -170,7 +170,11 @@ pub struct FieldError {
 impl FieldError {
     /// An error with a message its maker wrote (a service's own check), outside the
     /// validator catalogue.
-    pub fn new(field: impl Into<String>, kind: ErrorKind, message: impl Into<String>) -> FieldError {
+    pub fn new(
+        field: impl Into<String>,
+        kind: ErrorKind,
+        message: impl Into<String>,
+    ) -> FieldError {
         FieldError {
             field: field.into(),
             kind,

@@ -170,8 +170,14 @@ mod tests {
         assert_eq!(or(2), "`0` or `1`");
         assert_eq!(or(3), "`0`, `1` or `2`");
         assert_eq!(or(5), "`0`, `1`, `2`, `3` or `4`");
-        assert_eq!(list(Locale::En, ListKind::Plain, &items(3)), "`0`, `1`, `2`");
-        assert_eq!(list(Locale::Ja, ListKind::Or, &items(3)), "`0`、`1`、または`2`");
+        assert_eq!(
+            list(Locale::En, ListKind::Plain, &items(3)),
+            "`0`, `1`, `2`"
+        );
+        assert_eq!(
+            list(Locale::Ja, ListKind::Or, &items(3)),
+            "`0`、`1`、または`2`"
+        );
     }
 
     #[test]

@@ -163,11 +163,13 @@ fn provider_module(
     }
     let (id, name, homepage) = (&p.id, &p.name, &p.homepage);
     let categories = &p.categories;
-    let texts = provider_message_texts(p, translations, true).into_iter().map(|(locale, texts)| {
-        let locale = format_ident!("{locale:?}");
-        let (keys, values): (Vec<String>, Vec<String>) = texts.into_iter().unzip();
-        quote!((rt_::Locale::#locale, rt_::TextTable(&[#((#keys, #values)),*])))
-    });
+    let texts = provider_message_texts(p, translations, true)
+        .into_iter()
+        .map(|(locale, texts)| {
+            let locale = format_ident!("{locale:?}");
+            let (keys, values): (Vec<String>, Vec<String>) = texts.into_iter().unzip();
+            quote!((rt_::Locale::#locale, rt_::TextTable(&[#((#keys, #values)),*])))
+        });
     let doc = format!(" {name}: validators generated from its spec (`specs/{id}.yaml`).");
     // Generated bodies use `match` where clippy prefers `?` or `Option::map`: those
     // instantiate `FromResidual` or a closure once per credential type.

@@ -38,7 +38,9 @@ pub(super) fn registry(specs: &[&ProviderSpec], entries: &[Entry]) -> TokenStrea
     let (as_dyn, build) = if entries.is_empty() {
         (
             quote!(match *self {}),
-            quote!(unreachable!("no provider has a method: {index} {source:p} {lang:?}")),
+            quote!(unreachable!(
+                "no provider has a method: {index} {source:p} {lang:?}"
+            )),
         )
     } else {
         (

@@ -83,14 +83,8 @@ pub(super) fn method_items(
     let mut enums = Vec::new();
     for (index, f) in m.fields.iter().enumerate() {
         let text_key = texts.field(&f.key);
-        let (rules, meta) = field_tables(
-            f,
-            index,
-            &text_key,
-            &mut statics,
-            &mut enums,
-            &mut problems,
-        );
+        let (rules, meta) =
+            field_tables(f, index, &text_key, &mut statics, &mut enums, &mut problems);
         field_rules.push(rules);
         field_metas.push(meta);
     }

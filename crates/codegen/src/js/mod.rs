@@ -44,7 +44,8 @@ pub const PRIVATE_KEY_JS: &str = include_str!("private_key.js");
 /// @fluent/bundle as one ES module (`tests/js/vendor.mjs` builds it from the locked npm
 /// package and checks it in): `runtime.js` formats messages with it. A package
 /// generated for another catalogue (a service's `--specs DIR`, a test) carries it too.
-pub const FLUENT_BUNDLE_JS: &str = include_str!("../../../../packages/validators/vendor/fluent-bundle.js");
+pub const FLUENT_BUNDLE_JS: &str =
+    include_str!("../../../../packages/validators/vendor/fluent-bundle.js");
 
 /// One generated file: its path inside the package and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,7 +133,8 @@ const KEY_MESSAGES: &str = "validator-key-";
 /// messages of serde's errors (`validator-expecting-*`), which only Rust gives, left
 /// out.
 fn shipped_catalogue(locale: Locale) -> (String, String) {
-    let src = connectspec_i18n::without_comments(&connectspec_i18n::source(locale, Area::Validator));
+    let src =
+        connectspec_i18n::without_comments(&connectspec_i18n::source(locale, Area::Validator));
     let (mut core, mut keys) = (String::new(), String::new());
     // Without comments, each entry starts at a line beginning with its id.
     let mut target = &mut core;

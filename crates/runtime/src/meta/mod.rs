@@ -45,7 +45,10 @@ pub struct ProviderMeta {
 impl ProviderMeta {
     /// The translated message texts in `locale`, if it has any.
     pub fn texts(&self, locale: Locale) -> Option<&'static TextTable<'static>> {
-        self.texts.iter().find(|(l, _)| *l == locale).map(|(_, t)| t)
+        self.texts
+            .iter()
+            .find(|(l, _)| *l == locale)
+            .map(|(_, t)| t)
     }
 
     /// The language to validate this provider's forms in: `locale`'s messages with the
