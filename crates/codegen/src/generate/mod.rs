@@ -194,3 +194,37 @@ fn provider_module(
     };
     Ok((tokens, entries))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// With translations, each provider carries its translated message texts per locale,
+    /// the same on every run.
+    #[test]
+    fn providers_carry_their_translated_message_texts() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs");
+        let cat = connectspec_lang::load_dir(&dir).unwrap();
+        let translations = connectspec_lang::translate::load(&dir, &cat).translations;
+        let once: Vec<String> = try_generate_items_with(&cat, &translations)
+            .unwrap()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let again: Vec<String> = try_generate_items_with(&cat, &translations)
+            .unwrap()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(once, again);
+        let oneflow = once
+            .iter()
+            .find(|m| m.starts_with("# [doc = \" Oneflow:"))
+            .expect("the oneflow module");
+        assert!(oneflow.contains("rt_ :: Locale :: De"), "{oneflow}");
+        assert!(oneflow.contains("\"API-Token\""), "{oneflow}");
+        // Without translations, no texts.
+        let plain = try_generate_items(&cat).unwrap();
+        assert!(!plain.iter().any(|m| m.to_string().contains("rt_ :: Locale ::")));
+    }
+}

@@ -218,3 +218,45 @@ fn file(path: &str, contents: String) -> JsFile {
         contents,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workspace() -> (Catalogue, Translations) {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs");
+        let cat = connectspec_lang::load_dir(&dir).unwrap();
+        let translations = connectspec_lang::translate::load(&dir, &cat).translations;
+        (cat, translations)
+    }
+
+    /// The same specs and translations give the same files, sorted, every placeholder of
+    /// the hand-written modules filled, and no pseudo-locale among them.
+    #[test]
+    fn the_package_is_deterministic_and_ships_no_pseudo_locale() {
+        let (cat, translations) = workspace();
+        let files = js_package_with(&cat, &translations);
+        assert_eq!(files, js_package_with(&cat, &translations));
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        let mut sorted = paths.clone();
+        sorted.sort();
+        assert_eq!(paths, sorted);
+        for f in &files {
+            assert!(!f.contents.contains("__ENGLISH"), "{}", f.path);
+            assert!(!f.contents.contains("__CATALOGUES__"), "{}", f.path);
+            for pseudo in Locale::PSEUDO {
+                assert!(!f.path.contains(pseudo.tag()), "{}", f.path);
+            }
+        }
+        for locale in Locale::TRANSLATED {
+            assert!(paths.contains(&format!("locales/{locale}/messages.js").as_str()));
+        }
+        // A provider's texts are there only in the locales it is translated into.
+        assert!(paths.contains(&"locales/de/oneflow.js"));
+        let runtime = files.iter().find(|f| f.path == "runtime.js").unwrap();
+        assert!(runtime.contents.contains("validator-missing = { $label } is required"));
+        assert!(!runtime.contents.contains("validator-key-not-pem"));
+        let keys = files.iter().find(|f| f.path == "private_key.js").unwrap();
+        assert!(keys.contents.contains("validator-key-not-pem"));
+    }
+}
