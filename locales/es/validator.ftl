@@ -14,16 +14,19 @@ validator-length-hint = { $label } debe tener este formato: { $hint } (longitud 
 validator-length-exact =
     { $label } debe tener exactamente { $min ->
         [one] { $min } carácter
+        [many] { $min } caracteres
        *[other] { $min } caracteres
     } (longitud actual: { $n })
 validator-length-min =
     { $label } debe tener al menos { $min ->
         [one] { $min } carácter
+        [many] { $min } caracteres
        *[other] { $min } caracteres
     } (longitud actual: { $n })
 validator-length-max =
     { $label } debe tener como máximo { $max ->
         [one] { $max } carácter
+        [many] { $max } caracteres
        *[other] { $max } caracteres
     } (longitud actual: { $n })
 validator-format =
@@ -40,6 +43,7 @@ validator-pattern-hint = { $label } debe tener este formato: { $hint }
 validator-pattern-hint-length =
     { $label } debe tener este formato: { $hint } (introducido: { $n ->
         [one] { $n } carácter
+        [many] { $n } caracteres
        *[other] { $n } caracteres
     })
 validator-not-an-option = { $label } debe ser uno de estos valores: { $options }
@@ -91,6 +95,7 @@ validator-key-wrong-algorithm =
 validator-key-too-small =
     { $subject } debe ser una clave RSA de al menos { $min ->
         [one] { $min } bit
+        [many] { $min } bits
        *[other] { $min } bits
     } (tamaño actual: { $bits })
 

@@ -14,16 +14,19 @@ validator-length-hint = { $label } doit respecter ce format : { $hint } (longue
 validator-length-exact =
     { $label } doit comporter exactement { $min ->
         [one] { $min } caractère
+        [many] { $min } caractères
        *[other] { $min } caractères
     } (longueur actuelle : { $n })
 validator-length-min =
     { $label } doit comporter au moins { $min ->
         [one] { $min } caractère
+        [many] { $min } caractères
        *[other] { $min } caractères
     } (longueur actuelle : { $n })
 validator-length-max =
     { $label } doit comporter au plus { $max ->
         [one] { $max } caractère
+        [many] { $max } caractères
        *[other] { $max } caractères
     } (longueur actuelle : { $n })
 validator-format =
@@ -40,6 +43,7 @@ validator-pattern-hint = { $label } doit respecter ce format : { $hint }
 validator-pattern-hint-length =
     { $label } doit respecter ce format : { $hint } (saisie : { $n ->
         [one] { $n } caractère
+        [many] { $n } caractères
        *[other] { $n } caractères
     })
 validator-not-an-option = { $label } doit être l’une de ces valeurs : { $options }
@@ -91,6 +95,7 @@ validator-key-wrong-algorithm =
 validator-key-too-small =
     { $subject } doit être une clé RSA d’au moins { $min ->
         [one] { $min } bit
+        [many] { $min } bits
        *[other] { $min } bits
     } (taille actuelle : { $bits })
 
