@@ -25,7 +25,7 @@ const m1 = method("api_key_v1", {
 export const methods = Object.freeze({ __proto__: null, "api_key": m0, "api_key_v1": m1 });
 
 /** Affinity's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/affinity.js"), fr: () => import("../locales/fr/affinity.js"), es: () => import("../locales/es/affinity.js"), ja: () => import("../locales/ja/affinity.js") };
 
 /** Loads a locale's messages and Affinity's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

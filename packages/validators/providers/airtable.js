@@ -25,7 +25,7 @@ const m1 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "personal_access_token": m0, "oauth": m1 });
 
 /** Airtable's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/airtable.js"), fr: () => import("../locales/fr/airtable.js"), es: () => import("../locales/es/airtable.js"), ja: () => import("../locales/ja/airtable.js") };
 
 /** Loads a locale's messages and Airtable's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -15,7 +15,7 @@ const m0 = method("admin_api_key", {
 export const methods = Object.freeze({ __proto__: null, "admin_api_key": m0 });
 
 /** Anthropic's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/anthropic.js"), fr: () => import("../locales/fr/anthropic.js"), es: () => import("../locales/es/anthropic.js"), ja: () => import("../locales/ja/anthropic.js") };
 
 /** Loads a locale's messages and Anthropic's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

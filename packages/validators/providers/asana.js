@@ -35,7 +35,7 @@ const m2 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "personal_access_token": m0, "service_account": m1, "oauth": m2 });
 
 /** Asana's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/asana.js"), fr: () => import("../locales/fr/asana.js"), es: () => import("../locales/es/asana.js"), ja: () => import("../locales/ja/asana.js") };
 
 /** Loads a locale's messages and Asana's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -25,7 +25,7 @@ const m1 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "access_token": m0, "oauth": m1 });
 
 /** Attio's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/attio.js"), fr: () => import("../locales/fr/attio.js"), es: () => import("../locales/es/attio.js"), ja: () => import("../locales/ja/attio.js") };
 
 /** Loads a locale's messages and Attio's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

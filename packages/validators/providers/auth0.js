@@ -26,7 +26,7 @@ const m1 = method("management_api_token", {
 export const methods = Object.freeze({ __proto__: null, "m2m_client_credentials": m0, "management_api_token": m1 });
 
 /** Auth0's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/auth0.js"), fr: () => import("../locales/fr/auth0.js"), es: () => import("../locales/es/auth0.js"), ja: () => import("../locales/ja/auth0.js") };
 
 /** Loads a locale's messages and Auth0's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

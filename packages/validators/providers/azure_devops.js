@@ -16,7 +16,7 @@ const m0 = method("personal_access_token", {
 export const methods = Object.freeze({ __proto__: null, "personal_access_token": m0 });
 
 /** Azure DevOps's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/azure_devops.js"), fr: () => import("../locales/fr/azure_devops.js"), es: () => import("../locales/es/azure_devops.js"), ja: () => import("../locales/ja/azure_devops.js") };
 
 /** Loads a locale's messages and Azure DevOps's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -26,7 +26,7 @@ const m1 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "api_key": m0, "oauth": m1 });
 
 /** BambooHR's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/bamboohr.js"), fr: () => import("../locales/fr/bamboohr.js"), es: () => import("../locales/es/bamboohr.js"), ja: () => import("../locales/ja/bamboohr.js") };
 
 /** Loads a locale's messages and BambooHR's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

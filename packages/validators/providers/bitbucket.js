@@ -16,7 +16,7 @@ const m0 = method("workspace_access_token", {
 export const methods = Object.freeze({ __proto__: null, "workspace_access_token": m0 });
 
 /** Bitbucket Cloud's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/bitbucket.js"), fr: () => import("../locales/fr/bitbucket.js"), es: () => import("../locales/es/bitbucket.js"), ja: () => import("../locales/ja/bitbucket.js") };
 
 /** Loads a locale's messages and Bitbucket Cloud's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -25,7 +25,7 @@ const m1 = method("client_credentials", {
 export const methods = Object.freeze({ __proto__: null, "oauth": m0, "client_credentials": m1 });
 
 /** Box's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/box.js"), fr: () => import("../locales/fr/box.js"), es: () => import("../locales/es/box.js"), ja: () => import("../locales/ja/box.js") };
 
 /** Loads a locale's messages and Box's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -16,7 +16,7 @@ const m0 = method("api_key", {
 export const methods = Object.freeze({ __proto__: null, "api_key": m0 });
 
 /** Breathe HR's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/breathe_hr.js"), fr: () => import("../locales/fr/breathe_hr.js"), es: () => import("../locales/es/breathe_hr.js"), ja: () => import("../locales/ja/breathe_hr.js") };
 
 /** Loads a locale's messages and Breathe HR's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

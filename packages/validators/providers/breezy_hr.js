@@ -15,7 +15,7 @@ const m0 = method("personal_access_token", {
 export const methods = Object.freeze({ __proto__: null, "personal_access_token": m0 });
 
 /** Breezy HR's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/breezy_hr.js"), fr: () => import("../locales/fr/breezy_hr.js"), es: () => import("../locales/es/breezy_hr.js"), ja: () => import("../locales/ja/breezy_hr.js") };
 
 /** Loads a locale's messages and Breezy HR's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -15,7 +15,7 @@ const m0 = method("api_key", {
 export const methods = Object.freeze({ __proto__: null, "api_key": m0 });
 
 /** Brevo's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/brevo.js"), fr: () => import("../locales/fr/brevo.js"), es: () => import("../locales/es/brevo.js"), ja: () => import("../locales/ja/brevo.js") };
 
 /** Loads a locale's messages and Brevo's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

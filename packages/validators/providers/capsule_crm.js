@@ -25,7 +25,7 @@ const m1 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "personal_access_token": m0, "oauth": m1 });
 
 /** Capsule CRM's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/capsule_crm.js"), fr: () => import("../locales/fr/capsule_crm.js"), es: () => import("../locales/es/capsule_crm.js"), ja: () => import("../locales/ja/capsule_crm.js") };
 
 /** Loads a locale's messages and Capsule CRM's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -25,7 +25,7 @@ const m1 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "personal_token": m0, "oauth": m1 });
 
 /** ClickUp's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/clickup.js"), fr: () => import("../locales/fr/clickup.js"), es: () => import("../locales/es/clickup.js"), ja: () => import("../locales/ja/clickup.js") };
 
 /** Loads a locale's messages and ClickUp's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

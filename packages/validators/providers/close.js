@@ -25,7 +25,7 @@ const m1 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "api_key": m0, "oauth": m1 });
 
 /** Close's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/close.js"), fr: () => import("../locales/fr/close.js"), es: () => import("../locales/es/close.js"), ja: () => import("../locales/ja/close.js") };
 
 /** Loads a locale's messages and Close's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

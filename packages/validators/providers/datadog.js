@@ -17,7 +17,7 @@ const m0 = method("api_and_application_key", {
 export const methods = Object.freeze({ __proto__: null, "api_and_application_key": m0 });
 
 /** Datadog's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/datadog.js"), fr: () => import("../locales/fr/datadog.js"), es: () => import("../locales/es/datadog.js"), ja: () => import("../locales/ja/datadog.js") };
 
 /** Loads a locale's messages and Datadog's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -26,7 +26,7 @@ const m1 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "api_token": m0, "oauth": m1 });
 
 /** Deel's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/deel.js"), fr: () => import("../locales/fr/deel.js"), es: () => import("../locales/es/deel.js"), ja: () => import("../locales/ja/deel.js") };
 
 /** Loads a locale's messages and Deel's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

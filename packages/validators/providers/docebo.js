@@ -25,7 +25,7 @@ const m1 = method("client_credentials", {
 export const methods = Object.freeze({ __proto__: null, "oauth": m0, "client_credentials": m1 });
 
 /** Docebo's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/docebo.js"), fr: () => import("../locales/fr/docebo.js"), es: () => import("../locales/es/docebo.js"), ja: () => import("../locales/ja/docebo.js") };
 
 /** Loads a locale's messages and Docebo's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -30,7 +30,7 @@ const m1 = method("jwt_grant", {
 export const methods = Object.freeze({ __proto__: null, "oauth": m0, "jwt_grant": m1 });
 
 /** Docusign's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/docusign.js"), fr: () => import("../locales/fr/docusign.js"), es: () => import("../locales/es/docusign.js"), ja: () => import("../locales/ja/docusign.js") };
 
 /** Loads a locale's messages and Docusign's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -17,7 +17,7 @@ const m0 = method("admin_api", {
 export const methods = Object.freeze({ __proto__: null, "admin_api": m0 });
 
 /** Cisco Duo's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/duo.js"), fr: () => import("../locales/fr/duo.js"), es: () => import("../locales/es/duo.js"), ja: () => import("../locales/ja/duo.js") };
 
 /** Loads a locale's messages and Cisco Duo's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -27,7 +27,7 @@ const m1 = method("application_user", {
 export const methods = Object.freeze({ __proto__: null, "oauth": m0, "application_user": m1 });
 
 /** Dynamics 365's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/dynamics_365.js"), fr: () => import("../locales/fr/dynamics_365.js"), es: () => import("../locales/es/dynamics_365.js"), ja: () => import("../locales/ja/dynamics_365.js") };
 
 /** Loads a locale's messages and Dynamics 365's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -26,7 +26,7 @@ const m1 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "api_key": m0, "oauth": m1 });
 
 /** Factorial's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/factorial.js"), fr: () => import("../locales/fr/factorial.js"), es: () => import("../locales/es/factorial.js"), ja: () => import("../locales/ja/factorial.js") };
 
 /** Loads a locale's messages and Factorial's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -17,7 +17,7 @@ const m0 = method("api_key", {
 export const methods = Object.freeze({ __proto__: null, "api_key": m0 });
 
 /** Freshsales's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/freshsales.js"), fr: () => import("../locales/fr/freshsales.js"), es: () => import("../locales/es/freshsales.js"), ja: () => import("../locales/ja/freshsales.js") };
 
 /** Loads a locale's messages and Freshsales's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

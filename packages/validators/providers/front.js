@@ -25,7 +25,7 @@ const m1 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "api_token": m0, "oauth": m1 });
 
 /** Front's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/front.js"), fr: () => import("../locales/fr/front.js"), es: () => import("../locales/es/front.js"), ja: () => import("../locales/ja/front.js") };
 
 /** Loads a locale's messages and Front's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

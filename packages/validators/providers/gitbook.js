@@ -15,7 +15,7 @@ const m0 = method("personal_access_token", {
 export const methods = Object.freeze({ __proto__: null, "personal_access_token": m0 });
 
 /** GitBook's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/gitbook.js"), fr: () => import("../locales/fr/gitbook.js"), es: () => import("../locales/es/gitbook.js"), ja: () => import("../locales/ja/gitbook.js") };
 
 /** Loads a locale's messages and GitBook's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

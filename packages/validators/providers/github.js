@@ -57,7 +57,7 @@ const m4 = method("oauth_app", {
 export const methods = Object.freeze({ __proto__: null, "fine_grained_token": m0, "classic_token": m1, "enterprise_server_token": m2, "data_residency_token": m3, "oauth_app": m4 });
 
 /** GitHub's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/github.js"), fr: () => import("../locales/fr/github.js"), es: () => import("../locales/es/github.js"), ja: () => import("../locales/ja/github.js") };
 
 /** Loads a locale's messages and GitHub's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

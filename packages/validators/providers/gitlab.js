@@ -16,7 +16,7 @@ const m0 = method("personal_access_token", {
 export const methods = Object.freeze({ __proto__: null, "personal_access_token": m0 });
 
 /** GitLab's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/gitlab.js"), fr: () => import("../locales/fr/gitlab.js"), es: () => import("../locales/es/gitlab.js"), ja: () => import("../locales/ja/gitlab.js") };
 
 /** Loads a locale's messages and GitLab's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

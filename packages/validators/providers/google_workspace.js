@@ -18,7 +18,7 @@ const m0 = method("service_account", {
 export const methods = Object.freeze({ __proto__: null, "service_account": m0 });
 
 /** Google Workspace's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/google_workspace.js"), fr: () => import("../locales/fr/google_workspace.js"), es: () => import("../locales/es/google_workspace.js"), ja: () => import("../locales/ja/google_workspace.js") };
 
 /** Loads a locale's messages and Google Workspace's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

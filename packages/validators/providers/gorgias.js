@@ -27,7 +27,7 @@ const m1 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "api_key": m0, "oauth": m1 });
 
 /** Gorgias's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/gorgias.js"), fr: () => import("../locales/fr/gorgias.js"), es: () => import("../locales/es/gorgias.js"), ja: () => import("../locales/ja/gorgias.js") };
 
 /** Loads a locale's messages and Gorgias's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -15,7 +15,7 @@ const m0 = method("harvest_api_key", {
 export const methods = Object.freeze({ __proto__: null, "harvest_api_key": m0 });
 
 /** Greenhouse's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/greenhouse.js"), fr: () => import("../locales/fr/greenhouse.js"), es: () => import("../locales/es/greenhouse.js"), ja: () => import("../locales/ja/greenhouse.js") };
 
 /** Loads a locale's messages and Greenhouse's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -15,7 +15,7 @@ const m0 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "oauth": m0 });
 
 /** Gusto's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/gusto.js"), fr: () => import("../locales/fr/gusto.js"), es: () => import("../locales/es/gusto.js"), ja: () => import("../locales/ja/gusto.js") };
 
 /** Loads a locale's messages and Gusto's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -35,7 +35,7 @@ const m2 = method("docs_api_key", {
 export const methods = Object.freeze({ __proto__: null, "oauth": m0, "client_credentials": m1, "docs_api_key": m2 });
 
 /** Help Scout's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/help_scout.js"), fr: () => import("../locales/fr/help_scout.js"), es: () => import("../locales/es/help_scout.js"), ja: () => import("../locales/ja/help_scout.js") };
 
 /** Loads a locale's messages and Help Scout's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

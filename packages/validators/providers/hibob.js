@@ -16,7 +16,7 @@ const m0 = method("service_user", {
 export const methods = Object.freeze({ __proto__: null, "service_user": m0 });
 
 /** HiBob's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/hibob.js"), fr: () => import("../locales/fr/hibob.js"), es: () => import("../locales/es/hibob.js"), ja: () => import("../locales/ja/hibob.js") };
 
 /** Loads a locale's messages and HiBob's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

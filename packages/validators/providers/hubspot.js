@@ -25,7 +25,7 @@ const m1 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "private_app_token": m0, "oauth": m1 });
 
 /** HubSpot's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/hubspot.js"), fr: () => import("../locales/fr/hubspot.js"), es: () => import("../locales/es/hubspot.js"), ja: () => import("../locales/ja/hubspot.js") };
 
 /** Loads a locale's messages and HubSpot's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

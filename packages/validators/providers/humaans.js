@@ -15,7 +15,7 @@ const m0 = method("api_access_token", {
 export const methods = Object.freeze({ __proto__: null, "api_access_token": m0 });
 
 /** Humaans's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/humaans.js"), fr: () => import("../locales/fr/humaans.js"), es: () => import("../locales/es/humaans.js"), ja: () => import("../locales/ja/humaans.js") };
 
 /** Loads a locale's messages and Humaans's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -28,7 +28,7 @@ const m1 = method("oauth_client_credentials", {
 export const methods = Object.freeze({ __proto__: null, "basic": m0, "oauth_client_credentials": m1 });
 
 /** iCIMS's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/icims.js"), fr: () => import("../locales/fr/icims.js"), es: () => import("../locales/es/icims.js"), ja: () => import("../locales/ja/icims.js") };
 
 /** Loads a locale's messages and iCIMS's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

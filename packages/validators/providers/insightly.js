@@ -16,7 +16,7 @@ const m0 = method("api_key", {
 export const methods = Object.freeze({ __proto__: null, "api_key": m0 });
 
 /** Insightly's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/insightly.js"), fr: () => import("../locales/fr/insightly.js"), es: () => import("../locales/es/insightly.js"), ja: () => import("../locales/ja/insightly.js") };
 
 /** Loads a locale's messages and Insightly's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

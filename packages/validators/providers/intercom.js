@@ -16,7 +16,7 @@ const m0 = method("access_token", {
 export const methods = Object.freeze({ __proto__: null, "access_token": m0 });
 
 /** Intercom's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/intercom.js"), fr: () => import("../locales/fr/intercom.js"), es: () => import("../locales/es/intercom.js"), ja: () => import("../locales/ja/intercom.js") };
 
 /** Loads a locale's messages and Intercom's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

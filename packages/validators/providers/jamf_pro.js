@@ -29,7 +29,7 @@ const m1 = method("user_account", {
 export const methods = Object.freeze({ __proto__: null, "api_client": m0, "user_account": m1 });
 
 /** Jamf Pro's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/jamf_pro.js"), fr: () => import("../locales/fr/jamf_pro.js"), es: () => import("../locales/es/jamf_pro.js"), ja: () => import("../locales/ja/jamf_pro.js") };
 
 /** Loads a locale's messages and Jamf Pro's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

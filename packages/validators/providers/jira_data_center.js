@@ -16,7 +16,7 @@ const m0 = method("personal_access_token", {
 export const methods = Object.freeze({ __proto__: null, "personal_access_token": m0 });
 
 /** Jira Data Center's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/jira_data_center.js"), fr: () => import("../locales/fr/jira_data_center.js"), es: () => import("../locales/es/jira_data_center.js"), ja: () => import("../locales/ja/jira_data_center.js") };
 
 /** Loads a locale's messages and Jira Data Center's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

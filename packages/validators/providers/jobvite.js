@@ -17,7 +17,7 @@ const m0 = method("api_key", {
 export const methods = Object.freeze({ __proto__: null, "api_key": m0 });
 
 /** Jobvite's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/jobvite.js"), fr: () => import("../locales/fr/jobvite.js"), es: () => import("../locales/es/jobvite.js"), ja: () => import("../locales/ja/jobvite.js") };
 
 /** Loads a locale's messages and Jobvite's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -28,7 +28,7 @@ const m1 = method("api_key", {
 export const methods = Object.freeze({ __proto__: null, "service_account": m0, "api_key": m1 });
 
 /** JumpCloud's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/jumpcloud.js"), fr: () => import("../locales/fr/jumpcloud.js"), es: () => import("../locales/es/jumpcloud.js"), ja: () => import("../locales/ja/jumpcloud.js") };
 
 /** Loads a locale's messages and JumpCloud's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -15,7 +15,7 @@ const m0 = method("api_v2_credentials", {
 export const methods = Object.freeze({ __proto__: null, "api_v2_credentials": m0 });
 
 /** 360Learning's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/learning_360.js"), fr: () => import("../locales/fr/learning_360.js"), es: () => import("../locales/es/learning_360.js"), ja: () => import("../locales/ja/learning_360.js") };
 
 /** Loads a locale's messages and 360Learning's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -27,7 +27,7 @@ const m1 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "api_keys": m0, "oauth": m1 });
 
 /** LearnUpon's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/learnupon.js"), fr: () => import("../locales/fr/learnupon.js"), es: () => import("../locales/es/learnupon.js"), ja: () => import("../locales/ja/learnupon.js") };
 
 /** Loads a locale's messages and LearnUpon's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

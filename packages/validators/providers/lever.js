@@ -25,7 +25,7 @@ const m1 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "api_key": m0, "oauth": m1 });
 
 /** Lever's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/lever.js"), fr: () => import("../locales/fr/lever.js"), es: () => import("../locales/es/lever.js"), ja: () => import("../locales/ja/lever.js") };
 
 /** Loads a locale's messages and Lever's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -25,7 +25,7 @@ const m1 = method("mcp", {
 export const methods = Object.freeze({ __proto__: null, "personal_api_key": m0, "mcp": m1 });
 
 /** Linear's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/linear.js"), fr: () => import("../locales/fr/linear.js"), es: () => import("../locales/es/linear.js"), ja: () => import("../locales/ja/linear.js") };
 
 /** Loads a locale's messages and Linear's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -15,7 +15,7 @@ const m0 = method("api_key", {
 export const methods = Object.freeze({ __proto__: null, "api_key": m0 });
 
 /** Mailchimp's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/mailchimp.js"), fr: () => import("../locales/fr/mailchimp.js"), es: () => import("../locales/es/mailchimp.js"), ja: () => import("../locales/ja/mailchimp.js") };
 
 /** Loads a locale's messages and Mailchimp's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

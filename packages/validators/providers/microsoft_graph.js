@@ -15,7 +15,7 @@ const m0 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "oauth": m0 });
 
 /** Microsoft Graph's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/microsoft_graph.js"), fr: () => import("../locales/fr/microsoft_graph.js"), es: () => import("../locales/es/microsoft_graph.js"), ja: () => import("../locales/ja/microsoft_graph.js") };
 
 /** Loads a locale's messages and Microsoft Graph's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

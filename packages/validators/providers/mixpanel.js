@@ -18,7 +18,7 @@ const m0 = method("service_account", {
 export const methods = Object.freeze({ __proto__: null, "service_account": m0 });
 
 /** Mixpanel's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/mixpanel.js"), fr: () => import("../locales/fr/mixpanel.js"), es: () => import("../locales/es/mixpanel.js"), ja: () => import("../locales/ja/mixpanel.js") };
 
 /** Loads a locale's messages and Mixpanel's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

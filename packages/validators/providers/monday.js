@@ -15,7 +15,7 @@ const m0 = method("api_token", {
 export const methods = Object.freeze({ __proto__: null, "api_token": m0 });
 
 /** monday.com's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/monday.js"), fr: () => import("../locales/fr/monday.js"), es: () => import("../locales/es/monday.js"), ja: () => import("../locales/ja/monday.js") };
 
 /** Loads a locale's messages and monday.com's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -26,7 +26,7 @@ const m1 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "personal_access_token": m0, "oauth": m1 });
 
 /** Namely's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/namely.js"), fr: () => import("../locales/fr/namely.js"), es: () => import("../locales/es/namely.js"), ja: () => import("../locales/ja/namely.js") };
 
 /** Loads a locale's messages and Namely's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -35,7 +35,7 @@ const m2 = method("mcp", {
 export const methods = Object.freeze({ __proto__: null, "internal_integration": m0, "public_integration": m1, "mcp": m2 });
 
 /** Notion's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/notion.js"), fr: () => import("../locales/fr/notion.js"), es: () => import("../locales/es/notion.js"), ja: () => import("../locales/ja/notion.js") };
 
 /** Loads a locale's messages and Notion's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

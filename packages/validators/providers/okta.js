@@ -26,7 +26,7 @@ const m1 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "api_token": m0, "oauth": m1 });
 
 /** Okta's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/okta.js"), fr: () => import("../locales/fr/okta.js"), es: () => import("../locales/es/okta.js"), ja: () => import("../locales/ja/okta.js") };
 
 /** Loads a locale's messages and Okta's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -16,7 +16,7 @@ const m0 = method("api_token", {
 export const methods = Object.freeze({ __proto__: null, "api_token": m0 });
 
 /** Oneflow's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null, de: () => import("../locales/de/oneflow.js"), ja: () => import("../locales/ja/oneflow.js") };
+const texts = { __proto__: null, de: () => import("../locales/de/oneflow.js"), fr: () => import("../locales/fr/oneflow.js"), es: () => import("../locales/es/oneflow.js"), ja: () => import("../locales/ja/oneflow.js") };
 
 /** Loads a locale's messages and Oneflow's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -15,7 +15,7 @@ const m0 = method("api_credentials", {
 export const methods = Object.freeze({ __proto__: null, "api_credentials": m0 });
 
 /** OneLogin's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/onelogin.js"), fr: () => import("../locales/fr/onelogin.js"), es: () => import("../locales/es/onelogin.js"), ja: () => import("../locales/ja/onelogin.js") };
 
 /** Loads a locale's messages and OneLogin's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

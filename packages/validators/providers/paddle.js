@@ -15,7 +15,7 @@ const m0 = method("api_key", {
 export const methods = Object.freeze({ __proto__: null, "api_key": m0 });
 
 /** Paddle's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/paddle.js"), fr: () => import("../locales/fr/paddle.js"), es: () => import("../locales/es/paddle.js"), ja: () => import("../locales/ja/paddle.js") };
 
 /** Loads a locale's messages and Paddle's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -25,7 +25,7 @@ const m1 = method("api_key", {
 export const methods = Object.freeze({ __proto__: null, "oauth": m0, "api_key": m1 });
 
 /** PandaDoc's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/pandadoc.js"), fr: () => import("../locales/fr/pandadoc.js"), es: () => import("../locales/es/pandadoc.js"), ja: () => import("../locales/ja/pandadoc.js") };
 
 /** Loads a locale's messages and PandaDoc's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

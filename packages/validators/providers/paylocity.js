@@ -27,7 +27,7 @@ const m1 = method("nextgen", {
 export const methods = Object.freeze({ __proto__: null, "weblink": m0, "nextgen": m1 });
 
 /** Paylocity's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/paylocity.js"), fr: () => import("../locales/fr/paylocity.js"), es: () => import("../locales/es/paylocity.js"), ja: () => import("../locales/ja/paylocity.js") };
 
 /** Loads a locale's messages and Paylocity's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

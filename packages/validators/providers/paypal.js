@@ -15,7 +15,7 @@ const m0 = method("client_credentials", {
 export const methods = Object.freeze({ __proto__: null, "client_credentials": m0 });
 
 /** PayPal's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/paypal.js"), fr: () => import("../locales/fr/paypal.js"), es: () => import("../locales/es/paypal.js"), ja: () => import("../locales/ja/paypal.js") };
 
 /** Loads a locale's messages and PayPal's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -16,7 +16,7 @@ const m0 = method("api_key", {
 export const methods = Object.freeze({ __proto__: null, "api_key": m0 });
 
 /** Pinpoint's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/pinpoint.js"), fr: () => import("../locales/fr/pinpoint.js"), es: () => import("../locales/es/pinpoint.js"), ja: () => import("../locales/ja/pinpoint.js") };
 
 /** Loads a locale's messages and Pinpoint's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -16,7 +16,7 @@ const m0 = method("api_token", {
 export const methods = Object.freeze({ __proto__: null, "api_token": m0 });
 
 /** Pipedrive's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/pipedrive.js"), fr: () => import("../locales/fr/pipedrive.js"), es: () => import("../locales/es/pipedrive.js"), ja: () => import("../locales/ja/pipedrive.js") };
 
 /** Loads a locale's messages and Pipedrive's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -15,7 +15,7 @@ const m0 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "oauth": m0 });
 
 /** QuickBooks Online's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/quickbooks.js"), fr: () => import("../locales/fr/quickbooks.js"), es: () => import("../locales/es/quickbooks.js"), ja: () => import("../locales/ja/quickbooks.js") };
 
 /** Loads a locale's messages and QuickBooks Online's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

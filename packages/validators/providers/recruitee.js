@@ -27,7 +27,7 @@ const m1 = method("careers_site_token", {
 export const methods = Object.freeze({ __proto__: null, "personal_api_token": m0, "careers_site_token": m1 });
 
 /** Recruitee's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/recruitee.js"), fr: () => import("../locales/fr/recruitee.js"), es: () => import("../locales/es/recruitee.js"), ja: () => import("../locales/ja/recruitee.js") };
 
 /** Loads a locale's messages and Recruitee's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -15,7 +15,7 @@ const m0 = method("api_token", {
 export const methods = Object.freeze({ __proto__: null, "api_token": m0 });
 
 /** Remote's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/remote.js"), fr: () => import("../locales/fr/remote.js"), es: () => import("../locales/es/remote.js"), ja: () => import("../locales/ja/remote.js") };
 
 /** Loads a locale's messages and Remote's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -15,7 +15,7 @@ const m0 = method("api_token", {
 export const methods = Object.freeze({ __proto__: null, "api_token": m0 });
 
 /** Rippling's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/rippling.js"), fr: () => import("../locales/fr/rippling.js"), es: () => import("../locales/es/rippling.js"), ja: () => import("../locales/ja/rippling.js") };
 
 /** Loads a locale's messages and Rippling's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -29,7 +29,7 @@ const m1 = method("internal_integration", {
 export const methods = Object.freeze({ __proto__: null, "auth_token": m0, "internal_integration": m1 });
 
 /** Sentry's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/sentry.js"), fr: () => import("../locales/fr/sentry.js"), es: () => import("../locales/es/sentry.js"), ja: () => import("../locales/ja/sentry.js") };
 
 /** Loads a locale's messages and Sentry's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -48,7 +48,7 @@ const m3 = method("client_credentials", {
 export const methods = Object.freeze({ __proto__: null, "basic": m0, "api_key": m1, "oauth": m2, "client_credentials": m3 });
 
 /** ServiceNow's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/servicenow.js"), fr: () => import("../locales/fr/servicenow.js"), es: () => import("../locales/es/servicenow.js"), ja: () => import("../locales/ja/servicenow.js") };
 
 /** Loads a locale's messages and ServiceNow's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

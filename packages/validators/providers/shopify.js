@@ -16,7 +16,7 @@ const m0 = method("admin_api_token", {
 export const methods = Object.freeze({ __proto__: null, "admin_api_token": m0 });
 
 /** Shopify's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/shopify.js"), fr: () => import("../locales/fr/shopify.js"), es: () => import("../locales/es/shopify.js"), ja: () => import("../locales/ja/shopify.js") };
 
 /** Loads a locale's messages and Shopify's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

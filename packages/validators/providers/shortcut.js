@@ -15,7 +15,7 @@ const m0 = method("api_token", {
 export const methods = Object.freeze({ __proto__: null, "api_token": m0 });
 
 /** Shortcut's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/shortcut.js"), fr: () => import("../locales/fr/shortcut.js"), es: () => import("../locales/es/shortcut.js"), ja: () => import("../locales/ja/shortcut.js") };
 
 /** Loads a locale's messages and Shortcut's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -25,7 +25,7 @@ const m1 = method("client_credentials", {
 export const methods = Object.freeze({ __proto__: null, "api_key": m0, "client_credentials": m1 });
 
 /** SmartRecruiters's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/smartrecruiters.js"), fr: () => import("../locales/fr/smartrecruiters.js"), es: () => import("../locales/es/smartrecruiters.js"), ja: () => import("../locales/ja/smartrecruiters.js") };
 
 /** Loads a locale's messages and SmartRecruiters's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

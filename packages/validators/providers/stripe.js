@@ -16,7 +16,7 @@ const m0 = method("api_key", {
 export const methods = Object.freeze({ __proto__: null, "api_key": m0 });
 
 /** Stripe's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/stripe.js"), fr: () => import("../locales/fr/stripe.js"), es: () => import("../locales/es/stripe.js"), ja: () => import("../locales/ja/stripe.js") };
 
 /** Loads a locale's messages and Stripe's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

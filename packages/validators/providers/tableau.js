@@ -19,7 +19,7 @@ const m0 = method("personal_access_token", {
 export const methods = Object.freeze({ __proto__: null, "personal_access_token": m0 });
 
 /** Tableau's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/tableau.js"), fr: () => import("../locales/fr/tableau.js"), es: () => import("../locales/es/tableau.js"), ja: () => import("../locales/ja/tableau.js") };
 
 /** Loads a locale's messages and Tableau's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -27,7 +27,7 @@ const m1 = method("api_key_v1", {
 export const methods = Object.freeze({ __proto__: null, "api_key": m0, "api_key_v1": m1 });
 
 /** TalentLMS's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/talentlms.js"), fr: () => import("../locales/fr/talentlms.js"), es: () => import("../locales/es/talentlms.js"), ja: () => import("../locales/ja/talentlms.js") };
 
 /** Loads a locale's messages and TalentLMS's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -16,7 +16,7 @@ const m0 = method("bot_token", {
 export const methods = Object.freeze({ __proto__: null, "bot_token": m0 });
 
 /** Telegram's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/telegram.js"), fr: () => import("../locales/fr/telegram.js"), es: () => import("../locales/es/telegram.js"), ja: () => import("../locales/ja/telegram.js") };
 
 /** Loads a locale's messages and Telegram's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -16,7 +16,7 @@ const m0 = method("api_key_token", {
 export const methods = Object.freeze({ __proto__: null, "api_key_token": m0 });
 
 /** Trello's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/trello.js"), fr: () => import("../locales/fr/trello.js"), es: () => import("../locales/es/trello.js"), ja: () => import("../locales/ja/trello.js") };
 
 /** Loads a locale's messages and Trello's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -15,7 +15,7 @@ const m0 = method("api_token", {
 export const methods = Object.freeze({ __proto__: null, "api_token": m0 });
 
 /** TriNet Zenefits's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/trinet_zenefits.js"), fr: () => import("../locales/fr/trinet_zenefits.js"), es: () => import("../locales/es/trinet_zenefits.js"), ja: () => import("../locales/ja/trinet_zenefits.js") };
 
 /** Loads a locale's messages and TriNet Zenefits's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

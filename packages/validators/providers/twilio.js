@@ -16,7 +16,7 @@ const m0 = method("auth_token", {
 export const methods = Object.freeze({ __proto__: null, "auth_token": m0 });
 
 /** Twilio's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/twilio.js"), fr: () => import("../locales/fr/twilio.js"), es: () => import("../locales/es/twilio.js"), ja: () => import("../locales/ja/twilio.js") };
 
 /** Loads a locale's messages and Twilio's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -15,7 +15,7 @@ const m0 = method("site_token", {
 export const methods = Object.freeze({ __proto__: null, "site_token": m0 });
 
 /** Webflow's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null, de: () => import("../locales/de/webflow.js"), ja: () => import("../locales/ja/webflow.js") };
+const texts = { __proto__: null, de: () => import("../locales/de/webflow.js"), fr: () => import("../locales/fr/webflow.js"), es: () => import("../locales/es/webflow.js"), ja: () => import("../locales/ja/webflow.js") };
 
 /** Loads a locale's messages and Webflow's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

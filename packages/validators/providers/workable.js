@@ -16,7 +16,7 @@ const m0 = method("access_token", {
 export const methods = Object.freeze({ __proto__: null, "access_token": m0 });
 
 /** Workable's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/workable.js"), fr: () => import("../locales/fr/workable.js"), es: () => import("../locales/es/workable.js"), ja: () => import("../locales/ja/workable.js") };
 
 /** Loads a locale's messages and Workable's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

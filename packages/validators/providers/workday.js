@@ -17,7 +17,7 @@ const m0 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "oauth": m0 });
 
 /** Workday's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/workday.js"), fr: () => import("../locales/fr/workday.js"), es: () => import("../locales/es/workday.js"), ja: () => import("../locales/ja/workday.js") };
 
 /** Loads a locale's messages and Workday's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

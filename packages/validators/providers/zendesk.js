@@ -27,7 +27,7 @@ const m1 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "api_token": m0, "oauth": m1 });
 
 /** Zendesk's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/zendesk.js"), fr: () => import("../locales/fr/zendesk.js"), es: () => import("../locales/es/zendesk.js"), ja: () => import("../locales/ja/zendesk.js") };
 
 /** Loads a locale's messages and Zendesk's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {

@@ -15,7 +15,7 @@ const m0 = method("oauth", {
 export const methods = Object.freeze({ __proto__: null, "oauth": m0 });
 
 /** Zoho CRM's translated texts, a module per locale, imported only by `loadLocale`. */
-const texts = { __proto__: null };
+const texts = { __proto__: null, de: () => import("../locales/de/zoho_crm.js"), fr: () => import("../locales/fr/zoho_crm.js"), es: () => import("../locales/es/zoho_crm.js"), ja: () => import("../locales/ja/zoho_crm.js") };
 
 /** Loads a locale's messages and Zoho CRM's texts in it: the `locale` option of `validate`. */
 export function loadLocale(locale) {
