@@ -116,9 +116,8 @@ fn english_stays_the_default_and_japanese_reads_as_japanese() {
 
 #[test]
 fn without_a_translation_the_locale_speaks_with_the_english_texts() {
-    // Oneflow has no French translation: French messages, English labels and hints.
-    assert!(connectspec_providers::texts("oneflow", Locale::Fr).is_none());
-    let fr = lang("oneflow", Locale::Fr);
+    // French without Oneflow's texts: French messages, English labels and hints.
+    let fr = Lang::new(Locale::Fr, &NoTexts);
     let err = method("oneflow", "api_token")
         .unwrap()
         .validate_in(&bad_oneflow(), &fr)
@@ -127,6 +126,21 @@ fn without_a_translation_the_locale_speaks_with_the_english_texts() {
         messages(&err)[0],
         "API Token doit respecter ce format\u{a0}: 40 characters: letters, digits and hyphens (longueur actuelle\u{a0}: 39)"
     );
+    // A text the table lacks stays English.
+    let some = connectspec_runtime::TextTable(&[(
+        "auth_methods/api_token/fields/api_token/label",
+        "Jeton",
+    )]);
+    let partial = method("oneflow", "api_token")
+        .unwrap()
+        .validate_in(&bad_oneflow(), &Lang::new(Locale::Fr, &some))
+        .unwrap_err();
+    assert!(
+        messages(&partial)[0].starts_with("Jeton doit respecter ce format\u{a0}: 40 characters:"),
+        "{}",
+        messages(&partial)[0]
+    );
+    assert!(connectspec_providers::texts("oneflow", Locale::Fr).is_some());
     // An unknown provider's language is the locale's messages alone.
     let unknown = lang("nosuch", Locale::De);
     assert_eq!(unknown.locale, Locale::De);

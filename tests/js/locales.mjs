@@ -45,10 +45,17 @@ assert.deepEqual(index.validate("oneflow", "api_token", bad, { locale: de }), r)
 assert.equal(index.validate("nosuch", "x", {}, { locale: de }).errors[0].message, "unbekannter Anbieter");
 assert.equal(oneflow.validate("nosuch", {}, { locale: de }).errors[0].message, "unbekannte Authentifizierungsmethode für diesen Anbieter");
 
-// A locale without the provider's texts: its messages, the English texts.
+// The provider's texts in French, and a French without them (a provider the index does
+// not know has none): the locale's messages with the spec's English texts.
 const fr = await oneflow.loadLocale("fr");
 assert.equal(
   messages(oneflow.validate("api_token", bad, { locale: fr }))[0],
+  "Jeton API doit respecter ce format\u00a0: 40 caractères : lettres, chiffres et traits d'union (longueur actuelle\u00a0: 39)",
+);
+const bare = await index.loadLocale("nosuch", "fr");
+assert.equal(bare.locale, "fr");
+assert.equal(
+  messages(oneflow.validate("api_token", bad, { locale: bare }))[0],
   "API Token doit respecter ce format\u00a0: 40 characters: letters, digits and hyphens (longueur actuelle\u00a0: 39)",
 );
 

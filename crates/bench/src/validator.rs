@@ -62,7 +62,7 @@ pub enum Kind {
 /// Classifies a criterion id segment.
 pub fn kind_of(segment: &str) -> Option<Kind> {
     let s = segment.to_ascii_lowercase();
-    if s.contains("messages") {
+    if s.starts_with("messages_") {
         Some(if s.contains("locale") {
             Kind::MessagesLocale
         } else {

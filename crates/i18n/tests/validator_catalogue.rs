@@ -36,10 +36,12 @@ fn expression_shape(e: &Expression<&str>, out: &mut Shape) {
                     .entry(id.name.to_owned())
                     .or_default()
                     .push(variants.iter().map(key).collect());
-                out.texts
-                    .entry(id.name.to_owned())
-                    .or_default()
-                    .push(variants.iter().map(|v| (key(v), format!("{:?}", v.value))).collect());
+                out.texts.entry(id.name.to_owned()).or_default().push(
+                    variants
+                        .iter()
+                        .map(|v| (key(v), format!("{:?}", v.value)))
+                        .collect(),
+                );
             }
             for v in variants {
                 shape_of(&v.value, out);

@@ -225,6 +225,10 @@ mod tests {
         assert!(oneflow.contains("\"API-Token\""), "{oneflow}");
         // Without translations, no texts.
         let plain = try_generate_items(&cat).unwrap();
-        assert!(!plain.iter().any(|m| m.to_string().contains("rt_ :: Locale ::")));
+        assert!(
+            !plain
+                .iter()
+                .any(|m| m.to_string().contains("rt_ :: Locale ::"))
+        );
     }
 }

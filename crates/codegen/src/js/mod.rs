@@ -254,7 +254,11 @@ mod tests {
         // A provider's texts are there only in the locales it is translated into.
         assert!(paths.contains(&"locales/de/oneflow.js"));
         let runtime = files.iter().find(|f| f.path == "runtime.js").unwrap();
-        assert!(runtime.contents.contains("validator-missing = { $label } is required"));
+        assert!(
+            runtime
+                .contents
+                .contains("validator-missing = { $label } is required")
+        );
         assert!(!runtime.contents.contains("validator-key-not-pem"));
         let keys = files.iter().find(|f| f.path == "private_key.js").unwrap();
         assert!(keys.contents.contains("validator-key-not-pem"));
