@@ -111,15 +111,23 @@ pub fn catalogue_and_translations_for_build(workspace_specs: &Path) -> (Catalogu
             }
         }
     }
-    let loaded = crate::translate::load(&dir, &catalogue);
-    if !loaded.diagnostics.0.is_empty() {
-        fail(&format!(
+    let translations = checked_translations(&dir, &catalogue).unwrap_or_else(|e| fail(&e));
+    (select_for_build(catalogue), translations)
+}
+
+/// The translations of `dir` checked against `catalogue`, or every problem of every
+/// translation as the build's error.
+pub fn checked_translations(dir: &Path, catalogue: &Catalogue) -> Result<Translations, String> {
+    let loaded = crate::translate::load(dir, catalogue);
+    if loaded.diagnostics.0.is_empty() {
+        Ok(loaded.translations)
+    } else {
+        Err(format!(
             "the translations in {} have errors:\n{}",
-            i18n.display(),
+            dir.join(crate::translate::I18N_DIR).display(),
             loaded.diagnostics
-        ));
+        ))
     }
-    (select_for_build(catalogue), loaded.translations)
 }
 
 /// Every spec of the build's specs directory, and the directory.
@@ -177,6 +185,27 @@ mod tests {
 
     fn ids(c: &Catalogue) -> Vec<&str> {
         c.iter().map(|p| p.id.as_str()).collect()
+    }
+
+    /// An unfaithful translation (here a number that differs from the English's) is
+    /// the build's error, as it is `cargo xtask check`'s; a faithful one is read.
+    #[test]
+    fn a_build_refuses_an_unfaithful_translation() {
+        let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs");
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(specs.join("oneflow.yaml"), dir.path().join("oneflow.yaml")).unwrap();
+        let de = dir.path().join("i18n/de");
+        std::fs::create_dir_all(&de).unwrap();
+        let good = std::fs::read_to_string(specs.join("i18n/de/oneflow.yaml")).unwrap();
+        std::fs::write(de.join("oneflow.yaml"), &good).unwrap();
+        let cat = load_dir(dir.path()).unwrap();
+        let t = checked_translations(dir.path(), &cat).unwrap();
+        assert!(t.get("de", "oneflow").is_some());
+        let bad = good.replace("40 Zeichen", "41 Zeichen");
+        assert_ne!(bad, good);
+        std::fs::write(de.join("oneflow.yaml"), bad).unwrap();
+        let e = checked_translations(dir.path(), &cat).unwrap_err();
+        assert!(e.contains("E104"), "{e}");
     }
 
     #[test]
