@@ -10,7 +10,11 @@
 //! `Object.prototype`), missing keys, non-string and null values, and inputs that are
 //! not objects. Each goes through `connectspec_providers::validate_json`; the Node
 //! harness (tests/js/parity.mjs) compares the module's whole answer and Ajv's verdict on
-//! the Rust-normalised input with it. The counts are printed; 0 disagreements pass.
+//! the Rust-normalised input with it. Every invalid input is also validated in every
+//! other locale (`validate_json_in` with the provider's `Lang`: de, fr, es, ja and the two
+//! pseudo-locales, whose catalogue and texts the harness builds from what this test
+//! generates), and the module's messages, ids and arguments must be byte-identical.
+//! The counts are printed; 0 disagreements pass.
 //!
 //! Needs `node` and `npm`; `npm ci` installs Ajv when tests/js/node_modules is missing.
 
@@ -26,6 +30,7 @@ use connectspec_lang::{AuthMethod, Field, Normalize, ProviderSpec};
 use connectspec_providers::ValidateError;
 use connectspec_runtime::normalize;
 use serde_json::{Map, Value, json};
+use validators_common::locales::{localized, pseudo_material};
 use validators_common::{catalogue, methods, valid_map};
 
 /// Generated inputs per run (on top of the spec's test vectors).
@@ -503,7 +508,16 @@ fn write_case(out: &mut impl std::io::Write, p: &str, m: &str, fields: Value) ->
     let rust = rust_answer(p, m, &fields);
     let ok = rust["ok"] == true;
     let norm = normalised(p, m, &fields);
-    let line = json!({ "p": p, "m": m, "fields": fields, "rust": rust, "norm": norm });
+    let mut line = json!({ "p": p, "m": m, "fields": fields, "rust": rust, "norm": norm });
+    if !ok {
+        line["loc"] = localized(
+            |locale| connectspec_providers::lang(p, locale),
+            |lang| match connectspec_providers::validate_json_in(p, m, &line["fields"], lang) {
+                Err(ValidateError::Invalid(e)) => e,
+                other => panic!("{p}/{m}: invalid in English, not in {lang:?}: {other:?}"),
+            },
+        );
+    }
     serde_json::to_writer(&mut *out, &line).unwrap();
     out.write_all(b"\n").unwrap();
     ok
@@ -517,7 +531,9 @@ fn package_for(cat: &connectspec_lang::Catalogue, work: &Path) -> Option<PathBuf
         return None;
     }
     let dir = work.join("validators");
-    for f in connectspec_codegen::js_package(cat) {
+    let translations =
+        connectspec_lang::translate::load(&validators_common::specs_dir(), cat).translations;
+    for f in connectspec_codegen::js_package_with(cat, &translations) {
         let path = dir.join(&f.path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, f.contents).unwrap();
@@ -529,6 +545,7 @@ fn run_harness(
     dir: &Path,
     cases: &Path,
     schemas: &Path,
+    pseudo: &Path,
     package: Option<&Path>,
 ) -> (Value, String) {
     let mut cmd = Command::new("node");
@@ -539,6 +556,7 @@ fn run_harness(
         .arg("parity.mjs")
         .arg(cases)
         .arg(schemas)
+        .arg(pseudo)
         .current_dir(dir)
         .output()
         .expect("node must be installed to run the JavaScript parity check");
@@ -560,6 +578,12 @@ fn js_module_and_ajv_agree_with_the_rust_validators() {
     let work = tempfile::tempdir().unwrap();
     let cases_path = work.path().join("cases.jsonl");
     let schemas_path = work.path().join("schemas.json");
+    let pseudo_path = work.path().join("pseudo.json");
+    std::fs::write(
+        &pseudo_path,
+        pseudo_material(&cat.iter().collect::<Vec<_>>()).to_string(),
+    )
+    .unwrap();
 
     let schemas: Map<String, Value> = all
         .iter()
@@ -595,12 +619,31 @@ fn js_module_and_ajv_agree_with_the_rust_validators() {
     drop(file);
 
     let package = package_for(&cat, work.path());
-    let (summary, stderr) = run_harness(&dir, &cases_path, &schemas_path, package.as_deref());
+    let (summary, stderr) = run_harness(
+        &dir,
+        &cases_path,
+        &schemas_path,
+        &pseudo_path,
+        package.as_deref(),
+    );
     println!(
         "js parity: {n_vectors} test vectors + {n_generated} generated inputs ({n_valid} valid to Rust) over {} methods",
         all.len()
     );
     println!("js parity summary: {summary}");
+    // Every invalid input, in every other locale: the messages agree byte for byte.
+    let n_invalid = (n_vectors + n_generated - n_valid) as u64;
+    for locale in validators_common::locales::OTHER_LOCALES {
+        let l = &summary["locales"][locale.tag()];
+        println!("js parity {}: {l}", locale.tag());
+        assert_eq!(
+            (l["cases"].as_u64(), l["disagree"].as_u64()),
+            (Some(n_invalid), Some(0)),
+            "{}: {:#}",
+            locale.tag(),
+            summary["examples"]
+        );
+    }
     let count = |k: &str| summary[k].as_u64().unwrap_or(u64::MAX);
     assert!(n_generated >= 100_000);
     assert_eq!(count("cases"), (n_vectors + n_generated) as u64);

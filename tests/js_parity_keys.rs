@@ -8,7 +8,8 @@
 //! every key vector in each field, bare and wrapped in whitespace, plus seeded random
 //! edits of them (characters inserted, deleted and replaced anywhere, base64 body
 //! included, so the DER's tags, lengths and integers are hit too). The same Node
-//! harness as tests/js_parity.rs compares the answers; 0 disagreements pass.
+//! harness as tests/js_parity.rs compares the answers, in English and, for every
+//! refused key, in every other locale (pseudo-locales included); 0 disagreements pass.
 
 mod validators_common;
 
@@ -21,6 +22,7 @@ use serde_json::{Map, Value, json};
 use validators_common::keys::{
     Vectors, fixture_dir, generated_keys, key_file_vectors, pem_vectors,
 };
+use validators_common::locales::{OTHER_LOCALES, localized, pseudo_material};
 
 /// Random edits per key vector and field.
 const EDITS: usize = 48;
@@ -134,6 +136,15 @@ fn private_key_checks_agree_in_rust_and_javascript() {
 
     let cases_path = work.path().join("cases.jsonl");
     let schemas_path = work.path().join("schemas.json");
+    let pseudo_path = work.path().join("pseudo.json");
+    let specs = connectspec_lang::load_dir(&fixture_dir()).expect("the fixture loads");
+    std::fs::write(
+        &pseudo_path,
+        pseudo_material(&specs.iter().collect::<Vec<_>>()).to_string(),
+    )
+    .unwrap();
+    let provider = snapshot.provider("keyco").expect("fixture provider");
+    let mut n_invalid = 0u64;
     let mut schemas = Map::new();
     let mut file = std::io::BufWriter::new(std::fs::File::create(&cases_path).unwrap());
     let (mut n_vectors, mut n_edits, mut n_valid) = (0usize, 0usize, 0usize);
@@ -147,15 +158,25 @@ fn private_key_checks_agree_in_rust_and_javascript() {
             let mut fields = base.clone();
             fields[key] = Value::String(value);
             let rust = rust_answer(meta, &fields);
+            let mut loc = Value::Null;
             if rust["ok"] == true {
                 n_valid += 1;
+            } else {
+                n_invalid += 1;
+                loc = localized(
+                    |locale| provider.lang(locale),
+                    |lang| match meta.validate_json_in(&fields, lang) {
+                        Err(e) => e,
+                        Ok(_) => panic!("invalid in English, valid in {lang:?}"),
+                    },
+                );
             }
             for e in rust["errors"].as_array().unwrap() {
                 let code = e["fault"].as_str().unwrap_or(e["kind"].as_str().unwrap());
                 *faults.entry(code.to_owned()).or_default() += 1;
             }
             let norm = normalised(meta, &fields);
-            let line = json!({"p": "keyco", "m": m, "fields": fields, "rust": rust, "norm": norm});
+            let line = json!({"p": "keyco", "m": m, "fields": fields, "rust": rust, "norm": norm, "loc": loc});
             serde_json::to_writer(&mut file, &line).unwrap();
             file.write_all(b"\n").unwrap();
         };
@@ -183,6 +204,7 @@ fn private_key_checks_agree_in_rust_and_javascript() {
         .arg("parity.mjs")
         .arg(&cases_path)
         .arg(&schemas_path)
+        .arg(&pseudo_path)
         .current_dir(&dir)
         .output()
         .expect("node must be installed");
@@ -209,6 +231,17 @@ fn private_key_checks_agree_in_rust_and_javascript() {
         summary["examples"]
     );
     assert_eq!(count("ajv_agree") + count("ajv_key_loose"), count("cases"));
+    for locale in OTHER_LOCALES {
+        let l = &summary["locales"][locale.tag()];
+        println!("private-key parity {}: {l}", locale.tag());
+        assert_eq!(
+            (l["cases"].as_u64(), l["disagree"].as_u64()),
+            (Some(n_invalid), Some(0)),
+            "{}: {:#}",
+            locale.tag(),
+            summary["examples"]
+        );
+    }
     // Every fault is exercised, and valid keys pass.
     for fault in [
         "not_json",

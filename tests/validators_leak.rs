@@ -9,6 +9,7 @@ mod validators_common;
 use connectspec_providers::prelude::*;
 use std::collections::BTreeMap;
 
+use connectspec_i18n::{Arg, Locale};
 use connectspec_providers::{Credentials, ValidateError};
 use validators_common::{catalogue, methods, secret_vectors, valid_map};
 
@@ -39,11 +40,16 @@ fn outputs(result: &Result<Credentials, ValidateError>) -> Vec<String> {
 }
 
 /// Every text of a method that messages are built from: labels, hints, rule messages,
-/// option labels and values, the formats' words. A secret test vector that is also
-/// one of these (a UUID example equal to the UUID format's sample) shows up in a message
-/// without being leaked.
-fn message_sources(m: &connectspec_lang::AuthMethod) -> Vec<String> {
+/// option labels and values, the formats' words, in every locale. A secret test vector
+/// that is also one of these (a UUID example equal to the UUID format's sample) shows up
+/// in a message without being leaked.
+fn message_sources(p: &str, m: &connectspec_lang::AuthMethod) -> Vec<String> {
     let mut out = Vec::new();
+    for locale in Locale::ALL {
+        if let Some(t) = connectspec_providers::texts(p, locale) {
+            out.extend(t.0.iter().map(|(_, text)| (*text).to_owned()));
+        }
+    }
     for f in &m.fields {
         out.push(f.label.clone());
         out.extend(f.hint.clone());
@@ -53,7 +59,10 @@ fn message_sources(m: &connectspec_lang::AuthMethod) -> Vec<String> {
                 .flat_map(|o| [o.label.clone(), o.value.clone()]),
         );
         if let Some(fmt) = f.format {
-            out.push(fmt.describe().to_owned());
+            for locale in Locale::ALL {
+                let args = [("label", Arg::Str("")), ("format", Arg::Str(fmt.name()))];
+                out.push(connectspec_i18n::message(locale, "validator-format", &args));
+            }
         }
     }
     out.extend(m.rules.iter().map(|r| r.message.clone()));
@@ -61,24 +70,30 @@ fn message_sources(m: &connectspec_lang::AuthMethod) -> Vec<String> {
     out
 }
 
-/// Every text the method-table path (`MethodMeta::validate`, boxed) can produce.
+/// Every text the method-table path (`MethodMeta::validate`, boxed) can produce, in
+/// every locale (`validate_in`: messages and their arguments in each language).
 fn boxed_outputs(
     meta: &'static connectspec_runtime::MethodMeta,
     map: &BTreeMap<String, String>,
 ) -> Vec<String> {
-    match meta.validate(map) {
-        Ok(c) => vec![
-            format!("{c:?}"),
-            format!("{c}"),
-            serde_json::to_string(&c.public_values()).unwrap(),
-            format!("{:?}", c.request_auth()),
-        ],
-        Err(e) => vec![
-            format!("{e:?}"),
-            format!("{e}"),
-            serde_json::to_string(&e).unwrap(),
-        ],
+    let mut out = Vec::new();
+    for locale in Locale::ALL {
+        let lang = connectspec_providers::lang(meta.provider_id, locale);
+        match meta.validate_in(map, &lang) {
+            Ok(c) => out.extend([
+                format!("{c:?}"),
+                format!("{c}"),
+                serde_json::to_string(&c.public_values()).unwrap(),
+                format!("{:?}", c.request_auth()),
+            ]),
+            Err(e) => out.extend([
+                format!("{e:?}"),
+                format!("{e}"),
+                serde_json::to_string(&e).unwrap(),
+            ]),
+        }
     }
+    out
 }
 
 fn assert_no_leak(secret: &str, texts: &[String], what: &str, public: &[String]) {
@@ -104,7 +119,7 @@ fn secret_test_vectors_never_appear_in_output() {
     let mut checked = 0;
     for (p, m) in methods(&cat) {
         let base = valid_map(p, m, None).expect("a valid combination exists");
-        let public = message_sources(m);
+        let public = message_sources(&p.id, m);
         let meta = connectspec_providers::method(&p.id, &m.id).expect("in the registry");
         for (key, secret) in secret_vectors(m) {
             for value in [secret.clone(), format!("  {secret}\n")] {

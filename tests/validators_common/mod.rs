@@ -82,6 +82,7 @@ pub fn secret_vectors(m: &AuthMethod) -> Vec<(String, String)> {
 }
 
 pub mod keys;
+pub mod locales;
 
 /// A valid value of a private-key field (made at run time), `None` for other fields.
 pub fn key_candidate(f: &connectspec_lang::Field) -> Option<String> {

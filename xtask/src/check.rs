@@ -44,7 +44,7 @@ pub fn run(root: &Path, req: &Request<'_>) -> Result<(), String> {
             // The checked-in package is generated from the workspace's own specs.
             if specs == root.join("specs") {
                 problems.extend(
-                    crate::js::check(root, &cat)
+                    crate::js::check(root, &cat, &loaded.translations)
                         .into_iter()
                         .map(|t| Problem::new(Code::StalePackage.id(), t)),
                 );

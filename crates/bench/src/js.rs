@@ -11,6 +11,10 @@ use crate::table::{self, Row};
 const VS_AJV: f64 = 1.0;
 /// Goal: the Oneflow bundle, gzipped, in bytes.
 const ONEFLOW_GZIP: f64 = 3.0 * 1024.0;
+/// Goal: valid input validated in German takes the English time (± noise).
+const LOCALE_VS_ENGLISH: f64 = 1.1;
+/// Goal: an invalid form's German messages cost at most this many times the English.
+const MESSAGES_VS_ENGLISH: f64 = 1.25;
 
 /// Installs the harness's npm packages from its lockfile when one is missing.
 fn ensure_packages(dir: &Path) -> Result<(), String> {
@@ -82,8 +86,31 @@ pub fn run(root: &Path) -> Vec<Row> {
             VS_AJV,
             "≤ 1.0× Ajv",
         ));
+        let locale = num("locale_ns");
+        if locale.is_finite() {
+            rows.push(Row::at_most(
+                section,
+                format!("{p}.{m}: valid input in German vs English"),
+                format!("{locale:.0} ns vs {js:.0} ns ({:.2}×)", locale / js),
+                locale / js,
+                LOCALE_VS_ENGLISH,
+                "≤ 1.1× (unchanged ± noise)",
+            ));
+        }
+        let (en, de) = (num("messages_en_ns"), num("messages_de_ns"));
+        if en.is_finite() && de.is_finite() {
+            rows.push(Row::at_most(
+                section,
+                format!("{p}.{m}: an invalid form's messages, German vs English"),
+                format!("{de:.0} ns vs {en:.0} ns ({:.2}×)", de / en),
+                de / en,
+                MESSAGES_VS_ENGLISH,
+                "≤ 1.25× the English",
+            ));
+        }
         let (shipped, plain) = (num("gzip_min_bytes"), num("gzip_bytes"));
-        let what = format!("{p}: bundle shipped (esbuild, minified, gzip -9)");
+        let what =
+            format!("{p}: bundle shipped in English (esbuild, minified, gzip -9; Fluent apart)");
         let figure = format!(
             "{} B ({} B as checked in)",
             table::thousands(shipped as u64),
@@ -94,6 +121,14 @@ pub fn run(root: &Path) -> Vec<Row> {
         } else {
             Row::info(section, what, figure)
         });
+        let fluent = num("fluent_gzip_bytes");
+        if p == "oneflow" && fluent.is_finite() {
+            rows.push(Row::info(
+                section,
+                "the vendored Fluent runtime (@fluent/bundle, shared by every provider and the form), gzip -9",
+                format!("{} B", table::thousands(fluent as u64)),
+            ));
+        }
     }
     if rows.is_empty() {
         rows.push(Row::not_run(

@@ -23,6 +23,12 @@ pub const TYPED_VS_HAND: f64 = 1.0;
 /// Goal: a spec loaded at run time validates in at most this many times the compiled
 /// validator's time.
 pub const LOADED_VS_COMPILED: f64 = 1.5;
+/// Goal: valid input validated in another language (`validate_in`) takes the English
+/// time, within the noise of a shared machine: messages are only made on failure.
+pub const LOCALE_VS_ENGLISH_VALID: f64 = 1.1;
+/// Goal: an invalid form's messages in another language cost at most this many times
+/// the English ones (the same Fluent formatting, plus the spec texts' lookups).
+pub const LOCALE_VS_ENGLISH_MESSAGES: f64 = 1.25;
 
 /// Which implementation a criterion result measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -45,12 +51,24 @@ pub enum Kind {
     Loaded,
     /// `MethodMeta::validate` of a spec loaded at run time (a boxed credential).
     LoadedBoxed,
+    /// `MethodMeta::validate_in` with another language (a boxed credential).
+    CompiledBoxedLocale,
+    /// An invalid form's English messages (`MethodMeta::validate`).
+    MessagesEnglish,
+    /// The same form's messages in another language (`MethodMeta::validate_in`).
+    MessagesLocale,
 }
 
 /// Classifies a criterion id segment.
 pub fn kind_of(segment: &str) -> Option<Kind> {
     let s = segment.to_ascii_lowercase();
-    if s.contains("jsonschema") || s.contains("json_schema") || s.contains("json-schema") {
+    if s.starts_with("messages_") {
+        Some(if s.contains("locale") {
+            Kind::MessagesLocale
+        } else {
+            Kind::MessagesEnglish
+        })
+    } else if s.contains("jsonschema") || s.contains("json_schema") || s.contains("json-schema") {
         Some(Kind::JsonSchema)
     } else if s.contains("hand") || s.contains("baseline") {
         Some(if s.contains("owned") {
@@ -65,7 +83,9 @@ pub fn kind_of(segment: &str) -> Option<Kind> {
             Kind::Loaded
         })
     } else if s.contains("compiled") || s.contains("generated") || s.contains("codegen") {
-        Some(if s.contains("boxed") {
+        Some(if s.contains("boxed") && s.contains("locale") {
+            Kind::CompiledBoxedLocale
+        } else if s.contains("boxed") {
             Kind::CompiledBoxed
         } else if s.contains("typed") {
             Kind::CompiledTyped
@@ -200,6 +220,7 @@ pub fn run(root: &Path, target: &Path, reuse: bool) -> Vec<Row> {
     }
     let mut rows = Vec::new();
     for (subject, by_kind) in &results {
+        locale_rows(&mut rows, subject, by_kind);
         let Some(&compiled) = by_kind.get(&Kind::Compiled) else {
             continue;
         };
@@ -300,6 +321,52 @@ pub fn run(root: &Path, target: &Path, reuse: bool) -> Vec<Row> {
     rows
 }
 
+/// The rows of languages: valid input in another language against English (the same
+/// time), and an invalid form's messages in another language against English.
+fn locale_rows(rows: &mut Vec<Row>, subject: &str, by_kind: &BTreeMap<Kind, f64>) {
+    let section = "validator";
+    let name = subject
+        .replace("/*", "")
+        .replace("*/", "")
+        .replace("_messages", "");
+    if let (Some(&locale), Some(&english)) = (
+        by_kind.get(&Kind::CompiledBoxedLocale),
+        by_kind.get(&Kind::CompiledBoxed),
+    ) {
+        let ratio = locale / english;
+        rows.push(Row::at_most(
+            section,
+            format!("{name}: valid input in German vs English (`validate_in` vs `validate`)"),
+            format!(
+                "{} vs {} ({ratio:.2}×)",
+                table::ns(locale),
+                table::ns(english)
+            ),
+            ratio,
+            LOCALE_VS_ENGLISH_VALID,
+            "≤ 1.1× (unchanged ± noise)",
+        ));
+    }
+    if let (Some(&locale), Some(&english)) = (
+        by_kind.get(&Kind::MessagesLocale),
+        by_kind.get(&Kind::MessagesEnglish),
+    ) {
+        let ratio = locale / english;
+        rows.push(Row::at_most(
+            section,
+            format!("{name}: an invalid form's messages, German vs English"),
+            format!(
+                "{} vs {} ({ratio:.2}×)",
+                table::ns(locale),
+                table::ns(english)
+            ),
+            ratio,
+            LOCALE_VS_ENGLISH_MESSAGES,
+            "≤ 1.25× the English",
+        ));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,6 +392,14 @@ mod tests {
         assert_eq!(
             classify("oneflow/hand_written_owned"),
             Some(("oneflow/*".into(), Kind::HandOwned))
+        );
+        assert_eq!(
+            classify("oneflow/compiled_boxed_locale"),
+            Some(("oneflow/*".into(), Kind::CompiledBoxedLocale))
+        );
+        assert_eq!(
+            classify("oneflow_messages/messages_locale"),
+            Some(("oneflow_messages/*".into(), Kind::MessagesLocale))
         );
         assert_eq!(classify("oneflow/other"), None);
     }

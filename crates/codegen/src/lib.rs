@@ -11,12 +11,16 @@ mod generate;
 pub mod js;
 mod names;
 mod schema;
+pub mod texts;
 
 use connectspec_lang::Catalogue;
+use connectspec_lang::translate::Translations;
 use proc_macro2::TokenStream;
 
-pub use generate::{lifetime, setup_method, try_generate, try_generate_items};
-pub use js::{JsFile, js_package};
+pub use generate::{
+    lifetime, setup_method, try_generate, try_generate_items, try_generate_items_with,
+};
+pub use js::{JsFile, js_package, js_package_with};
 pub use schema::{DRAFT, form_schema};
 
 /// The first line of every generated file.
@@ -57,7 +61,16 @@ pub fn generate_source(catalogue: &Catalogue) -> Result<String, Vec<String>> {
 /// catalogue) keeps the per-spec build cost down. Read the formatted form in the
 /// snapshot, or run rustfmt over the file.
 pub fn generate_compact(catalogue: &Catalogue) -> Result<String, Vec<String>> {
-    let items = try_generate_items(catalogue)?;
+    generate_compact_with(catalogue, &Translations::default())
+}
+
+/// [`generate_compact`] with the translations of the specs' texts: each provider
+/// carries its message texts per locale (what `connectspec-providers` builds).
+pub fn generate_compact_with(
+    catalogue: &Catalogue,
+    translations: &Translations,
+) -> Result<String, Vec<String>> {
+    let items = try_generate_items_with(catalogue, translations)?;
     let mut out = String::from(HEADER);
     for item in items {
         out.push_str(&item.to_string());

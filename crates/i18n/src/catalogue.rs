@@ -147,6 +147,28 @@ pub fn message(locale: Locale, id: &str, args: &[(&str, Arg<'_>)]) -> String {
     id.to_owned()
 }
 
+/// A catalogue's source as a program ships it: the same messages, serialised without
+/// comments and blank lines between entries (what the browser module embeds; Fluent
+/// formats it exactly as the commented file).
+pub fn without_comments(source: &str) -> String {
+    use fluent_syntax::ast::Entry;
+    let mut resource = match fluent_syntax::parser::parse(source) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    resource
+        .body
+        .retain(|e| matches!(e, Entry::Message(_) | Entry::Term(_)));
+    for e in &mut resource.body {
+        match e {
+            Entry::Message(m) => m.comment = None,
+            Entry::Term(t) => t.comment = None,
+            _ => {}
+        }
+    }
+    fluent_syntax::serializer::serialize(&resource)
+}
+
 /// The ids of the messages of one area in one locale, in file order.
 pub fn message_ids(locale: Locale, area: Area) -> Vec<String> {
     let src = source(locale, area);
@@ -167,6 +189,26 @@ pub fn message_ids(locale: Locale, area: Area) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn without_comments_formats_the_same() {
+        let src =
+            "## group\n# note\nhello = Hello { $n ->\n    [one] one\n   *[other] { $n } many\n}!\n";
+        let out = without_comments(src);
+        assert!(!out.contains('#'), "{out}");
+        assert_eq!(message_ids_of(&out), ["hello"]);
+    }
+
+    fn message_ids_of(src: &str) -> Vec<String> {
+        let r = fluent_syntax::parser::parse(src).unwrap();
+        r.body
+            .iter()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
 
     #[test]
     fn every_locale_parses_and_has_the_english_ids() {

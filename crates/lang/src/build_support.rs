@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::load::{Catalogue, load_dir, spec_files};
+use crate::translate::Translations;
 
 /// The environment variable naming another catalogue to build from.
 pub const SPECS_ENV: &str = "CONNECTSPEC_SPECS";
@@ -88,6 +89,49 @@ pub fn specs_dir(workspace_specs: &Path) -> PathBuf {
 /// with the loader's diagnostics, so nothing is ever built from a spec the checker
 /// rejects.
 pub fn catalogue_for_build(workspace_specs: &Path) -> Catalogue {
+    let (catalogue, _) = full_catalogue_for_build(workspace_specs);
+    select_for_build(catalogue)
+}
+
+/// [`catalogue_for_build`] with the translations of the specs' texts
+/// (`<specs>/i18n/<locale>/<id>.yaml`), checked against the whole catalogue as
+/// `cargo xtask check` checks them: an unfaithful translation (a placeholder, code span
+/// or number that differs, a stale one, …) fails the build with its diagnostics, so no
+/// message is ever built from one.
+pub fn catalogue_and_translations_for_build(workspace_specs: &Path) -> (Catalogue, Translations) {
+    let (catalogue, dir) = full_catalogue_for_build(workspace_specs);
+    let i18n = dir.join(crate::translate::I18N_DIR);
+    println!("cargo::rerun-if-changed={}", i18n.display());
+    for locale in crate::translate::LOCALES {
+        let d = i18n.join(locale.code);
+        println!("cargo::rerun-if-changed={}", d.display());
+        if let Ok(files) = std::fs::read_dir(&d) {
+            for f in files.flatten() {
+                println!("cargo::rerun-if-changed={}", f.path().display());
+            }
+        }
+    }
+    let translations = checked_translations(&dir, &catalogue).unwrap_or_else(|e| fail(&e));
+    (select_for_build(catalogue), translations)
+}
+
+/// The translations of `dir` checked against `catalogue`, or every problem of every
+/// translation as the build's error.
+pub fn checked_translations(dir: &Path, catalogue: &Catalogue) -> Result<Translations, String> {
+    let loaded = crate::translate::load(dir, catalogue);
+    if loaded.diagnostics.0.is_empty() {
+        Ok(loaded.translations)
+    } else {
+        Err(format!(
+            "the translations in {} have errors:\n{}",
+            dir.join(crate::translate::I18N_DIR).display(),
+            loaded.diagnostics
+        ))
+    }
+}
+
+/// Every spec of the build's specs directory, and the directory.
+fn full_catalogue_for_build(workspace_specs: &Path) -> (Catalogue, PathBuf) {
     println!("cargo::rerun-if-env-changed={SPECS_ENV}");
     let dir = specs_dir(workspace_specs);
     println!("cargo::rerun-if-changed={}", dir.display());
@@ -102,6 +146,11 @@ pub fn catalogue_for_build(workspace_specs: &Path) -> Catalogue {
             dir.display()
         ))
     });
+    (catalogue, dir)
+}
+
+/// The providers `CONNECTSPEC_PROVIDERS` and `CONNECTSPEC_CATEGORIES` select.
+fn select_for_build(catalogue: Catalogue) -> Catalogue {
     println!("cargo::rerun-if-env-changed={PROVIDERS_ENV}");
     println!("cargo::rerun-if-env-changed={CATEGORIES_ENV}");
     let providers = std::env::var(PROVIDERS_ENV).ok();
@@ -136,6 +185,27 @@ mod tests {
 
     fn ids(c: &Catalogue) -> Vec<&str> {
         c.iter().map(|p| p.id.as_str()).collect()
+    }
+
+    /// An unfaithful translation (here a number that differs from the English's) is
+    /// the build's error, as it is `cargo xtask check`'s; a faithful one is read.
+    #[test]
+    fn a_build_refuses_an_unfaithful_translation() {
+        let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs");
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(specs.join("oneflow.yaml"), dir.path().join("oneflow.yaml")).unwrap();
+        let de = dir.path().join("i18n/de");
+        std::fs::create_dir_all(&de).unwrap();
+        let good = std::fs::read_to_string(specs.join("i18n/de/oneflow.yaml")).unwrap();
+        std::fs::write(de.join("oneflow.yaml"), &good).unwrap();
+        let cat = load_dir(dir.path()).unwrap();
+        let t = checked_translations(dir.path(), &cat).unwrap();
+        assert!(t.get("de", "oneflow").is_some());
+        let bad = good.replace("40 Zeichen", "41 Zeichen");
+        assert_ne!(bad, good);
+        std::fs::write(de.join("oneflow.yaml"), bad).unwrap();
+        let e = checked_translations(dir.path(), &cat).unwrap_err();
+        assert!(e.contains("E104"), "{e}");
     }
 
     #[test]

@@ -100,6 +100,9 @@ impl<'f> FieldChecker<'f> {
         FieldRules {
             key: &f.key,
             label: &f.label,
+            // Examples are judged in English: a message's language does not change
+            // whether a value passes.
+            text_key: "",
             hint: f.hint.as_deref(),
             secret: f.secret,
             optional: f.optional,

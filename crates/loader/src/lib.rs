@@ -12,6 +12,12 @@
 //! [`Loader`] keeps the last good version of each spec: a reload rebuilds only specs
 //! whose model changed, and a spec that no longer loads keeps serving its last good
 //! version while its diagnostics are reported.
+//!
+//! The translations beside the specs (`DIR/i18n/<locale>/<id>.yaml`) are read and
+//! checked on every load as `cargo xtask check` checks them: each provider carries the
+//! message texts of its faithful translations (`ProviderMeta::lang`), and the browser
+//! package of the snapshot their modules; an unfaithful file is left out and its
+//! diagnostics reported with the spec's.
 
 mod exchange;
 mod leak;
@@ -22,8 +28,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use connectspec_codegen::JsFile;
+use connectspec_lang::translate::Translations;
 use connectspec_lang::{Catalogue, Diagnostic, LoadedSpec, ProviderSpec};
-use connectspec_runtime::{MethodMeta, ProviderMeta};
+use connectspec_runtime::{Locale, MethodMeta, ProviderMeta, TextTable};
 
 /// What a load produced: the providers to serve and what the form needs besides them.
 #[derive(Debug, Default)]
@@ -77,7 +84,13 @@ impl std::error::Error for LoadError {}
 struct Entry {
     spec: ProviderSpec,
     meta: &'static ProviderMeta,
+    /// The message texts `meta` carries, per locale: a reload builds a new
+    /// `ProviderMeta` (over the same methods) only when they change.
+    texts: MessageTexts,
 }
+
+/// A provider's translated message texts per locale, `(key, text)` sorted by key.
+type MessageTexts = Vec<(Locale, Vec<(String, String)>)>;
 
 /// Loads a specs directory, again and again, keeping the last good version of each spec.
 pub struct Loader {
@@ -153,7 +166,8 @@ impl Loader {
                     match tables::provider(&spec) {
                         Ok(meta) => {
                             changes.rebuilt.push(spec.id.clone());
-                            self.good.insert(path.clone(), Entry { spec, meta });
+                            let texts = Vec::new();
+                            self.good.insert(path.clone(), Entry { spec, meta, texts });
                         }
                         Err(e) => {
                             problems.entry(id).or_default().extend(e);
@@ -183,11 +197,48 @@ impl Loader {
         }
     }
 
-    fn snapshot(&self, problems: BTreeMap<String, Vec<String>>) -> Snapshot {
+    /// Reads and checks the translations of the good specs, and gives each provider the
+    /// message texts of its faithful ones. A translation file with a problem is left
+    /// out, its diagnostics reported with its spec's.
+    fn translations(&mut self, problems: &mut BTreeMap<String, Vec<String>>) -> Translations {
+        let catalogue = Catalogue {
+            specs: self
+                .good
+                .iter()
+                .map(|(path, e)| LoadedSpec {
+                    path: path.clone(),
+                    spec: e.spec.clone(),
+                })
+                .collect(),
+        };
+        let mut loaded = connectspec_lang::translate::load(&self.dir, &catalogue);
+        for d in &loaded.diagnostics.0 {
+            let (locale, id) = translation_of(&d.file);
+            problems.entry(id.clone()).or_default().push(d.render());
+            if let Some(by_spec) = loaded.translations.by_locale.get_mut(locale.as_str()) {
+                by_spec.remove(&id);
+            }
+        }
+        for e in self.good.values_mut() {
+            let texts = connectspec_codegen::texts::provider_message_texts(
+                &e.spec,
+                &loaded.translations,
+                true,
+            );
+            if texts != e.texts {
+                e.meta = with_texts(e.meta, &texts);
+                e.texts = texts;
+            }
+        }
+        loaded.translations
+    }
+
+    fn snapshot(&mut self, problems: BTreeMap<String, Vec<String>>) -> Snapshot {
+        let mut problems = problems;
+        let translations = self.translations(&mut problems);
         let mut specs: Vec<&Entry> = self.good.values().collect();
         specs.sort_by(|a, b| a.spec.id.cmp(&b.spec.id));
         let mut guides = BTreeMap::new();
-        let mut problems = problems;
         for e in &specs {
             for m in &e.spec.auth_methods {
                 match connectspec_guides::guide::method_guide(m, None) {
@@ -214,10 +265,43 @@ impl Loader {
         Snapshot {
             providers: specs.iter().map(|e| e.meta).collect(),
             guides,
-            assets: connectspec_codegen::js_package(&catalogue),
+            assets: connectspec_codegen::js_package_with(&catalogue, &translations),
             problems,
         }
     }
+}
+
+/// The same provider with other message texts (its methods are shared, not rebuilt).
+fn with_texts(meta: &'static ProviderMeta, texts: &MessageTexts) -> &'static ProviderMeta {
+    let tables: Vec<(Locale, TextTable<'static>)> = texts
+        .iter()
+        .map(|(locale, pairs)| {
+            let pairs: Vec<(&'static str, &'static str)> = pairs
+                .iter()
+                .map(|(k, v)| (leak::str(k), leak::str(v)))
+                .collect();
+            (*locale, TextTable(leak::slice(pairs)))
+        })
+        .collect();
+    leak::value(ProviderMeta {
+        id: meta.id,
+        name: meta.name,
+        homepage: meta.homepage,
+        categories: meta.categories,
+        methods: meta.methods,
+        texts: leak::slice(tables),
+    })
+}
+
+/// The locale and spec id of a translation file (`i18n/<locale>/<id>.yaml`).
+fn translation_of(file: &Path) -> (String, String) {
+    let id = file_id(file);
+    let locale = file
+        .parent()
+        .and_then(Path::file_name)
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (locale, id)
 }
 
 /// The provider id a spec file declares by its name (the checker holds `id` to it).

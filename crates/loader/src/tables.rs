@@ -2,6 +2,7 @@
 //! `generate/tables.rs`, `request.rs` and `oauth.rs`, which write the same tables as
 //! Rust statics. The parity test (`tests/parity.rs`) holds the two to the same answers.
 
+use connectspec_codegen::texts::TextBase;
 use connectspec_codegen::{form_schema, setup_method};
 use connectspec_lang::{
     AuthMethod, CanonicalPart, CaptureSource, ClientAuth, ClientOwner, ConnectionTest, Field,
@@ -44,21 +45,33 @@ pub fn provider(p: &ProviderSpec) -> Result<&'static ProviderMeta, Vec<Problem>>
         homepage: leak::str(&p.homepage),
         categories: leak::strs(&p.categories),
         methods: leak::slice(methods),
+        texts: &[],
     }))
 }
 
 /// One method's `MethodMeta`, its setup form's too when it is an OAuth method.
 fn method(p: &ProviderSpec, m: &AuthMethod) -> Result<&'static MethodMeta, Vec<Problem>> {
+    method_with_texts(p, m, &TextBase::of(m))
+}
+
+/// [`method`] whose field texts are under `texts` (an OAuth setup form's are its
+/// method's `setup_fields`).
+fn method_with_texts(
+    p: &ProviderSpec,
+    m: &AuthMethod,
+    texts: &TextBase,
+) -> Result<&'static MethodMeta, Vec<Problem>> {
     let mut problems = Vec::new();
     let fields: Vec<FieldRules<'static>> = m
         .fields
         .iter()
-        .filter_map(|f| keep(field_rules(f), &mut problems))
+        .filter_map(|f| keep(field_rules(f, &texts.field(&f.key)), &mut problems))
         .collect();
     let cross = m
         .rules
         .iter()
-        .filter_map(|r| {
+        .enumerate()
+        .filter_map(|(i, r)| {
             let when = keep(field_index(m, &r.when.field), &mut problems)?;
             let then = keep(field_index(m, &r.then.field), &mut problems)?;
             Some(CrossRule {
@@ -67,6 +80,7 @@ fn method(p: &ProviderSpec, m: &AuthMethod) -> Result<&'static MethodMeta, Vec<P
                 then,
                 prefixes: leak::strs(&r.then.prefixes),
                 message: leak::str(&r.message),
+                text_key: leak::str(&texts.rule(i)),
             })
         })
         .collect();
@@ -83,6 +97,7 @@ fn method(p: &ProviderSpec, m: &AuthMethod) -> Result<&'static MethodMeta, Vec<P
             Some(DerivedRule {
                 key: leak::str(&d.key),
                 label: leak::str(&d.label),
+                text_key: leak::str(&texts.derived(&d.key)),
                 from,
                 pattern: leak::value(pattern),
                 map: leak::slice(
@@ -167,7 +182,7 @@ fn method(p: &ProviderSpec, m: &AuthMethod) -> Result<&'static MethodMeta, Vec<P
 
 /// A field's checking rules. The pattern is compiled now, lowered to byte checks where
 /// it can be, by the same [`Pattern`] the spec checker judges examples with.
-fn field_rules(f: &Field) -> Result<FieldRules<'static>, Problem> {
+fn field_rules(f: &Field, text_key: &str) -> Result<FieldRules<'static>, Problem> {
     let pattern = match &f.pattern {
         Some(p) => {
             let compiled = Pattern::new(p)
@@ -183,6 +198,7 @@ fn field_rules(f: &Field) -> Result<FieldRules<'static>, Problem> {
     Ok(FieldRules {
         key: leak::str(&f.key),
         label: leak::str(&f.label),
+        text_key: leak::str(text_key),
         hint: leak::opt(&f.hint),
         secret: f.secret,
         optional: f.optional,
@@ -430,7 +446,7 @@ fn oauth_meta(
     let (Some(o), Some(grant)) = (&m.oauth, m.grant) else {
         return Ok(None);
     };
-    let setup = method(p, &setup_method(m))?;
+    let setup = method_with_texts(p, &setup_method(m), &TextBase::setup_of(m))?;
     let opt_template = |t: &Option<String>| t.as_deref().map(template).transpose();
     let mut captures = Vec::new();
     for c in &o.token_response.capture {

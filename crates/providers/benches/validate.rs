@@ -17,7 +17,13 @@
 //! - `loaded` (extra): the same check over the tables of the spec loaded at run time
 //!   (`connectspec-loader`, what `serve --specs DIR` serves);
 //! - `compiled_boxed` / `loaded_boxed` (extra): `MethodMeta::validate` of the compiled
-//!   and of the loaded method, a boxed credential each (the service's path).
+//!   and of the loaded method, a boxed credential each (the service's path);
+//! - `compiled_boxed_locale` (extra): `MethodMeta::validate_in` with German, on the same
+//!   valid input: a language costs nothing until a check fails;
+//! - `messages_english` / `messages_locale` (extra, group `<provider>_messages`): an
+//!   invalid form (every field wrong) through `validate` and through `validate_in`
+//!   with German: the cost of a localised message against formatting the English one
+//!   (both are Fluent messages of the validator catalogue).
 //!
 //! The first three answer "valid or not" without building owned values, so they are
 //! compared like for like. After criterion's report the ratios are printed (goal:
@@ -27,8 +33,8 @@ use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
-use connectspec_providers::{oneflow, webflow};
-use connectspec_runtime::{FieldSource, MethodRules};
+use connectspec_providers::{Locale, lang, oneflow, webflow};
+use connectspec_runtime::{FieldSource, Lang, MethodRules};
 // The generated constructors' own check, measured without the typed struct around it.
 use connectspec_runtime::__private::{Validated, validate_into};
 use criterion::Criterion;
@@ -57,7 +63,7 @@ fn schema_validator(meta: &connectspec_runtime::MethodMeta) -> jsonschema::Valid
 #[inline]
 fn compiled<const N: usize>(rules: &MethodRules<'_>, source: &impl FieldSource) -> bool {
     let mut out = Validated::<N>::empty();
-    validate_into(rules, source, &mut out).is_ok()
+    validate_into(rules, source, &mut out, &Lang::ENGLISH).is_ok()
 }
 
 // ---- hand-written baselines: what one would write for exactly this method ----
@@ -210,6 +216,34 @@ fn bench(c: &mut Criterion) {
     g.bench_function("loaded_boxed", |b| {
         b.iter(|| one_loaded.validate(black_box(&one)).is_ok())
     });
+    let de = lang("oneflow", Locale::De);
+    g.bench_function("compiled_boxed_locale", |b| {
+        b.iter(|| {
+            oneflow::api_token::META
+                .validate_in(black_box(&one), &de)
+                .is_ok()
+        })
+    });
+    g.finish();
+
+    // Every field wrong: a short token (its hint and length) and an email without a
+    // top-level domain, two messages.
+    let bad = map(&[
+        ("api_token", &ONEFLOW_TOKEN[..39]),
+        ("user_email", "ada@example"),
+    ]);
+    assert!(oneflow::api_token::META.validate_in(&bad, &de).is_err());
+    let mut g = c.benchmark_group("oneflow_messages");
+    g.bench_function("messages_english", |b| {
+        b.iter(|| oneflow::api_token::META.validate(black_box(&bad)).is_err())
+    });
+    g.bench_function("messages_locale", |b| {
+        b.iter(|| {
+            oneflow::api_token::META
+                .validate_in(black_box(&bad), &de)
+                .is_err()
+        })
+    });
     g.finish();
 
     let mut g = c.benchmark_group("webflow");
@@ -236,6 +270,28 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("loaded_boxed", |b| {
         b.iter(|| web_loaded.validate(black_box(&web)).is_ok())
+    });
+    let de = lang("webflow", Locale::De);
+    g.bench_function("compiled_boxed_locale", |b| {
+        b.iter(|| {
+            webflow::site_token::META
+                .validate_in(black_box(&web), &de)
+                .is_ok()
+        })
+    });
+    g.finish();
+
+    let bad = map(&[("site_token", &WEBFLOW_TOKEN[..63])]);
+    let mut g = c.benchmark_group("webflow_messages");
+    g.bench_function("messages_english", |b| {
+        b.iter(|| webflow::site_token::META.validate(black_box(&bad)).is_err())
+    });
+    g.bench_function("messages_locale", |b| {
+        b.iter(|| {
+            webflow::site_token::META
+                .validate_in(black_box(&bad), &de)
+                .is_err()
+        })
     });
     g.finish();
 }

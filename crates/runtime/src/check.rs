@@ -5,10 +5,15 @@
 //! through [`check_field`], so "the example passes at load time" and "the compiled
 //! validator accepts it" cannot disagree.
 
-use std::borrow::Cow;
-use std::fmt::Write as _;
+mod describe;
 
-use crate::error::{ErrorKind, FieldError, ValidationErrors};
+pub(crate) use describe::{label, options};
+
+use std::borrow::Cow;
+
+use connectspec_i18n::Lang;
+
+use crate::error::{FieldError, ValidationErrors};
 use crate::format::Format;
 use crate::matcher::{ByteClass, LazyRegex, Matcher};
 use crate::normalize::{Normalize, normalize};
@@ -42,6 +47,11 @@ pub struct FieldRules<'a> {
     pub key: &'a str,
     /// Label used in messages.
     pub label: &'a str,
+    /// Where the field's texts are among the spec's translatable texts
+    /// (`auth_methods/api_token/fields/api_token`: its label is `…/label`, its hint
+    /// `…/hint`, an option's label `…/options/<value>/label`), so a message in another
+    /// language names the field with its translated texts. Empty: English only.
+    pub text_key: &'a str,
     /// Human format description used in messages instead of the pattern.
     pub hint: Option<&'a str>,
     /// Secret fields are never echoed.
@@ -99,6 +109,9 @@ pub struct CrossRule<'a> {
     pub prefixes: &'a [&'a str],
     /// Message shown on the constrained field.
     pub message: &'a str,
+    /// The message's key among the spec's texts (`auth_methods/x/rules/0/message`);
+    /// empty: English only.
+    pub text_key: &'a str,
 }
 
 /// Extracts the capture group `value` from a whole match.
@@ -128,6 +141,9 @@ pub struct DerivedRule<'a> {
     pub key: &'a str,
     /// Label for messages.
     pub label: &'a str,
+    /// The label's key among the spec's texts (`auth_methods/x/derived/dc/label`);
+    /// empty: English only.
+    pub text_key: &'a str,
     /// Index of the source field.
     pub from: usize,
     /// The extractor.
@@ -190,25 +206,6 @@ fn char_len(s: &str) -> u32 {
         s.len() as u32
     } else {
         s.chars().count() as u32
-    }
-}
-
-fn or_list(items: &[&str]) -> String {
-    let mut out = String::new();
-    for (i, p) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(if i + 1 == items.len() { " or " } else { ", " });
-        }
-        let _ = write!(out, "`{p}`");
-    }
-    out
-}
-
-fn error(rules: &FieldRules<'_>, kind: ErrorKind, message: String) -> FieldError {
-    FieldError {
-        field: rules.key.to_owned(),
-        kind,
-        message,
     }
 }
 
@@ -316,104 +313,22 @@ fn check_value(rules: &FieldRules<'_>, v: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The error for a failed check: kind and message from the field's label and hint,
-/// never the value itself (only its length).
-#[cold]
-#[inline(never)]
-fn describe(rules: &FieldRules<'_>, failure: Failure, v: &str) -> FieldError {
-    let label = rules.label;
-    match failure {
-        Failure::Missing => error(rules, ErrorKind::Missing, format!("{label} is required")),
-        Failure::ControlCharacter => error(
-            rules,
-            ErrorKind::ControlCharacter,
-            format!("{label} must not contain line breaks or other control characters"),
-        ),
-        Failure::ForbiddenPrefix(i) => {
-            let mut msg = format!(
-                "{label} must not start with `{}`",
-                rules.forbidden_prefixes[i]
-            );
-            if let Some(h) = rules.hint {
-                let _ = write!(msg, "; it must be {h}");
-            }
-            error(rules, ErrorKind::ForbiddenPrefix, msg)
-        }
-        Failure::Prefix => {
-            let msg = format!("{label} must start with {}", or_list(rules.prefixes));
-            error(rules, ErrorKind::Prefix, msg)
-        }
-        Failure::Length(n) => {
-            let (min, max) = (
-                rules.min_length.unwrap_or(0),
-                rules.max_length.unwrap_or(u32::MAX),
-            );
-            let msg = match rules.hint {
-                Some(h) => format!("{label} must be {h} (it has {n})"),
-                None if min == max => {
-                    format!("{label} must be exactly {min} characters (it has {n})")
-                }
-                None if n < min => {
-                    format!("{label} must be at least {min} characters (it has {n})")
-                }
-                None => format!("{label} must be at most {max} characters (it has {n})"),
-            };
-            let kind = if n < min {
-                ErrorKind::TooShort { min, actual: n }
-            } else {
-                ErrorKind::TooLong { max, actual: n }
-            };
-            error(rules, kind, msg)
-        }
-        Failure::Format(format) => {
-            let msg = format!("{label} must be {}", format.describe());
-            error(rules, ErrorKind::Format { format }, msg)
-        }
-        Failure::Pattern => {
-            let n = char_len(v);
-            let (lo, hi) = rules.pattern_lengths;
-            let msg = match rules.hint {
-                Some(h) if n < lo || n > hi => {
-                    format!("{label} must be {h} (it has {n} characters)")
-                }
-                Some(h) => format!("{label} must be {h}"),
-                None => format!("{label} is not in the expected format"),
-            };
-            error(rules, ErrorKind::Pattern, msg)
-        }
-        Failure::NotAnOption => {
-            // The values, which is what the field takes, each with its label.
-            let mut msg = format!("{label} must be one of: ");
-            for (i, o) in rules.options.iter().enumerate() {
-                if i > 0 {
-                    msg.push_str(", ");
-                }
-                if o.value == o.label {
-                    let _ = write!(msg, "`{}`", o.value);
-                } else {
-                    let _ = write!(msg, "`{}` ({})", o.value, o.label);
-                }
-            }
-            error(rules, ErrorKind::NotAnOption, msg)
-        }
-        Failure::PrivateKey(f) => {
-            let k = rules
-                .private_key
-                .as_ref()
-                .expect("only private-key fields fail so");
-            let (fault, msg) = crate::private_key::describe(k, label, f);
-            error(rules, ErrorKind::PrivateKey { fault }, msg)
-        }
-    }
-}
-
 /// Checks one (present) value against its field's rules, after normalisation.
 /// An empty value is `Missing`; the caller decides whether that matters (optional fields).
 pub fn check_field<'v>(rules: &FieldRules<'_>, raw: &'v str) -> Result<Cow<'v, str>, FieldError> {
+    check_field_in(rules, raw, &Lang::ENGLISH)
+}
+
+/// [`check_field`] with the message in `lang`.
+pub fn check_field_in<'v>(
+    rules: &FieldRules<'_>,
+    raw: &'v str,
+    lang: &Lang<'_>,
+) -> Result<Cow<'v, str>, FieldError> {
     let value = normalize(raw, rules.normalize);
     match check_value(rules, &value) {
         Ok(()) => Ok(value),
-        Err(failure) => Err(describe(rules, failure, &value)),
+        Err(failure) => Err(describe::describe(rules, failure, &value, lang)),
     }
 }
 
@@ -423,18 +338,20 @@ pub fn validate<'s, const N: usize>(
     source: &'s (impl FieldSource + ?Sized),
 ) -> Result<Validated<'s, N>, ValidationErrors> {
     let mut out = Validated::empty();
-    validate_into(rules, source, &mut out).map(|()| out)
+    validate_into(rules, source, &mut out, &Lang::ENGLISH).map(|()| out)
 }
 
 /// [`validate`] into a result the caller holds, normally [`Validated::empty`] (values
-/// left in it from an earlier call are wiped first).
+/// left in it from an earlier call are wiped first), with messages in `lang`.
 /// The generated constructors use this: a result returned by value is copied into the
 /// caller with wider loads than the stores that built it, a store-forwarding stall
-/// that cost more than the checks themselves on short forms.
+/// that cost more than the checks themselves on short forms. `lang` is only read once
+/// a check failed: English and every other language cost the same on valid input.
 pub fn validate_into<'s, const N: usize>(
     rules: &MethodRules<'_>,
     source: &'s (impl FieldSource + ?Sized),
     out: &mut Validated<'s, N>,
+    lang: &Lang<'_>,
 ) -> Result<(), ValidationErrors> {
     assert_eq!(rules.fields.len(), N, "MethodRules and N disagree");
     validate_values(
@@ -443,6 +360,7 @@ pub fn validate_into<'s, const N: usize>(
         &mut out.values,
         &mut out.derived,
         &mut out.normalized,
+        lang,
     )
 }
 
@@ -457,6 +375,7 @@ pub(crate) fn validate_values<'s>(
     values: &mut [Value<'s>],
     derived: &mut Vec<Option<String>>,
     normalized: &mut u64,
+    lang: &Lang<'_>,
 ) -> Result<(), ValidationErrors> {
     assert_eq!(
         rules.fields.len(),
@@ -489,21 +408,17 @@ pub(crate) fn validate_values<'s>(
                         values[i] = field.default.map(|d| Cow::Owned(d.to_owned()));
                     }
                     Err(failure) => {
-                        errors.push(describe(field, failure, &v));
+                        errors.push(describe::describe(field, failure, &v, lang));
                         wipe(field, v);
                     }
                 }
             }
-            Some(Raw::NotAString) => errors.push(error(
-                field,
-                ErrorKind::NotAString,
-                format!("{} must be a string", field.label),
-            )),
+            Some(Raw::NotAString) => errors.push(describe::not_a_string(field, lang)),
             None if field.optional => {}
             None if field.default.is_some() => {
                 values[i] = field.default.map(|d| Cow::Owned(d.to_owned()));
             }
-            None => errors.push(describe(field, Failure::Missing, "")),
+            None => errors.push(describe::describe(field, Failure::Missing, "", lang)),
         }
     }
     let mut unknown: Vec<String> = Vec::new();
@@ -516,20 +431,15 @@ pub(crate) fn validate_values<'s>(
     }
     unknown.sort();
     for k in unknown {
-        let message = format!("`{}` is not a field of this form", printable_key(&k));
-        errors.push(FieldError {
-            field: k,
-            kind: ErrorKind::Unknown,
-            message,
-        });
+        let shown = printable_key(&k).into_owned();
+        errors.push(describe::unknown(k, &shown, lang));
     }
     for rule in rules.rules {
         if let (Some(w), Some(t)) = (&values[rule.when], &values[rule.then])
             && rule.equals.contains(&w.as_ref())
             && !rule.prefixes.iter().any(|p| t.starts_with(p))
         {
-            let field = &rules.fields[rule.then];
-            errors.push(error(field, ErrorKind::Rule, rule.message.to_owned()));
+            errors.push(describe::rule(&rules.fields[rule.then], rule, lang));
         }
     }
     if !rules.derived.is_empty() {
@@ -549,11 +459,7 @@ pub(crate) fn validate_values<'s>(
         });
         match found {
             Some(v) => derived.push(Some(v.to_owned())),
-            None => {
-                let field = &rules.fields[d.from];
-                let msg = format!("{} could not be read from {}", d.label, field.label);
-                errors.push(error(field, ErrorKind::Derive, msg));
-            }
+            None => errors.push(describe::derive(&rules.fields[d.from], d, lang)),
         }
     }
     if errors.is_empty() {

@@ -11,8 +11,10 @@ use std::fmt;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use zeroize::Zeroizing;
 
+use connectspec_i18n::Locale;
+
 use crate::check::FieldRules;
-use crate::error::{ErrorKind, FieldError, ValidationErrors};
+use crate::error::ValidationErrors;
 use crate::registry::NotAnOption;
 use crate::source::{FieldSource, Raw};
 
@@ -72,7 +74,10 @@ struct ValueVisitor;
 impl<'de> Visitor<'de> for ValueVisitor {
     type Value = Value;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
+        f.write_str(&crate::message::plain(
+            Locale::En,
+            "validator-expecting-string",
+        ))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
         Ok(Value::Str(Zeroizing::new(v.to_owned())))
@@ -124,7 +129,10 @@ struct MapVisitor;
 impl<'de> Visitor<'de> for MapVisitor {
     type Value = Collected;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object of field keys and string values")
+        f.write_str(&crate::message::plain(
+            Locale::En,
+            "validator-expecting-fields",
+        ))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Collected, A::Error> {
         let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(4).min(64));
@@ -159,11 +167,7 @@ impl<'de> Visitor<'de> for MapVisitor {
 }
 
 fn not_an_object<E: de::Error>() -> E {
-    E::custom(ValidationErrors::new(vec![FieldError {
-        field: String::new(),
-        kind: ErrorKind::NotAnObject,
-        message: "the credentials must be a JSON object of field keys and string values".into(),
-    }]))
+    E::custom(ValidationErrors::not_an_object(Locale::En))
 }
 
 /// The validation errors as the format's error.

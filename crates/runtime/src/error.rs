@@ -8,6 +8,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::Format;
+use crate::message::MessageArgs;
 
 /// What is wrong with a field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -154,6 +155,51 @@ pub struct FieldError {
     pub kind: ErrorKind,
     /// End-user message, e.g. "API Token must be 40 characters: letters, digits and hyphens (it has 39)".
     pub message: String,
+    /// The message of the validator catalogue (`locales/<locale>/validator.ftl`) that
+    /// `message` was formatted from, e.g. `validator-length-hint`; `None` for a message
+    /// its maker wrote itself ([`FieldError::new`]). With `args`, what a front end needs
+    /// to say the same in its own words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<&'static str>,
+    /// The arguments `message` was formatted with, as they appear in it (labels and hints
+    /// in the message's language, lengths as numbers); never a field's value.
+    #[serde(skip_serializing_if = "MessageArgs::is_empty")]
+    pub args: MessageArgs,
+}
+
+impl FieldError {
+    /// An error with a message its maker wrote (a service's own check), outside the
+    /// validator catalogue.
+    pub fn new(
+        field: impl Into<String>,
+        kind: ErrorKind,
+        message: impl Into<String>,
+    ) -> FieldError {
+        FieldError {
+            field: field.into(),
+            kind,
+            message: message.into(),
+            message_id: None,
+            args: MessageArgs::new(),
+        }
+    }
+
+    /// The error with message `id` of the validator catalogue, formatted in `locale`.
+    pub(crate) fn catalogued(
+        field: impl Into<String>,
+        kind: ErrorKind,
+        locale: connectspec_i18n::Locale,
+        id: &'static str,
+        args: MessageArgs,
+    ) -> FieldError {
+        FieldError {
+            field: field.into(),
+            kind,
+            message: args.format(locale, id),
+            message_id: Some(id),
+            args,
+        }
+    }
 }
 
 impl fmt::Display for FieldError {
@@ -173,6 +219,18 @@ impl ValidationErrors {
     /// The errors of one validation (the runtime's checks make them).
     pub(crate) fn new(errors: Vec<FieldError>) -> ValidationErrors {
         ValidationErrors(errors)
+    }
+
+    /// The one error of input that is not an object of fields (a JSON array, a string),
+    /// with an empty field key.
+    pub(crate) fn not_an_object(locale: connectspec_i18n::Locale) -> ValidationErrors {
+        ValidationErrors(vec![FieldError::catalogued(
+            "",
+            ErrorKind::NotAnObject,
+            locale,
+            "validator-not-an-object",
+            MessageArgs::new(),
+        )])
     }
 
     /// The errors.

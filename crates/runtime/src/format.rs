@@ -30,15 +30,16 @@ pub enum Format {
 }
 
 impl Format {
-    /// Words for messages: "API Token must be {describe}".
-    pub fn describe(self) -> &'static str {
+    /// The format's name in specs and errors (`https_url`), as serialised: the
+    /// `$format` of the message `validator-format`, which words each format.
+    pub const fn name(self) -> &'static str {
         match self {
-            Format::Email => "an email address",
-            Format::Url => "an http or https URL",
-            Format::HttpsUrl => "an https URL",
-            Format::Hostname => "a host name such as example.com",
-            Format::Uuid => "a UUID such as 123e4567-e89b-12d3-a456-426614174000",
-            Format::Integer => "a whole number (digits only)",
+            Format::Email => "email",
+            Format::Url => "url",
+            Format::HttpsUrl => "https_url",
+            Format::Hostname => "hostname",
+            Format::Uuid => "uuid",
+            Format::Integer => "integer",
         }
     }
 
@@ -203,6 +204,20 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn names_are_the_serialised_names() {
+        for f in [
+            Format::Email,
+            Format::Url,
+            Format::HttpsUrl,
+            Format::Hostname,
+            Format::Uuid,
+            Format::Integer,
+        ] {
+            assert_eq!(serde_json::to_value(f).unwrap(), f.name());
         }
     }
 

@@ -14,6 +14,7 @@ mod hosts;
 mod learn;
 mod lower;
 mod matcher;
+mod message;
 mod meta;
 mod normalize;
 mod private_key;
@@ -29,8 +30,11 @@ mod values;
 
 pub use check::{
     CrossRule, DerivedRule, Extract, FieldRules, MethodRules, OptionRule, Value, check_field,
-    validate,
+    check_field_in, validate,
 };
+/// The language of messages: re-exported so that a caller of the validators needs no
+/// other crate to ask for German.
+pub use connectspec_i18n::{Lang, Locale, NoTexts, SpecTexts, TextTable};
 pub use error::{ErrorKind, FieldError, KeyFault, ValidationErrors};
 pub use format::Format;
 pub use hosts::{host_allowed, is_allowed_host_entry};
@@ -42,6 +46,7 @@ pub use lower::{
     pattern_char_lengths,
 };
 pub use matcher::{ByteClass, Matcher};
+pub use message::{MessageArg, MessageArgs};
 pub use meta::credential::{Credential, CredentialExt, RESERVED_FIELD_KEYS};
 pub use meta::exchange::{
     AssertionMeta, DiscoveryMeta, ExchangeAnswerError, ExchangeBodyMeta, ExchangeCaptureMeta,
@@ -90,7 +95,7 @@ pub mod __private {
         display_credential, display_dyn, normalized_keys, public_values,
     };
     pub use crate::registry::take;
-    pub use crate::source::json_object;
+    pub use crate::source::{json_object, json_object_in};
     pub use crate::values::TextValues;
     pub use regex;
     pub use serde;

@@ -18,7 +18,10 @@
 
 use std::fmt::Write as _;
 
+use connectspec_i18n::Locale;
+
 use crate::error::KeyFault;
+use crate::message::MessageArgs;
 use base64::Engine as _;
 use der::asn1::ObjectIdentifier;
 
@@ -244,109 +247,108 @@ fn algorithm_fits(k: &PrivateKeyMeta<'_>, found: KeyType) -> Result<(), KeyFailu
     }
 }
 
-/// "an EC P-384 key", for messages.
-fn describe_type(t: KeyType) -> &'static str {
+/// What was found, as the `$found` of `validator-key-wrong-algorithm` (`ec_p384`: "an
+/// EC P-384 key").
+fn type_name(t: KeyType) -> &'static str {
     match t {
-        KeyType::Rsa(_) => "an RSA key",
-        KeyType::RsaPss => "an RSA-PSS key",
-        KeyType::Ec(Curve::P256) => "an EC P-256 key",
-        KeyType::Ec(Curve::P384) => "an EC P-384 key",
-        KeyType::Ec(Curve::P521) => "an EC P-521 key",
-        KeyType::Ec(Curve::Secp256k1) => "an EC secp256k1 key",
-        KeyType::Ec(Curve::Other) => "an EC key on another curve",
-        KeyType::Ec(Curve::Unnamed) => "an EC key that does not name its curve",
-        KeyType::Ed25519 => "an Ed25519 key",
-        KeyType::Ed448 => "an Ed448 key",
-        KeyType::X25519 => "an X25519 key",
-        KeyType::X448 => "an X448 key",
-        KeyType::Dsa => "a DSA key",
-        KeyType::Other => "a key of another type",
+        KeyType::Rsa(_) => "rsa",
+        KeyType::RsaPss => "rsa_pss",
+        KeyType::Ec(Curve::P256) => "ec_p256",
+        KeyType::Ec(Curve::P384) => "ec_p384",
+        KeyType::Ec(Curve::P521) => "ec_p521",
+        KeyType::Ec(Curve::Secp256k1) => "ec_secp256k1",
+        KeyType::Ec(Curve::Other) => "ec_other",
+        KeyType::Ec(Curve::Unnamed) => "ec_unnamed",
+        KeyType::Ed25519 => "ed25519",
+        KeyType::Ed448 => "ed448",
+        KeyType::X25519 => "x25519",
+        KeyType::X448 => "x448",
+        KeyType::Dsa => "dsa",
+        KeyType::Other => "other",
     }
 }
 
-/// The fault and the end-user message of a failure: from the label, the spec's member
-/// names and fixed values, and what was found; never the value.
-pub(crate) fn describe(k: &PrivateKeyMeta<'_>, label: &str, f: KeyFailure) -> (KeyFault, String) {
+/// The fault of a failure and its message (id and arguments): from the field's label
+/// (already in the message's language), the spec's member names and fixed values, and
+/// what was found; never the value.
+pub(crate) fn describe(
+    k: &PrivateKeyMeta<'_>,
+    label: &str,
+    f: KeyFailure,
+    locale: Locale,
+) -> (KeyFault, &'static str, MessageArgs) {
     // A key file's PEM problems are its key member's.
-    let subject = match (k.json, k.key_member) {
-        (true, Some(m)) => format!("`{m}` in {label}"),
+    let subject = || match (k.json, k.key_member) {
+        (true, Some(m)) => MessageArgs::new()
+            .str("member", m)
+            .str("label", label)
+            .format(locale, "validator-key-in-file"),
         _ => label.to_owned(),
     };
     let member = |i: usize| k.members.get(i).copied().unwrap_or_default();
     let fixed = |i: usize| k.equals.get(i).copied().unwrap_or_default();
+    let of_file = |m: &str| MessageArgs::new().str("label", label).str("member", m);
+    let of_key = || MessageArgs::new().str("subject", subject());
     match f {
         KeyFailure::NotJson => (
             KeyFault::NotJson,
-            format!("{label} must be a JSON key file (this is not valid JSON)"),
+            "validator-key-not-json",
+            MessageArgs::new().str("label", label),
         ),
         KeyFailure::NotAJsonObject => (
             KeyFault::NotAJsonObject,
-            format!("{label} must be a JSON key file: one object of named members"),
+            "validator-key-not-an-object",
+            MessageArgs::new().str("label", label),
         ),
         KeyFailure::MemberMissing(i) => (
             KeyFault::MemberMissing,
-            format!("{label} has no `{}` member", member(i)),
+            "validator-key-member-missing",
+            of_file(member(i)),
         ),
         KeyFailure::EqualsMissing(i) => (
             KeyFault::MemberMissing,
-            format!("{label} has no `{}` member", fixed(i).0),
+            "validator-key-member-missing",
+            of_file(fixed(i).0),
         ),
         KeyFailure::MemberNotAString(i) => (
             KeyFault::MemberNotAString,
-            format!("`{}` in {label} must be a non-empty string", member(i)),
+            "validator-key-member-not-a-string",
+            of_file(member(i)),
         ),
         KeyFailure::EqualsNotAString(i) => (
             KeyFault::MemberNotAString,
-            format!("`{}` in {label} must be a non-empty string", fixed(i).0),
+            "validator-key-member-not-a-string",
+            of_file(fixed(i).0),
         ),
         KeyFailure::MemberValue(i) => {
             let (m, want) = fixed(i);
             (
                 KeyFault::MemberValue,
-                format!("`{m}` in {label} must be `{want}`"),
+                "validator-key-member-value",
+                of_file(m).str("value", want),
             )
         }
-        KeyFailure::NotPem => (
-            KeyFault::NotPem,
-            format!(
-                "{subject} must be a PEM private key (from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY-----)"
-            ),
-        ),
+        KeyFailure::NotPem => (KeyFault::NotPem, "validator-key-not-pem", of_key()),
         KeyFailure::NotAPrivateKey(cert) => (
             KeyFault::NotAPrivateKey,
-            format!(
-                "{subject} must be a private key, not {}",
-                if cert {
-                    "a certificate"
-                } else {
-                    "a public key"
-                }
-            ),
+            "validator-key-not-private",
+            of_key().str("found", if cert { "certificate" } else { "public_key" }),
         ),
-        KeyFailure::Encrypted => (
-            KeyFault::Encrypted,
-            format!("{subject} is encrypted: export the private key without a passphrase"),
+        KeyFailure::Encrypted => (KeyFault::Encrypted, "validator-key-encrypted", of_key()),
+        KeyFailure::Malformed => (KeyFault::Malformed, "validator-key-malformed", of_key()),
+        KeyFailure::WrongAlgorithm(found) => (
+            KeyFault::WrongAlgorithm,
+            "validator-key-wrong-algorithm",
+            of_key()
+                .str("algorithm", k.algorithm.as_str())
+                .str("found", type_name(found)),
         ),
-        KeyFailure::Malformed => (
-            KeyFault::Malformed,
-            format!("{subject} is damaged or incomplete: it does not read as a private key"),
-        ),
-        KeyFailure::WrongAlgorithm(found) => {
-            let need = match k.algorithm {
-                JwtAlg::RS256 => "an RSA key (RS256)",
-                JwtAlg::ES256 => "an EC P-256 key (ES256)",
-            };
-            (
-                KeyFault::WrongAlgorithm,
-                format!("{subject} must be {need}; it is {}", describe_type(found)),
-            )
-        }
         KeyFailure::TooSmall(bits) => (
             KeyFault::TooSmall,
-            format!(
-                "{subject} must be an RSA key of at least {} bits (it has {bits})",
-                k.min_bits
-            ),
+            "validator-key-too-small",
+            of_key()
+                .num("min", k.min_bits.into())
+                .num("bits", bits.into()),
         ),
     }
 }

@@ -7,8 +7,11 @@
 
 use std::fmt;
 
-use crate::check::FieldRules;
+use connectspec_i18n::{Lang, Locale};
+
+use crate::check::{FieldRules, label, options};
 use crate::error::ValidationErrors;
+use crate::message::{MessageArgs, plain};
 
 /// Why `validate(provider, method, fields)` failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,12 +25,22 @@ pub enum ValidateError {
     Invalid(ValidationErrors),
 }
 
+impl ValidateError {
+    /// The message in `locale`; field errors are in the language they were made in.
+    pub fn message_in(&self, locale: Locale) -> String {
+        match self {
+            ValidateError::UnknownProvider => plain(locale, "validator-unknown-provider"),
+            ValidateError::UnknownMethod => plain(locale, "validator-unknown-method"),
+            ValidateError::Invalid(e) => e.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for ValidateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ValidateError::UnknownProvider => f.write_str("unknown provider"),
-            ValidateError::UnknownMethod => f.write_str("unknown auth method for this provider"),
             ValidateError::Invalid(e) => fmt::Display::fmt(e, f),
+            other => f.write_str(&other.message_in(Locale::En)),
         }
     }
 }
@@ -54,16 +67,19 @@ impl NotAnOption {
     }
 }
 
+impl NotAnOption {
+    /// The message in `lang`: the field's options, each with its label.
+    pub fn message_in(&self, lang: &Lang<'_>) -> String {
+        MessageArgs::new()
+            .str("label", label(self.field, lang))
+            .str("options", options(self.field, lang, true))
+            .format(lang.locale, "validator-not-an-option")
+    }
+}
+
 impl fmt::Display for NotAnOption {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} must be one of: ", self.field.label)?;
-        for (i, o) in self.field.options.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            write!(f, "`{}` ({})", o.value, o.label)?;
-        }
-        Ok(())
+        f.write_str(&self.message_in(&Lang::ENGLISH))
     }
 }
 

@@ -2,7 +2,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::error::{ErrorKind, FieldError, ValidationErrors};
+use connectspec_i18n::Lang;
+
+use crate::error::ValidationErrors;
 
 /// A raw field value as the caller sent it.
 #[derive(Debug, Clone, Copy)]
@@ -92,12 +94,15 @@ impl FieldSource for [(&str, &str)] {
 pub fn json_object(
     value: &serde_json::Value,
 ) -> Result<&serde_json::Map<String, serde_json::Value>, ValidationErrors> {
-    value.as_object().ok_or_else(|| {
-        ValidationErrors::new(vec![FieldError {
-            field: String::new(),
-            kind: ErrorKind::NotAnObject,
-            message: "the credentials must be a JSON object of field keys and string values"
-                .to_owned(),
-        }])
-    })
+    json_object_in(value, &Lang::ENGLISH)
+}
+
+/// [`json_object`] with the error in `lang`.
+pub fn json_object_in<'v>(
+    value: &'v serde_json::Value,
+    lang: &Lang<'_>,
+) -> Result<&'v serde_json::Map<String, serde_json::Value>, ValidationErrors> {
+    value
+        .as_object()
+        .ok_or_else(|| ValidationErrors::not_an_object(lang.locale))
 }

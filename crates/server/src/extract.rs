@@ -37,14 +37,15 @@ where
     }
 }
 
-/// Validates with the method found by the route (no second lookup), logging the outcome
-/// by field key and error code only.
+/// Validates with the method found by the route (no second lookup), in the request's
+/// language, logging the outcome by field key and error code only.
 pub(crate) fn checked(
     state: &AppState,
     m: &'static MethodMeta,
     fields: &serde_json::Map<String, serde_json::Value>,
 ) -> Result<Box<dyn Credential>, Problem> {
-    match m.validate(fields) {
+    // Field errors in the request's language, the spec's labels and hints translated.
+    match crate::i18n::scope::with_lang(m.provider_id, |lang| m.validate_in(fields, &lang)) {
         Ok(c) => {
             tracing::debug!(provider = m.provider_id, method = m.id, "fields valid");
             Ok(c)

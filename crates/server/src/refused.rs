@@ -26,6 +26,8 @@ pub(crate) fn host_problem(meta: &MethodMeta, why: &'static str) -> Problem {
             field: key.to_owned(),
             kind: ErrorKind::HostNotAllowed,
             message: msg!("refused-host-field", label = label, why = why).text(),
+            message_id: None,
+            args: Default::default(),
         })
         .collect();
     refused_problem(meta, errors)
@@ -105,6 +107,8 @@ pub(crate) fn value_problem(meta: &MethodMeta, e: &UrlValueError) -> Problem {
             field: field.to_owned(),
             kind: ErrorKind::UnsafeInUrl,
             message: message.text(),
+            message_id: None,
+            args: Default::default(),
         }],
     )
 }

@@ -138,6 +138,15 @@ async fn accept_language_de_speaks_german_and_says_so() {
         "{}",
         p.body
     );
+    // The field error itself in German, with the spec's German label and hint.
+    let error = &p.body["errors"][0];
+    assert_eq!(error["field"], "api_token", "{}", p.body);
+    assert_eq!(
+        error["message"],
+        "API-Token muss folgendes Format haben: 40 Zeichen: Buchstaben, Ziffern und Bindestriche (aktuelle Länge: 5)",
+        "{}",
+        p.body
+    );
     let unknown = call(get(&svc, "/v1/providers/nope", Some("de"))).await;
     assert_eq!(unknown.body["detail"], "unbekannter Anbieter `nope`");
     svc.stop().await.unwrap();

@@ -24,9 +24,12 @@ use typed::*;
 
 use std::collections::BTreeSet;
 
+use connectspec_lang::translate::Translations;
 use connectspec_lang::{Catalogue, ProviderSpec};
 use proc_macro2::{Ident, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
+
+use crate::texts::{TextBase, provider_message_texts};
 
 use crate::names::{camel, snake_ident, type_ident};
 
@@ -36,7 +39,17 @@ pub fn try_generate(catalogue: &Catalogue) -> Result<TokenStream, Vec<String>> {
 }
 
 /// [`try_generate`] as top-level items: one module per provider, then the registry.
+/// No translation: the validators speak every locale's catalogue with English texts.
 pub fn try_generate_items(catalogue: &Catalogue) -> Result<Vec<TokenStream>, Vec<String>> {
+    try_generate_items_with(catalogue, &Translations::default())
+}
+
+/// [`try_generate_items`] with the spec texts' translations, whose message texts each
+/// provider carries per locale (`ProviderMeta::texts`).
+pub fn try_generate_items_with(
+    catalogue: &Catalogue,
+    translations: &Translations,
+) -> Result<Vec<TokenStream>, Vec<String>> {
     let mut specs: Vec<&ProviderSpec> = catalogue.iter().collect();
     specs.sort_by(|a, b| a.id.cmp(&b.id));
     let mut problems = Vec::new();
@@ -44,7 +57,7 @@ pub fn try_generate_items(catalogue: &Catalogue) -> Result<Vec<TokenStream>, Vec
     let mut entries: Vec<Entry> = Vec::new();
     let mut variants = BTreeSet::new();
     for p in &specs {
-        match provider_module(p) {
+        match provider_module(p, translations) {
             Ok((tokens, methods)) => {
                 modules.push(tokens);
                 for e in methods {
@@ -78,7 +91,10 @@ pub(super) struct Entry {
     label: String,
 }
 
-fn provider_module(p: &ProviderSpec) -> Result<(TokenStream, Vec<Entry>), Vec<String>> {
+fn provider_module(
+    p: &ProviderSpec,
+    translations: &Translations,
+) -> Result<(TokenStream, Vec<Entry>), Vec<String>> {
     let mut problems = Vec::new();
     let module = snake_ident(&p.id).map_err(|e| vec![format!("provider `{}`: {e}", p.id)])?;
     let mut items = Vec::new();
@@ -101,7 +117,7 @@ fn provider_module(p: &ProviderSpec) -> Result<(TokenStream, Vec<Entry>), Vec<St
             ));
             continue;
         }
-        match method_items(p, m, &m_mod, &type_ident(&struct_name)) {
+        match method_items(p, m, &TextBase::of(m), &m_mod, &type_ident(&struct_name)) {
             Ok(t) => items.push(t),
             Err(e) => {
                 problems.extend(
@@ -118,7 +134,8 @@ fn provider_module(p: &ProviderSpec) -> Result<(TokenStream, Vec<Entry>), Vec<St
             let name = camel(&setup.id);
             match snake_ident(&setup.id) {
                 Ok(setup_mod) if structs.insert(name.clone()) => {
-                    match method_items(p, &setup, &setup_mod, &type_ident(&name)) {
+                    let texts = TextBase::setup_of(m);
+                    match method_items(p, &setup, &texts, &setup_mod, &type_ident(&name)) {
                         Ok(t) => items.push(t),
                         Err(e) => problems.extend(e.into_iter().map(|e| {
                             format!("provider `{}` method `{}` setup: {e}", p.id, m.id)
@@ -146,6 +163,13 @@ fn provider_module(p: &ProviderSpec) -> Result<(TokenStream, Vec<Entry>), Vec<St
     }
     let (id, name, homepage) = (&p.id, &p.name, &p.homepage);
     let categories = &p.categories;
+    let texts = provider_message_texts(p, translations, true)
+        .into_iter()
+        .map(|(locale, texts)| {
+            let locale = format_ident!("{locale:?}");
+            let (keys, values): (Vec<String>, Vec<String>) = texts.into_iter().unzip();
+            quote!((rt_::Locale::#locale, rt_::TextTable(&[#((#keys, #values)),*])))
+        });
     let doc = format!(" {name}: validators generated from its spec (`specs/{id}.yaml`).");
     // Generated bodies use `match` where clippy prefers `?` or `Option::map`: those
     // instantiate `FromResidual` or a closure once per credential type.
@@ -162,10 +186,49 @@ fn provider_module(p: &ProviderSpec) -> Result<(TokenStream, Vec<Entry>), Vec<St
                 homepage: #homepage,
                 categories: &[#(#categories),*],
                 methods: &[#(#method_refs),*],
+                texts: &[#(#texts),*],
             };
 
             #(#items)*
         }
     };
     Ok((tokens, entries))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// With translations, each provider carries its translated message texts per locale,
+    /// the same on every run.
+    #[test]
+    fn providers_carry_their_translated_message_texts() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs");
+        let cat = connectspec_lang::load_dir(&dir).unwrap();
+        let translations = connectspec_lang::translate::load(&dir, &cat).translations;
+        let once: Vec<String> = try_generate_items_with(&cat, &translations)
+            .unwrap()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let again: Vec<String> = try_generate_items_with(&cat, &translations)
+            .unwrap()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(once, again);
+        let oneflow = once
+            .iter()
+            .find(|m| m.starts_with("# [doc = \" Oneflow:"))
+            .expect("the oneflow module");
+        assert!(oneflow.contains("rt_ :: Locale :: De"), "{oneflow}");
+        assert!(oneflow.contains("\"API-Token\""), "{oneflow}");
+        // Without translations, no texts.
+        let plain = try_generate_items(&cat).unwrap();
+        assert!(
+            !plain
+                .iter()
+                .any(|m| m.to_string().contains("rt_ :: Locale ::"))
+        );
+    }
 }

@@ -33,12 +33,14 @@ pub(super) fn registry(specs: &[&ProviderSpec], entries: &[Entry]) -> TokenStrea
         .map(|e| format!(" {} (`{}` / `{}`).", e.label, e.provider_id, e.method_id));
     let builds = entries.iter().enumerate().map(|(i, e)| {
         let (i, path, variant) = (num(i as u64), &e.path, &e.variant);
-        quote!(#i => Credentials::#variant(match #path::from_dyn_(source) { Ok(c) => c, Err(e) => return Err(e) }))
+        quote!(#i => Credentials::#variant(match #path::from_dyn_(source, lang) { Ok(c) => c, Err(e) => return Err(e) }))
     });
     let (as_dyn, build) = if entries.is_empty() {
         (
             quote!(match *self {}),
-            quote!(unreachable!("no provider has a method: {index} {source:p}")),
+            quote!(unreachable!(
+                "no provider has a method: {index} {source:p} {lang:?}"
+            )),
         )
     } else {
         (
@@ -52,7 +54,7 @@ pub(super) fn registry(specs: &[&ProviderSpec], entries: &[Entry]) -> TokenStrea
         )
     };
     quote! {
-        pub use ::connectspec_runtime::{Credential, CredentialExt, FieldSource, MethodMeta, ProviderMeta, RequestAuth, ValidateError, ValidationErrors};
+        pub use ::connectspec_runtime::{Credential, CredentialExt, FieldSource, Lang, Locale, MethodMeta, ProviderMeta, RequestAuth, TextTable, ValidateError, ValidationErrors};
 
         /// What a caller of the validators needs in scope: the credential traits and
         /// `expose_secret`.
@@ -119,37 +121,61 @@ pub(super) fn registry(specs: &[&ProviderSpec], entries: &[Entry]) -> TokenStrea
             }
         }
 
+        /// The translated texts of `provider`'s validator messages in `locale`, if it has any.
+        pub fn texts(provider: &str, locale: Locale) -> Option<&'static TextTable<'static>> {
+            self::provider(provider)?.texts(locale)
+        }
+
+        /// The language to validate `provider`'s forms in: `locale`'s messages with the
+        /// provider's texts in it (English where a text is not translated).
+        pub fn lang(provider: &str, locale: Locale) -> Lang<'static> {
+            match self::provider(provider) {
+                Some(p) => p.lang(locale),
+                None => Lang::new(locale, &::connectspec_runtime::NoTexts),
+            }
+        }
+
         /// Validates `source` against the method `method` of provider `provider`.
         pub fn validate(provider: &str, method: &str, source: &(impl FieldSource + ?Sized)) -> Result<Credentials, ValidateError> {
-            validate_dyn_(provider, method, &source)
+            validate_dyn_(provider, method, &source, &Lang::ENGLISH)
+        }
+
+        /// [`validate`] with every message in `lang` (`lang(provider, locale)`).
+        pub fn validate_in(provider: &str, method: &str, source: &(impl FieldSource + ?Sized), lang: &Lang<'_>) -> Result<Credentials, ValidateError> {
+            validate_dyn_(provider, method, &source, lang)
         }
 
         /// The registry lookup, compiled once rather than once per source type.
-        fn validate_dyn_(provider: &str, method: &str, source: &dyn FieldSource) -> Result<Credentials, ValidateError> {
+        fn validate_dyn_(provider: &str, method: &str, source: &dyn FieldSource, lang: &Lang<'_>) -> Result<Credentials, ValidateError> {
             let Ok(p) = PROVIDERS.binary_search_by(|p| p.id.cmp(provider)) else {
                 return Err(ValidateError::UnknownProvider);
             };
             let Some(m) = PROVIDERS[p].methods.iter().position(|m| m.id == method) else {
                 return Err(ValidateError::UnknownMethod);
             };
-            build_(FIRST_METHOD_[p] + m, source).map_err(ValidateError::Invalid)
+            build_(FIRST_METHOD_[p] + m, source, lang).map_err(ValidateError::Invalid)
         }
 
         /// Runs the constructor of method `index` (in `Credentials` order).
         // `match`, not `?`: `?` instantiates `FromResidual` once per credential type.
         #[allow(clippy::question_mark)]
-        fn build_(index: usize, source: &dyn FieldSource) -> Result<Credentials, ValidationErrors> {
+        fn build_(index: usize, source: &dyn FieldSource, lang: &Lang<'_>) -> Result<Credentials, ValidationErrors> {
             #build
         }
 
         /// Validates a JSON object of string values; anything else is `Invalid`.
         pub fn validate_json(provider: &str, method: &str, value: &::serde_json::Value) -> Result<Credentials, ValidateError> {
+            validate_json_in(provider, method, value, &Lang::ENGLISH)
+        }
+
+        /// [`validate_json`] with every message in `lang` (`lang(provider, locale)`).
+        pub fn validate_json_in(provider: &str, method: &str, value: &::serde_json::Value, lang: &Lang<'_>) -> Result<Credentials, ValidateError> {
             self::method(provider, method).ok_or(if self::provider(provider).is_none() {
                 ValidateError::UnknownProvider
             } else {
                 ValidateError::UnknownMethod
             })?;
-            validate(provider, method, ::connectspec_runtime::__private::json_object(value)?)
+            validate_dyn_(provider, method, ::connectspec_runtime::__private::json_object_in(value, lang)?, lang)
         }
     }
 }

@@ -7,6 +7,7 @@ use quote::{ToTokens, format_ident, quote};
 
 use crate::names::{camel, type_ident, upper_ident};
 use crate::schema::form_schema;
+use crate::texts::TextBase;
 use connectspec_runtime::{LoweredPiece, lower_pattern, pattern_char_lengths};
 
 use super::*;
@@ -70,6 +71,7 @@ pub(super) fn pattern_static(name: &Ident, pattern: &str) -> Result<TokenStream,
 pub(super) fn method_items(
     p: &ProviderSpec,
     m: &AuthMethod,
+    texts: &TextBase,
     m_mod: &Ident,
     s: &Ident,
 ) -> Result<TokenStream, Vec<String>> {
@@ -80,12 +82,14 @@ pub(super) fn method_items(
     let mut field_metas = Vec::new();
     let mut enums = Vec::new();
     for (index, f) in m.fields.iter().enumerate() {
-        let (rules, meta) = field_tables(f, index, &mut statics, &mut enums, &mut problems);
+        let text_key = texts.field(&f.key);
+        let (rules, meta) =
+            field_tables(f, index, &text_key, &mut statics, &mut enums, &mut problems);
         field_rules.push(rules);
         field_metas.push(meta);
     }
-    let cross = cross_rules(m, &mut problems);
-    let derived = derived_rules(m, &mut statics, &mut problems);
+    let cross = cross_rules(m, texts, &mut problems);
+    let derived = derived_rules(m, texts, &mut statics, &mut problems);
     let send = match send_meta(m) {
         Ok(t) => t,
         Err(e) => {
@@ -199,6 +203,7 @@ pub(super) fn method_items(
 fn field_tables(
     f: &Field,
     index: usize,
+    text_key: &str,
     statics: &mut Vec<TokenStream>,
     enums: &mut Vec<TokenStream>,
     problems: &mut Vec<String>,
@@ -243,6 +248,7 @@ fn field_tables(
     rt_::FieldRules {
         key: #key,
         label: #label,
+        text_key: #text_key,
         hint: #hint,
         secret: #secret,
         optional: #optional,
@@ -280,15 +286,16 @@ fn field_tables(
 }
 
 /// The method's cross-field rules.
-fn cross_rules(m: &AuthMethod, problems: &mut Vec<String>) -> Vec<TokenStream> {
+fn cross_rules(m: &AuthMethod, texts: &TextBase, problems: &mut Vec<String>) -> Vec<TokenStream> {
     let mut cross = Vec::new();
-    for r in &m.rules {
+    for (i, r) in m.rules.iter().enumerate() {
+        let text_key = texts.rule(i);
         match (field_index(m, &r.when.field), field_index(m, &r.then.field)) {
             (Ok(when), Ok(then)) => {
                 let (when, then) = (num(when as u64), num(then as u64));
                 let (equals, prefixes, message) = (&r.when.equals, &r.then.prefixes, &r.message);
                 cross.push(quote! {
-                    rt_::CrossRule { when: #when, equals: &[#(#equals),*], then: #then, prefixes: &[#(#prefixes),*], message: #message }
+                    rt_::CrossRule { when: #when, equals: &[#(#equals),*], then: #then, prefixes: &[#(#prefixes),*], message: #message, text_key: #text_key }
                 });
             }
             (Err(e), _) | (_, Err(e)) => problems.push(format!("rule: {e}")),
@@ -300,6 +307,7 @@ fn cross_rules(m: &AuthMethod, problems: &mut Vec<String>) -> Vec<TokenStream> {
 /// The method's derived values; their regexes go to `statics`.
 fn derived_rules(
     m: &AuthMethod,
+    texts: &TextBase,
     statics: &mut Vec<TokenStream>,
     problems: &mut Vec<String>,
 ) -> Vec<TokenStream> {
@@ -322,10 +330,12 @@ fn derived_rules(
             Ok(from) => {
                 let from = num(from as u64);
                 let (key, label) = (&d.key, &d.label);
+                let text_key = texts.derived(&d.key);
                 let (map_from, map_to): (Vec<&String>, Vec<&String>) = d.map.iter().unzip();
                 derived.push(quote!(rt_::DerivedRule {
                     key: #key,
                     label: #label,
+                    text_key: #text_key,
                     from: #from,
                     pattern: &#name,
                     map: &[#((#map_from, #map_to)),*],

@@ -145,33 +145,46 @@ pub(super) fn typed_struct(
             /// Validates a field map; every error at once.
             #[inline]
             pub fn from_fields(fields: &::std::collections::BTreeMap<String, String>) -> Result<#s, rt_::ValidationErrors> {
-                #s::from_dyn_(fields)
+                #s::from_dyn_(fields, &rt_::Lang::ENGLISH)
             }
 
             /// Validates a JSON object of string values (`null` counts as absent).
             #[inline]
             pub fn from_json(value: &::serde_json::Value) -> Result<#s, rt_::ValidationErrors> {
-                #s::from_dyn_(rt_::__private::json_object(value)?)
+                #s::from_json_in(value, &rt_::Lang::ENGLISH)
+            }
+
+            /// [`Self::from_json`] with every message in `lang` (`PROVIDER.lang(locale)`).
+            #[inline]
+            pub fn from_json_in(value: &::serde_json::Value, lang: &rt_::Lang<'_>) -> Result<#s, rt_::ValidationErrors> {
+                #s::from_dyn_(rt_::__private::json_object_in(value, lang)?, lang)
             }
 
             /// Validates any field source; every error at once.
             #[inline]
             pub fn from_source(source: &(impl rt_::FieldSource + ?Sized)) -> Result<#s, rt_::ValidationErrors> {
-                #s::from_dyn_(&source)
+                #s::from_dyn_(&source, &rt_::Lang::ENGLISH)
             }
 
-            /// The one non-generic check, so each method compiles it once whatever the source type.
-            pub(crate) fn from_dyn_(source: &dyn rt_::FieldSource) -> Result<#s, rt_::ValidationErrors> {
+            /// [`Self::from_source`] with every message in `lang` (`PROVIDER.lang(locale)`).
+            #[inline]
+            pub fn from_source_in(source: &(impl rt_::FieldSource + ?Sized), lang: &rt_::Lang<'_>) -> Result<#s, rt_::ValidationErrors> {
+                #s::from_dyn_(&source, lang)
+            }
+
+            /// The one non-generic check, so each method compiles it once whatever the
+            /// source type and language (`lang` is read only when a check fails).
+            pub(crate) fn from_dyn_(source: &dyn rt_::FieldSource, lang: &rt_::Lang<'_>) -> Result<#s, rt_::ValidationErrors> {
                 let mut checked = rt_::__private::Validated::<#n>::empty();
-                if let Err(e) = rt_::__private::validate_into(&#m_mod::RULES, source, &mut checked) {
+                if let Err(e) = rt_::__private::validate_into(&#m_mod::RULES, source, &mut checked, lang) {
                     return Err(e);
                 }
                 #builds
             }
 
-            /// The constructor behind `MethodMeta::validate`.
-            pub(crate) fn boxed_(source: &dyn rt_::FieldSource) -> Result<Box<dyn rt_::Credential>, rt_::ValidationErrors> {
-                match #s::from_dyn_(source) {
+            /// The constructor behind `MethodMeta::validate` and `validate_in`.
+            pub(crate) fn boxed_(source: &dyn rt_::FieldSource, lang: &rt_::Lang<'_>) -> Result<Box<dyn rt_::Credential>, rt_::ValidationErrors> {
+                match #s::from_dyn_(source, lang) {
                     Ok(c) => Ok(Box::new(c)),
                     Err(e) => Err(e),
                 }
@@ -193,7 +206,7 @@ pub(super) fn typed_struct(
         impl<'de> rt_::__private::serde::Deserialize<'de> for #s {
             fn deserialize<D: rt_::__private::serde::Deserializer<'de>>(d: D) -> Result<#s, D::Error> {
                 let fields = rt_::__private::de::collect(d)?;
-                match #s::from_dyn_(&fields) {
+                match #s::from_dyn_(&fields, &rt_::Lang::ENGLISH) {
                     Ok(c) => Ok(c),
                     Err(e) => Err(rt_::__private::de::invalid(e)),
                 }

@@ -9,13 +9,14 @@ use connectspec_lang::{
 
 use super::lit::{self, HEADER, string, strings};
 
-/// `providers/<id>.js`.
-pub fn provider_js(p: &ProviderSpec) -> String {
+/// `providers/<id>.js`; `locales`: the locales that have this provider's texts
+/// (`locales/<locale>/<id>.js`), which `loadLocale` imports on demand.
+pub fn provider_js(p: &ProviderSpec, locales: &[&str]) -> String {
     let mut out = String::from(HEADER);
     // Only the checks and normalisers this provider uses are imported, so that a
     // bundler leaves the others out of the page.
     let mut imports: std::collections::BTreeSet<&str> =
-        ["method", "unknownId", "validateFields"].into();
+        ["loadLang", "method", "unknownId", "validateFields"].into();
     for f in p.auth_methods.iter().flat_map(|m| &m.fields) {
         imports.extend(f.format.map(format_check));
         imports.extend(f.normalize.iter().map(normalizer));
@@ -29,14 +30,15 @@ pub fn provider_js(p: &ProviderSpec) -> String {
     // The key parser is a module of its own, loaded only by providers with a
     // private-key field: the others keep their small bundle.
     if uses_private_key(p) {
-        out.push_str("import { checkPrivateKey } from \"../private_key.js\";\n\n");
+        out.push_str("import { checkPrivateKey, keyMessages } from \"../private_key.js\";\n\n");
     }
     for (i, m) in p.auth_methods.iter().enumerate() {
         let _ = writeln!(
             out,
-            "/** {} {}. */\nconst m{i} = method({});\n",
+            "/** {} {}. */\nconst m{i} = method({}, {});\n",
             lit::doc(&p.name),
             lit::doc(&m.label),
+            string(&m.id),
             method_table(m)
         );
     }
@@ -46,17 +48,31 @@ pub fn provider_js(p: &ProviderSpec) -> String {
         .enumerate()
         .map(|(i, m)| format!("{}: m{i}", string(&m.id)))
         .collect();
+    let texts: Vec<String> = locales
+        .iter()
+        .map(|l| format!("{l}: () => import(\"../locales/{l}/{}.js\")", p.id))
+        .collect();
     let _ = write!(
         out,
         "/** The checking tables of {name}'s auth methods, by method id. */\n\
          export const methods = Object.freeze({{ __proto__: null, {entries} }});\n\n\
-         /** Validates the raw fields of one of {name}'s auth methods. */\n\
-         export function validate(method, fields) {{\n  \
+         /** {name}'s translated texts, a module per locale, imported only by `loadLocale`. */\n\
+         const texts = {{ __proto__: null{sep}{texts} }};\n\n\
+         /** Loads a locale's messages and {name}'s texts in it: the `locale` option of `validate`. */\n\
+         export function loadLocale(locale) {{\n  \
+           return loadLang(locale, texts{keys});\n\
+         }}\n\n\
+         /** Validates the raw fields of one of {name}'s auth methods (messages in `options.locale`). */\n\
+         export function validate(method, fields, options) {{\n  \
            const m = methods[method];\n  \
-           return m === undefined ? unknownId(\"unknown_method\") : validateFields(m, fields);\n\
+           return m === undefined ? unknownId(\"unknown_method\", options) : validateFields(m, fields, options);\n\
          }}\n",
         name = lit::doc(&p.name),
         entries = entries.join(", "),
+        sep = if texts.is_empty() { "" } else { ", " },
+        texts = texts.join(", "),
+        // The messages of private-key fields are a catalogue of their own.
+        keys = if uses_private_key(p) { ", true" } else { "" },
     );
     out
 }
@@ -92,6 +108,7 @@ fn private_key_table(k: &PrivateKey) -> String {
     parts.push(format!("alg: {}", string(alg)));
     parts.push(format!("minBits: {}", k.min_bits));
     parts.push("check: checkPrivateKey".to_owned());
+    parts.push("messages: keyMessages".to_owned());
     format!("{{ {} }}", parts.join(", "))
 }
 
@@ -236,8 +253,6 @@ fn field_table(f: &Field) -> String {
         let name = serde_json::to_value(fmt).expect("a format serialises");
         parts.push(format!("format: {name}"));
         parts.push(format!("formatCheck: {}", format_check(fmt)));
-        let words = fmt.describe();
-        parts.push(format!("formatWords: {}", string(words)));
     }
     if let Some(p) = &f.pattern {
         parts.push(format!("pattern: {}", regex(p)));

@@ -54,7 +54,7 @@ pub fn package_json(specs: &[&ProviderSpec]) -> String {
 /// `index.js`: `validate(provider, method, fields)` over every provider module.
 pub fn index_js(specs: &[&ProviderSpec]) -> String {
     let mut out = String::from(HEADER);
-    out.push_str("import { unknownId } from \"./runtime.js\";\n");
+    out.push_str("import { loadLang, unknownId } from \"./runtime.js\";\n");
     for (i, p) in specs.iter().enumerate() {
         let _ = writeln!(out, "import * as p{i} from \"./providers/{}.js\";", p.id);
     }
@@ -73,9 +73,14 @@ pub fn index_js(specs: &[&ProviderSpec]) -> String {
          * and the service do: `{{ ok, values, normalized, errors: [{{ field, kind, message }}] }}`.\n \
          * A form that shows one provider imports `validate` from its subpath instead\n \
          * (e.g. `@connectspec/validators/{}`), which loads only that provider's tables.\n */\n\
-         export function validate(provider, method, fields) {{\n  \
+         export function validate(provider, method, fields, options) {{\n  \
            const p = providers[provider];\n  \
-           return p === undefined ? unknownId(\"unknown_provider\") : p.validate(method, fields);\n\
+           return p === undefined ? unknownId(\"unknown_provider\", options) : p.validate(method, fields, options);\n\
+         }}\n\n\
+         /** Loads a locale's messages and one provider's texts in it: the `locale` option of `validate`. */\n\
+         export function loadLocale(provider, locale) {{\n  \
+           const p = providers[provider];\n  \
+           return p === undefined ? loadLang(locale) : p.loadLocale(locale);\n\
          }}\n",
         entries.join("\n"),
         serde_json::to_string(&specs.iter().map(|p| p.id.as_str()).collect::<Vec<_>>())
@@ -88,7 +93,9 @@ pub fn index_js(specs: &[&ProviderSpec]) -> String {
 /// `index.d.ts`: the typed `validate` over every (provider, method).
 pub fn index_dts(specs: &[&ProviderSpec]) -> String {
     let mut out = String::from(HEADER);
-    out.push_str("import type { RawFields, ValidationResult } from \"./runtime.js\";\n");
+    out.push_str(
+        "import type { Lang, RawFields, ValidateOptions, ValidationResult } from \"./runtime.js\";\n",
+    );
     for (i, p) in specs.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -96,7 +103,7 @@ pub fn index_dts(specs: &[&ProviderSpec]) -> String {
             p.id
         );
     }
-    out.push_str("\nexport type { ErrorKind, FieldError, FormatName, RawFields, ValidationResult } from \"./runtime.js\";\nexport { formats } from \"./runtime.js\";\n\n");
+    out.push_str("\nexport type { ErrorKind, FieldError, FormatName, Lang, RawFields, ValidateOptions, ValidationResult } from \"./runtime.js\";\nexport { formats } from \"./runtime.js\";\n\n");
     out.push_str("/** For each provider id, each method id: its field keys and its result. */\nexport interface Catalogue {\n");
     for (i, p) in specs.iter().enumerate() {
         let _ = writeln!(out, "  {}: {{", string(&p.id));
@@ -120,9 +127,12 @@ pub fn index_dts(specs: &[&ProviderSpec]) -> String {
         "/** Validates raw form input for one provider's auth method. */\n\
          export declare function validate<P extends ProviderId, M extends keyof Catalogue[P] & string>(\n  \
            provider: P,\n  method: M,\n  \
-           fields: RawFields<Catalogue[P][M] extends {{ field: infer K extends string }} ? K : string>,\n\
+           fields: RawFields<Catalogue[P][M] extends {{ field: infer K extends string }} ? K : string>,\n  \
+           options?: ValidateOptions,\n\
          ): Catalogue[P][M] extends {{ result: infer R }} ? R : ValidationResult;\n\
-         export declare function validate(provider: string, method: string, fields: unknown): ValidationResult;"
+         export declare function validate(provider: string, method: string, fields: unknown, options?: ValidateOptions): ValidationResult;\n\n\
+         /** Loads a locale's messages and one provider's texts in it (`de-CH` → `de`; English when not shipped). */\n\
+         export declare function loadLocale(provider: string, locale: string): Promise<Lang>;"
     );
     out
 }

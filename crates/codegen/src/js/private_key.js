@@ -1,8 +1,15 @@
 // Private-key fields: the JavaScript twin of connectspec-runtime's private_key.rs, with
-// the same faults and messages. Imported only by the provider modules that have such a
+// the same faults and messages (ids and arguments of the validator catalogue, which
+// runtime.js formats). Imported only by the provider modules that have such a
 // field, so other forms never load it. Synchronous like the rest of validate(): the
 // DER walker below accepts what RustCrypto's pkcs8, pkcs1 and sec1 crates accept (strict
 // DER: minimal lengths, canonical unsigned integers, valid OIDs, no trailing bytes).
+
+/**
+ * The English messages of private-key fields (`validator-key-*` of
+ * locales/en/validator.ftl): only the providers that import this module need them.
+ */
+export const keyMessages = "__ENGLISH_KEY_FTL__";
 
 const EDGE_SPACE = /^[ \t\r\n]+|[ \t\r\n]+$/g;
 const PEM_SPACE = /[ \t\r\n]/g;
@@ -14,20 +21,21 @@ const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const RSA = "2a864886f70d010101";
 const RSA_PSS = "2a864886f70d01010a";
 const EC = "2a8648ce3d0201";
+// What a key is, as the `$found` of `validator-key-wrong-algorithm`.
 const TYPES = {
-  "2a8648ce380401": "a DSA key",
-  "2b6570": "an Ed25519 key",
-  "2b6571": "an Ed448 key",
-  "2b656e": "an X25519 key",
-  "2b656f": "an X448 key",
+  "2a8648ce380401": "dsa",
+  "2b6570": "ed25519",
+  "2b6571": "ed448",
+  "2b656e": "x25519",
+  "2b656f": "x448",
 };
 const CURVES = {
-  "2a8648ce3d030107": "an EC P-256 key",
-  "2b81040022": "an EC P-384 key",
-  "2b81040023": "an EC P-521 key",
-  "2b8104000a": "an EC secp256k1 key",
+  "2a8648ce3d030107": "ec_p256",
+  "2b81040022": "ec_p384",
+  "2b81040023": "ec_p521",
+  "2b8104000a": "ec_secp256k1",
 };
-const P256 = "an EC P-256 key";
+const P256 = "ec_p256";
 
 /** Canonical padded base64 (the `base64` crate's STANDARD engine), else null. */
 function base64(s) {
@@ -164,7 +172,7 @@ function bitString(b, e) {
   return n >= 1 && b[e.start] <= 7 && (n > 1 || b[e.start] === 0);
 }
 
-/** PrivateKeyInfo (PKCS#8): what the key is ("an RSA key" with bits) or null. */
+/** PrivateKeyInfo (PKCS#8): what the key is (`{ rsa: bits }` or `{ type }`) or null. */
 function pkcs8(b) {
   const outer = tlv(b, 0, b.length);
   if (outer === null || outer.tag !== 0x30 || outer.end !== b.length) return null;
@@ -203,10 +211,10 @@ function pkcs8(b) {
   if (algOid === EC) {
     const curve = params === null ? null : oid(b, params);
     if (curve === null || sec1(b, key.start, key.end) === null) return null;
-    return { type: CURVES[curve] ?? "an EC key on another curve" };
+    return { type: CURVES[curve] ?? "ec_other" };
   }
-  if (algOid === RSA_PSS) return { type: "an RSA-PSS key" };
-  return { type: TYPES[algOid] ?? "a key of another type" };
+  if (algOid === RSA_PSS) return { type: "rsa_pss" };
+  return { type: TYPES[algOid] ?? "other" };
 }
 
 /** What the DER of a key with this PEM label is, or null when it does not parse. */
@@ -218,23 +226,25 @@ function keyType(label, der) {
   if (label === "EC PRIVATE KEY") {
     const curve = sec1(der, 0, der.length);
     if (curve === null) return null;
-    return { type: curve === "" ? "an EC key that does not name its curve" : CURVES[curve] ?? "an EC key on another curve" };
+    return { type: curve === "" ? "ec_unnamed" : CURVES[curve] ?? "ec_other" };
   }
   return pkcs8(der);
 }
 
-function fail(fault, message) {
-  return { fault, message };
+/** A failure of the key file: its message takes the field's label. */
+function failFile(fault, id, args) {
+  return { fault, id: `validator-key-${id}`, args, subject: false };
+}
+
+/** A failure of the key itself: its message takes the subject (label or member in label). */
+function failKey(fault, id, args) {
+  return { fault, id: `validator-key-${id}`, args, subject: true };
 }
 
 /** A PEM private key: framing, label, base64 body, DER structure, algorithm. */
-function checkPem(k, subject, v) {
+function checkPem(k, v) {
   const t = v.replace(EDGE_SPACE, "");
-  const notPem = () =>
-    fail(
-      "not_pem",
-      `${subject} must be a PEM private key (from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY-----)`,
-    );
+  const notPem = () => failKey("not_pem", "not-pem", {});
   if (!t.startsWith("-----BEGIN ")) return notPem();
   const rest = t.slice(11);
   const end = rest.indexOf("-----");
@@ -245,15 +255,16 @@ function checkPem(k, subject, v) {
   const tail = rest.slice(end + 5);
   if (!tail.endsWith(closing)) return notPem();
   const body = tail.slice(0, tail.length - closing.length);
+  const encrypted = () => failKey("encrypted", "encrypted", {});
   switch (label) {
     case "ENCRYPTED PRIVATE KEY":
-      return fail("encrypted", `${subject} is encrypted: export the private key without a passphrase`);
+      return encrypted();
     case "PUBLIC KEY":
     case "RSA PUBLIC KEY":
     case "EC PUBLIC KEY":
-      return fail("not_a_private_key", `${subject} must be a private key, not a public key`);
+      return failKey("not_a_private_key", "not-private", { found: "public_key" });
     case "CERTIFICATE":
-      return fail("not_a_private_key", `${subject} must be a private key, not a certificate`);
+      return failKey("not_a_private_key", "not-private", { found: "certificate" });
     case "PRIVATE KEY":
     case "RSA PRIVATE KEY":
     case "EC PRIVATE KEY":
@@ -261,33 +272,23 @@ function checkPem(k, subject, v) {
     default:
       return notPem();
   }
-  const malformed = () =>
-    fail("malformed", `${subject} is damaged or incomplete: it does not read as a private key`);
-  if (body.includes(":")) {
-    return body.includes("Proc-Type: 4,ENCRYPTED")
-      ? fail("encrypted", `${subject} is encrypted: export the private key without a passphrase`)
-      : malformed();
-  }
+  const malformed = () => failKey("malformed", "malformed", {});
+  if (body.includes(":")) return body.includes("Proc-Type: 4,ENCRYPTED") ? encrypted() : malformed();
   const der = base64(body.replace(PEM_SPACE, ""));
   if (der === null) return malformed();
   const found = keyType(label, der);
   der.fill(0);
   if (found === null) return malformed();
+  const it = found.rsa !== undefined ? "rsa" : found.type;
   if (k.alg === "RS256") {
     if (found.rsa === undefined) {
-      return fail("wrong_algorithm", `${subject} must be an RSA key (RS256); it is ${found.type}`);
+      return failKey("wrong_algorithm", "wrong-algorithm", { algorithm: "RS256", found: it });
     }
-    if (found.rsa < k.minBits) {
-      return fail(
-        "too_small",
-        `${subject} must be an RSA key of at least ${k.minBits} bits (it has ${found.rsa})`,
-      );
-    }
+    if (found.rsa < k.minBits) return failKey("too_small", "too-small", { min: k.minBits, bits: found.rsa });
     return null;
   }
   if (found.type === P256) return null;
-  const it = found.rsa !== undefined ? "an RSA key" : found.type;
-  return fail("wrong_algorithm", `${subject} must be an EC P-256 key (ES256); it is ${it}`);
+  return failKey("wrong_algorithm", "wrong-algorithm", { algorithm: "ES256", found: it });
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -297,34 +298,34 @@ function member(obj, m) {
 }
 
 /**
- * Checks the value of a private-key field (`k`: its table, `label`: its label):
- * null when it is a usable key, else `{ fault, message }` as the Rust runtime says it.
+ * Checks the value of a private-key field (`k`: its table): null when it is a usable
+ * key, else `{ fault, id, args, subject }`: the message's id and arguments besides the
+ * field's label (`subject`: the message names the key, the member holding it in a key
+ * file), as the Rust runtime says it.
  */
-export function checkPrivateKey(k, label, v) {
-  if (k.json !== true) return checkPem(k, label, v);
+export function checkPrivateKey(k, v) {
+  if (k.json !== true) return checkPem(k, v);
   let doc;
   try {
     doc = JSON.parse(v);
   } catch {
-    return fail("not_json", `${label} must be a JSON key file (this is not valid JSON)`);
+    return failFile("not_json", "not-json", {});
   }
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
-    return fail("not_a_json_object", `${label} must be a JSON key file: one object of named members`);
+    return failFile("not_a_json_object", "not-an-object", {});
   }
   for (const m of k.members) {
     const x = member(doc, m);
-    if (x === undefined) return fail("member_missing", `${label} has no \`${m}\` member`);
+    if (x === undefined) return failFile("member_missing", "member-missing", { member: m });
     if (typeof x !== "string" || x.length === 0) {
-      return fail("member_not_a_string", `\`${m}\` in ${label} must be a non-empty string`);
+      return failFile("member_not_a_string", "member-not-a-string", { member: m });
     }
   }
   for (const [m, want] of k.equals) {
     const x = member(doc, m);
-    if (x === undefined) return fail("member_missing", `${label} has no \`${m}\` member`);
-    if (typeof x !== "string") {
-      return fail("member_not_a_string", `\`${m}\` in ${label} must be a non-empty string`);
-    }
-    if (x !== want) return fail("member_value", `\`${m}\` in ${label} must be \`${want}\``);
+    if (x === undefined) return failFile("member_missing", "member-missing", { member: m });
+    if (typeof x !== "string") return failFile("member_not_a_string", "member-not-a-string", { member: m });
+    if (x !== want) return failFile("member_value", "member-value", { member: m, value: want });
   }
-  return checkPem(k, `\`${k.keyMember}\` in ${label}`, member(doc, k.keyMember));
+  return checkPem(k, member(doc, k.keyMember));
 }

@@ -42,8 +42,12 @@ export interface FieldError<K extends string = string> {
   /** The field key (for `unknown`, the key sent; empty when the whole input is wrong). */
   field: K | (string & {});
   kind: ErrorKind;
-  /** End-user message, identical to the Rust validators' and the service's. */
+  /** End-user message in the locale asked for, identical to the Rust validators' and the service's. */
   message: string;
+  /** The id of `message` in the validator catalogue (`locales/<locale>/validator.ftl`), e.g. `validator-length-hint`. */
+  message_id: string;
+  /** The arguments `message` was formatted with, as they appear in it (never the value typed). */
+  args?: Readonly<Record<string, string | number>>;
   /** `too_short`: the minimum length in characters. */
   min?: number;
   /** `too_long`: the maximum length in characters. */
@@ -71,6 +75,21 @@ export interface ValidationResult<K extends string = string, V extends object = 
 export type RawFields<K extends string = string> = Partial<Record<K, string | null | undefined>> &
   Record<string, unknown>;
 
+/**
+ * A language to validate in: a locale's messages and one provider's texts in it, from a
+ * provider module's `loadLocale(locale)`. Opaque: pass it on as `{ locale }`.
+ */
+export interface Lang {
+  /** The shipped locale chosen (`de` for `de-CH`; `en` when none matches). */
+  readonly locale: string;
+}
+
+/** Options of `validate`. */
+export interface ValidateOptions {
+  /** The language of the messages (what `loadLocale` resolved to); English when absent. */
+  locale?: Lang;
+}
+
 /** A normalisation step of a generated table: `trim`, `asciiLower`, `extractHost` or a subdomain extraction. */
 export type NormalizeStep = (value: string) => string;
 
@@ -90,8 +109,6 @@ export interface MethodRules {
     readonly format?: FormatName;
     /** The check of `format` (imported by the provider module, so unused ones are left out of a bundle). */
     readonly formatCheck?: (value: string) => boolean;
-    /** How the error message names the format. */
-    readonly formatWords?: string;
     readonly pattern?: RegExp;
     /** The pattern admits no control character (so a match needs no control scan). */
     readonly clean?: boolean;
@@ -135,8 +152,31 @@ export declare function normalize(value: string, steps: readonly NormalizeStep[]
 /** Orders strings as Rust orders `String`s (by code point). */
 export declare function compareCodePoints(a: string, b: string): number;
 /** The result for an unknown provider or method id. */
-export declare function unknownId(kind: "unknown_provider" | "unknown_method"): ValidationResult;
+export declare function unknownId(kind: "unknown_provider" | "unknown_method", options?: ValidateOptions): ValidationResult;
 /** Validates raw fields against one generated table. */
-export declare function validateFields(rules: MethodRules, fields: unknown): ValidationResult;
-/** Prepares a generated table (used by the provider modules). */
-export declare function method<T extends MethodRules>(rules: T): T;
+export declare function validateFields(rules: MethodRules, fields: unknown, options?: ValidateOptions): ValidationResult;
+/** Prepares a generated table of method `id` (used by the provider modules). */
+export declare function method<T extends MethodRules>(id: string, rules: T): T;
+/** The shipped locale of a language tag by RFC 4647 lookup (`de-CH` → `de`); `en` when none matches. */
+export declare function shippedLocale(tag: string): string;
+/**
+ * Loads a locale's catalogue (once per page) and one provider's texts in it; a provider
+ * module's `loadLocale` calls it with its texts.
+ */
+export declare function loadLang(
+  locale: string,
+  providerTexts?: Readonly<Record<string, () => Promise<{ texts: Readonly<Record<string, string>> }>>>,
+): Promise<Lang>;
+/**
+ * A language from a catalogue's Fluent source and a provider's texts by text key: for
+ * catalogues the package does not ship (the tests' pseudo-locales). `pluralLocale`
+ * decides plural categories and digits.
+ */
+export declare function langFrom(
+  locale: string,
+  ftl: string,
+  texts?: Readonly<Record<string, string>>,
+  pluralLocale?: string,
+): Lang;
+/** Message `id` of the validator catalogue with `args`, in `lang` (English where it lacks the message). */
+export declare function formatMessage(lang: Lang, id: string, args: Readonly<Record<string, string | number>>): string;

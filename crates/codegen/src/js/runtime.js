@@ -1,8 +1,15 @@
 // The checking loop, normalisation and formats shared by every provider module: the
-// JavaScript twin of connectspec-runtime (rules.rs, normalize.rs, format.rs), with
+// JavaScript twin of connectspec-runtime (check.rs, normalize.rs, format.rs), with
 // the same order of checks and the same messages. Strings are measured as Rust
 // measures them: lengths in Unicode scalar values, unknown keys sorted by code point
 // (UTF-8 byte order), key lengths in UTF-8 bytes.
+//
+// Messages come from the Fluent catalogue `locales/<locale>/validator.ftl`, formatted
+// by @fluent/bundle as the Rust runtime formats them with fluent-bundle: English is
+// built in; another locale's catalogue is a module of its own, loaded by `loadLang`
+// only when a form asks for that locale.
+
+import { FluentBundle, FluentNumber, FluentResource } from "./vendor/fluent-bundle.js";
 
 /** Rust's `char::is_whitespace` (Unicode White_Space): every one is in the BMP. */
 function isSpace(c) {
@@ -317,86 +324,223 @@ function check(f, v) {
     if (!found) return NOT_AN_OPTION;
   }
   // A private-key field's own check (private_key.js, imported by its provider module).
-  if (f.privateKey !== undefined && f.privateKey.check(f.privateKey, f.label, v) !== null) return PRIVATE_KEY;
+  if (f.privateKey !== undefined && f.privateKey.check(f.privateKey, v) !== null) return PRIVATE_KEY;
   return OK;
 }
 
-function orList(items) {
-  let out = "";
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0) out += i + 1 === items.length ? " or " : ", ";
-    out += "`" + items[i] + "`";
-  }
-  return out;
+// Languages. A `Lang` is a locale's message bundle and one provider's texts in it,
+// `{ locale, bundle, texts }`: `texts` maps the spec's text keys
+// (`auth_methods/api_token/fields/api_token/label`) to their translations.
+
+/**
+ * The English catalogue (locales/en/validator.ftl without comments). The messages of
+ * private-key fields (`validator-key-*`) are in private_key.js, which only the
+ * providers with such a field load.
+ */
+const ENGLISH_FTL = "__ENGLISH_FTL__";
+
+/**
+ * The other shipped locales' catalogues, a module each, imported only when asked for:
+ * `messages.js`, and `private_key.js` for the providers with a private-key field.
+ */
+const CATALOGUES = {
+  __proto__: null,
+  // __CATALOGUES__
+};
+
+/** A bundle of one catalogue: no isolation marks, as the Rust side formats. */
+function bundleOf(locale, ftl) {
+  const bundle = new FluentBundle(locale, { useIsolating: false });
+  bundle.addResource(new FluentResource(ftl));
+  return bundle;
 }
 
+const NO_TEXTS = Object.freeze({ __proto__: null });
+let english;
+
+/** English, built when the first message is. */
+function englishLang() {
+  return (english ??= { locale: "en", bundle: bundleOf("en", ENGLISH_FTL), texts: NO_TEXTS });
+}
+
+/**
+ * A language from a catalogue's source and a provider's texts (`{ key: text }`):
+ * what `loadLang` builds for a shipped locale, and what a test builds for a
+ * pseudo-locale. `pluralLocale` decides plural categories and digits (`en` for the
+ * pseudo-locales, as on the Rust side).
+ */
+export function langFrom(locale, ftl, texts = NO_TEXTS, pluralLocale = locale) {
+  return { locale, bundle: bundleOf(pluralLocale, ftl), texts };
+}
+
+/** The shipped locale of a tag by RFC 4647 lookup (`de-CH` → `de`), else English. */
+export function shippedLocale(tag) {
+  let t = String(tag).toLowerCase();
+  for (;;) {
+    if (t === "en" || CATALOGUES[t] !== undefined) return t;
+    const cut = t.lastIndexOf("-");
+    if (cut < 0) return "en";
+    t = t.slice(0, cut);
+  }
+}
+
+const bundles = new Map();
+
+/** Adds a catalogue of private-key messages to a bundle, once. */
+function withKeys(bundle, ftl) {
+  if (bundle.keys !== true) {
+    bundle.addResource(new FluentResource(ftl));
+    bundle.keys = true;
+  }
+  return bundle;
+}
+
+/**
+ * Loads a locale's catalogue (once per page) and, through `providerTexts` (locale →
+ * import of the provider's texts), one provider's texts in it: the `Lang` to pass to
+ * `validate`. `keys`: the provider has a private-key field, whose messages are a
+ * catalogue of their own. An unknown locale is English.
+ */
+export async function loadLang(tag, providerTexts, keys) {
+  const locale = shippedLocale(tag);
+  if (locale === "en") return englishLang();
+  const load = providerTexts === undefined ? undefined : providerTexts[locale];
+  let bundle = bundles.get(locale);
+  const [catalogue, keyCatalogue, texts] = await Promise.all([
+    bundle === undefined ? CATALOGUES[locale][0]() : undefined,
+    keys === true && (bundle === undefined || bundle.keys !== true) ? CATALOGUES[locale][1]() : undefined,
+    load === undefined ? undefined : load(),
+  ]);
+  if (bundle === undefined) {
+    bundle = bundles.get(locale) ?? bundleOf(locale, catalogue.catalogue);
+    bundles.set(locale, bundle);
+  }
+  if (keyCatalogue !== undefined) withKeys(bundle, keyCatalogue.catalogue);
+  return { locale, bundle, texts: texts === undefined ? NO_TEXTS : texts.texts };
+}
+
+/** Message `id` with `args` in `lang`, or in English when the catalogue lacks it. */
+export function formatMessage(lang, id, args) {
+  let bundle = lang.bundle;
+  let m = bundle.getMessage(id);
+  if (m === undefined || m.value === null) {
+    bundle = englishLang().bundle;
+    m = bundle.getMessage(id);
+  }
+  // Numbers print without grouping (2048), as the Rust side prints them.
+  const fluent = {};
+  for (const k in args) {
+    const v = args[k];
+    fluent[k] = typeof v === "number" ? new FluentNumber(v, { useGrouping: false }) : v;
+  }
+  return bundle.formatPattern(m.value, fluent, []);
+}
+
+/** The spec text at `key` in `lang`, or its English. */
+function text(lang, key, english) {
+  const t = lang.texts[key];
+  return t === undefined ? english : t;
+}
+
+/** A field's text (`label`, `hint`, `options/<value>/label`). */
+function fieldText(lang, f, suffix, english) {
+  return lang.texts === NO_TEXTS ? english : text(lang, `${f.base}/${suffix}`, english);
+}
+
+/** An error built from a catalogue message: the message, its id and its arguments. */
+function error(lang, field, kind, id, args, data) {
+  const e = { field, kind, ...data, message: formatMessage(lang, id, args), message_id: id };
+  if (Object.keys(args).length > 0) e.args = args;
+  return e;
+}
+
+const code = (lang, value) => formatMessage(lang, "validator-code", { value });
+
+/** A list built from the right as CLDR list patterns are (see message.rs). */
+function list(lang, ids, items) {
+  const join = (id, first, second) => formatMessage(lang, id, { first, second });
+  const n = items.length;
+  if (n < 2) return n === 0 ? "" : items[0];
+  if (n === 2) return join(ids[0], items[0], items[1]);
+  let rest = join(ids[3], items[n - 2], items[n - 1]);
+  for (let i = n - 3; i > 0; i--) rest = join(ids[2], items[i], rest);
+  return join(ids[1], items[0], rest);
+}
+
+const OR_LIST = ["validator-list-or-two", "validator-list-or-start", "validator-list-or-middle", "validator-list-or-end"];
+const PLAIN_LIST = ["validator-list", "validator-list", "validator-list", "validator-list"];
+
 /** The error of a failed check: never the value itself, only its length. */
-function describe(f, failure, v) {
-  const label = f.label;
+function describe(f, failure, v, lang) {
+  const label = fieldText(lang, f, "label", f.label);
+  const hint = f.hint === undefined ? undefined : fieldText(lang, f, "hint", f.hint);
+  const fail = (kind, id, args, data) => error(lang, f.key, kind, id, { label, ...args }, data);
   switch (failure) {
     case MISSING:
-      return { field: f.key, kind: "missing", message: `${label} is required` };
+      return fail("missing", "validator-missing");
     case CONTROL_CHARACTER:
-      return {
-        field: f.key,
-        kind: "control_character",
-        message: `${label} must not contain line breaks or other control characters`,
-      };
+      return fail("control_character", "validator-control-character");
     case FORBIDDEN_PREFIX: {
       let i = 0;
       while (!v.startsWith(f.forbidden[i])) i++;
-      let message = `${label} must not start with \`${f.forbidden[i]}\``;
-      if (f.hint !== undefined) message += `; it must be ${f.hint}`;
-      return { field: f.key, kind: "forbidden_prefix", message };
+      const prefix = f.forbidden[i];
+      return hint === undefined
+        ? fail("forbidden_prefix", "validator-forbidden-prefix", { prefix })
+        : fail("forbidden_prefix", "validator-forbidden-prefix-hint", { prefix, hint });
     }
-    case PREFIX:
-      return { field: f.key, kind: "prefix", message: `${label} must start with ${orList(f.prefixes)}` };
+    case PREFIX: {
+      const prefixes = list(lang, OR_LIST, f.prefixes.map((p) => code(lang, p)));
+      return fail("prefix", "validator-prefix", { prefixes });
+    }
     case LENGTH: {
       const n = charLen(v);
       const min = f.min === undefined ? 0 : f.min;
       const max = f.max === undefined ? 4294967295 : f.max;
-      let message;
-      if (f.hint !== undefined) message = `${label} must be ${f.hint} (it has ${n})`;
-      else if (min === max) message = `${label} must be exactly ${min} characters (it has ${n})`;
-      else if (n < min) message = `${label} must be at least ${min} characters (it has ${n})`;
-      else message = `${label} must be at most ${max} characters (it has ${n})`;
-      return n < min
-        ? { field: f.key, kind: "too_short", min, actual: n, message }
-        : { field: f.key, kind: "too_long", max, actual: n, message };
+      const data = n < min ? { min, actual: n } : { max, actual: n };
+      const kind = n < min ? "too_short" : "too_long";
+      if (hint !== undefined) return fail(kind, "validator-length-hint", { hint, n }, data);
+      if (min === max) return fail(kind, "validator-length-exact", { min, n }, data);
+      if (n < min) return fail(kind, "validator-length-min", { min, n }, data);
+      return fail(kind, "validator-length-max", { max, n }, data);
     }
     case FORMAT:
-      return {
-        field: f.key,
-        kind: "format",
-        format: f.format,
-        message: `${label} must be ${f.formatWords}`,
-      };
+      return fail("format", "validator-format", { format: f.format }, { format: f.format });
     case PATTERN: {
       // The length is named only when it is what is wrong: outside the counts the
       // pattern admits (`patternLengths`, absent when the pattern says nothing).
-      let message = `${label} is not in the expected format`;
-      if (f.hint !== undefined) {
-        const n = charLen(v);
-        const lengths = f.patternLengths;
-        message =
-          lengths !== undefined && (n < lengths[0] || n > lengths[1])
-            ? `${label} must be ${f.hint} (it has ${n} characters)`
-            : `${label} must be ${f.hint}`;
-      }
-      return { field: f.key, kind: "pattern", message };
+      if (hint === undefined) return fail("pattern", "validator-pattern");
+      const n = charLen(v);
+      const lengths = f.patternLengths;
+      return lengths !== undefined && (n < lengths[0] || n > lengths[1])
+        ? fail("pattern", "validator-pattern-hint-length", { hint, n })
+        : fail("pattern", "validator-pattern-hint", { hint });
     }
     case PRIVATE_KEY: {
-      const { fault, message } = f.privateKey.check(f.privateKey, label, v);
-      return { field: f.key, kind: "private_key", fault, message };
+      const k = f.privateKey;
+      // English, the fallback, always has the key messages once a key is checked.
+      withKeys(englishLang().bundle, k.messages);
+      const r = k.check(k, v);
+      // A key file's PEM problems are its key member's.
+      const subject =
+        k.json === true ? formatMessage(lang, "validator-key-in-file", { member: k.keyMember, label }) : label;
+      const args = r.subject ? { subject, ...r.args } : { label, ...r.args };
+      return error(lang, f.key, "private_key", r.id, args, { fault: r.fault });
     }
-    default:
-      return {
-        field: f.key,
-        kind: "not_an_option",
-        message: `${label} must be one of: ${f.options
-          .map((o) => (o[0] === o[1] ? `\`${o[0]}\`` : `\`${o[0]}\` (${o[1]})`))
-          .join(", ")}`,
-      };
+    default: {
+      const options = list(
+        lang,
+        PLAIN_LIST,
+        f.options.map((o) =>
+          o[0] === o[1]
+            ? code(lang, o[0])
+            : formatMessage(lang, "validator-option-labelled", {
+                value: o[0],
+                label: fieldText(lang, f, `options/${o[0]}/label`, o[1]),
+              }),
+        ),
+      );
+      return fail("not_an_option", "validator-not-an-option", { options });
+    }
   }
 }
 
@@ -457,26 +601,31 @@ function failed(errors) {
   return { ok: false, values: {}, normalized: [], errors };
 }
 
+/** The language of `options` (`{ locale }`: a `Lang` from `loadLocale`); English by default. */
+function langOf(options) {
+  const lang = options === undefined || options === null ? undefined : options.locale;
+  if (lang === undefined) return englishLang();
+  if (typeof lang !== "object" || lang.bundle === undefined) {
+    throw new TypeError("`locale` must be what `loadLocale` resolved to");
+  }
+  return lang;
+}
+
 /** The result for an id the catalogue does not have (`kind` names which). */
-export function unknownId(kind) {
-  const message = kind === "unknown_provider" ? "unknown provider" : "unknown auth method for this provider";
-  return failed([{ field: "", kind, message }]);
+export function unknownId(kind, options) {
+  const id = kind === "unknown_provider" ? "validator-unknown-provider" : "validator-unknown-method";
+  return failed([error(langOf(options), "", kind, id, {})]);
 }
 
 /**
  * Validates `fields` (an object of field key → string; null or undefined is absent)
  * against one method's rules: `{ ok, values, normalized, errors }`, as the service's
- * validate endpoint and the Rust validators answer.
+ * validate endpoint and the Rust validators answer; messages in `options.locale`.
  */
-export function validateFields(m, fields) {
+export function validateFields(m, fields, options) {
+  const lang = langOf(options);
   if (fields === null || typeof fields !== "object" || Array.isArray(fields)) {
-    return failed([
-      {
-        field: "",
-        kind: "not_an_object",
-        message: "the credentials must be a JSON object of field keys and string values",
-      },
-    ]);
+    return failed([error(lang, "", "not_an_object", "validator-not-an-object", {})]);
   }
   const defs = m.fields;
   const errors = [];
@@ -488,13 +637,14 @@ export function validateFields(m, fields) {
     const raw = hasOwn.call(fields, f.key) ? fields[f.key] : undefined;
     if (raw === undefined || raw === null) {
       if (f.default !== undefined) values[i] = f.default;
-      else if (!f.optional) errors.push(describe(f, MISSING, ""));
+      else if (!f.optional) errors.push(describe(f, MISSING, "", lang));
       if (raw === null) found++;
       continue;
     }
     found++;
     if (typeof raw !== "string") {
-      errors.push({ field: f.key, kind: "not_a_string", message: `${f.label} must be a string` });
+      const label = fieldText(lang, f, "label", f.label);
+      errors.push(error(lang, f.key, "not_a_string", "validator-not-a-string", { label }));
       continue;
     }
     const v = f.normalize === undefined ? raw : normalize(raw, f.normalize);
@@ -505,7 +655,7 @@ export function validateFields(m, fields) {
     } else if (failure === MISSING && f.default !== undefined) {
       values[i] = f.default;
     } else if (!(failure === MISSING && f.optional)) {
-      errors.push(describe(f, failure, v));
+      errors.push(describe(f, failure, v, lang));
     }
   }
   // Count the own keys without building an array: the common form has none extra.
@@ -517,35 +667,37 @@ export function validateFields(m, fields) {
     for (let i = 0; i < keys.length; i++) if (!hasOwn.call(m.index, keys[i])) unknown.push(keys[i]);
     unknown.sort(compareCodePoints);
     for (const k of unknown) {
-      errors.push({ field: k, kind: "unknown", message: `\`${printableKey(k)}\` is not a field of this form` });
+      errors.push(error(lang, k, "unknown", "validator-unknown-field", { key: printableKey(k) }));
     }
   }
   const rules = m.rules;
   for (let i = 0; i < rules.length; i++) {
-    const [when, equals, then, prefixes, message] = rules[i];
+    const [when, equals, then, prefixes, english] = rules[i];
     const w = values[when];
     const t = values[then];
     if (w !== undefined && t !== undefined && equals.includes(w) && !startsWithAny(t, prefixes)) {
-      errors.push({ field: defs[then].key, kind: "rule", message });
+      const message = text(lang, `${m.base}/rules/${i}/message`, english);
+      errors.push(error(lang, defs[then].key, "rule", "validator-rule", { message }));
     }
   }
   const derived = m.derived;
   const out = new Array(derived.length);
   for (let i = 0; i < derived.length; i++) {
-    const [, label, from, pattern, map] = derived[i];
+    const [key, english, from, pattern, map] = derived[i];
     const src = values[from];
     if (src === undefined) continue;
     const match = pattern.exec(src);
-    const text = match === null || match.groups === undefined ? undefined : match.groups.value;
+    const found = match === null || match.groups === undefined ? undefined : match.groups.value;
     // A map says what each extracted text stands for; a text it does not name fails.
-    const entry = text !== undefined && map.length > 0 ? map.find(([k]) => k === text) : undefined;
-    const v = map.length === 0 ? text : entry === undefined ? undefined : entry[1];
+    const entry = found !== undefined && map.length > 0 ? map.find(([k]) => k === found) : undefined;
+    const v = map.length === 0 ? found : entry === undefined ? undefined : entry[1];
     if (v === undefined) {
-      errors.push({
-        field: defs[from].key,
-        kind: "derive",
-        message: `${label} could not be read from ${defs[from].label}`,
-      });
+      const f = defs[from];
+      const args = {
+        derived: text(lang, `${m.base}/derived/${key}/label`, english),
+        label: fieldText(lang, f, "label", f.label),
+      };
+      errors.push(error(lang, f.key, "derive", "validator-derive", args));
     } else out[i] = v;
   }
   if (errors.length > 0) return failed(errors);
@@ -560,9 +712,16 @@ export function validateFields(m, fields) {
   return { ok: true, values: pub, normalized, errors };
 }
 
-/** Prepares a method's generated table: the key index used for the unknown-key scan. */
-export function method(m) {
+/**
+ * Prepares a method's generated table: the key index used for the unknown-key scan,
+ * and where its texts are among the spec's text keys.
+ */
+export function method(id, m) {
+  m.base = `auth_methods/${id}`;
   m.index = Object.create(null);
-  for (const f of m.fields) m.index[f.key] = true;
+  for (const f of m.fields) {
+    m.index[f.key] = true;
+    f.base = `${m.base}/fields/${f.key}`;
+  }
   return m;
 }

@@ -11,7 +11,7 @@ use super::lit::{self, HEADER, pascal, string, union};
 pub fn provider_dts(p: &ProviderSpec) -> String {
     let mut out = String::from(HEADER);
     out.push_str(
-        "import type { MethodRules, RawFields, ValidationResult } from \"../runtime.js\";\n",
+        "import type { Lang, MethodRules, RawFields, ValidateOptions, ValidationResult } from \"../runtime.js\";\n",
     );
     for m in &p.auth_methods {
         method_types(&mut out, p, m);
@@ -27,18 +27,23 @@ pub fn provider_dts(p: &ProviderSpec) -> String {
         out,
         "/** The checking tables, by method id. */\nexport declare const methods: Readonly<Record<MethodId, MethodRules>>;\n"
     );
+    let _ = writeln!(
+        out,
+        "/** Loads a locale's messages and {}'s texts in it (`de-CH` → `de`; English when not shipped): pass it to `validate` as `{{ locale }}`. */\nexport declare function loadLocale(locale: string): Promise<Lang>;\n",
+        lit::doc(&p.name)
+    );
     for m in &p.auth_methods {
         let t = pascal(&m.id);
         let _ = writeln!(
             out,
-            "/** Validates the raw fields of {} {}. */\nexport declare function validate(method: {}, fields: RawFields<{t}Field>): {t}Result;",
+            "/** Validates the raw fields of {} {}. */\nexport declare function validate(method: {}, fields: RawFields<{t}Field>, options?: ValidateOptions): {t}Result;",
             lit::doc(&p.name),
             lit::doc(&m.label),
             string(&m.id)
         );
     }
     out.push_str(
-        "export declare function validate(method: string, fields: unknown): ValidationResult;\n",
+        "export declare function validate(method: string, fields: unknown, options?: ValidateOptions): ValidationResult;\n",
     );
     out
 }

@@ -11,6 +11,7 @@ pub mod intercom {
         homepage: "https://www.intercom.com",
         categories: &["ticketing", "communication", "crm"],
         methods: &[&access_token::META],
+        texts: &[],
     };
     /// Tables of Intercom's Access Token method.
     pub mod access_token {
@@ -20,6 +21,7 @@ pub mod intercom {
             rt_::FieldRules {
                 key: "region",
                 label: "Workspace Region",
+                text_key: "auth_methods/access_token/fields/region",
                 hint: None,
                 secret: false,
                 optional: false,
@@ -54,6 +56,7 @@ pub mod intercom {
             rt_::FieldRules {
                 key: "access_token",
                 label: "Access Token",
+                text_key: "auth_methods/access_token/fields/access_token",
                 hint: None,
                 secret: true,
                 optional: false,
@@ -280,31 +283,50 @@ pub mod intercom {
         pub fn from_fields(
             fields: &::std::collections::BTreeMap<String, String>,
         ) -> Result<AccessToken, rt_::ValidationErrors> {
-            AccessToken::from_dyn_(fields)
+            AccessToken::from_dyn_(fields, &rt_::Lang::ENGLISH)
         }
         /// Validates a JSON object of string values (`null` counts as absent).
         #[inline]
         pub fn from_json(
             value: &::serde_json::Value,
         ) -> Result<AccessToken, rt_::ValidationErrors> {
-            AccessToken::from_dyn_(rt_::__private::json_object(value)?)
+            AccessToken::from_json_in(value, &rt_::Lang::ENGLISH)
+        }
+        /// [`Self::from_json`] with every message in `lang` (`PROVIDER.lang(locale)`).
+        #[inline]
+        pub fn from_json_in(
+            value: &::serde_json::Value,
+            lang: &rt_::Lang<'_>,
+        ) -> Result<AccessToken, rt_::ValidationErrors> {
+            AccessToken::from_dyn_(rt_::__private::json_object_in(value, lang)?, lang)
         }
         /// Validates any field source; every error at once.
         #[inline]
         pub fn from_source(
             source: &(impl rt_::FieldSource + ?Sized),
         ) -> Result<AccessToken, rt_::ValidationErrors> {
-            AccessToken::from_dyn_(&source)
+            AccessToken::from_dyn_(&source, &rt_::Lang::ENGLISH)
         }
-        /// The one non-generic check, so each method compiles it once whatever the source type.
+        /// [`Self::from_source`] with every message in `lang` (`PROVIDER.lang(locale)`).
+        #[inline]
+        pub fn from_source_in(
+            source: &(impl rt_::FieldSource + ?Sized),
+            lang: &rt_::Lang<'_>,
+        ) -> Result<AccessToken, rt_::ValidationErrors> {
+            AccessToken::from_dyn_(&source, lang)
+        }
+        /// The one non-generic check, so each method compiles it once whatever the
+        /// source type and language (`lang` is read only when a check fails).
         pub(crate) fn from_dyn_(
             source: &dyn rt_::FieldSource,
+            lang: &rt_::Lang<'_>,
         ) -> Result<AccessToken, rt_::ValidationErrors> {
             let mut checked = rt_::__private::Validated::<2>::empty();
             if let Err(e) = rt_::__private::validate_into(
                 &access_token::RULES,
                 source,
                 &mut checked,
+                lang,
             ) {
                 return Err(e);
             }
@@ -321,11 +343,12 @@ pub mod intercom {
                 normalized_: checked.normalized,
             })
         }
-        /// The constructor behind `MethodMeta::validate`.
+        /// The constructor behind `MethodMeta::validate` and `validate_in`.
         pub(crate) fn boxed_(
             source: &dyn rt_::FieldSource,
+            lang: &rt_::Lang<'_>,
         ) -> Result<Box<dyn rt_::Credential>, rt_::ValidationErrors> {
-            match AccessToken::from_dyn_(source) {
+            match AccessToken::from_dyn_(source, lang) {
                 Ok(c) => Ok(Box::new(c)),
                 Err(e) => Err(e),
             }
@@ -357,7 +380,7 @@ pub mod intercom {
             d: D,
         ) -> Result<AccessToken, D::Error> {
             let fields = rt_::__private::de::collect(d)?;
-            match AccessToken::from_dyn_(&fields) {
+            match AccessToken::from_dyn_(&fields, &rt_::Lang::ENGLISH) {
                 Ok(c) => Ok(c),
                 Err(e) => Err(rt_::__private::de::invalid(e)),
             }
@@ -401,8 +424,8 @@ pub mod intercom {
     }
 }
 pub use ::connectspec_runtime::{
-    Credential, CredentialExt, FieldSource, MethodMeta, ProviderMeta, RequestAuth,
-    ValidateError, ValidationErrors,
+    Credential, CredentialExt, FieldSource, Lang, Locale, MethodMeta, ProviderMeta,
+    RequestAuth, TextTable, ValidateError, ValidationErrors,
 };
 /// What a caller of the validators needs in scope: the credential traits and
 /// `expose_secret`.
@@ -461,19 +484,41 @@ impl ::std::fmt::Display for Credentials {
         ::std::fmt::Display::fmt(self.as_credential(), f)
     }
 }
+/// The translated texts of `provider`'s validator messages in `locale`, if it has any.
+pub fn texts(provider: &str, locale: Locale) -> Option<&'static TextTable<'static>> {
+    self::provider(provider)?.texts(locale)
+}
+/// The language to validate `provider`'s forms in: `locale`'s messages with the
+/// provider's texts in it (English where a text is not translated).
+pub fn lang(provider: &str, locale: Locale) -> Lang<'static> {
+    match self::provider(provider) {
+        Some(p) => p.lang(locale),
+        None => Lang::new(locale, &::connectspec_runtime::NoTexts),
+    }
+}
 /// Validates `source` against the method `method` of provider `provider`.
 pub fn validate(
     provider: &str,
     method: &str,
     source: &(impl FieldSource + ?Sized),
 ) -> Result<Credentials, ValidateError> {
-    validate_dyn_(provider, method, &source)
+    validate_dyn_(provider, method, &source, &Lang::ENGLISH)
+}
+/// [`validate`] with every message in `lang` (`lang(provider, locale)`).
+pub fn validate_in(
+    provider: &str,
+    method: &str,
+    source: &(impl FieldSource + ?Sized),
+    lang: &Lang<'_>,
+) -> Result<Credentials, ValidateError> {
+    validate_dyn_(provider, method, &source, lang)
 }
 /// The registry lookup, compiled once rather than once per source type.
 fn validate_dyn_(
     provider: &str,
     method: &str,
     source: &dyn FieldSource,
+    lang: &Lang<'_>,
 ) -> Result<Credentials, ValidateError> {
     let Ok(p) = PROVIDERS.binary_search_by(|p| p.id.cmp(provider)) else {
         return Err(ValidateError::UnknownProvider);
@@ -481,19 +526,20 @@ fn validate_dyn_(
     let Some(m) = PROVIDERS[p].methods.iter().position(|m| m.id == method) else {
         return Err(ValidateError::UnknownMethod);
     };
-    build_(FIRST_METHOD_[p] + m, source).map_err(ValidateError::Invalid)
+    build_(FIRST_METHOD_[p] + m, source, lang).map_err(ValidateError::Invalid)
 }
 /// Runs the constructor of method `index` (in `Credentials` order).
 #[allow(clippy::question_mark)]
 fn build_(
     index: usize,
     source: &dyn FieldSource,
+    lang: &Lang<'_>,
 ) -> Result<Credentials, ValidationErrors> {
     Ok(
         match index {
             0 => {
                 Credentials::IntercomAccessToken(
-                    match intercom::AccessToken::from_dyn_(source) {
+                    match intercom::AccessToken::from_dyn_(source, lang) {
                         Ok(c) => c,
                         Err(e) => return Err(e),
                     },
@@ -509,6 +555,15 @@ pub fn validate_json(
     method: &str,
     value: &::serde_json::Value,
 ) -> Result<Credentials, ValidateError> {
+    validate_json_in(provider, method, value, &Lang::ENGLISH)
+}
+/// [`validate_json`] with every message in `lang` (`lang(provider, locale)`).
+pub fn validate_json_in(
+    provider: &str,
+    method: &str,
+    value: &::serde_json::Value,
+    lang: &Lang<'_>,
+) -> Result<Credentials, ValidateError> {
     self::method(provider, method)
         .ok_or(
             if self::provider(provider).is_none() {
@@ -517,5 +572,10 @@ pub fn validate_json(
                 ValidateError::UnknownMethod
             },
         )?;
-    validate(provider, method, ::connectspec_runtime::__private::json_object(value)?)
+    validate_dyn_(
+        provider,
+        method,
+        ::connectspec_runtime::__private::json_object_in(value, lang)?,
+        lang,
+    )
 }

@@ -11,6 +11,7 @@ pub mod mailchimp {
         homepage: "https://mailchimp.com",
         categories: &["marketing"],
         methods: &[&api_key::META],
+        texts: &[],
     };
     /// Tables of Mailchimp's API Key method.
     pub mod api_key {
@@ -28,6 +29,7 @@ pub mod mailchimp {
             rt_::FieldRules {
                 key: "api_key",
                 label: "API Key",
+                text_key: "auth_methods/api_key/fields/api_key",
                 hint: Some(
                     "the key followed by a hyphen and the data-centre code, such as -us6",
                 ),
@@ -54,6 +56,7 @@ pub mod mailchimp {
                 rt_::DerivedRule {
                     key: "data_center",
                     label: "Data centre",
+                    text_key: "auth_methods/api_key/derived/data_center/label",
                     from: 0,
                     pattern: &DERIVED_DATA_CENTER,
                     map: &[],
@@ -161,31 +164,50 @@ pub mod mailchimp {
         pub fn from_fields(
             fields: &::std::collections::BTreeMap<String, String>,
         ) -> Result<ApiKey, rt_::ValidationErrors> {
-            ApiKey::from_dyn_(fields)
+            ApiKey::from_dyn_(fields, &rt_::Lang::ENGLISH)
         }
         /// Validates a JSON object of string values (`null` counts as absent).
         #[inline]
         pub fn from_json(
             value: &::serde_json::Value,
         ) -> Result<ApiKey, rt_::ValidationErrors> {
-            ApiKey::from_dyn_(rt_::__private::json_object(value)?)
+            ApiKey::from_json_in(value, &rt_::Lang::ENGLISH)
+        }
+        /// [`Self::from_json`] with every message in `lang` (`PROVIDER.lang(locale)`).
+        #[inline]
+        pub fn from_json_in(
+            value: &::serde_json::Value,
+            lang: &rt_::Lang<'_>,
+        ) -> Result<ApiKey, rt_::ValidationErrors> {
+            ApiKey::from_dyn_(rt_::__private::json_object_in(value, lang)?, lang)
         }
         /// Validates any field source; every error at once.
         #[inline]
         pub fn from_source(
             source: &(impl rt_::FieldSource + ?Sized),
         ) -> Result<ApiKey, rt_::ValidationErrors> {
-            ApiKey::from_dyn_(&source)
+            ApiKey::from_dyn_(&source, &rt_::Lang::ENGLISH)
         }
-        /// The one non-generic check, so each method compiles it once whatever the source type.
+        /// [`Self::from_source`] with every message in `lang` (`PROVIDER.lang(locale)`).
+        #[inline]
+        pub fn from_source_in(
+            source: &(impl rt_::FieldSource + ?Sized),
+            lang: &rt_::Lang<'_>,
+        ) -> Result<ApiKey, rt_::ValidationErrors> {
+            ApiKey::from_dyn_(&source, lang)
+        }
+        /// The one non-generic check, so each method compiles it once whatever the
+        /// source type and language (`lang` is read only when a check fails).
         pub(crate) fn from_dyn_(
             source: &dyn rt_::FieldSource,
+            lang: &rt_::Lang<'_>,
         ) -> Result<ApiKey, rt_::ValidationErrors> {
             let mut checked = rt_::__private::Validated::<1>::empty();
             if let Err(e) = rt_::__private::validate_into(
                 &api_key::RULES,
                 source,
                 &mut checked,
+                lang,
             ) {
                 return Err(e);
             }
@@ -195,11 +217,12 @@ pub mod mailchimp {
                 derived_: checked.derived,
             })
         }
-        /// The constructor behind `MethodMeta::validate`.
+        /// The constructor behind `MethodMeta::validate` and `validate_in`.
         pub(crate) fn boxed_(
             source: &dyn rt_::FieldSource,
+            lang: &rt_::Lang<'_>,
         ) -> Result<Box<dyn rt_::Credential>, rt_::ValidationErrors> {
-            match ApiKey::from_dyn_(source) {
+            match ApiKey::from_dyn_(source, lang) {
                 Ok(c) => Ok(Box::new(c)),
                 Err(e) => Err(e),
             }
@@ -226,7 +249,7 @@ pub mod mailchimp {
             d: D,
         ) -> Result<ApiKey, D::Error> {
             let fields = rt_::__private::de::collect(d)?;
-            match ApiKey::from_dyn_(&fields) {
+            match ApiKey::from_dyn_(&fields, &rt_::Lang::ENGLISH) {
                 Ok(c) => Ok(c),
                 Err(e) => Err(rt_::__private::de::invalid(e)),
             }
@@ -262,8 +285,8 @@ pub mod mailchimp {
     }
 }
 pub use ::connectspec_runtime::{
-    Credential, CredentialExt, FieldSource, MethodMeta, ProviderMeta, RequestAuth,
-    ValidateError, ValidationErrors,
+    Credential, CredentialExt, FieldSource, Lang, Locale, MethodMeta, ProviderMeta,
+    RequestAuth, TextTable, ValidateError, ValidationErrors,
 };
 /// What a caller of the validators needs in scope: the credential traits and
 /// `expose_secret`.
@@ -322,19 +345,41 @@ impl ::std::fmt::Display for Credentials {
         ::std::fmt::Display::fmt(self.as_credential(), f)
     }
 }
+/// The translated texts of `provider`'s validator messages in `locale`, if it has any.
+pub fn texts(provider: &str, locale: Locale) -> Option<&'static TextTable<'static>> {
+    self::provider(provider)?.texts(locale)
+}
+/// The language to validate `provider`'s forms in: `locale`'s messages with the
+/// provider's texts in it (English where a text is not translated).
+pub fn lang(provider: &str, locale: Locale) -> Lang<'static> {
+    match self::provider(provider) {
+        Some(p) => p.lang(locale),
+        None => Lang::new(locale, &::connectspec_runtime::NoTexts),
+    }
+}
 /// Validates `source` against the method `method` of provider `provider`.
 pub fn validate(
     provider: &str,
     method: &str,
     source: &(impl FieldSource + ?Sized),
 ) -> Result<Credentials, ValidateError> {
-    validate_dyn_(provider, method, &source)
+    validate_dyn_(provider, method, &source, &Lang::ENGLISH)
+}
+/// [`validate`] with every message in `lang` (`lang(provider, locale)`).
+pub fn validate_in(
+    provider: &str,
+    method: &str,
+    source: &(impl FieldSource + ?Sized),
+    lang: &Lang<'_>,
+) -> Result<Credentials, ValidateError> {
+    validate_dyn_(provider, method, &source, lang)
 }
 /// The registry lookup, compiled once rather than once per source type.
 fn validate_dyn_(
     provider: &str,
     method: &str,
     source: &dyn FieldSource,
+    lang: &Lang<'_>,
 ) -> Result<Credentials, ValidateError> {
     let Ok(p) = PROVIDERS.binary_search_by(|p| p.id.cmp(provider)) else {
         return Err(ValidateError::UnknownProvider);
@@ -342,19 +387,20 @@ fn validate_dyn_(
     let Some(m) = PROVIDERS[p].methods.iter().position(|m| m.id == method) else {
         return Err(ValidateError::UnknownMethod);
     };
-    build_(FIRST_METHOD_[p] + m, source).map_err(ValidateError::Invalid)
+    build_(FIRST_METHOD_[p] + m, source, lang).map_err(ValidateError::Invalid)
 }
 /// Runs the constructor of method `index` (in `Credentials` order).
 #[allow(clippy::question_mark)]
 fn build_(
     index: usize,
     source: &dyn FieldSource,
+    lang: &Lang<'_>,
 ) -> Result<Credentials, ValidationErrors> {
     Ok(
         match index {
             0 => {
                 Credentials::MailchimpApiKey(
-                    match mailchimp::ApiKey::from_dyn_(source) {
+                    match mailchimp::ApiKey::from_dyn_(source, lang) {
                         Ok(c) => c,
                         Err(e) => return Err(e),
                     },
@@ -370,6 +416,15 @@ pub fn validate_json(
     method: &str,
     value: &::serde_json::Value,
 ) -> Result<Credentials, ValidateError> {
+    validate_json_in(provider, method, value, &Lang::ENGLISH)
+}
+/// [`validate_json`] with every message in `lang` (`lang(provider, locale)`).
+pub fn validate_json_in(
+    provider: &str,
+    method: &str,
+    value: &::serde_json::Value,
+    lang: &Lang<'_>,
+) -> Result<Credentials, ValidateError> {
     self::method(provider, method)
         .ok_or(
             if self::provider(provider).is_none() {
@@ -378,5 +433,10 @@ pub fn validate_json(
                 ValidateError::UnknownMethod
             },
         )?;
-    validate(provider, method, ::connectspec_runtime::__private::json_object(value)?)
+    validate_dyn_(
+        provider,
+        method,
+        ::connectspec_runtime::__private::json_object_in(value, lang)?,
+        lang,
+    )
 }

@@ -11,6 +11,7 @@ pub mod zoom {
         homepage: "https://zoom.us",
         categories: &["communication", "productivity"],
         methods: &[&server_to_server::META],
+        texts: &[],
     };
     /// Tables of Zoom's Server-to-Server OAuth method.
     pub mod server_to_server {
@@ -136,31 +137,50 @@ pub mod zoom {
         pub fn from_fields(
             fields: &::std::collections::BTreeMap<String, String>,
         ) -> Result<ServerToServer, rt_::ValidationErrors> {
-            ServerToServer::from_dyn_(fields)
+            ServerToServer::from_dyn_(fields, &rt_::Lang::ENGLISH)
         }
         /// Validates a JSON object of string values (`null` counts as absent).
         #[inline]
         pub fn from_json(
             value: &::serde_json::Value,
         ) -> Result<ServerToServer, rt_::ValidationErrors> {
-            ServerToServer::from_dyn_(rt_::__private::json_object(value)?)
+            ServerToServer::from_json_in(value, &rt_::Lang::ENGLISH)
+        }
+        /// [`Self::from_json`] with every message in `lang` (`PROVIDER.lang(locale)`).
+        #[inline]
+        pub fn from_json_in(
+            value: &::serde_json::Value,
+            lang: &rt_::Lang<'_>,
+        ) -> Result<ServerToServer, rt_::ValidationErrors> {
+            ServerToServer::from_dyn_(rt_::__private::json_object_in(value, lang)?, lang)
         }
         /// Validates any field source; every error at once.
         #[inline]
         pub fn from_source(
             source: &(impl rt_::FieldSource + ?Sized),
         ) -> Result<ServerToServer, rt_::ValidationErrors> {
-            ServerToServer::from_dyn_(&source)
+            ServerToServer::from_dyn_(&source, &rt_::Lang::ENGLISH)
         }
-        /// The one non-generic check, so each method compiles it once whatever the source type.
+        /// [`Self::from_source`] with every message in `lang` (`PROVIDER.lang(locale)`).
+        #[inline]
+        pub fn from_source_in(
+            source: &(impl rt_::FieldSource + ?Sized),
+            lang: &rt_::Lang<'_>,
+        ) -> Result<ServerToServer, rt_::ValidationErrors> {
+            ServerToServer::from_dyn_(&source, lang)
+        }
+        /// The one non-generic check, so each method compiles it once whatever the
+        /// source type and language (`lang` is read only when a check fails).
         pub(crate) fn from_dyn_(
             source: &dyn rt_::FieldSource,
+            lang: &rt_::Lang<'_>,
         ) -> Result<ServerToServer, rt_::ValidationErrors> {
             let mut checked = rt_::__private::Validated::<0>::empty();
             if let Err(e) = rt_::__private::validate_into(
                 &server_to_server::RULES,
                 source,
                 &mut checked,
+                lang,
             ) {
                 return Err(e);
             }
@@ -168,11 +188,12 @@ pub mod zoom {
                 normalized_: checked.normalized,
             })
         }
-        /// The constructor behind `MethodMeta::validate`.
+        /// The constructor behind `MethodMeta::validate` and `validate_in`.
         pub(crate) fn boxed_(
             source: &dyn rt_::FieldSource,
+            lang: &rt_::Lang<'_>,
         ) -> Result<Box<dyn rt_::Credential>, rt_::ValidationErrors> {
-            match ServerToServer::from_dyn_(source) {
+            match ServerToServer::from_dyn_(source, lang) {
                 Ok(c) => Ok(Box::new(c)),
                 Err(e) => Err(e),
             }
@@ -194,7 +215,7 @@ pub mod zoom {
             d: D,
         ) -> Result<ServerToServer, D::Error> {
             let fields = rt_::__private::de::collect(d)?;
-            match ServerToServer::from_dyn_(&fields) {
+            match ServerToServer::from_dyn_(&fields, &rt_::Lang::ENGLISH) {
                 Ok(c) => Ok(c),
                 Err(e) => Err(rt_::__private::de::invalid(e)),
             }
@@ -231,6 +252,7 @@ pub mod zoom {
             rt_::FieldRules {
                 key: "account_id",
                 label: "Account ID",
+                text_key: "auth_methods/server_to_server/setup_fields/account_id",
                 hint: None,
                 secret: false,
                 optional: false,
@@ -249,6 +271,7 @@ pub mod zoom {
             rt_::FieldRules {
                 key: "client_id",
                 label: "Client ID",
+                text_key: "auth_methods/server_to_server/setup_fields/client_id",
                 hint: None,
                 secret: false,
                 optional: false,
@@ -267,6 +290,7 @@ pub mod zoom {
             rt_::FieldRules {
                 key: "client_secret",
                 label: "Client Secret",
+                text_key: "auth_methods/server_to_server/setup_fields/client_secret",
                 hint: None,
                 secret: true,
                 optional: false,
@@ -370,31 +394,53 @@ pub mod zoom {
         pub fn from_fields(
             fields: &::std::collections::BTreeMap<String, String>,
         ) -> Result<ServerToServerSetup, rt_::ValidationErrors> {
-            ServerToServerSetup::from_dyn_(fields)
+            ServerToServerSetup::from_dyn_(fields, &rt_::Lang::ENGLISH)
         }
         /// Validates a JSON object of string values (`null` counts as absent).
         #[inline]
         pub fn from_json(
             value: &::serde_json::Value,
         ) -> Result<ServerToServerSetup, rt_::ValidationErrors> {
-            ServerToServerSetup::from_dyn_(rt_::__private::json_object(value)?)
+            ServerToServerSetup::from_json_in(value, &rt_::Lang::ENGLISH)
+        }
+        /// [`Self::from_json`] with every message in `lang` (`PROVIDER.lang(locale)`).
+        #[inline]
+        pub fn from_json_in(
+            value: &::serde_json::Value,
+            lang: &rt_::Lang<'_>,
+        ) -> Result<ServerToServerSetup, rt_::ValidationErrors> {
+            ServerToServerSetup::from_dyn_(
+                rt_::__private::json_object_in(value, lang)?,
+                lang,
+            )
         }
         /// Validates any field source; every error at once.
         #[inline]
         pub fn from_source(
             source: &(impl rt_::FieldSource + ?Sized),
         ) -> Result<ServerToServerSetup, rt_::ValidationErrors> {
-            ServerToServerSetup::from_dyn_(&source)
+            ServerToServerSetup::from_dyn_(&source, &rt_::Lang::ENGLISH)
         }
-        /// The one non-generic check, so each method compiles it once whatever the source type.
+        /// [`Self::from_source`] with every message in `lang` (`PROVIDER.lang(locale)`).
+        #[inline]
+        pub fn from_source_in(
+            source: &(impl rt_::FieldSource + ?Sized),
+            lang: &rt_::Lang<'_>,
+        ) -> Result<ServerToServerSetup, rt_::ValidationErrors> {
+            ServerToServerSetup::from_dyn_(&source, lang)
+        }
+        /// The one non-generic check, so each method compiles it once whatever the
+        /// source type and language (`lang` is read only when a check fails).
         pub(crate) fn from_dyn_(
             source: &dyn rt_::FieldSource,
+            lang: &rt_::Lang<'_>,
         ) -> Result<ServerToServerSetup, rt_::ValidationErrors> {
             let mut checked = rt_::__private::Validated::<3>::empty();
             if let Err(e) = rt_::__private::validate_into(
                 &server_to_server_setup::RULES,
                 source,
                 &mut checked,
+                lang,
             ) {
                 return Err(e);
             }
@@ -406,11 +452,12 @@ pub mod zoom {
                 normalized_: checked.normalized,
             })
         }
-        /// The constructor behind `MethodMeta::validate`.
+        /// The constructor behind `MethodMeta::validate` and `validate_in`.
         pub(crate) fn boxed_(
             source: &dyn rt_::FieldSource,
+            lang: &rt_::Lang<'_>,
         ) -> Result<Box<dyn rt_::Credential>, rt_::ValidationErrors> {
-            match ServerToServerSetup::from_dyn_(source) {
+            match ServerToServerSetup::from_dyn_(source, lang) {
                 Ok(c) => Ok(Box::new(c)),
                 Err(e) => Err(e),
             }
@@ -447,7 +494,7 @@ pub mod zoom {
             d: D,
         ) -> Result<ServerToServerSetup, D::Error> {
             let fields = rt_::__private::de::collect(d)?;
-            match ServerToServerSetup::from_dyn_(&fields) {
+            match ServerToServerSetup::from_dyn_(&fields, &rt_::Lang::ENGLISH) {
                 Ok(c) => Ok(c),
                 Err(e) => Err(rt_::__private::de::invalid(e)),
             }
@@ -486,8 +533,8 @@ pub mod zoom {
     }
 }
 pub use ::connectspec_runtime::{
-    Credential, CredentialExt, FieldSource, MethodMeta, ProviderMeta, RequestAuth,
-    ValidateError, ValidationErrors,
+    Credential, CredentialExt, FieldSource, Lang, Locale, MethodMeta, ProviderMeta,
+    RequestAuth, TextTable, ValidateError, ValidationErrors,
 };
 /// What a caller of the validators needs in scope: the credential traits and
 /// `expose_secret`.
@@ -546,19 +593,41 @@ impl ::std::fmt::Display for Credentials {
         ::std::fmt::Display::fmt(self.as_credential(), f)
     }
 }
+/// The translated texts of `provider`'s validator messages in `locale`, if it has any.
+pub fn texts(provider: &str, locale: Locale) -> Option<&'static TextTable<'static>> {
+    self::provider(provider)?.texts(locale)
+}
+/// The language to validate `provider`'s forms in: `locale`'s messages with the
+/// provider's texts in it (English where a text is not translated).
+pub fn lang(provider: &str, locale: Locale) -> Lang<'static> {
+    match self::provider(provider) {
+        Some(p) => p.lang(locale),
+        None => Lang::new(locale, &::connectspec_runtime::NoTexts),
+    }
+}
 /// Validates `source` against the method `method` of provider `provider`.
 pub fn validate(
     provider: &str,
     method: &str,
     source: &(impl FieldSource + ?Sized),
 ) -> Result<Credentials, ValidateError> {
-    validate_dyn_(provider, method, &source)
+    validate_dyn_(provider, method, &source, &Lang::ENGLISH)
+}
+/// [`validate`] with every message in `lang` (`lang(provider, locale)`).
+pub fn validate_in(
+    provider: &str,
+    method: &str,
+    source: &(impl FieldSource + ?Sized),
+    lang: &Lang<'_>,
+) -> Result<Credentials, ValidateError> {
+    validate_dyn_(provider, method, &source, lang)
 }
 /// The registry lookup, compiled once rather than once per source type.
 fn validate_dyn_(
     provider: &str,
     method: &str,
     source: &dyn FieldSource,
+    lang: &Lang<'_>,
 ) -> Result<Credentials, ValidateError> {
     let Ok(p) = PROVIDERS.binary_search_by(|p| p.id.cmp(provider)) else {
         return Err(ValidateError::UnknownProvider);
@@ -566,19 +635,20 @@ fn validate_dyn_(
     let Some(m) = PROVIDERS[p].methods.iter().position(|m| m.id == method) else {
         return Err(ValidateError::UnknownMethod);
     };
-    build_(FIRST_METHOD_[p] + m, source).map_err(ValidateError::Invalid)
+    build_(FIRST_METHOD_[p] + m, source, lang).map_err(ValidateError::Invalid)
 }
 /// Runs the constructor of method `index` (in `Credentials` order).
 #[allow(clippy::question_mark)]
 fn build_(
     index: usize,
     source: &dyn FieldSource,
+    lang: &Lang<'_>,
 ) -> Result<Credentials, ValidationErrors> {
     Ok(
         match index {
             0 => {
                 Credentials::ZoomServerToServer(
-                    match zoom::ServerToServer::from_dyn_(source) {
+                    match zoom::ServerToServer::from_dyn_(source, lang) {
                         Ok(c) => c,
                         Err(e) => return Err(e),
                     },
@@ -594,6 +664,15 @@ pub fn validate_json(
     method: &str,
     value: &::serde_json::Value,
 ) -> Result<Credentials, ValidateError> {
+    validate_json_in(provider, method, value, &Lang::ENGLISH)
+}
+/// [`validate_json`] with every message in `lang` (`lang(provider, locale)`).
+pub fn validate_json_in(
+    provider: &str,
+    method: &str,
+    value: &::serde_json::Value,
+    lang: &Lang<'_>,
+) -> Result<Credentials, ValidateError> {
     self::method(provider, method)
         .ok_or(
             if self::provider(provider).is_none() {
@@ -602,5 +681,10 @@ pub fn validate_json(
                 ValidateError::UnknownMethod
             },
         )?;
-    validate(provider, method, ::connectspec_runtime::__private::json_object(value)?)
+    validate_dyn_(
+        provider,
+        method,
+        ::connectspec_runtime::__private::json_object_in(value, lang)?,
+        lang,
+    )
 }

@@ -11,6 +11,7 @@ pub mod oneflow {
         homepage: "https://oneflow.com",
         categories: &["documents"],
         methods: &[&api_token::META],
+        texts: &[],
     };
     /// Tables of Oneflow's API Token method.
     pub mod api_token {
@@ -38,6 +39,7 @@ pub mod oneflow {
             rt_::FieldRules {
                 key: "api_token",
                 label: "API Token",
+                text_key: "auth_methods/api_token/fields/api_token",
                 hint: Some("40 characters: letters, digits and hyphens"),
                 secret: true,
                 optional: false,
@@ -56,6 +58,7 @@ pub mod oneflow {
             rt_::FieldRules {
                 key: "user_email",
                 label: "User Email",
+                text_key: "auth_methods/api_token/fields/user_email",
                 hint: None,
                 secret: false,
                 optional: false,
@@ -185,31 +188,50 @@ pub mod oneflow {
         pub fn from_fields(
             fields: &::std::collections::BTreeMap<String, String>,
         ) -> Result<ApiToken, rt_::ValidationErrors> {
-            ApiToken::from_dyn_(fields)
+            ApiToken::from_dyn_(fields, &rt_::Lang::ENGLISH)
         }
         /// Validates a JSON object of string values (`null` counts as absent).
         #[inline]
         pub fn from_json(
             value: &::serde_json::Value,
         ) -> Result<ApiToken, rt_::ValidationErrors> {
-            ApiToken::from_dyn_(rt_::__private::json_object(value)?)
+            ApiToken::from_json_in(value, &rt_::Lang::ENGLISH)
+        }
+        /// [`Self::from_json`] with every message in `lang` (`PROVIDER.lang(locale)`).
+        #[inline]
+        pub fn from_json_in(
+            value: &::serde_json::Value,
+            lang: &rt_::Lang<'_>,
+        ) -> Result<ApiToken, rt_::ValidationErrors> {
+            ApiToken::from_dyn_(rt_::__private::json_object_in(value, lang)?, lang)
         }
         /// Validates any field source; every error at once.
         #[inline]
         pub fn from_source(
             source: &(impl rt_::FieldSource + ?Sized),
         ) -> Result<ApiToken, rt_::ValidationErrors> {
-            ApiToken::from_dyn_(&source)
+            ApiToken::from_dyn_(&source, &rt_::Lang::ENGLISH)
         }
-        /// The one non-generic check, so each method compiles it once whatever the source type.
+        /// [`Self::from_source`] with every message in `lang` (`PROVIDER.lang(locale)`).
+        #[inline]
+        pub fn from_source_in(
+            source: &(impl rt_::FieldSource + ?Sized),
+            lang: &rt_::Lang<'_>,
+        ) -> Result<ApiToken, rt_::ValidationErrors> {
+            ApiToken::from_dyn_(&source, lang)
+        }
+        /// The one non-generic check, so each method compiles it once whatever the
+        /// source type and language (`lang` is read only when a check fails).
         pub(crate) fn from_dyn_(
             source: &dyn rt_::FieldSource,
+            lang: &rt_::Lang<'_>,
         ) -> Result<ApiToken, rt_::ValidationErrors> {
             let mut checked = rt_::__private::Validated::<2>::empty();
             if let Err(e) = rt_::__private::validate_into(
                 &api_token::RULES,
                 source,
                 &mut checked,
+                lang,
             ) {
                 return Err(e);
             }
@@ -221,11 +243,12 @@ pub mod oneflow {
                 normalized_: checked.normalized,
             })
         }
-        /// The constructor behind `MethodMeta::validate`.
+        /// The constructor behind `MethodMeta::validate` and `validate_in`.
         pub(crate) fn boxed_(
             source: &dyn rt_::FieldSource,
+            lang: &rt_::Lang<'_>,
         ) -> Result<Box<dyn rt_::Credential>, rt_::ValidationErrors> {
-            match ApiToken::from_dyn_(source) {
+            match ApiToken::from_dyn_(source, lang) {
                 Ok(c) => Ok(Box::new(c)),
                 Err(e) => Err(e),
             }
@@ -257,7 +280,7 @@ pub mod oneflow {
             d: D,
         ) -> Result<ApiToken, D::Error> {
             let fields = rt_::__private::de::collect(d)?;
-            match ApiToken::from_dyn_(&fields) {
+            match ApiToken::from_dyn_(&fields, &rt_::Lang::ENGLISH) {
                 Ok(c) => Ok(c),
                 Err(e) => Err(rt_::__private::de::invalid(e)),
             }
@@ -304,6 +327,7 @@ pub mod webflow {
         homepage: "https://webflow.com",
         categories: &["cms"],
         methods: &[&site_token::META],
+        texts: &[],
     };
     /// Tables of Webflow's Site Token method.
     pub mod site_token {
@@ -331,6 +355,7 @@ pub mod webflow {
             rt_::FieldRules {
                 key: "site_token",
                 label: "Site Token",
+                text_key: "auth_methods/site_token/fields/site_token",
                 hint: Some("64 letters and digits"),
                 secret: true,
                 optional: false,
@@ -560,31 +585,50 @@ pub mod webflow {
         pub fn from_fields(
             fields: &::std::collections::BTreeMap<String, String>,
         ) -> Result<SiteToken, rt_::ValidationErrors> {
-            SiteToken::from_dyn_(fields)
+            SiteToken::from_dyn_(fields, &rt_::Lang::ENGLISH)
         }
         /// Validates a JSON object of string values (`null` counts as absent).
         #[inline]
         pub fn from_json(
             value: &::serde_json::Value,
         ) -> Result<SiteToken, rt_::ValidationErrors> {
-            SiteToken::from_dyn_(rt_::__private::json_object(value)?)
+            SiteToken::from_json_in(value, &rt_::Lang::ENGLISH)
+        }
+        /// [`Self::from_json`] with every message in `lang` (`PROVIDER.lang(locale)`).
+        #[inline]
+        pub fn from_json_in(
+            value: &::serde_json::Value,
+            lang: &rt_::Lang<'_>,
+        ) -> Result<SiteToken, rt_::ValidationErrors> {
+            SiteToken::from_dyn_(rt_::__private::json_object_in(value, lang)?, lang)
         }
         /// Validates any field source; every error at once.
         #[inline]
         pub fn from_source(
             source: &(impl rt_::FieldSource + ?Sized),
         ) -> Result<SiteToken, rt_::ValidationErrors> {
-            SiteToken::from_dyn_(&source)
+            SiteToken::from_dyn_(&source, &rt_::Lang::ENGLISH)
         }
-        /// The one non-generic check, so each method compiles it once whatever the source type.
+        /// [`Self::from_source`] with every message in `lang` (`PROVIDER.lang(locale)`).
+        #[inline]
+        pub fn from_source_in(
+            source: &(impl rt_::FieldSource + ?Sized),
+            lang: &rt_::Lang<'_>,
+        ) -> Result<SiteToken, rt_::ValidationErrors> {
+            SiteToken::from_dyn_(&source, lang)
+        }
+        /// The one non-generic check, so each method compiles it once whatever the
+        /// source type and language (`lang` is read only when a check fails).
         pub(crate) fn from_dyn_(
             source: &dyn rt_::FieldSource,
+            lang: &rt_::Lang<'_>,
         ) -> Result<SiteToken, rt_::ValidationErrors> {
             let mut checked = rt_::__private::Validated::<1>::empty();
             if let Err(e) = rt_::__private::validate_into(
                 &site_token::RULES,
                 source,
                 &mut checked,
+                lang,
             ) {
                 return Err(e);
             }
@@ -593,11 +637,12 @@ pub mod webflow {
                 normalized_: checked.normalized,
             })
         }
-        /// The constructor behind `MethodMeta::validate`.
+        /// The constructor behind `MethodMeta::validate` and `validate_in`.
         pub(crate) fn boxed_(
             source: &dyn rt_::FieldSource,
+            lang: &rt_::Lang<'_>,
         ) -> Result<Box<dyn rt_::Credential>, rt_::ValidationErrors> {
-            match SiteToken::from_dyn_(source) {
+            match SiteToken::from_dyn_(source, lang) {
                 Ok(c) => Ok(Box::new(c)),
                 Err(e) => Err(e),
             }
@@ -624,7 +669,7 @@ pub mod webflow {
             d: D,
         ) -> Result<SiteToken, D::Error> {
             let fields = rt_::__private::de::collect(d)?;
-            match SiteToken::from_dyn_(&fields) {
+            match SiteToken::from_dyn_(&fields, &rt_::Lang::ENGLISH) {
                 Ok(c) => Ok(c),
                 Err(e) => Err(rt_::__private::de::invalid(e)),
             }
@@ -659,8 +704,8 @@ pub mod webflow {
     }
 }
 pub use ::connectspec_runtime::{
-    Credential, CredentialExt, FieldSource, MethodMeta, ProviderMeta, RequestAuth,
-    ValidateError, ValidationErrors,
+    Credential, CredentialExt, FieldSource, Lang, Locale, MethodMeta, ProviderMeta,
+    RequestAuth, TextTable, ValidateError, ValidationErrors,
 };
 /// What a caller of the validators needs in scope: the credential traits and
 /// `expose_secret`.
@@ -725,19 +770,41 @@ impl ::std::fmt::Display for Credentials {
         ::std::fmt::Display::fmt(self.as_credential(), f)
     }
 }
+/// The translated texts of `provider`'s validator messages in `locale`, if it has any.
+pub fn texts(provider: &str, locale: Locale) -> Option<&'static TextTable<'static>> {
+    self::provider(provider)?.texts(locale)
+}
+/// The language to validate `provider`'s forms in: `locale`'s messages with the
+/// provider's texts in it (English where a text is not translated).
+pub fn lang(provider: &str, locale: Locale) -> Lang<'static> {
+    match self::provider(provider) {
+        Some(p) => p.lang(locale),
+        None => Lang::new(locale, &::connectspec_runtime::NoTexts),
+    }
+}
 /// Validates `source` against the method `method` of provider `provider`.
 pub fn validate(
     provider: &str,
     method: &str,
     source: &(impl FieldSource + ?Sized),
 ) -> Result<Credentials, ValidateError> {
-    validate_dyn_(provider, method, &source)
+    validate_dyn_(provider, method, &source, &Lang::ENGLISH)
+}
+/// [`validate`] with every message in `lang` (`lang(provider, locale)`).
+pub fn validate_in(
+    provider: &str,
+    method: &str,
+    source: &(impl FieldSource + ?Sized),
+    lang: &Lang<'_>,
+) -> Result<Credentials, ValidateError> {
+    validate_dyn_(provider, method, &source, lang)
 }
 /// The registry lookup, compiled once rather than once per source type.
 fn validate_dyn_(
     provider: &str,
     method: &str,
     source: &dyn FieldSource,
+    lang: &Lang<'_>,
 ) -> Result<Credentials, ValidateError> {
     let Ok(p) = PROVIDERS.binary_search_by(|p| p.id.cmp(provider)) else {
         return Err(ValidateError::UnknownProvider);
@@ -745,19 +812,20 @@ fn validate_dyn_(
     let Some(m) = PROVIDERS[p].methods.iter().position(|m| m.id == method) else {
         return Err(ValidateError::UnknownMethod);
     };
-    build_(FIRST_METHOD_[p] + m, source).map_err(ValidateError::Invalid)
+    build_(FIRST_METHOD_[p] + m, source, lang).map_err(ValidateError::Invalid)
 }
 /// Runs the constructor of method `index` (in `Credentials` order).
 #[allow(clippy::question_mark)]
 fn build_(
     index: usize,
     source: &dyn FieldSource,
+    lang: &Lang<'_>,
 ) -> Result<Credentials, ValidationErrors> {
     Ok(
         match index {
             0 => {
                 Credentials::OneflowApiToken(
-                    match oneflow::ApiToken::from_dyn_(source) {
+                    match oneflow::ApiToken::from_dyn_(source, lang) {
                         Ok(c) => c,
                         Err(e) => return Err(e),
                     },
@@ -765,7 +833,7 @@ fn build_(
             }
             1 => {
                 Credentials::WebflowSiteToken(
-                    match webflow::SiteToken::from_dyn_(source) {
+                    match webflow::SiteToken::from_dyn_(source, lang) {
                         Ok(c) => c,
                         Err(e) => return Err(e),
                     },
@@ -781,6 +849,15 @@ pub fn validate_json(
     method: &str,
     value: &::serde_json::Value,
 ) -> Result<Credentials, ValidateError> {
+    validate_json_in(provider, method, value, &Lang::ENGLISH)
+}
+/// [`validate_json`] with every message in `lang` (`lang(provider, locale)`).
+pub fn validate_json_in(
+    provider: &str,
+    method: &str,
+    value: &::serde_json::Value,
+    lang: &Lang<'_>,
+) -> Result<Credentials, ValidateError> {
     self::method(provider, method)
         .ok_or(
             if self::provider(provider).is_none() {
@@ -789,5 +866,10 @@ pub fn validate_json(
                 ValidateError::UnknownMethod
             },
         )?;
-    validate(provider, method, ::connectspec_runtime::__private::json_object(value)?)
+    validate_dyn_(
+        provider,
+        method,
+        ::connectspec_runtime::__private::json_object_in(value, lang)?,
+        lang,
+    )
 }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::error::ErrorKind;
 use crate::matcher::{Piece, PieceMatcher};
 use std::collections::BTreeMap;
 
@@ -17,6 +18,7 @@ static FIELDS: [FieldRules<'static>; 2] = [
     FieldRules {
         key: "api_token",
         label: "API Token",
+        text_key: "auth_methods/api_token/fields/api_token",
         hint: Some("40 characters: letters, digits and hyphens"),
         secret: true,
         optional: false,
@@ -35,6 +37,7 @@ static FIELDS: [FieldRules<'static>; 2] = [
     FieldRules {
         key: "user_email",
         label: "User Email",
+        text_key: "auth_methods/api_token/fields/user_email",
         hint: None,
         secret: false,
         optional: false,

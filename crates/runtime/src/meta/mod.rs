@@ -11,6 +11,7 @@ pub(crate) mod tables;
 
 use std::collections::BTreeSet;
 
+use connectspec_i18n::{Lang, Locale, NoTexts, TextTable};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::check::MethodRules;
@@ -35,9 +36,30 @@ pub struct ProviderMeta {
     pub categories: &'static [&'static str],
     /// Auth methods, in spec order.
     pub methods: &'static [&'static MethodMeta],
+    /// The translations of the texts its validators' messages name (field labels,
+    /// hints, option labels, rule messages, derived labels), per locale, in
+    /// `connectspec_i18n::Locale` order; a locale without any translation is left out.
+    pub texts: &'static [(Locale, TextTable<'static>)],
 }
 
 impl ProviderMeta {
+    /// The translated message texts in `locale`, if it has any.
+    pub fn texts(&self, locale: Locale) -> Option<&'static TextTable<'static>> {
+        self.texts
+            .iter()
+            .find(|(l, _)| *l == locale)
+            .map(|(_, t)| t)
+    }
+
+    /// The language to validate this provider's forms in: `locale`'s messages with the
+    /// spec's texts translated into it (English where a text has no translation).
+    pub fn lang(&self, locale: Locale) -> Lang<'static> {
+        match self.texts(locale) {
+            Some(t) => Lang::new(locale, t),
+            None => Lang::new(locale, &NoTexts),
+        }
+    }
+
     /// The auth method with this id.
     pub fn method(&self, id: &str) -> Option<&'static MethodMeta> {
         self.methods.iter().copied().find(|m| m.id == id)
@@ -178,8 +200,10 @@ pub struct MethodMeta {
     pub exchange: Option<&'static exchange::ExchangeMeta>,
 }
 
-/// A generated constructor: validates a field source into its typed struct, boxed.
-pub type Constructor = fn(&dyn FieldSource) -> Result<Box<dyn Credential>, ValidationErrors>;
+/// A generated constructor: validates a field source into its typed struct, boxed, with
+/// messages in the language given.
+pub type Constructor =
+    fn(&dyn FieldSource, &Lang<'_>) -> Result<Box<dyn Credential>, ValidationErrors>;
 
 /// How a method's credentials are built from a field source.
 #[derive(Clone, Copy)]
@@ -217,17 +241,29 @@ impl MethodMeta {
         &'static self,
         source: &(impl FieldSource + ?Sized),
     ) -> Result<Box<dyn Credential>, ValidationErrors> {
-        self.validate_dyn(&source)
+        self.validate_dyn(&source, &Lang::ENGLISH)
+    }
+
+    /// [`MethodMeta::validate`] with every message in `lang` (from
+    /// [`ProviderMeta::lang`]: the locale's catalogue and the spec's texts in it).
+    /// Valid input costs what it costs in English: messages are made only on failure.
+    pub fn validate_in(
+        &'static self,
+        source: &(impl FieldSource + ?Sized),
+        lang: &Lang<'_>,
+    ) -> Result<Box<dyn Credential>, ValidationErrors> {
+        self.validate_dyn(&source, lang)
     }
 
     fn validate_dyn(
         &'static self,
         source: &dyn FieldSource,
+        lang: &Lang<'_>,
     ) -> Result<Box<dyn Credential>, ValidationErrors> {
         match self.validator {
-            Validator::Compiled(f) => f(source),
+            Validator::Compiled(f) => f(source, lang),
             Validator::Tables => {
-                tables::TableCredential::validate(self, source).map(|c| Box::new(c) as _)
+                tables::TableCredential::validate_in(self, source, lang).map(|c| Box::new(c) as _)
             }
         }
     }
@@ -237,7 +273,16 @@ impl MethodMeta {
         &'static self,
         value: &serde_json::Value,
     ) -> Result<Box<dyn Credential>, ValidationErrors> {
-        self.validate_dyn(crate::source::json_object(value)?)
+        self.validate_json_in(value, &Lang::ENGLISH)
+    }
+
+    /// [`MethodMeta::validate_json`] with every message in `lang`.
+    pub fn validate_json_in(
+        &'static self,
+        value: &serde_json::Value,
+        lang: &Lang<'_>,
+    ) -> Result<Box<dyn Credential>, ValidationErrors> {
+        self.validate_dyn(crate::source::json_object_in(value, lang)?, lang)
     }
 
     /// Guide page path relative to the docs root: `providers/<id>/<slug>` plus `.mdx`/`.md`.

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use connectspec_i18n::Lang;
 use zeroize::Zeroize;
 
 use super::MethodMeta;
@@ -53,6 +54,15 @@ impl TableCredential {
         meta: &'static MethodMeta,
         source: &dyn FieldSource,
     ) -> Result<TableCredential, ValidationErrors> {
+        TableCredential::validate_in(meta, source, &Lang::ENGLISH)
+    }
+
+    /// [`TableCredential::validate`] with messages in `lang`.
+    pub fn validate_in(
+        meta: &'static MethodMeta,
+        source: &dyn FieldSource,
+        lang: &Lang<'_>,
+    ) -> Result<TableCredential, ValidationErrors> {
         let n = meta.rules.fields.len();
         // The values are checked into a stack array when the form is short, as the
         // generated constructors check into their frame.
@@ -66,7 +76,14 @@ impl TableCredential {
         };
         let mut derived = Vec::new();
         let mut normalized = 0;
-        validate_values(meta.rules, source, values, &mut derived, &mut normalized)?;
+        validate_values(
+            meta.rules,
+            source,
+            values,
+            &mut derived,
+            &mut normalized,
+            lang,
+        )?;
         let len = values.iter().flatten().map(|v| v.len()).sum::<usize>()
             + derived.iter().flatten().map(String::len).sum::<usize>();
         let mut text = String::with_capacity(len);

@@ -114,6 +114,7 @@ fn rules(k: PrivateKeyMeta<'static>) -> FieldRules<'static> {
     FieldRules {
         key: "key",
         label: "Private Key",
+        text_key: "",
         hint: None,
         secret: true,
         optional: false,

@@ -176,6 +176,8 @@ fn key_problem(m: &MethodMeta, key: &str, why: &'static str) -> Problem {
             field: key.to_owned(),
             kind: ErrorKind::Rule,
             message: msg!("field-key-unusable", label = label, why = why).text(),
+            message_id: None,
+            args: Default::default(),
         },
     )
 }

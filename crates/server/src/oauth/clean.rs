@@ -23,6 +23,8 @@ pub fn control_problem(field: &str, pointer: String, label: String) -> Problem {
             field: field.to_owned(),
             kind: ErrorKind::ControlCharacter,
             message: crate::i18n::msg!("field-control-character", label = label).text(),
+            message_id: None,
+            args: Default::default(),
         },
     )
 }
