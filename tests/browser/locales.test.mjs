@@ -14,6 +14,7 @@ import { after, before, describe, test } from "node:test";
 import {
   axe,
   connect,
+  fieldError,
   fill,
   launchBrowser,
   openPage,
@@ -23,6 +24,8 @@ import {
   startHost,
   startService,
   startStandin,
+  q,
+  waitFieldError,
   waitReady,
 } from "./harness.mjs";
 
@@ -153,8 +156,14 @@ function type(p, token) {
 
 describe("the form in German and Japanese", () => {
   for (const [lang, expect] of [
-    ["de", { button: "Verbinden", label: "API-Token", rejected: /^Oneflow hat den API-Token abgelehnt/, shot: "form-de.png" }],
-    ["ja", { button: "接続", label: "API トークン", rejected: /^Oneflow が API トークンを拒否しました。/, shot: "form-ja.png" }],
+    [
+      "de",
+      { button: "Verbinden", label: "API-Token", invalid: /^API-Token muss /, rejected: /^Oneflow hat den API-Token abgelehnt/, shot: "form-de.png" },
+    ],
+    [
+      "ja",
+      { button: "接続", label: "API トークン", invalid: /^API トークン/, rejected: /^Oneflow が API トークンを拒否しました。/, shot: "form-ja.png" },
+    ],
   ]) {
     test(`${lang}: chrome, spec texts, guide and the connection test speak it; axe clean`, async () => {
       const { page: p } = await oneflow(lang);
@@ -164,6 +173,13 @@ describe("the form in German and Japanese", () => {
       assert.equal(await p.$eval("h1", (h) => h.textContent), await p.evaluate(() => document.title));
       await noViolations(p, `(${lang}, ready)`);
       await shoot(p, expect.shot);
+      // Left malformed, the token's error is the browser validators' message in the
+      // language (their locale option), tied to its field.
+      await fill(p, "api_token", "short");
+      await p.focus(q("user_email"));
+      await waitFieldError(p, "api_token");
+      assert.match(await fieldError(p, "api_token"), expect.invalid);
+      await noViolations(p, `(${lang}, invalid)`);
       await fill(p, "api_token", REFUSED);
       await fill(p, "user_email", "ada@example.com");
       assert.equal(await connect(p), "rejected");
@@ -184,6 +200,13 @@ describe("the pseudo-locales", () => {
       assert.equal(e.dir, lang === "ar-XB" ? "rtl" : "ltr");
       assert.deepEqual(await untransformed(p, PSEUDO_KEEP), [], `${lang}: plain text when ready`);
       await noViolations(p, `(${lang}, ready)`);
+      // A malformed token: the field error (the service's validation: no browser
+      // catalogue ships a pseudo-locale) and the alert.
+      await type(p, "short");
+      assert.equal(await connect(p), "invalid");
+      assert.notEqual(await fieldError(p, "api_token"), "");
+      assert.deepEqual(await untransformed(p, PSEUDO_KEEP), [], `${lang}: plain text once invalid`);
+      await noViolations(p, `(${lang}, invalid)`);
       await type(p, REFUSED);
       assert.equal(await connect(p), "rejected");
       assert.deepEqual(await untransformed(p, PSEUDO_KEEP), [], `${lang}: plain text once rejected`);

@@ -91,11 +91,12 @@ pub(crate) fn resolve(
             })
         }
         (ClientOwner::EndUser | ClientOwner::Either, Some(given)) => {
-            let setup: Setup = Arc::from(
-                o.setup
-                    .validate(given)
-                    .map_err(|e| invalid_client(&e, state.limits().max_errors))?,
-            );
+            // The end user's own values: their errors in the request's language.
+            let checked = crate::i18n::scope::with_lang(m.provider_id, |lang| {
+                o.setup.validate_in(given, &lang)
+            });
+            let setup: Setup =
+                Arc::from(checked.map_err(|e| invalid_client(&e, state.limits().max_errors))?);
             let cred: &dyn Credential = &*setup;
             let values = o
                 .setup
