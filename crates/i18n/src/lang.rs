@@ -11,6 +11,13 @@ use crate::Locale;
 pub trait SpecTexts: Sync {
     /// The translation of the text at `key`, if there is one.
     fn text(&self, key: &str) -> Option<&str>;
+
+    /// The translation of the text at `base/suffix` (a field's texts:
+    /// `auth_methods/x/fields/y` + `label`), without building the key where the table
+    /// can: a validator message looks up several texts of a field.
+    fn text_at(&self, base: &str, suffix: &str) -> Option<&str> {
+        self.text(&format!("{base}/{suffix}"))
+    }
 }
 
 /// No translations: every spec text stays English.
@@ -34,6 +41,19 @@ impl SpecTexts for TextTable<'_> {
             .ok()
             .map(|i| self.0[i].1)
     }
+
+    fn text_at(&self, base: &str, suffix: &str) -> Option<&str> {
+        self.0
+            .binary_search_by(|(k, _)| cmp_joined(k.as_bytes(), base, suffix))
+            .ok()
+            .map(|i| self.0[i].1)
+    }
+}
+
+/// `key` against `base/suffix`, byte by byte (the order of `str`), without joining them.
+fn cmp_joined(key: &[u8], base: &str, suffix: &str) -> std::cmp::Ordering {
+    let joined = base.bytes().chain([b'/']).chain(suffix.bytes());
+    key.iter().copied().cmp(joined)
 }
 
 impl SpecTexts for std::collections::BTreeMap<String, String> {
@@ -91,6 +111,24 @@ impl<'a> Lang<'a> {
             None => Cow::Borrowed(english),
         }
     }
+
+    /// [`Lang::spec_text`] of the text at `base/suffix` (a field's label, hint, option
+    /// label), looked up without building its key.
+    pub fn spec_text_at<'e>(&self, base: &str, suffix: &str, english: &'e str) -> Cow<'e, str>
+    where
+        'a: 'e,
+    {
+        if self.locale == Locale::En {
+            return Cow::Borrowed(english);
+        }
+        if self.locale.is_pseudo() {
+            return Cow::Owned(crate::pseudo::text(english, self.locale.is_rtl()));
+        }
+        match self.texts.text_at(base, suffix) {
+            Some(t) => Cow::Borrowed(t),
+            None => Cow::Borrowed(english),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -106,5 +144,27 @@ mod tests {
         assert_eq!(Lang::ENGLISH.spec_text("a/label", "A"), "A");
         let pseudo = Lang::new(Locale::Pseudo, &NoTexts);
         assert_eq!(pseudo.spec_text("a/label", "Key"), "Ķḗḗẏ");
+    }
+
+    #[test]
+    fn a_text_is_found_by_its_base_and_suffix_alone() {
+        let table = TextTable(&[
+            ("a/f/label", "L"),
+            ("a/f/options/x/label", "X"),
+            ("a/f/optionsz", "?"),
+            ("a/g/label", "G"),
+        ]);
+        let de = Lang::new(Locale::De, &table);
+        assert_eq!(de.spec_text_at("a/f", "label", "en"), "L");
+        assert_eq!(de.spec_text_at("a/f", "options/x/label", "en"), "X");
+        assert_eq!(de.spec_text_at("a/g", "label", "en"), "G");
+        assert_eq!(de.spec_text_at("a/f", "hint", "en"), "en");
+        assert_eq!(de.spec_text_at("a", "f/label", "en"), "L");
+        let map: std::collections::BTreeMap<String, String> =
+            [("a/f/label".to_owned(), "M".to_owned())].into();
+        assert_eq!(
+            Lang::new(Locale::De, &map).spec_text_at("a/f", "label", "en"),
+            "M"
+        );
     }
 }

@@ -93,8 +93,8 @@ pub(crate) fn plain(locale: Locale, id: &str) -> String {
     connectspec_i18n::message(locale, id, &[])
 }
 
-/// The spec text whose key is `base` + `/` + `suffix`, in `lang`: English as the
-/// spec writes it without building the key.
+/// The spec text whose key is `base` + `/` + `suffix`, in `lang` (English as the spec
+/// writes it), looked up without building the key.
 pub(crate) fn spec_text<'e>(
     lang: &Lang<'e>,
     base: &str,
@@ -104,11 +104,7 @@ pub(crate) fn spec_text<'e>(
     if lang.locale == Locale::En || base.is_empty() {
         return Cow::Borrowed(english);
     }
-    let mut key = String::with_capacity(base.len() + 1 + suffix.len());
-    key.push_str(base);
-    key.push('/');
-    key.push_str(suffix);
-    lang.spec_text(&key, english)
+    lang.spec_text_at(base, suffix, english)
 }
 
 /// A code span: what the end user sees as is (a prefix, an option's value).
