@@ -127,25 +127,53 @@ pub enum Arg<'a> {
 /// the locale lacks the message, and to the id itself when English does too (a bug the
 /// tests catch: every id the code uses is in the English catalogue).
 pub fn message(locale: Locale, id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    let mut fluent_args = FluentArgs::with_capacity(args.len());
+    message_with(locale, id, args.iter().copied())
+}
+
+/// [`message`] with its arguments from an iterator, so a caller holding them in another
+/// shape passes them without collecting them first.
+///
+/// The message is written into one buffer sized for its arguments and the usual length
+/// of a message's own text, so a message in any language is built with as few
+/// allocations as its English.
+pub fn message_with<'a>(
+    locale: Locale,
+    id: &str,
+    args: impl IntoIterator<Item = (&'a str, Arg<'a>)>,
+) -> String {
+    let args = args.into_iter();
+    let mut fluent_args = FluentArgs::with_capacity(args.size_hint().0);
+    let mut capacity = MESSAGE_TEXT;
     for (name, value) in args {
-        let v = match *value {
-            Arg::Str(s) => FluentValue::from(s),
-            Arg::Num(n) => FluentValue::from(n),
+        let v = match value {
+            Arg::Str(s) => {
+                capacity += s.len();
+                FluentValue::from(s)
+            }
+            Arg::Num(n) => {
+                capacity += 20;
+                FluentValue::from(n)
+            }
         };
-        fluent_args.set(*name, v);
+        fluent_args.set(name, v);
     }
     for l in [locale, Locale::En] {
         let b = bundle(l);
         if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
+            let mut out = String::with_capacity(capacity);
             let mut errors = Vec::new();
-            let out = b.format_pattern(pattern, Some(&fluent_args), &mut errors);
-            return out.into_owned();
+            // Writing into a `String` cannot fail.
+            let _ = b.write_pattern(&mut out, pattern, Some(&fluent_args), &mut errors);
+            return out;
         }
     }
     debug_assert!(false, "message `{id}` is not in the English catalogue");
     id.to_owned()
 }
+
+/// Room for a message's own words around its arguments (a validator message's are a few
+/// dozen bytes); a longer message grows the buffer as any `String` grows.
+const MESSAGE_TEXT: usize = 96;
 
 /// A catalogue's source as a program ships it: the same messages, serialised without
 /// comments and blank lines between entries (what the browser module embeds; Fluent

@@ -2,6 +2,7 @@
 //! service or a page needs to speak to an end user in their language.
 
 use std::borrow::Cow;
+use std::cmp::Ordering;
 
 use crate::Locale;
 
@@ -43,6 +44,13 @@ impl SpecTexts for TextTable<'_> {
     }
 
     fn text_at(&self, base: &str, suffix: &str) -> Option<&str> {
+        if self.0.len() <= SCAN {
+            return self
+                .0
+                .iter()
+                .find(|(k, _)| is_joined(k, base, suffix))
+                .map(|(_, t)| *t);
+        }
         self.0
             .binary_search_by(|(k, _)| cmp_joined(k.as_bytes(), base, suffix))
             .ok()
@@ -50,10 +58,36 @@ impl SpecTexts for TextTable<'_> {
     }
 }
 
-/// `key` against `base/suffix`, byte by byte (the order of `str`), without joining them.
-fn cmp_joined(key: &[u8], base: &str, suffix: &str) -> std::cmp::Ordering {
-    let joined = base.bytes().chain([b'/']).chain(suffix.bytes());
-    key.iter().copied().cmp(joined)
+/// Up to this many texts, a table is scanned rather than searched: its keys share a
+/// long prefix (`auth_methods/api_token/fields/`), so every probe of a binary search
+/// compares that prefix again, while a scan rejects most keys by length and by their
+/// last bytes alone. A compiled provider's message texts are a handful.
+const SCAN: usize = 16;
+
+/// Whether `key` is `base/suffix`: the length first, then the end, where keys of one
+/// spec differ.
+fn is_joined(key: &str, base: &str, suffix: &str) -> bool {
+    key.len() == base.len() + 1 + suffix.len()
+        && key.as_bytes()[base.len()] == b'/'
+        && key.ends_with(suffix)
+        && key.starts_with(base)
+}
+
+/// `key` against `base/suffix` in the order of `str` (bytes), without joining them: the
+/// three parts compared as slices (`memcmp`), since a binary search compares many keys
+/// that share a long prefix (`auth_methods/api_token/fields/`).
+fn cmp_joined(key: &[u8], base: &str, suffix: &str) -> Ordering {
+    let base = base.as_bytes();
+    let (head, rest) = key.split_at(key.len().min(base.len()));
+    match head.cmp(base) {
+        Ordering::Equal => {}
+        other => return other,
+    }
+    // `key` starts with `base`; the joined key goes on with `/` and `suffix`.
+    match rest.split_first() {
+        None => Ordering::Less,
+        Some((&b, tail)) => b.cmp(&b'/').then_with(|| tail.cmp(suffix.as_bytes())),
+    }
 }
 
 impl SpecTexts for std::collections::BTreeMap<String, String> {
@@ -144,6 +178,68 @@ mod tests {
         assert_eq!(Lang::ENGLISH.spec_text("a/label", "A"), "A");
         let pseudo = Lang::new(Locale::Pseudo, &NoTexts);
         assert_eq!(pseudo.spec_text("a/label", "Key"), "Ķḗḗẏ");
+    }
+
+    #[test]
+    fn comparing_in_place_orders_as_the_joined_key() {
+        // Every string of up to three bytes over an alphabet around `/` (`.` < `/` < `0`):
+        // the in-place comparison agrees with comparing the joined key.
+        let alphabet = [".", "/", "0", "a"];
+        let mut words = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            words.extend(longer);
+        }
+        words.sort();
+        words.dedup();
+        for key in &words {
+            for base in &words {
+                for suffix in &words {
+                    let joined = format!("{base}/{suffix}");
+                    assert_eq!(
+                        cmp_joined(key.as_bytes(), base, suffix),
+                        key.as_str().cmp(joined.as_str()),
+                        "{key:?} against {base:?} + {suffix:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn scanned_and_searched_tables_find_the_same_texts() {
+        // Keys as a spec's texts are named, in tables on either side of `SCAN`.
+        // Three texts a field: 3 and 15 keys are scanned, 18 and 192 searched.
+        for n in [1, SCAN / 3, SCAN / 3 + 1, 4 * SCAN] {
+            let mut keys: Vec<String> = (0..n)
+                .flat_map(|i| {
+                    ["label", "hint", "options/x/label"]
+                        .map(|s| format!("auth_methods/m/fields/f{i:02}/{s}"))
+                })
+                .collect();
+            keys.sort();
+            let pairs: Vec<(&str, &str)> = keys.iter().map(|k| (k.as_str(), k.as_str())).collect();
+            let table = TextTable(&pairs);
+            for key in &keys {
+                for (cut, _) in key.match_indices('/') {
+                    let (base, suffix) = (&key[..cut], &key[cut + 1..]);
+                    assert_eq!(
+                        table.text_at(base, suffix),
+                        Some(key.as_str()),
+                        "{n}: {key}"
+                    );
+                }
+                assert_eq!(table.text_at(key, "label"), None, "{n}: {key}/label");
+                assert_eq!(table.text_at(&key[..key.len() - 1], ""), None, "{n}");
+            }
+            assert_eq!(
+                table.text_at("auth_methods/m/fields/f00", "placeholder"),
+                None
+            );
+        }
     }
 
     #[test]

@@ -20,7 +20,9 @@ mod negotiate;
 pub mod plurals;
 pub mod pseudo;
 
-pub use catalogue::{AREAS, Area, Arg, message, message_ids, source, without_comments};
+pub use catalogue::{
+    AREAS, Area, Arg, message, message_ids, message_with, source, without_comments,
+};
 pub use lang::{Lang, NoTexts, SpecTexts, TextTable};
 pub use locale::Locale;
 pub use negotiate::{lookup, negotiate};

@@ -63,18 +63,14 @@ impl MessageArgs {
 
     /// Formats message `id` of the validator catalogue in `locale` with these arguments.
     pub fn format(&self, locale: Locale, id: &str) -> String {
-        let args: Vec<(&str, Arg<'_>)> = self
-            .0
-            .iter()
-            .map(|(n, v)| {
-                let v = match v {
-                    MessageArg::Str(s) => Arg::Str(s),
-                    MessageArg::Num(n) => Arg::Num(*n),
-                };
-                (*n, v)
-            })
-            .collect();
-        connectspec_i18n::message(locale, id, &args)
+        let args = self.0.iter().map(|(n, v)| {
+            let v = match v {
+                MessageArg::Str(s) => Arg::Str(s),
+                MessageArg::Num(n) => Arg::Num(*n),
+            };
+            (*n, v)
+        });
+        connectspec_i18n::message_with(locale, id, args)
     }
 }
 
