@@ -179,7 +179,6 @@ refused-value = { $label } { $why ->
         [dot-segment] darf kein Pfadsegment `.` oder `..` sein
        *[misplaced] kann nicht in diesen Teil der URL gesetzt werden
     }
-refused-value-other = { $label } { $reason }
 problem-refused-host-detail = { $message }
 problem-refused-host-form = die aus dem Formular gebildete Anbieteradresse wird abgelehnt
 

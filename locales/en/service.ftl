@@ -184,7 +184,6 @@ refused-value = { $label } { $why ->
         [dot-segment] cannot be a `.` or `..` path segment
        *[misplaced] cannot be placed in this part of the URL
     }
-refused-value-other = { $label } { $reason }
 # The first field error, as the problem's detail.
 problem-refused-host-detail = { $message }
 problem-refused-host-form = the provider address built from the form is refused

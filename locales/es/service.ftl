@@ -181,7 +181,6 @@ refused-value = { $label } { $why ->
         [dot-segment] no puede ser un segmento de ruta `.` o `..`
        *[misplaced] no se puede colocar en esta parte de la URL
     }
-refused-value-other = { $label } { $reason }
 problem-refused-host-detail = { $message }
 problem-refused-host-form = se rechaza la dirección del proveedor construida con el formulario
 

@@ -181,7 +181,6 @@ refused-value = { $label } { $why ->
         [dot-segment] ne peut pas être un segment de chemin `.` ou `..`
        *[misplaced] ne peut pas être placé dans cette partie de l'URL
     }
-refused-value-other = { $label } { $reason }
 problem-refused-host-detail = { $message }
 problem-refused-host-form = l'adresse du fournisseur construite à partir du formulaire est refusée
 

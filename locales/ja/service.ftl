@@ -173,7 +173,6 @@ refused-value = { $label }{ $why ->
         [dot-segment] をパスセグメント `.` や `..` にすることはできません
        *[misplaced] は URL のこの部分に置くことはできません
     }
-refused-value-other = { $label }: { $reason }
 problem-refused-host-detail = { $message }
 problem-refused-host-form = フォームから組み立てたプロバイダーのアドレスを拒否しました
 

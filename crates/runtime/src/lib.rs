@@ -65,7 +65,7 @@ pub use normalize::{Normalize, normalize};
 pub use private_key::{JwtAlg, PrivateKeyMeta};
 pub use registry::{NotAnOption, ValidateError};
 pub use request_url::{
-    UrlPart, UrlValueError, base_url, placeholder_parts, render_url, url_pieces,
+    UrlPart, UrlRefusal, UrlValueError, base_url, placeholder_parts, render_url, url_pieces,
 };
 pub use response::{
     AnswerReading, BodyMeta, CheckKind, CheckMeta, ChecksOutcome, IdentityMeta, identity_at,

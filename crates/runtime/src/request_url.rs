@@ -20,6 +20,10 @@ use std::fmt;
 
 use crate::template::{Segment, Template};
 
+mod refusal;
+
+pub use refusal::UrlRefusal;
+
 /// The URL component a placeholder stands in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum UrlPart {
@@ -159,7 +163,7 @@ pub struct UrlValueError {
     /// Where it was to go.
     pub part: UrlPart,
     /// Why it was refused (never the value).
-    pub reason: &'static str,
+    pub reason: UrlRefusal,
 }
 
 impl fmt::Display for UrlValueError {
@@ -291,7 +295,7 @@ impl UrlRender<'_, '_> {
             Some(key) => Err(UrlValueError {
                 key,
                 part: UrlPart::Host,
-                reason: "must be one host label here (letters, digits and hyphens, no dot)",
+                reason: UrlRefusal::OneLabel,
             }),
             None => Ok(()),
         }
@@ -306,7 +310,7 @@ impl UrlRender<'_, '_> {
                 Err(UrlValueError {
                     key,
                     part: UrlPart::Path,
-                    reason: "cannot make an empty, `.` or `..` path segment",
+                    reason: UrlRefusal::EmptySegment,
                 })
             }
             _ => Ok(()),
@@ -322,12 +326,8 @@ impl UrlRender<'_, '_> {
         let first = std::mem::replace(&mut self.first, false);
         match self.part {
             UrlPart::Scheme if first => {
-                let base = base_url(v).ok_or_else(|| {
-                    refuse(
-                        UrlPart::Scheme,
-                        "is not an https URL without user name, password, query or fragment",
-                    )
-                })?;
+                let base =
+                    base_url(v).ok_or_else(|| refuse(UrlPart::Scheme, UrlRefusal::NotBaseUrl))?;
                 self.out.push_str(&base);
                 self.part = UrlPart::Path;
                 self.segment = (self.out.len(), None);
@@ -338,10 +338,7 @@ impl UrlRender<'_, '_> {
                         .bytes()
                         .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
                 {
-                    return Err(refuse(
-                        UrlPart::Host,
-                        "is not a host name (letters, digits, hyphens and dots only)",
-                    ));
+                    return Err(refuse(UrlPart::Host, UrlRefusal::NotHost));
                 }
                 self.host_text_follows()?;
                 self.out.push_str(v);
@@ -351,10 +348,7 @@ impl UrlRender<'_, '_> {
             }
             UrlPart::Path => {
                 if v == "." || v == ".." {
-                    return Err(refuse(
-                        UrlPart::Path,
-                        "cannot be a `.` or `..` path segment",
-                    ));
+                    return Err(refuse(UrlPart::Path, UrlRefusal::DotSegment));
                 }
                 self.out
                     .extend(percent_encoding::utf8_percent_encode(v, SEGMENT));
@@ -365,7 +359,7 @@ impl UrlRender<'_, '_> {
                     .extend(form_urlencoded::byte_serialize(v.as_bytes()));
             }
             part @ (UrlPart::Scheme | UrlPart::Port | UrlPart::Fragment) => {
-                return Err(refuse(part, "cannot be placed in this part of the URL"));
+                return Err(refuse(part, UrlRefusal::Misplaced));
             }
         }
         Ok(())

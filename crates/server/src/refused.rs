@@ -56,30 +56,6 @@ fn capture_label(meta: &MethodMeta, key: &str, english: &'static str) -> String 
     spec_text(meta, &format!("oauth/capture/{key}/label"), english).into_owned()
 }
 
-/// The runtime's reasons for a value that cannot go where its template puts it, as
-/// selectors of the message `refused-value` (the runtime writes them in English; an
-/// unknown one is shown as it is).
-const VALUE_REASONS: &[(&str, &str)] = &[
-    (
-        "must be one host label here (letters, digits and hyphens, no dot)",
-        "one-label",
-    ),
-    (
-        "cannot make an empty, `.` or `..` path segment",
-        "empty-segment",
-    ),
-    (
-        "is not an https URL without user name, password, query or fragment",
-        "not-base-url",
-    ),
-    (
-        "is not a host name (letters, digits, hyphens and dots only)",
-        "not-host",
-    ),
-    ("cannot be a `.` or `..` path segment", "dot-segment"),
-    ("cannot be placed in this part of the URL", "misplaced"),
-];
-
 /// 422 for a value that cannot go where its template puts it.
 pub(crate) fn value_problem(meta: &MethodMeta, e: &UrlValueError) -> Problem {
     // A derived value is named by the field it comes from.
@@ -97,10 +73,7 @@ pub(crate) fn value_problem(meta: &MethodMeta, e: &UrlValueError) -> Problem {
             Some(capture_label(meta, c.key, c.label))
         })
         .unwrap_or_else(|| field.to_owned());
-    let message = match VALUE_REASONS.iter().find(|(r, _)| *r == e.reason) {
-        Some((_, why)) => msg!("refused-value", label = label, why = *why),
-        None => msg!("refused-value-other", label = label, reason = e.reason),
-    };
+    let message = msg!("refused-value", label = label, why = e.reason.id());
     refused_problem(
         meta,
         vec![FieldError {
@@ -146,4 +119,37 @@ fn refused_problem(meta: &MethodMeta, errors: Vec<FieldError>) -> Problem {
 /// 500: something the service should have been able to do (the detail says what).
 pub(crate) fn internal(detail: Msg) -> Problem {
     Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", detail)
+}
+
+#[cfg(test)]
+mod tests {
+    use connectspec_i18n::Locale;
+    use connectspec_runtime::UrlRefusal;
+
+    use crate::i18n::msg;
+
+    #[test]
+    fn every_refusal_has_its_own_sentence_in_every_language() {
+        // The catalogue selects by the runtime's id; an id a locale lacks would fall to
+        // the default variant and read like another refusal.
+        for locale in Locale::SHIPPED {
+            let mut sentences: Vec<String> = UrlRefusal::ALL
+                .iter()
+                .map(|r| msg!("refused-value", label = "X", why = r.id()).render(locale))
+                .collect();
+            assert!(sentences.iter().all(|s| s.contains('X')), "{sentences:?}");
+            sentences.sort();
+            sentences.dedup();
+            assert_eq!(sentences.len(), UrlRefusal::ALL.len(), "{locale}");
+        }
+        assert_eq!(
+            msg!(
+                "refused-value",
+                label = "Subdomain",
+                why = UrlRefusal::OneLabel.id()
+            )
+            .render(Locale::De),
+            "Subdomain muss hier ein einzelnes Host-Label sein (Buchstaben, Ziffern und Bindestriche, kein Punkt)"
+        );
+    }
 }
