@@ -23,7 +23,9 @@
 //! - `messages_english` / `messages_locale` (extra, group `<provider>_messages`): an
 //!   invalid form (every field wrong) through `validate` and through `validate_in`
 //!   with German: the cost of a localised message against formatting the English one
-//!   (both are Fluent messages of the validator catalogue).
+//!   (both are Fluent messages of the validator catalogue);
+//! - `lookups_locale` (extra, same group): the German texts those messages name (each
+//!   field's label and hint) looked up alone: what localising adds to formatting.
 //!
 //! The first three answer "valid or not" without building owned values, so they are
 //! compared like for like. After criterion's report the ratios are printed (goal:
@@ -244,6 +246,9 @@ fn bench(c: &mut Criterion) {
                 .is_err()
         })
     });
+    g.bench_function("lookups_locale", |b| {
+        b.iter(|| form_texts(&oneflow::api_token::FIELDS, black_box(&de)))
+    });
     g.finish();
 
     let mut g = c.benchmark_group("webflow");
@@ -293,7 +298,24 @@ fn bench(c: &mut Criterion) {
                 .is_err()
         })
     });
+    g.bench_function("lookups_locale", |b| {
+        b.iter(|| form_texts(&webflow::site_token::FIELDS, black_box(&de)))
+    });
     g.finish();
+}
+
+/// The spec texts the invalid form's messages name (each field's label and hint), looked
+/// up in `lang` as the messages look them up: the localisation a message adds to its
+/// formatting. Returns their total length, so nothing is optimised away.
+fn form_texts(fields: &[connectspec_runtime::FieldRules<'static>], lang: &Lang<'_>) -> usize {
+    let mut n = 0;
+    for f in fields {
+        n += lang.spec_text_at(f.text_key, "label", f.label).len();
+        if let Some(h) = f.hint {
+            n += lang.spec_text_at(f.text_key, "hint", h).len();
+        }
+    }
+    n
 }
 
 fn out_dir() -> PathBuf {

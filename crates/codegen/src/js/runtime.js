@@ -444,7 +444,9 @@ function text(lang, key, english) {
 
 /** A field's text (`label`, `hint`, `options/<value>/label`). */
 function fieldText(lang, f, suffix, english) {
-  return lang.texts === NO_TEXTS ? english : text(lang, `${f.base}/${suffix}`, english);
+  if (lang.texts === NO_TEXTS) return english;
+  const key = suffix === "label" ? f.labelKey : suffix === "hint" ? f.hintKey : `${f.base}/${suffix}`;
+  return text(lang, key, english);
 }
 
 /** An error built from a catalogue message: the message, its id and its arguments. */
@@ -722,6 +724,10 @@ export function method(id, m) {
   for (const f of m.fields) {
     m.index[f.key] = true;
     f.base = `${m.base}/fields/${f.key}`;
+    // The keys of the texts every message of the field names, built once: a key built
+    // per message is a new string to hash at every lookup.
+    f.labelKey = `${f.base}/label`;
+    f.hintKey = `${f.base}/hint`;
   }
   return m;
 }
