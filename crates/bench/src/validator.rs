@@ -191,6 +191,39 @@ pub fn bench_targets(root: &Path) -> Vec<String> {
 /// Criterion's result folders under the target directory `target`: its default place,
 /// and where a bench that sets `output_directory` to `CARGO_TARGET_TMPDIR/criterion`
 /// (as the providers bench does) writes.
+/// Ratios the bench measured in pairs (`paired.json` beside criterion's results:
+/// `{provider: {measure: ratio}}`), written at or after `since`; a ratio taken within
+/// one round of back-to-back timings is steadier than a ratio of two medians taken
+/// minutes apart on a machine whose speed drifts.
+pub fn read_paired(
+    criterion: &Path,
+    since: Option<SystemTime>,
+) -> BTreeMap<String, BTreeMap<String, f64>> {
+    let path = criterion.join("paired.json");
+    let fresh = since.is_none_or(|since| {
+        std::fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t >= since)
+    });
+    let json: Option<serde_json::Value> = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok());
+    let mut out = BTreeMap::new();
+    if let (true, Some(serde_json::Value::Object(providers))) = (fresh, json) {
+        for (provider, measures) in providers {
+            let Some(measures) = measures.as_object() else {
+                continue;
+            };
+            let ratios = measures
+                .iter()
+                .filter_map(|(k, v)| Some((k.clone(), v.as_f64()?)))
+                .collect();
+            out.insert(provider, ratios);
+        }
+    }
+    out
+}
+
 pub fn criterion_dirs(target: &Path) -> [PathBuf; 2] {
     [target.join("criterion"), target.join("tmp/criterion")]
 }
@@ -218,7 +251,9 @@ pub fn run(root: &Path, target: &Path, reuse: bool) -> Vec<Row> {
         }
     }
     let mut results = BTreeMap::new();
+    let mut paired = BTreeMap::new();
     for dir in criterion_dirs(target) {
+        paired.extend(read_paired(&dir, since));
         for (subject, kinds) in read(&dir, since) {
             results
                 .entry(subject)
@@ -228,7 +263,7 @@ pub fn run(root: &Path, target: &Path, reuse: bool) -> Vec<Row> {
     }
     let mut rows = Vec::new();
     for (subject, by_kind) in &results {
-        locale_rows(&mut rows, subject, by_kind);
+        locale_rows(&mut rows, subject, by_kind, &paired);
         let Some(&compiled) = by_kind.get(&Kind::Compiled) else {
             continue;
         };
@@ -278,13 +313,23 @@ pub fn run(root: &Path, target: &Path, reuse: bool) -> Vec<Row> {
         if let (Some(&typed), Some(&hand)) =
             (by_kind.get(&Kind::CompiledTyped), by_kind.get(&Kind::Hand))
         {
-            let ratio = typed / hand;
-            let mut figure = format!("{ratio:.2}× the time");
-            if let Some(&owned) = by_kind.get(&Kind::HandOwned) {
-                figure.push_str(&format!(
+            let pair = |k: &str| paired.get(&name).and_then(|m| m.get(k)).copied();
+            let (ratio, mut figure) = match pair("typed_vs_hand") {
+                Some(r) => (
+                    r,
+                    format!("{r:.2}× the time, paired ({:.2}× by medians)", typed / hand),
+                ),
+                None => (typed / hand, format!("{:.2}× the time", typed / hand)),
+            };
+            match (pair("typed_vs_hand_owned"), by_kind.get(&Kind::HandOwned)) {
+                (Some(r), _) => figure.push_str(&format!(
+                    "; {r:.2}× the hand-written check into owned values, paired"
+                )),
+                (None, Some(&owned)) => figure.push_str(&format!(
                     " ({:.2}× the hand-written check into owned values)",
                     typed / owned
-                ));
+                )),
+                (None, None) => {}
             }
             rows.push(Row::at_most(
                 section,
@@ -331,25 +376,49 @@ pub fn run(root: &Path, target: &Path, reuse: bool) -> Vec<Row> {
 
 /// The rows of languages: valid input in another language against English (the same
 /// time), and an invalid form's messages in another language against English.
-fn locale_rows(rows: &mut Vec<Row>, subject: &str, by_kind: &BTreeMap<Kind, f64>) {
+fn locale_rows(
+    rows: &mut Vec<Row>,
+    subject: &str,
+    by_kind: &BTreeMap<Kind, f64>,
+    paired: &BTreeMap<String, BTreeMap<String, f64>>,
+) {
     let section = "validator";
     let name = subject
         .replace("/*", "")
         .replace("*/", "")
         .replace("_messages", "");
+    // The verdict from the paired ratio where the bench measured one, else from the
+    // medians; the figure shows both.
+    let ratio = |measure: &str, locale: f64, english: f64| {
+        let medians = locale / english;
+        match paired.get(&name).and_then(|m| m.get(measure)) {
+            Some(&r) => (
+                r,
+                format!(
+                    "{r:.2}× paired; medians {} vs {} ({medians:.2}×)",
+                    table::ns(locale),
+                    table::ns(english)
+                ),
+            ),
+            None => (
+                medians,
+                format!(
+                    "{} vs {} ({medians:.2}×)",
+                    table::ns(locale),
+                    table::ns(english)
+                ),
+            ),
+        }
+    };
     if let (Some(&locale), Some(&english)) = (
         by_kind.get(&Kind::CompiledBoxedLocale),
         by_kind.get(&Kind::CompiledBoxed),
     ) {
-        let ratio = locale / english;
+        let (ratio, figure) = ratio("locale_valid", locale, english);
         rows.push(Row::at_most(
             section,
             format!("{name}: valid input in German vs English (`validate_in` vs `validate`)"),
-            format!(
-                "{} vs {} ({ratio:.2}×)",
-                table::ns(locale),
-                table::ns(english)
-            ),
+            figure,
             ratio,
             LOCALE_VS_ENGLISH_VALID,
             "≤ 1.1× (unchanged ± noise)",
@@ -359,15 +428,11 @@ fn locale_rows(rows: &mut Vec<Row>, subject: &str, by_kind: &BTreeMap<Kind, f64>
         by_kind.get(&Kind::MessagesLocale),
         by_kind.get(&Kind::MessagesEnglish),
     ) {
-        let ratio = locale / english;
+        let (ratio, figure) = ratio("locale_messages", locale, english);
         rows.push(Row::at_most(
             section,
             format!("{name}: an invalid form's messages, German vs English"),
-            format!(
-                "{} vs {} ({ratio:.2}×)",
-                table::ns(locale),
-                table::ns(english)
-            ),
+            figure,
             ratio,
             LOCALE_VS_ENGLISH_MESSAGES,
             "≤ 1.15× the English",
@@ -433,6 +498,54 @@ mod tests {
             Some(("oneflow_messages/*".into(), Kind::LookupsLocale))
         );
         assert_eq!(classify("oneflow/other"), None);
+    }
+
+    #[test]
+    fn reads_paired_ratios_and_skips_an_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("paired.json"),
+            r#"{"oneflow":{"locale_messages":1.04,"typed_vs_hand":0.9,"bad":"x"}}"#,
+        )
+        .unwrap();
+        let paired = read_paired(dir.path(), None);
+        assert_eq!(paired["oneflow"]["locale_messages"], 1.04);
+        assert_eq!(paired["oneflow"]["typed_vs_hand"], 0.9);
+        assert!(!paired["oneflow"].contains_key("bad"));
+        let later = SystemTime::now() + std::time::Duration::from_secs(3600);
+        assert!(read_paired(dir.path(), Some(later)).is_empty());
+        assert!(read_paired(&dir.path().join("none"), None).is_empty());
+    }
+
+    #[test]
+    fn a_paired_ratio_decides_the_verdict() {
+        let by_kind = BTreeMap::from([
+            (Kind::MessagesLocale, 700.0),
+            (Kind::MessagesEnglish, 500.0),
+        ]);
+        let mut rows = Vec::new();
+        locale_rows(&mut rows, "oneflow_messages/*", &by_kind, &BTreeMap::new());
+        assert!(
+            matches!(rows[0].verdict, table::Verdict::Missed(_)),
+            "{:?}",
+            rows[0]
+        );
+        let paired = BTreeMap::from([(
+            "oneflow".to_owned(),
+            BTreeMap::from([("locale_messages".to_owned(), 1.05)]),
+        )]);
+        let mut rows = Vec::new();
+        locale_rows(&mut rows, "oneflow_messages/*", &by_kind, &paired);
+        assert!(
+            matches!(rows[0].verdict, table::Verdict::Met(_)),
+            "{:?}",
+            rows[0]
+        );
+        assert!(
+            rows[0].figure.contains("1.05× paired"),
+            "{}",
+            rows[0].figure
+        );
     }
 
     #[test]

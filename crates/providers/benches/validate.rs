@@ -394,25 +394,83 @@ fn paired_ratio(a: &mut dyn FnMut() -> bool, b: &mut dyn FnMut() -> bool) -> f64
     ratios[ROUNDS / 2]
 }
 
-/// The typed path against both hand-written baselines, measured in pairs.
+/// The typed path against both hand-written baselines, and each language against
+/// English, measured in pairs; printed, and written to `paired.json` beside criterion's
+/// results for `cargo xtask bench` (`{provider: {measure: ratio}}`).
 fn print_paired() {
     let one = map(&[("api_token", ONEFLOW_TOKEN), ("user_email", ONEFLOW_EMAIL)]);
     let web = map(&[("site_token", WEBFLOW_TOKEN)]);
+    let one_bad = map(&[
+        ("api_token", &ONEFLOW_TOKEN[..39]),
+        ("user_email", "ada@example"),
+    ]);
+    let web_bad = map(&[("site_token", &WEBFLOW_TOKEN[..63])]);
     println!(
-        "\npaired (median of 31 rounds, each timing both back to back; goal: typed <= 1.0x hand-written)"
+        "\npaired (median of 31 rounds, each timing both back to back; goals: typed <= 1.0x hand-written, German <= 1.1x English valid and 1.15x invalid)"
     );
+    let mut record = serde_json::Map::new();
+    let mut note = |provider: &str, ratios: [(&str, f64); 4]| {
+        println!(
+            "  {provider}: typed is {:.2}x the hand-written check, {:.2}x the hand-written check into owned values; German is {:.2}x English on valid input, {:.2}x on an invalid form's messages",
+            ratios[0].1, ratios[1].1, ratios[2].1, ratios[3].1
+        );
+        let entry = ratios
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), serde_json::json!(v)))
+            .collect::<serde_json::Map<_, _>>();
+        record.insert(provider.to_owned(), entry.into());
+    };
+
     let typed = &mut || oneflow::ApiToken::from_fields(black_box(&one)).is_ok();
     let vs_hand = paired_ratio(typed, &mut || hand_oneflow(black_box(&one)).is_ok());
     let vs_owned = paired_ratio(typed, &mut || hand_oneflow_owned(black_box(&one)).is_ok());
-    println!(
-        "  oneflow: typed is {vs_hand:.2}x the hand-written check, {vs_owned:.2}x the hand-written check into owned values"
+    let meta = &oneflow::api_token::META;
+    let de = lang("oneflow", Locale::De);
+    let valid = paired_ratio(
+        &mut || meta.validate_in(black_box(&one), &de).is_ok(),
+        &mut || meta.validate(black_box(&one)).is_ok(),
     );
+    let messages = paired_ratio(
+        &mut || meta.validate_in(black_box(&one_bad), &de).is_err(),
+        &mut || meta.validate(black_box(&one_bad)).is_err(),
+    );
+    note(
+        "oneflow",
+        [
+            ("typed_vs_hand", vs_hand),
+            ("typed_vs_hand_owned", vs_owned),
+            ("locale_valid", valid),
+            ("locale_messages", messages),
+        ],
+    );
+
     let typed = &mut || webflow::SiteToken::from_fields(black_box(&web)).is_ok();
     let vs_hand = paired_ratio(typed, &mut || hand_webflow(black_box(&web)).is_ok());
     let vs_owned = paired_ratio(typed, &mut || hand_webflow_owned(black_box(&web)).is_ok());
-    println!(
-        "  webflow: typed is {vs_hand:.2}x the hand-written check, {vs_owned:.2}x the hand-written check into owned values"
+    let meta = &webflow::site_token::META;
+    let de = lang("webflow", Locale::De);
+    let valid = paired_ratio(
+        &mut || meta.validate_in(black_box(&web), &de).is_ok(),
+        &mut || meta.validate(black_box(&web)).is_ok(),
     );
+    let messages = paired_ratio(
+        &mut || meta.validate_in(black_box(&web_bad), &de).is_err(),
+        &mut || meta.validate(black_box(&web_bad)).is_err(),
+    );
+    note(
+        "webflow",
+        [
+            ("typed_vs_hand", vs_hand),
+            ("typed_vs_hand_owned", vs_owned),
+            ("locale_valid", valid),
+            ("locale_messages", messages),
+        ],
+    );
+    let path = out_dir().join("paired.json");
+    let json = serde_json::Value::Object(record).to_string();
+    if let Err(e) = std::fs::create_dir_all(out_dir()).and_then(|()| std::fs::write(&path, json)) {
+        eprintln!("cannot write {}: {e}", path.display());
+    }
 }
 
 fn main() {
