@@ -166,9 +166,20 @@ pub struct UrlValueError {
     pub reason: UrlRefusal,
 }
 
+/// In English, from the catalogue's `refused-value` (for logs; the service words it in
+/// the request's language).
 impl fmt::Display for UrlValueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` {}", self.key, self.reason)
+        let key = format!("`{}`", self.key);
+        let args = [
+            ("label", connectspec_i18n::Arg::Str(&key)),
+            ("why", connectspec_i18n::Arg::Str(self.reason.id())),
+        ];
+        f.write_str(&connectspec_i18n::message(
+            connectspec_i18n::Locale::En,
+            "refused-value",
+            &args,
+        ))
     }
 }
 

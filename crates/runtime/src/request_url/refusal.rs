@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-/// Why a value cannot go into a URL. A caller speaking to an end user names it by
-/// [`UrlRefusal::id`] (the service's catalogue selects its sentence by that id in
-/// every language); [`UrlRefusal::english`] is the sentence for logs and `Display`.
+/// Why a value cannot go into a URL, named by [`UrlRefusal::id`]: the catalogue's
+/// `refused-value` selects its sentence by that id in every language (the service's
+/// problems, and [`super::UrlValueError`]'s `Display` in English).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum UrlRefusal {
     /// A host value followed by more host text holds a dot.
@@ -46,47 +46,45 @@ impl UrlRefusal {
             UrlRefusal::Misplaced => "misplaced",
         }
     }
-
-    /// The reason in English, after the value's name: for logs and `Display`.
-    pub const fn english(self) -> &'static str {
-        match self {
-            UrlRefusal::OneLabel => {
-                "must be one host label here (letters, digits and hyphens, no dot)"
-            }
-            UrlRefusal::EmptySegment => "cannot make an empty, `.` or `..` path segment",
-            UrlRefusal::NotBaseUrl => {
-                "is not an https URL without user name, password, query or fragment"
-            }
-            UrlRefusal::NotHost => "is not a host name (letters, digits, hyphens and dots only)",
-            UrlRefusal::DotSegment => "cannot be a `.` or `..` path segment",
-            UrlRefusal::Misplaced => "cannot be placed in this part of the URL",
-        }
-    }
 }
 
 impl fmt::Display for UrlRefusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.english())
+        f.write_str(self.id())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use connectspec_i18n::{Arg, Locale, message};
+    use crate::request_url::{UrlPart, UrlValueError};
 
     #[test]
-    fn the_english_reason_is_the_catalogues() {
-        // One sentence per refusal: the service's `refused-value` in English selects by
-        // `id` and says what `english` says, so logs and end users read the same reason.
-        for r in UrlRefusal::ALL {
-            let args = [("label", Arg::Str("Subdomain")), ("why", Arg::Str(r.id()))];
-            assert_eq!(
-                message(Locale::En, "refused-value", &args),
-                format!("Subdomain {}", r.english()),
-                "{r:?}"
-            );
-        }
+    fn an_error_reads_as_the_catalogue_words_it() {
+        let e = UrlValueError {
+            key: "subdomain".to_owned(),
+            part: UrlPart::Host,
+            reason: UrlRefusal::OneLabel,
+        };
+        assert_eq!(
+            e.to_string(),
+            "`subdomain` must be one host label here (letters, digits and hyphens, no dot)"
+        );
+        // Every id is a variant of the catalogue's select: no two refusals read alike
+        // (an unknown id would fall to the default variant).
+        let mut texts: Vec<String> = UrlRefusal::ALL
+            .iter()
+            .map(|&reason| {
+                UrlValueError {
+                    reason,
+                    ..e.clone()
+                }
+                .to_string()
+            })
+            .collect();
+        texts.sort();
+        texts.dedup();
+        assert_eq!(texts.len(), UrlRefusal::ALL.len());
     }
 
     #[test]
