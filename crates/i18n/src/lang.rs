@@ -134,21 +134,25 @@ impl<'a> Lang<'a> {
     where
         'a: 'e,
     {
-        if self.locale == Locale::En {
-            return Cow::Borrowed(english);
-        }
-        if self.locale.is_pseudo() {
-            return Cow::Owned(crate::pseudo::text(english, self.locale.is_rtl()));
-        }
-        match self.texts.text(key) {
-            Some(t) => Cow::Borrowed(t),
-            None => Cow::Borrowed(english),
-        }
+        self.translated(english, |texts| texts.text(key))
     }
 
     /// [`Lang::spec_text`] of the text at `base/suffix` (a field's label, hint, option
     /// label), looked up without building its key.
     pub fn spec_text_at<'e>(&self, base: &str, suffix: &str, english: &'e str) -> Cow<'e, str>
+    where
+        'a: 'e,
+    {
+        self.translated(english, |texts| texts.text_at(base, suffix))
+    }
+
+    /// English as is; in a pseudo-locale the English transformed; else what `find`
+    /// finds in the spec's texts, or the English where it finds nothing.
+    fn translated<'e>(
+        &self,
+        english: &'e str,
+        find: impl FnOnce(&'a dyn SpecTexts) -> Option<&'a str>,
+    ) -> Cow<'e, str>
     where
         'a: 'e,
     {
@@ -158,10 +162,7 @@ impl<'a> Lang<'a> {
         if self.locale.is_pseudo() {
             return Cow::Owned(crate::pseudo::text(english, self.locale.is_rtl()));
         }
-        match self.texts.text_at(base, suffix) {
-            Some(t) => Cow::Borrowed(t),
-            None => Cow::Borrowed(english),
-        }
+        Cow::Borrowed(find(self.texts).unwrap_or(english))
     }
 }
 

@@ -394,6 +394,29 @@ fn paired_ratio(a: &mut dyn FnMut() -> bool, b: &mut dyn FnMut() -> bool) -> f64
     ratios[ROUNDS / 2]
 }
 
+/// One provider's paired ratios: its typed path against both hand-written checks, and
+/// its method in `de` against English on a valid and on an invalid form.
+fn pairs(
+    typed: &mut dyn FnMut() -> bool,
+    hand: &mut dyn FnMut() -> bool,
+    owned: &mut dyn FnMut() -> bool,
+    (meta, de): (&'static connectspec_runtime::MethodMeta, &Lang<'_>),
+    (valid, invalid): (&BTreeMap<String, String>, &BTreeMap<String, String>),
+) -> [(&'static str, f64); 4] {
+    let in_language = |form: &BTreeMap<String, String>| {
+        paired_ratio(
+            &mut || meta.validate_in(black_box(form), de).is_ok(),
+            &mut || meta.validate(black_box(form)).is_ok(),
+        )
+    };
+    [
+        ("typed_vs_hand", paired_ratio(typed, hand)),
+        ("typed_vs_hand_owned", paired_ratio(typed, owned)),
+        ("locale_valid", in_language(valid)),
+        ("locale_messages", in_language(invalid)),
+    ]
+}
+
 /// The typed path against both hand-written baselines, and each language against
 /// English, measured in pairs; printed, and written to `paired.json` beside criterion's
 /// results for `cargo xtask bench` (`{provider: {measure: ratio}}`).
@@ -421,50 +444,25 @@ fn print_paired() {
         record.insert(provider.to_owned(), entry.into());
     };
 
-    let typed = &mut || oneflow::ApiToken::from_fields(black_box(&one)).is_ok();
-    let vs_hand = paired_ratio(typed, &mut || hand_oneflow(black_box(&one)).is_ok());
-    let vs_owned = paired_ratio(typed, &mut || hand_oneflow_owned(black_box(&one)).is_ok());
-    let meta = &oneflow::api_token::META;
-    let de = lang("oneflow", Locale::De);
-    let valid = paired_ratio(
-        &mut || meta.validate_in(black_box(&one), &de).is_ok(),
-        &mut || meta.validate(black_box(&one)).is_ok(),
-    );
-    let messages = paired_ratio(
-        &mut || meta.validate_in(black_box(&one_bad), &de).is_err(),
-        &mut || meta.validate(black_box(&one_bad)).is_err(),
-    );
     note(
         "oneflow",
-        [
-            ("typed_vs_hand", vs_hand),
-            ("typed_vs_hand_owned", vs_owned),
-            ("locale_valid", valid),
-            ("locale_messages", messages),
-        ],
-    );
-
-    let typed = &mut || webflow::SiteToken::from_fields(black_box(&web)).is_ok();
-    let vs_hand = paired_ratio(typed, &mut || hand_webflow(black_box(&web)).is_ok());
-    let vs_owned = paired_ratio(typed, &mut || hand_webflow_owned(black_box(&web)).is_ok());
-    let meta = &webflow::site_token::META;
-    let de = lang("webflow", Locale::De);
-    let valid = paired_ratio(
-        &mut || meta.validate_in(black_box(&web), &de).is_ok(),
-        &mut || meta.validate(black_box(&web)).is_ok(),
-    );
-    let messages = paired_ratio(
-        &mut || meta.validate_in(black_box(&web_bad), &de).is_err(),
-        &mut || meta.validate(black_box(&web_bad)).is_err(),
+        pairs(
+            &mut || oneflow::ApiToken::from_fields(black_box(&one)).is_ok(),
+            &mut || hand_oneflow(black_box(&one)).is_ok(),
+            &mut || hand_oneflow_owned(black_box(&one)).is_ok(),
+            (&oneflow::api_token::META, &lang("oneflow", Locale::De)),
+            (&one, &one_bad),
+        ),
     );
     note(
         "webflow",
-        [
-            ("typed_vs_hand", vs_hand),
-            ("typed_vs_hand_owned", vs_owned),
-            ("locale_valid", valid),
-            ("locale_messages", messages),
-        ],
+        pairs(
+            &mut || webflow::SiteToken::from_fields(black_box(&web)).is_ok(),
+            &mut || hand_webflow(black_box(&web)).is_ok(),
+            &mut || hand_webflow_owned(black_box(&web)).is_ok(),
+            (&webflow::site_token::META, &lang("webflow", Locale::De)),
+            (&web, &web_bad),
+        ),
     );
     let path = out_dir().join("paired.json");
     let json = serde_json::Value::Object(record).to_string();
