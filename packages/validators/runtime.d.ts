@@ -162,11 +162,13 @@ export declare function method<T extends MethodRules>(id: string, rules: T): T;
 export declare function shippedLocale(tag: string): string;
 /**
  * Loads a locale's catalogue (once per page) and one provider's texts in it; a provider
- * module's `loadLocale` calls it with its texts.
+ * module's `loadLocale` calls it with its texts (`keys`: it has a private-key field,
+ * whose messages are a catalogue of their own).
  */
 export declare function loadLang(
   locale: string,
   providerTexts?: Readonly<Record<string, () => Promise<{ texts: Readonly<Record<string, string>> }>>>,
+  keys?: boolean,
 ): Promise<Lang>;
 /**
  * A language from a catalogue's Fluent source and a provider's texts by text key: for

@@ -47,11 +47,6 @@ pub struct FieldRules<'a> {
     pub key: &'a str,
     /// Label used in messages.
     pub label: &'a str,
-    /// Where the field's texts are among the spec's translatable texts
-    /// (`auth_methods/api_token/fields/api_token`: its label is `…/label`, its hint
-    /// `…/hint`, an option's label `…/options/<value>/label`), so a message in another
-    /// language names the field with its translated texts. Empty: English only.
-    pub text_key: &'a str,
     /// Human format description used in messages instead of the pattern.
     pub hint: Option<&'a str>,
     /// Secret fields are never echoed.
@@ -82,6 +77,12 @@ pub struct FieldRules<'a> {
     pub pattern_lengths: (u32, u32),
     /// The value is a private key or a key file holding one.
     pub private_key: Option<crate::PrivateKeyMeta<'a>>,
+    /// Where the field's texts are among the spec's translatable texts
+    /// (`auth_methods/api_token/fields/api_token`: its label is `…/label`, its hint
+    /// `…/hint`, an option's label `…/options/<value>/label`), so a message in another
+    /// language names the field with its translated texts. Empty: English only. Last, so
+    /// that the fields the checks read keep their place in the struct.
+    pub text_key: &'a str,
 }
 
 impl std::fmt::Debug for FieldRules<'_> {

@@ -159,6 +159,7 @@ pub(crate) fn options(rules: &FieldRules<'_>, lang: &Lang<'_>, labelled: bool) -
 
 /// A value that is not a string (JSON input).
 #[cold]
+#[inline(never)]
 pub(super) fn not_a_string(rules: &FieldRules<'_>, lang: &Lang<'_>) -> FieldError {
     let args = MessageArgs::new().str("label", label(rules, lang));
     error(
@@ -172,6 +173,7 @@ pub(super) fn not_a_string(rules: &FieldRules<'_>, lang: &Lang<'_>) -> FieldErro
 
 /// A key that names no field of the form (shown printable and short).
 #[cold]
+#[inline(never)]
 pub(super) fn unknown(key: String, shown: &str, lang: &Lang<'_>) -> FieldError {
     let args = MessageArgs::new().str("key", shown);
     FieldError::catalogued(
@@ -185,6 +187,7 @@ pub(super) fn unknown(key: String, shown: &str, lang: &Lang<'_>) -> FieldError {
 
 /// A failed cross-field rule: its own message, in `lang`, on the constrained field.
 #[cold]
+#[inline(never)]
 pub(super) fn rule(field: &FieldRules<'_>, rule: &CrossRule<'_>, lang: &Lang<'_>) -> FieldError {
     let message = if rule.text_key.is_empty() {
         rule.message.to_owned()
@@ -197,6 +200,7 @@ pub(super) fn rule(field: &FieldRules<'_>, rule: &CrossRule<'_>, lang: &Lang<'_>
 
 /// A derived value that could not be read from its field.
 #[cold]
+#[inline(never)]
 pub(super) fn derive(field: &FieldRules<'_>, d: &DerivedRule<'_>, lang: &Lang<'_>) -> FieldError {
     let derived = if d.text_key.is_empty() {
         d.label.to_owned()
