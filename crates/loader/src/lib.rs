@@ -200,18 +200,12 @@ impl Loader {
     /// Reads and checks the translations of the good specs, and gives each provider the
     /// message texts of its faithful ones. A translation file with a problem is left
     /// out, its diagnostics reported with its spec's.
-    fn translations(&mut self, problems: &mut BTreeMap<String, Vec<String>>) -> Translations {
-        let catalogue = Catalogue {
-            specs: self
-                .good
-                .iter()
-                .map(|(path, e)| LoadedSpec {
-                    path: path.clone(),
-                    spec: e.spec.clone(),
-                })
-                .collect(),
-        };
-        let mut loaded = connectspec_lang::translate::load(&self.dir, &catalogue);
+    fn translations(
+        &mut self,
+        catalogue: &Catalogue,
+        problems: &mut BTreeMap<String, Vec<String>>,
+    ) -> Translations {
+        let mut loaded = connectspec_lang::translate::load(&self.dir, catalogue);
         for d in &loaded.diagnostics.0 {
             let (locale, id) = translation_of(&d.file);
             problems.entry(id.clone()).or_default().push(d.render());
@@ -235,7 +229,20 @@ impl Loader {
 
     fn snapshot(&mut self, problems: BTreeMap<String, Vec<String>>) -> Snapshot {
         let mut problems = problems;
-        let translations = self.translations(&mut problems);
+        // The good specs, by id: what the translations are checked against and the
+        // browser package is generated from.
+        let mut catalogue = Catalogue {
+            specs: self
+                .good
+                .iter()
+                .map(|(path, e)| LoadedSpec {
+                    path: path.clone(),
+                    spec: e.spec.clone(),
+                })
+                .collect(),
+        };
+        catalogue.specs.sort_by(|a, b| a.spec.id.cmp(&b.spec.id));
+        let translations = self.translations(&catalogue, &mut problems);
         let mut specs: Vec<&Entry> = self.good.values().collect();
         specs.sort_by(|a, b| a.spec.id.cmp(&b.spec.id));
         let mut guides = BTreeMap::new();
@@ -253,15 +260,6 @@ impl Loader {
                 }
             }
         }
-        let catalogue = Catalogue {
-            specs: specs
-                .iter()
-                .map(|e| LoadedSpec {
-                    path: self.dir.join(format!("{}.yaml", e.spec.id)),
-                    spec: e.spec.clone(),
-                })
-                .collect(),
-        };
         Snapshot {
             providers: specs.iter().map(|e| e.meta).collect(),
             guides,

@@ -100,18 +100,14 @@ impl Msg {
 
     /// The sentence in `locale` (English where the locale lacks the message).
     pub fn render(&self, locale: Locale) -> String {
-        let args: Vec<(&str, connectspec_i18n::Arg<'_>)> = self
-            .args
-            .iter()
-            .map(|(name, a)| {
-                let v = match a {
-                    Arg::Str(s) => connectspec_i18n::Arg::Str(s),
-                    Arg::Num(n) => connectspec_i18n::Arg::Num(*n),
-                };
-                (*name, v)
-            })
-            .collect();
-        connectspec_i18n::message(locale, self.id, &args)
+        let args = self.args.iter().map(|(name, a)| {
+            let v = match a {
+                Arg::Str(s) => connectspec_i18n::Arg::Str(s),
+                Arg::Num(n) => connectspec_i18n::Arg::Num(*n),
+            };
+            (*name, v)
+        });
+        connectspec_i18n::message_with(locale, self.id, args)
     }
 
     /// The sentence in the request's locale.
